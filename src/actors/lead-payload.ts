@@ -1,4 +1,6 @@
 import type { LeadKnown } from '../machines/conversation.contract.js';
+import { phonesOf } from '../domain/phone-list.js';
+import { toE164 } from '../domain/phone.js';
 import { quantitiesIn } from './lead-quantities.js';
 import { leadChannelOf } from './lead-channel.js';
 import { INTEREST_AREAS, URGENCY_LEVELS, type InterestArea, type LeadDraft, type LeadPayload, type UrgencyLevel } from '../domain/lead.js';
@@ -28,12 +30,16 @@ export function buildLeadPayload(leadId: string, draft: LeadDraft, fallbackConta
   note('urgency_level', 'urgency_level');
   const quantities = quantitiesIn(value('problem_statement'));
   const channel = leadChannelOf(known.channel);
+  // "+18095551234 / +18295559876" (src/domain/phone-list.ts): each number on its own for the CRM.
+  const given = phonesOf(value('phone_or_username') ?? fallbackContact);
+  const phones = given.filter((p) => toE164(p) !== null).map((p) => toE164(p)!);
   return {
     lead_id: leadId,
     contact_info: {
       name: value('name') ?? '',
-      phone_or_username: value('phone_or_username') ?? fallbackContact,
+      phone_or_username: given[0] ?? null,
       email: value('email') ?? '',
+      ...(phones.length > 0 ? { phones } : {}),
     },
     business_context: {
       company_name: value('company_name'),

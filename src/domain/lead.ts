@@ -39,7 +39,11 @@ export type LeadDraft = Partial<Record<LeadField, LeadFieldValue>>;
 /** The payload pushed through the CRM port, exactly as documented in the README. */
 export interface LeadPayload {
   lead_id: string;
-  contact_info: { name: string; phone_or_username: string | null; email: string };
+  /**
+   * `phone_or_username`: the first number the customer gave (or their handle); `phones`: every
+   * number they gave, each on its own in E.164, in the order given (absent when none was given).
+   */
+  contact_info: { name: string; phone_or_username: string | null; email: string; phones?: string[] };
   business_context: { company_name: string | null; interest_area: InterestArea | null };
   problem_statement: string | null;
   urgency_level: UrgencyLevel | null;

@@ -1,3 +1,4 @@
+import { phonesOf } from '../domain/phone-list.js';
 import { and, assign, emit, enqueueActions, fromPromise, setup } from 'xstate';
 import { INFO_BEHAVIOUR, isIntentName, type IntentName } from '../domain/intents.js';
 import type { ContactProfile, LeadField } from '../domain/lead.js';
@@ -681,7 +682,7 @@ function recentFocus(context: ConversationContext): ProductFocus | null {
 /** The last 4 digits of the phone a call back would go to: one written in this message, the lead's, else the channel's (WhatsApp). */
 function callBackLast4(context: ConversationContext): string | null {
   const written = u(context)?.nlu.entities.find((e) => e.type === 'phone')?.value;
-  const drafted = context.lead.draft.phone_or_username?.value;
+  const drafted = phonesOf(context.lead.draft.phone_or_username?.value)[0];
   for (const phone of [written, drafted, context.contact?.phone]) {
     const digits = phone?.replace(/\D/g, '') ?? '';
     if (digits.length >= 7) return digits.slice(-4);
@@ -1852,6 +1853,7 @@ export const conversationMachine = setup({
       if (context.lead.notice?.kind === 'contact_by_chat') enqueue.emit(reply('lead.contactByChat'));
       if (context.lead.notice?.kind === 'phone_preferred') enqueue.emit(reply('lead.phoneNoted'));
       if (context.lead.notice?.kind === 'need_noted') enqueue.emit(reply('lead.needNoted'));
+      if (context.lead.notice?.kind === 'phone_added') enqueue.emit(reply('lead.phoneAdded'));
       if (context.lead.notice?.kind === 'updated' && spec.updated) enqueue.emit(formReply(context, spec.updated));
       // "Constructora Ramírez" answered for the name: the company is written down, and the name asked again, saying so.
       const company = context.lead.draft.company_name;

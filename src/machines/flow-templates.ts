@@ -115,6 +115,7 @@ export const FLOW_TEMPLATE_KEYS: readonly string[] = [
   'lead.resumed',
   'lead.phoneNoted',
   'lead.needNoted',
+  'lead.phoneAdded',
   'lead.fact_first',
   ...ASKED_LEAD_FIELDS.map((f) => `lead.ask.${f}`),
   ...REQUIRED_LEAD_FIELDS.map((f) => `lead.required.${f}`),

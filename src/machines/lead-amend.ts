@@ -1,7 +1,9 @@
 import { LEAD_FIELDS, type ContactProfile, type LeadDraft, type LeadField } from '../domain/lead.js';
 import type { Lang } from '../domain/nlu.js';
 import type { Understanding } from '../domain/understanding.js';
-import { contactToReach, saidAsCorrection, withPhoneAdded } from './contact-for-request.js';
+import { contactToReach, saidAsCorrection } from './contact-for-request.js';
+import { foldAccents } from '../kernel/fold.js';
+import { phonesCorrected, withPhonesAdded } from '../domain/phone-list.js';
 import { contactGivenAlone, correctEmailTypo, isValidEmail, type LeadState } from './lead-draft.js';
 
 /**
@@ -28,9 +30,11 @@ function fieldsSaid(lead: LeadState, understanding: Understanding | null, text: 
     if (field === 'email' && !isValidEmail(value)) continue;
     // "you can also call me at …", "el de mi oficina es …": a second number beside the one the request
     // has, not a replacement — only a correction said as one ("perdón, mi número es …") replaces it.
-    if (field === 'phone_or_username' && !understanding.correctsLead && !saidAsCorrection(text)) {
+    // A correction replaces only the wrong number of several ("ese no es, es el 829…": `phonesCorrected`).
+    if (field === 'phone_or_username') {
       const before = lead.draft.phone_or_username?.value;
-      said.push([field, withPhoneAdded(before, value)]);
+      const corrects = understanding.correctsLead || saidAsCorrection(text);
+      said.push([field, corrects ? phonesCorrected(before, value, foldAccents(text.toLowerCase())) : withPhonesAdded(before, value)]);
       continue;
     }
     said.push([field, value]);

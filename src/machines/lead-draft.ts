@@ -1,3 +1,4 @@
+import { phonesOf } from '../domain/phone-list.js';
 import type { LeadDraft, LeadField } from '../domain/lead.js';
 import type { Understanding } from '../domain/understanding.js';
 import { foldAccents } from '../kernel/fold.js';
@@ -23,7 +24,9 @@ export type LeadNotice =
   /** "llámenme mejor" with the phone known: the preference noted, said so before the question pending. */
   | { kind: 'phone_preferred' }
   /** The need told where who the customer is was asked ("unos 200 sacos al mes"): written down, said so, the question again. */
-  | { kind: 'need_noted' };
+  | { kind: 'need_noted' }
+  /** A number given while another question is asked ("mi cel es …", "y la oficina 809…"): kept beside any other, said so, the question again. */
+  | { kind: 'phone_added' };
 
 /** The lead part of the machine context. Plain JSON. */
 export interface LeadState {
@@ -221,5 +224,6 @@ export function contactGivenAlone(understanding: Understanding, text: string): s
     .split(/[^a-z']+/)
     .filter((w) => w && !CONTACT_GLUE.test(w));
   // A phone is echoed masked (as the identity offer shows it): the chat may be read over a shoulder.
-  return words.length <= 1 ? given.map((v) => (v.includes('@') ? correctEmailTypo(v.trim().toLowerCase()) : `xxx-xx${v.replace(/\D/g, '').slice(-2)}`)).join(', ') : null;
+  const masked = (v: string) => phonesOf(v).map((p) => `xxx-xx${p.replace(/\D/g, '').slice(-2)}`).join(', ');
+  return words.length <= 1 ? given.map((v) => (v.includes('@') ? correctEmailTypo(v.trim().toLowerCase()) : masked(v))).join(', ') : null;
 }

@@ -41,6 +41,13 @@ export function runContactMemoryContract(options: ContactMemoryContractOptions):
       expect(await made.port.recall(tenant, thread)).toMatchObject({ name: 'Rosa Almonte', email: 'rosa@almonte.do', phone: '+18095550101', company: 'Almonte SRL', lang: 'en' });
     });
 
+    it('should remember the first of several numbers as the phone (lead15)', async () => {
+      const tenant = `t-${randomUUID()}`;
+      const thread = await made.newThread(tenant);
+      await made.port.remember(tenant, thread, confirmed({ name: 'Pedro Martínez', phone_or_username: '+18095551234 / +18295559876' }));
+      expect(await made.port.recall(tenant, thread)).toMatchObject({ phone: '+18095551234' });
+    });
+
     it('should keep what it knew when a later lead leaves a field out or declines it', async () => {
       const tenant = `t-${randomUUID()}`;
       const thread = await made.newThread(tenant);

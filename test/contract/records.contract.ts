@@ -206,6 +206,18 @@ export function runRecordsContract(options: RecordsContractOptions): void {
         expect(await records.leads.list(`records-${randomUUID().slice(0, 8)}`)).toEqual([]);
       });
 
+      it('should keep each of several phones on its own, saved and amended (lead15)', async () => {
+        const withPhones = (id: string, phones: string[]): LeadPayload => {
+          const p = leadPayload(id);
+          return { ...p, contact_info: { ...p.contact_info, phone_or_username: phones[0]!, phones } };
+        };
+        const saved = await records.leads.save({ ...saveInput(await thread()), build: (id) => withPhones(id, ['+18095551234', '+18295559876']) });
+        expect((await records.leads.list(tenantId))[0]?.payload.contact_info).toMatchObject({ phone_or_username: '+18095551234', phones: ['+18095551234', '+18295559876'] });
+        if (!records.leads.amend) return;
+        await records.leads.amend(tenantId, saved.leadId, withPhones(saved.leadId, ['+18095551234', '+18295559870']));
+        expect((await records.leads.list(tenantId))[0]?.payload.contact_info.phones).toEqual(['+18095551234', '+18295559870']);
+      });
+
       it('should hand out copies: changing a returned record changes nothing stored', async () => {
         const saved = await records.leads.save(saveInput(await thread()));
         saved.payload.contact_info.name = 'changed';

@@ -2,6 +2,7 @@
  * Phone and email handles for cross-channel identity: normalised for matching, masked for the
  * customer on the other channel, keyed opaquely so a declined match is not offered again.
  */
+import { phonesOf } from '../../domain/phone-list.js';
 import { createHash } from 'node:crypto';
 import { customerChannelLabel } from '../../domain/channel-label.js';
 import { digitsOf, toE164 } from '../../domain/phone.js';
@@ -67,7 +68,7 @@ export function factsFrom(context: FactsContextView, channel: string, senderId: 
   const entities = context.understanding?.nlu?.entities ?? [];
   const phone =
     normalizePhone(entities.find((e) => e.type === 'phone')?.value) ??
-    normalizePhone(draft.phone_or_username?.value) ??
+    normalizePhone(phonesOf(draft.phone_or_username?.value)[0]) ??
     (PHONE_CHANNELS.has(channel) ? normalizePhone(senderId) : null);
   const email = normalizeEmail(entities.find((e) => e.type === 'email')?.value) ?? normalizeEmail(draft.email?.value);
   return { ...(phone ? { phone } : {}), ...(email ? { email } : {}) };

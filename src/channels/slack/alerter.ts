@@ -93,7 +93,8 @@ export function buildHotLeadMessage(alert: HotLeadAlert): SlackMessage {
             type: 'section',
             fields: [
               field('Correo', lead.contact_info.email),
-              field('Teléfono/usuario', lead.contact_info.phone_or_username),
+              // Every number the customer gave (lead15: `phones`), the handle when there is none.
+              field('Teléfono/usuario', lead.contact_info.phones?.join(' / ') ?? lead.contact_info.phone_or_username),
               field('Área', lead.business_context.interest_area),
               field('Urgencia', lead.urgency_level),
               field('Lead', lead.lead_id),

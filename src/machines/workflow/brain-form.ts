@@ -4,6 +4,7 @@ import type { Understanding } from '../../domain/understanding.js';
 import { correctEmailTypo, createLeadState, fieldsNamedIn, isValidEmail, type LeadNotice, type LeadState } from '../lead-draft.js';
 import type { EntityReading, WorkflowSlot, WorkflowSpec, WorkflowText } from './workflow-spec.js';
 import { onlyPings } from '../ping-language.js';
+import { mergedPhone } from '../lead-phones.js';
 
 /**
  * A tenant workflow read by the brain (`reading: "brain"`), as pure functions: the brain reads
@@ -132,6 +133,8 @@ export function mergeFormReading(spec: WorkflowSpec, lead: LeadState, understand
       // brain read it, a value of the form's own choices (an area, an urgency) is never a name.
       continue;
     }
+    // A second number is kept beside the first; a wrong one replaced alone (`mergedPhone`).
+    if (slot.entity === 'phone' && value !== null) value = mergedPhone(draft[key], value, text, lead.status === 'confirming');
     // More of the need told at the summary goes after the need written, not in its place.
     const written = draft[key]?.value;
     if (understanding.addsToNeed && slot.entity === 'problem' && typeof written === 'string' && value !== null && !written.includes(value)) value = `${written.replace(/[.\s]*$/, '.')} ${value.charAt(0).toUpperCase()}${value.slice(1)}`.slice(0, 800);
@@ -140,6 +143,10 @@ export function mergeFormReading(spec: WorkflowSpec, lead: LeadState, understand
     // (More of the need told after it is written under it, not a change to announce.)
     const appended = understanding.addsToNeed === true && slot.entity === 'problem';
     const corrected = lead.status === 'collecting' && lead.asking !== key && typeof draft[key]?.value === 'string' && value !== null && !appended;
+    // A number given while another question is asked ("y la oficina 809…"): kept (beside any other), said so.
+    const before = draft[key]?.value;
+    const phoneAdded = lead.status === 'collecting' && lead.asking !== null && lead.asking !== key && slotOf(spec, lead.asking)?.or !== slot.name && slot.entity === 'phone' && value !== null && (typeof before !== 'string' || value.startsWith(`${before} / `)) && before !== value;
+    if (phoneAdded && notice === null) notice = { kind: 'phone_added' };
     if ((lead.status === 'confirming' || corrected) && draft[key]?.value !== value && notice === null) notice = { kind: 'updated' };
     draft[key] = { value, sourceMessageId: messageId };
     reask = reask.filter((f) => f !== key);

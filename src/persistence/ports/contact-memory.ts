@@ -5,6 +5,7 @@
  * PGlite) and in memory (`memory/memory-contact-memory.ts`). The conversation host knows only the
  * port (`src/actors/memory/contact-memory-port.ts` adds when a turn confirmed a lead).
  */
+import { phonesOf } from '../../domain/phone-list.js';
 import type { ContactProfile } from '../../domain/lead.js';
 import { toE164 } from '../../domain/phone.js';
 
@@ -44,7 +45,8 @@ export function profilePatchFromContext(context: MemoryContextView, options: { c
   if (name) patch.displayName = name;
   const email = clean(draft.email?.value);
   if (email && /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/.test(email)) patch.email = email.toLowerCase();
-  const phone = clean(draft.phone_or_username?.value) ?? clean(options.channelPhone);
+  // Of several numbers ("+1809… / +1829…"), the first one given is the profile's.
+  const phone = clean(phonesOf(draft.phone_or_username?.value)[0]) ?? clean(options.channelPhone);
   // Stored in E.164 (src/domain/phone.ts) when it reads as a phone; a short local number keeps its digits.
   if (phone && /^\+?[\d\s().-]{7,20}$/.test(phone)) patch.phone = toE164(phone) ?? phone.replace(/[\s().-]/g, '');
   const company = clean(draft.company_name?.value);

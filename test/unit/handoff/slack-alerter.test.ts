@@ -55,6 +55,13 @@ describe('createSlackAlerter', () => {
     expect(att!.blocks[3]!.elements![0]!.text).toBe('<https://hilo.example.com/inspect/c-9|Ver conversación>');
   });
 
+  it('should show every number a lead gave (lead15)', async () => {
+    const { alerter, slack } = await setup();
+    await alerter.alertHotLead({ tenantId: 'tenant-s1', lead: { ...lead, contact_info: { ...lead.contact_info, phones: ['+18295550111', '+18095550222'] } } });
+    const [att] = slack.messages[0]!.attachments as Attachment[];
+    expect(att!.blocks[1]!.fields!.map((f) => f.text)).toContain('*Teléfono/usuario*\n+18295550111 / +18095550222');
+  });
+
   it('should alert a critical case in red with the ticket and reason', async () => {
     const { alerter, slack } = await setup();
     await alerter.alertCritical({ tenantId: 'tenant-s2', ticketNumber: 'T-000900', reason: 'critical', customer: { displayName: 'Marta', channel: 'web' }, summary: 'Amenaza con demandar por un cobro indebido.' });

@@ -8,7 +8,8 @@ import type { TenantData } from '../../../src/domain/tenant.js';
 import type { Understanding } from '../../../src/domain/understanding.js';
 import { createManualClock } from '../../../src/kernel/clock.js';
 import { createSilentLogger } from '../../../src/kernel/logger.js';
-import { contactToReach, saidAsCorrection, withPhoneAdded } from '../../../src/machines/contact-for-request.js';
+import { contactToReach, saidAsCorrection } from '../../../src/machines/contact-for-request.js';
+import { withPhonesAdded as withPhoneAdded } from '../../../src/domain/phone-list.js';
 import { asksCreditTerms } from '../../../src/machines/credit-terms.js';
 import { talksDelivery } from '../../../src/machines/free-delivery-asked.js';
 import { amendmentAddsOnly, leadAmendment, leadRestatement } from '../../../src/machines/lead-amend.js';
@@ -140,7 +141,9 @@ describe('a way to reach the customer given after the lead is registered', () =>
       const en = await crm.say('rest', 'lead14-en', ...REGISTER_EN, 'you can also call me at 809-555-1234');
       expect(en[7]).toContain('Noted');
       expect(en[7]).not.toMatch(/someone from our team/i);
-      expect(crm.updated.map((u) => u.payload.contact_info.phone_or_username)).toEqual(['+18095550122 / +18095551234', '+18095551234']);
+      // Each number on its own for the CRM (lead15): the first one, and the list.
+      expect(crm.updated.map((u) => u.payload.contact_info.phone_or_username)).toEqual(['+18095550122', '+18095551234']);
+      expect(crm.updated.map((u) => u.payload.contact_info.phones)).toEqual([['+18095550122', '+18095551234'], ['+18095551234']]);
     } finally {
       await crm.close();
     }

@@ -1,5 +1,6 @@
 import type { InterestArea, LeadField, UrgencyLevel } from '../../../domain/lead.js';
 import type { Entity } from '../../../domain/nlu.js';
+import { joinPhones } from '../../../domain/phone-list.js';
 import type { Expectation } from '../../../domain/understanding.js';
 import { capitalizeName, extractCompanies, extractPersonNames, stripTitles } from './contact-entities.js';
 import { COMPANY_HEAD } from './name-words.js';
@@ -147,8 +148,9 @@ export function readLeadFields(input: { text: string; entities: readonly Entity[
   if (name) fields.name = name.value;
   const email = first('email');
   if (email) fields.email = email.value;
-  const phone = first('phone');
-  if (phone) fields.phone_or_username = phone.value;
+  // "mi cel es 809-… y la oficina 809-…": every number given, in one value (src/domain/phone-list.ts).
+  const phones = entities.filter((e) => e.type === 'phone').map((e) => e.value);
+  if (phones.length > 0) fields.phone_or_username = joinPhones(phones);
   const company = first('company');
   if (company) fields.company_name = company.value;
   // "Coral Hotel Bayahibe" answering the company: the whole name as written, not the part from the word the extractor starts at ("Hotel").
@@ -213,7 +215,7 @@ export function readLeadFields(input: { text: string; entities: readonly Entity[
     if (person && person.start === 0 && person.end === bareName.length && !extractCompanies(bareName).length && !FORM_WORDS.test(plainWords(bareName))) fields.name = person.value;
   }
   // "alta", "urgente", "para el lunes" typed while another field is asked: the urgency, given ahead.
-  if (inLead && expected && expected !== 'urgency_level' && fields[expected] === undefined && fields.urgency_level === undefined && (TIME_ONLY.test(folded) || URGENCY_ALONE.test(folded))) {
+  if (inLead && expected && expected !== 'urgency_level' && fields[expected] === undefined && fields.urgency_level === undefined && (TIME_ONLY.test(folded) || URGENCY_ALONE.test(folded) || (!question && folded.split(' ').length <= 6 && levelOfSpan(folded) !== undefined))) {
     const level = readBare('urgency_level', text, { tenantName: input.tenantName, entities });
     if (typeof level === 'string') fields.urgency_level = level;
   }
@@ -360,6 +362,8 @@ export function readBare(field: LeadField, text: string, context: { tenantName?:
       if (/\b(?:no tengo|todavia no|aun no|trabajo solo|trabajo sola|solo yo|por mi cuenta|independiente|no company|not yet|just me|on my own|independent|freelance\w*|self[ -]employed|persona fisica|a mi nombre|a nombre mio|a titulo personal|pa mi casa|pa la casa|pa mi)\b/.test(f) || /^(?:ninguna|ninguno|none|no)\b/.test(f)) return null;
       // "ventas", "alta": the form's own words answer another of its questions, never the company's name; nor does a volume ("unos 200 sacos al mes").
       if ((f.split(' ').length <= 3 && FORM_WORDS.test(f)) || toldVolume(f, context.entities)) return undefined;
+      // "within 2 weeks", "antes de navidad": when, never the company's name.
+      if (f.split(' ').length <= 6 && levelOfSpan(f) !== undefined) return undefined;
       const stripped = bare.replace(COMPANY_PREFIX, '').trim();
       // "it's for my house", "es para mi casa": declined after the prefix too.
       if (DECLINE_COMPANY.test(plainWords(stripped))) return null;
@@ -372,6 +376,8 @@ export function readBare(field: LeadField, text: string, context: { tenantName?:
       if (context.tenantName && fold(candidate) === fold(context.tenantName)) return undefined;
       const shaped = extractCompanies(candidate, context.tenantName ? { exclude: [context.tenantName] } : {})[0];
       if (shaped && shaped.start === 0) return shaped.value;
+      // "y el de la oficina es 809-…": a number given, never the company's name.
+      if (context.entities.some((e) => e.type === 'phone')) return undefined;
       return candidate === candidate.toLowerCase() ? capitalizeName(candidate) : candidate;
     }
     case 'interest_area': {

@@ -18,7 +18,7 @@ function words(text: string): string[] {
 /** Every form of "cotizar" ("cotizaran", "cotizarían", "cotícenme"), "presupuesto(s)" and the English nouns. */
 export const QUOTE_WORDS = /\b(?:quote|quotes|quotation|quotations|estimate|coti[sz]\w*|presupuestos?)\b/;
 export const PROJECT_WORDS =
-  /\b(?:proyectos?|obras?|construccion|remodelacion|renovacion|casas?|apartamentos?|aptos?|habitaciones|edificios?|hotel(?:es)?|villas?|torres?|naves?|locales|oficinas|project|projects|rooms|house|houses|home|apartments?|units|building|buildings|hotel|hotels|villas?|renovation|remodel\w*|construction|development|site)\b/;
+  /\b(?:proyectos?|obras?|construccion|remodelacion|renovacion|casas?|apartamentos?|aptos?|habitaciones|edificios?|hotel(?:es)?|villas?|torres?|naves?|locales|oficinas|templos?|iglesias?|capillas?|escuelas?|colegios?|liceos?|aulas|parques?|canchas?|project|projects|churche?s?|schools?|classrooms|parks?|rooms|house|houses|home|apartments?|units|building|buildings|hotel|hotels|villas?|renovation|remodel\w*|construction|development|site)\b/;
 
 /**
  * A quote for a project ("we want a quote for 40 rooms", "cotización para remodelar 12 apartamentos")
@@ -36,7 +36,7 @@ export function asksForQuote(text: string): boolean {
 
 /** A count of the project's units: "20 villas", "un edificio de 12 apartamentos", "a 30 room hotel", "40 hotel rooms". */
 const PROJECT_COUNT =
-  /\b(?:\d+|dos|tres|cuatro|cinco|seis|ocho|diez|doce|veinte|treinta|cuarenta|cincuenta|cien|two|three|four|five|six|eight|ten|twelve|twenty|thirty|forty|fifty|hundred)\s+(?:(?:hotel|guest|new|small|big|office|residential|rental|beach|school|apartment)\s+)?(?:villas?|casas?|viviendas?|apartamentos?|aptos?|habitacion(?:es)?|cuartos|edificios?|locales|oficinas|naves|cabanas|torres?|niveles|pisos|aulas|salones|banos|cocinas|tiendas|sucursales|escuelas|colegios|houses?|homes?|apartments?|rooms?|units|buildings?|offices|cabins|bungalows?|condos?|floors|stor(?:ey|ie|y)s?|classrooms|bathrooms|kitchens|stores|schools)\b/;
+  /\b(?:\d+|dos|tres|cuatro|cinco|seis|ocho|diez|doce|veinte|treinta|cuarenta|cincuenta|cien|two|three|four|five|six|eight|ten|twelve|twenty|thirty|forty|fifty|hundred)\s+(?:(?:hotel|guest|new|small|big|office|residential|rental|beach|school|apartment)\s+)?(?:villas?|casas?|viviendas?|apartamentos?|aptos?|habitacion(?:es)?|cuartos|edificios?|locales|oficinas|naves|cabanas|torres?|niveles|pisos|aulas|salones|banos|cocinas|tiendas|sucursales|escuelas|colegios|parques|canchas|iglesias|templos|houses?|homes?|apartments?|rooms?|units|buildings?|offices|parks|courts|churches|cabins|bungalows?|condos?|floors|stor(?:ey|ie|y)s?|classrooms|bathrooms|kitchens|stores|schools)\b/;
 
 /**
  * "a quote for roofing materials for 20 villas", "cotización de pintura para 8 apartamentos": a

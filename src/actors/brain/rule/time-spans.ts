@@ -21,6 +21,9 @@ const SEASONS = 'navidad|christmas|semana santa|easter|verano|summer|otono|fall|
 const NAMED_LEVELS: [UrgencyLevel, RegExp][] = [
   ['Alto', /\b(?:(?:en|dentro de) (?:un par de|uno o dos) dias|in a (?:couple (?:of )?|day or two)days?|in a day or two|(?:we |i )?needed (?:it|them) yesterday|for yesterday|yesterday)\b/],
   ['Medio', /\b(?:(?:en|dentro de) (?:un par de semanas|una o dos semanas|una semana o dos)|in a couple (?:of )?weeks|in a week or two|in one or two weeks)\b/],
+  // Christmas as the deadline ("antes de navidad", "before Christmas", "pa navidad"): said in the
+  // weeks before it, when people say it (the brain has no calendar; "después de navidad" stays low).
+  ['Medio', /\b(?:antes de|para|pa|by|before|for|in time for) (?:la |el |the )?(?:navidad|navidades|nochebuena|christmas|xmas|diciembre|december)\b/],
   [
     'Bajo',
     new RegExp(
