@@ -34,6 +34,7 @@ import { asksDeliveryTimeAhead, ordersAndAsksWhen } from '../../../machines/deli
 import { letsItGo } from '../../../machines/letting-go.js';
 import { tellsPurchaseTrouble, VENTING_CONFIDENCE, ventsAtTheStore } from './purchase-trouble.js';
 import { voicesVagueEnglishComplaint } from './english-discontent.js';
+import { asksSizeOrColourAlone } from './follow-up-alone.js';
 import { createReadingCache } from './reading-cache.js';
 import { rememberedModel } from './trained-models.js';
 import { asksForTradesperson, asksLanguage, asksProductBesides, asksStoreFact } from './store-facts.js';
@@ -340,6 +341,8 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     // "ustedes son un desastre", "que relajo con ustedes": discontent with nothing told, a complaint unsure on purpose (asked what happened).
     // "I have a problem with my order", "you guys messed up": English discontent with nothing told, the same (`english-discontent.ts`).
     const vagueInEnglish = voicesVagueEnglishComplaint(text);
+    // "and the grey one?", "y el de 3/4?" with nothing named: the size or colour asked for (`follow-up-alone.ts`).
+    if (has('product_inquiry') && mentions.length === 0 && !(intent.name === 'price_quote' && intent.confidence >= MIN_INTENT_CONFIDENCE) && asksSizeOrColourAlone(tenant.catalog, text)) intent = { name: 'product_inquiry', confidence: PRODUCT_RULE_CONFIDENCE };
     if (has('complaint') && intent.name !== 'complaint' && !sureHandoffOrCase(intent) && (vagueInEnglish || ventsAtTheStore(text))) intent = intents.scoreBehaviour('complaint', VENTING_CONFIDENCE);
     // "quiero hacer un pedido", "I'd like to place an order": what do you need? (the classifier
     // learnt "pedido" from complaints about orders, and "order" from the advisors' leads).
