@@ -195,7 +195,7 @@ export function describesAskedComplaint(u: Understanding | null, choice: ChoiceE
 
 /** Words of a story about a purchase gone wrong, es and en (accents folded). */
 const STORY_CUES =
-  /\b(?:compre|compramos|pague|pagamos|me (?:despacharon|vendieron|dieron|entregaron|cobraron|mandaron|trajeron|llevaron)|salio|salieron|vino|vinieron|llego|llegaron|no (?:sirve|sirven|funciona|funcionan|sirvio|funciono|ha llegado)|rot[oa]s?|danad[oa]s?|mal[oa]s?|defectuos[oa]s?|equivocad[oa]s?|incomplet[oa]s?|bought|paid|sold me|gave me|delivered|arrived|broke|broken|damaged|wrong|defective|doesn'?t work|didn'?t|never came|missing)\b/;
+  /\b(?:compre|compramos|pague|pagamos|me (?:despacharon|vendieron|dieron|entregaron|cobraron|mandaron|trajeron|llevaron)|salio|salieron|vino|vinieron|llego|llegaron|no (?:sirve|sirven|funciona|funcionan|sirvio|funciono|ha llegado)|rot[oa]s?|danad[oa]s?|mal[oa]s?|defectuos[oa]s?|equivocad[oa]s?|incomplet[oa]s?|bought|paid|sold me|gave me|delivered|arrived|broke|broken|damaged|wrong|defective|doesn'?t work|didn'?t|never came|missing|came (?:wet|broken|damaged|open|opened|cracked|torn|dented|wrong|late|incomplete|short|bad)|sent (?:me|us)|cracked|leak(?:s|ing)|dented|stopped working|won'?t (?:work|turn on|start)|doesn'?t (?:turn on|fit|start)|instead of)\b/;
 
 /** The message tells what happened with a purchase rather than asking for something. */
 export function tellsWhatHappened(text: string): boolean {

@@ -243,7 +243,7 @@ export function createProductResolver(catalog: readonly Product[], { cacheSize =
     const parsed = parseProductText(`${product.name} ${product.brand ?? ''}`, { catalog: true, brands });
     const unitHead = fold(product.unit).split(/\s+/)[0] ?? '';
     const attributes: Attributes = { ...parsed.attributes };
-    const packWord = PACK_OF_UNIT[unitHead];
+    const packWord = PACK_OF_UNIT[nameTerms[0] === 'caja' ? 'caja' : unitHead]; // "Caja Octagonal" is a box itself: "a junction box" lacks no pack.
     if (packWord) attributes.pack = packWord;
     else delete attributes.pack;
     if (product.brand) attributes.brand = fold(product.brand).replace(/[^a-z0-9]+/g, ' ').trim();

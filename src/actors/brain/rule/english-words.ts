@@ -14,25 +14,28 @@ const ENGLISH_GOODS = new Set(
     // Building materials.
     'cement concrete mortar grout sand gravel stone rebar steel iron brick tile tiles porcelain ceramic marble granite ' +
     'plaster lumber wood board plank beam stud lintel roof roofing shingle gutter insulation tarp mesh fence gate ' +
+    'post posts mud stucco topsoil spacer ready joint compound dirt fill supply ' +
+    // Trade and brand names only English speakers use ("quikrete", "romex", "kilz").
+    'quikrete sakrete romex kilz greenboard remesh cmu thinset ' +
     'sheet sheets glass window door floor flooring wall ceiling stairs ' +
     // Fasteners and hardware.
     'screw nail bolt nut washer hinge anchor hook bracket latch deadbolt lock padlock key chain rope wire ' +
-    'handle knob doorknob shelf shelves rack mailbox ' +
+    'handle knob doorknob shelf shelves rack mailbox tie ties zip ' +
     // Tools.
     'hammer sledgehammer saw hacksaw handsaw jigsaw drill bit screwdriver wrench pliers level trowel shovel rake hoe ' +
     'pickaxe wheelbarrow ladder bucket brush roller tray sandpaper sander grinder chisel crowbar stapler knife knives ' +
     'scissors measure tool tools toolbox ' +
     // Safety.
-    'gloves glove goggles helmet boots earmuffs respirator vest ' +
+    'gloves glove goggles helmet boots earmuffs respirator vest dust ' +
     // Plumbing.
     'pipe pipes duct plumbing faucet tap valve drain sink shower showerhead toilet tank heater pump filter hose fitting ' +
-    'fittings coupling elbow sewer ' +
+    'fittings coupling elbow sewer trap flapper wax ' +
     // Electrical.
     'outlet socket plug bulb bulbs lightbulb light lights lamp fixture cord battery batteries flashlight ' +
-    'fuse wiring electrical electric ' +
+    'fuse wiring electrical electric junction ' +
     // Paint and chemicals.
     'paint paints varnish stain turpentine sealant sealer caulk caulking silicone glue adhesive putty spackle whitewash enamel ' +
-    'waterproofing solvent cleaner bleach ' +
+    'waterproofing solvent cleaner bleach chalk ' +
     // Household and garden.
     'trash garbage bag bags broom mop sponge detergent garden lawn mower sprinkler fertilizer soil seeds pruner shears ' +
     'weed killer supplies ' +
@@ -62,14 +65,21 @@ const SPANISH_GOODS = new Set([...GENERIC_PRODUCT_WORDS].filter((w) => !isEnglis
 const isSpanishGoodsWord = (word: string): boolean => SPANISH_GOODS.has(word) || SPANISH_GOODS.has(word.replace(/e?s$/, '')) || SPANISH_GOODS.has(word.replace(/s$/, ''));
 
 /**
+ * "tape" is Dominican Spanish too ("tape eléctrico", "un tape"), but a word before it naming its kind
+ * ("teflon tape", "duct tape") is English word order; Spanish says the kind after it.
+ */
+const BEFORE_SPANISH_TAPE = new Set(['el', 'un', 'una', 'de', 'del', 'la', 'mi', 'ese', 'este', 'eso', 'y', 'o', 'dame', 'tienen', 'hay']);
+
+/**
  * Whether a message's folded words name goods in English and none in Spanish ("wood screws",
  * "1/2 inch pvc pipe"; not "martillo hammer", not "block 6").
  */
 export function namesGoodsInEnglish(words: readonly string[]): boolean {
   let english = false;
-  for (const w of words) {
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] as string;
     if (isSpanishGoodsWord(w)) return false;
-    if (!english && isEnglishGoodsWord(w)) english = true;
+    if (!english && (isEnglishGoodsWord(w) || (w === 'tape' && i > 0 && !BEFORE_SPANISH_TAPE.has(words[i - 1] as string)))) english = true;
   }
   return english;
 }

@@ -41,6 +41,9 @@ export interface PackedClassifierModel {
   b: Float64Array;
 }
 
+/** People of a trade, never a product word for the classifier, whatever alias names a product after them. */
+const TRADE_PEOPLE = ['plumber', 'plumbers', 'carpenter', 'carpenters', 'painter', 'painters', 'electrician', 'electricians', 'mason', 'masons'];
+
 /**
  * The training set and options of a tenant's classifier: its utterances over its labels, and the
  * product words (its catalog's; the hardware store's generic ones too where it has `product_inquiry`).
@@ -50,6 +53,8 @@ export function classifierTrainingOf(tenant: TrainableTenant, productLexicon?: I
   const catalogWords = productLexicon ?? createProductMatcher(tenant.catalog).lexicon;
   // Hardware words known without a catalog are the hardware store's: a tenant with other labels has only its catalog's.
   const lexicon = new Set<string>([...(intents.has('product_inquiry') ? GENERIC_PRODUCT_WORDS : []), ...catalogWords]);
+  // "plumber's tape", "carpenter's glue": a trade's name inside a product's is still the person ("I'm a plumber, any work?").
+  for (const w of TRADE_PEOPLE) lexicon.delete(w);
   return { examples: toExamples(tenant.utterances, intents.labels), labels: [...intents.labels], lexicon: [...lexicon] };
 }
 

@@ -107,8 +107,8 @@ export function createProductMatcher(catalog: readonly Product[], resolver: Prod
       const toks: Tok[] = [];
       for (const m of f.folded.matchAll(/\d+-\d+-\d+|\d+x\d+(?:x\d+)?|\d+\/\d+|\d+(?:[.,]\d+)?|#|[a-z0-9]+|"/g)) {
         const s = m.index ?? 0;
-        // "tubo d 1/2", "2 galones d pintura": a lone "d" is how "de" is typed.
-        toks.push({ t: m[0] === 'd' ? 'de' : m[0], s, e: s + m[0].length });
+        // "tubo d 1/2", "2 galones d pintura": a lone "d" is how "de" is typed; the possessive's "s" ("plumber's tape") is no word.
+        if (m[0] !== 's' || (f.folded[s - 1] !== "'" && f.folded[s - 1] !== '’')) toks.push({ t: m[0] === 'd' ? 'de' : m[0], s, e: s + m[0].length });
       }
       const names = toks.map((t) => t.t);
       // Punctuation after a token ends its clause ("cemento 10, arena 2": the 10 is the cement's).

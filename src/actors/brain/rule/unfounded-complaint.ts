@@ -9,6 +9,7 @@
 import type { IntentScore } from '../../../domain/nlu.js';
 import { HANDOFF_CONFIDENCE, tellsWhatHappened } from '../../../machines/triage-decision.js';
 import { tellsPurchaseTrouble, ventsAtTheStore } from './purchase-trouble.js';
+import { voicesVagueEnglishComplaint } from './english-discontent.js';
 import { fold } from './text.js';
 
 /** Longest message this guard reads: past it, a complaint may be told in words no list holds. */
@@ -21,7 +22,7 @@ const TROUBLE =
 /** The message carries a word of trouble, tells what happened, or vents at the store. */
 export function voicesTrouble(text: string): boolean {
   const f = fold(text).replace(/['’]/g, ' ');
-  return TROUBLE.test(f) || tellsWhatHappened(text) || tellsPurchaseTrouble(text) || ventsAtTheStore(text);
+  return TROUBLE.test(f) || tellsWhatHappened(text) || tellsPurchaseTrouble(text) || ventsAtTheStore(text) || voicesVagueEnglishComplaint(text);
 }
 
 /**

@@ -1,0 +1,55 @@
+/**
+ * A size asked for with nothing named and nothing on the counter: "what about the 1/2 inch?", "y el
+ * de 3/4?" as the very first message. A clerk does not ask "what do you need?" again: he says what
+ * comes in that size ("3/4": PVC pipe, elbows, rebar, plywood…) and asks which, or, when only one
+ * family has it, answers for that one.
+ */
+import type { Lang } from '../../domain/nlu.js';
+import type { TenantData } from '../../domain/tenant.js';
+import type { ProductActorOutput } from '../../machines/conversation.contract.js';
+import type { CatalogIndex } from './catalog-search.js';
+
+/** Cheap gate: an inch fraction or a number of inches said. */
+const SIZE_SAID = /\d\s*\/\s*\d|\d\s*(?:"|in\b|inch|pulg)/i;
+/** Most families named in the question. */
+const MAX_FAMILIES = 6;
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The product families whose names carry the size ("Tubo PVC", "Varilla Corrugada"), in stock first. */
+export function familiesOfSize(tenant: TenantData, size: string): string[] {
+  // "1/2"" is not the "1 1/2"" pipe: no whole number before the fraction.
+  const sized = new RegExp(String.raw`(?<![\d/])(?<!\d )${escape(size)}`);
+  const families: string[] = [];
+  const shelves = new Set<string>();
+  // One family of each shelf first ("Tubo PVC", "Varilla Corrugada", "Plywood"), then the rest of each, in stock first.
+  const ordered = [...tenant.catalog].sort((a, b) => Number(b.stock > 0) - Number(a.stock > 0));
+  const firsts = ordered.filter((p) => p.name.search(sized) > 0 && !shelves.has(p.category) && shelves.add(p.category));
+  for (const p of [...firsts, ...ordered]) {
+    const at = p.name.search(sized);
+    if (at <= 0) continue;
+    const words = p.name.slice(0, at).trim().split(/\s+/);
+    while (words.length > 1 && /\d|^(?:a|x|de)$/i.test(words[words.length - 1] as string)) words.pop();
+    const family = words.join(' ');
+    if (family !== '' && !/\d/.test(family) && !families.includes(family)) families.push(family);
+  }
+  return families;
+}
+
+/**
+ * The answer to a size alone with nothing in focus, or null when the message says no inch size or
+ * no product comes in it.
+ */
+export function sizeOnlyAnswer(tenant: TenantData, index: CatalogIndex, text: string | undefined, lang: Lang): ProductActorOutput | null {
+  if (text === undefined || !SIZE_SAID.test(text)) return null;
+  const parsed = index.parse(text);
+  const size = parsed.phrases.size;
+  if (parsed.content.length > 0 || size === undefined || !/^[\d /]+"$/.test(size)) return null;
+  const families = familiesOfSize(tenant, size).slice(0, MAX_FAMILIES);
+  if (families.length === 0) return null;
+  const joined = lang === 'en' ? 'or' : 'o';
+  const list = families.length === 1 ? (families[0] as string) : `${families.slice(0, -1).join(', ')} ${joined} ${families.at(-1)}`;
+  return {
+    outcome: 'need_product',
+    replies: [{ template: families.length === 1 ? 'product.size_which_one' : 'product.size_which', params: { size, families: list }, options: families.map((f) => ({ label: `${f} ${size}`, text: `${f} ${size}` })) }],
+  };
+}
