@@ -39,9 +39,9 @@ const HELD_OUT: HeldOutSet[] = [
   },
   {
     name: 'holdout-3',
-    gate: false,
+    gate: true,
     intro:
-      '`test/eval/holdout-3` was written on 2026-12-06, after holdout-2 had been tuned on by families, the same way: apart from the code, the training utterances and the other sets, from the tenant\'s facts only, and **nobody tunes on it** (read only its figures). It is measured against the same thresholds but **not gated** yet: a miss shows as *below target* and does not fail `--check` (see test/eval/README.md). Only its figures are shown here; its prompt-injection pair is its own small set.',
+      '`test/eval/holdout-3` was written on 2026-12-06, after holdout-2 had been tuned on by families, the same way: apart from the code, the training utterances and the other sets, from the tenant\'s facts only, and **nobody tunes on it** (read only its figures). It is measured against the same thresholds and **gated** since 2026-12-06 21:30 UTC, when it first met them all (213/222 conversations); a miss fails `--check` (see test/eval/README.md). Only its figures are shown here; its prompt-injection pair is its own small set.',
   },
 ];
 
