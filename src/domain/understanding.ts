@@ -8,7 +8,8 @@ import type { Lang, NluResult } from './nlu.js';
  */
 export type Expectation =
   | { kind: 'none' }
-  | { kind: 'product' }
+  /** `size`: a size asked alone ("what about the 1/2 inch?") whose families were listed: the family named next is asked in it. */
+  | { kind: 'product'; size?: string }
   | { kind: 'account_id' }
   /** The last 4 digits of the phone on file or the holder's cédula/RNC (account verification). */
   | { kind: 'account_verification' }

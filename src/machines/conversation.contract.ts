@@ -243,6 +243,8 @@ export interface ProductActorInput {
   placeSaid?: string;
   /** The number of the quote ticket opened a few turns ago: an estimate now is a version of that quote, offered as such. */
   quoteSent?: string;
+  /** A size asked alone just before, its families listed ("what about the 1/2 inch?"): the family named now is asked in it. */
+  sizeAsked?: string;
   idempotencyKey: string;
 }
 /** A served delivery place and its fee (DOP; 0 = free). */
@@ -278,6 +280,8 @@ export interface ProductActorOutput {
   replies: ReplyDirective[];
   /** The product answered (the first, or the likeliest of the options shown). */
   focus?: ProductFocus;
+  /** `need_product` for a size asked alone: the size, so that the family named next is asked in it. */
+  sizeAsked?: string;
 }
 
 /**

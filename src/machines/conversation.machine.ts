@@ -333,7 +333,7 @@ const PRODUCT_ANSWERED = settling([
   {
     guard: { type: 'outcomeIs', params: { outcomes: ['need_product'] } },
     target: '#answering.awaitingProduct',
-    actions: ['emitEffectReplies', { type: 'expect', params: { expecting: { kind: 'product' } } }],
+    actions: ['emitEffectReplies', 'expectProduct'],
   },
   {
     guard: { type: 'outcomeIs', params: { outcomes: ['multi_quote'] } },
@@ -724,6 +724,7 @@ export function productInput(context: ConversationContext): ProductActorInput {
       : {}),
     ...placeSaidOf(context),
     ...quoteSentOf(context),
+    ...(context.expecting.kind === 'product' && context.expecting.size !== undefined ? { sizeAsked: context.expecting.size } : {}),
     idempotencyKey: key(context, 'product'),
   };
 }
@@ -1700,6 +1701,11 @@ export const conversationMachine = setup({
       return access ? { accountAccess: access } : {};
     }),
     expect: assign((_, params: { expecting: Expectation }) => ({ expecting: params.expecting })),
+    // Which product the customer means, asked; after a size asked alone, with that size ("the pvc pipe" next is the 1/2" one).
+    expectProduct: assign(({ event }) => {
+      const size = outputOf<ProductActorOutput>(event)?.sizeAsked;
+      return { expecting: { kind: 'product' as const, ...(size !== undefined ? { size } : {}) } };
+    }),
     setHandoffReason: assign((_, params: { reason: HandoffReason }) => ({ handoffReason: params.reason })),
     setCriticalReason: assign(({ context }) => ({
       handoffReason: (u(context)?.critical ? 'critical' : 'high_priority') as HandoffReason,

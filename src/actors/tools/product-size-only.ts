@@ -6,19 +6,21 @@
  */
 import type { Lang } from '../../domain/nlu.js';
 import type { TenantData } from '../../domain/tenant.js';
-import type { ProductActorOutput } from '../../machines/conversation.contract.js';
+import type { ProductActorInput, ProductActorOutput } from '../../machines/conversation.contract.js';
 import type { CatalogIndex } from './catalog-search.js';
 
 /** Cheap gate: an inch fraction or a number of inches said. */
-const SIZE_SAID = /\d\s*\/\s*\d|\d\s*(?:"|in\b|inch|pulg)/i;
+const SIZE_SAID = /\d\s*\/\s*\d|\d\s*(?:"|in\b|inch|pulg)|\b(?:medi[ao]|tres cuartos?|un cuarto|half|quarter|three quarters?)(?:\s+(?:de|of|an?))?\s+(?:pulg|inch)/i;
 /** Most families named in the question. */
 const MAX_FAMILIES = 6;
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/** A size in a product's name: "1/2"" is not the "1 1/2"" pipe (no whole number before the fraction). */
+const sizedIn = (size: string): RegExp => new RegExp(String.raw`(?<![\d/])(?<!\d )${escape(size)}`);
+
 /** The product families whose names carry the size ("Tubo PVC", "Varilla Corrugada"), in stock first. */
 export function familiesOfSize(tenant: TenantData, size: string): string[] {
-  // "1/2"" is not the "1 1/2"" pipe: no whole number before the fraction.
-  const sized = new RegExp(String.raw`(?<![\d/])(?<!\d )${escape(size)}`);
+  const sized = sizedIn(size);
   const families: string[] = [];
   const shelves = new Set<string>();
   // One family of each shelf first ("Tubo PVC", "Varilla Corrugada", "Plywood"), then the rest of each, in stock first.
@@ -51,5 +53,23 @@ export function sizeOnlyAnswer(tenant: TenantData, index: CatalogIndex, text: st
   return {
     outcome: 'need_product',
     replies: [{ template: families.length === 1 ? 'product.size_which_one' : 'product.size_which', params: { size, families: list }, options: families.map((f) => ({ label: `${f} ${size}`, text: `${f} ${size}` })) }],
+    sizeAsked: size,
   };
+}
+
+/**
+ * The family named right after a size asked alone ("what about the 1/2 inch?" → "the pvc pipe",
+ * "la varilla"): asked in that size, as a clerk who just listed what comes in it would take it. Only
+ * when this message says no size of its own and the likeliest product for each phrase, in that
+ * size, carries the size in its name ("el cemento" after "3/4" stays the cement).
+ */
+export function withSizeAsked(index: CatalogIndex, input: ProductActorInput, options: { text?: string; now?: number }): { input: ProductActorInput; options: { text?: string; now?: number } } {
+  const size = input.sizeAsked;
+  const text = options.text ?? input.text;
+  if (size === undefined || text === undefined || input.understanding.products.length === 0 || index.parse(text).phrases.size !== undefined) return { input, options };
+  const sized = sizedIn(size);
+  const products = input.understanding.products.map((p) => ({ ...p, query: `${p.query} ${size}` }));
+  if (!products.every((p) => sized.test(index.search(p.query, { limit: 1 })[0]?.product.name ?? ''))) return { input, options };
+  const said = `${text} ${size}`;
+  return { input: { ...input, text: said, understanding: { ...input.understanding, products } }, options: options.text !== undefined ? { ...options, text: said } : options };
 }

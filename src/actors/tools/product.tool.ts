@@ -18,7 +18,7 @@ import { deliveryAskedIn, deliveryTimeAnswer, withoutPlaceAtEnd } from './produc
 import { withAskedDelivery } from './asked-delivery.js';
 import { asksDeliveryTime } from '../../machines/delivery-time.js';
 import { saysThatsAll, takesTheOrder } from '../../machines/order-words.js';
-import { namesNotSoldGood, notCarried, notCarriedButFor, sizeOnlyAnswer, tradeGoodNotCarried, tradeGoodOf } from './product-not-carried.js';
+import { namesNotSoldGood, notCarried, notCarriedButFor, sizeOnlyAnswer, tradeGoodNotCarried, tradeGoodOf, withSizeAsked } from './product-not-carried.js';
 import { compoundNotCarried, firstPick, spokenHead } from './product-head.js';
 import { namesGoods, noWayAnswer } from './product-like.js';
 import { backorderOffer, fitOutOfStock, focusAgain, quoteOne } from './product-quote-one.js';
@@ -90,6 +90,7 @@ export function answerProduct(
   input: ProductActorInput,
   options: { text?: string; now?: number } = {},
 ): ProductActorOutput {
+  ({ input, options } = withSizeAsked(index, input, options)); // "the pvc pipe" after "what about the 1/2 inch?": the pipe in 1/2"
   const told = options.text ?? input.text;
   const said = told !== undefined ? withoutWholePackWords(told) : told; // "the whole roll": the roll
   // "dame 15 del gris pa Caleta", "10 sacos de cemento pa Bayahíbe, ¿cuánto sería?": the goods read without the place (its delivery priced below).
@@ -133,8 +134,7 @@ export function answerProduct(
 
 /** The place a delivery goes to, at the end of a message ("… con delivery a Caleta?", "… delivered to Caleta"). */
 const TO_A_PLACE = /\s(?:a|al|hasta|para|to)\s+[^\s?¿!¡.,]+(?:\s+[^\s?¿!¡.,]+){0,2}\s*[?!.]*\s*$/i;
-/** How many products answered before the one in focus it remembers. */
-const MAX_RECENT = 4;
+const MAX_RECENT = 4; // how many products answered before the one in focus it remembers
 
 function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInput, options: { text?: string; now?: number }): ProductActorOutput {
   const lang = input.lang;
