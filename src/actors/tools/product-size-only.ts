@@ -11,6 +11,11 @@ import type { CatalogIndex } from './catalog-search.js';
 
 /** Cheap gate: an inch fraction or a number of inches said. */
 const SIZE_SAID = /\d\s*\/\s*\d|\d\s*(?:"|in\b|inch|pulg)|\b(?:medi[ao]|tres cuartos?|un cuarto|half|quarter|three quarters?)(?:\s+(?:de|of|an?))?\s+(?:pulg|inch)/i;
+/** The catalog's answer for the one family that comes in the size, asked again with it named. */
+export interface AskAgain {
+  input: ProductActorInput;
+  answer: (input: ProductActorInput, text: string) => ProductActorOutput;
+}
 /** Most families named in the question. */
 const MAX_FAMILIES = 6;
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -41,13 +46,16 @@ export function familiesOfSize(tenant: TenantData, size: string): string[] {
  * The answer to a size alone with nothing in focus, or null when the message says no inch size or
  * no product comes in it.
  */
-export function sizeOnlyAnswer(tenant: TenantData, index: CatalogIndex, text: string | undefined, lang: Lang): ProductActorOutput | null {
+export function sizeOnlyAnswer(tenant: TenantData, index: CatalogIndex, text: string | undefined, lang: Lang, again?: AskAgain): ProductActorOutput | null {
   if (text === undefined || !SIZE_SAID.test(text)) return null;
   const parsed = index.parse(text);
   const size = parsed.phrases.size;
   if (parsed.content.length > 0 || size === undefined || !/^[\d /]+"$/.test(size)) return null;
   const families = familiesOfSize(tenant, size).slice(0, MAX_FAMILIES);
   if (families.length === 0) return null;
+  // "and the 5/8?" when only the rebar comes in 5/8: the rebar answered, as a clerk would, not "is that what you're looking for?".
+  const only = families.length === 1 && again ? again.answer({ ...again.input, text: `${families[0]} ${size}`, understanding: { ...again.input.understanding, products: [{ query: `${families[0]} ${size}` }] } }, `${families[0]} ${size}`) : null;
+  if (only?.outcome === 'answered') return only;
   const joined = lang === 'en' ? 'or' : 'o';
   const list = families.length === 1 ? (families[0] as string) : `${families.slice(0, -1).join(', ')} ${joined} ${families.at(-1)}`;
   return {

@@ -31,6 +31,22 @@ describe('a size asked alone, then the family named (session 28)', () => {
     expect(sizeOnlyAnswer(tenant, index, 'tienen cemento?', 'es')).toBeNull();
   });
 
+  it('answers the one family a size comes in, asked again with it named, instead of asking whether it is that', () => {
+    const asked: string[] = [];
+    const out = sizeOnlyAnswer(tenant, index, 'y el de 5/8?', 'es', {
+      input: input('y el de 5/8?', []),
+      answer: (i, text) => (asked.push(`${text}|${i.understanding.products[0]?.query}`), { outcome: 'answered', replies: [{ template: 'x' }] }),
+    });
+    expect(asked).toEqual(['Varilla Corrugada 5/8"|Varilla Corrugada 5/8"']);
+    expect(out?.replies[0]).toEqual({ template: 'x' });
+    // Several families: the question, with no answer asked for.
+    const several = sizeOnlyAnswer(tenant, index, 'y el de 1/2?', 'es', { input: input('y el de 1/2?', []), answer: () => { throw new Error('not asked'); } });
+    expect(several?.replies[0]).toMatchObject({ template: 'product.size_which' });
+    // The one family not answered (nothing found): the question stays.
+    const notFound = sizeOnlyAnswer(tenant, index, 'y el de 5/8?', 'es', { input: input('y el de 5/8?', []), answer: () => ({ outcome: 'not_found', replies: [] }) });
+    expect(notFound?.replies[0]).toMatchObject({ template: 'product.size_which_one' });
+  });
+
   it('asks the family named next in that size', () => {
     const { input: sized, options } = withSizeAsked(index, input('el tubo pvc', ['tubo pvc'], '1/2"'), { text: 'el tubo pvc' });
     expect(sized.understanding.products[0]?.query).toBe('tubo pvc 1/2"');
