@@ -71,7 +71,7 @@ import { burstClass, isMediaBurst, mediaAcknowledgement, type MediaAck } from '.
 import { readFocusQuestion } from './focus-questions.js';
 import { asksBucketPrice } from './pack-asked.js';
 import { asksEstimateAgain, asksTotalWithDelivery, isProductFollowUp, pointsAtTheOneShown, PRODUCT_FOCUS_TURNS, readFollowUpQuantity, reportsTrouble } from './product-focus.js';
-import { readMeasureReply, readMeasureWithColour } from './material-questions.js';
+import { readMaterialQuestion, readMeasureReply, readMeasureWithColour } from './material-questions.js';
 import { routedIntent, routedTrigger, type RoutedIntent } from './routed-intent.js';
 import { ratingFrom } from './ticket-rating.js';
 import { answer, applyCheck, applyOptions, askConfirmation, askSlot, builtInText, givesValue, nextStep, resultText, retryAfterRefusal, startRun, takeValues, type WorkflowReply, type WorkflowRun, type WorkflowStep } from './workflow/workflow-runner.js';
@@ -990,7 +990,8 @@ function followsUpProductOf(context: ConversationContext): boolean {
   // ...nor a pick by a name ("I'll take the Truper one", "me llevo el Cibao"), read as a goodbye or a complaint.
   if (intent !== null && !PRODUCT_INTENTS.includes(intent) && intent !== 'out_of_scope' && intent !== 'sales_lead' && confidence >= 0.5 && readFollowUpQuantity(text) === undefined && !asksDeliveryTime(text) && readFocusQuestion(text)?.kind !== 'named' && !pointsAtTheOneShown(text) && !COUNT_OF_ONE_NAMED.test(plainWords(text))) return false;
   // "dame 20 del colonial" with options on the counter, or one cement shown: a count of the one named (the product tool picks it by its words, among the options or the shown one's family).
-  return isProductFollowUp(text) || COUNT_OF_ONE_NAMED.test(plainWords(text));
+  // "how many gallons do I need?" right after the paint, read unsure: how much of it the job takes (the product tool asks the area).
+  return isProductFollowUp(text) || COUNT_OF_ONE_NAMED.test(plainWords(text)) || readMaterialQuestion(text) !== null;
 }
 
 /** A count of one thing pointed at by its words: "dame 20 del colonial", "5 de la satinada", "give me 3 of the grey one". */
