@@ -77,7 +77,8 @@ const SURFACES: readonly [RegExp, Surface][] = [
   [/\b(?:pisos?|suelos?|patios?|marquesinas?|aceras?|floors?|flooring|driveways?|sidewalks?)\b/, 'floor'],
   [/\b(?:techos?|azoteas?|roofs?|ceilings?)\b/, 'roof'],
   [/\b(?:cuartos?|habitacion(?:es)?|aposentos?|salas?|cocinas?|banos?|rooms?|bedrooms?|kitchens?|bathrooms?)\b/, 'room'],
-  [/\b(?:casas?|apartamentos?|aptos?|houses?|homes?|apartments?)\b/, 'house'],
+  // "Casa de Campo" is a place (La Romana's resort, a delivery zone), not a house to build or paint.
+  [/\b(?:casas?(?!\s+de\s+campo\b)|apartamentos?|aptos?|houses?|homes?|apartments?)\b/, 'house'],
 ];
 
 const NUM = '(\\d+(?:\\.\\d+)?)';
