@@ -1,15 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { startCuttableProxy, type CuttableProxy } from '../../helpers/cuttable-proxy.js';
-import { createDurableEnvironment, newSender, startDeployment, type DurableDeployment, type DurableEnvironment } from './durable-harness.js';
+import type { CuttableProxy } from '../../helpers/cuttable-proxy.js';
+import { createDurableEnvironment, newSender, type DurableDeployment, type DurableEnvironment } from './durable-harness.js';
+import { restOf, startBehindProxy } from './outage-harness.js';
 
 const TENANT = 'ferreteria';
-
-interface Answer {
-  status: number;
-  body: { conversation_id?: string; duplicate?: boolean; messages?: { author: string; text: string }[]; error?: { code: string; message: string } };
-}
 
 type Frame = Record<string, unknown> & { type: string };
 
@@ -50,11 +46,7 @@ describe('PostgreSQL unreachable when a message arrives', { timeout: 120_000 }, 
 
   beforeAll(async () => {
     environment = await createDurableEnvironment('postgres+redis');
-    const direct = new URL(environment.env.DATABASE_URL as string);
-    proxy = await startCuttableProxy({ host: direct.hostname, port: Number(direct.port || 5432) });
-    const viaProxy = new URL(direct);
-    viaProxy.port = String(proxy.port);
-    deployment = await startDeployment(environment, { DATABASE_URL: viaProxy.toString() });
+    ({ proxy, deployment } = await startBehindProxy(environment, 'DATABASE_URL', environment.env.DATABASE_URL as string));
   });
 
   afterAll(async () => {
@@ -64,15 +56,7 @@ describe('PostgreSQL unreachable when a message arrives', { timeout: 120_000 }, 
     await environment?.destroy();
   });
 
-  const post = async (sender: string, text: string, messageId: string): Promise<Answer> => {
-    const res = await fetch(`http://127.0.0.1:${deployment.hilo.port}/api/tenants/${TENANT}/messages`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${deployment.hilo.demoApiKey}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ sender, text, message_id: messageId }),
-    });
-    return { status: res.status, body: (await res.json()) as Answer['body'] };
-  };
-  const inboundIds = async (conversationId: string): Promise<string[]> => (await deployment.hilo.host.history(TENANT, conversationId, 0)).filter((l) => l.direction === 'in').map((l) => l.messageId);
+  const { post, inboundIds } = restOf(() => deployment, TENANT);
   const botLines = async (conversationId: string): Promise<number> => (await deployment.hilo.host.history(TENANT, conversationId, 0)).filter((l) => l.direction === 'out').length;
 
   it('should answer HILO_ERR_TURN_FAILED over REST for a new, a passivated and a live conversation, and each retry once', async () => {

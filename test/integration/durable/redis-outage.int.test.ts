@@ -1,13 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCuttableProxy, type CuttableProxy } from '../../helpers/cuttable-proxy.js';
-import { createDurableEnvironment, newSender, REDIS_URL, startDeployment, type DurableDeployment, type DurableEnvironment } from './durable-harness.js';
+import type { CuttableProxy } from '../../helpers/cuttable-proxy.js';
+import { createDurableEnvironment, newSender, REDIS_URL, type DurableDeployment, type DurableEnvironment } from './durable-harness.js';
+import { restOf, startBehindProxy } from './outage-harness.js';
 
 const TENANT = 'ferreteria';
-
-interface Answer {
-  status: number;
-  body: { conversation_id?: string; duplicate?: boolean; messages?: { author: string; text: string }[]; error?: { code: string; message: string } };
-}
 
 /**
  * Redis going away under a running server (real Redis behind a TCP proxy that is cut, real
@@ -23,11 +19,7 @@ describe('Redis unreachable while a conversation is loaded', { timeout: 90_000 }
 
   beforeAll(async () => {
     environment = await createDurableEnvironment('postgres+redis');
-    const target = new URL(REDIS_URL);
-    proxy = await startCuttableProxy({ host: target.hostname, port: Number(target.port || 6379) });
-    const viaProxy = new URL(REDIS_URL);
-    viaProxy.port = String(proxy.port);
-    deployment = await startDeployment(environment, { REDIS_URL: viaProxy.toString() });
+    ({ proxy, deployment } = await startBehindProxy(environment, 'REDIS_URL', REDIS_URL));
   });
 
   afterAll(async () => {
@@ -36,15 +28,7 @@ describe('Redis unreachable while a conversation is loaded', { timeout: 90_000 }
     await environment?.destroy();
   });
 
-  const post = async (sender: string, text: string, messageId: string): Promise<Answer> => {
-    const res = await fetch(`http://127.0.0.1:${deployment.hilo.port}/api/tenants/${TENANT}/messages`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${deployment.hilo.demoApiKey}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ sender, text, message_id: messageId }),
-    });
-    return { status: res.status, body: (await res.json()) as Answer['body'] };
-  };
-  const inboundIds = async (conversationId: string): Promise<string[]> => (await deployment.hilo.host.history(TENANT, conversationId, 0)).filter((l) => l.direction === 'in').map((l) => l.messageId);
+  const { post, inboundIds } = restOf(() => deployment, TENANT);
 
   it('should answer HILO_ERR_TURN_FAILED for a load that meets the outage, record nothing, and answer the retry once', async () => {
     const passivated = newSender('load-outage-passive');
