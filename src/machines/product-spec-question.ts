@@ -7,7 +7,7 @@ import { foldMessage } from './count-words.js';
  * "No vendemos *mide*" or "didn't get that". Pure; folded text. Weight has its own reader
  * (`tools/product-weight.ts`).
  */
-export type SpecAsked = 'size' | 'power' | 'capacity' | 'load';
+export type SpecAsked = 'size' | 'power' | 'capacity' | 'load' | 'brand' | 'base';
 
 /** The weight it bears ("how much weight can it hold?", "¿cuánto peso aguanta?"), before what it holds. */
 const LOAD = /\b(?:cuanto (?:peso )?(?:aguanta|soporta|resiste)|cuanto peso (?:carga|lleva|le cabe)|how much (?:weight|load) (?:can|does|will)|max(?:imum)? (?:load|weight)|weight (?:limit|capacity|rating)|load (?:capacity|rating))\b/;
@@ -17,6 +17,18 @@ const SIZE = /\b(?:cuanto (?:mide|miden|tiene de (?:largo|alto|ancho))|que (?:ta
 /** Questions of time or service, not of the thing: "how long does delivery take", "¿cuánto tiempo dura?". */
 const NOT_THE_THING = /\b(?:take|takes|tarda|tardan|delivery|deliver|entrega|warranty|garantia|dura|duran|last|lasts|tiempo|time|open|abren|cierran|cuesta|cuestan|price|precio)\b/;
 
+/**
+ * Its own brand ("¿de qué marca es?", "¿qué marca es esa?", "what brand is it?"): not which brands
+ * the store has ("¿qué marcas tienen?", a focus question of its own).
+ */
+const BRAND = /^(?:(?:y|e|and|ok|pero)\s+)?(?:(?:de\s+)?(?:que|cual|q)\s+marca\s+(?:es|son|seria|sera|e)(?:\s+(?:esa|ese|eso|esta|este|esto|esos|esas|la|el|tu|su))?(?:\s+(?:pintura|esmalte|producto|que\s+tienen|que\s+me\s+(?:diste|dices|ofreces|ofreciste)))?|(?:es|son)\s+de\s+(?:que|cual)\s+marca|(?:what|which)\s+brand\s+(?:is|are)\s+(?:it|that|this|they|those|that\s+one|this\s+one|the\s+paint)|(?:what|which)\s+(?:s|is)\s+the\s+brand|(?:what|which)\s+brand|(?:la|the)\s+marca|the\s+brand)$/;
+/**
+ * Its base, of a paint or coating ("¿es de agua o de aceite?", "¿es de aceite?", "¿es acrílica?",
+ * "is it oil based?", "water or oil based?"): about the one shown, not "¿tienen de aceite?".
+ */
+const BASE =
+  /^(?:(?:y|e|and|ok|pero)\s+)?(?:(?:esa|ese|esta|este|la|el)\s+(?:pintura|esmalte|sellador)\s+(?=es\s|son\s))?(?:(?:(?:es|son|seria|e)\s+(?:(?:esa|ese|esta|este|la|el)\s+(?:pintura\s+|esmalte\s+)?)?|(?:is|are)\s+(?:it|that|this|they|that\s+one|this\s+one|the\s+paint)\s+)?(?:(?:a\s+)?base\s+(?:de\s+)?(?:agua|aceite)|de\s+(?:agua|aceite)|acrilica|latex|esmalte|(?:water|oil)(?:\s+|-)?based|(?:water|oil)\s+base|acrylic|enamel|(?:agua|aceite|water|oil)(?=\s+(?:o|or|u)\s))(?:\s+(?:o|or|u)\s+(?:(?:a\s+)?base\s+(?:de\s+)?(?:agua|aceite)|de\s+(?:agua|aceite)|acrilica|latex|esmalte|(?:water|oil)(?:\s+|-)?based|(?:water|oil)\s+base|acrylic|enamel|(?:agua|aceite|water|oil)))?(?:\s+(?:o\s+que|o\s+no|or\s+not))?)$/;
+
 /** Which sizes there are ("¿qué medidas tienen?", "¿de qué medida lo hay?", "what sizes do you have?"): the line's options, not this one's size. */
 const WHICH_SIZES = /\b(?:tienen|hay|vienen|viene en|manejan|venden|traen|do you have|do they come|come in|comes in|sizes|otras?|other|others)\b/;
 
@@ -24,6 +36,8 @@ const WHICH_SIZES = /\b(?:tienen|hay|vienen|viene en|manejan|venden|traen|do you
 export function specAsked(text: string): SpecAsked | null {
   const f = foldMessage(text).replace(/[^a-z0-9 ]+/g, ' ').replace(/\s+/g, ' ').trim();
   if (f.split(' ').length > 12) return null;
+  if (BRAND.test(f)) return 'brand';
+  if (BASE.test(f) && /^(?:(?:y|e|and|ok|pero)\s+)?(?:(?:esa|ese|esta|este|la|el)\s+(?:pintura|esmalte|sellador)\s+)?(?:es|son|seria|e|is|are)\s|\s(?:o|or|u)\s/.test(f)) return 'base';
   if (LOAD.test(f)) return 'load';
   if (CAPACITY.test(f)) return 'capacity';
   if (NOT_THE_THING.test(f)) return null;
