@@ -350,8 +350,8 @@ export interface InfoActorInput {
   understanding?: Understanding;
   /** The product on the counter (answered in a recent turn): "¿hasta cuándo es la oferta?" is about its offer. */
   focusSku?: string;
-  /** A condition told right after the returns policy ("tengo la factura", "la mandaron a preparar"): whether the return applies. */
-  returnCondition?: 'eligible' | 'excluded' | 'changed';
+  /** A condition told right after the returns policy ("tengo la factura", "la mandaron a preparar", "no tengo la factura"): whether the return applies. */
+  returnCondition?: 'eligible' | 'excluded' | 'changed' | 'no_receipt';
   /** How many days ago the purchase was, told right after the returns policy ("lo compré hace una semana"): within the store's window or not. */
   purchaseDays?: number;
   /** A credit application in progress (the form): "¿cuánto tarda?" is the review's time. */

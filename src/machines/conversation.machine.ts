@@ -628,7 +628,7 @@ function sureHandoffRead(context: ConversationContext): boolean {
 }
 
 /** The condition told after the returns policy, as the info tool's input. */
-function returnConditionOf(text: string, bulk: boolean): { returnCondition?: 'eligible' | 'excluded' | 'changed'; purchaseDays?: number } {
+function returnConditionOf(text: string, bulk: boolean): { returnCondition?: NonNullable<InfoActorInput['returnCondition']>; purchaseDays?: number } {
   const told = returnCondition(text);
   const condition = bulk && told !== null ? 'excluded' : told === 'dated' ? null : told;
   // "lo compré hace una semana": how long ago, for the tool to weigh against the store's window.
@@ -1343,6 +1343,8 @@ export const conversationMachine = setup({
       // "y el normal?" right after the white cement leans "complaint" in the classifier: a short
       // follow-up on the product in focus that tells no trouble is about that product, not a case.
       // "no lo he usado, tengo la factura" right after the returns policy: whether it applies, not a case.
+      // "I lost the receipt" there reads as asking for a person: the policy's answer comes first, offering one.
+      if (params.reason === 'customer_request') return !(returnCondition(lastText(context)) === 'no_receipt' && tellsEligibleReturn(context.infoFocus, context.turn, lastText(context)));
       return !(params.reason === 'complaint' && ((followsUpProductOf(context) && !reportsTrouble(lastText(context))) || tellsEligibleReturn(context.infoFocus, context.turn, lastText(context))));
     },
     // The customer tells what happened after being asked about a complaint: that is the complaint.

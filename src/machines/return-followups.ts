@@ -22,6 +22,14 @@ const EXCLUDED =
 const CHANGED_MIND =
   /\b(?:no me (?:gusto|gusta|convencio|convence|sirvio para lo que)|ya no (?:lo|la|los|las) (?:necesito|ocupo|quiero|voy a usar)|no (?:lo|la|los|las) (?:necesito|ocupo|voy a usar)|(?:cambie|cambiamos) de (?:idea|opinion|parecer)|me arrepenti|no era (?:lo que|el que|la que)|compre (?:otro|otra|de mas|demas)|me sobr(?:o|aron)|(?:i|we) changed (?:my|our) mind|(?:didn t|did not|don t|do not) (?:like|need|want) (?:it|them)(?: anymore)?|no longer need|not what (?:i|we) (?:needed|wanted|was looking for)|bought (?:too many|one too many|an extra))\b/;
 
+/**
+ * The receipt is missing: "no tengo la factura", "se me perdió el recibo", "la boté", "sin factura",
+ * "I lost the receipt", "I don't have the receipt". Read before `QUALIFIES`, which "tengo la factura"
+ * inside "no tengo la factura" would otherwise satisfy.
+ */
+const NO_RECEIPT =
+  /\b(?:(?:no|ya no|nunca) (?:(?:la|lo|le) )?(?:tengo|tenemos|encuentro|encontramos|encontre|consigo|hallo|aparece|guarde|guardamos|me (?:la |lo )?(?:dieron|entregaron)|nos (?:la |lo )?dieron)(?: (?:la|el|mi|su|una|un|ninguna))? ?(?:factura|recibo|comprobante|ticket|papel)|(?:perdi|bote|extravie|se me (?:perdio|extravio|mojo|rompio)|botamos|perdimos)(?: (?:la|el|mi|su))? (?:factura|recibo|comprobante|ticket)|(?:la|el) (?:factura|recibo) (?:se me (?:perdio|extravio|mojo)|la perdi|lo perdi|no (?:la|lo) (?:tengo|encuentro))|sin (?:la |el |mi )?(?:factura|recibo|comprobante)|(?:don t|do not|didn t|did not|no longer) (?:have|keep|get|find) (?:the|my|a|any) (?:receipt|invoice)|(?:lost|threw away|can t find|cannot find) (?:the|my) (?:receipt|invoice)|no (?:receipt|invoice)|without (?:the |a |my )?(?:receipt|invoice))\b/;
+
 /** How many words a condition told alone has at most ("no están cortados, están completos y tengo la factura"). */
 const MAX_WORDS = 14;
 
@@ -36,11 +44,14 @@ export function asksAboutReturns(text: string): boolean {
  * @example
  * returnCondition('no estan cortados, estan completos'); // 'eligible'
  * returnCondition('la mandaron a preparar'); // 'excluded'
+ * returnCondition('no tengo la factura'); // 'no_receipt'
  * returnCondition('a que hora abren?'); // null
  */
-export function returnCondition(text: string): 'eligible' | 'excluded' | 'changed' | 'dated' | null {
-  const f = foldAccents(text).replace(/[¿?¡!.,;:]+/g, ' ').replace(/\s+/g, ' ').trim();
+export function returnCondition(text: string): 'eligible' | 'excluded' | 'changed' | 'no_receipt' | 'dated' | null {
+  const f = foldAccents(text).replace(/[¿?¡!.,;:']+/g, ' ').replace(/\s+/g, ' ').trim();
   if (f === '' || f.split(' ').length > MAX_WORDS) return null;
+  // "no tengo la factura": the policy asks for it, so what else is told waits on it (made to order still is no).
+  if (NO_RECEIPT.test(f)) return EXCLUDED.test(f) || returnsBulkGoods(f) ? 'excluded' : 'no_receipt';
   const qualifies = f.match(QUALIFIES) !== null;
   // "y unos sacos de cemento sin abrir?": bulk goods are never taken back, however unopened.
   if (EXCLUDED.test(f.replace(QUALIFIES, ' ')) || (qualifies && returnsBulkGoods(f))) return 'excluded';
@@ -81,12 +92,15 @@ export function purchaseAge(text: string): number | null {
 
 /**
  * The purchase told fit to go back and nothing wrong with it, right after the returns policy ("no lo
- * he usado, tengo la factura"): whether it applies, even where the classifier leans to a complaint
- * ("tengo la factura pero no prende" tells trouble: the complaint stands).
+ * he usado, tengo la factura"), or the receipt told missing ("I lost the receipt"): the policy's
+ * answer, even where the classifier leans to a complaint ("tengo la factura pero no prende" tells
+ * trouble: the complaint stands).
  */
 export function tellsEligibleReturn(focus: { returns?: true; turn: number } | null | undefined, turn: number, text: string): boolean {
   const told = returnCondition(text);
-  return !!focus?.returns && turn - focus.turn === 1 && (told === 'eligible' || told === 'changed') && !reportsTrouble(text);
+  // "I lost the receipt": the loss is the receipt's, not trouble with the goods.
+  const rest = told === 'no_receipt' ? foldAccents(text).replace(/[¿?¡!.,;:']+/g, ' ').replace(NO_RECEIPT, ' ') : text;
+  return !!focus?.returns && turn - focus.turn === 1 && (told === 'eligible' || told === 'changed' || told === 'no_receipt') && !reportsTrouble(rest);
 }
 
 /** Goods the policy never takes back, named in the return asked about: cement (not the contact or PVC cement, a glue), sand, gravel, bulk material. */

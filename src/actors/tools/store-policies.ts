@@ -245,7 +245,11 @@ const WINDOW = /(\d{1,3})\s*(?:d[ií]as|days)/i;
  */
 export function returnConditionReply(tenant: TenantData, input: InfoActorInput): InfoActorOutput | null {
   const reply = returnReplyOf(tenant, input);
-  return reply ? { replies: [reply] } : null;
+  if (!reply) return null;
+  // No receipt: whether the purchase can still be found is a person's call, so a person is offered.
+  if (input.returnCondition !== 'no_receipt' || !('template' in reply) || reply.template !== 'info.returns.no_receipt') return { replies: [reply] };
+  const { option, offer } = offerOf('human_agent', input.lang);
+  return { replies: [{ ...reply, options: [option] }], offer };
 }
 
 function returnReplyOf(tenant: TenantData, input: InfoActorInput): ReplyDirective | null {

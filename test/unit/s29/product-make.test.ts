@@ -3,6 +3,7 @@ import type { Brain } from '../../../src/actors/brain/brain.js';
 import type { TenantData } from '../../../src/domain/tenant.js';
 import { paintBase } from '../../../src/actors/tools/product-specs.js';
 import { specAsked } from '../../../src/machines/product-spec-question.js';
+import { returnCondition } from '../../../src/machines/return-followups.js';
 import { chatOnFreshHost, loadDemo } from '../../helpers/memory-host.js';
 
 describe('a question about the make of the product on the counter (session 29)', () => {
@@ -64,5 +65,35 @@ describe('the answers, through a whole conversation', () => {
   it('does not read a base into cement', async () => {
     const cement = await chatOnFreshHost(tenant, brain, 'base-4', 'tienen cemento?', 'es de aceite?');
     expect(cement[1]).not.toMatch(/a base de agua|de aceite \(esmalte\)/);
+  });
+});
+
+describe('a return without the receipt (session 29)', () => {
+  let tenant: TenantData;
+  let brain: Brain;
+  beforeAll(async () => ({ tenant, brain } = await loadDemo()));
+
+  it.each(['no tengo la factura', 'se me perdió el recibo', 'la boté, no tengo factura', 'sin factura', 'I lost the receipt', "I don't have the receipt"])('%s is the receipt missing', (text) => {
+    expect(returnCondition(text)).toBe('no_receipt');
+  });
+
+  it.each(['tengo la factura', 'no la he usado, tengo la factura'])('%s still qualifies', (text) => {
+    expect(returnCondition(text)).toBe('eligible');
+  });
+
+  it('never answers "then it applies, bring the receipt" to a customer who has none; a person is offered and a yes takes it', async () => {
+    const es = await chatOnFreshHost(tenant, brain, 'receipt-1', 'tienen devoluciones?', 'no tengo la factura', 'sí');
+    expect(es[1]).not.toMatch(/Entonces sí aplica/);
+    expect(es[1]).toMatch(/factura/);
+    expect(es[1]).toMatch(/te pase con alguien/);
+    expect(es[2]).toMatch(/Te paso con una persona/);
+    const en = await chatOnFreshHost(tenant, brain, 'receipt-2', 'do you take returns?', 'I lost the receipt');
+    expect(en[1]).toMatch(/receipt/);
+    expect(en[1]).not.toMatch(/case number/);
+  });
+
+  it('a delivery that arrived wrong is no question of how to get to the store', async () => {
+    const out = await chatOnFreshHost(tenant, brain, 'receipt-3', 'me llego la pintura con otro color, la quiero devolver');
+    expect(out[0]).not.toMatch(/Av\. Padre Abreu No\. 62/);
   });
 });
