@@ -21,7 +21,7 @@ const NOT_THE_THING = /\b(?:take|takes|tarda|tardan|delivery|deliver|entrega|war
  * Its own brand ("¿de qué marca es?", "¿qué marca es esa?", "what brand is it?"): not which brands
  * the store has ("¿qué marcas tienen?", a focus question of its own).
  */
-const BRAND = /^(?:(?:y|e|and|ok|pero)\s+)?(?:(?:de\s+)?(?:que|cual|q)\s+marca\s+(?:es|son|seria|sera|e)(?:\s+(?:esa|ese|eso|esta|este|esto|esos|esas|la|el|tu|su))?(?:\s+(?:pintura|esmalte|producto|que\s+tienen|que\s+me\s+(?:diste|dices|ofreces|ofreciste)))?|(?:es|son)\s+de\s+(?:que|cual)\s+marca|(?:what|which)\s+brand\s+(?:is|are)\s+(?:it|that|this|they|those|that\s+one|this\s+one|the\s+paint)|(?:what|which)\s+(?:s|is)\s+the\s+brand|(?:what|which)\s+brand|(?:la|the)\s+marca|the\s+brand)$/;
+const BRAND = /^(?:(?:y|e|and|ok|pero)\s+)?(?:(?:de\s+)?(?:que|cual|q)\s+marca\s+(?:es|son|seria|sera|e)(?:\s+(?:esa|ese|eso|esta|este|esto|esos|esas|la|el|tu|su))?(?:\s+(?:pintura|esmalte|producto|que\s+tienen|que\s+me\s+(?:diste|dices|ofreces|ofreciste)))?|(?:es|son)\s+de\s+(?:que|cual)\s+marca|(?:what|which)\s+brand\s+(?:is|are)\s+(?:it|that|this|they|those|that\s+one|this\s+one|the\s+paint)|(?:what|which)\s+(?:s|is)\s+the\s+brand|(?:what|which)\s+brand|(?:la|the)\s+marca|the\s+brand|(?:de\s+)?(?:que|cual|q)\s+marca)$/;
 /**
  * Its base, of a paint or coating ("¿es de agua o de aceite?", "¿es de aceite?", "¿es acrílica?",
  * "is it oil based?", "water or oil based?"): about the one shown, not "¿tienen de aceite?".

@@ -10,6 +10,7 @@ describe('a question about the make of the product on the counter (session 29)',
   it.each([
     ['¿De qué marca es?', 'brand'],
     ['q marca es?', 'brand'],
+    ['y de cuál marca?', 'brand'],
     ['y de cuál marca es esa?', 'brand'],
     ['what brand is it?', 'brand'],
     ['which brand are they?', 'brand'],
