@@ -221,7 +221,7 @@ function normaliseMeasures(folded: string): string {
   t = t.replace(/\bmedio\b(?!\s+(?:galon|saco|metro))/g, ' 1/2 ');
   // "1 1/2" is one size, not two numbers ("grade 40 1/2" is grade 40, then 1/2).
   t = t.replace(/(?<!\b(?:grado|grade|gr|calibre|cal|gauge|no|numero)\s*|#\s*)\b(\d+)\s+(\d+\/\d+)/g, ' $1-$2 ');
-  t = t.replace(/(\d)\s*(?:"|''|”|″|pulgadas?\b|pulg\b\.?|plg\b|inch(?:es)?\b|in\b)/g, '$1in ');
+  t = t.replace(/(\d)\s*(?:"|''|”|″|(?:de\s+)?pulgadas?\b|pulg\b\.?|plg\b|inch(?:es)?\b|in\b)/g, '$1in '); // "3/4 de pulgada" too
   t = t.replace(/(\d)\s*(?:'|’|pies\b|pie\b|ft\b|feet\b|foot\b)/g, '$1ft ');
   t = t.replace(/\b(\d+)\s+(?:de\s+)?(?:un|una|1)\s+pulgadas?\b/g, '$1in ');
   return t;

@@ -9,8 +9,8 @@ import type { TenantData } from '../../domain/tenant.js';
 import type { ProductActorInput, ProductActorOutput } from '../../machines/conversation.contract.js';
 import type { CatalogIndex } from './catalog-search.js';
 
-/** Cheap gate: an inch fraction or a number of inches said. */
-const SIZE_SAID = /\d\s*\/\s*\d|\d\s*(?:"|in\b|inch|pulg)|\b(?:medi[ao]|tres cuartos?|un cuarto|half|quarter|three quarters?)(?:\s+(?:de|of|an?))?\s+(?:pulg|inch)/i;
+/** Cheap gate: an inch fraction or a number of inches said, in figures or in words ("tres cuartos", "pulgada y media", "one inch"). */
+const SIZE_SAID = /\d\s*\/\s*\d|\d\s*(?:"|in\b|inch|pulg)|\b(?:medi[ao]|tres cuartos?|un cuarto|half|quarter|three quarters?|una?|one|dos|two|tres|three|cuatro|four|seis|six)(?:\s+(?:de|of|an?))?\s+(?:pulg|inch)|\bpulgadas?\s+y\s+media|\b(?:tres cuartos?|tres octavos?|cinco octavos?|three quarters?|three eighths?|five eighths?)\b/i;
 /** The catalog's answer for the one family that comes in the size, asked again with it named. */
 export interface AskAgain {
   input: ProductActorInput;

@@ -1,0 +1,45 @@
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { asksSizeOrColourAlone } from '../../../src/actors/brain/rule/follow-up-alone.js';
+import { createCatalogIndex } from '../../../src/actors/tools/catalog-search.js';
+import { sizeOnlyAnswer } from '../../../src/actors/tools/product-size-only.js';
+import { loadTenant } from '../../../src/persistence/tenant-loader.js';
+
+const tenant = await loadTenant(fileURLToPath(new URL('../../../tenants/ferreteria', import.meta.url)));
+const index = createCatalogIndex(tenant.catalog);
+
+describe('sizes said in words (counter17)', () => {
+  it('should read "3/4 de pulgada" and "tres cuartos de pulgada" as the 3/4" size, with no word left to search', () => {
+    for (const text of ['tres cuartos de pulgada', '3/4 de pulgada', 'three quarters of an inch', 'three quarter inch']) {
+      const parsed = index.parse(text);
+      expect(parsed.phrases.size, text).toBe('3/4"');
+      expect(parsed.content, text).toEqual([]);
+    }
+    expect(index.search('tubo de tres cuartos de pulgada', { limit: 1 })[0]?.product.name).toMatch(/^Tubo PVC 3\/4"/);
+    expect(index.parse('pulgada y media').phrases.size).toBe('1 1/2"');
+  });
+
+  it('should answer a size said in words alone with the families that come in it', () => {
+    const cases: [string, string][] = [
+      ['y de tres cuartos?', '3/4"'],
+      ['y de tres cuartos de pulgada?', '3/4"'],
+      ['tienen de pulgada y media?', '1 1/2"'],
+      ['y de una pulgada?', '1"'],
+      ['three quarter inch?', '3/4"'],
+      ['one inch?', '1"'],
+    ];
+    for (const [text, size] of cases) {
+      const out = sizeOnlyAnswer(tenant, index, text, 'es');
+      expect(out?.outcome, text).toBe('need_product');
+      expect(out?.sizeAsked, text).toBe(size);
+    }
+  });
+
+  it('should take an inch size said alone as a product question, with or without "and" before it', () => {
+    for (const text of ['y de una pulgada?', 'three quarter inch?', 'de media pulgada?', 'one inch?', 'y el de 3/4?', 'half inch'])
+      expect(asksSizeOrColourAlone(tenant.catalog, text), text).toBe(true);
+    // Without "and", a bare number or fraction is no size: a date, a count, an account digit.
+    for (const text of ['24', '3/4', 'el 15', 'una pulgada de cemento gris'])
+      expect(asksSizeOrColourAlone(tenant.catalog, text), text).toBe(false);
+  });
+});
