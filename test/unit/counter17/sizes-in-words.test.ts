@@ -43,3 +43,14 @@ describe('sizes said in words (counter17)', () => {
       expect(asksSizeOrColourAlone(tenant.catalog, text), text).toBe(false);
   });
 });
+
+describe('a mistyped "dame" at the start of an order (counter17)', () => {
+  it('should be spelt out before a count or a pointing word, and left alone otherwise', async () => {
+    const { giveMeSpelt } = await import('../../../src/machines/count-words.js');
+    expect(giveMeSpelt('dam 3 d la blanco hueso')).toBe('dame 3 d la blanco hueso');
+    expect(giveMeSpelt('ok dme 10')).toBe('ok dame 10');
+    expect(giveMeSpelt('Dam esa')).toBe('dame esa');
+    expect(giveMeSpelt('the dam 3 miles away')).toBe('the dam 3 miles away');
+    expect(giveMeSpelt('dam wall sealant')).toBe('dam wall sealant');
+  });
+});
