@@ -472,7 +472,7 @@ function readQuantity(t: string, isKnown: (word: string) => boolean = () => fals
     // "cable 12 rojo", "tubo 4 drenaje": a number between the product and its colour, finish or
     // another word of the catalog is its size; "cemento 10 sacos", "mejor 30 varillas" count.
     if (prev !== undefined && next !== undefined && !FILLER.has(stem(prev)) && NUMBER_WORDS[prev] === undefined && (COLOURS[next] !== undefined || FINISHES[next] !== undefined || (isKnown(prev) && isKnown(next) && PACKS[next] === undefined && !COUNT_NOUNS.test(next)))) return null;
-    if (next === undefined) return null;
+    if (next === undefined) return prev !== undefined && /^(?:por|for)$/.test(prev) && value >= 2 ? { quantity: value, rest: t.slice(0, (tokens[i] as RegExpMatchArray).index ?? 0) } : null; // "¿y cuánto por dos?", "how much for two?": a count
     if (/^\d/.test(next)) {
       // "300 eight inch blocks" (read as "300 8in"), "20 3/8 rods", "12 2x4s": a count before a size.
       const at = (tokens[i] as RegExpMatchArray).index ?? 0;

@@ -36,7 +36,7 @@ export interface SoldOutLine {
  *
  * @example
  * soldOutNote(tenant, [{ product: rebar58, quantity: 5, alt: rebar34 }], 'es');
- * // "\nNo sumé lo agotado: *Varilla Corrugada 5/8" …*. Si quieres *5 x Varilla Corrugada 3/4" …* en su lugar, son *RD$5,450.00* más."
+ * // "\nNo sumé lo agotado: *Varilla Corrugada 5/8" …*. Si quieres 5 de *Varilla Corrugada 3/4" …* en su lugar, son *RD$5,450.00* más."
  */
 export function soldOutNote(tenant: TenantData, out: readonly SoldOutLine[], lang: Lang, none = false): string {
   // `none`: nothing of the estimate can be sold, so there is no total to leave the lines out of.
@@ -46,7 +46,8 @@ export function soldOutNote(tenant: TenantData, out: readonly SoldOutLine[], lan
   const alts = out.flatMap((l) => (l.alt ? [{ alt: l.alt, quantity: l.quantity }] : []));
   if (alts.length < out.length || tenant.templates[lang]?.[`${key}_alt`] === undefined) return `\n${renderReply({ template: key, params: { names } }, tenant.templates, lang)}`;
   const and = lang === 'en' ? ' and ' : ' y ';
-  const instead = alts.map((a) => `*${a.quantity} x ${a.alt.name}*`).join(and);
+  // "5 de *Varilla Corrugada 3/4"…*": the count said apart from the name, never read as a line of the estimate.
+  const instead = alts.map((a) => `${a.quantity} ${lang === 'en' ? 'of' : 'de'} *${a.alt.name}*`).join(and);
   const more = alts.reduce((sum, a) => sum + a.alt.price * a.quantity, 0);
   return `\n${renderReply({ template: `${key}_alt`, params: { names, instead, more: formatMoney(more) } }, tenant.templates, lang)}`;
 }

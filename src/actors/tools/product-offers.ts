@@ -90,7 +90,7 @@ function priceLines(tenant: TenantData, lines: readonly Line[], bySku: Map<strin
     const product = tenant.catalog.find((p) => p.sku === line.sku);
     if (!product) return [];
     const current = (bySku.get(line.sku) ?? []).filter((o) => o.validUntil >= today);
-    const best = line.quantity !== undefined ? bestDeal(current, product, line.quantity) : null;
+    const best = line.quantity !== undefined && !soldOut(product) ? bestDeal(current, product, line.quantity) : null;
     // A sold-out line is in no total, with its offer or without (`estimate-stock-out.ts`).
     if (line.quantity !== undefined && !soldOut(product)) {
       list += product.price * line.quantity;

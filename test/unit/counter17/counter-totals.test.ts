@@ -37,7 +37,7 @@ describe('the total at the counter (counter17)', () => {
   it('should say which line it left out and what the one offered instead adds', () => {
     const note = soldOutNote(tenant, [{ product: product('VAR-006'), quantity: 5, alt: product('VAR-004') }], 'es');
     expect(note).toContain(`*${product('VAR-006').name}*`);
-    expect(note).toContain(`*5 x ${product('VAR-004').name}*`);
+    expect(note).toContain(`5 de *${product('VAR-004').name}*`);
     expect(note).toContain(`RD$${(5 * product('VAR-004').price).toLocaleString('en-US')}.00`);
     expect(soldOutNote(tenant, [], 'es')).toBe('');
     // No alternative for one of them: the lines left out, no sum of alternatives.
@@ -48,7 +48,7 @@ describe('the total at the counter (counter17)', () => {
     const [, , es] = await chat('dame 10 sacos de cemento', 'y 5 varillas de 5/8', 'cuanto es todo?');
     expect(es).toMatch(/Total estimado: \*RD\$6,550\.00\*/);
     expect(es).toMatch(/No sumé lo agotado: \*Varilla Corrugada 5\/8"/);
-    expect(es).toMatch(/Si quieres \*5 x Varilla Corrugada (?:3\/4|1\/2)" [^*]*\* en su lugar, son \*RD\$[\d,]+\.00\* más/);
+    expect(es).toMatch(/Si quieres 5 de \*Varilla Corrugada (?:3\/4|1\/2)" [^*]*\* en su lugar, son \*RD\$[\d,]+\.00\* más/);
     const [en] = await chat('I need 10 bags of cement and 5 rebars of 5/8, how much total?');
     expect(en).toMatch(/Estimated total: \*RD\$6,550\.00\*/);
     expect(en).toMatch(/left out what is out of stock: \*Varilla Corrugada 5\/8"/);

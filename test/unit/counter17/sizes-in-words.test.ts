@@ -54,3 +54,25 @@ describe('a mistyped "dame" at the start of an order (counter17)', () => {
     expect(giveMeSpelt('dam wall sealant')).toBe('dam wall sealant');
   });
 });
+
+describe('a count alone with nothing named (counter17)', () => {
+  it('should read "por dos" / "for two" as a count, not a word of a product\'s name', () => {
+    for (const text of ['y cuánto por dos?', 'and how much for two?', 'how much for 2?']) {
+      const parsed = index.parse(text);
+      expect(parsed.quantity, text).toBe(2);
+      expect(parsed.content, text).toEqual([]);
+    }
+    // A size said with "de" stays a size ("inodoro de dos piezas").
+    expect(index.parse('inodoro de dos piezas').quantity).toBeUndefined();
+  });
+
+  it('should ask "¿dos de qué?" instead of pricing a product with the number in its name', async () => {
+    const { countOnlyAnswer } = await import('../../../src/actors/tools/product-size-only.js');
+    const es = countOnlyAnswer(index, 'y cuánto por dos?', 'es');
+    expect(es?.outcome).toBe('need_product');
+    expect(es?.replies[0]).toEqual({ template: 'product.count_of_what', params: { count: 'Dos' } });
+    expect(countOnlyAnswer(index, 'and how much for two?', 'en')?.replies[0]).toMatchObject({ params: { count: 'Two' } });
+    expect(countOnlyAnswer(index, 'cuanto por dos sacos de cemento', 'es')).toBeNull();
+    expect(countOnlyAnswer(index, 'tienen cemento?', 'es')).toBeNull();
+  });
+});
