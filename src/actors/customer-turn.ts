@@ -1,5 +1,6 @@
 import { copyMediaReference, type MediaReference } from '../domain/media.js';
 import type { ConversationEvent } from '../machines/conversation.contract.js';
+import { giveMeSpelt } from '../machines/count-words.js';
 import type { NewTranscriptEntry } from '../persistence/ports/transcript-store.js';
 import type { InboundMessage } from './conversation-service.js';
 import type { ConversationKey } from '../persistence/ports/snapshot-store.js';
@@ -36,7 +37,8 @@ export function customerEvent(message: InboundMessage, line: CustomerLine, codeR
   // A booking phone's code: the machine sees it masked, as the transcript does.
   if (codeResult && typeof codeResult === 'object') return { type: 'phone.code', messageId, text: line.inbound.text, receivedAt, result: codeResult.phone };
   if (codeResult) return { type: 'identity.code', messageId, text: message.text, receivedAt, result: codeResult };
-  return { type: 'user.message', messageId, text: message.text, channel: message.channel, receivedAt, ...(media ? { media: media[0]!.kind } : {}) };
+  // The transcript keeps the words as written; the machine reads a mistyped "dame" spelt out (`giveMeSpelt`).
+  return { type: 'user.message', messageId, text: giveMeSpelt(message.text), channel: message.channel, receivedAt, ...(media ? { media: media[0]!.kind } : {}) };
 }
 
 /** The provider address replies go to (the web widget and REST answer by the transcript: none). */

@@ -16,6 +16,18 @@ export function chatSpelt(folded: string): string {
   return folded.replace(CHAT_WORD, (w) => CHAT_SPELLING[w] ?? w);
 }
 
+/**
+ * "dame" mistyped at the start of an order ("dam 3 d la blanco hueso", "dme 10 de esas", "ok dam
+ * 5"): spelt out for every reader of the message — the brain and the follow-up readers all know
+ * "dame". Only before a count or a pointing word, so "dam" said of a dam stays a word.
+ */
+const GIVE_ME_TYPO = /^(\s*(?:(?:ok|okay|bueno|entonces|pues|y|e|si|sí|dale)[\s,]+)*)(?:dam|dme|dami|damme|dqme|dsme)(?=\s+(?:\d|(?:un[oa]?s?|el|la|los|las|lo|de|d|del|dl|es[aeo]s?|otr[oa]s?|media|medio|dos|tres|cuatro|cinco|seis|diez)(?:\s|$)))/i;
+
+/** The message with a mistyped "dame" at the start of an order spelt out (`GIVE_ME_TYPO`); the message itself otherwise. */
+export function giveMeSpelt(text: string): string {
+  return text.length > 200 ? text : text.replace(GIVE_ME_TYPO, '$1dame');
+}
+
 /** A count corrected: the one meant first ("2 no 20", "2, not 20")... */
 const COUNT_NOT_COUNT = /\b(\d+)\s+(?:no|not)\s+\d+\b/;
 /** ...or after the one corrected ("no 20, 2", "no 20 sino 2", "not 20 but 2"). */

@@ -221,7 +221,7 @@ function normaliseMeasures(folded: string): string {
   t = t.replace(/\bmedio\b(?!\s+(?:galon|saco|metro))/g, ' 1/2 ');
   // "1 1/2" is one size, not two numbers ("grade 40 1/2" is grade 40, then 1/2).
   t = t.replace(/(?<!\b(?:grado|grade|gr|calibre|cal|gauge|no|numero)\s*|#\s*)\b(\d+)\s+(\d+\/\d+)/g, ' $1-$2 ');
-  t = t.replace(/(\d)\s*(?:"|''|”|″|pulgadas?\b|pulg\b\.?|plg\b|inch(?:es)?\b|in\b)/g, '$1in ');
+  t = t.replace(/(\d)\s*(?:"|''|”|″|(?:de\s+)?pulgadas?\b|pulg\b\.?|plg\b|inch(?:es)?\b|in\b)/g, '$1in '); // "3/4 de pulgada" too
   t = t.replace(/(\d)\s*(?:'|’|pies\b|pie\b|ft\b|feet\b|foot\b)/g, '$1ft ');
   t = t.replace(/\b(\d+)\s+(?:de\s+)?(?:un|una|1)\s+pulgadas?\b/g, '$1in ');
   return t;
@@ -472,7 +472,7 @@ function readQuantity(t: string, isKnown: (word: string) => boolean = () => fals
     // "cable 12 rojo", "tubo 4 drenaje": a number between the product and its colour, finish or
     // another word of the catalog is its size; "cemento 10 sacos", "mejor 30 varillas" count.
     if (prev !== undefined && next !== undefined && !FILLER.has(stem(prev)) && NUMBER_WORDS[prev] === undefined && (COLOURS[next] !== undefined || FINISHES[next] !== undefined || (isKnown(prev) && isKnown(next) && PACKS[next] === undefined && !COUNT_NOUNS.test(next)))) return null;
-    if (next === undefined) return null;
+    if (next === undefined) return prev !== undefined && /^(?:por|for)$/.test(prev) && value >= 2 ? { quantity: value, rest: t.slice(0, (tokens[i] as RegExpMatchArray).index ?? 0) } : null; // "¿y cuánto por dos?", "how much for two?": a count
     if (/^\d/.test(next)) {
       // "300 eight inch blocks" (read as "300 8in"), "20 3/8 rods", "12 2x4s": a count before a size.
       const at = (tokens[i] as RegExpMatchArray).index ?? 0;

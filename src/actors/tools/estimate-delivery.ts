@@ -4,6 +4,7 @@ import type { DeliveryQuote, ProductActorOutput, QuoteLine } from '../../machine
 import { renderReply } from '../render-reply.js';
 import { calendarDate, formatMoney } from './format.js';
 import { linesWithOffers } from './product-offers.js';
+import { sellableTotal, soldOut } from './estimate-stock-out.js';
 
 /**
  * The order total from which delivery to a zone is free under a current offer ("Delivery gratis a
@@ -22,10 +23,8 @@ export function deliveryFee(delivery: DeliveryQuote, goods: number): number {
   return delivery.freeFrom !== undefined && goods >= delivery.freeFrom ? 0 : delivery.fee;
 }
 
-/** What the lines cost at catalog prices (DOP). */
-function goodsTotal(tenant: TenantData, lines: readonly QuoteLine[]): number {
-  return lines.reduce((sum, l) => sum + (tenant.catalog.find((p) => p.sku === l.sku)?.price ?? 0) * l.quantity, 0);
-}
+/** What the lines cost at catalog prices (DOP); a sold-out line is in no total. */
+const goodsTotal = sellableTotal;
 
 /**
  * An estimate given after the customer asked us to deliver to a served place ("¿me lo llevan a Villa
@@ -83,7 +82,7 @@ export function quoteSummaryLines(tenant: TenantData, quote: { lines: readonly Q
   for (const line of quote.lines) {
     const product = tenant.catalog.find((p) => p.sku === line.sku);
     if (!product) continue;
-    out.push(`- ${line.quantity} x ${product.name} (${product.sku}) ${es ? 'a' : 'at'} ${formatMoney(product.price)} = ${formatMoney(product.price * line.quantity)}`);
+    out.push(`- ${line.quantity} x ${product.name} (${product.sku}) ${es ? 'a' : 'at'} ${formatMoney(product.price)} = ${formatMoney(product.price * line.quantity)}${soldOut(product) ? (es ? ' (agotado: fuera del total)' : ' (out of stock: not in the total)') : ''}`);
   }
   const fee = quote.delivery?.fee ?? 0;
   if (quote.delivery) out.push(`- Delivery ${es ? 'a' : 'to'} ${quote.delivery.place}: ${fee === 0 ? (es ? 'gratis' : 'free') : formatMoney(fee)}`);

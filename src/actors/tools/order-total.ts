@@ -9,6 +9,7 @@ import { plainWords } from '../../kernel/plain-words.js';
 import { countUnit } from './units.js';
 import { removedWords } from '../../machines/order-words.js';
 import { foldAccents } from '../../kernel/fold.js';
+import { COLOUR_EN } from './colour-names.js';
 
 /**
  * "¿Cuánto es todo?" at the counter, with no estimate given yet: a clerk adds up what the customer
@@ -31,7 +32,8 @@ export function counterTotal(tenant: TenantData, index: CatalogIndex, focus: Pro
   const byKey = (sku: string): Product | undefined => tenant.catalog.find((p) => p.sku === sku);
   const shown = (focus.options ?? []).map(byKey).filter((p): p is Product => p !== undefined);
   // "¿tienen varilla?" → the sizes, then "¿cuánto sería todo?": which one and how many, with the options again.
-  if (shown.length >= 2) {
+  // ...but not the ready colours listed beside a mixed paint already ordered ("un galón de pintura azul"): that order is the total.
+  if (shown.length >= 2 && !(focus.mix !== undefined && focus.quantity !== undefined)) {
     return {
       outcome: 'answered',
       replies: [{ template: 'product.total_which', params: { items: shown.map((p) => describeProduct(tenant, p, lang)) }, options: optionsFor(shown) }],
@@ -49,7 +51,10 @@ export function counterTotal(tenant: TenantData, index: CatalogIndex, focus: Pro
   // The latest few talked of without a count.
   const uncounted = order.filter((sku) => countOf(sku) === undefined).map(byKey).filter((p): p is Product => p !== undefined).slice(-MAX_ASKED);
   if (counted.length > 0) {
-    const priced = multiQuote(tenant, estimateLines(tenant, counted), [], lang, index, formal);
+    // A mixed paint's line is the colour ordered, on its base ("Pintura Acrílica Tropical Blanco (galón), preparada en azul").
+    const colour = focus.mix !== undefined && lang === 'en' ? (COLOUR_EN[focus.mix] ?? focus.mix) : focus.mix;
+    const named = colour !== undefined && focus.quantity !== undefined ? { [focus.sku]: `${byKey(focus.sku)?.name ?? focus.name}, ${lang === 'en' ? 'mixed in' : 'preparada en'} ${colour}` } : {};
+    const priced = multiQuote(tenant, estimateLines(tenant, counted), [], lang, index, formal, named);
     // Some counted, some not: the total of what is counted, and how many of the others (never a silent partial total).
     return uncounted.length > 0 && !formal ? withUncounted(tenant, priced, counted, uncounted, lang) : priced;
   }

@@ -10,6 +10,7 @@ import { shortStockNote } from './stock-short.js';
 import { quantityOf } from './product-request.js';
 import { alternativeFor, altParams, describeProduct, focusOf, type Found } from './product-parts.js';
 import { quoteOne } from './product-quote-one.js';
+import { soldOut, soldOutNote, soldOutTemplate, type SoldOutLine } from './estimate-stock-out.js';
 
 /**
  * Several lines priced at once: an estimate (each line's count × price and the total, with the
@@ -29,27 +30,32 @@ export function estimateLines(tenant: TenantData, estimate: readonly QuoteLine[]
  * (`multi_quote`) goes to the sales team at once; otherwise (`estimate`) the customer is asked
  * whether to prepare it.
  */
-export function multiQuote(tenant: TenantData, found: Found[], missing: string[], lang: Lang, index: CatalogIndex, formal: boolean): ProductActorOutput {
+export function multiQuote(tenant: TenantData, found: Found[], missing: string[], lang: Lang, index: CatalogIndex, formal: boolean, named: Readonly<Record<string, string>> = {}): ProductActorOutput {
   let total = 0;
+  const out: SoldOutLine[] = [];
   const items = found.map(({ item, match }) => {
     const quantity = quantityOf(item);
     const subtotal = match.product.price * quantity;
-    total += subtotal;
     const described = describeProduct(tenant, match.product, lang);
     // An exhausted line says so and names the in-stock equivalent, as a clerk would across the counter.
     const alt = match.product.stock > 0 ? undefined : alternativeFor(tenant, index, match.product, item.query);
+    // ...and is left out of the total: what cannot be sold is not added up (`estimate-stock-out.ts`).
+    if (soldOut(match.product)) out.push({ product: match.product, quantity, ...(alt ? { alt } : {}) });
+    else total += subtotal;
     // Counted over the stock: how many there are and that sales orders the rest (`stock-short.ts`).
     const availability = alt ? renderReply({ template: 'product.stock.out_alt', params: altParams(tenant, alt, lang) }, tenant.templates, lang) : (shortStockNote(tenant, match.product, quantity, lang) ?? described.availability);
-    return { quantity: countText(quantity, lang), name: described.name, price: described.price, subtotal: formatMoney(subtotal), availability };
+    // `named`: a line said the customer's way (the white base "preparada en azul").
+    return { quantity: countText(quantity, lang), name: named[match.product.sku] ?? described.name, price: described.price, subtotal: formatMoney(subtotal), availability };
   });
   const kind = formal ? 'product.multi_quote' : 'product.estimate';
   // "pintura azul" the store mixes is no "No tenemos": said mixed to order, before the prices.
   const { mixed, rest, note } = mixedOfMissing(tenant, index, missing, lang);
   const mixing = tenant.templates[lang]?.['product.estimate.mixed'] !== undefined ? note : null;
   const unmixed = mixing ? rest : missing;
-  const template = unmixed.length > 0 ? `${kind}_partial` : kind;
+  const none = out.length === found.length;
+  const template = unmixed.length > 0 ? `${kind}_partial` : ((none ? soldOutTemplate(tenant, kind, lang) : null) ?? kind);
   const first = found[0] as Found;
-  const params = { items, total: formatMoney(total), ...(unmixed.length > 0 ? { missing: unmixed.join(', ') } : {}) };
+  const params = { items, total: formatMoney(total), ...(unmixed.length > 0 ? { missing: unmixed.join(', ') } : {}), ...(out.length > 0 ? { soldOut: soldOutNote(tenant, out, lang, none && template !== kind) } : {}) };
   const lead: ReplyDirective[] = mixing ? [{ template: 'product.estimate.mixed', params: { wanted: mixed.join(', '), mixing } }] : [];
   // The estimate ends with "¿Te preparo la cotización formal?": a yes / no button each.
   const answer = (key: string): ReplyOption => {

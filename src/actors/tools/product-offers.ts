@@ -11,6 +11,7 @@ import type { ProductActorOutput, QuoteLine, TemplateParams } from '../../machin
 import { renderReply } from '../render-reply.js';
 import { calendarDate, formatDate, formatMoney } from './format.js';
 import { askedOfferLine } from './offer-asked.js';
+import { soldOut } from './estimate-stock-out.js';
 
 /** Offers said at most with one answer (the rest are one "¿qué ofertas tienen?" away). */
 const MAX_SAID = 2;
@@ -89,8 +90,9 @@ function priceLines(tenant: TenantData, lines: readonly Line[], bySku: Map<strin
     const product = tenant.catalog.find((p) => p.sku === line.sku);
     if (!product) return [];
     const current = (bySku.get(line.sku) ?? []).filter((o) => o.validUntil >= today);
-    const best = line.quantity !== undefined ? bestDeal(current, product, line.quantity) : null;
-    if (line.quantity !== undefined) {
+    const best = line.quantity !== undefined && !soldOut(product) ? bestDeal(current, product, line.quantity) : null;
+    // A sold-out line is in no total, with its offer or without (`estimate-stock-out.ts`).
+    if (line.quantity !== undefined && !soldOut(product)) {
       list += product.price * line.quantity;
       total += best ? best.total : product.price * line.quantity;
     }

@@ -9,8 +9,8 @@ import type { TenantData } from '../../domain/tenant.js';
 import type { ProductActorInput, ProductActorOutput } from '../../machines/conversation.contract.js';
 import type { CatalogIndex } from './catalog-search.js';
 
-/** Cheap gate: an inch fraction or a number of inches said. */
-const SIZE_SAID = /\d\s*\/\s*\d|\d\s*(?:"|in\b|inch|pulg)|\b(?:medi[ao]|tres cuartos?|un cuarto|half|quarter|three quarters?)(?:\s+(?:de|of|an?))?\s+(?:pulg|inch)/i;
+/** Cheap gate: an inch fraction or a number of inches said, in figures or in words ("tres cuartos", "pulgada y media", "one inch"). */
+const SIZE_SAID = /\d\s*\/\s*\d|\d\s*(?:"|in\b|inch|pulg)|\b(?:medi[ao]|tres cuartos?|un cuarto|half|quarter|three quarters?|una?|one|dos|two|tres|three|cuatro|four|seis|six)(?:\s+(?:de|of|an?))?\s+(?:pulg|inch)|\bpulgadas?\s+y\s+media|\b(?:tres cuartos?|tres octavos?|cinco octavos?|three quarters?|three eighths?|five eighths?)\b/i;
 /** The catalog's answer for the one family that comes in the size, asked again with it named. */
 export interface AskAgain {
   input: ProductActorInput;
@@ -80,4 +80,30 @@ export function withSizeAsked(index: CatalogIndex, input: ProductActorInput, opt
   if (!products.every((p) => sized.test(index.search(p.query, { limit: 1 })[0]?.product.name ?? ''))) return { input, options };
   const said = `${text} ${size}`;
   return { input: { ...input, text: said, understanding: { ...input.understanding, products } }, options: options.text !== undefined ? { ...options, text: said } : options };
+}
+
+/** Count words said back as words: "¿dos de qué?" for "y cuánto por dos?". */
+const COUNT_SAID: Readonly<Record<Lang, readonly string[]>> = {
+  es: ['cero', 'uno', 'dos', 'tres', 'cuatro', 'cinco', 'seis', 'siete', 'ocho', 'nueve', 'diez'],
+  en: ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'],
+};
+
+/**
+ * A count alone with nothing named and nothing on the counter ("y cuánto por dos?", "and how much
+ * for two?" as the first message): a clerk asks "¿dos de qué?", never prices a product whose name
+ * has the number in it ("Inodoro … Dos Piezas"). Null when the message names something or says no count.
+ */
+export function countOnlyAnswer(index: CatalogIndex, text: string | undefined, lang: Lang): ProductActorOutput | null {
+  if (text === undefined) return null;
+  const parsed = index.parse(text);
+  const count = parsed.quantity;
+  if (count === undefined || parsed.content.length > 0 || parsed.attributes.measures.length > 0 || parsed.attributes.colours.length > 0) return null;
+  // "how much for 5 gallons?": "¿Cinco galones de qué?", the pack said with the count.
+  const said = `${COUNT_SAID[lang][count] ?? String(count)}${parsed.phrases.pack !== undefined ? ` ${parsed.phrases.pack}` : ''}`;
+  return { outcome: 'need_product', replies: [{ template: 'product.count_of_what', params: { count: said.charAt(0).toUpperCase() + said.slice(1) } }] };
+}
+
+/** What a size or a count said alone is answered with (`sizeOnlyAnswer`, then `countOnlyAnswer`). */
+export function aloneAnswer(tenant: TenantData, index: CatalogIndex, text: string | undefined, lang: Lang, again?: AskAgain): ProductActorOutput | null {
+  return sizeOnlyAnswer(tenant, index, text, lang, again) ?? (tenant.templates[lang]?.['product.count_of_what'] !== undefined ? countOnlyAnswer(index, text, lang) : null);
 }

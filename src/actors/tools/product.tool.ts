@@ -18,7 +18,7 @@ import { deliveryAskedIn, deliveryTimeAnswer, withoutPlaceAtEnd } from './produc
 import { withAskedDelivery } from './asked-delivery.js';
 import { asksDeliveryTime } from '../../machines/delivery-time.js';
 import { saysThatsAll, takesTheOrder } from '../../machines/order-words.js';
-import { namesNotSoldGood, notCarried, notCarriedButFor, sizeOnlyAnswer, tradeGoodNotCarried, tradeGoodOf, withSizeAsked } from './product-not-carried.js';
+import { aloneAnswer, namesNotSoldGood, notCarried, notCarriedButFor, tradeGoodNotCarried, tradeGoodOf, withSizeAsked } from './product-not-carried.js';
 import { compoundNotCarried, firstPick, spokenHead } from './product-head.js';
 import { namesGoods, noWayAnswer } from './product-like.js';
 import { backorderOffer, fitOutOfStock, focusAgain, quoteOne } from './product-quote-one.js';
@@ -148,7 +148,7 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
   const line = text !== undefined ? countForLine(tenant, index, input, text, lang) : null;
   if (line) return line;
   // "¿no hay?", "is it in stock?" with nothing asked before: what they are looking for.
-  if (text !== undefined && !input.focus && !input.estimate?.length && asksIfInStock(text)) return sizeOnlyAnswer(tenant, index, text, lang, { input, answer: (i, t) => answer(tenant, index, i, { ...options, text: t }) }) ?? { outcome: 'need_product', replies: [{ template: 'product.need_product' }] };
+  if (text !== undefined && !input.focus && !input.estimate?.length && asksIfInStock(text)) return aloneAnswer(tenant, index, text, lang, { input, answer: (i, t) => answer(tenant, index, i, { ...options, text: t }) }) ?? { outcome: 'need_product', replies: [{ template: 'product.need_product' }] };
   // "quita las varillas", "remove the rebar": the estimate on offer without that line.
   const trimmed = input.estimate && text !== undefined ? withoutLine(tenant, index, input.estimate, text, lang) : null;
   if (trimmed) return trimmed;
@@ -266,7 +266,7 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
     }
   }
   const ofBrand = text !== undefined && !pinned ? brandAsked(tenant, text, lang) : null; // "¿tienen Truper?", "do you carry 3M?": what there is of it
-  if (ofBrand || wanted.length === 0) return ofBrand ?? sizeOnlyAnswer(tenant, index, text, lang, { input, answer: (i, t) => answer(tenant, index, i, { ...options, text: t }) }) ?? { outcome: 'need_product', replies: [{ template: 'product.need_product' }] };
+  if (ofBrand || wanted.length === 0) return ofBrand ?? aloneAnswer(tenant, index, text, lang, { input, answer: (i, t) => answer(tenant, index, i, { ...options, text: t }) }) ?? { outcome: 'need_product', replies: [{ template: 'product.need_product' }] };
   // "duct tape" (a good of the trade the catalog lacks), "toilet paper" (a head it lacks): not the product they half meet.
   const uncarried = !pinned && wanted.length === 1 && text !== undefined ? (tradeGoodNotCarried(tenant, index, text, lang) ?? compoundNotCarried(tenant, index, text, input.understanding.nlu.entities, lang)) : null;
   if (uncarried) return uncarried;

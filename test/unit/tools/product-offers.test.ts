@@ -62,12 +62,12 @@ describe('offers said with the product answers', () => {
 
 describe("a quote ticket's summary for the sales team (quoteSummaryLines)", () => {
   it('should add what the lines come to with the current offers, naming them, after the list total', () => {
-    const lines = [{ sku: 'CEM-001', quantity: 60 }, { sku: 'PIN-004', quantity: 5 }];
+    const lines = [{ sku: 'CEM-001', quantity: 60 }, { sku: 'PIN-002', quantity: 5 }];
     const summary = quoteSummaryLines(tenant, { lines, delivery: { place: 'Villa Hermosa', fee: 0 } }, 'es', Date.UTC(2026, 10, 22, 12));
     expect(summary.at(-2)).toBe('Total estimado: RD$67,550.00');
     expect(summary.at(-1)).toBe('Con ofertas vigentes: RD$62,325.00 (ahorro RD$5,225.00: Cemento Cemex a precio especial (OF-2026-11); Pintura Tropical: 10 % de descuento en cubetas (OF-2026-12))');
     // Below the cement's minimum and after the paint's offer ended: nothing to add.
-    const later = quoteSummaryLines(tenant, { lines: [{ sku: 'CEM-001', quantity: 10 }, { sku: 'PIN-004', quantity: 5 }] }, 'es', Date.UTC(2027, 0, 20, 12));
+    const later = quoteSummaryLines(tenant, { lines: [{ sku: 'CEM-001', quantity: 10 }, { sku: 'PIN-002', quantity: 5 }] }, 'es', Date.UTC(2027, 0, 20, 12));
     expect(later.at(-1)).toBe('Total estimado: RD$34,800.00');
   });
 });

@@ -17,10 +17,15 @@ const AROUND = /\b(?:the|el|la|los|las|lo|de|del|in|en|of|one|ones|uno|una|how m
 export function asksSizeOrColourAlone(catalog: readonly Product[], text: string): boolean {
   const f = fold(text).replace(/[¿?¡!]+/g, ' ').replace(/\s+/g, ' ').trim();
   const lead = LEAD.exec(f);
-  if (!lead) return false;
-  const rest = f.slice(lead[0].length).replace(AROUND, ' ').replace(/\s+/g, ' ').trim();
+  // "three quarter inch?", "de media pulgada?": an inch size said alone needs no "and" before it.
+  const said = lead ? f.slice(lead[0].length) : f;
+  const rest = said.replace(AROUND, ' ').replace(/\s+/g, ' ').trim();
   if (rest === '' || rest.split(' ').length > 4) return false;
-  const parsed = resolverFor(catalog).parse(rest);
+  const resolver = resolverFor(catalog);
+  // "de una pulgada", "three quarters of an inch": the size read with its own words ("una" is the one inch, not an article).
+  const parsed = [resolver.parse(said), resolver.parse(rest)].find((p) => p.content.length === 0);
+  if (!parsed) return false;
+  if (!lead) return parsed.attributes.colours.length === 0 && parsed.attributes.measures.length === 1 && parsed.attributes.measures[0]!.unit === 'in';
   // A whole number alone is a date or a count ("y el 24?"), never a size: fractions and inches only.
-  return parsed.content.length === 0 && (parsed.attributes.colours.length > 0 || parsed.attributes.measures.some((m) => m.unit === 'in' || !Number.isInteger(m.value)));
+  return parsed.attributes.colours.length > 0 || parsed.attributes.measures.some((m) => m.unit === 'in' || !Number.isInteger(m.value));
 }
