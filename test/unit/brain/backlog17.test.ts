@@ -4,6 +4,8 @@ import { createStoreNames } from '../../../src/actors/brain/rule/store-names.js'
 import { readMaterialQuestion } from '../../../src/machines/material-questions.js';
 import { namesANumberByItsTail } from '../../../src/domain/phone-list.js';
 import { readLeadFields } from '../../../src/actors/brain/rule/lead-fields.js';
+import { asksInvoiceCopy } from '../../../src/actors/brain/rule/handoff-requests.js';
+import { asksStockAtBranch } from '../../../src/actors/tools/branch-stock.js';
 import type { TenantData } from '../../../src/domain/tenant.js';
 import { chatOnFreshHost, loadDemoWithIndex } from '../../helpers/memory-host.js';
 
@@ -92,5 +94,44 @@ describe('backlog17 › a lead number named by its last digits', () => {
     const fixed = replies.at(-1) ?? '';
     expect(fixed).toContain('+18095551234 / +18495550000');
     expect(fixed).not.toContain('Lamento');
+  });
+});
+
+describe('backlog17 › the NCF of a purchase already made', () => {
+  it.each(['necesito el comprobante fiscal de una compra que hice ayer', 'ya pague ayer y no pedi el NCF', 'I bought cement yesterday and need a tax receipt'])('should read "%s" as a past sale a person looks up', (text) => {
+    expect(asksInvoiceCopy(text)).toBe(true);
+  });
+
+  it.each(['si compro 50 sacos me dan comprobante fiscal?', 'dan factura con NCF?', 'can I get a tax receipt?'])('should leave "%s" to the store\'s fiscal-invoice fact', (text) => {
+    expect(asksInvoiceCopy(text)).toBe(false);
+  });
+});
+
+describe('backlog17 › goods asked at one branch', () => {
+  it.each(['y si la hay en la de villa hermosa', '¿lo tienen en la sucursal de Villa Hermosa?', 'do you have it at the Villa Hermosa branch?', 'hay cemento en la principal?'])('should read "%s" as stock asked at a branch', (text) => {
+    expect(asksStockAtBranch(text)).toBe(true);
+  });
+
+  it.each(['tienen abierto hoy en la principal?', 'hay parqueo en la de villa hermosa?', 'tienen cemento?', 'hacen delivery a villa hermosa?'])('should not read "%s" as stock asked at a branch', (text) => {
+    expect(asksStockAtBranch(text)).toBe(false);
+  });
+
+  it('should say the stock is the store\'s and give that branch\'s phone, with the price', async () => {
+    const [answer] = await chatOnFreshHost(tenant, brain, 'b17-branch', 'klk, q precio tiene la escalera de aluminio y si la hay en la de villa hermosa');
+    expect(answer).toContain('5,250.00');
+    expect(answer).toContain('809-813-7725');
+  });
+});
+
+describe('backlog17 › the nearest branch with no place said', () => {
+  it('should ask where the customer is, then name the branch nearest to the place said', async () => {
+    const [asked, nearest] = await chatOnFreshHost(tenant, brain, 'b17-near', 'cual sucursal me queda mas cerca?', 'en villa verde');
+    expect(asked).toMatch(/sector|barrio/);
+    expect(nearest).toContain('Sucursal Principal (Av. Libertad)');
+    expect(nearest).not.toContain('Costo del delivery');
+  });
+
+  it('should read a place alone as naming no goods', () => {
+    expect(brain.parse('y a piedra linda?').entities.filter((e) => e.type === 'product')).toEqual([]);
   });
 });
