@@ -29,7 +29,18 @@ export function withPhonesAdded(before: string | null | undefined, added: string
   return joinPhones([...phonesOf(before), ...phonesOf(added)]);
 }
 
-const TAIL = /\b(?:termina(?:ba)? en|acaba(?:ba)? en|ending (?:in|with)|ends (?:in|with)|que termina con)\s+(?:el\s+)?(\d{2,4})\b/g;
+const TAIL = /\b(?:termina(?:ba)? en|acaba(?:ba)? en|termina(?:ba)? con|acaba(?:ba)? con|ending (?:in|with)|ends (?:in|with)|ended (?:in|with))\s+(?:el\s+|en\s+)?(\d{2,4})\b/g;
+
+/**
+ * A number pointed at by its last digits ("el que termina en 9876", "the one ending in 1234"): which
+ * of a lead's numbers a correction is about. `text` folded (no accents, lower case).
+ */
+export function namesANumberByItsTail(text: string): boolean {
+  TAIL.lastIndex = 0;
+  const named = TAIL.test(text);
+  TAIL.lastIndex = 0;
+  return named;
+}
 const FIRST = /\b(?:primer[oa]?|first|1ro|1ero)\b/;
 const SECOND = /\b(?:segund[oa]|second|2do)\b/;
 const LAST = /\b(?:ultim[oa]|last|latter|el otro|la otra|the other)\b/;

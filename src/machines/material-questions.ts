@@ -62,6 +62,12 @@ const YIELDS =
 const NEED =
   /\b(?:ne[cs]e[cs]it[oaeé]\w*|ocup[oa]n?|llevan?|llevaria|van|hacen?\s+falta|me\s+hace\s+falta|se\s+(?:gasta|usa|ocupa)n?|gasto|compro|tengo\s+que\s+comprar|need(?:ed)?|take|takes|required|buy|should\s+i\s+get)\b/;
 const FOR = /\b(?:para|pa|for)\b/;
+/**
+ * "how many gallons?", "¿y cuántos galones?", "cuantas cubetas?" alone, right after a paint: how much
+ * paint the job takes, asked short (a clerk asks the area to work it out). "¿cuántos galones tienen?"
+ * asks the stock and is no such question.
+ */
+const BARE_PAINT_COUNT = /^(?:(?:y|e|and|ok|okay|so|bueno|entonces|pero|but)\s+)*(?:cuant[oa]s?|how\s+many)\s+(?:galon(?:es)?|gallons?|gals?|cubetas?|buckets?)(?:\s+(?:de\s+pintura|of\s+paint|of\s+it|of\s+that|de\s+esa|de\s+esta))?(?:\s+(?:entonces|then|more\s+or\s+less|mas\s+o\s+menos|aprox|approximately|roughly))?$/;
 // "how much with the discount?": what it comes to with an offer is a price, whatever is bought.
 const PRICE_ASKED = /\b(?:cuant[oa]s?\s+(?:me\s+|nos\s+|le\s+)?(?:sale|salen|saldria|cuesta|cuestan|costaria|vale|valen|ta|tan|esta|estan|es|son|seria|serian|cobran?)|how\s+much\s+(?:is|are|does|do|would|will|for)\b(?!\s+(?:i|we)\s+need)|\b(?:con|with)\s+(?:(?:el|la|the|that|this|ese|esa|su|its)\s+)?(?:descuento|oferta|rebaja|discount|offer|deal)\b)/;
 /** "necesito 4 galones de pintura, ¿cuánto sería?", "a 2x4, 10 ft, how much?": the price of what was said. */
@@ -134,6 +140,7 @@ const PAINTS = /\b(?:pint|paint)/;
 
 function readQuestion(text: string): MaterialQuestion | null {
   const t = fold(text);
+  if (BARE_PAINT_COUNT.test(t.replace(/[¿?¡!.,]+/g, ' ').replace(/\s+/g, ' ').trim())) return {};
   const yields = YIELDS.test(t);
   const asked = yields || HOW_MANY.test(t);
   // "pintura para 40 m2", "paint for 40 square meters": paint asked for an area said in square metres is how much it takes

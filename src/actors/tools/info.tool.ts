@@ -22,7 +22,7 @@ import { withOfferAgain } from './offer-again.js';
 import { paymentDiscountReply } from './payment-discount.js';
 import { priceInCurrencyReply } from './price-currency.js';
 import { foldAccents } from '../../kernel/fold.js';
-import { asksNearestBranch, distanceKm, nearestBranchReply } from './nearest-branch.js';
+import { asksNearestBranch, distanceKm, nearestAsked, nearestBranchReply } from './nearest-branch.js';
 
 type StoreTopic = 'hours' | 'contact' | 'location' | 'delivery' | 'payment' | 'returns' | 'warranty' | 'credit' | `fact.${StoreFactKey}`;
 
@@ -150,6 +150,7 @@ function storeReplies(tenant: TenantData, input: Pick<InfoActorInput, 'text' | '
         const named = new Set(branchesNamed(store.branches.map((b) => b.name), text, store.branches.map((b) => b.address)));
         // "¿cuál me queda más cerca de Villa Verde?": that branch, by the positions of both.
         const nearest = named.size === 0 ? nearestBranchReply(tenant, text, lang, next, (t) => findDeliveryPlace(tenant, t)) : null;
+        if (nearest && 'template' in nearest && nearest.template === 'info.location.nearest.ask') offer ??= nearestAsked(lang);
         if (nearest) return [nearest];
         // "¿tienen sucursal en Higüey?": no, and where the branches are.
         const elsewhere = named.size === 0 ? branchElsewhere(tenant, text) : null;

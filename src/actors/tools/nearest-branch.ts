@@ -8,6 +8,7 @@
 import type { Lang } from '../../domain/nlu.js';
 import type { Branch, GeoPoint, TenantData } from '../../domain/tenant.js';
 import type { ReplyDirective } from '../../machines/conversation.contract.js';
+import type { ChoiceOption } from '../../domain/understanding.js';
 import { fold } from '../brain/rule/text.js';
 import type { DeliveryPlace } from './delivery-times.js';
 
@@ -42,6 +43,8 @@ export function nearestBranchReply(tenant: TenantData, text: string, lang: Lang,
   if (branches.length < 2 || !asksNearestBranch(text) || tenant.templates[lang]?.['info.location.nearest'] === undefined) return null;
   if (!branches.every((b): b is Branch & { at: GeoPoint } => b.at !== undefined)) return null;
   const asked = place(text);
+  // "¿cuál sucursal me queda más cerca?" with no place: where the customer is, asked (the answer completes the question, `nearestAsked`).
+  if (asked.kind === 'none' && tenant.templates[lang]?.['info.location.nearest.ask'] !== undefined) return { template: 'info.location.nearest.ask' };
   const at = asked.kind === 'place' ? asked.place.at : asked.kind === 'zone' ? asked.zone.at : undefined;
   if (at === undefined || asked.kind === 'unknown' || asked.kind === 'none') return null;
   const name = asked.kind === 'place' ? asked.place.name : asked.zone.zone;
@@ -50,4 +53,13 @@ export function nearestBranchReply(tenant: TenantData, text: string, lang: Lang,
   // A town beyond the city ("¿tienen sucursal cerca de Higüey?"): none there, and the one to come to.
   const far = distanceKm(best.at, at) > FAR_KM && tenant.templates[lang]?.['info.location.nearest.far'] !== undefined;
   return { template: far ? 'info.location.nearest.far' : 'info.location.nearest', params: { place: name, name: best.name, address: best.address, phone: best.phone, next, maps: best.mapsUrl ? `\n${best.mapsUrl}` : '' } };
+}
+
+/**
+ * After "¿por qué sector estás?": the customer's short answer ("en Villa Verde", "Piedra Linda")
+ * completes the nearness question, which is then answered for that place (never read as a delivery).
+ */
+export function nearestAsked(lang: Lang): ChoiceOption {
+  const text = lang === 'es' ? '¿Cuál sucursal me queda más cerca?' : 'Which branch is closest to me?';
+  return { intent: 'store_hours_location', label: 'info.offer.location', text, completes: lang === 'es' ? '¿Cuál sucursal me queda más cerca de {answer}?' : 'Which branch is closest to {answer}?' };
 }

@@ -16,6 +16,7 @@ import { answerInfo } from './info.tool.js';
 import { joinTopicAnswers, withoutClosingQuestion } from './joined-answers.js';
 import { renderReply } from '../render-reply.js';
 import { unservedPlaceAskedIn } from './product-delivery.js';
+import { branchStockNote } from './branch-stock.js';
 
 /** Store questions plain enough to answer beside a product: hours, where the store is, delivery, paying. */
 const STORE_ASKED =
@@ -30,8 +31,12 @@ function storeAsked(text: string): boolean {
 /** Goods asked at a branch ("¿tienen cemento en la sucursal de Villa Hermosa?", "in your main store"): the goods are answered beside the branch. */
 const BRANCH_ASKED = /\b(?:en|por) (?:la |el |su |tu )?(?:sucursal|tienda|local|principal)\b|\b(?:at|in) (?:the|your) (?:main )?(?:branch|store|shop)\b/;
 
-/** Services the store does on the goods it sells, which need no one to call: "¿tienen tubo de 3/4? ¿me lo pueden cortar?". */
-const SERVICES_ON_GOODS: readonly StoreFactKey[] = ['cutting', 'paintMixing', 'taxIncluded'];
+/**
+ * Services asked of the goods the store sells: "¿tienen tubo de 3/4? ¿me lo pueden cortar?"; and
+ * "quiero comprar un inodoro, ¿me lo instalan?", where the answer (no installations, a trusted
+ * tradesperson's contact) goes with the goods' price, as a clerk says both.
+ */
+const SERVICES_ON_GOODS: readonly StoreFactKey[] = ['cutting', 'paintMixing', 'taxIncluded', 'installation'];
 
 /** A service on the goods asked beside a product question the product route answered (never alone: "¿hacen cortes de madera?" is the store's). */
 function serviceOnGoodsAsked(text: string): boolean {
@@ -58,10 +63,16 @@ export function answerInfoWithProducts(tenant: TenantData, input: InfoActorInput
   const understanding = input.understanding;
   const serviceOn = serviceOnGoods(tenant, input, now, answerProduct);
   if (serviceOn) return serviceOn;
+  // "¿lo tienen en la sucursal de Villa Hermosa?" with the goods on the counter: the same note, the goods not named again.
+  const onCounter = input.counter && (understanding?.products.length ?? 0) === 0 ? branchStockNote(tenant, input.text, input.lang) : null;
+  if (onCounter) return { replies: tenant.templates[input.lang]?.['info.location.next.counter'] !== undefined ? [onCounter, { template: 'info.location.next.counter' }] : [onCounter] };
   // Only beside a plain store question: a service, a fact or a policy about a product ("¿hacen cortes de madera?") is answered as it is.
   if (input.topic !== 'store_hours_location' || !understanding || understanding.products.length === 0 || !(storeAsked(input.text) || BRANCH_ASKED.test(fold(input.text)))) return answerInfo(tenant, input, now);
   const storeText = withoutMeasures(input.text, understanding.products.map((p) => p.query));
-  const info = answerInfo(tenant, storeText === input.text ? input : { ...input, text: storeText }, now);
+  // "¿tienen cemento en la sucursal de Villa Hermosa?": the stock is the store's, that branch's phone confirms it.
+  const atBranch = branchStockNote(tenant, input.text, input.lang);
+  const found = answerInfo(tenant, storeText === input.text ? input : { ...input, text: storeText }, now);
+  const info = atBranch ? { ...found, replies: [atBranch] } : found;
   if (info.replies.length === 0) return info;
   const ask = (text: string): ProductActorOutput => answerProduct({ tenantId: input.tenantId, lang: input.lang, intent: 'product_inquiry', understanding, text, idempotencyKey: `${input.idempotencyKey}:product` });
   let product = ask(input.text);
@@ -96,7 +107,7 @@ function serviceOnGoods(tenant: TenantData, input: InfoActorInput, now: number, 
 }
 
 /** The goods themselves asked for beside the service ("¿tienen plywood…?", "cuánto es el tubo…"), not the service ("¿tienen servicio de corte?"). */
-const GOODS_ASKED = /\b(?:tienen|tiene|tienes|hay|venden|vende|cuanto (?:cuesta|cuestan|sale|salen|vale|valen|e|es|ta|tan|esta|estan)|a como (?:ta|tan|esta|estan|sale|salen|es)|precio|do you (?:have|sell|carry)|have you got|how much (?:is|are|for))\b(?! (?:(?:el|un|algun) )?(?:servicio|cortes?|corte|service|cutting)\b)/;
+const GOODS_ASKED = /\b(?:tienen|tiene|tienes|hay|venden|vende|(?:quiero|quisiera|voy a|vamos a|necesito|queremos) comprar|(?:i want|i d like|i m going|i need|we want|we need) to buy|cuanto (?:cuesta|cuestan|sale|salen|vale|valen|e|es|ta|tan|esta|estan)|a como (?:ta|tan|esta|estan|sale|salen|es)|precio|do you (?:have|sell|carry)|have you got|how much (?:is|are|for))\b(?! (?:(?:el|un|algun) )?(?:servicio|cortes?|corte|service|cutting)\b)/;
 
 /**
  * The product route's answer with the store question the message also asked ("cuánto ta el cemento
@@ -105,6 +116,9 @@ const GOODS_ASKED = /\b(?:tienen|tiene|tienes|hay|venden|vende|cuanto (?:cuesta|
  */
 export function withStoreAsked(product: ProductActorOutput, input: ProductActorInput, tenant: TenantData, now: number): ProductActorOutput {
   const text = input.text;
+  // "¿a cómo la escalera, y si la hay en la de Villa Hermosa?": the stock is the store's, that branch's phone confirms it.
+  const atBranch = text !== undefined && answered(product) && product.replies.length > 0 ? branchStockNote(tenant, text, input.lang) : null;
+  if (atBranch) return { ...product, replies: joinTopicAnswers([{ replies: [atBranch] }, { replies: product.replies }], tenant.templates, input.lang).replies };
   // "¿me pueden llevar unos blocks a Punta Cana?": the goods are priced, and where we do not deliver is said too.
   if (text === undefined || !answered(product) || product.delivery || product.offer || product.replies.length === 0 || !(storeAsked(text) || serviceOnGoodsAsked(text) || unservedPlaceAskedIn(tenant, text) !== undefined)) return product;
   // "how long does delivery take?" about the order on the counter: the product's delivery times are that answer, not said twice in other words.

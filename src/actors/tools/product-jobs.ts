@@ -6,7 +6,8 @@
  */
 import type { Lang } from '../../domain/nlu.js';
 import type { Product, TenantData } from '../../domain/tenant.js';
-import type { ProductActorInput, ProductActorOutput } from '../../machines/conversation.contract.js';
+import type { ProductActorInput, ProductActorOutput, ReplyOption } from '../../machines/conversation.contract.js';
+import type { ChoiceOption } from '../../domain/understanding.js';
 import { fold, stem } from '../catalog/index.js';
 import type { CatalogIndex } from './catalog-search.js';
 import type { AskedJob } from '../../machines/job-questions.js';
@@ -60,6 +61,19 @@ export function forJob(tenant: TenantData, index: CatalogIndex, job: AskedJob, l
     const shown = oneOfEachKind(job.told ? [...best.filter((p) => said.has(stem(firstWord(p.name)))), ...best.filter((p) => !said.has(stem(firstWord(p.name))))] : best);
     const first = shown[0] as Product;
     const focus = focusOf({ product: first, score: 1, unmet: [], defaulted: false }, { query: first.name }, index);
+    const kit = job.told === true && shown.length > 1 ? toldKit(tenant, shown, lang) : null;
+    if (kit) {
+      return {
+        output: {
+          outcome: 'answered',
+          replies: [{ template: kit.template, params: { job: job.said, items: shown.map((p) => describeProduct(tenant, p, lang)) }, options: [kit.option, ...optionsFor(shown)] }],
+          offer: kit.offer,
+          // The kit's other products stay on the counter: "uno de cada uno", "2 de cada uno" or the yes to the offer price them all.
+          focus: { ...focus, options: shown.map((p) => p.sku), recent: shown.slice(1).map((p) => p.sku).reverse() },
+        },
+        strong: top >= 2,
+      };
+    }
     return {
       output: {
         outcome: 'answered',
@@ -90,6 +104,21 @@ export function forJob(tenant: TenantData, index: CatalogIndex, job: AskedJob, l
     },
     strong: false,
   };
+}
+
+/**
+ * A job told as a plan ("voy a cambiar la llave del lavamanos") with several products for it: a
+ * clerk offers to price the lot ("¿Te cotizo todo, uno de cada uno?"), not only "¿cuál te sirve?".
+ * A yes prices one of each; the customer may still pick one or say how many of each. Null when the
+ * tenant has no words for it (its templates).
+ */
+function toldKit(tenant: TenantData, shown: readonly Product[], lang: Lang): { template: string; option: ReplyOption; offer: ChoiceOption } | null {
+  const template = 'product.for_job_told';
+  const label = 'product.for_job_told.all';
+  const words = tenant.templates[lang];
+  if (shown.length < 2 || words?.[template] === undefined || words[label] === undefined) return null;
+  const asks = lang === 'en' ? 'one of each' : 'uno de cada uno';
+  return { template, option: { label, text: asks, template: true }, offer: { intent: 'price_quote', label, text: asks } };
 }
 
 /**

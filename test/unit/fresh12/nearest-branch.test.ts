@@ -42,8 +42,11 @@ describe('nearestBranchReply: the branch nearest to the place said', () => {
     expect(params('soy de guaymate, cual es la sucursal mas cercana?')).toMatchObject({ template: 'info.location.nearest.far', place: 'Guaymate', name: 'Sucursal Villa Hermosa' });
   });
 
-  it('answers nothing without a place, or without nearness asked', () => {
-    expect(nearest('cual sucursal me queda mas cerca?')).toBeNull();
+  it('asks where the customer is when nearness is asked without a place (session 29)', () => {
+    expect(nearest('cual sucursal me queda mas cerca?')).toEqual({ template: 'info.location.nearest.ask' });
+  });
+
+  it('answers nothing without nearness asked', () => {
     expect(nearest('donde queda la sucursal de villa hermosa')).toBeNull();
   });
 

@@ -96,7 +96,15 @@ const FISCAL = /\b(?:fiscal|ncf|rnc|credito fiscal|tax)\b/;
  */
 export function asksInvoiceCopy(text: string): boolean {
   const f = words(text);
-  return INVOICE_COPY.test(f) && !FISCAL.test(f);
+  return (INVOICE_COPY.test(f) && !FISCAL.test(f)) || (FISCAL.test(f) && PAST_PURCHASE.test(f));
 }
+
+/**
+ * A purchase already made ("de una compra que hice ayer", "ya pagué y se me olvidó pedirlo", "I bought
+ * some cement yesterday"): its NCF is issued on that sale, which a person looks up (the store's fact,
+ * "danos el RNC al pagar", is for a purchase still to come).
+ */
+const PAST_PURCHASE =
+  /\b(?:compras? (?:que )?(?:hice|hicimos|realice|realizamos|hizo|tuve)|(?:ya|ayer|antier|anteayer) (?:compre|compramos|pague|pagamos)|(?:compre|compramos|pague|pagamos) (?:ayer|antier|anteayer|hoy|la semana pasada|el otro dia|el mes pasado|hace)|se me (?:olvido|paso) (?:pedir\w*|solicitar\w*)|(?:olvide|no) (?:pedir\w*|lo pedi|la pedi|lo solicite)|(?:i|we) (?:bought|purchased|paid for|already paid|made a purchase|ordered)|(?:a|my|the|our) (?:purchase|order) (?:i|we) (?:made|placed|did)|forgot to ask)\b/;
 
 export { asksPersonForGoods } from './person-for-goods.js';

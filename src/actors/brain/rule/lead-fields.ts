@@ -1,6 +1,6 @@
 import type { InterestArea, LeadField, UrgencyLevel } from '../../../domain/lead.js';
 import type { Entity } from '../../../domain/nlu.js';
-import { joinPhones } from '../../../domain/phone-list.js';
+import { joinPhones, namesANumberByItsTail } from '../../../domain/phone-list.js';
 import type { Expectation } from '../../../domain/understanding.js';
 import { capitalizeName, extractCompanies, extractPersonNames, stripTitles } from './contact-entities.js';
 import { COMPANY_HEAD } from './name-words.js';
@@ -184,6 +184,8 @@ export function readLeadFields(input: { text: string; entities: readonly Entity[
   let correctsOther = false;
   let corrects = false;
   // With nothing pending, only a correction said as one ("perdón, …", "me equivoqué en …", "el correo está mal, …") is read.
+  // "el que termina en 9876 está mal, es 849-…": a number of the lead named by its last digits, and a new one, corrects it (never a complaint).
+  if (fields.phone_or_username && (inLead || expecting.kind === 'none') && namesANumberByItsTail(folded)) corrects = true;
   if (inLead || (expecting.kind === 'none' && AFTER_CUE.test(folded))) {
     const correction = readCorrection(text);
     correctsOther = correction !== null && correction.field !== expected && (correction.field === 'email' || correction.field === 'phone_or_username' || (correction.field === 'name' && (OWN_NAME.test(folded) || SAID_WRONG.test(folded) || CORRECTION_CUE.test(text))));

@@ -179,6 +179,8 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     const entities = [...emails, ...phones, ...accounts, ...names, ...realCompanies, ...productEntities].sort(
       (a, b) => a.start - b.start || a.type.localeCompare(b.type),
     );
+    // "Piedra Linda", "y a Boca Chica?": a place named alone names no goods ("piedra" is no gravel there).
+    if (storeNames.isOnlyAPlace(text)) return { entities: entities.filter((e) => e.type !== 'product'), mentions: [] };
     return { entities, mentions: found.mentions.filter((p) => !taken.some((t) => t.start < p.end && p.start < t.end)) };
   };
 

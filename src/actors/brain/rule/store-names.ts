@@ -6,6 +6,11 @@ export type NamedTenant = Pick<TenantData, 'catalog'> & { store?: Partial<Pick<T
 
 const normal = (s: string): string => fold(s).replace(/[¿?¡!.,]+/g, ' ').replace(/\s+/g, ' ').trim();
 
+/** A product name's words, folded, without quotes, brackets or other signs: `Tubo PVC 1/2" SDR-26 (6 m)` → tubo, pvc, 1/2, sdr, 26, 6, m. */
+const nameTokens = (s: string): string[] => fold(s).split(/[^a-z0-9/]+/).filter((t) => t.length > 0);
+/** A count or a size ("1/2", "3", "20x20"): neither language's. */
+const SIZE_TOKEN = /^[0-9][0-9/x.]*$/;
+
 /** Words around a place that ask nothing else of it: "ok, y a Villa Hermosa cuánto?", "es pa Villa Verde", "and to Caleta how much?". */
 const PLACE_LEAD = /^(?:ok|okay|oka|dale|bueno|entonces|then|y|e|and|what about|how about|es|seria|sería|would be|it's|its|it is|the delivery|el delivery|el envio|and the delivery|y el delivery|y el envio|the one on|the one in|the one at|la de|la del|la que esta en|a|al|para|pa|en|hasta|to|in|for|on|at) /;
 const PLACE_TAIL = / (?:how much|how much is it|cuanto|cuanto es|cuanto sale|cuanto seria|cuanto cuesta|cuanto cobran|a como|price|please|por favor|tambien|too|also)$/;
@@ -40,8 +45,15 @@ export function createStoreNames(tenant: NamedTenant): { isOnlyAName(text: strin
     [...(store.branches ?? []).flatMap((b) => branchNames(b.name)), ...(store.deliveryZones ?? []).flatMap((z) => [z.zone, ...(z.aliases ?? [])]), ...(store.places ?? []).flatMap((p) => [p.name, ...(p.aliases ?? [])])].map(normal),
   );
   const names = new Set([...tenant.catalog.flatMap((p) => [p.name, ...(p.aliases ?? []), ...(p.default_for ?? [])]).map(normal), ...places]);
+  // The words of the products' own names: an option's label is a family and a size ("Tubo PVC 1/2\"",
+  // "Manguera de Jardín 1/2\""), not a whole catalog name, and says no more of the language than one.
+  const nameWords = new Set(tenant.catalog.flatMap((p) => nameTokens(p.name)));
+  const onlyNameWords = (text: string): boolean => {
+    const tokens = nameTokens(text);
+    return tokens.some((t) => !SIZE_TOKEN.test(t)) && tokens.every((t) => nameWords.has(t) || SIZE_TOKEN.test(t));
+  };
   return {
-    isOnlyAName: (text) => names.has(normal(text)),
+    isOnlyAName: (text) => names.has(normal(text)) || onlyNameWords(text),
     isOnlyAPlace: (text) => places.has(placeNamed(normal(text))),
   };
 }
