@@ -236,6 +236,8 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     async (req, ctx) => {
       const key = bearerKey(req.headers.authorization);
       if (key === null) throw new HiloError('HILO_ERR_AUTH_MISSING');
+      // API keys are visible ASCII; any other byte is refused, not compared (docs/rest-api.md, "Header values").
+      if (!/^[\x21-\x7e]+$/.test(key)) throw new HiloError('HILO_ERR_HTTP_VALIDATION', undefined, { details: [{ path: 'header Authorization', problem: 'the API key must be visible ASCII' }] });
       const tenantId = ctx.params.tenant ?? '';
       if (!service.hasTenant(tenantId)) throw new HiloError('HILO_ERR_TENANT_NOT_FOUND');
       if (!apiKeys.verify(tenantId, key)) throw new HiloError('HILO_ERR_AUTH_INVALID');
