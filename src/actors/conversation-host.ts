@@ -135,7 +135,7 @@ export class ConversationHost implements ConversationService {
       // Activation first: it completes a turn left half-committed by a crash, so the de-duplication below sees every turn whose snapshot was written.
       await this.#activate(key, message.langHint);
       const earlier = givenId ? await this.#findInbound(key, messageId) : null;
-      if (earlier) return { ...(await this.#replay(key, assertSameRetry(earlier, message))), duplicate: true };
+      if (earlier) return { ...(await this.#replay(key, assertSameRetry(earlier, message))), duplicate: !this.#durable.takeUnanswered(key, messageId) }; // a turn whose sender got an error: its first answer
       const line = customerLine(message, messageId, new Date(this.#o.clock.now()).toISOString());
       const codeResult = await inboundCode({ identity: this.#identity, phoneProof: this.#o.phoneProof, contextOf: (k) => this.contextOf(k.tenantId, k.conversationId) }, key, message, line);
       const stopTyping = startTyping((k, update) => this.#updates.publish(k, update), key, this.#o.typingDelayMs ?? DEFAULT_TYPING_DELAY_MS);

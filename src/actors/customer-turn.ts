@@ -35,7 +35,11 @@ export function customerEvent(message: InboundMessage, line: CustomerLine, codeR
   const { messageId, at: receivedAt, media } = line.inbound;
   if (line.mediaOnly) return { type: 'user.media', messageId, kind: line.mediaOnly.kind, channel: message.channel, receivedAt };
   // A booking phone's code: the machine sees it masked, as the transcript does.
-  if (codeResult && typeof codeResult === 'object') return { type: 'phone.code', messageId, text: line.inbound.text, receivedAt, result: codeResult.phone };
+  if (codeResult && typeof codeResult === 'object') {
+    // A code typed after its proof ended is read as a message, masked: it starts nothing (a bare number read as a booking).
+    if ('late' in codeResult) return { type: 'user.message', messageId, text: line.inbound.text, channel: message.channel, receivedAt };
+    return { type: 'phone.code', messageId, text: line.inbound.text, receivedAt, result: codeResult.phone };
+  }
   if (codeResult) return { type: 'identity.code', messageId, text: message.text, receivedAt, result: codeResult };
   // The transcript keeps the words as written; the machine reads a mistyped "dame" spelt out (`giveMeSpelt`).
   return { type: 'user.message', messageId, text: giveMeSpelt(message.text), channel: message.channel, receivedAt, ...(media ? { media: media[0]!.kind } : {}) };
@@ -46,8 +50,11 @@ export function recipientOf(handle: { channel: string; senderId: string } | unde
   return handle && handle.channel !== 'web' && handle.channel !== 'rest' ? { channel: handle.channel, to: handle.senderId } : null;
 }
 
-/** A one-time code a customer message was checked as: identity linking's, or a booking phone's proof. */
-export type InboundCode = CodeCheck | { phone: CodeCheck };
+/**
+ * A one-time code a customer message was checked as: identity linking's, a booking phone's proof,
+ * or a booking phone's code typed after its proof ended (`late`: masked, answered as a message).
+ */
+export type InboundCode = CodeCheck | { phone: CodeCheck } | { late: true };
 
 /** The part of a machine context that says a booking phone's code is awaited (`phoneProof` with its code sent). */
 interface ProofContextView {
@@ -69,8 +76,14 @@ export async function inboundCode(
   if (line.mediaOnly) return null;
   const identity = (await deps.identity?.checkCode(key, message.text, message.clientIp)) ?? null;
   if (identity || !deps.phoneProof) return identity;
+  // A code this message's turn sends counts against the IP the message came from.
+  deps.phoneProof.noteClient(key, message.clientIp);
   const proof = (deps.contextOf(key) as ProofContextView | null)?.phoneProof;
-  if (!proof || proof.sent !== true || typeof proof.phone !== 'string') return null;
+  if (!proof || proof.sent !== true || typeof proof.phone !== 'string') {
+    if (!deps.phoneProof.endedCode(key, message.text)) return null;
+    line.inbound = { ...line.inbound, text: MASKED_CODE };
+    return { late: true };
+  }
   const result = await deps.phoneProof.check({ key, phone: proof.phone, text: message.text, ...(message.clientIp !== undefined ? { clientIp: message.clientIp } : {}) });
   if (result === null) return null;
   line.inbound = { ...line.inbound, text: MASKED_CODE };

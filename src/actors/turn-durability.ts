@@ -1,4 +1,5 @@
 import { HiloError, isHiloError } from '../kernel/errors.js';
+import { createLru } from '../kernel/lru.js';
 import type { Logger } from '../kernel/logger.js';
 import type { ConversationKey, SnapshotEnvelope, SnapshotStore } from '../persistence/ports/snapshot-store.js';
 import type { TranscriptEntry } from '../persistence/ports/transcript-store.js';
@@ -30,7 +31,17 @@ export interface TurnDurability {
    * an outage the next activation repairs (`HILO_ERR_TURN_FAILED`).
    */
   journalFailed(key: ConversationKey, turn: TurnRecord, err: unknown, log: Logger): Promise<HiloError>;
+  /**
+   * Whether the replies of the turn of this inbound message id were never answered: its sender got
+   * an error (the journal write failed) and the turn was completed on an activation since. True
+   * once: the retry that takes it gets them as a normal answer (`duplicate: false`), later ones
+   * as a duplicate. Known in this process (bounded); a turn completed elsewhere answers `duplicate: true`.
+   */
+  takeUnanswered(key: ConversationKey, messageId: string): boolean;
 }
+
+/** Turns remembered as never answered (see `takeUnanswered`): bounded, least recently used out. */
+const MAX_UNANSWERED = 10_000;
 
 /**
  * The recovery side of the two-step turn commit (docs/architecture.md §4 "Turn durability"):
@@ -46,6 +57,11 @@ export function createTurnDurability(deps: {
   publish: (key: ConversationKey, update: ConversationUpdate) => void;
 }): TurnDurability {
   const { snapshots, journal, stats, log, publish } = deps;
+  const unanswered = createLru<true>(MAX_UNANSWERED);
+  const unansweredKey = (key: ConversationKey, messageId: string) => `${key.tenantId}\u0000${key.conversationId}\u0000${messageId}`;
+  const noteUnanswered = (key: ConversationKey, turn: TurnRecord): void => {
+    if (turn.inboundMessageId !== null) unanswered.set(unansweredKey(key, turn.inboundMessageId), true);
+  };
 
   /**
    * Sets aside a turn the journal refused for good: its snapshot (step 1) is deleted, so the
@@ -74,6 +90,10 @@ export function createTurnDurability(deps: {
       }
     },
 
+    takeUnanswered(key, messageId) {
+      return unanswered.delete(unansweredKey(key, messageId));
+    },
+
     async latestEnvelope(key) {
       const env = await snapshots.get(key);
       if (env) return env;
@@ -87,7 +107,9 @@ export function createTurnDurability(deps: {
         return new HiloError('HILO_ERR_TURN_QUARANTINED', undefined, { cause: err });
       }
       turnLog.error({ err, seq: turn.seq }, 'journal write failed; the turn completes on the next activation');
-      // The snapshot holds the turn: the retry with the same message id gets its replies (`duplicate: true`), never a second turn.
+      // The snapshot holds the turn: the retry with the same message id gets its replies, never a
+      // second turn — as a normal answer (`duplicate: false`), since its sender never saw them.
+      noteUnanswered(key, turn);
       return new HiloError('HILO_ERR_TURN_FAILED', 'The reply could not be stored yet; send the message again with the same message id to get it (it runs once).', { cause: err });
     },
   };
@@ -108,6 +130,8 @@ export function createTurnDurability(deps: {
           return committed.envelope;
         }
         stats.turnsCompletedOnActivation++;
+        // Whoever sent it got an error, or nothing (a crash): the retry's answer is the first one.
+        noteUnanswered(key, env.turn);
         log.warn({ tenant: key.tenantId, conversationId: key.conversationId, seq: env.seq, lines: stored.length }, 'completed a turn found in the snapshot but not in the journal');
         for (const line of stored) publish(key, { type: 'message', entry: line });
       }

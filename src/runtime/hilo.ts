@@ -38,6 +38,7 @@ import { startGateway } from './gateway/index.js';
 import { consoleRules, createConsole, generateAgentPassword, loadOrCreateDemoAgentPassword, openConsoleStores, type AgentConsole } from './console/index.js';
 import { loadConsolePage } from './console/console-page.js';
 import { createIdentityAccess } from './identity-access.js';
+import { createRedisIdempotencyRecords } from '../persistence/redis/redis-idempotency-records.js';
 import { createInspector } from './inspector.js';
 import { withMemoryModeOutbox } from './memory-mode-journal.js';
 import { createMetrics } from './metrics.js';
@@ -327,6 +328,9 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
     });
     const widgetJsPath = join(root, 'dist', 'widget', 'widget.js');
     if (!existsSync(widgetJsPath)) throw new HiloError('HILO_ERR_CONFIG_INVALID', `Widget bundle not found at ${widgetJsPath}: run "npm run build" first.`);
+    // REST Idempotency-Key answers: in Redis when the deployment has it (every member, every restart), else in memory.
+    const idempotencyRecords = config.storage !== 'memory' && config.redisUrl ? createRedisIdempotencyRecords({ url: config.redisUrl, prefix: config.redisPrefix, logger }) : null;
+    if (idempotencyRecords) closers.push(() => idempotencyRecords.close());
     const gateway = await startGateway({
       port: config.port,
       host: config.host,
@@ -344,6 +348,7 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
       metricsToken: config.metricsToken,
       trustProxy: config.trustProxy,
       observer: telemetry.gateway,
+      ...(idempotencyRecords ? { idempotencyRecords } : {}),
       extraRoutes: [...metrics.routes, ...admin.routes, ...tenantAdmin.routes, ...analytics.routes({ apiKeys, hasTenant: (t) => host.hasTenant(t), authenticate: (c) => consoleApp.auth.authenticate(c) }), ...channelRoutes, ...consoleApp.routes, ...(await loadConsolePage(join(root, 'dist', 'console'), logger))],
       extraSockets: [consoleApp.socket],
       health: (query) => ({ tenants: [...tenants.runtimes.keys()], activeConversations: host.stats.active, shards: router.shardCount, ...(cluster?.health(query.get('detail') === '1') ?? {}) }),

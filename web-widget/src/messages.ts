@@ -137,12 +137,16 @@ export function applyFailure(current: readonly UiMessage[], clientMessageId: str
   );
 }
 
-/** Puts a failed message back in the queue under a new client id (so the server runs it afresh). */
-export function applyRetry(current: readonly UiMessage[], clientMessageId: string, newClientMessageId: string): UiMessage[] {
+/**
+ * Puts a failed message back in the queue under the same client id. The server keys the message on
+ * it: when the failure left nothing recorded the retry runs the turn, and when the turn did run (a
+ * timeout, a reply stored late) the retry is answered with it instead of running it a second time.
+ */
+export function applyRetry(current: readonly UiMessage[], clientMessageId: string): UiMessage[] {
   return current.map((m) => {
     if (m.clientMessageId !== clientMessageId || m.status !== 'error') return m;
     const { error: _error, errorCode: _code, ...rest } = m;
-    return { ...rest, clientMessageId: newClientMessageId, status: 'pending' as const };
+    return { ...rest, status: 'pending' as const };
   });
 }
 

@@ -111,8 +111,7 @@ export function createWidgetStore(initial: { open: boolean; intro?: Intro | null
         const notice: UiMessage = { key: event.noticeKey, seq: null, author: 'system', text: event.message, status: 'sent', ...(event.code ? { errorCode: event.code } : {}) };
         return { ...withMessages(context, [...context.messages, notice]), typing: false };
       },
-      retried: (context, event: { clientMessageId: string; newClientMessageId: string }): WidgetContext =>
-        withMessages(context, applyRetry(context.messages, event.clientMessageId, event.newClientMessageId)),
+      retried: (context, event: { clientMessageId: string }): WidgetContext => withMessages(context, applyRetry(context.messages, event.clientMessageId)),
     },
   });
 }

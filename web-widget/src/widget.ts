@@ -258,7 +258,8 @@ export function mountWidget(config: WidgetConfig): HiloWidgetApi {
       retry.textContent = t.retry;
       const failedId = m.clientMessageId;
       retry.addEventListener('click', () => {
-        store.trigger.retried({ clientMessageId: failedId, newClientMessageId: randomId() });
+        // The same id: the server de-duplicates on it, so a turn that did run is not run again.
+        store.trigger.retried({ clientMessageId: failedId });
         connection.connect();
         flushPending();
       });

@@ -94,6 +94,10 @@ export interface LinkGuard {
   }): Promise<boolean>;
   /** Takes the pending code of a conversation whose code was right (the host links it). */
   take(conversation: string): PendingCode | undefined;
+  /** Whether wrong codes reached a limit for this handle (or client IP): no code for it counts today. */
+  isLocked(input: { tenantId: string; handleKey: string; clientIp?: string }): Promise<boolean>;
+  /** Whether a message is shaped like a code (digits alone, as `check` reads them). */
+  looksLikeCode(text: string): boolean;
   /** Records a completed link. */
   linked(input: { tenantId: string; conversationId: string; targetConversationId: string; channel: string; handleKey: string }): void;
 }
@@ -230,6 +234,9 @@ export function createLinkGuard(options: LinkGuardOptions): LinkGuard {
       });
       return true;
     },
+
+    isLocked: async ({ tenantId, handleKey, clientIp }) => (await locked(tenantId, handleKey, clientIp)) !== null,
+    looksLikeCode: (text) => codePattern.test(text),
 
     take(conversation) {
       const code = pending.get(conversation);

@@ -5,8 +5,15 @@
  *
  * The code store and its limits are identity linking's (`link-guard.ts`): `crypto.randomInt`
  * codes, valid 10 minutes; 5 wrong codes for a number lock it for the day (across conversations),
- * and a number receives at most 5 codes a day. Codes are never logged: the audit events carry
- * opaque handle keys. A pending code lives in memory (a restart voids it; the visitor asks again).
+ * and a number receives at most 5 codes a day; one client IP asks for at most 5 codes an hour
+ * (the IP of the message whose turn sends the code, noted by `noteClient`). Codes are never logged:
+ * the audit events carry opaque handle keys. A pending code lives in memory (a restart voids it;
+ * the visitor asks again).
+ *
+ * A code that no longer counts is still a code: typed while the machine awaits one but none is
+ * pending (the number locked from another conversation, a restart), it is answered as failed or
+ * expired, never read as a message; typed after the proof ended here (`endedCode`), it is masked
+ * like any code, so a bare "482913" never starts a booking nor reaches the transcript.
  */
 import type { Clock } from '../../kernel/clock.js';
 import type { Logger } from '../../kernel/logger.js';
@@ -14,6 +21,7 @@ import type { Lang } from '../../domain/nlu.js';
 import { createMemoryAccessCounters, type AccessCounters } from '../../persistence/ports/access-counters.js';
 import type { ConversationKey } from '../../persistence/ports/snapshot-store.js';
 import type { OtherThread } from '../../persistence/ports/records.js';
+import { createLru } from '../../kernel/lru.js';
 import { handleKey } from './handles.js';
 import { createLinkGuard, type CodeCheck, type IdentityAuditEvent, type IdentityLinkLimits } from './link-guard.js';
 
@@ -50,9 +58,23 @@ export interface PhoneProofOptions {
 export interface PhoneProof {
   /** Sends a code to `phone` (E.164) for this conversation. False: not sent (no WhatsApp channel, a limit reached). */
   issue(input: { key: ConversationKey; phone: string; lang: Lang; clientIp?: string }): Promise<boolean>;
-  /** A message typed while the conversation awaits a code for `phone`: the checked result, or null when it is not a code or none is pending. */
+  /**
+   * A message typed while the conversation awaits a code for `phone`: the checked result, or null
+   * when it is not shaped like a code. A code when none is pending (taken, voided by a lock, lost in
+   * a restart) is `exhausted` when the number is locked, else `expired`.
+   */
   check(input: { key: ConversationKey; phone: string; text: string; clientIp?: string }): Promise<CodeCheck | null>;
+  /**
+   * The client IP of the customer message now handled in this conversation (undefined: REST, a
+   * provider webhook): a code its turn sends counts against that IP's hourly limit.
+   */
+  noteClient(key: ConversationKey, clientIp: string | undefined): void;
+  /** Whether `text` is a code typed after this conversation's proof ended (failed or expired) while that code could still have been valid. */
+  endedCode(key: ConversationKey, text: string): boolean;
 }
+
+/** Conversations remembered (their last client IP, their proof's end): bounded, least recently used out. */
+const MAX_REMEMBERED = 10_000;
 
 const keyString = (k: ConversationKey) => `proof\u0000${k.tenantId}\u0000${k.conversationId}`;
 /** A phone's handle key for proofs (its counters are the same number's for identity linking too). */
@@ -66,6 +88,10 @@ export function bookingCodeMessage(code: string, lang: Lang): string {
 
 export function createPhoneProof(options: PhoneProofOptions): PhoneProof {
   const log = options.logger.child({ component: 'phone-proof' });
+  const codeTtlMs = options.limits?.codeTtlMs ?? PHONE_PROOF_LIMITS.codeTtlMs ?? 10 * 60_000;
+  const clientIps = createLru<string>(MAX_REMEMBERED);
+  /** Until when a code typed in a conversation whose proof ended is still taken for one. */
+  const endedUntil = createLru<number>(MAX_REMEMBERED);
   const guard = createLinkGuard({
     counters: options.counters ?? createMemoryAccessCounters({ clock: options.clock }),
     clock: options.clock,
@@ -74,8 +100,14 @@ export function createPhoneProof(options: PhoneProofOptions): PhoneProof {
     ...(options.createCode ? { createCode: options.createCode } : {}),
     ...(options.audit ? { audit: options.audit } : {}),
   });
+  const ended = (conversation: string, result: 'exhausted' | 'expired'): CodeCheck => {
+    endedUntil.set(conversation, options.clock.now() + codeTtlMs);
+    return result;
+  };
+
   return {
-    async issue({ key, phone, lang, clientIp }) {
+    async issue({ key, phone, lang, clientIp: given }) {
+      const clientIp = given ?? clientIps.get(keyString(key));
       const externalId = phone.replace(/^\+/, '');
       const thread = await options.threadOf(key.tenantId, key.conversationId, externalId);
       if (!thread || thread.channel !== 'whatsapp' || thread.externalId !== externalId) {
@@ -96,7 +128,12 @@ export function createPhoneProof(options: PhoneProofOptions): PhoneProof {
     },
     async check({ key, phone, text, clientIp }) {
       const conversation = keyString(key);
-      if (!guard.hasPending(conversation)) return null;
+      if (!guard.hasPending(conversation)) {
+        // Awaited, but void (locked from another conversation, or a restart): said so, never read as a message.
+        if (!guard.looksLikeCode(text)) return null;
+        const locked = await guard.isLocked({ tenantId: key.tenantId, handleKey: phoneKey(key.tenantId, phone), ...(clientIp !== undefined ? { clientIp } : {}) });
+        return ended(conversation, locked ? 'exhausted' : 'expired');
+      }
       const result = await guard.check({
         tenantId: key.tenantId,
         conversationId: key.conversationId,
@@ -107,7 +144,15 @@ export function createPhoneProof(options: PhoneProofOptions): PhoneProof {
       });
       if (result === 'valid') guard.take(conversation);
       if (result !== null) log.info({ tenant: key.tenantId, conversationId: key.conversationId, result }, 'booking phone code checked');
-      return result;
+      return result === 'exhausted' || result === 'expired' ? ended(conversation, result) : result;
+    },
+    noteClient(key, clientIp) {
+      if (clientIp === undefined) clientIps.delete(keyString(key));
+      else clientIps.set(keyString(key), clientIp);
+    },
+    endedCode(key, text) {
+      const until = endedUntil.get(keyString(key));
+      return until !== undefined && options.clock.now() <= until && guard.looksLikeCode(text);
     },
   };
 }

@@ -39,6 +39,11 @@ export function createRedisKeys(prefix: string = DEFAULT_REDIS_PREFIX) {
     tenantConversationsPattern: (tenantId: string): string => `${prefix}:{t:${encodeKeyPart(tenantId)}:c:*`,
     /** An abuse counter (`AccessCounters`); the key already names the tenant and holds hashes only. */
     accessCounter: (key: string): string => `${prefix}:ac:${encodeKeyPart(key)}`,
+    /**
+     * A REST `Idempotency-Key`'s record (`IdempotencyRecords`): the id names the tenant and a hash
+     * of the API key, then the client's key; it expires with the key (24 hours).
+     */
+    idempotencyKey: (id: string): string => `${prefix}:idem:${encodeKeyPart(id)}`,
     /** SCAN pattern matching every key under this prefix (test cleanup). */
     allPattern: (): string => `${prefix}:*`,
   };

@@ -10,6 +10,7 @@ import type { ConversationService, ConversationStateView, ConversationView, Turn
 import { MAX_FRAME_BYTES, type WireIntro, type WireLang } from '../../channels/widget/protocol.js';
 import { ERROR_CODES, HiloError, isHiloError } from '../../kernel/errors.js';
 import type { ConversationDirectory } from '../../persistence/ports/conversation-directory.js';
+import type { IdempotencyRecords } from '../../persistence/ports/idempotency-records.js';
 import type { TranscriptEntry } from '../../persistence/ports/transcript-store.js';
 import type { ApiKeyRegistry } from '../api-keys.js';
 import type { Clock } from '../../kernel/clock.js';
@@ -77,6 +78,8 @@ export interface GatewayOptions {
   trustProxy?: boolean;
   /** Told of every HTTP answer and every rate-limit refusal (the runtime's metrics). */
   observer?: GatewayObserver;
+  /** Where `Idempotency-Key` answers are kept (Redis in a durable deployment); default this process's memory. */
+  idempotencyRecords?: IdempotencyRecords;
 }
 
 export interface Gateway {
@@ -203,7 +206,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const ipLimiter = observedLimiter(createRateLimiter({ capacity: perIp, refillPerMinute: perIp, clock }), 'ip', options.observer);
   const contactLimiter = observedLimiter(createRateLimiter({ capacity: perContact, refillPerMinute: perContact, clock }), 'contact', options.observer);
   const metricsToken = options.metricsToken ?? null;
-  const idempotency = createIdempotencyKeys({ clock });
+  const idempotency = createIdempotencyKeys({ clock, logger: log, ...(options.idempotencyRecords ? { records: options.idempotencyRecords } : {}) });
 
   // ---------------------------------------------------------------- static assets, read once
   let widgetJs: Buffer;
@@ -233,6 +236,8 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     async (req, ctx) => {
       const key = bearerKey(req.headers.authorization);
       if (key === null) throw new HiloError('HILO_ERR_AUTH_MISSING');
+      // API keys are visible ASCII; any other byte is refused, not compared (docs/rest-api.md, "Header values").
+      if (!/^[\x21-\x7e]+$/.test(key)) throw new HiloError('HILO_ERR_HTTP_VALIDATION', undefined, { details: [{ path: 'header Authorization', problem: 'the API key must be visible ASCII' }] });
       const tenantId = ctx.params.tenant ?? '';
       if (!service.hasTenant(tenantId)) throw new HiloError('HILO_ERR_TENANT_NOT_FOUND');
       if (!apiKeys.verify(tenantId, key)) throw new HiloError('HILO_ERR_AUTH_INVALID');

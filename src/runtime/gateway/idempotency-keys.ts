@@ -4,31 +4,26 @@
  * (`Idempotent-Replayed: true`) and runs nothing, the same key with another body is refused
  * (`HILO_ERR_IDEMPOTENCY_KEY_REUSED`, 422). Keys are scoped per tenant and API key.
  *
- * The answers live in this process (bounded, for `IDEMPOTENCY_KEY_TTL_MS`); what makes the turn
- * run once everywhere — after a restart, on another cluster member — is that the key becomes the
- * message's id when the body has no `message_id` (`messageIdFor`), the durable de-duplication of
- * the turn journal.
+ * The answers live where the deployment is durable (`IdempotencyRecords`: Redis when configured,
+ * shared by every member and kept across restarts; else this process's memory, bounded), for
+ * `IDEMPOTENCY_KEY_TTL_MS`. Besides, the key becomes the message's id when the body has no
+ * `message_id` (`messageIdFor`): the turn journal's de-duplication runs the turn once even where
+ * the answer was not kept (memory after a restart, a key evicted).
  */
 import { createHash } from 'node:crypto';
 import { HiloError, isHiloError } from '../../kernel/errors.js';
 import type { Clock } from '../../kernel/clock.js';
-import { createLru } from '../../kernel/lru.js';
+import type { Logger } from '../../kernel/logger.js';
+import { createMemoryIdempotencyRecords, MAX_MEMORY_IDEMPOTENCY_KEYS, type IdempotencyRecords } from '../../persistence/ports/idempotency-records.js';
 import type { HttpResponse } from './transport.js';
 
 export const IDEMPOTENCY_KEY_HEADER = 'idempotency-key';
 /** Stripe keeps keys 24 hours. */
 export const IDEMPOTENCY_KEY_TTL_MS = 24 * 60 * 60 * 1000;
-const MAX_KEYS = 10_000;
+const MAX_KEYS = MAX_MEMORY_IDEMPOTENCY_KEYS;
 const MAX_KEY_CHARS = 255;
 /** Visible ASCII only: a key is an opaque token (a UUID, say), compared byte for byte. */
 const KEY_SHAPE = /^[\x21-\x7e]{1,255}$/;
-
-interface Entry {
-  fingerprint: string;
-  expiresAt: number;
-  /** The first request's answer, or the request still running. */
-  answer: HttpResponse | Promise<HttpResponse>;
-}
 
 export interface IdempotencyKeys {
   /**
@@ -37,6 +32,7 @@ export interface IdempotencyKeys {
    * kept: a failure (a store outage, a timeout) may be retried with the same key and runs then.
    */
   run(scope: string, key: string, fingerprint: string, work: () => Promise<HttpResponse>): Promise<HttpResponse>;
+  /** Requests with a key running in this process now. */
   readonly size: number;
 }
 
@@ -77,36 +73,72 @@ export function asKeyReuse(err: unknown): unknown {
   return isHiloError(err, 'HILO_ERR_IDEMPOTENCY_CONFLICT') ? new HiloError('HILO_ERR_IDEMPOTENCY_KEY_REUSED', undefined, { cause: err }) : err;
 }
 
-export function createIdempotencyKeys(options: { clock: Clock; ttlMs?: number; maxKeys?: number }): IdempotencyKeys {
+/** How long a claim holds while its request runs; past it (a member died mid-turn) the next request with the key runs. */
+const CLAIM_LEASE_MS = 60_000;
+/** How often a request waits for the answer of the same key running on another member. */
+const WAIT_POLL_MS = 50;
+
+export function createIdempotencyKeys(options: { clock: Clock; records?: IdempotencyRecords; ttlMs?: number; maxKeys?: number; leaseMs?: number; logger?: Logger }): IdempotencyKeys {
   const { clock } = options;
   const ttlMs = options.ttlMs ?? IDEMPOTENCY_KEY_TTL_MS;
-  const entries = createLru<Entry>(options.maxKeys ?? MAX_KEYS);
+  const leaseMs = options.leaseMs ?? CLAIM_LEASE_MS;
+  const records = options.records ?? createMemoryIdempotencyRecords({ clock, maxKeys: options.maxKeys ?? MAX_KEYS });
+  /** Requests running in this process, by key: a second one at once waits for the first's answer. */
+  const running = new Map<string, { fingerprint: string; answer: Promise<HttpResponse> }>();
   const replayed = (answer: HttpResponse): HttpResponse => ({ ...answer, headers: { ...answer.headers, 'idempotent-replayed': 'true' } });
+  const unavailable = (err: unknown) => new HiloError('HILO_ERR_TURN_FAILED', 'The Idempotency-Key could not be checked; nothing was run. Send the request again with the same key.', { cause: err });
+
+  /** The first request's kept answer (replayed), or null once this request holds the claim. */
+  const claim = async (id: string, fingerprint: string): Promise<HttpResponse | null> => {
+    for (;;) {
+      const found = await records.claim(id, fingerprint, leaseMs).catch((err: unknown) => Promise.reject(unavailable(err)));
+      if (found === null) return null;
+      if (found.fingerprint !== fingerprint) throw new HiloError('HILO_ERR_IDEMPOTENCY_KEY_REUSED');
+      if (found.answer !== null) return replayed({ ...found.answer, headers: { ...found.answer.headers } });
+      // Running on another member (or in a process that restarted): its answer, or its lease's end.
+      await new Promise((resolve) => setTimeout(resolve, WAIT_POLL_MS));
+    }
+  };
+
+  const serve = async (id: string, fingerprint: string, work: () => Promise<HttpResponse>): Promise<HttpResponse> => {
+    const kept = await claim(id, fingerprint);
+    if (kept !== null) return kept;
+    let answer: HttpResponse;
+    try {
+      answer = await work();
+    } catch (err) {
+      await records.release(id).catch(() => undefined);
+      throw err;
+    }
+    try {
+      if (answer.status >= 200 && answer.status < 300) await records.complete(id, { fingerprint, answer: { status: answer.status, headers: { ...answer.headers }, body: String(answer.body) } }, ttlMs);
+      else await records.release(id);
+    } catch (err) {
+      // The turn ran and is answered; a retry is still run once (the key is the message id) and its lease ends.
+      options.logger?.warn({ err }, 'idempotency key answer not kept');
+    }
+    return answer;
+  };
 
   return {
     async run(scope, key, fingerprint, work) {
       const id = `${scope}\n${key}`;
-      const now = clock.now();
-      const entry = entries.get(id);
-      if (entry !== undefined && entry.expiresAt > now) {
-        if (entry.fingerprint !== fingerprint) throw new HiloError('HILO_ERR_IDEMPOTENCY_KEY_REUSED');
-        return replayed(await entry.answer);
+      const here = running.get(id);
+      if (here !== undefined) {
+        if (here.fingerprint !== fingerprint) throw new HiloError('HILO_ERR_IDEMPOTENCY_KEY_REUSED');
+        return replayed(await here.answer);
       }
-      const running = work();
-      const fresh: Entry = { fingerprint, expiresAt: now + ttlMs, answer: running };
-      entries.set(id, fresh);
+      const answer = serve(id, fingerprint, work);
+      const entry = { fingerprint, answer };
+      running.set(id, entry);
       try {
-        const answer = await running;
-        if (answer.status >= 200 && answer.status < 300) fresh.answer = answer;
-        else if (entries.get(id) === fresh) entries.delete(id);
-        return answer;
-      } catch (err) {
-        if (entries.get(id) === fresh) entries.delete(id);
-        throw err;
+        return await answer;
+      } finally {
+        if (running.get(id) === entry) running.delete(id);
       }
     },
     get size() {
-      return entries.size;
+      return running.size;
     },
   };
 }

@@ -102,12 +102,14 @@ describe('PostgreSQL unreachable when a message arrives', { timeout: 120_000 }, 
     // the retry completes it and answers its replies — the turn is not run a second time.
     const saveRetried = await post(live, 'y la de 1/2?', 'l-2');
     expect(saveRetried.status).toBe(200);
+    // The client got an error for it and never saw these replies: a normal answer (was `duplicate: true`).
+    expect(saveRetried.body.duplicate).toBe(false);
     expect(saveRetried.body.messages!.length).toBeGreaterThan(0);
     expect(saveRetried.body.messages!.map((m) => m.text).join('\n')).toMatch(/1\/2/);
     expect(await inboundIds(liveId)).toEqual(['l-1', 'l-2']);
     expect(await botLines(liveId)).toBe(liveReplies + saveRetried.body.messages!.length);
 
-    for (const [sender, text, id, earlier] of [[fresh, 'buenas, venden pintura?', 'n-1', newRetried], [passivated, 'y cuánto cuesta el saco?', 'p-2', loadRetried]] as const) {
+    for (const [sender, text, id, earlier] of [[fresh, 'buenas, venden pintura?', 'n-1', newRetried], [passivated, 'y cuánto cuesta el saco?', 'p-2', loadRetried], [live, 'y la de 1/2?', 'l-2', saveRetried]] as const) {
       const again = await post(sender, text, id);
       expect(again.body.duplicate).toBe(true);
       expect(again.body.messages).toEqual(earlier.body.messages);

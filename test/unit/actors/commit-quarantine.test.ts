@@ -129,9 +129,13 @@ describe('a turn whose commit the journal refuses', () => {
     const err = await say(host, 'dora', 'hola', 'm-1').catch((e: unknown) => e);
     expect(isHiloError(err, 'HILO_ERR_TURN_FAILED')).toBe(true);
     expect(host.stats.turnsQuarantined).toBe(0);
-    // The outage is over: the turn is completed on the next activation, and a retry is a duplicate.
+    // The outage is over: the turn is completed on the next activation. The first retry gets its
+    // replies as a normal answer (its sender saw only the error); the next one is a duplicate.
     const retry = await say(host, 'dora', 'hola', 'm-1');
-    expect(retry.duplicate).toBe(true);
+    expect(retry.duplicate).toBe(false);
     expect(retry.replies.length).toBeGreaterThan(0);
+    const again = await say(host, 'dora', 'hola', 'm-1');
+    expect(again.duplicate).toBe(true);
+    expect(again.replies.map((r) => r.messageId)).toEqual(retry.replies.map((r) => r.messageId));
   });
 });

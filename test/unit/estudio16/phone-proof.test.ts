@@ -39,8 +39,8 @@ describe('booking phone proof', () => {
     expect(sent[0]!.text).toContain('482913');
     expect(await proof.check({ key: KEY, phone: PHONE, text: 'hola' })).toBeNull();
     expect(await proof.check({ key: KEY, phone: PHONE, text: ' 482913 ' })).toBe('valid');
-    // Taken: typed again it is no code of this conversation's.
-    expect(await proof.check({ key: KEY, phone: PHONE, text: '482913' })).toBeNull();
+    // Taken: typed again it counts no more (harden15: said so, where it was read as a message).
+    expect(await proof.check({ key: KEY, phone: PHONE, text: '482913' })).toBe('expired');
     expect(logs()).not.toContain('482913');
   });
 
@@ -63,7 +63,9 @@ describe('booking phone proof', () => {
     const results = [];
     for (const wrong of ['111111', '222222', '333333', '444444', '555555']) results.push(await proof.check({ key: KEY, phone: PHONE, text: wrong }));
     expect(results).toEqual(['wrong', 'wrong', 'wrong', 'wrong', 'exhausted']);
-    expect(await proof.check({ key: KEY, phone: PHONE, text: '482913' })).toBeNull();
+    // The right code, typed after: still void, and said so (harden15: never null, which is read as a message).
+    expect(await proof.check({ key: KEY, phone: PHONE, text: '482913' })).toBe('exhausted');
+    expect(await proof.check({ key: KEY, phone: PHONE, text: 'quiero mover mi cita' })).toBeNull();
     expect(await proof.issue({ key: { ...KEY, conversationId: 'c-other' }, phone: PHONE, lang: 'es' })).toBe(false);
     expect(sent).toHaveLength(1);
   });

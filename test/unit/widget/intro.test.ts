@@ -156,8 +156,9 @@ describe('widget store: intro and language', () => {
     const [failed, notice] = store.getSnapshot().context.messages;
     expect(failed).toMatchObject({ status: 'error', error: 'Too many messages.', errorCode: 'HILO_ERR_RATE_LIMITED' });
     expect(notice).toMatchObject({ author: 'system', errorCode: 'HILO_ERR_INTERNAL' });
-    store.trigger.retried({ clientMessageId: 'c1', newClientMessageId: 'c2' });
+    store.trigger.retried({ clientMessageId: 'c1' });
     expect(store.getSnapshot().context.messages[0]).not.toHaveProperty('errorCode');
+    expect(store.getSnapshot().context.pending).toEqual([{ clientMessageId: 'c1', text: 'hola' }]);
   });
 });
 

@@ -78,13 +78,13 @@ describe('applyAck', () => {
 });
 
 describe('failure and retry', () => {
-  it('should mark a failed message, then requeue it under a new client id', () => {
-    const failed = applyFailure([localMessage('c1', 'hola')], 'c1', 'Demasiados mensajes');
-    expect(failed[0]).toMatchObject({ status: 'error', error: 'Demasiados mensajes' });
-    expect(pendingMessages(failed)).toEqual([]);
-    const retried = applyRetry(failed, 'c1', 'c2');
-    expect(retried[0]).toEqual({ key: 'c:c1', seq: null, author: 'customer', text: 'hola', status: 'pending', clientMessageId: 'c2' });
-    expect(pendingMessages(retried)).toEqual([{ clientMessageId: 'c2', text: 'hola' }]);
+  it('should mark a failed message, then requeue it under the same client id (the server de-duplicates on it)', () => {
+    const failed = applyFailure([localMessage('c1', 'hola'), localMessage('c2', 'otro')], 'c1', 'Demasiados mensajes', 'HILO_ERR_RATE_LIMITED');
+    expect(failed[0]).toMatchObject({ status: 'error', error: 'Demasiados mensajes', errorCode: 'HILO_ERR_RATE_LIMITED' });
+    expect(pendingMessages(failed)).toEqual([{ clientMessageId: 'c2', text: 'otro' }]);
+    const retried = applyRetry(failed, 'c1');
+    expect(retried[0]).toEqual({ key: 'c:c1', seq: null, author: 'customer', text: 'hola', status: 'pending', clientMessageId: 'c1' });
+    expect(pendingMessages(retried)).toEqual([{ clientMessageId: 'c1', text: 'hola' }, { clientMessageId: 'c2', text: 'otro' }]);
   });
 });
 

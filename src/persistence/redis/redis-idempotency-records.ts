@@ -1,0 +1,44 @@
+import { createSilentLogger, type Logger } from '../../kernel/logger.js';
+import type { IdempotencyRecord, IdempotencyRecords } from '../ports/idempotency-records.js';
+import { createRedisConnection, type RedisClient } from './redis-connection.js';
+import { createRedisKeys, DEFAULT_REDIS_PREFIX } from './keys.js';
+
+/**
+ * `IdempotencyRecords` on Redis, shared by every member and kept across restarts: a claim is
+ * `SET key {fingerprint} PX lease NX` (one request wins, the others read what is there), the answer
+ * replaces it with the key's TTL, a failed request deletes its claim. Values are JSON.
+ */
+export function createRedisIdempotencyRecords(options: { url?: string; redis?: RedisClient; prefix?: string; logger?: Logger }): IdempotencyRecords {
+  const keys = createRedisKeys(options.prefix ?? DEFAULT_REDIS_PREFIX);
+  const log = (options.logger ?? createSilentLogger()).child({ component: 'redis-idempotency-keys' });
+  const owns = options.redis === undefined;
+  // Lazy: no socket until the first request with a key.
+  const redis = options.redis ?? createRedisConnection(options.url ?? 'redis://127.0.0.1:6379', { maxRetriesPerRequest: 3, lazyConnect: true, connectionName: 'hilo-idempotency' });
+  if (owns) redis.on('error', (err: Error) => log.warn({ err: err.message }, 'redis connection error'));
+  const ms = (n: number) => Math.max(1, Math.round(n));
+  let closing: Promise<void> | null = null;
+  return {
+    async claim(id, fingerprint, leaseMs) {
+      const k = keys.idempotencyKey(id);
+      const claimed: IdempotencyRecord = { fingerprint, answer: null };
+      for (let attempt = 0; attempt < 3; attempt++) {
+        if ((await redis.set(k, JSON.stringify(claimed), 'PX', ms(leaseMs), 'NX')) === 'OK') return null;
+        const raw = await redis.get(k);
+        // Gone between the two commands (released, expired): claim again.
+        if (raw !== null) return JSON.parse(raw) as IdempotencyRecord;
+      }
+      throw new Error('idempotency key claim did not settle');
+    },
+    async complete(id, record, ttlMs) {
+      await redis.set(keys.idempotencyKey(id), JSON.stringify(record), 'PX', ms(ttlMs));
+    },
+    async release(id) {
+      await redis.del(keys.idempotencyKey(id));
+    },
+    close() {
+      if (owns && redis.status === 'wait') redis.disconnect();
+      closing ??= owns && redis.status !== 'end' ? redis.quit().then(() => undefined, () => undefined) : Promise.resolve();
+      return closing;
+    },
+  };
+}
