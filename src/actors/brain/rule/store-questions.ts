@@ -5,15 +5,15 @@
  * (to pick which policy to answer): one reading of the words for both.
  */
 import { fold } from './text.js';
+import { rememberRecent } from '../../../kernel/recent-texts.js';
 import { asksPriceInCurrency } from './currency-questions.js';
 
-/** The last text's words: the brain, the routing and the info tool read one message several times. */
-let lastText: string | undefined;
-let lastWords = '';
-
+/** The last few texts' words: the brain, the routing and the info tool read one message several times. */
 function words(text: string): string {
-  if (text === lastText) return lastWords;
-  lastWords = fold(text)
+  return recentWords(text);
+}
+const recentWords = rememberRecent((text: string): string =>
+  fold(text)
     .replace(/[^a-z0-9$\s]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim()
@@ -21,10 +21,8 @@ function words(text: string): string {
     .replace(/\b(?:kiero|qiero|quero)\b/g, 'quiero')
     .replace(/\bdebol(?=v)/g, 'devol')
     .replace(/\bq\b/g, 'que')
-    .replace(/\bx\b/g, 'por');
-  lastText = text;
-  return lastWords;
-}
+    .replace(/\bx\b/g, 'por'),
+);
 
 /**
  * Trouble with a purchase, told: the case for a person, not a policy question ("no sirve", "came
