@@ -16,6 +16,8 @@ import { loadTenant } from '../../../src/persistence/tenant-loader.js';
 import type { Product, TradeGood } from '../../../src/domain/tenant.js';
 import { namesNotSoldGood } from '../../../src/actors/tools/product-not-sold.js';
 import { factPatternsMatched } from '../../../src/actors/brain/rule/store-facts.js';
+import { detectUrgency, readsUrgency } from '../../../src/actors/brain/rule/lead-levels.js';
+import { asksReturnPolicy, readsReturnPolicy } from '../../../src/actors/brain/rule/store-questions.js';
 import { partAmount, partCount } from '../../../src/machines/part-amounts.js';
 import { NUMBER_WORDS } from '../../../src/actors/catalog/index.js';
 import { partAmountBefore, partCountBefore } from './part-amounts-before.js';
@@ -94,6 +96,11 @@ const STORE_FACT_EDGES = [
   '¿mezclan pintura?', 'pueden igualar el color de mi pared?', 'can you match my wall', 'same colour as my door', 'el mismo tono que tengo en la pared', '¿alquilan andamios?', 'tool rental?', 'do you hire out mixers',
   '¿ustedes instalan?', 'tienen plomeros?', 'do you know any electricians', 'necesito un albañil', '¿venden al por mayor?', 'descuentos por volumen?', 'discounts on large orders?', 'contractor pricing?', 'precios especiales para ingenieros',
   '¿hacen cotizaciones formales?', 'do you send quotes', 'can you prepare estimates', '¿puedo pedir por WhatsApp?', 'venden por aquí?', 'can I order through chat?', 'mándame fotos', 'do you have pictures', 'me pasas una imagen',
+  // Urgency and returns (session 29 pre-checks).
+  'lo necesito YA', 'urgente por favor', 'es una urgencia', 'para ayer', 'lo antes posible', 'asap', 'right now please', 'IMMEDIATELY', 'within this week', 'next month is fine', 'en unos días', 'no hay prisa', 'whenever you can',
+  'prioridad alta', 'low priority', 'hoy mismo', 'cuanto antes', 'in a few days', 'this month', 'emergencia', 'lo necesitaba pa ayer', 'tan pronto se pueda', 'sin prisa', 'me voy ya', 'dámelo ya',
+  '¿puedo devolver un taladro?', 'política de devoluciones', 'do you accept returns', 'can I get my money back?', 'me lo cambian?', 'quiero debolver esto', 'me equivoqué de color', 'I bought the wrong size',
+  'how do refunds work', 'return window?', 'se puede regresar?', 'me devuelven el dinero?', 'kiero cambiar unas brochas que compre', 'me lo reciben de vuelta?', 'can I bring it back',
   '¿tienen catálogo?', 'me mandan la lista de precios', 'can you send me your price list', '¿incluye ITBIS?', 'is tax included?', 'precio sin impuestos', '¿me cobran extra con tarjeta?', 'is there a card fee', 'cobran comisión con visa?',
 ];
 
@@ -148,6 +155,9 @@ describe('text pre-checks give the full reading', () => {
   same('withoutWholePackWords', withoutWholePackWords, blankedWholePackWords, (x) => x !== null, 0);
   same('ventsAtTheStore', ventsAtTheStore, readsVenting, (x) => x, 8);
   same('asksToResumeRequest', asksToResumeRequest, readsResumeRequest, (x) => x, 5);
+  // Session 29 (perf19b).
+  same('detectUrgency', detectUrgency, readsUrgency, (x) => x !== undefined, 40);
+  same('asksReturnPolicy', asksReturnPolicy, readsReturnPolicy, (x) => x, 15);
 
   it('withoutWholePackWords: the pre-check lets through every text a replacement changes', () => {
     let changed = 0;
