@@ -16,8 +16,14 @@
  * the whole text set three times (alternating) before its measured rounds; the B/A ratio of each is
  * the median of its paired ratios, and their geometric mean, √(r(A first) × r(B first)), cancels the
  * load-order bias. Both figures are printed: if they disagree by much more than the run-to-run
- * spread, the bias is there. Comparing a checkout with a copy of itself (`cp -r src tenants bench
- * package.json` to another folder) should read ~1.00.
+ * spread, the bias is there.
+ *
+ * **A bias this does not cancel** (session 29, load average 20–26): the start's sources against a
+ * copy of them (`cp -r src tenants bench package.json tsconfig.json` to another folder) read B/A
+ * 1.447 with A loaded first and 1.560 with B loaded first: the copy was dearer in both orders, so
+ * what remains is tied to the tree, not the order, and its cause is not found. Run the same check
+ * (a tree against its copy) before reading a comparison, and treat a ratio inside that spread as
+ * no evidence.
  */
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
