@@ -24,12 +24,18 @@ export interface Lru<V> {
 export function createLru<V>(maxEntries: number): Lru<V> {
   const entries = new Map<string, V>();
   const max = Math.floor(maxEntries);
+  // The most recently used key: a hit on it is already in its place (the per-text memos are asked
+  // about one message many times a turn), so the delete and re-insert that move an entry are skipped.
+  let newest: string | undefined;
   return {
     get(key) {
       const hit = entries.get(key);
       if (hit === undefined && !entries.has(key)) return undefined;
-      entries.delete(key);
-      entries.set(key, hit as V);
+      if (key !== newest) {
+        entries.delete(key);
+        entries.set(key, hit as V);
+        newest = key;
+      }
       return hit;
     },
     has: (key) => entries.has(key),
@@ -37,9 +43,13 @@ export function createLru<V>(maxEntries: number): Lru<V> {
       if (max <= 0) return;
       entries.delete(key);
       entries.set(key, value);
+      newest = key;
       if (entries.size > max) entries.delete(entries.keys().next().value as string);
     },
-    delete: (key) => entries.delete(key),
+    delete(key) {
+      if (key === newest) newest = undefined;
+      return entries.delete(key);
+    },
     keys: () => [...entries.keys()],
     get size() {
       return entries.size;
@@ -56,7 +66,9 @@ export function createLru<V>(maxEntries: number): Lru<V> {
  * const isFollowUp = (text: string) => remembered(followUps, text, readFollowUp);
  */
 export function remembered<V>(lru: Lru<V>, key: string, read: (key: string) => V): V {
-  if (lru.has(key)) return lru.get(key) as V;
+  // One look-up on a hit (`has` only when the value stored may be undefined).
+  const hit = lru.get(key);
+  if (hit !== undefined || lru.has(key)) return hit as V;
   const value = read(key);
   lru.set(key, value);
   return value;

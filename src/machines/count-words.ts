@@ -6,6 +6,7 @@
  * accents or punctuation), read by `product-focus.ts` before it looks for the count.
  */
 import { foldAccents } from '../kernel/fold.js';
+import { rememberRecent } from '../kernel/recent-texts.js';
 
 /** The chat spellings a follow-up is written in, read as the words they stand for (the brain has its own, fuller list). */
 const CHAT_SPELLING: Readonly<Record<string, string>> = { d: 'de', dl: 'del', q: 'que', k: 'que', xfa: 'por favor', xfavor: 'por favor', porfa: 'por favor', tmb: 'tambien', tb: 'tambien', tbn: 'tambien', m: 'me' };
@@ -71,14 +72,14 @@ export function correctedCount(text: string): number | undefined {
   return was === undefined ? undefined : Number(was);
 }
 
-/** The last text folded and its fold: the routing guards fold the same message a dozen times a turn. */
-let lastText = '';
-let lastFold = '';
-
 /** A message as the follow-up readers see it: lower case, accents and punctuation gone, WhatsApp spellings spelt out ("dame 20 d esa", "q sean 10"). */
 export function foldMessage(text: string): string {
-  if (text === lastText) return lastFold;
-  const folded = chatSpelt(
+  return foldRecent(text);
+}
+
+/** The last few texts folded: the routing guards fold the same message a dozen times a turn, in between its core and other texts. */
+const foldRecent = rememberRecent((text: string): string =>
+  chatSpelt(
     text
       .toLowerCase()
       .normalize('NFD')
@@ -86,8 +87,5 @@ export function foldMessage(text: string): string {
       .replace(/[¿?¡!.,;:]+/g, ' ')
       .replace(/\s+/g, ' ')
       .trim(),
-  );
-  lastText = text;
-  lastFold = folded;
-  return folded;
-}
+  ),
+);

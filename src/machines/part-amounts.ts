@@ -37,37 +37,50 @@ const SMALL_NUMBERS: Readonly<Record<string, number>> = { un: 1, una: 1, uno: 1,
  */
 export function partAmount(text: string, numberWords: Readonly<Record<string, number>> = SMALL_NUMBERS): { value: number; unit: string } | undefined {
   const t = foldAccents(text).toLowerCase();
+  // Every pattern below says a part: a half, a quarter or a digit fraction.
+  if (!PART_SAID.test(t)) return undefined;
   const countOf = (word: string): number | undefined => (/^\d+$/.test(word) ? Number(word) : numberWords[word]);
   const whole = (n: string | undefined, u: string | undefined, plus: number): { value: number; unit: string } | undefined => {
     const count = n === undefined ? 0 : countOf(n);
     const unit = u !== undefined ? headOf(u) : undefined;
     return count !== undefined && unit !== undefined ? { value: count + plus, unit } : undefined;
   };
-  const HALF = String.raw`(?:y\s+medi[oa]|and\s+a\s+half)`;
-  const QUARTER = String.raw`(?:y\s+(?:un\s+)?cuarto|and\s+a\s+quarter)`;
-  const patterns: ReadonlyArray<readonly [RegExp, (m: RegExpExecArray) => { value: number; unit: string } | undefined]> = [
-    [new RegExp(String.raw`\b${COUNT}\s+(?:y|and)\s+(?:medio|media|a\s+half)\s+${UNIT}\b`), (m) => whole(m[1], m[2], 0.5)],
-    [new RegExp(String.raw`\b${COUNT}\s+${UNIT}\s+${HALF}\b`), (m) => whole(m[1], m[2], 0.5)],
-    [new RegExp(String.raw`\b${COUNT}\s+${UNIT}\s+${QUARTER}\b`), (m) => whole(m[1], m[2], 0.25)],
-    [new RegExp(String.raw`(?:^|[^a-z0-9])${UNIT}\s+${HALF}\b`), (m) => whole(undefined, m[1], 1.5)],
-    [new RegExp(String.raw`(?:^|[^a-z0-9])${UNIT}\s+${QUARTER}\b`), (m) => whole(undefined, m[1], 1.25)],
-    [new RegExp(String.raw`\b(?:tres\s+cuartos\s+de|three\s+quarters?\s+(?:of\s+)?(?:an?\s+)?)\s*${UNIT}\b`), (m) => whole(undefined, m[1], 0.75)],
-    [new RegExp(String.raw`\b(?:(?:un\s+)?cuarto\s+de|(?:a\s+)?quarter\s+(?:of\s+)?(?:an?\s+)?)\s*${UNIT}\b`), (m) => whole(undefined, m[1], 0.25)],
-    [new RegExp(String.raw`\b(?:medi[oa]|half\s+an?|half)\s+${UNIT}\b`), (m) => whole(undefined, m[1], 0.5)],
-    [DIGIT_PART, (m) => whole(m[1], m[4], Number(m[2]) / Number(m[3]))],
-  ];
-  for (const [re, read] of patterns) {
+  for (const [re, kind] of PART_PATTERNS) {
     const m = re.exec(t);
-    const amount = m ? read(m) : undefined;
+    const amount = m ? (kind === 'digits' ? whole(m[1], m[4], Number(m[2]) / Number(m[3])) : whole(kind.count ? m[1] : undefined, m[kind.count ? 2 : 1], kind.plus)) : undefined;
     if (amount && amount.value > 0) return { ...amount, value: Math.round(amount.value * 100) / 100 };
   }
   return undefined;
 }
 
+/** What every part of a unit says (`PART_PATTERNS`): a half, a quarter, or a digit fraction's slash. */
+const PART_SAID = /medi[oa]|half|cuarto|quarter|\//;
+const HALF = String.raw`(?:y\s+medi[oa]|and\s+a\s+half)`;
+const QUARTER = String.raw`(?:y\s+(?:un\s+)?cuarto|and\s+a\s+quarter)`;
+/**
+ * The ways of saying a part of a unit, in the order they are tried, each with what it adds to the
+ * count it says (`count`: the count is its first group, the unit its second) or to none (one group,
+ * the unit). Built once (they were built on every call).
+ */
+const PART_PATTERNS: ReadonlyArray<readonly [RegExp, { count: boolean; plus: number } | 'digits']> = [
+  [new RegExp(String.raw`\b${COUNT}\s+(?:y|and)\s+(?:medio|media|a\s+half)\s+${UNIT}\b`), { count: true, plus: 0.5 }],
+  [new RegExp(String.raw`\b${COUNT}\s+${UNIT}\s+${HALF}\b`), { count: true, plus: 0.5 }],
+  [new RegExp(String.raw`\b${COUNT}\s+${UNIT}\s+${QUARTER}\b`), { count: true, plus: 0.25 }],
+  [new RegExp(String.raw`(?:^|[^a-z0-9])${UNIT}\s+${HALF}\b`), { count: false, plus: 1.5 }],
+  [new RegExp(String.raw`(?:^|[^a-z0-9])${UNIT}\s+${QUARTER}\b`), { count: false, plus: 1.25 }],
+  [new RegExp(String.raw`\b(?:tres\s+cuartos\s+de|three\s+quarters?\s+(?:of\s+)?(?:an?\s+)?)\s*${UNIT}\b`), { count: false, plus: 0.75 }],
+  [new RegExp(String.raw`\b(?:(?:un\s+)?cuarto\s+de|(?:a\s+)?quarter\s+(?:of\s+)?(?:an?\s+)?)\s*${UNIT}\b`), { count: false, plus: 0.25 }],
+  [new RegExp(String.raw`\b(?:medi[oa]|half\s+an?|half)\s+${UNIT}\b`), { count: false, plus: 0.5 }],
+  [DIGIT_PART, 'digits'],
+];
+
 /** Units a clerk weighs or cuts, said in a follow-up. */
 const WEIGHED = /^(?:libra|pie)$/;
 /** What may stand around the amount in a follow-up: "ok dame media libra nada más", "and half a pound please". */
 const LEAD = String.raw`^(?:(?:y|e|and|ok|okay|dale|bueno|entonces|mejor|pues|si|then|so)\s+)*(?:(?:dame|deme|ponme|quiero|necesito|ocupo|mandame|me\s+das|vendeme|serian|seria|son|give\s+me|i\s*'?ll\s+take|i\s+need|i\s+want|let\s+me\s+have|make\s+it)\s+)?(?:(?:solo|nada\s+mas|just|only)\s+)?`;
+const LEAD_RE = new RegExp(LEAD);
+/** What `partCount` reads at all: a decimal (`DECIMAL`) or a part of a unit (`PART_SAID`). */
+const PART_OR_DECIMAL = /\d[.,]\d|medi[oa]|half|cuarto|quarter|\//;
 const TRAIL = /^(?:\s*(?:nada\s+mas|nomas|por\s+favor|porfa|please|pls|de\s+(?:esos?|esas?|eso)|of\s+(?:those|them|that|it)))*\s*$/;
 /** "1.5 libras", "2,5 lb": a decimal amount before its unit. */
 const DECIMAL = /^(\d+[.,]\d{1,2})\s*(libras?|lbs?|pounds?|pies|pie|feet|foot|ft)\b/;
@@ -79,8 +92,10 @@ const DECIMAL = /^(\d+[.,]\d{1,2})\s*(libras?|lbs?|pounds?|pies|pie|feet|foot|ft
  * Undefined for anything else (whole counts are read by `product-focus.ts`).
  */
 export function partCount(text: string): { quantity: number; unit: string } | undefined {
+  // A decimal amount or a part said, or nothing below can read one (the cleaning keeps both as written).
+  if (!PART_OR_DECIMAL.test(foldAccents(text))) return undefined;
   const t = foldAccents(text).toLowerCase().replace(/[¿?¡!;:]+|(?<!\d)[.,]|[.,](?!\d)/g, ' ').replace(/\s+/g, ' ').trim();
-  const lead = new RegExp(LEAD).exec(t);
+  const lead = LEAD_RE.exec(t);
   const rest = t.slice(lead?.[0].length ?? 0);
   const decimal = DECIMAL.exec(rest);
   if (decimal?.[1] !== undefined && decimal[2] !== undefined && TRAIL.test(rest.slice(decimal[0].length))) {

@@ -27,7 +27,8 @@ export interface ResultCacheStats {
  * (the admin API swaps in a new catalog array, and `resolverFor` builds a new resolver, with a new
  * cache, for it), and both read the query only through `fold`: the key is the folded query (and the
  * limit), so "Cemento" and "cemento" share an entry and answer exactly as before. What is returned
- * is a copy, so a caller changing its result cannot change the next caller's.
+ * is a copy (on a miss the resolver's own fresh result, the cache keeping a copy), so a caller
+ * changing its result cannot change the next caller's.
  */
 export function withResultCache(resolver: ProductResolver, maxEntries: number): ProductResolver & { readonly cacheStats: ResultCacheStats } {
   if (maxEntries <= 0) return { ...resolver, cacheStats: { searches: 0, parses: 0 } };
@@ -38,22 +39,21 @@ export function withResultCache(resolver: ProductResolver, maxEntries: number): 
       if (query.length > LONGEST_CACHED_QUERY) return resolver.search(query, options);
       const limit = options.limit ?? 5;
       const key = `${limit}\u0000${fold(query)}`;
-      let matches = searches.get(key);
-      if (matches === undefined) {
-        matches = copyMatches(resolver.search(query, { limit }));
-        searches.set(key, matches);
-      }
-      return copyMatches(matches);
+      const matches = searches.get(key);
+      if (matches !== undefined) return copyMatches(matches);
+      // A miss hands out the resolver's own fresh result and keeps a copy (one copy, not two).
+      const fresh = resolver.search(query, { limit });
+      searches.set(key, copyMatches(fresh));
+      return fresh;
     },
     parse(query) {
       if (query.length > LONGEST_CACHED_QUERY) return resolver.parse(query);
       const key = fold(query);
-      let parsed = parses.get(key);
-      if (parsed === undefined) {
-        parsed = copyPlain(resolver.parse(query));
-        parses.set(key, parsed);
-      }
-      return copyPlain(parsed);
+      const parsed = parses.get(key);
+      if (parsed !== undefined) return copyPlain(parsed);
+      const fresh = resolver.parse(query);
+      parses.set(key, copyPlain(fresh));
+      return fresh;
     },
     correct: (word) => resolver.correct(word),
     lexicon: resolver.lexicon,

@@ -99,9 +99,22 @@ const JOINERS = new Set(['de', 'del', 'para', 'of', 'for']);
 export function namesNotSoldGood(goods: readonly TradeGood[] | undefined, query: string): boolean {
   const said = phraseWords(query);
   if (said.length === 0) return false;
-  return (goods ?? []).some((good) => isNotSold(good) && good.words.some((name) => {
-    const own = phraseWords(name);
-    // Every word of the item is the good's name ("door hinges" is hinges, "puerta grande" says more than the good).
-    return own.length > 0 && own[0] === said[0] && said.every((w) => own.includes(w));
-  }));
+  // Every word of the item is the good's name ("door hinges" is hinges, "puerta grande" says more than the good).
+  return notSoldNames(goods).some((own) => own[0] === said[0] && said.every((w) => own.includes(w)));
 }
+
+/**
+ * The words of every name of the goods not sold, non-empty ones only (tenant data: worked out once
+ * per goods list). Folding them per item asked cost ~30 folds a product turn, each one evicting
+ * the customer's text from `foldAccents`' memo.
+ */
+function notSoldNames(goods: readonly TradeGood[] | undefined): readonly (readonly string[])[] {
+  if (goods === undefined) return [];
+  let names = NOT_SOLD_NAMES.get(goods);
+  if (names === undefined) {
+    names = goods.filter(isNotSold).flatMap((good) => good.words.map(phraseWords)).filter((own) => own.length > 0);
+    NOT_SOLD_NAMES.set(goods, names);
+  }
+  return names;
+}
+const NOT_SOLD_NAMES = new WeakMap<readonly TradeGood[], readonly (readonly string[])[]>();

@@ -38,6 +38,38 @@ describe('createLru', () => {
     expect(reads).toBe(3);
   });
 
+  it('should keep the same use order as moving every hit, over 20,000 mixed operations', () => {
+    // The reference: a Map where every hit is deleted and inserted again (the LRU before it skipped
+    // the move for a hit on the newest key).
+    const reference = new Map<string, number>();
+    const refGet = (k: string): number | undefined => {
+      if (!reference.has(k)) return undefined;
+      const v = reference.get(k) as number;
+      reference.delete(k);
+      reference.set(k, v);
+      return v;
+    };
+    const refSet = (k: string, v: number): void => {
+      reference.delete(k);
+      reference.set(k, v);
+      if (reference.size > 5) reference.delete(reference.keys().next().value as string);
+    };
+    const lru = createLru<number>(5);
+    let x = 12_345;
+    const rand = (n: number): number => (x = (x * 1_103_515_245 + 12_345) % 2_147_483_648) % n;
+    for (let i = 0; i < 20_000; i++) {
+      const k = `k${rand(8)}`;
+      const op = rand(10);
+      if (op < 5) expect(lru.get(k), `get ${k} at ${i}`).toBe(refGet(k));
+      else if (op < 8) {
+        lru.set(k, i);
+        refSet(k, i);
+      } else if (op < 9) expect(lru.delete(k)).toBe(reference.delete(k));
+      else expect(remembered(lru, k, () => i)).toBe(refGet(k) ?? (refSet(k, i), i));
+      expect(lru.keys(), `order at ${i}`).toEqual([...reference.keys()]);
+    }
+  });
+
   it('copies plain data deeply, undefined values kept', () => {
     const value = { a: [1, { b: 'x' }], c: undefined, d: null };
     const copy = copyPlain(value);

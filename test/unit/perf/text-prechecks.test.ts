@@ -13,7 +13,14 @@ import { readFocusQuestion } from '../../../src/machines/focus-questions.js';
 import { asksToResumeRequest, readsResumeRequest } from '../../../src/actors/brain/rule/form-resume.js';
 import { createJobNamer } from '../../../src/actors/brain/rule/job-namer.js';
 import { loadTenant } from '../../../src/persistence/tenant-loader.js';
-import type { Product } from '../../../src/domain/tenant.js';
+import type { Product, TradeGood } from '../../../src/domain/tenant.js';
+import { namesNotSoldGood } from '../../../src/actors/tools/product-not-sold.js';
+import { factPatternsMatched } from '../../../src/actors/brain/rule/store-facts.js';
+import { detectUrgency, readsUrgency } from '../../../src/actors/brain/rule/lead-levels.js';
+import { asksReturnPolicy, readsReturnPolicy } from '../../../src/actors/brain/rule/store-questions.js';
+import { partAmount, partCount } from '../../../src/machines/part-amounts.js';
+import { NUMBER_WORDS } from '../../../src/actors/catalog/index.js';
+import { partAmountBefore, partCountBefore } from './part-amounts-before.js';
 
 /**
  * The cheap pre-checks in front of the text readers (issue 16: perf17's greeting and laughter,
@@ -82,6 +89,21 @@ const EDGES = [
   'quiero retomar la cotización', 'sigamos con la SOLICITUD', "let's continue with the quote", 'la cotizacion de nuevo', 'the quote again please', 'terminemos el formulario', 'volvamos a la proforma',
 ];
 
+/** Session 29 (perf19b): store-fact questions in every wording their patterns allow, at the edges of their needed words. */
+const STORE_FACT_EDGES = [
+  '¿tienen PARQUEO?', 'donde me puedo estacionar', 'can I park there?', 'hay donde aparcar?', 'do you have a car park', '¿tienen baño para clientes?', 'restrooms?', 'can i use the toilet',
+  '¿tienen WiFi gratis?', 'clave del wi fi', 'do you have internet', 'hay cajero automático cerca?', 'any ATM?', 'cash machine nearby?', '¿hacen copias de llaves?', 'do you cut house keys?',
+  '¿mezclan pintura?', 'pueden igualar el color de mi pared?', 'can you match my wall', 'same colour as my door', 'el mismo tono que tengo en la pared', '¿alquilan andamios?', 'tool rental?', 'do you hire out mixers',
+  '¿ustedes instalan?', 'tienen plomeros?', 'do you know any electricians', 'necesito un albañil', '¿venden al por mayor?', 'descuentos por volumen?', 'discounts on large orders?', 'contractor pricing?', 'precios especiales para ingenieros',
+  '¿hacen cotizaciones formales?', 'do you send quotes', 'can you prepare estimates', '¿puedo pedir por WhatsApp?', 'venden por aquí?', 'can I order through chat?', 'mándame fotos', 'do you have pictures', 'me pasas una imagen',
+  // Urgency and returns (session 29 pre-checks).
+  'lo necesito YA', 'urgente por favor', 'es una urgencia', 'para ayer', 'lo antes posible', 'asap', 'right now please', 'IMMEDIATELY', 'within this week', 'next month is fine', 'en unos días', 'no hay prisa', 'whenever you can',
+  'prioridad alta', 'low priority', 'hoy mismo', 'cuanto antes', 'in a few days', 'this month', 'emergencia', 'lo necesitaba pa ayer', 'tan pronto se pueda', 'sin prisa', 'me voy ya', 'dámelo ya',
+  '¿puedo devolver un taladro?', 'política de devoluciones', 'do you accept returns', 'can I get my money back?', 'me lo cambian?', 'quiero debolver esto', 'me equivoqué de color', 'I bought the wrong size',
+  'how do refunds work', 'return window?', 'se puede regresar?', 'me devuelven el dinero?', 'kiero cambiar unas brochas que compre', 'me lo reciben de vuelta?', 'can I bring it back',
+  '¿tienen catálogo?', 'me mandan la lista de precios', 'can you send me your price list', '¿incluye ITBIS?', 'is tax included?', 'precio sin impuestos', '¿me cobran extra con tarjeta?', 'is there a card fee', 'cobran comisión con visa?',
+];
+
 describe('text pre-checks give the full reading', () => {
   const corpus = [...new Set([...EDGES, ...devLines(), ...templateTexts(), ...goldenTexts()])];
 
@@ -133,11 +155,80 @@ describe('text pre-checks give the full reading', () => {
   same('withoutWholePackWords', withoutWholePackWords, blankedWholePackWords, (x) => x !== null, 0);
   same('ventsAtTheStore', ventsAtTheStore, readsVenting, (x) => x, 8);
   same('asksToResumeRequest', asksToResumeRequest, readsResumeRequest, (x) => x, 5);
+  // Session 29 (perf19b).
+  same('detectUrgency', detectUrgency, readsUrgency, (x) => x !== undefined, 40);
+  same('asksReturnPolicy', asksReturnPolicy, readsReturnPolicy, (x) => x, 15);
 
   it('withoutWholePackWords: the pre-check lets through every text a replacement changes', () => {
     let changed = 0;
     for (const text of corpus) if (blankedWholePackWords(text) !== text) changed++;
     expect(changed).toBeGreaterThanOrEqual(5);
+  });
+
+  // Session 29 (perf19b): foldAccents remembers the last four texts instead of one.
+  it('foldAccents: the remembered folds are the folds, whatever the order texts come in', () => {
+    const full = (t: string): string => t.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+    let x = 7;
+    for (let i = 0; i < corpus.length * 3; i++) {
+      // Mostly the texts just folded again (a turn's readers), sometimes one further back or a new one.
+      x = (x * 1_103_515_245 + 12_345) % 2_147_483_648;
+      const text = corpus[Math.max(0, Math.floor(i / 3) - (x % 6))] as string;
+      expect(foldAccents(text), JSON.stringify(text)).toBe(full(text));
+    }
+  });
+
+  it('store facts: the needed word of each fact is in every message its pattern matches', () => {
+    const facts = new Set<string>();
+    let hits = 0;
+    for (const text of [...corpus, ...STORE_FACT_EDGES]) {
+      const { gated, full } = factPatternsMatched(text);
+      expect(gated, JSON.stringify(text)).toEqual(full);
+      if (full.length > 0) hits++;
+      full.forEach((k) => facts.add(k));
+    }
+    expect(hits).toBeGreaterThan(100);
+    // Every fact with a needed word is matched somewhere, so each pre-check is tried on a match.
+    expect([...facts].sort()).toEqual(expect.arrayContaining(['atm', 'businessQuotes', 'cardSurcharge', 'catalog', 'installation', 'keyCopies', 'orderByChat', 'paintMixing', 'parking', 'photos', 'restroom', 'taxIncluded', 'toolRental', 'wholesale', 'wifi']));
+  });
+
+  it('partAmount and partCount: the pre-checked readers with their patterns built once read what the old ones read', () => {
+    const PARTS = ['media libra', 'dame media libra de clavos', 'libra y media', '3 y medio metros', 'tres metros y medio', 'metro y medio', 'un cuarto de libra', 'tres cuartos de libra', 'two and a half gallons',
+      'half a pound', 'a quarter pound', '2 libras y cuarto', '1/2 lb', '1 1/2 libras', '1.5 libras', '2,5 lb', 'ok dame 1.5 libras nada más', 'y medio saco?', 'dame medio saco', 'three quarters of a pound', 'Media Libra',
+      'MEDIO GALÓN', 'ok, 2.5 pies porfa', 'medio', 'la 1/2', '3/4', 'media', 'dos libras y media', 'cinco galones y medio', 'veinte metros y medio'];
+    let read = 0;
+    for (const text of [...corpus, ...PARTS]) {
+      const want = partAmountBefore(text);
+      if (want) read++;
+      expect(partAmount(text), JSON.stringify(text)).toEqual(want);
+      expect(partAmount(text, NUMBER_WORDS), JSON.stringify(text)).toEqual(partAmountBefore(text, NUMBER_WORDS));
+      const count = partCountBefore(text);
+      if (count) read++;
+      expect(partCount(text), JSON.stringify(text)).toEqual(count);
+    }
+    expect(read).toBeGreaterThan(30);
+  });
+
+  it('namesNotSoldGood: the names folded once per goods list name the same goods as folding them per item', async () => {
+    const tenant = await loadTenant(join(root, 'tenants/ferreteria'));
+    const goods = tenant.store.tradeGoods as readonly TradeGood[];
+    // The reader as it was before session 29: every name of every good not sold folded per call.
+    const words = (p: string): string[] => foldAccents(p).split(/[^a-z0-9]+/).filter((w) => w !== '' && !['de', 'del', 'para', 'of', 'for'].includes(w)).map((w) => (w.length > 4 ? w.replace(/s$/, '') : w));
+    const before = (query: string): boolean => {
+      const said = words(query);
+      return said.length > 0 && goods.some((g) => g.sold === false && g.words.some((name) => {
+        const own = words(name);
+        return own.length > 0 && own[0] === said[0] && said.every((w) => own.includes(w));
+      }));
+    };
+    const items = [...corpus, ...goods.flatMap((g) => g.words), 'puerta', 'puertas de madera', 'una puerta', 'door hinges', 'tanque gas', 'Ventanas', 'VENTANA de aluminio'];
+    let named = 0;
+    for (const item of items) {
+      const want = before(item);
+      if (want) named++;
+      expect(namesNotSoldGood(goods, item), JSON.stringify(item)).toBe(want);
+    }
+    expect(named).toBeGreaterThan(10);
+    expect(namesNotSoldGood(undefined, 'puerta')).toBe(false);
   });
 
   it('readFocusQuestion: the kept reading is the same reading, and frozen', () => {

@@ -59,8 +59,21 @@ export function detectUrgency(text: string, options: { bare?: boolean } = {}): U
     for (const [level, re] of URGENCY_BARE) if (re.test(f)) return level;
     for (const [level, re] of URGENCY_BARE_LEADING) if (re.test(f)) return level;
   }
+  // Most messages name no time nor urgency: one pattern of the words every level below needs first.
+  if (!URGENCY_SAID.test(f)) return undefined;
   for (const [level, re] of URGENCY_PATTERNS) if (re.test(f)) return level;
   // A closing "ya" ("lo quiero ya") means now; elsewhere it means "already".
+  if (/\bya$/.test(f) && !/\b(?:me voy|listo|eso es todo) ya$/.test(f)) return 'Alto';
+  return undefined;
+}
+
+/** A word each of `URGENCY_PATTERNS` (and the closing "ya") needs: proven in `test/unit/perf/text-prechecks.test.ts`. */
+const URGENCY_SAID = /priorid|priority|urg|prisa|cuando|calma|rush|hurry|whenever|when you can|pronto|hoy|\bya\b|ahora|ayer|yesterday|necesitaba|antes|inmediat|immediat|emergenc|asap|right now|today|soon|semana|week|dias|days|mes|month/;
+
+/** `detectUrgency` without its pre-check (the test's reference). */
+export function readsUrgency(text: string): UrgencyLevel | undefined {
+  const f = words(text).join(' ');
+  for (const [level, re] of URGENCY_PATTERNS) if (re.test(f)) return level;
   if (/\bya$/.test(f) && !/\b(?:me voy|listo|eso es todo) ya$/.test(f)) return 'Alto';
   return undefined;
 }

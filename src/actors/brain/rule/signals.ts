@@ -4,22 +4,18 @@ import { tellsWhatHappened } from '../../../machines/triage-decision.js';
 import type { UrgencyLevel } from '../../../domain/lead.js';
 import type { Lang } from '../../../domain/nlu.js';
 import { fold, outsideSpans } from './text.js';
+import { rememberRecent } from '../../../kernel/recent-texts.js';
 import { namesGoodsInEnglish } from './english-words.js';
 import { parseProductText } from '../../catalog/attributes.js';
 
 /**
  * Folded words of a message (accent-free, punctuation-free). Every detector below reads the same
- * message in turn, so the last message's words are kept (shared and read-only).
+ * message in turn, so the last few messages' words are kept (shared and read-only).
  */
-let lastText: string | undefined;
-let lastWords: readonly string[] = [];
 export function words(text: string): readonly string[] {
-  if (text !== lastText) {
-    lastWords = splitWords(text);
-    lastText = text;
-  }
-  return lastWords;
+  return recentWords(text);
 }
+const recentWords = rememberRecent((text: string): readonly string[] => splitWords(text));
 
 function splitWords(text: string): string[] {
   return fold(text)

@@ -184,10 +184,44 @@ export function storeFactsAsked(text: string): StoreFactKey[] {
 }
 const FACTS_ASKED = createLru<readonly StoreFactKey[]>(256);
 
+/**
+ * A word every match of a fact's words holds (the photo, the tax, the chat…): tested first, so the
+ * long patterns, whose leading alternations of common verbs ("tienen", "hay", "me pueden") are
+ * tried at every position of every message, run only on a message that could match them. Each is
+ * proven to hold wherever its pattern matches in `test/unit/perf/text-prechecks.test.ts`; a fact
+ * with a cheap pattern of its own has none.
+ */
+const FACT_NEEDS: Partial<Record<StoreFactKey, RegExp>> = {
+  parking: /parq|park|estacion|aparcar/,
+  restroom: /restroom|washroom|bano|sanitario|inodoro|bathroom|toilet/,
+  wifi: /wi ?fi|internet/,
+  atm: /cajero|atm|cash/,
+  keyCopies: /llave|key/,
+  paintMixing: /pintur|paint|colo|tono|wall/,
+  toolRental: /alquil|rent|hire/,
+  installation: /instal|montaje|tecnico|plomero|electricista|maestro|albanil|plumber|electrician|technician|contractor|builder|pintor de casas/,
+  wholesale: /mayor|volum|cantidad|wholesale|bulk|contratista|maestro|ingeniero|contractor|builder|business|order|quantit/,
+  businessQuotes: /cotizacion|presupuesto|quot|estimate/,
+  orderByChat: /whats|wasap|wassap|guasap|wsp|aqui|aca|chat|here|mensaje/,
+  photos: /foto|imagen|pic|photo|image/,
+  catalog: /catalog|lista de precios|price list/,
+  taxIncluded: /itbis|iva|impuesto|tax|vat/,
+  cardSurcharge: /tarjeta|card|visa|datafono/,
+};
+
+/** Whether the folded words `f` ask for the fact `key` by its pattern `re`, its `FACT_NEEDS` word first. */
+const factSaid = (key: StoreFactKey, re: RegExp, f: string): boolean => (FACT_NEEDS[key]?.test(f) ?? true) && re.test(f);
+
+/** The facts `f` matches with and without the `FACT_NEEDS` pre-checks (the test's proof). */
+export function factPatternsMatched(text: string): { gated: StoreFactKey[]; full: StoreFactKey[] } {
+  const f = words(text);
+  return { gated: FACT_WORDS.filter(([key, re]) => factSaid(key, re, f)).map(([key]) => key), full: FACT_WORDS.filter(([, re]) => re.test(f)).map(([key]) => key) };
+}
+
 function factsAsked(text: string): StoreFactKey[] {
   const f = words(text);
   if (f === '' || TROUBLE.test(f)) return [];
-  const asked = FACT_WORDS.filter(([, re, unless]) => re.test(f) && !unless?.test(f)).map(([key]) => key);
+  const asked = FACT_WORDS.filter(([key, re, unless]) => factSaid(key, re, f) && !unless?.test(f)).map(([key]) => key);
   if (!asked.includes('installation') && TRADE_JOB.test(f)) asked.push('installation');
   // "¿tienen trabajo? soy electricista": a tradesperson looking for work, not one asked for.
   if (asked.includes('installation') && SEEKS_WORK.test(f)) asked.splice(asked.indexOf('installation'), 1);
@@ -204,7 +238,7 @@ function factsAsked(text: string): StoreFactKey[] {
 export function factQuestionsBesideRequest(text: string): StoreFactKey[] {
   const f = words(text);
   if (f === '' || TROUBLE.test(f)) return [];
-  return FACT_WORDS.filter(([, re]) => re.test(f)).map(([key]) => key);
+  return FACT_WORDS.filter(([key, re]) => factSaid(key, re, f)).map(([key]) => key);
 }
 
 /** The store topics a fact answers by itself: "¿puedo pagar contra entrega?" wants neither the delivery list nor the payment methods. */
