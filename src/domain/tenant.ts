@@ -77,7 +77,8 @@ export interface Coverage {
 
 /** How much of a product a surface (m²) or a volume (m³) typically takes. */
 export interface Usage {
-  per: 'm2' | 'm3';
+  /** By the m² or the m³ of the job; `job`: so many per job whatever its size (the notched trowel a tiling job takes). */
+  per: 'm2' | 'm3' | 'job';
   amount: number;
   waste?: number;
   /** Where the figure comes from (the mix, the piece size): for whoever edits it. */

@@ -35,7 +35,7 @@ const FAULTS: readonly [Fault, RegExp][] = [
   ],
   [
     'tapado',
-    /\b(?:tapad[oa]s?|se\s+(?:me\s+|nos\s+|le\s+)?(?:tapo|taparon|tupio|tupe|tapa)|tupid[oa]s?|clogged|clogs?|blocked|stopped\s+up|backed\s+up|no\s+(?:baja|drena|traga|desagua|corre)(?:\s+el\s+agua)?|(?:won\s?t|doesn\s?t|does\s+not|is\s+not|isn\s?t|not)\s+drain(?:ing)?)\b/,
+    /\b(?:tapad[oa]s?|tapaos?|se\s+(?:me\s+|nos\s+|le\s+)?(?:tapo|taparon|tupio|tupe|tapa)|tupid[oa]s?|clogged|clogs?|blocked|stopped\s+up|backed\s+up|no\s+(?:baja|drena|traga|desagua|corre)(?:\s+el\s+agua)?|(?:won\s?t|doesn\s?t|does\s+not|is\s+not|isn\s?t|not)\s+drain(?:ing)?)\b/,
   ],
   [
     'gotea',
@@ -66,7 +66,7 @@ const SAID: Readonly<Record<Fixture, Partial<Record<Fault, readonly [string, str
     corriendo: ['un inodoro que no para de llenar', 'fix a toilet that keeps running'],
     danado: ['arreglar un inodoro', 'fix a toilet'],
   },
-  ducha: { gotea: ['una ducha que gotea', 'fix a dripping shower'], danado: ['cambiar la ducha', 'replace a shower head'] },
+  ducha: { gotea: ['una ducha que gotea', 'fix a dripping shower'], tapado: ['destapar el desagüe de la ducha', 'unclog a shower drain'], danado: ['cambiar la ducha', 'replace a shower head'] },
   tubo: { gotea: ['un salidero en un tubo', 'fix a leaking pipe'], tapado: ['un tubo tapado', 'unclog a pipe'] },
   breaker: { dispara: ['un breaker que se dispara', 'a breaker that keeps tripping'], danado: ['cambiar un breaker dañado', 'replace a bad breaker'] },
   tomacorriente: { danado: ['cambiar un tomacorriente que no sirve', 'replace an outlet that does not work'] },

@@ -187,9 +187,9 @@ function isTimeZone(timeZone: string): boolean {
   }
 }
 
-/** A rule of thumb: how much of a product a m² or a m³ of a job takes. */
+/** A rule of thumb: how much of a product a m² or a m³ of a job takes, or a whole job (`job`: one trowel). */
 const USAGE = z.object({
-  per: z.enum(['m2', 'm3']),
+  per: z.enum(['m2', 'm3', 'job']),
   amount: number({ min: 0 }),
   waste: number({ min: 0 }).optional(),
   basis: text().optional(),

@@ -225,6 +225,24 @@ describe('held-out sets', () => {
 });
 
 /**
+ * Products added to the demo catalog after the held-out sets were written (catalog17, session 29:
+ * the wax ring, plunger, drain cleaner, tile spacers, masking tape, sandpaper, lamps, brooms…). A
+ * frozen held-out set cannot ask for them, so there "every product asked for" means every product
+ * of the catalog it was written from; the development set asks for these too.
+ */
+const ADDED_AFTER_HOLDOUTS = new Set([
+  'PLO-017', 'PLO-018', 'PLO-019', 'PLO-020', 'PLO-021', 'ELE-027', 'ELE-028', 'ELE-029', 'PIN-019', 'PIN-020', 'PIN-021', 'PIN-022',
+  'PIN-023', 'PIN-024', 'HER-025', 'HER-026', 'HER-027', 'ADH-007', 'PIS-006', 'PIS-007', 'LIM-001', 'LIM-002', 'LIM-003',
+]);
+
+describe('products added after the held-out sets', () => {
+  it('should all be in the catalog, so that the held-out sets still ask for every other product', () => {
+    const known = new Set(tenant.catalog.map((p) => p.sku));
+    expect([...ADDED_AFTER_HOLDOUTS].filter((s) => !known.has(s))).toEqual([]);
+  });
+});
+
+/**
  * holdout-2: the held-out set since the main sets became a development set (2026-12-03). Only its
  * size and form are checked here; `npm run eval` reports its figures and `--check` applies to them.
  */
@@ -264,7 +282,7 @@ describe('held-out set 2 (test/eval/holdout-2)', () => {
     const known = new Set(tenant.catalog.map((p) => p.sku));
     const asked = new Set(rows.flatMap((r) => goldSkus(r)));
     expect([...asked].filter((s) => !known.has(s))).toEqual([]);
-    expect([...known].filter((s) => !asked.has(s))).toEqual([]);
+    expect([...known].filter((s) => !asked.has(s) && !ADDED_AFTER_HOLDOUTS.has(s))).toEqual([]);
     expect(new Set(rows.map((r) => r.query.toLowerCase())).size).toBe(rows.length);
     // Fresh phrasings: none of them is a query of the main (now development) set.
     const main = new Set(readJsonl<CatalogQueryRow>(defaultSources(root).catalogQueries).map((r) => key(r.query)));
@@ -331,7 +349,7 @@ describe('held-out set 3 (test/eval/holdout-3)', () => {
     const known = new Set(tenant.catalog.map((p) => p.sku));
     const asked = new Set(rows.flatMap((r) => goldSkus(r)));
     expect([...asked].filter((s) => !known.has(s))).toEqual([]);
-    expect([...known].filter((s) => !asked.has(s))).toEqual([]);
+    expect([...known].filter((s) => !asked.has(s) && !ADDED_AFTER_HOLDOUTS.has(s))).toEqual([]);
     expect(new Set(rows.map((r) => key(r.query))).size).toBe(rows.length);
     const others = new Set([defaultSources(root).catalogQueries, older.catalogQueries].flatMap((f) => readJsonl<CatalogQueryRow>(f).map((r) => key(r.query))));
     expect(rows.filter((r) => others.has(key(r.query))).map((r) => r.query)).toEqual([]);

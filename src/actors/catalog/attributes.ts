@@ -321,11 +321,11 @@ export function parseProductText(text: string, options: ParseOptions = {}): Pars
     attributes.grade = Number(m[1]);
     addPhrase('grade', `grado ${m[1]}`);
   });
-  take(/(?:\b(?:calibre|cal\.?|gauge|ga|numero|no\.)\s*#?\s*|#\s*)(\d+)\b/g, (m) => {
+  take(/(?:\b(?:calibre|cal\.?|gauge|ga|numero|no\.|grano|grit)\s*#?\s*|#\s*)(\d+)\b/g, (m) => {
     attributes.measures.push({ value: Number(m[1]), unit: 'ga' });
     addPhrase('size', `#${m[1]}`);
   });
-  take(/\b(\d+)\s*(?:gauge|ga|awg)\b/g, (m) => {
+  take(/\b(\d+)\s*(?:gauge|ga|awg|grit)\b/g, (m) => {
     attributes.measures.push({ value: Number(m[1]), unit: 'ga' });
     addPhrase('size', `#${m[1]}`);
   });
@@ -446,7 +446,7 @@ function boxNamed(word: string, next: string | undefined): boolean {
   return /^(?:caja|cajas)$/.test(word) && next !== undefined && !/^(?:de|del|of|\d.*)$/.test(next) && PACKS[next] === undefined;
 }
 
-const QUANTITY_BLOCKERS = /^(?:de|of|calibre|cal|grado|grade|no|numero|x|gauge|ga)$/;
+const QUANTITY_BLOCKERS = /^(?:de|of|calibre|cal|grado|grade|no|numero|x|gauge|ga|grano|grit)$/;
 const PRONOUNS = /^(?:esos|esas|ellos|ellas|them|those|these|eso|esto|estos|estas)$/;
 
 /** The customer's quantity at the start of a phrase, and the phrase without it. */
@@ -487,7 +487,7 @@ function readQuantity(t: string, isKnown: (word: string) => boolean = () => fals
     if (pack && isDigits && value > 1 && !/s$/.test(next) && (/#\s*$/.test(t.slice(0, (tokens[i] as RegExpMatchArray).index ?? 0)) || (prev !== undefined && isKnown(prev) && !FILLER.has(stem(prev))))) return null;
     // "50 de esos", "12 de clavos" (from "una docena de clavos"), "200 of them".
     const ofThem = (next === 'de' || next === 'of') && (PRONOUNS.test(tokens[i + 2]?.[0] ?? '') || /^[a-z]{3,}$/.test(tokens[i + 2]?.[0] ?? '') || /^\d+x$/.test(tokens[i + 2]?.[0] ?? '')); // "12 de 2x4" (from "una docena de 2x4")
-    if (!pack && !ofThem && (unitOf(next) !== null || COUNT_NOUNS.test(next) || FILLER.has(stem(next)) || /^(?:gauge|ga|awg|x)$/.test(next))) return null;
+    if (!pack && !ofThem && (unitOf(next) !== null || COUNT_NOUNS.test(next) || FILLER.has(stem(next)) || /^(?:gauge|ga|awg|grit|x)$/.test(next))) return null;
     // "un cemento" is too weak to be a quantity; a digit, a pack or a number above one makes it real.
     if (!isDigits && value <= 1 && !pack) return null;
     const token = tokens[i] as RegExpMatchArray;

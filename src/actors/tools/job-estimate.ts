@@ -95,7 +95,7 @@ export function jobEstimate(tenant: TenantData, index: CatalogIndex, input: Prod
   const apart: Product[] = [];
   for (const product of chosen) {
     const rule = ruleFor(product, surface);
-    const measure = rule?.per === 'm3' ? volume : area;
+    const measure = rule?.per === 'm3' ? volume : rule?.per === 'job' ? 1 : area;
     if (!rule || measure === undefined) {
       if (product.stock > 0) apart.push(product);
       continue;
@@ -145,8 +145,8 @@ function surfaceOf(q: MaterialQuestion, kit: readonly Product[]): JobSurface | u
   return said !== undefined && JOB_SURFACES.includes(said) ? (said as JobSurface) : undefined;
 }
 
-/** A product's own rule fits a surface: by the m² always; by the m³ (concrete) not for a wall or a roof. */
-const generalFits = (usage: Usage, surface: string | undefined): boolean => usage.per === 'm2' || (surface !== 'wall' && surface !== 'roof');
+/** A product's own rule fits a surface: by the m² or by the job always; by the m³ (concrete) not for a wall or a roof. */
+const generalFits = (usage: Usage, surface: string | undefined): boolean => usage.per !== 'm3' || (surface !== 'wall' && surface !== 'roof');
 
 function ruleFor(product: Product, surface: JobSurface | undefined): Usage | undefined {
   const own = surface !== undefined ? product.usage_for?.[surface] : undefined;
@@ -159,7 +159,7 @@ function ruleSaid(tenant: TenantData, product: Product, rule: Usage, lang: Lang)
   const said = rule.said?.[lang] ?? rule.said?.es;
   if (said !== undefined) return said;
   const waste = Math.round((rule.waste ?? 0) * 100);
-  const per = rule.per === 'm2' ? 'm²' : 'm³';
+  const per = rule.per === 'm2' ? 'm²' : rule.per === 'm3' ? 'm³' : lang === 'en' ? 'job' : 'obra';
   const base = renderReply({ template: 'product.job_estimate.rule', params: { amount: fmt(rule.amount), units: countUnit(product.unit, rule.amount, lang), per } }, tenant.templates, lang);
   return waste > 0 ? `${base}${renderReply({ template: 'product.usage.waste', params: { waste } }, tenant.templates, lang)}` : base;
 }

@@ -16,7 +16,7 @@ import { asksHowToFixIt, faultAgain } from '../../machines/home-faults.js';
 import { describeProduct, firstWord, focusOf, optionsFor } from './product-parts.js';
 
 /** Products named for one job, at most (one of each kind). */
-const MAX_FOR_JOB = 4;
+const MAX_FOR_JOB = 5;
 
 const stemmed = (text: string): string[] => fold(text).replace(/[^a-z0-9\s]+/g, ' ').split(/\s+/).filter((w) => w !== '').map(stem);
 
@@ -58,7 +58,7 @@ export function forJob(tenant: TenantData, index: CatalogIndex, job: AskedJob, l
   if (top > 0) {
     const best = scored.filter((s) => s.score === top).map((s) => s.p);
     // A job told ("voy a instalar una bomba de agua"): the thing it names first, then what goes with it.
-    const shown = oneOfEachKind(job.told ? [...best.filter((p) => said.has(stem(firstWord(p.name)))), ...best.filter((p) => !said.has(stem(firstWord(p.name))))] : best);
+    const shown = oneOfEachKind(job.told ? [...best.filter((p) => said.has(stem(fold(firstWord(p.name))))), ...best.filter((p) => !said.has(stem(fold(firstWord(p.name)))))] : best);
     const first = shown[0] as Product;
     const focus = focusOf({ product: first, score: 1, unmet: [], defaulted: false }, { query: first.name }, index);
     const kit = job.told === true && shown.length > 1 ? toldKit(tenant, shown, lang) : null;

@@ -159,7 +159,7 @@ export function focusOf(match: CatalogMatch, item: Wanted, index: CatalogIndex):
 /** The words of a message, folded, for matching a product's job words. */
 const wordsOf = (text: string): Set<string> => new Set(nameKey(text).split(' '));
 /** Products a job takes, at most this many (one of each kind). */
-const MAX_KIT = 5;
+const MAX_KIT = 7;
 
 /**
  * "quiero pintar mi casa, ¿qué necesito?": one product of each kind the catalog lists for the job

@@ -18,6 +18,7 @@ const UNIT_WORDS: Record<string, Record<Lang, [string, string]>> = {
   juego: { es: ['juego', 'juegos'], en: ['set', 'sets'] },
   par: { es: ['par', 'pares'], en: ['pair', 'pairs'] },
   caja: { es: ['caja', 'cajas'], en: ['box', 'boxes'] },
+  pliego: { es: ['pliego', 'pliegos'], en: ['sheet', 'sheets'] },
 };
 
 function split(unit: string): { head: string; rest: string } {

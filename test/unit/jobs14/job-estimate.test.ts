@@ -40,7 +40,7 @@ describe('a job planned with its sizes', () => {
   });
 
   it('should count a tiled floor with its adhesive and grout, and concrete by the cubic metre', () => {
-    expect(counted('quiero poner ceramica en un piso de 4x5, que necesito?')).toEqual({ 'ADH-004': 5, 'PIS-001': 22, 'PIS-005': 4 });
+    expect(counted('quiero poner ceramica en un piso de 4x5, que necesito?')).toEqual({ 'ADH-004': 5, 'PIS-001': 22, 'PIS-005': 4, 'PIS-006': 2, 'HER-025': 1 });
     expect(counted('que necesito para echar un piso de concreto de 4x5')).toEqual({ 'CEM-001': 16, 'AGR-001': 1, 'AGR-003': 2 });
   });
 

@@ -88,8 +88,10 @@ describe('first product questions', () => {
 
   it('should answer a job with the products that do it, or say nothing does', async () => {
     const [toilet] = await chat('tienen algo para destapar el inodoro?');
-    expect(toilet).toMatch(/^Para destapar el inodoro no tengo nada/);
+    expect(toilet).toMatch(/^Para destapar el inodoro tengo:[\s\S]*Destapador de Inodoro/);
     expect(toilet).not.toContain('Inodoro Completo');
+    const [pests] = await chat('tienen algo para matar cucarachas?');
+    expect(pests).toMatch(/^Para matar cucarachas no tengo nada/);
     const [roof] = await chat('necesito algo para sellar una filtracion en el techo');
     expect(roof).toContain('Impermeabilizante Acrílico para Techos');
     expect(roof).not.toMatch(/Tornillo|Aluzinc/);

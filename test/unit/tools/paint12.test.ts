@@ -159,12 +159,14 @@ describe('paint for an area with the rest of the job', () => {
     expect(asksRestOfJob('pintura para 40 m2')).toBe(false);
   });
 
-  it('should price the gallons with a brush, a roller and a tray', async () => {
+  it('should price the gallons with a brush, a roller, a tray, masking tape and sandpaper', async () => {
     const reply = await talk('pintura para 40 m2 y lo que necesito para pintar');
     expect(reply).toMatch(/3 x \*Pintura Acrílica Tropical Blanco \(galón\)\*/);
     expect(reply).toMatch(/1 x \*Rodillo de Pintura/);
     expect(reply).toMatch(/1 x \*Brocha/);
-    expect(reply).toMatch(/RD\$4,390\.00/);
+    expect(reply).toMatch(/1 x \*Cinta Masking 1"/);
+    expect(reply).toMatch(/1 x \*Lija Grano 120/);
+    expect(reply).toMatch(/RD\$4,520\.00/);
     expect(reply).not.toMatch(/Cuántos metros cuadrados/);
   });
 });

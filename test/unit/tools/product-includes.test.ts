@@ -38,10 +38,13 @@ describe('what a product comes with', () => {
 
   it('should never answer "No vendemos asiento" about the toilet on the counter', async () => {
     const es = await chatOnFreshHost(tenant, brain, 'inc-toilet', 'necesito un inodoro', 'tiene asiento?');
-    expect(es[1]).toContain('no dice si trae asiento');
+    // The seat is sold apart (catalog17): the sheet does not promise one, and the seat is offered.
+    expect(es[1]).toContain('no dice que traiga asiento');
+    expect(es[1]).toContain('Asiento para Inodoro Blanco');
     expect(es[1]).not.toContain('No vendemos');
     const en = await chatOnFreshHost(tenant, brain, 'inc-toilet-en', 'the toilet', 'does it come with a seat?');
-    expect(en[1]).toContain("doesn't say whether it comes with a seat");
+    expect(en[1]).toContain("doesn't say it comes with a seat");
+    expect(en[1]).toContain('Asiento para Inodoro Blanco');
   });
 });
 

@@ -23,10 +23,12 @@ async function ask(...messages: string[]): Promise<string> {
 /** A hardware good the catalog lacks is "not right now", never "we're a hardware store". */
 describe('goods of the trade the catalog lacks', () => {
   it('should know a good of the trade by its words, plural or in a longer phrase', () => {
-    expect(tradeGoodOf(tenant, 'lija')).not.toBeNull();
-    expect(tradeGoodOf(tenant, 'unas lijas')).not.toBeNull();
-    expect(tradeGoodOf(tenant, 'papel de lija fina')).not.toBeNull();
-    expect(tradeGoodOf(tenant, 'sandpaper')).not.toBeNull();
+    expect(tradeGoodOf(tenant, 'lijadora')).not.toBeNull();
+    expect(tradeGoodOf(tenant, 'unas lijadoras')).not.toBeNull();
+    expect(tradeGoodOf(tenant, 'electrodos de soldadura')).not.toBeNull();
+    expect(tradeGoodOf(tenant, 'sander')).not.toBeNull();
+    // Sandpaper, masking tape and the putty knife are on the shelf now (catalog.json): no good of the trade the catalog lacks.
+    for (const carried of ['lija', 'sandpaper', 'masking tape', 'espátula', 'wax ring']) expect(tradeGoodOf(tenant, carried), carried).toBeNull();
     expect(tradeGoodOf(tenant, 'láminas de yeso')?.words).toContain('drywall');
     expect(tradeGoodOf(tenant, 'yeso')?.words).toContain('yeso');
     expect(tradeGoodOf(tenant, 'pizza')).toBeNull();
@@ -36,17 +38,17 @@ describe('goods of the trade the catalog lacks', () => {
   it("should say a good handed over in another word order by the store's own name for it", () => {
     const said = (phrase: string) => JSON.stringify(notCarried(tenant, [phrase], 'es').replies[0]);
     expect(said('yeso laminas')).toContain('lámina de yeso');
-    expect(said('espatulas')).toContain('espátula');
-    expect(said('lija fina')).toContain('lija fina');
+    expect(said('formones')).toContain('formón');
+    expect(said('lijadora orbital')).toContain('lijadora orbital');
   });
 
   it('should take a good named alone as a question of whether the store has it', () => {
-    for (const text of ['y lija?', 'lija?', 'and sandpaper?', 'y la soldadura?', 'lijas']) expect(namesOnlyATradeGood(tenant.store.tradeGoods, text), text).toBe(true);
-    for (const text of ['y pizza?', 'la lija que compré salió mala, quiero devolverla', 'hola']) expect(namesOnlyATradeGood(tenant.store.tradeGoods, text), text).toBe(false);
+    for (const text of ['y lijadora?', 'lijadora?', 'and sander?', 'y la soldadura?', 'lijadoras']) expect(namesOnlyATradeGood(tenant.store.tradeGoods, text), text).toBe(true);
+    for (const text of ['y pizza?', 'la lijadora que compré salió mala, quiero devolverla', 'hola', 'y lija?']) expect(namesOnlyATradeGood(tenant.store.tradeGoods, text), text).toBe(false);
   });
 
   it('should answer "not right now" and offer a person when nothing near it is on the shelf', () => {
-    const out = notCarried(tenant, ['lija'], 'es');
+    const out = notCarried(tenant, ['soldadura'], 'es');
     expect(out.outcome).toBe('not_found');
     expect(out.replies[0]).toMatchObject({ template: 'product.not_stocked' });
     expect(out.offer?.intent).toBe('human_agent');
@@ -54,10 +56,10 @@ describe('goods of the trade the catalog lacks', () => {
   });
 
   it.each([
-    ['tienen lija?', /Ahora mismo no tenemos \*lija\*/],
-    ['y lija?', /Ahora mismo no tenemos \*lija\*/],
+    ['tienen lijadora?', /Ahora mismo no tenemos \*lijadora\*/],
+    ['y soldadura?', /Ahora mismo no tenemos \*soldadura\*/],
     ['venden soldadura?', /Ahora mismo no tenemos \*soldadura\*/],
-    ['do you have sandpaper?', /We don't have \*sandpaper\* right now/],
+    ['do you have a sander?', /We don't have \*sander\* right now/],
   ])('should say "%s" is not in stock, not outside the trade', async (text, answer) => {
     const reply = await ask(text);
     expect(reply).toMatch(answer);
@@ -77,8 +79,8 @@ describe('goods of the trade the catalog lacks', () => {
   it('should hand over to a person on a yes to the offer', async () => {
     const { host, tickets } = createMemoryHost({ tenant, brain });
     try {
-      await host.handleMessage({ tenantId: 'ferreteria', channel: 'rest', senderId: 'lija', text: 'tienen lija?' });
-      const turn = await host.handleMessage({ tenantId: 'ferreteria', channel: 'rest', senderId: 'lija', text: 'sí' });
+      await host.handleMessage({ tenantId: 'ferreteria', channel: 'rest', senderId: 'soldadura', text: 'tienen soldadura?' });
+      const turn = await host.handleMessage({ tenantId: 'ferreteria', channel: 'rest', senderId: 'soldadura', text: 'sí' });
       expect(turn.replies.map((r) => r.text).join('\n')).toMatch(/T-\d+/);
       expect((await tickets.list('ferreteria')).length).toBe(1);
     } finally {
@@ -101,11 +103,18 @@ describe('goods of the trade the catalog lacks', () => {
 });
 
 describe('goods of the trade in a longer message', () => {
-  it('should read "I\'m looking for sandpaper and a putty knife" as a product question naming the goods', async () => {
-    const reply = await ask("good morning, I'm looking for sandpaper and a putty knife");
-    expect(reply).toMatch(/We don't have \*sandpaper or putty knife\* right now/);
+  it('should read "I\'m looking for a sander and a chisel" as a product question naming the goods', async () => {
+    const reply = await ask("good morning, I'm looking for a sander and a chisel");
+    expect(reply).toMatch(/We don't have \*sander or chisel\* right now/);
     expect(reply).not.toMatch(/make sure I help you|good morning/);
-    expect(await ask('buenos dias, ando buscando una espatula y lija')).toMatch(/Ahora mismo no tenemos \*espátula ni lija\*/);
+    expect(await ask('buenos dias, ando buscando un cincel y una lijadora')).toMatch(/Ahora mismo no tenemos \*cincel ni lijadora\*/);
+  });
+
+  it('should price sandpaper and a putty knife asked in a greeting, now that the store carries them', async () => {
+    const reply = await ask("good morning, I'm looking for sandpaper and a putty knife");
+    expect(reply).toMatch(/Lija Grano[\s\S]*Espátula para Masillar/);
+    expect(reply).not.toMatch(/right now|make sure I help you/);
+    expect(await ask('buenos dias, ando buscando una espatula y lija')).toMatch(/Espátula para Masillar[\s\S]*Lija Grano/);
   });
 
   it('should say "not right now" of a good the store only has something for', async () => {

@@ -29,15 +29,15 @@ const ENGLISH_GOODS = new Set(
     'gloves glove goggles helmet boots earmuffs respirator vest dust ' +
     // Plumbing.
     'pipe pipes duct plumbing faucet tap valve drain sink shower showerhead toilet tank heater pump filter hose fitting ' +
-    'fittings coupling elbow sewer trap flapper wax ' +
+    'fittings coupling elbow sewer trap flapper wax plunger ' +
     // Electrical.
-    'outlet socket plug bulb bulbs lightbulb light lights lamp fixture cord battery batteries flashlight ' +
+    'outlet socket plug bulb bulbs lightbulb light lights lamp fixture cord battery batteries flashlight floodlight ' +
     'fuse wiring electrical electric junction ' +
     // Paint and chemicals.
     'paint paints varnish stain turpentine sealant sealer caulk caulking silicone glue adhesive putty spackle whitewash enamel ' +
     'waterproofing solvent cleaner bleach chalk ' +
     // Household and garden.
-    'trash garbage bag bags broom mop sponge detergent garden lawn mower sprinkler fertilizer soil seeds pruner shears ' +
+    'trash garbage bag bags broom mop dustpan sponge detergent garden lawn mower sprinkler fertilizer soil seeds pruner shears ' +
     'weed killer supplies ' +
     // Goods of other trades asked of a hardware store all the same ("toilet paper?", "diapers?").
     'paper diaper diapers soap shampoo groceries food beer cigarettes sunscreen charger chargers fridge refrigerator stove mattress furniture clothes shoes ' +

@@ -144,7 +144,7 @@ export function createProductMatcher(catalog: readonly Product[], resolver: Prod
         if (/^\d+x\d+(?:x\d+)?$|^\d+-\d+-\d+$/.test(t)) return { parts: [t], len: 1 };
         // "pulgada y media", "2 y media": one size.
         if (/^(?:pulgadas?|una|\d+)$/.test(t) && toks[j + 1]?.t === 'y' && toks[j + 2]?.t === 'media') return { parts: [t, 'y', 'media'], len: 3 };
-        if (/^(?:grado|grade|calibre|gauge|#|no|numero)$/.test(t) && /^\d+$/.test(toks[j + 1]?.t ?? '')) return { parts: [t, toks[j + 1]!.t], len: 2 };
+        if (/^(?:grado|grade|calibre|gauge|grano|grit|#|no|numero)$/.test(t) && /^\d+$/.test(toks[j + 1]?.t ?? '')) return { parts: [t, toks[j + 1]!.t], len: 2 };
         if (/^\d+(?:[.,]\d+)?$/.test(t)) {
           const unit = toks[j + 1]?.t;
           if (unit !== undefined && /^pulgadas?$/.test(unit) && toks[j + 2]?.t === 'y' && toks[j + 3]?.t === 'media') return { parts: [t, unit, 'y', 'media'], len: 4 };
@@ -249,7 +249,7 @@ export function createProductMatcher(catalog: readonly Product[], resolver: Prod
           // "2 gallons primer", "1 gallon thinner", "5 galones pintura blanca": plural gallons or pounds of goods sold by them are how many, read below.
           else if ((/^(?:gallons|galones|pounds|libras|lbs)$/.test(p.t) || (/^(?:gallon|galon|pound|libra|lb)$/.test(p.t) && /^(?:1|one|un|una)$/.test(toks[first - 2]?.t ?? ''))) && first >= 2 && /^\d|^(?:one|un|una)$/.test(toks[first - 2]!.t) && soldBy(word, /^ga/.test(p.t) ? 'gal' : 'lib')) break;
           // "a two piece toilet", "2 pole breaker": the English compound says the kind, never how many.
-          else if (/^(?:inch|inches|pulgada)$/.test(p.t) && toks[first - 2]?.t === 'half' && !used.has(first - 2)) left.unshift('1/2', p.t), first--; // "half inch pvc pipe"
+          else if (/^(?:inch|inches|pulgada)$/.test(p.t) && (toks[first - 2]?.t === 'half' || (toks[first - 2]?.t === 'quarter' && !/^(?:three|tres)$/.test(toks[first - 3]?.t ?? ''))) && !used.has(first - 2)) left.unshift(toks[first - 2]!.t === 'half' ? '1/2' : '1/4', p.t), first--; // "half inch pvc pipe", "quarter inch trowel"
           else if ((MEASURE_UNIT.test(p.t) || p.t === 'piece') && first >= 2 && (/^\d/.test(toks[first - 2]!.t) || (/^(?:pol|piece)/.test(p.t) && /^(?:single|double|doble|one|two|three)$/.test(toks[first - 2]!.t)))) {
             left.unshift(toks[first - 2]!.t, p.t);
             first--;
