@@ -20,7 +20,7 @@ import type { IdentityLinker } from './identity/identity-linker.js';
 import { observeMessage } from './host-observer.js';
 import { guardCardData } from './guards/card-data.js';
 import { assertSameRetry } from './idempotency.js';
-import { findInbound, noteInbound } from './inbound-ids.js';
+import { findInbound, knownNew, noteInbound } from './inbound-ids.js';
 import { KeyedMailbox } from './mailbox.js';
 import { persistedSnapshotOf } from './persisted-snapshot.js';
 import { confirmedLeadIn, type RememberedContextView } from './memory/contact-memory-port.js';
@@ -133,8 +133,8 @@ export class ConversationHost implements ConversationService {
     let confirmed = false;
     const result = await this.#mailbox.run(keyString(key), async (): Promise<TurnResult> => {
       // Activation first: it completes a turn left half-committed by a crash, so the de-duplication below sees every turn whose snapshot was written.
-      await this.#activate(key, message.langHint);
-      const earlier = givenId ? await this.#findInbound(key, messageId) : null;
+      const live = this.#actors.touch(key) ?? (await this.#activate(key, message.langHint));
+      const earlier = givenId && !knownNew(live, messageId) ? await this.#findInbound(key, messageId) : null;
       if (earlier) return { ...(await this.#replay(key, assertSameRetry(earlier, message))), duplicate: !this.#durable.takeUnanswered(key, messageId) }; // a turn whose sender got an error: its first answer
       const line = customerLine(message, messageId, new Date(this.#o.clock.now()).toISOString());
       const codeResult = await inboundCode({ identity: this.#identity, phoneProof: this.#o.phoneProof, contextOf: (k) => this.contextOf(k.tenantId, k.conversationId) }, key, message, line);
@@ -270,10 +270,11 @@ export class ConversationHost implements ConversationService {
     return this.#mailbox.run(keyString(key), async () => this.#turn(key, await this.#channelOf(key), null, event));
   }
 
+  /** A live actor is taken without an await (here and in the mailbox job of `#handleMessage`): awaits are a turn's dearest glue (issue 16). */
   async #turn(key: ConversationKey, channel: string, inbound: NewTranscriptEntry | null, event: ConversationEvent): Promise<TurnResult> {
     const log = lazyChild(this.#log, () => ({ tenant: key.tenantId, conversationId: key.conversationId, shard: this.#o.router.shardOf(key.tenantId, key.conversationId) }));
     const started = this.#o.clock.now();
-    const entry = await this.#activate(key);
+    const entry = this.#actors.touch(key) ?? (await this.#activate(key));
     const emitted: ConversationEmitted[] = [];
     entry.sink = emitted;
     const contextBefore = entry.actor.getSnapshot().context as RememberedContextView;
@@ -310,20 +311,9 @@ export class ConversationHost implements ConversationService {
     const { lines, templated, relays } = renderTurn(emitted, inbound, turnIntent, tenant, lang, channel, at);
     const phase = topLevelState(after.value);
     const stateTo = flattenState(after.value);
-    const entries = await composeTurnReplies({
-      compose: this.#o.composeReplies,
-      key,
-      channel,
-      lang,
-      inbound,
-      event,
-      lines,
-      templated,
-      phase,
-      relayed: relays.length > 0,
-      publish: (k, update) => this.#updates.publish(k, update),
-      log: this.#log,
-    });
+    // Without a composer (the rule brain's tenants) the lines stand as rendered: no input object, no await.
+    const compose = this.#o.composeReplies;
+    const entries = compose ? await composeTurnReplies({ compose, key, channel, lang, inbound, event, lines, templated, phase, relayed: relays.length > 0, publish: (k, update) => this.#updates.publish(k, update), log: this.#log }) : lines;
     const turn: TurnRecord = {
       seq: entry.seq + 1,
       inboundMessageId: inbound?.messageId ?? null,
@@ -396,7 +386,8 @@ export class ConversationHost implements ConversationService {
     this.stats.turns++;
     this.#actors.enforceCap();
     if (this.#log.isLevelEnabled('info')) log().info({ event: event.type, state: stateTo, seq: entry.seq, replies: replies.length, intent: turnIntent, reading: inbound ? readingLabelOf(ctx) : undefined, ms: this.#o.clock.now() - started }, 'turn');
-    return { conversationId: key.conversationId, duplicate: false, inbound: storedInbound, replies, state: this.#view(entry), stateBefore: stateFrom };
+    const last = entry.actor.getSnapshot(); // the snapshot the turn ended on, unless a late effect moved it
+    return { conversationId: key.conversationId, duplicate: false, inbound: storedInbound, replies, state: liveStateView(last, entry.seq, last === after ? stateTo : undefined), stateBefore: stateFrom };
   }
 
   /** `langHint`: the channel's idea of the customer's language, for a conversation that starts now. */

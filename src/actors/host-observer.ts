@@ -45,10 +45,12 @@ export interface HostObserver {
 export async function observeMessage(observer: HostObserver | undefined, message: InboundMessage, handle: (message: InboundMessage) => Promise<TurnResult>): Promise<TurnResult> {
   const observe = observer?.turn;
   if (!observe) return handle(message);
-  const messageId = message.messageId ?? `${message.channel}:${randomUUID()}`;
+  const given = message.messageId;
+  const messageId = given ?? `${message.channel}:${randomUUID()}`;
   const started = performance.now();
   try {
-    const result = await handle({ ...message, messageId });
+    // A message that has its id (the widget's, a provider's) goes on as it is: no copy per turn.
+    const result = await handle(given !== undefined ? message : { ...message, messageId });
     observe({ tenantId: message.tenantId, conversationId: result.conversationId, channel: message.channel, messageId, ms: performance.now() - started, outcome: result.duplicate ? 'duplicate' : 'ok' });
     return result;
   } catch (err) {

@@ -37,6 +37,11 @@ export async function findInbound(transcripts: TranscriptStore, entry: ActiveCon
   return all.find((e) => e.direction === 'in' && e.messageId === messageId) ?? null;
 }
 
+/** Whether the live conversation's known ids prove `messageId` new (no lookup needed): `findInbound`'s answer without its await. */
+export function knownNew(entry: ActiveConversation, messageId: string): boolean {
+  return entry.inboundIds !== undefined && entry.inboundIds !== null && !entry.inboundIds.mayHave(idHash(messageId));
+}
+
 /** Records a customer message the journal has just committed (call at once after the commit). */
 export function noteInbound(entry: ActiveConversation, messageId: string): void {
   if (!entry.inboundIds) return;

@@ -30,10 +30,10 @@ interface LiveSnapshot {
   context: unknown;
 }
 
-/** The state view of a conversation in memory, at the seq of its last persisted turn. */
-export function liveStateView(snapshot: LiveSnapshot, seq: number): ConversationStateView {
+/** The state view of a conversation in memory, at the seq of its last persisted turn (`value`: `flattenState(snapshot.value)` when the caller has it already). */
+export function liveStateView(snapshot: LiveSnapshot, seq: number, value: string = flattenState(snapshot.value)): ConversationStateView {
   return {
-    value: flattenState(snapshot.value),
+    value,
     tags: [...snapshot.tags].sort(),
     context: snapshot.context as Record<string, unknown>,
     machineVersion: MACHINE_VERSION,

@@ -11,7 +11,7 @@ import { deepFreeze } from '../kernel/freeze.js';
 import type { TranscriptOption } from '../persistence/ports/transcript-store.js';
 import { cardDataNotice } from './guards/card-data.js';
 import type { TenantRuntime } from './tenant-runtime.js';
-import { afterHoursNotice } from './console/after-hours.js';
+import { afterHoursNotice, waitsForPerson } from './console/after-hours.js';
 import { greetingBack, withGreetingBack } from './greet-back.js';
 import { languageYes } from './language-answer.js';
 
@@ -79,9 +79,11 @@ export function renderTurn(emitted: readonly ConversationEmitted[], inbound: New
     if (e.type === 'reply') {
       const line = renderReplyLine(e.reply, tenant, lang, channel, at);
       if (!('text' in e.reply)) templated.set(line.messageId, e.reply.template);
-      lines.push(turnIntent && line.author === 'bot' ? { ...line, intent: turnIntent } : line);
-      // A handoff opened while the team is away: say when a person will answer (docs/console.md).
-      const afterHours = 'template' in e.reply ? afterHoursNotice(e.reply.template, tenant.data, lang, Date.parse(at)) : null;
+      // The line was made just now for this turn: the intent goes on it, not on a copy of it.
+      if (turnIntent && line.author === 'bot') line.intent = turnIntent;
+      lines.push(line);
+      // A handoff opened while the team is away: say when a person will answer (docs/console.md). The time is parsed only for such a reply.
+      const afterHours = 'template' in e.reply && waitsForPerson(e.reply.template) ? afterHoursNotice(e.reply.template, tenant.data, lang, Date.parse(at)) : null;
       if (afterHours) lines.push(renderReplyLine(afterHours, tenant, lang, channel, at));
     } else if (e.type === 'handoff.relay') {
       relays.push(e);

@@ -1,6 +1,6 @@
 import type { ConversationKey } from '../ports/snapshot-store.js';
 import type { NewTranscriptEntry, TranscriptEntry, TranscriptStore } from '../ports/transcript-store.js';
-import { conversationMapKey, copyRecord } from './store-helpers.js';
+import { conversationMapKey, copyRecord, ownObjectFields } from './store-helpers.js';
 
 interface ConversationTranscript {
   entries: TranscriptEntry[];
@@ -30,7 +30,8 @@ export function createMemoryTranscriptStore(): TranscriptStore {
       for (const entry of newEntries) {
         // The seq goes in before the copy: a property added to a spread copy gave every stored
         // line its own hidden class (V8), ~290 bytes per line kept for the life of the process.
-        const line: TranscriptEntry = copyRecord({ ...entry, seq: transcript.entries.length + 1 });
+        // The spread is the copy; only its object fields need copies of their own.
+        const line: TranscriptEntry = ownObjectFields({ ...entry, seq: transcript.entries.length + 1 });
         transcript.entries.push(line);
         if (line.direction === 'in') transcript.inboundIds.add(line.messageId);
         stored.push(copyRecord(line));

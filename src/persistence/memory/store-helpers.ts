@@ -60,10 +60,15 @@ export function copyPlain<T>(value: T): T {
  * `structuredClone` for a transcript line, and as isolating for plain data.
  */
 export function copyRecord<T extends object>(value: T): T {
-  const out = { ...value } as Record<string, unknown>;
+  return ownObjectFields({ ...value });
+}
+
+/** `record` itself, its object fields (options, media) replaced by deep copies: for a record made just now by a spread. */
+export function ownObjectFields<T extends object>(record: T): T {
+  const out = record as Record<string, unknown>;
   for (const k in out) {
     const v = out[k];
     if (v !== null && typeof v === 'object') out[k] = copyPlain(v);
   }
-  return out as T;
+  return record;
 }

@@ -43,7 +43,8 @@ class UwsConnection implements WsConnection {
   #n = 0;
   closed = false;
   #ws: Uws.WebSocket<SocketData> | null = null;
-  #queued: string[] | null = null;
+  /** Frames waiting for the end of the tick, and their UTF-8 bytes (counted once per frame). */
+  #queued: { frames: string[]; bytes: number } | null = null;
   readonly #rawQuery: string;
   /** The open connections of the transport, as a list through the connections themselves (see `OpenList`). */
   prev: UwsConnection | null = null;
@@ -80,10 +81,11 @@ class UwsConnection implements WsConnection {
   send(text: string): boolean {
     if (this.closed) return false;
     if (this.#queued === null) {
-      this.#queued = [];
+      this.#queued = { frames: [], bytes: 0 };
       queueMicrotask(() => this.#flush());
     }
-    this.#queued.push(text);
+    this.#queued.frames.push(text);
+    this.#queued.bytes += Buffer.byteLength(text);
     return true;
   }
 
@@ -96,16 +98,14 @@ class UwsConnection implements WsConnection {
 
   bufferedAmount(): number {
     if (this.closed || this.#ws === null) return 0;
-    // Counted when asked (a tick queues a few frames) rather than kept in a field per connection.
-    let queued = 0;
-    if (this.#queued !== null) for (const frame of this.#queued) queued += Buffer.byteLength(frame);
-    return this.#ws.getBufferedAmount() + queued;
+    // Kept with the queue, which exists only while frames wait (nothing more per idle connection).
+    return this.#ws.getBufferedAmount() + (this.#queued === null ? 0 : this.#queued.bytes);
   }
 
   /** Writes the queued frames in one corked batch; nothing once the socket closed (it is gone). */
   #flush(): void {
-    const frames = this.#queued;
-    if (frames === null) return;
+    const frames = this.#queued?.frames;
+    if (frames === undefined) return;
     this.#queued = null;
     const ws = this.#ws;
     if (this.closed || ws === null || frames.length === 0) return;

@@ -6,6 +6,7 @@
 import type { ConversationService, ConversationUpdate } from '../../actors/conversation-service.js';
 import {
   WIDGET_PROTOCOL_VERSION,
+  type AckFrame,
   type ServerFrame,
   type WireIntro,
   type WireLang,
@@ -120,30 +121,39 @@ function whenReady(session: Session): boolean | Promise<boolean> {
   });
 }
 
+/** A transcript line as the widget sees it; optional fields added in this order (the frame's key order), without spreading a literal per field. */
 export function toWireMessage(entry: TranscriptEntry): WireMessage {
-  return {
-    seq: entry.seq,
-    id: entry.messageId,
-    author: entry.author,
-    text: entry.text,
-    at: entry.at,
-    ...(entry.agentName !== undefined ? { agentName: entry.agentName } : {}),
-    ...(entry.lang !== undefined ? { lang: entry.lang } : {}),
-    ...(entry.options !== undefined && entry.options.length > 0 ? { options: entry.options.map((o) => ({ label: o.label, text: o.text })) } : {}),
-    // What the customer sent from another channel (a linked thread): kind and name, never provider ids.
-    ...(entry.media !== undefined && entry.media.length > 0
-      ? { media: entry.media.map((m) => ({ kind: m.kind, ...(m.mimeType !== undefined ? { mimeType: m.mimeType } : {}), ...(m.fileName !== undefined ? { fileName: m.fileName } : {}) })) }
-      : {}),
-  };
+  const wire: WireMessage = { seq: entry.seq, id: entry.messageId, author: entry.author, text: entry.text, at: entry.at };
+  if (entry.agentName !== undefined) wire.agentName = entry.agentName;
+  if (entry.lang !== undefined) wire.lang = entry.lang;
+  if (entry.options !== undefined && entry.options.length > 0) wire.options = entry.options.map((o) => ({ label: o.label, text: o.text }));
+  // What the customer sent from another channel (a linked thread): kind and name, never provider ids.
+  if (entry.media !== undefined && entry.media.length > 0) {
+    wire.media = entry.media.map((m) => ({ kind: m.kind, ...(m.mimeType !== undefined ? { mimeType: m.mimeType } : {}), ...(m.fileName !== undefined ? { fileName: m.fileName } : {}) }));
+  }
+  return wire;
 }
 
+/**
+ * `promise`, or `HILO_ERR_TURN_TIMEOUT` once `ms` have passed first (the work itself goes on).
+ * One promise and one timer per call: `Promise.race` with a timeout promise and `finally` made four
+ * promises per turn on every channel (issue 16).
+ */
 export function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new HiloError('HILO_ERR_TURN_TIMEOUT')), ms);
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new HiloError('HILO_ERR_TURN_TIMEOUT')), ms);
     timer.unref();
+    promise.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (err: unknown) => {
+        clearTimeout(timer);
+        reject(err);
+      },
+    );
   });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 /** Re-reads the phase after an await (TypeScript keeps the narrowing from before it). */
@@ -370,7 +380,9 @@ export function createWidgetSocketHandler(options: WidgetSocketOptions): WsHandl
       // A duplicate that the service cannot place reports seq 0: the message was already recorded.
       // A card number typed into the chat was masked before it was recorded: the widget replaces its own copy.
       const recorded = result.inbound?.text;
-      send(session, { type: 'ack', clientMessageId, seq: result.inbound?.seq ?? 0, ...(recorded !== undefined && recorded !== trimmed ? { text: recorded } : {}) });
+      const ack: AckFrame = { type: 'ack', clientMessageId, seq: result.inbound?.seq ?? 0 };
+      if (recorded !== undefined && recorded !== trimmed) ack.text = recorded;
+      send(session, ack);
     } catch (err) {
       const code = errorCodeOf(err);
       log.warn({ conn: session.conn.id, tenant: tenantId, conversationId: session.conversationId, code }, 'widget message failed');
