@@ -5,7 +5,8 @@ import type { Database } from './database.js';
 import type { Logger } from '../../kernel/logger.js';
 import { readMediaReferences, type MediaReference } from '../../domain/media.js';
 import { messageRowToEntry, toIso, type MessageDbRow } from './sql-helpers.js';
-import { sqlSafeJson, sqlSafeText } from './sql-safe.js';
+import { sqlSafeJson, sqlSafeJsonText, sqlSafeText } from './sql-safe.js';
+import type { EnvelopeJsonMemo } from '../memory/envelope-json.js';
 import { shardFencedError, type ShardFence } from '../ports/shard-fence.js';
 import { fenceCommitSql } from './sql-turn-fence.js';
 import { hotStatement, queryRaw } from './sql-raw.js';
@@ -223,7 +224,7 @@ const LAST_COMMITTED = hotStatement('last_committed', `select snapshot_seq, coal
  * const journal = createSqlTurnJournal(db);
  * const stored = await journal.commit(key, envelope.turn, envelope);
  */
-export function createSqlTurnJournal(db: Database, options: { fence?: ShardFence; maxBatch?: number; logger?: Logger } = {}): SqlTurnJournal {
+export function createSqlTurnJournal(db: Database, options: { fence?: ShardFence; maxBatch?: number; logger?: Logger; envelopeCopyJson?: EnvelopeJsonMemo } = {}): SqlTurnJournal {
   // Clustered runtime only (docs/cluster.md): without a fence the statement and its cost are the single-process ones.
   const fence = options.fence;
   const commitOne = async (turn: PendingTurn): Promise<number | null> => (await queryRaw<{ last_seq: number | null }>(db, COMMIT_TURN, turn.values))[0]?.last_seq ?? null;
@@ -250,8 +251,14 @@ export function createSqlTurnJournal(db: Database, options: { fence?: ShardFence
     groupCommitStats: () => group?.stats() ?? null,
 
     async commit(key: ConversationKey, turn: TurnRecord, envelope: SnapshotEnvelope): Promise<TranscriptEntry[]> {
-      const copy: Record<string, unknown> = { ...envelope };
-      delete copy.turn;
+      const copyOf = (): Record<string, unknown> => {
+        const copy: Record<string, unknown> = { ...envelope };
+        delete copy.turn;
+        return copy;
+      };
+      // The snapshot store's text of this very envelope without its turn, when it wrote it (commit step 1): one serialisation per turn.
+      const shared = options.envelopeCopyJson?.take(envelope);
+      const snapshotCopy = shared === undefined ? sqlSafeJson(copyOf()) : sqlSafeJsonText(shared, copyOf);
       const savedAt = toIso(envelope.savedAt);
       // Every string bound below goes through the SQL layer's own guard (sql-safe.ts): one NUL or
       // unpaired surrogate must never fail the commit (and, before the host quarantined such
@@ -293,7 +300,7 @@ export function createSqlTurnJournal(db: Database, options: { fence?: ShardFence
         savedAt,
         turn.seq,
         lines.length,
-        sqlSafeJson(copy),
+        snapshotCopy,
         turn.idleCloseAt === null ? null : toIso(turn.idleCloseAt),
         columns.messageId,
         columns.direction,
