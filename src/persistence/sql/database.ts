@@ -24,22 +24,9 @@ export interface OpenDatabaseOptions {
   initdbCacheDir?: string;
 }
 
-/** A connection of one caller's own that sends its statements one at a time (sql-raw.ts `ownConnectionQuery`). */
-export interface OwnConnection {
-  query<R>(config: { text: string; values: unknown[]; name?: string }): Promise<{ rows: R[] }>;
-}
-
 /** An open, migrated database. */
 export interface Database {
   readonly orm: MikroORM;
-  /**
-   * PostgreSQL only: the turn journal's own connection for its group commit, which has one
-   * statement in flight at a time (src/kernel/group-commit.ts), so its statements borrow nothing
-   * from a pool (~12 µs of CPU per statement for the hand-out, knex's or `pg`'s). It connects on
-   * first use, with the ORM's connection settings; a connection that fails is dropped and the next
-   * statement opens a new one. Absent on PGlite, whose one session the ORM's pool of one holds.
-   */
-  readonly journalConnection?: OwnConnection;
   /** A fresh forked EntityManager (its own identity map); take one per unit of work. */
   em(): EntityManager;
   readonly kind: 'postgres' | 'pglite';
@@ -73,10 +60,8 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   let pglite: PGlite | undefined;
   let server: PGLiteSocketServer | undefined;
   let orm: MikroORM | undefined;
-  let journalConnection: (OwnConnection & { end(): Promise<void> }) | undefined;
 
   const shutdown = async (): Promise<void> => {
-    if (journalConnection !== undefined) await journalConnection.end();
     // Order matters: the ORM's pool talks to the socket server, which talks to PGlite.
     if (orm !== undefined) await orm.close(true);
     if (server !== undefined) await server.stop();
@@ -140,13 +125,11 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     const migrator = orm.getMigrator();
     const applied = kind === 'postgres' ? await withMigrationLock(orm, () => migrator.up()) : await migrator.up();
     log.info({ kind, target, applied: applied.map((m) => m.name) }, 'database ready');
-    if (kind === 'postgres') journalConnection = createOwnConnection(orm, log);
 
     const ready = orm;
     let closing: Promise<void> | undefined;
     return {
       orm: ready,
-      ...(journalConnection !== undefined ? { journalConnection } : {}),
       kind,
       em: () => ready.em.fork(),
       scrubDeleted: async () => {
@@ -171,71 +154,6 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     await shutdown().catch((closeErr: unknown) => log.warn({ err: closeErr }, 'cleanup after a failed open failed'));
     throw err;
   }
-}
-
-/** The part of `pg`'s `Client` used here (no `pg` types in the project: bench/types/pg.d.ts). */
-interface PgClient {
-  connect(): Promise<void>;
-  query<R>(config: { text: string; values: unknown[]; name?: string }): Promise<{ rows: R[] }>;
-  on(event: 'error' | 'end', listener: (err?: Error) => void): void;
-  end(): Promise<void>;
-}
-
-/**
- * One `pg` connection, opened on first use with the ORM's own settings (host, user, password,
- * database and its type parsers, so rows read as through knex) and the `pg` module knex loaded (a
- * dependency of MikroORM's driver, not of Hilo's own). A connection that reports an error or ends
- * is forgotten, and so is one whose statement failed other than by PostgreSQL refusing it, so the
- * next statement connects afresh (the statement that was running fails with the driver's error, as
- * on a pooled connection); a failed connect fails only the statements that waited for it.
- */
-function createOwnConnection(orm: MikroORM, log: Logger): OwnConnection & { end(): Promise<void> } {
-  const connection = orm.em.getConnection();
-  const settings = connection.getConnectionOptions() as Record<string, unknown> & { password?: unknown };
-  const driver = (connection.getKnex().client as { driver: { Client: new (config: Record<string, unknown>) => PgClient } }).driver;
-  let current: Promise<PgClient> | null = null;
-  let ended = false;
-  const open = (): Promise<PgClient> => {
-    // Read by name: knex hides the password from enumeration. As knex's acquire timeout: a server that never answers fails the statement.
-    const client = new driver.Client({ ...settings, password: settings.password, connectionTimeoutMillis: 60_000 });
-    const ready = client.connect().then(() => client);
-    const forget = (): void => {
-      if (current === ready) current = null;
-    };
-    client.on('error', (err) => {
-      log.warn({ err: err?.message }, 'sql: the journal connection failed; the next statement opens a new one');
-      forget();
-      client.end().catch(() => undefined);
-    });
-    client.on('end', forget);
-    ready.catch(forget);
-    return ready;
-  };
-  return {
-    async query<R>(config: { text: string; values: unknown[]; name?: string }) {
-      if (ended) throw new HiloError('HILO_ERR_INTERNAL', 'The database is closed.');
-      const ready = (current ??= open());
-      const client = await ready;
-      try {
-        return await client.query<R>(config);
-      } catch (err) {
-        // A statement PostgreSQL refused (severity ERROR) leaves the session usable; anything else
-        // (the socket closed, a FATAL, a protocol error) may not, and `error`/`end` can come later
-        // than this rejection: forget the connection now, so the next statement opens a new one.
-        if ((err as { severity?: unknown }).severity !== 'ERROR') {
-          if (current === ready) current = null;
-          client.end().catch(() => undefined);
-        }
-        throw err;
-      }
-    },
-    async end() {
-      ended = true;
-      const last = current;
-      current = null;
-      if (last !== null) await last.then((c) => c.end(), () => undefined).catch(() => undefined);
-    },
-  };
 }
 
 /**

@@ -59,16 +59,6 @@ export async function queryRaw<R>(db: Database, statement: HotStatement | string
   }
 }
 
-/**
- * Runs one statement on the turn journal's own connection (`Database.journalConnection`, PostgreSQL)
- * when there is one, else as `queryRaw`. For a caller that has one statement in flight at a time
- * (the group commit): the connection runs statements one after the other.
- */
-export async function queryOnJournalConnection<R>(db: Database, statement: HotStatement, values: unknown[]): Promise<R[]> {
-  if (db.journalConnection === undefined) return queryRaw<R>(db, statement, values);
-  return (await db.journalConnection.query<R>(configOf(db, statement, values))).rows;
-}
-
 /** One connection inside `withRawTransaction`: statements run in order on it. */
 export type RawQuery = <R>(statement: HotStatement | string, values: unknown[]) => Promise<R[]>;
 

@@ -9,7 +9,7 @@ import { sqlSafeJson, sqlSafeJsonText, sqlSafeText } from './sql-safe.js';
 import type { EnvelopeJsonMemo } from '../memory/envelope-json.js';
 import { shardFencedError, type ShardFence } from '../ports/shard-fence.js';
 import { fenceCommitSql } from './sql-turn-fence.js';
-import { hotStatement, queryOnJournalConnection, queryRaw } from './sql-raw.js';
+import { hotStatement, queryRaw } from './sql-raw.js';
 import { createGroupCommit, type GroupCommitStats } from '../../kernel/group-commit.js';
 
 /**
@@ -236,12 +236,9 @@ const LAST_COMMITTED = hotStatement('last_committed', `select snapshot_seq, coal
 export function createSqlTurnJournal(db: Database, options: { fence?: ShardFence; maxBatch?: number; logger?: Logger; envelopeCopyJson?: EnvelopeJsonMemo } = {}): SqlTurnJournal {
   // Clustered runtime only (docs/cluster.md): without a fence the statement and its cost are the single-process ones.
   const fence = options.fence;
-  // The group commit (unfenced turns only) has one statement in flight at a time, so on PostgreSQL
-  // its statements run on the journal's own connection: no pool hand-out per statement.
-  const send = queryOnJournalConnection;
-  const commitOne = async (turn: PendingTurn): Promise<number | null> => (await send<{ last_seq: number | null }>(db, COMMIT_TURN, turn.values))[0]?.last_seq ?? null;
+  const commitOne = async (turn: PendingTurn): Promise<number | null> => (await queryRaw<{ last_seq: number | null }>(db, COMMIT_TURN, turn.values))[0]?.last_seq ?? null;
   const commitMany = async (turns: PendingTurn[]): Promise<(number | null)[]> => {
-    const rows = await send<{ tenant_id: string; id: string; last_seq: number }>(db, COMMIT_TURNS, commitTurnsValues(turns.map((t) => t.values)));
+    const rows = await queryRaw<{ tenant_id: string; id: string; last_seq: number }>(db, COMMIT_TURNS, commitTurnsValues(turns.map((t) => t.values)));
     const applied = new Map(rows.map((r) => [conversationKeyOf(r.tenant_id, r.id), r.last_seq]));
     // A turn with no row back is one SQL already holds: the caller reads its stored lines.
     return turns.map((t) => applied.get(t.key) ?? null);
