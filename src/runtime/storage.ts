@@ -71,9 +71,11 @@ export async function openStorage(config: HiloConfig, deps: { clock: Clock; logg
     logger,
   });
   let snapshots: SnapshotStore;
+  // One serialisation of the snapshot per durable turn: Redis hands the journal its text of the envelope without the turn.
+  const envelopeCopyJson = createEnvelopeJsonMemo();
   try {
     if (config.redisUrl) {
-      const redis = createRedisSnapshotStore({ url: config.redisUrl, prefix: config.redisPrefix, logger });
+      const redis = createRedisSnapshotStore({ url: config.redisUrl, prefix: config.redisPrefix, logger, envelopeCopyJson });
       snapshots = redis;
       await redis.ping().catch(async (err: unknown) => {
         await redis.close();
@@ -91,7 +93,7 @@ export async function openStorage(config: HiloConfig, deps: { clock: Clock; logg
     describe: { snapshots: config.redisUrl ? 'redis' : 'memory', database: db.kind },
     snapshots,
     transcripts: createSqlTranscriptStore(db),
-    journal: createSqlTurnJournal(db, { logger }),
+    journal: createSqlTurnJournal(db, { logger, envelopeCopyJson }),
     contacts: createSqlContactDirectory({ db, clock }),
     tickets: createSqlTicketStore({ db, clock }),
     leads: createSqlLeadStore({ db, clock }),

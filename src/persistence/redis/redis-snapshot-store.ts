@@ -4,6 +4,7 @@ import type { Clock } from '../../kernel/clock.js';
 import { createSilentLogger, type Logger } from '../../kernel/logger.js';
 import { assertEnvelopeVersions, ttlToMs } from '../memory/store-helpers.js';
 import type { ConversationKey, PutResult, SnapshotEnvelope, SnapshotStore } from '../ports/snapshot-store.js';
+import type { EnvelopeJsonMemo } from '../memory/envelope-json.js';
 import { createRedisConnection, type RedisClient } from './redis-connection.js';
 import { createRedisKeys, DEFAULT_REDIS_PREFIX, type RedisKeys } from './keys.js';
 import { errorMessage } from '../../kernel/describe-error.js';
@@ -18,6 +19,12 @@ export interface RedisSnapshotStoreOptions {
   logger?: Logger;
   /** Accepted for parity with the other stores; TTLs are enforced by the Redis server's clock. */
   clock?: Clock;
+  /**
+   * Handed, for every envelope this store writes, the JSON text of the envelope without its `turn`:
+   * the turn journal's snapshot copy (commit step 2), so a durable turn serialises its snapshot once
+   * (`createSqlTurnJournal({ envelopeCopyJson })` takes it; the same memo in both).
+   */
+  envelopeCopyJson?: EnvelopeJsonMemo;
 }
 
 const PUT_COMMAND = 'hiloPutSnapshot1';
@@ -43,11 +50,13 @@ export class RedisSnapshotStore implements SnapshotStore {
   readonly #redis: RedisClient;
   readonly #ownsClient: boolean;
   readonly #log: Logger;
+  readonly #copyMemo: EnvelopeJsonMemo | undefined;
   #closing: Promise<void> | undefined;
 
   constructor(options: RedisSnapshotStoreOptions = {}) {
     this.keys = createRedisKeys(options.prefix ?? DEFAULT_REDIS_PREFIX);
     this.#log = (options.logger ?? createSilentLogger()).child({ component: 'redis-snapshot-store' });
+    this.#copyMemo = options.envelopeCopyJson;
     if (options.redis !== undefined) {
       this.#redis = options.redis;
       this.#ownsClient = false;
@@ -89,14 +98,18 @@ export class RedisSnapshotStore implements SnapshotStore {
     assertEnvelopeVersions(envelope);
     const ttlMs = ttlToMs(options?.ttlSeconds) ?? 0;
     const putSnapshot = (this.#redis as unknown as Record<typeof PUT_COMMAND, PutCommand>)[PUT_COMMAND].bind(this.#redis);
+    const { full, copy } = envelopeTexts(envelope);
     let reply: [number, string, string];
     try {
-      reply = await putSnapshot(this.keys.snapshot(key), String(envelope.seq), String(envelope.epoch), JSON.stringify(envelope), String(ttlMs));
+      reply = await putSnapshot(this.keys.snapshot(key), String(envelope.seq), String(envelope.epoch), full, String(ttlMs));
     } catch (err) {
       throw this.#mapError(err, key);
     }
     const [outcome, seq, epoch] = reply;
-    if (outcome === 1) return { ok: true };
+    if (outcome === 1) {
+      this.#copyMemo?.remember(envelope, copy);
+      return { ok: true };
+    }
     const current = { seq: Number(seq), epoch: Number(epoch) };
     const reason = outcome === -1 ? 'stale_epoch' : 'stale_seq';
     this.#log.debug({ tenant: key.tenantId, conversationId: key.conversationId, reason, seq: envelope.seq, epoch: envelope.epoch, current }, 'snapshot put rejected');
@@ -160,6 +173,28 @@ export class RedisSnapshotStore implements SnapshotStore {
  */
 export function createRedisSnapshotStore(options: RedisSnapshotStoreOptions = {}): RedisSnapshotStore {
   return new RedisSnapshotStore(options);
+}
+
+/**
+ * The envelope's JSON text (`full`, what Redis stores) and the same text without the envelope's
+ * `turn` (`copy`, the journal's snapshot copy), from one serialisation of the snapshot: `full` is
+ * `copy` with the turn record appended as the last member. The turn record is small (the turn's
+ * lines); the snapshot is most of the envelope.
+ */
+export function envelopeTexts(envelope: SnapshotEnvelope): { full: string; copy: string } {
+  const turn = (envelope as { turn?: unknown }).turn;
+  if (turn === undefined) {
+    const json = JSON.stringify(envelope);
+    return { full: json, copy: json };
+  }
+  const rest: Record<string, unknown> = { ...envelope };
+  delete rest.turn;
+  const copy = JSON.stringify(rest);
+  const turnJson = JSON.stringify(turn) as string | undefined;
+  // A turn JSON cannot write (a function, say) is left out, as JSON.stringify(envelope) would.
+  if (turnJson === undefined) return { full: copy, copy };
+  // `rest` always has members (v, seq, …), so `copy` ends with `}` after at least one of them.
+  return { full: `${copy.slice(0, -1)},"turn":${turnJson}}`, copy };
 }
 
 function corrupt(key: ConversationKey, reason: string, cause?: unknown): HiloError {

@@ -34,6 +34,15 @@ export function sqlSafeJson(value: unknown): string {
   return JSON.stringify(deepClean(value));
 }
 
+/**
+ * `sqlSafeJson` for a value whose `JSON.stringify` text was already made elsewhere (the Redis
+ * snapshot store's copy of the envelope, shared with the journal): the same scan of the text, and
+ * the deep copy only when it finds something. `value` is asked for only then.
+ */
+export function sqlSafeJsonText(json: string, value: () => unknown): string {
+  return UNSAFE_JSON_ESCAPE.test(json) ? JSON.stringify(deepClean(value())) : json;
+}
+
 const UNSAFE_JSON_ESCAPE = /\\u0000|\\ud[89a-f][0-9a-f]{2}/i;
 
 function deepClean(value: unknown): unknown {
