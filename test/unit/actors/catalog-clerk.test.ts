@@ -133,7 +133,7 @@ describe('what a painting job takes', () => {
 
   it('should price one of each of the kit on "dame 1 de cada uno"', async () => {
     const r = await talk('kit-each', 'quiero pintar mi casa, ¿qué necesito?', 'dame 1 de cada uno');
-    expect(texts(r)).toMatch(/1 x \*Pintura Acrílica Tropical Blanco \(galón\)\*.*1 x \*Sellador.*1 x \*Brocha 4".*1 x \*Rodillo.*1 x \*Bandeja.*RD\$2,780\.00/s);
+    expect(texts(r)).toMatch(/1 x \*Pintura Acrílica Tropical Blanco \(galón\)\*.*1 x \*Sellador.*1 x \*Brocha 4".*1 x \*Rodillo.*1 x \*Bandeja.*1 x \*Cinta Masking.*1 x \*Lija Grano 120.*RD\$2,910\.00/s);
   });
 });
 
