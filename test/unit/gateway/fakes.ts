@@ -224,3 +224,33 @@ export function createAssets(): { dir: string; widgetJsPath: string; demoHtmlPat
   writeFileSync(demoHtmlPath, '<!doctype html><title>Hilo demo</title><script src="/widget.js"></script>');
   return { dir, widgetJsPath, demoHtmlPath, widgetJs, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
+
+/**
+ * A gateway on 127.0.0.1 (a free port) in front of a real memory host, with the API keys given for
+ * `tenantId` and a silent logger: the set-up of the REST tests that talk raw HTTP to a real host.
+ */
+export async function startHostGateway(options: {
+  made: { host: import('../../../src/actors/conversation-host.js').ConversationHost; clock: import('../../../src/kernel/clock.js').Clock };
+  assets: { widgetJsPath: string; demoHtmlPath: string };
+  transport: 'node' | 'uws';
+  tenantId: string;
+  keys: readonly string[];
+}): Promise<import('../../../src/runtime/gateway/index.js').Gateway> {
+  const { startGateway } = await import('../../../src/runtime/gateway/index.js');
+  const { createApiKeyRegistry } = await import('../../../src/runtime/api-keys.js');
+  const { createSilentLogger } = await import('../../../src/kernel/logger.js');
+  const apiKeys = createApiKeyRegistry();
+  for (const key of options.keys) apiKeys.add(options.tenantId, key);
+  return startGateway({
+    port: 0,
+    host: '127.0.0.1',
+    transport: options.transport,
+    service: options.made.host,
+    clock: options.made.clock,
+    apiKeys,
+    logger: createSilentLogger(),
+    assets: { widgetJsPath: options.assets.widgetJsPath, demoHtmlPath: options.assets.demoHtmlPath },
+    limits: { turnTimeoutMs: 10_000 },
+    secret: Buffer.alloc(32, 7),
+  });
+}

@@ -2,12 +2,10 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Brain } from '../../../src/actors/brain/brain.js';
 import type { TenantData } from '../../../src/domain/tenant.js';
 import { createManualClock } from '../../../src/kernel/clock.js';
-import { createSilentLogger } from '../../../src/kernel/logger.js';
-import { createApiKeyRegistry } from '../../../src/runtime/api-keys.js';
-import { startGateway, type Gateway } from '../../../src/runtime/gateway/index.js';
+import type { Gateway } from '../../../src/runtime/gateway/index.js';
 import { createIdempotencyKeys } from '../../../src/runtime/gateway/idempotency-keys.js';
 import { createMemoryHost, loadDemo } from '../../helpers/memory-host.js';
-import { createAssets, http } from '../gateway/fakes.js';
+import { createAssets, http, startHostGateway } from '../gateway/fakes.js';
 
 const T = 'ferreteria';
 const KEY_A = 'hilo_test_key_ferreteria_a';
@@ -29,21 +27,7 @@ describe.each(['node', 'uws'] as const)('Idempotency-Key on the REST messages AP
   let gateway: Gateway;
 
   const start = async (): Promise<Gateway> => {
-    const apiKeys = createApiKeyRegistry();
-    apiKeys.add(T, KEY_A);
-    apiKeys.add(T, KEY_B);
-    return startGateway({
-      port: 0,
-      host: '127.0.0.1',
-      transport,
-      service: made.host,
-      clock: made.clock,
-      apiKeys,
-      logger: createSilentLogger(),
-      assets: { widgetJsPath: assets.widgetJsPath, demoHtmlPath: assets.demoHtmlPath },
-      limits: { turnTimeoutMs: 10_000 },
-      secret: Buffer.alloc(32, 7),
-    });
+    return startHostGateway({ made, assets, transport, tenantId: T, keys: [KEY_A, KEY_B] });
   };
 
   beforeEach(async () => {

@@ -1,11 +1,9 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Brain } from '../../../src/actors/brain/brain.js';
 import type { TenantData } from '../../../src/domain/tenant.js';
-import { createSilentLogger } from '../../../src/kernel/logger.js';
-import { createApiKeyRegistry } from '../../../src/runtime/api-keys.js';
-import { startGateway, type Gateway } from '../../../src/runtime/gateway/index.js';
+import type { Gateway } from '../../../src/runtime/gateway/index.js';
 import { createMemoryHost, loadDemo } from '../../helpers/memory-host.js';
-import { createAssets, http } from '../gateway/fakes.js';
+import { createAssets, http, startHostGateway } from '../gateway/fakes.js';
 
 /**
  * Header values Hilo keys on (the `Idempotency-Key`, the API key), sent as raw bytes over a real
@@ -34,20 +32,7 @@ describe.each(['node', 'uws'] as const)('header values Hilo keys on (%s transpor
   beforeEach(async () => {
     made = createMemoryHost({ tenant, brain });
     assets = createAssets();
-    const apiKeys = createApiKeyRegistry();
-    apiKeys.add(T, KEY);
-    gateway = await startGateway({
-      port: 0,
-      host: '127.0.0.1',
-      transport,
-      service: made.host,
-      clock: made.clock,
-      apiKeys,
-      logger: createSilentLogger(),
-      assets: { widgetJsPath: assets.widgetJsPath, demoHtmlPath: assets.demoHtmlPath },
-      limits: { turnTimeoutMs: 10_000 },
-      secret: Buffer.alloc(32, 7),
-    });
+    gateway = await startHostGateway({ made, assets, transport, tenantId: T, keys: [KEY] });
   });
 
   afterEach(async () => {
