@@ -96,7 +96,8 @@ export type OptionSource = z.output<typeof OptionSource>;
  * (closed, fully booked: `{day}`), asked again; `timeTaken` a time asked that is not free (`{time}`), with
  * the nearest free one (`{nearest}`) proposed: a yes takes it; `dayClosed` a day asked that the business
  * is closed (`{day}`, `{hours}`: its opening hours), with the nearest open days as buttons; `offGrid` a time
- * that is no start of a slot (`{time}`, `{step}` the minutes between starts, `{nearest}`).
+ * that is no start of a slot (`{time}`, `{step}` the minutes between starts, `{nearest}`); `timeFree` a time
+ * told before it was asked ("¿mañana a las 3 hay espacio?") and found free (`{day}`, `{time}`).
  */
 export const WorkflowTexts = z.strictObject({
   retry: LocalText.optional(),
@@ -110,6 +111,7 @@ export const WorkflowTexts = z.strictObject({
   dayClosed: LocalText.optional(),
   offGrid: LocalText.optional(),
   unproven: LocalText.optional(),
+  timeFree: LocalText.optional(),
 });
 export type WorkflowTexts = z.output<typeof WorkflowTexts>;
 export type WorkflowTextKey = keyof WorkflowTexts;
@@ -268,7 +270,7 @@ export function checkWorkflowSet(raw: unknown): WorkflowSetCheck {
     for (const [key, local] of Object.entries(texts ?? {})) {
       for (const lang of ['es', 'en'] as const) {
         for (const m of (local?.[lang] ?? '').matchAll(/\{([^{}]+)\}/g)) {
-          if (!(m[1] === 'options' && (key === 'unavailable' || key === 'none')) && !(m[1] === 'day' && key === 'dayFull') && !((m[1] === 'time' || m[1] === 'nearest') && key === 'timeTaken') && !((m[1] === 'day' || m[1] === 'hours') && key === 'dayClosed') && !(['time', 'step', 'nearest'].includes(m[1]!) && key === 'offGrid')) problems.push({ path: `${at}.${key}.${lang}`, problem: `placeholder {${m[1]}} is not known in this text` });
+          if (!(m[1] === 'options' && (key === 'unavailable' || key === 'none')) && !(m[1] === 'day' && key === 'dayFull') && !((m[1] === 'time' || m[1] === 'nearest') && key === 'timeTaken') && !((m[1] === 'day' || m[1] === 'hours') && key === 'dayClosed') && !(['time', 'step', 'nearest'].includes(m[1]!) && key === 'offGrid') && !((m[1] === 'day' || m[1] === 'time') && key === 'timeFree')) problems.push({ path: `${at}.${key}.${lang}`, problem: `placeholder {${m[1]}} is not known in this text` });
         }
       }
     }

@@ -2936,9 +2936,12 @@ export function provideWorkflows(machine: ConversationMachine, set: WorkflowSet 
   const booking = bookingWorkflow(set);
   const specFor = (context: ConversationContext) => {
     // "¿qué horas tienen?" with no booking under way: the free times, asked by booking (never the opening hours or the services).
-    const spec = workflowForIntent(set, intentLabel(context), context.lastMessage?.text) ?? (asksFreeTimes(context.lastMessage?.text ?? '') ? booking : null);
+    const spec = workflowForIntent(set, intentLabel(context), context.lastMessage?.text) ?? (asksFreeTimes(context.lastMessage?.text ?? '') || yesToBookingOffer(context) ? booking : null);
     return spec && !isBrainForm(spec) ? spec : null;
   };
+  // "*Corte y secado* cuesta RD$1,500… ¿Te agendo uno?" answered "sí", "dale", "ok, el relajante": the booking, for the service priced.
+  const yesToBookingOffer = (context: ConversationContext) =>
+    booking !== null && !runOf(context) && !!context.serviceFocus && context.turn - context.serviceFocus.turn === 1 && u(context)?.affirmation === 'yes';
   // A form read by the brain starts where a sure request of its kind is routed (after follow-ups and unsure readings).
   // A tenant's own label (not a built-in intent) starts it when the brain is sure enough of it, as a runner workflow does.
   const formFor = (context: ConversationContext) => {

@@ -5,6 +5,7 @@ import { fold, matchOption, type MatchItem } from '../../machines/workflow/slot-
 import { servicesNamed } from '../../machines/workflow/two-services.js';
 import { formatMoney } from './format.js';
 import type { StudioPackage, StudioService } from './studio-reads.js';
+import { categoryAsked, namedApart, servicesOf } from './studio-category.js';
 
 /**
  * The studio's services as its receptionist tells them (`answer.source: "services"` in
@@ -137,6 +138,11 @@ export function answerServices(data: Pick<TenantData, 'templates' | 'utterances'
   if (services.length === 0) return packageList();
 
   const named = namedServices(text, services);
+  // "do you do nails?", "¿cuánto cuestan los faciales?": every service of that kind; "¿cuánto cuesta el
+  // masaje?" (the relaxing one's word) that one, with the other massages named after it.
+  const kind = named.length <= 1 ? categoryAsked(data, text, services) : null;
+  if (kind !== null && named.length === 0) named.push(...servicesOf(kind, services));
+  const others = kind !== null && named.length === 1 && named[0]!.category === kind && !namedApart(data, text, named[0]!) ? servicesOf(kind, services).filter((s) => s !== named[0]) : [];
   const bookOption = (s: StudioService): ReplyOption => ({
     label: templateText(data, 'studio.service.book_label', lang, { name: s.name[lang] }),
     text: templateText(data, 'studio.service.book_text', lang, { name: s.name[lang] }),
@@ -147,6 +153,8 @@ export function answerServices(data: Pick<TenantData, 'templates' | 'utterances'
   if (named.length === 1 || focused.length === 1) {
     const s = focused[0] ?? named[0]!;
     const params = { name: s.name[lang], price: s.price === undefined ? '' : formatMoney(s.price), duration: s.durationMin ?? '' };
+    const also = focused.length === 0 && s.price !== undefined && others.length > 0 && templateText(data, 'studio.service.price_others', lang, {}) ? othersSaid(others, lang) : null;
+    if (also) return { replies: [{ template: 'studio.service.price_others', params: { ...params, others: also }, options: [s, ...others].map(bookOption) }], service: s.id };
     return { replies: [{ template: s.price === undefined ? 'studio.service.named' : 'studio.service.price', params, options: [bookOption(s)] }], service: s.id };
   }
   if (named.length > 1) {
@@ -178,4 +186,10 @@ export function answerServices(data: Pick<TenantData, 'templates' | 'utterances'
   const packageNames = packages.map((p) => p.name[lang]).join(', ');
   // The whole list answered: no one service is in focus any more ("agéndame ese" asks which).
   return { replies: [{ template: packages.length === 0 ? 'studio.services.no_packages' : 'studio.services', params: { items, packages: packageNames } }], service: null };
+}
+
+/** "*Masaje descontracturante (60 min)* (RD$3,900.00)", joined as a list is said. */
+function othersSaid(others: readonly StudioService[], lang: Lang): string {
+  const said = others.map((s) => (s.price === undefined ? `*${s.name[lang]}*` : `*${s.name[lang]}* (${formatMoney(s.price)})`));
+  return said.length === 1 ? said[0]! : `${said.slice(0, -1).join(', ')} ${lang === 'es' ? 'y' : 'and'} ${said[said.length - 1]}`;
 }

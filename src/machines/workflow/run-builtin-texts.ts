@@ -14,6 +14,7 @@ export const BUILT_IN_TEXTS = {
     es: 'Ese día ya no hay libre a las {time}. Lo más cerca que tengo es *{nearest}*; ¿te sirve? Si no, elige otra hora:',
     en: '{time} is already taken that day. The nearest free time is *{nearest}*; does that work? If not, pick another time:',
   },
+  timeFree: { es: 'Hay espacio el {day} a las {time} 👍', en: '{time} on {day} is free 👍' },
   dayClosed: DAY_CLOSED,
   offGrid: OFF_GRID,
   unproven: {

@@ -68,6 +68,8 @@ export interface WorkflowRun {
   only?: string[];
   /** Per slot, the other services named with the one booked ("un corte y un manicure"): offered after the booking. */
   later?: Record<string, string[]>;
+  /** A later service of one visit: its time is where the one before ends, not told by the customer. */
+  visit?: boolean;
 }
 
 export type WorkflowStep =

@@ -80,6 +80,7 @@ export function nextOfVisit(done: WorkflowRun, body: unknown): WorkflowRun | nul
   run.values[slot] = first;
   run.values[time.name] = end;
   if (rest.length > 0) run.later = { [slot]: rest };
+  run.visit = true;
   return run;
 }
 

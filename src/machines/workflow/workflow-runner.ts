@@ -14,6 +14,7 @@ import { nameForAnother, notedReplies } from './noted.js';
 import { freeRangeLine } from './free-range.js';
 import { closedDayReply, closedOn, localToday, nearestOpenDays } from './closed-days.js';
 import { offGridReply } from './off-grid.js';
+import { timeFreeNote } from './time-free.js';
 import { BUILT_IN_TEXTS } from './run-builtin-texts.js';
 import { agreedOption, dayNotListed, withDayNamed } from './day-named.js';
 import type { LocalText, WorkflowOperation, WorkflowSlot, WorkflowSpec, WorkflowTextKey } from './workflow-spec.js';
@@ -34,7 +35,7 @@ const CANCEL = /^(?:no\s+)?(?:cancela(?:r|lo)?|cancel(?: it| that)?|olvidalo|olv
 const HUMAN = /\b(?:hablar con (?:una )?(?:persona|humano|agente|alguien)|un humano|una persona real|agente humano|talk to (?:a |an )?(?:person|human|agent|someone)|real person|human agent)\b/;
 const YES = /^(?:si|sip|claro|dale|ok|okay|correcto|confirmo|confirmado|perfecto|de acuerdo|asi es|exacto|yes|yep|yeah|sure|confirm|correct|right|sounds good|go ahead|all good|todo bien|esta bien)(?:\s+(?:si|gracias|thanks|please|por favor|confirmo|dale|perfecto|todo correcto|correcto))*$/;
 const NO = /^(?:no|nop|nope|incorrecto|esta mal|wrong|not right)$/;
-const ACK = /^(?:(?:ok|okay|dale|si|bueno|perfecto)\s+)?(?:esa|ese|eso|esa misma|ese mismo|that one|that|entendido|got it)$/;
+const ACK = /^(?:(?:ok|okay|dale|si|bueno|perfecto)\s+)?(?:esa|ese|eso|esa misma|ese mismo|that one|that|entendido|got it|para mi|a mi nombre|es para mi|for me|for myself|it's for me|mine)$/;
 
 const BUILT_IN = BUILT_IN_TEXTS;
 
@@ -146,8 +147,10 @@ export function applyOptions(given0: WorkflowRun, slotName: string, request: Res
   }
   if (given !== undefined) {
     const at = items.findIndex((i) => i.value === given);
-    if (at >= 0) setSlot(next, slotName, items[at]!);
-    else {
+    if (at >= 0) {
+      setSlot(next, slotName, items[at]!);
+      replies.push(...timeFreeNote(next, slotName, items[at]!.label, lang));
+    } else {
       clearSlot(next, slotName);
       // A taken time is said by the question that follows, with the free times nearest it (one message, not two lists).
       if (slot.kind === 'time') next.refused = { ...next.refused, [slotName]: given };

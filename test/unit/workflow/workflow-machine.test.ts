@@ -193,7 +193,7 @@ describe('conversation machine: tenant workflows', () => {
     const script = { "I'd like a haircut tomorrow at 3pm": en('agendar_cita'), 'John Smith': en(null), 'actually make it 4pm': en(null), 'yes': en(null) };
     const c = conversation(script, backend);
     let turn = await c.say("I'd like a haircut tomorrow at 3pm");
-    expect(turn.said).toEqual(['Whose name should the booking be under?']);
+    expect(turn.said).toEqual(['3:00 PM on Friday, December 4 is free 👍', 'Whose name should the booking be under?']);
     turn = await c.say('John Smith');
     expect(turn.said).toEqual(["I'll book Haircut on Friday, December 4 at 3:00 PM for John Smith (phone +18095550101). Shall I confirm?"]);
     turn = await c.say('actually make it 4pm');
