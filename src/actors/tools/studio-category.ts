@@ -17,23 +17,30 @@ const words = (text: string): string[] => plain(text).split(/[^\p{L}\p{N}]+/u).f
 /** A word and its possible singulars: "faciales" → "facial", "masajes" → "masaje", "nails" → "nail", "uñas" → "uña". */
 const forms = (w: string): string[] => [w, ...(w.endsWith('s') && w.length > 3 ? [w.slice(0, -1)] : []), ...(w.endsWith('es') && w.length > 5 ? [w.slice(0, -2)] : [])];
 
-/** The words that name a category in either language: its names in the tenant's templates. */
-function categoryWords(data: Pick<TenantData, 'templates'>, id: string): Set<string> {
+/** The tenant data these readings use. */
+type KindData = Pick<TenantData, 'templates'> & Partial<Pick<TenantData, 'workflows'>>;
+
+/**
+ * The words that name a category in either language: its names in the tenant's templates, and the
+ * words its booking workflow's service slot groups under it ("cara", "cutis", "face", "skin").
+ */
+function categoryWords(data: KindData, id: string): Set<string> {
   // The backend's id only where the tenant names the category nowhere: "unas" is the id of "uñas", and Spanish for "some".
   const named = [data.templates.es?.[`studio.category.${id}`] ?? '', data.templates.en?.[`studio.category.${id}`] ?? ''].filter(Boolean);
-  const names = named.length > 0 ? named : [id];
+  const grouped = (data.workflows?.workflows ?? []).flatMap((w) => w.slots.flatMap((s) => (s.kind === 'service' ? (s.options?.groups?.words?.[id] ?? []) : [])));
+  const names = [...(named.length > 0 ? named : [id]), ...grouped.filter((g) => !g.includes(' '))];
   return new Set(names.flatMap(words).filter((w) => w.length >= 4).flatMap(forms));
 }
 
 /** The one category the message names, or null (none, or several: "uñas y cejas" stays the menu). */
-export function categoryAsked(data: Pick<TenantData, 'templates'>, text: string, services: readonly StudioService[]): string | null {
+export function categoryAsked(data: KindData, text: string, services: readonly StudioService[]): string | null {
   const said = new Set(words(text).flatMap(forms));
   const asked = [...new Set(services.map((s) => s.category ?? ''))].filter((c) => c !== '' && [...categoryWords(data, c)].some((w) => said.has(w)));
   return asked.length === 1 ? asked[0]! : null;
 }
 
 /** Whether the message names this service by something of its own beyond its category's word ("relajante", "manicure"). */
-export function namedApart(data: Pick<TenantData, 'templates'>, text: string, service: StudioService): boolean {
+export function namedApart(data: KindData, text: string, service: StudioService): boolean {
   const category = categoryWords(data, service.category ?? '');
   const folded = new Set([...category].map(fold));
   const said = new Set(words(text).map(fold));

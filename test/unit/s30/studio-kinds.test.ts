@@ -31,6 +31,9 @@ describe('a kind of service asked for by its category', () => {
     expect(categoryAsked(data, 'tienen unas ofertas?', seed.services)).toBeNull();
     expect(categoryAsked(data, 'cuanto cuestan los faciales', seed.services)).toBe('facial');
     expect(categoryAsked(data, 'how much is a massage', seed.services)).toBe('masajes');
+    // The booking workflow's group words name the kind too ("cara", "skin").
+    expect(categoryAsked(data, 'algo pa la cara', seed.services)).toBe('facial');
+    expect(categoryAsked(data, 'my skin is very dry', seed.services)).toBe('facial');
     // Two kinds named: the menu, not one kind.
     expect(categoryAsked(data, 'uñas y cejas', seed.services)).toBeNull();
   });
