@@ -204,6 +204,8 @@ export interface ConversationContext {
    * juntos?"): a booking asked next books them all.
    */
   serviceFocus?: { value: string; turn: number; before?: string; also?: string[] } | null;
+  /** A booking offered by the answer of `turn` (`InfoActorOutput.bookingOffer`): a yes next turn books, among `services` (absent in older snapshots). */
+  bookingOffer?: { turn: number; services: string[] } | null;
   /**
    * "¿Te lo reservo?" said under a product answered in the middle of a form, whose next question
    * took the expectation: a yes next turn still sets the product aside (absent in older snapshots).
@@ -830,7 +832,8 @@ function infoFocusOf(context: ConversationContext, event: unknown, expecting?: E
       : out?.service !== undefined
         ? { serviceFocus: out.service === null ? null : { value: out.service, turn: context.turn, ...(before && before !== out.service ? { before } : {}) } }
         : {};
-  return { ...info, ...(delivery ? { delivery: { ...delivery, turn: context.turn } } : {}), ...focus, ...placeSaidIn(context, out), ...service };
+  const booking = out?.bookingOffer ? { bookingOffer: { turn: context.turn, services: out.bookingOffer } } : {};
+  return { ...info, ...(delivery ? { delivery: { ...delivery, turn: context.turn } } : {}), ...focus, ...placeSaidIn(context, out), ...service, ...booking };
 }
 
 /** The product answered becomes the focus of follow-ups; an answer without one keeps the last (`storeProductFocus`). */
@@ -2941,7 +2944,7 @@ export function provideWorkflows(machine: ConversationMachine, set: WorkflowSet 
   };
   // "*Corte y secado* cuesta RD$1,500… ¿Te agendo uno?" answered "sí", "dale", "ok, el relajante": the booking, for the service priced.
   const yesToBookingOffer = (context: ConversationContext) =>
-    booking !== null && !runOf(context) && !!context.serviceFocus && context.turn - context.serviceFocus.turn === 1 && u(context)?.affirmation === 'yes';
+    booking !== null && !runOf(context) && (context.serviceFocus?.turn === context.turn - 1 || context.bookingOffer?.turn === context.turn - 1) && u(context)?.affirmation === 'yes';
   // A form read by the brain starts where a sure request of its kind is routed (after follow-ups and unsure readings).
   // A tenant's own label (not a built-in intent) starts it when the brain is sure enough of it, as a runner workflow does.
   const formFor = (context: ConversationContext) => {
@@ -3017,6 +3020,10 @@ export function provideWorkflows(machine: ConversationMachine, set: WorkflowSet 
         const also = last ? context.serviceFocus?.also : undefined;
         const focus = both ? { focus: both[0], focusAlso: [both[1]] } : last && also?.length ? { focus: last, focusAlso: also } : last ? { focus: last } : {};
         const run = startRun(spec, { text, nowMs: messageTime(context), timeZone: set.timeZone, lang: context.lang, contact: context.contact ?? null, known: knownPhoneOf(context), ...focus });
+        // "¿Te agendo alguno?" under a few services listed, answered "sí": the service question shows those.
+        const listed = !last && context.bookingOffer?.turn === context.turn - 1 ? context.bookingOffer.services : [];
+        const slot = listed.length > 1 ? spec.slots.find((s) => s.kind === 'service') : undefined;
+        if (slot && run.values[slot.name] === undefined) run.narrowed = { ...run.narrowed, [slot.name]: listed };
         return { workflow: run, expecting: { kind: 'none' } as Expectation };
       }),
       // What a side question also gives ("¿cuánto cuesta el facial?" while the service is asked) is kept.

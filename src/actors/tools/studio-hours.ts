@@ -86,3 +86,17 @@ export function dayHoursReply(week: Week, input: { text: string; now: number; ti
   if (relative === 'today' && nextOpening && localNow(input.now, input.timeZone).minutes >= minutesOf(hours.close)) return { template: 'studio.hours.closed_now', params: { ...params, ...nextOpening } };
   return { template: relative ? `studio.hours.${relative}` : 'studio.hours.day', params };
 }
+
+/** "¿Dónde están ubicados?", "what's your address?": where, not when (a message asking both gets the hours, address included). */
+const ASKS_WHERE = /\b(?:donde|ubicad[oa]s?|ubicacion|direccion|queda[ns]?|como llego|llegar|where|address|located|location|directions|get there|mapa|maps?)\b/;
+const ASKS_WHEN = /\b(?:hora|horas|horario|horarios|abren|abre|cierran|cierra|abiertos?|open|opens|close|closes|hours|when|dias|days)\b/;
+
+export function asksWhereOnly(text: string): boolean {
+  const f = fold(text);
+  return ASKS_WHERE.test(f) && !ASKS_WHEN.test(f);
+}
+
+/** The studio's address, map and phone, for a question about where it is. */
+export function locationReply(place: { address: string; phone: string; mapsUrl?: string | undefined }): ReplyDirective {
+  return { template: 'studio.location', params: { address: place.address, phone: place.phone, maps: place.mapsUrl ? `\n🗺️ ${place.mapsUrl}` : '' } };
+}

@@ -167,7 +167,7 @@ export function answerServices(data: Pick<TenantData, 'templates' | 'utterances'
       // Asked about again ("¿y cuánto dura?"), the visit stays in focus: a booking asked next is still for them all.
       return focused.length > 1 && !visit ? { replies: [reply], service: null } : { replies: [reply], service: null, together: named.map((s) => s.id) };
     }
-    return { replies: [{ template: 'studio.service.prices', params: { items }, options: named.map(bookOption) }], service: null };
+    return { replies: [{ template: 'studio.service.prices', params: { items }, options: named.map(bookOption) }], service: null, bookingOffer: named.map((s) => s.id) };
   }
 
   const categories = [...new Set(services.map((s) => s.category ?? ''))];
@@ -185,7 +185,7 @@ export function answerServices(data: Pick<TenantData, 'templates' | 'utterances'
   }));
   const packageNames = packages.map((p) => p.name[lang]).join(', ');
   // The whole list answered: no one service is in focus any more ("agéndame ese" asks which).
-  return { replies: [{ template: packages.length === 0 ? 'studio.services.no_packages' : 'studio.services', params: { items, packages: packageNames } }], service: null };
+  return { replies: [{ template: packages.length === 0 ? 'studio.services.no_packages' : 'studio.services', params: { items, packages: packageNames } }], service: null, bookingOffer: [] };
 }
 
 /** "*Masaje descontracturante (60 min)* (RD$3,900.00)", joined as a list is said. */

@@ -10,7 +10,7 @@ import type { BackendClient } from '../connectors/backend-client.js';
 import { formatDate, formatMoney } from './format.js';
 import { readBookings, readBusiness, readItemNames, readPackages, readPurchases, readServices, upcomingBookings, WEEK_DAYS } from './studio-reads.js';
 import { answerServices } from './studio-services.js';
-import { dayHoursReply } from './studio-hours.js';
+import { asksWhereOnly, dayHoursReply, locationReply } from './studio-hours.js';
 import { templateAnswer } from './studio-template-answer.js';
 
 /** What a tenant-declared informational label is answered from. */
@@ -73,8 +73,11 @@ export function createTenantInfo(options: { data: TenantData; client?: BackendCl
     if (!client) return one({ template: 'info.hours', params: { items: data.store.branches.map((b) => ({ name: b.name, hours: b.hours[lang] })) } });
     const business = await readBusiness(client);
     // "¿a qué hora cierran el sábado?": that day's hours.
+    // "¿Dónde están ubicados?": the address and the map, not the week's hours.
+    // Both end with "¿Te agendo una cita?" / "¿Te agendo otro día?": a yes next books.
+    if (asksWhereOnly(text) && data.templates[lang]?.['studio.location']) return { ...one(locationReply({ address: business.address || (branch?.address ?? ''), phone: business.phone, mapsUrl: branch?.mapsUrl })), bookingOffer: [] };
     const day = dayHoursReply(business.hours, { text, now, timeZone: data.settings.timeZone, lang }, business.address || (branch?.address ?? ''));
-    if (day) return one(day);
+    if (day) return { ...one(day), ...('template' in day && day.template.startsWith('studio.hours.closed') ? { bookingOffer: [] } : {}) };
     const schedule = WEEK_DAYS.map((d, i) => {
       const h = business.hours[d];
       return { day: DAY_NAMES[lang][i] as string, hours: h ? `${h.open} – ${h.close}` : CLOSED[lang] };
