@@ -19,7 +19,7 @@ const MAX_SAID = 2;
 /** Replies answering one product, or its options, without a count: the offers of what they show are said. */
 const SHOWN = new Set(['product.quote', 'product.confirm', 'product.found', 'product.options', 'product.options.one', 'product.quote_alt', 'product.prices']);
 /** Replies pricing a count of one product. */
-const COUNTED = new Set(['product.quote_qty', 'product.quote_qty_short']);
+const COUNTED = new Set(['product.quote_qty', 'product.quote_qty_one', 'product.quote_qty_short']);
 /** Replies pricing several lines. */
 const ESTIMATES = new Set(['product.estimate', 'product.estimate_partial', 'product.multi_quote', 'product.multi_quote_partial', 'product.estimate_uncounted']);
 
