@@ -49,6 +49,15 @@ export function asksForTradesperson(text: string): boolean {
   return f !== '' && !TROUBLE.test(f) && TRADE_JOB.test(f);
 }
 
+/**
+ * The price of a job asked: installing, the labour, what a tradesperson charges ("¿cuánto cobra el
+ * plomero?", "¿cuánto sale la instalación del inodoro?", "how much does an electrician charge?").
+ * The store does not install: the price is agreed with the tradesperson. A product named after a
+ * trade ("cinta de plomero", "kit de instalación") is goods, not a job.
+ */
+const TRADE_PRICE =
+  /^(?=.*\b(?:cuanto|cuantos|a como|que precio|precio|precios|costo|how much|price|cost|costs|charge|charges|fee|rates?)\b)(?=.*\b(?:cobra\w*|cuesta\w*|cuestan|sale|salen|saldria|vale|valen|precios?|costo|costaria|how much|charges?|charging|costs?|price|fee|rates?)\b).*(?<!\b(?:de|del|para|pa|kit|juego|of|for) )\b(?:la instalacion|una instalacion|instalacion|instalarlo|instalarla|instalarlos|instalarlas|instalar|montaje|montarlo|montarla|mano de obra|installation|installing|install it|install them|to install|labou?r|plomeros?|electricistas?|tecnicos?|instaladores?|maestros? de obra|albaniles|albanil|plumbers?|electricians?|technicians?|installers?|contractors?)\b(?!(?: s)? (?:tape|glue|putty|wrench|kit|cinta|pegamento|llave|masilla))/;
+
 /** Buying in volume: "necesito comprobante fiscal, somos empresa y compraremos mucho" is a lead with a fiscal need. */
 const VOLUME = /\b(?:compraremos|vamos a comprar|compramos|mucho|muchos|volumen|grandes cantidades|al por mayor|por mayor|cada mes|mensual\w*|we ll buy|we will buy|we buy|a lot|large quantities|bulk|wholesale|monthly|every month)\b/;
 
@@ -74,6 +83,8 @@ const FACT_WORDS: readonly (readonly [StoreFactKey, RegExp, RegExp?])[] = [
   ['paintMixing', /\b(?:(?:ustedes )?(?:mezclan|preparan|entintan|tintan|igualan|combinan)|(?:pueden|puede|podrian|me pueden|se puede)\s+(?:\w+\s+)?(?:mezclar|preparar|entintar|igualar|sacar)(?:me)?|do you (?:mix|tint|match)|can you (?:mix|tint|match))\s+(?:\w+\s+){0,2}?(?:pinturas?|colou?r(?:es|s)?|tonos?|paints?)\b|\b(?:hacen|hace|haces|ustedes hacen|tienen servicio de|hay servicio de|ofrecen|do you do|do you offer)\s+(?:la |las |el |los )?(?:mezclas?|igualacion(?:es)?|igualado|entintados?|tintados?|preparacion)\s+(?:de\s+)?(?:la |las |los )?(?:pinturas?|colou?r(?:es|s)?|tonos?)\b|\b(?:color matching|colour matching|paint mixing|paint tinting|maquina de (?:colores|mezclar pintura)|igualacion de colou?r(?:es)?)\b|\b(?:pinturas?|paints?)\b.*\b(?:me |nos )?(?:la|las|lo|los) (?:(?:pueden|puede|podrian|podria|van a) )?(?:mezclar|mezclan|preparar|preparan|entintar|entintan|igualar|igualan)\b|\b(?:pinturas?|paints?)\b.*\b(?:can|could) you (?:mix|tint|match) (?:it|them)\b|\b(?:mism[oa]|igualit[oa]) (?:colou?r|tono) (?:que|de|del|a|al)\b.*\b(?:tengo|tenia|pared(?:es)?|casa|cuarto|habitacion|puertas?|muestra)\b|\bsame colou?r (?:as|i have|that i have|on)\b|\bmatch (?:my|the|an existing|this) (?:existing )?(?:paint|colou?r|wall)\b/],
   ['toolRental', /\b(?:alquilan|alquilen|alquilar\w*|alquiler(?:es)? de|rentan|renten|rentar\w*|renta de|(?:do|can|could) (?:you|y all|you guys|i|we) (?:\w+ ){0,2}?rent|rent (?:out )?(?:tools?|equipment|machines?|scaffold\w*|an? \w+|the \w+)|(?:tool|tools|equipment|scaffold\w*|machinery) (?:rentals?|hire)|for (?:rent|hire)|hire out)\b/],
   ['installation', /\b(?:(?:ustedes |uds )?(?:instalan|instalen)|(?:pueden|puede|podrian|podria|me lo pueden|me la pueden|me los pueden|vienen a|hacen|ofrecen|tienen|dan|brindan|hay|incluye|incluyen)\s+(?:\w+\s+){0,2}?(?:instalar\w*|instalacion\w*|montaje)|servicio de (?:instalacion|montaje)|(?:do|can|will|could) (?:you|u|y all|you guys) (?:also )?install|(?:someone|somebody|anyone|anybody)(?: (?:who|that))?(?: (?:can|could|will|would|to))? (?:come (?:and |to )?)?install|installation services?|do you (?:do|offer) installation\w*|(?:tienen|hay|recomiendan|recomendar\w*|conocen|conocer)\s+(?:\w+\s+){0,2}?(?<!\b(?:de|para) )(?:tecnicos?|instaladores?|plomeros?|electricistas?|maestros? de obra|albanil\w*)|(?:do you have|can you recommend|do you know) (?:an? |any )?(?:installers?|plumbers?|electricians?|technicians?|contractors?)(?! (?:pric|discount|rate|account|tape|glue|putty|wrench))|(?:necesito|necesitamos|busco|buscamos|ocupo|ando buscando|estoy buscando|me hace falta|quiero|quisiera)\s+(?:un |una |a )?(?:tecnico|instalador|plomero|electricista|maestro de obra|maestro constructor|albanil|pintor de casas)|(?:i|we) (?:need|am looking for|re looking for|want) (?:an? |someone to )?(?:installer|plumber|electrician|technician|contractor|builder))\b/],
+  // "¿cuánto cobra un plomero?", "¿cuánto cuesta la instalación?", "how much does an electrician charge?": the tradesperson's price, not the store's.
+  ['installationPrice', TRADE_PRICE],
   ['wholesale', /\b(?:venden|vende|vendes|hacen|tienen|tiene|dan|manejan|ofrecen|hay|trabajan|despachan|comprar|comprarles|comprarle|compro|buy|do you|do y all|is there|are there|how does|how do|como (?:funciona|es|son|trabajan)|cual(?:es)? (?:es|son)|cuanto)\b(?: \w+){0,4} (?:al por mayor|por mayor|mayoreo|mayoristas?|precios? (?:de|al|por) (?:por )?mayor|(?:precios?|descuentos?) (?:por|de) (?:volumen|cantidad)|wholesale|bulk (?:prices?|pricing|discounts?|rates?)|volume (?:prices?|pricing|discounts?)|(?:precios?|descuentos?) (?:especial(?:es)? )?(?:para|pa|de) (?:los )?(?:contratistas?|maestros? de obra|ingenieros?)|contractor (?:prices?|pricing|discounts?|rates?|accounts?)|(?:prices?|pricing|discounts?|rates?) for (?:contractors?|builders?|businesses)|(?:discounts?|prices?|pricing|deals?) (?:for|on) (?:volume|bulk|large orders?|big orders?|quantity|quantities|buying in bulk))\b/, REQUEST],
   ['fiscalInvoice', /\b(?:comprobantes? (?:fiscal\w*|de credito fiscal|gubernamental\w*|de valor fiscal)|credito fiscal|valor fiscal|ncf|e ncf|ecf|factura fiscal|facturas fiscales|facturas? (?:\w+ ){0,2}?(?:(?:con|de) (?:mi |la |nuestra |una |su |el )?(?:rnc|ncf|comprobante|empresa|compania)|a nombre de)|(?:dan|emiten|hacen|sacan|entregan|me dan|me pueden dar|nos dan|dan ustedes)\s+(?:\w+\s+)?facturas?|facturan|tax (?:receipts?|invoices?)|fiscal (?:receipts?|invoices?)|invoices? with (?:my |our |the |a )?(?:rnc|tax id|company name)|(?:can i|could i|can we|do you) (?:get|give|issue|provide) (?:me |us )?(?:an? |proper )?(?:invoices?|receipts?))\b/, VOLUME],
   ['businessQuotes', /\b(?:hacen|dan|preparan|elaboran|mandan|envian|sacan|manejan|do you (?:do|make|give|prepare|send)|can you (?:do|make|give|prepare|send))\s+(?:\w+\s+){0,2}?(?:cotizaciones|presupuestos|quotes|quotations|estimates|(?:cotizacion|presupuesto|quote|quotation) (?:formal(?:es)?|por escrito|in writing|written|para (?:empresas?|companias|constructoras?|negocios)|a empresas|corporativ\w*|for (?:companies|businesses|contractors)))\b/, REQUEST],
@@ -200,6 +211,7 @@ const FACT_NEEDS: Partial<Record<StoreFactKey, RegExp>> = {
   paintMixing: /pintur|paint|colo|tono|wall/,
   toolRental: /alquil|rent|hire/,
   installation: /instal|montaje|tecnico|plomero|electricista|maestro|albanil|plumber|electrician|technician|contractor|builder|pintor de casas/,
+  installationPrice: /instal|monta|mano de obra|tecnico|plomero|electricista|maestro|albanil|plumber|electrician|technician|contractor|labo/,
   wholesale: /mayor|volum|cantidad|wholesale|bulk|contratista|maestro|ingeniero|contractor|builder|business|order|quantit/,
   businessQuotes: /cotizacion|presupuesto|quot|estimate/,
   orderByChat: /whats|wasap|wassap|guasap|wsp|aqui|aca|chat|here|mensaje/,
@@ -225,6 +237,8 @@ function factsAsked(text: string): StoreFactKey[] {
   if (!asked.includes('installation') && TRADE_JOB.test(f)) asked.push('installation');
   // "¿tienen trabajo? soy electricista": a tradesperson looking for work, not one asked for.
   if (asked.includes('installation') && SEEKS_WORK.test(f)) asked.splice(asked.indexOf('installation'), 1);
+  // "necesito un plomero, ¿cuánto cobra?": its price says the rest (no installations, a trusted one offered).
+  if (asked.includes('installationPrice') && asked.includes('installation')) asked.splice(asked.indexOf('installation'), 1);
   if (asksLanguage(text)) asked.push('languages');
   // "do you cut keys?" is the key copies, not cutting to size.
   return asked.includes('keyCopies') ? asked.filter((k) => k !== 'cutting') : asked;
@@ -274,7 +288,7 @@ export function asksProductBesides(text: string, products: readonly { start: num
   if (products.length === 0) return false;
   const facts = storeFactsAsked(text);
   const w = words(text);
-  if (PRICE.test(w) && !facts.some((k) => PRICED_BY_THE_STORE.has(k)) && !SERVICE_PRICE.test(w)) return true;
+  if (PRICE.test(w) && !facts.some((k) => PRICED_BY_THE_STORE.has(k)) && !SERVICE_PRICE.test(w) && !facts.includes('installationPrice')) return true;
   const sentences = [...text.matchAll(/[^?.!;¿¡]+/g)];
   return sentences.some((m) => {
     const start = m.index ?? 0;
