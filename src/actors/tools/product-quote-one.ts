@@ -4,6 +4,7 @@ import type { ProductActorOutput, ProductFocus } from '../../machines/conversati
 import type { CatalogIndex } from './catalog-search.js';
 import { formatMoney } from './format.js';
 import { foldAccents } from '../../kernel/fold.js';
+import { otherBrandsLine } from './other-brands.js';
 import { countText, countUnit } from './units.js';
 import { quantityOf } from './product-request.js';
 import { alternativeFor, altParams, bucketFor, describeProduct, focusOf, optionsFor, type Found } from './product-parts.js';
@@ -74,9 +75,11 @@ export function quoteOne(tenant: TenantData, index: CatalogIndex, found: Found, 
     const line = template === 'product.quote_qty' && quantity === 1 && tenant.templates[lang]?.[ONE_LINE] !== undefined ? ONE_LINE : template;
     return { outcome: 'answered', replies: [{ template: line, params, ...(options ? { options } : {}) }], focus, ...reserving };
   }
+  // "¿tienen cemento?": the everyday one, and the other brands of it there are, in one line.
+  const also = match.defaulted && product.stock > 0 && item.quantity === undefined ? otherBrandsLine(tenant, index, product, item.query, lang) : '';
   if (!priceQuestion) {
     // Nothing to set aside when it is out and nothing like it is in: offer to let them know instead.
-    if (!alt) return { outcome: 'answered', replies: [{ template: product.stock > 0 ? 'product.found' : 'product.found_out', params: { items: [described] } }], focus, ...reserving };
+    if (!alt) return { outcome: 'answered', replies: [{ template: product.stock > 0 ? 'product.found' : 'product.found_out', params: { items: [described], ...(also ? { also } : {}) } }], focus, ...reserving };
     return {
       outcome: 'answered',
       replies: [{ template: 'product.found_alt', params: { items: [described], outName: product.name, ...altP }, ...(options ? { options } : {}) }],
@@ -85,7 +88,7 @@ export function quoteOne(tenant: TenantData, index: CatalogIndex, found: Found, 
     };
   }
   const template = alt ? 'product.quote_alt' : product.stock > 0 ? 'product.quote' : 'product.quote_out';
-  return { outcome: 'answered', replies: [{ template, params: { ...described, ...altP }, ...(options ? { options } : {}) }], focus, ...reserving };
+  return { outcome: 'answered', replies: [{ template, params: { ...described, ...altP, ...(also && !alt ? { also } : {}) }, ...(options ? { options } : {}) }], focus, ...reserving };
 }
 
 /** An exhausted product the customer wants and no other: "¿Te aviso cuando entre?" (a yes is a backorder for sales). */
