@@ -91,6 +91,12 @@ export function quoteOne(tenant: TenantData, index: CatalogIndex, found: Found, 
   return { outcome: 'answered', replies: [{ template, params: { ...described, ...altP, ...(also && !alt ? { also } : {}) }, ...(options ? { options } : {}) }], focus, ...reserving };
 }
 
+/** `quoteOne`, with one selling unit ordered ("dame un galón de…", "I'll take a gallon of…": `ordersOneUnit`) written as the order line of one. */
+export function quoteOrdered(tenant: TenantData, index: CatalogIndex, found: Found, lang: Lang, priceQuestion: boolean, text: string | undefined): ProductActorOutput {
+  const one = (found.item.quantity ?? 1) === 1 && ordersOneUnit(text);
+  return quoteOne(tenant, index, one ? { ...found, item: { ...found.item, quantity: 1 } } : found, lang, priceQuestion, one);
+}
+
 /** An exhausted product the customer wants and no other: "¿Te aviso cuando entre?" (a yes is a backorder for sales). */
 export function backorderOffer(tenant: TenantData, index: CatalogIndex, found: Found, lang: Lang): ProductActorOutput {
   const { item, match } = found;
