@@ -12,6 +12,10 @@ import { renderReply } from '../render-reply.js';
 import { calendarDate, formatDate, formatMoney } from './format.js';
 import { askedOfferLine } from './offer-asked.js';
 import { soldOut } from './estimate-stock-out.js';
+import { foldAccents } from '../../kernel/fold.js';
+
+/** A deal asked for: cheaper, a discount, an offer ("¿me lo dejan más barato?", "any discount?"). */
+const ASKS_DEAL = /\b(?:barat\w*|descuentos?|rebaj\w*|ofertas?|promo\w*|especial(?:es)?|cheaper|discounts?|deals?|specials?|offers?)\b/;
 
 /** Offers said at most with one answer (the rest are one "¿qué ofertas tienen?" away). */
 const MAX_SAID = 2;
@@ -135,7 +139,9 @@ export function withProductOffers(tenant: TenantData, out: ProductActorOutput, l
   // An estimate's total counts its delivery: so does what it comes to with the offer.
   const said = asked !== null ? [asked] : offerLines(tenant, lines, bySku, today, kind, lang, kind === 'estimate' ? (out.delivery?.fee ?? 0) : 0);
   if (said.length === 0) return out;
-  const params: TemplateParams = { ...reply.params, offer: said.map((s) => `\n${s}`).join('') };
+  // "si compramos mucho cemento, ¿nos lo dejan más barato?": the offer is the answer, not the other brands beside it.
+  const { also: _others, ...kept } = reply.params ?? {};
+  const params: TemplateParams = { ...(text !== undefined && ASKS_DEAL.test(foldAccents(text).toLowerCase()) ? kept : reply.params), offer: said.map((s) => `\n${s}`).join('') };
   return { ...out, replies: [{ ...reply, params }, ...out.replies.slice(1)] };
 }
 
