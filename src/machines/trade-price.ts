@@ -10,7 +10,7 @@ const PRICE_ASKED =
   /^(?:(?:y|e|ok|okay|and|so|pero|but|bueno|oye|entonces)\s+)*(?:(?:cuanto|a\s+como|que|how\s+much|what)\s+(?:(?:me|nos|le|te|les)\s+)?(?:cobra|cobran|cobraria|cobrarian|cobrara|cobraran|sale|saldria|cuesta|costaria|vale|seria|es|do|does|would|will|is|s|they|he|she|it)\b.*|(?:el|y\s+el|and\s+the|the)\s+(?:precio|costo|price|cost)\b.*|(?:precio|costo|price|cost|how\s+much)\s*\??)$/;
 
 /** Who or what the price is of, when named: a tradesperson or the job ("el plomero", "la instalación", "the electrician"). */
-const OF_THE_JOB = /\b(?:plomeros?|electricistas?|tecnicos?|instaladores?|maestros?|albanil\w*|instalacion|instalar\w*|trabajo|mano de obra|plumbers?|electricians?|technicians?|installers?|contractors?|builders?|installation|install\w*|job|work|labou?r|ellos|el|ella|they|them|he|she|it|that|eso)\b/;
+const OF_THE_JOB = /\b(?:plomeros?|electricistas?|tecnicos?|instaladores?|maestros?|albanil\w*|pintor(?:es)?|carpinteros?|painters?|carpenters?|instalacion|instalar\w*|trabajo|mano de obra|plumbers?|electricians?|technicians?|installers?|contractors?|builders?|installation|install\w*|job|work|labou?r|ellos|el|ella|they|them|he|she|it|that|eso)\b/;
 
 /** Words around a price that name no thing ("más o menos", "normally", "for that"). */
 const FILLER =

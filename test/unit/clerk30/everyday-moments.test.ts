@@ -17,15 +17,18 @@ describe('asksTradePrice: the price of the job right after tradespeople were off
 });
 
 describe('storeFactsAsked: a tradesperson\'s price is the installationPrice fact', () => {
-  it.each(['cuanto cobra un plomero?', '¿cuánto cuesta la instalación?', 'cuanto cobra un plomero por instalar un inodoro?', 'cuánto sale la mano de obra?', 'how much does an electrician charge to install a fan?'])('%s', (text) => {
+  it.each(['cuanto cobra un plomero?', '¿cuánto cuesta la instalación?', 'cuanto cobra un plomero por instalar un inodoro?', 'cuánto sale la mano de obra?', 'cuanto cobra un pintor por pintar una casa?', 'cuánto cobra un maestro por pañetar una pared?', 'how much does an electrician charge to install a fan?'])('%s', (text) => {
     expect(storeFactsAsked(text)).toContain('installationPrice');
     expect(storeFactsAsked(text)).not.toContain('installation');
   });
-  it.each(['cuánto cuesta la cinta de plomero?', 'how much is plumber\'s tape', 'cuánto cuesta el kit de instalación del inodoro?', '¿cuánto tarda la instalación?'])('%s → goods or no price, not the fact', (text) => {
+  it.each(['cuánto cuesta la cinta de plomero?', 'cuánto cuesta la cinta de pintor?', 'how much is plumber\'s tape', 'cuánto cuesta el kit de instalación del inodoro?', '¿cuánto tarda la instalación?'])('%s → goods or no price, not the fact', (text) => {
     expect(storeFactsAsked(text)).not.toContain('installationPrice');
   });
-  it('should keep "necesito un plomero" the installation fact', () => {
-    expect(storeFactsAsked('necesito un plomero que me instale un inodoro')).toEqual(['installation']);
+  it.each(['necesito un plomero que me instale un inodoro', 'necesito un pintor', 'I need a painter', 'y la instalación?'])('%s → the installation fact', (text) => {
+    expect(storeFactsAsked(text)).toEqual(['installation']);
+  });
+  it('should leave painter\'s tape to the products', () => {
+    expect(storeFactsAsked('necesito cinta de pintor')).toEqual([]);
   });
 });
 
