@@ -346,7 +346,7 @@ function storeTopics(tenant: Pick<TenantData, 'store'>, text: string): readonly 
   const plain = withoutPlaceNames(places, fold(text))
     .replace(arriving ? /\b(?:llegar|llego|llega)\b|\b(?:para|pa|a) que hora\b/g : /(?!)/, ' ')
     .replace(/\b(e ?mail|mail) address\b/g, '$1')
-    .replace(/\b(?:he|hemos|ha|han|has) (?:abiert|cerrad)[oa]s?\b/g, ' ') // "no la he abierto": the can, not the store
+    .replace(/\b(?:he|hemos|ha|han|has) (?:abiert|cerrad)[oa]s?\b|\bpor hora\b|\b(?:per|an|by the) hour\b/g, ' ') // "no la he abierto": the can, not the store; "cobra por hora": a rate, not the hours
     .replace(/\b(?:me|nos|le|les)(?: (?:la|lo|las|los))? llego\b/g, ' ') // "me llegó con otro color": what was delivered, not the way to the store
     .replace(/\b(?:open|opening|abrir|abro|abrimos|abrirme|abrirnos|abra|aperturar)\s+(?:(?:a|an|una|un|mi|my|our|nuestra)\s+)?(?:(?:new|nueva|credit|business|trade)\s+)?(?:cuenta|account)\b/g, ' cuenta ') // "to open a credit account": an account, not the store's hours
     .replace(/\b(cuanto|how much) (?:(?:se|le|les|hay que|tengo que|do|would|will|i|we|you|have to)\s+){0,3}(?:pag\w*|pay)\b/g, '$1') // "¿cuánto se paga por el delivery?": a price, not ways of paying
