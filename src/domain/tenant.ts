@@ -187,6 +187,7 @@ export const STORE_FACT_KEYS = [
   'paintMixing',
   'toolRental',
   'installation',
+  'installationPrice',
   'wholesale',
   'fiscalInvoice',
   'businessQuotes',

@@ -358,6 +358,8 @@ export interface InfoActorInput {
   form?: 'credit';
   /** "¿cuánto tiempo?" right after the warranty was given: the warranty again (its lengths). */
   warrantyAsked?: true;
+  /** "¿cuánto cobran?" right after the store said it does not install but knows tradespeople: their price, agreed with them. */
+  tradePriceAsked?: true;
   idempotencyKey: string;
 }
 export interface InfoActorOutput {
@@ -381,6 +383,8 @@ export interface InfoActorOutput {
   keepsOffer?: true;
   /** The one job opening answered (its Spanish title): "¿cómo aplico?" next is about it. */
   vacancy?: string;
+  /** The answer offered a tradesperson's contact (the store does not install): "¿cuánto cobran?" next is their price. */
+  tradesOffered?: true;
   /** The one service the answer priced (a booking studio's id): follow-ups and a booking asked next are about it; null: several, none in focus. */
   service?: string | null;
   /** Services priced together for one visit ("¿cuánto sale el manicure y el pedicure juntos?"), in the order said: a booking asked next books them all. */

@@ -50,6 +50,7 @@ import { asksProductToo, asksWhoWillContact, asksWhyAsked } from './lead-why.js'
 import { asksRequirements } from './credit-requirements.js';
 import { asksCreditTerms } from './credit-terms.js';
 import { asksAboutWarranty, asksHowLongIsIt } from './warranty-followups.js';
+import { asksTradePrice } from './trade-price.js';
 import { amendmentAddsOnly, amendmentText, leadAmendment, leadRestatement, profileWithAmendment, resumesDroppedRequest } from './lead-amend.js';
 import { carriesContact, carriesLeadData, contactGivenAlone, nameGivenAlone, createLeadState, firstNameOf, isLeadInProgress, reaskFields, rememberContact, summaryAnswer, type LeadState } from './lead-draft.js';
 import {
@@ -172,7 +173,7 @@ export interface ConversationContext {
   /** The product last answered, for follow-ups ("y si compro 50?"); absent in older snapshots. */
   productFocus?: ProductFocus | null;
   /** The store-info topic answered last turn, for follow-ups ("¿y a Bayahíbe?" after a delivery answer); absent in older snapshots. */
-  infoFocus?: { topic: InfoTopic; turn: number; /** The returns policy was asked (a condition told next is about it). */ returns?: true; /** ...of cement, sand or other bulk goods (never returned). */ bulk?: true; /** The warranty was given ("¿cuánto tiempo?" next is its length). */ warranty?: true; /** The job opening answered (its Spanish title). */ vacancy?: string } | null;
+  infoFocus?: { topic: InfoTopic; turn: number; /** The returns policy was asked (a condition told next is about it). */ returns?: true; /** ...of cement, sand or other bulk goods (never returned). */ bulk?: true; /** The warranty was given ("¿cuánto tiempo?" next is its length). */ warranty?: true; /** Tradespeople were offered ("¿cuánto cobran?" next is their price). */ trades?: true; /** The job opening answered (its Spanish title). */ vacancy?: string } | null;
   /** The served place the customer last asked us to deliver to, with its fee and the turn (absent in older snapshots). */
   delivery?: (DeliveryQuote & { turn: number }) | null;
   /** The last turn the customer talked about delivery ("¿hacen delivery?"): "¿y si compro 20 mil es gratis?" later is about it (absent: never). */
@@ -589,6 +590,8 @@ function followsUpInfo(context: ConversationContext): InfoTopic | null {
   // "tengo la factura", "la mandaron a preparar" right after the returns policy: whether it applies ("no lo he usado, tengo la factura" tells no trouble, however sure a complaint reads).
   // "¿cuánto tiempo?" right after the warranty: its length, not a delivery's.
   if (focus.warranty && asksHowLongIsIt(text) && !sureHandoffRead(context)) return focus.topic;
+  // "¿cuánto cobran?" right after the store offered a trusted plumber: the tradesperson's price, not a product's.
+  if (focus.trades && asksTradePrice(text) && !sureHandoffRead(context)) return focus.topic;
   if (focus.returns && returnCondition(text) !== null && (!sureHandoffRead(context) || tellsEligibleReturn(focus, context.turn, text))) return focus.topic;
   // "¿y cuándo llegaría?" after the delivery fee, with a product on the counter: when that order arrives (the product flow's delivery time).
   if (asksDeliveryTime(text) && recentFocus(context) !== null) return null;
@@ -762,6 +765,7 @@ export function infoInput(context: ConversationContext): InfoActorInput {
     ...(topic === 'store_hours_location' && context.infoFocus?.returns && context.turn - context.infoFocus.turn === 1 ? returnConditionOf(context.lastMessage?.text ?? '', !!context.infoFocus.bulk) : {}),
     ...(formInProgress(context) && context.lead.about === 'credit' ? { form: 'credit' as const } : {}),
     ...(topic === 'store_hours_location' && context.infoFocus?.warranty && context.turn - context.infoFocus.turn === 1 && asksHowLongIsIt(context.lastMessage?.text ?? '') ? { warrantyAsked: true as const } : {}),
+    ...(topic === 'store_hours_location' && context.infoFocus?.trades && context.turn - context.infoFocus.turn === 1 && asksTradePrice(context.lastMessage?.text ?? '') ? { tradePriceAsked: true as const } : {}),
     idempotencyKey: key(context, 'info'),
   };
 }
@@ -821,7 +825,7 @@ function infoFocusOf(context: ConversationContext, event: unknown, expecting?: E
   // The one job opening answered ("soy chofer") stays the one "¿cómo aplico?" is about, while the openings are talked of.
   const vacancy = out?.vacancy ?? (topic === 'job_vacancies' && context.infoFocus?.topic === 'job_vacancies' && context.turn - context.infoFocus.turn === 1 ? context.infoFocus.vacancy : undefined);
   const warranty = topic === 'store_hours_location' && asksAboutWarranty(said);
-  const info = out?.answeredProducts ? {} : { infoFocus: { topic, turn: context.turn, ...(returns ? { returns: true as const } : {}), ...(bulk ? { bulk: true as const } : {}), ...(warranty ? { warranty: true as const } : {}), ...(vacancy ? { vacancy } : {}) } };
+  const info = out?.answeredProducts ? {} : { infoFocus: { topic, turn: context.turn, ...(returns ? { returns: true as const } : {}), ...(bulk ? { bulk: true as const } : {}), ...(warranty ? { warranty: true as const } : {}), ...(out?.tradesOffered ? { trades: true as const } : {}), ...(vacancy ? { vacancy } : {}) } };
   // The one service priced is what "¿y cuánto dura?" and "quiero cita pal viernes" are about; a list of several ends it.
   // The one priced before it stays beside it: "dame cita para los dos" books both.
   const before = serviceInFocus(context);

@@ -10,6 +10,10 @@ import type { TenantData } from '../../domain/tenant.js';
 import { foldAccents } from '../../kernel/fold.js';
 import { renderReply } from '../render-reply.js';
 import { askedDay, dayHoursReply } from './opening-days.js';
+import { tellsWrongDelivery } from '../brain/rule/purchase-trouble.js';
+
+/** A return or an exchange asked ("la quiero devolver", "cambiármela", "I want to return it"). */
+const ASKS_RETURN = /\b(?:devolver\w*|devuelv\w*|devolucion|regresar\w*|cambiar\w*|cambiarla|cambio|reponer\w*|reembols\w*|return\w*|refund\w*|exchange\w*|replace\w*|swap)\b/;
 
 const plain = (text: string): string =>
   foldAccents(text.toLowerCase())
@@ -55,6 +59,8 @@ export function warrantyFor(policy: string, text: string): string {
  */
 export function complaintPreface(tenant: TenantData, text: string, lang: Lang, now: number): string | null {
   const f = plain(text);
+  // "me llegó la pintura con otro color, la quiero devolver": our mistake, so the exchange or return is on us.
+  if (ASKS_RETURN.test(f) && tellsWrongDelivery(text) && tenant.templates[lang]?.['info.complaint.our_mistake'] !== undefined) return renderReply({ template: 'info.complaint.our_mistake' }, tenant.templates, lang);
   const policy = tenant.store.policies?.warranty?.[lang];
   if (policy && ASKS_WARRANTY.test(f) && tenant.templates[lang]?.['info.complaint.warranty'] !== undefined) {
     return renderReply({ template: 'info.complaint.warranty', params: { policy: warrantyFor(policy, text) } }, tenant.templates, lang);

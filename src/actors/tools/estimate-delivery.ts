@@ -58,7 +58,7 @@ export function withDelivery(tenant: TenantData, out: ProductActorOutput, delive
  */
 export function withDeliveryLine(tenant: TenantData, out: ProductActorOutput, delivery: DeliveryQuote | undefined, lang: Lang): ProductActorOutput {
   const [reply, ...rest] = out.replies;
-  if (!delivery || !out.reserve || out.reserve.backorder || !reply || !('template' in reply) || reply.template !== 'product.quote_qty') return out;
+  if (!delivery || !out.reserve || out.reserve.backorder || !reply || !('template' in reply) || (reply.template !== 'product.quote_qty' && reply.template !== 'product.quote_qty_one')) return out;
   if (tenant.templates[lang]?.['product.quote_qty_delivery'] === undefined) return out;
   const product = tenant.catalog.find((p) => p.sku === out.reserve?.sku);
   if (!product) return out;

@@ -12,7 +12,7 @@ import { offerReplies, vacancyReplies } from './info-lists.js';
 import { asksDeliveryTime } from '../../machines/delivery-time.js';
 import { freeDeliveryFrom } from './estimate-delivery.js';
 import { asksFreeDeliveryFor, feeForAmount, feeNotFreeHere } from './free-delivery-for.js';
-import { asksCreditQuestion, creditOffer, creditRequirementsAsked, warrantyAgain, creditReviewAsked, factReply, returnConditionReply, offerOf, paymentMethodReply, policyReply, transferAccountReply, withFactTopics } from './store-policies.js';
+import { asksCreditQuestion, creditOffer, creditRequirementsAsked, warrantyAgain, tradePriceAgain, creditReviewAsked, factReply, returnConditionReply, offerOf, paymentMethodReply, policyReply, transferAccountReply, withFactTopics } from './store-policies.js';
 import { factCovers, storeFactsAsked } from '../brain/rule/store-facts.js';
 import { asksPriceInCurrency } from '../brain/rule/currency-questions.js';
 import { saysPickUp } from '../../machines/pickup.js';
@@ -96,11 +96,12 @@ function rememberedDayHours(tenant: TenantData, text: string, lang: Lang, now: n
   return reply === null ? null : copyPlain(reply);
 }
 
-function storeReplies(tenant: TenantData, input: Pick<InfoActorInput, 'text' | 'lang' | 'counter' | 'delivery' | 'deliveryTalked' | 'reserve' | 'placeSaid' | 'focusSku'>, now: number): { replies: ReplyDirective[]; offer?: ChoiceOption; delivery?: DeliveryQuote } {
+function storeReplies(tenant: TenantData, input: Pick<InfoActorInput, 'text' | 'lang' | 'counter' | 'delivery' | 'deliveryTalked' | 'reserve' | 'placeSaid' | 'focusSku'>, now: number): { replies: ReplyDirective[]; offer?: ChoiceOption; delivery?: DeliveryQuote; tradesOffered?: true } {
   const { store } = tenant;
   const { text, lang } = input;
   let offer: ChoiceOption | undefined;
   let delivery: DeliveryQuote | undefined;
+  let trades = false;
   const say = (template: string, params?: Record<string, string>): string => renderReply(params ? { template, params } : { template }, tenant.templates, lang);
   const sayIfAny = (template: string): string | null => (tenant.templates[lang]?.[template] !== undefined ? say(template) : null);
   const methods = joinList(store.paymentMethods[lang], lang);
@@ -211,8 +212,10 @@ function storeReplies(tenant: TenantData, input: Pick<InfoActorInput, 'text' | '
         return reply ? [reply] : [];
       }
       default: {
-        const fact = factReply(tenant, topic.slice('fact.'.length) as StoreFactKey, lang);
+        const key = topic.slice('fact.'.length) as StoreFactKey;
+        const fact = factReply(tenant, key, lang);
         if (fact?.offer) offer ??= fact.offer;
+        if (fact && (key === 'installation' || key === 'installationPrice')) trades = true; // tradespeople offered: "¿cuánto cobran?" next asks theirs
         return fact ? [fact.reply] : [];
       }
     }
@@ -228,7 +231,7 @@ function storeReplies(tenant: TenantData, input: Pick<InfoActorInput, 'text' | '
       ],
     };
   }
-  return { replies, ...(offer ? { offer } : {}), ...(delivery ? { delivery } : {}) };
+  return { replies, ...(offer ? { offer } : {}), ...(delivery ? { delivery } : {}), ...(trades ? { tradesOffered: true as const } : {}) };
 }
 
 /** The delivery answers for a served place: they end with what to do next (`{next}`). */
@@ -343,7 +346,7 @@ function storeTopics(tenant: Pick<TenantData, 'store'>, text: string): readonly 
   const plain = withoutPlaceNames(places, fold(text))
     .replace(arriving ? /\b(?:llegar|llego|llega)\b|\b(?:para|pa|a) que hora\b/g : /(?!)/, ' ')
     .replace(/\b(e ?mail|mail) address\b/g, '$1')
-    .replace(/\b(?:he|hemos|ha|han|has) (?:abiert|cerrad)[oa]s?\b/g, ' ') // "no la he abierto": the can, not the store
+    .replace(/\b(?:he|hemos|ha|han|has) (?:abiert|cerrad)[oa]s?\b|\bpor hora\b|\b(?:per|an|by the) hour\b/g, ' ') // "no la he abierto": the can, not the store; "cobra por hora": a rate, not the hours
     .replace(/\b(?:me|nos|le|les)(?: (?:la|lo|las|los))? llego\b/g, ' ') // "me llegó con otro color": what was delivered, not the way to the store
     .replace(/\b(?:open|opening|abrir|abro|abrimos|abrirme|abrirnos|abra|aperturar)\s+(?:(?:a|an|una|un|mi|my|our|nuestra)\s+)?(?:(?:new|nueva|credit|business|trade)\s+)?(?:cuenta|account)\b/g, ' cuenta ') // "to open a credit account": an account, not the store's hours
     .replace(/\b(cuanto|how much) (?:(?:se|le|les|hay que|tengo que|do|would|will|i|we|you|have to)\s+){0,3}(?:pag\w*|pay)\b/g, '$1') // "¿cuánto se paga por el delivery?": a price, not ways of paying
@@ -488,7 +491,7 @@ export function answerInfo(tenant: TenantData, input: InfoActorInput, now: numbe
     case 'store_hours_location':
       // "paso por ahí" to "¿te lo enviamos o pasas por aquí?": expected, and offered to have it ready.
       if (saysPickUp(input.text) && tenant.templates[input.lang]?.['info.pickup'] !== undefined) return { replies: [{ template: 'info.pickup' }] };
-      return warrantyAgain(tenant, input) ?? returnConditionReply(tenant, input) ?? creditReviewAsked(tenant, input) ?? creditRequirementsAsked(tenant, input) ?? withOfferAgain(tenant, input, storeReplies(tenant, input, now));
+      return warrantyAgain(tenant, input) ?? tradePriceAgain(tenant, input) ?? returnConditionReply(tenant, input) ?? creditReviewAsked(tenant, input) ?? creditRequirementsAsked(tenant, input) ?? withOfferAgain(tenant, input, storeReplies(tenant, input, now));
     case 'offers':
       return offerReplies(tenant, input.lang, now, input.text, input.focusSku, input.understanding?.products[0]?.query);
     case 'job_vacancies':

@@ -12,6 +12,10 @@ import { renderReply } from '../render-reply.js';
 import { calendarDate, formatDate, formatMoney } from './format.js';
 import { askedOfferLine } from './offer-asked.js';
 import { soldOut } from './estimate-stock-out.js';
+import { foldAccents } from '../../kernel/fold.js';
+
+/** A deal asked for: cheaper, a discount, an offer ("¿me lo dejan más barato?", "any discount?"). */
+const ASKS_DEAL = /\b(?:barat\w*|descuentos?|rebaj\w*|ofertas?|promo\w*|especial(?:es)?|cheaper|discounts?|deals?|specials?|offers?)\b/;
 
 /** Offers said at most with one answer (the rest are one "¿qué ofertas tienen?" away). */
 const MAX_SAID = 2;
@@ -19,7 +23,7 @@ const MAX_SAID = 2;
 /** Replies answering one product, or its options, without a count: the offers of what they show are said. */
 const SHOWN = new Set(['product.quote', 'product.confirm', 'product.found', 'product.options', 'product.options.one', 'product.quote_alt', 'product.prices']);
 /** Replies pricing a count of one product. */
-const COUNTED = new Set(['product.quote_qty', 'product.quote_qty_short']);
+const COUNTED = new Set(['product.quote_qty', 'product.quote_qty_one', 'product.quote_qty_short']);
 /** Replies pricing several lines. */
 const ESTIMATES = new Set(['product.estimate', 'product.estimate_partial', 'product.multi_quote', 'product.multi_quote_partial', 'product.estimate_uncounted']);
 
@@ -135,7 +139,9 @@ export function withProductOffers(tenant: TenantData, out: ProductActorOutput, l
   // An estimate's total counts its delivery: so does what it comes to with the offer.
   const said = asked !== null ? [asked] : offerLines(tenant, lines, bySku, today, kind, lang, kind === 'estimate' ? (out.delivery?.fee ?? 0) : 0);
   if (said.length === 0) return out;
-  const params: TemplateParams = { ...reply.params, offer: said.map((s) => `\n${s}`).join('') };
+  // "si compramos mucho cemento, ¿nos lo dejan más barato?": the offer is the answer, not the other brands beside it.
+  const { also: _others, ...kept } = reply.params ?? {};
+  const params: TemplateParams = { ...(text !== undefined && ASKS_DEAL.test(foldAccents(text).toLowerCase()) ? kept : reply.params), offer: said.map((s) => `\n${s}`).join('') };
   return { ...out, replies: [{ ...reply, params }, ...out.replies.slice(1)] };
 }
 

@@ -21,7 +21,7 @@ import { saysThatsAll, takesTheOrder } from '../../machines/order-words.js';
 import { aloneAnswer, namesNotSoldGood, notCarried, notCarriedButFor, tradeGoodNotCarried, tradeGoodOf, withSizeAsked } from './product-not-carried.js';
 import { compoundNotCarried, firstPick, spokenHead } from './product-head.js';
 import { namesGoods, noWayAnswer } from './product-like.js';
-import { backorderOffer, fitOutOfStock, focusAgain, quoteOne } from './product-quote-one.js';
+import { backorderOffer, fitOutOfStock, focusAgain, quoteOne, quoteOrdered } from './product-quote-one.js';
 import { quoteNeedsChoice } from './product-quote-ask.js';
 import { inSellingUnits, saysQuintals, withConversions } from './product-conversions.js';
 import { projectQuote } from './project-quote.js';
@@ -472,7 +472,7 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
     const params: TemplateParams = n ? { items, quantity: n, units: countUnit(top.product.unit, n, lang) } : { items };
     return { outcome: 'answered', replies: [{ template: n ? 'product.options_qty' : 'product.options', params, options: optionsFor(shown) }], focus: { ...focus, options: shown.map((p) => p.sku) } };
   }
-  return quoteOne(tenant, index, { item: single.item, match: top }, lang, input.intent === 'price_quote');
+  return quoteOrdered(tenant, index, { item: single.item, match: top }, lang, input.intent === 'price_quote', text);
 }
 
 /** An estimate's own words, then its product priced (one) or its lines as an estimate (several). */

@@ -222,6 +222,12 @@ export function warrantyAgain(tenant: TenantData, input: Pick<InfoActorInput, 'w
   return reply ? { replies: [reply] } : null;
 }
 
+/** "¿cuánto cobran?" right after the tradespeople were offered: their price is agreed with them (`installationPrice`), a person offered again; null otherwise. */
+export function tradePriceAgain(tenant: TenantData, input: Pick<InfoActorInput, 'tradePriceAsked' | 'lang'>): InfoActorOutput | null {
+  const fact = input.tradePriceAsked ? factReply(tenant, 'installationPrice', input.lang) : null;
+  return fact ? { replies: [fact.reply], ...(fact.offer ? { offer: fact.offer } : {}), tradesOffered: true } : null;
+}
+
 /** What opening a credit account takes, in the policy's words: "Para abrirla necesitas …", "To open one you need …". */
 const REQUIREMENTS = /(?:para abrirla|para abrir una?(?: cuenta)?|to open (?:one|an account)|you need|necesitas)[^.]*\./i;
 

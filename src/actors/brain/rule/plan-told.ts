@@ -10,15 +10,19 @@ import { fold } from './text.js';
 const PLAN =
   /\b(?:voy|vamos|van|va|estoy|estamos)\s+(?:a\s+)?(?:hacer|hacerle|construir|levantar|vaciar|techar|pintar|pañetar|panetar|enchapar|remodelar|arreglar|reparar|cambiar|poner|instalar|montar|cerrar|tirar|fundir|haciendo|construyendo|pintando|remodelando|arreglando)\b|\b(?:i m|im|i am|we re|we are|i will|we will|gonna)\s+(?:going to\s+|gonna\s+)?(?:build|make|pour|paint|fix|repair|remodel|redo|tile|roof|install|put up)\b/;
 
+/** Goods taken at the counter: "I'll take a bag of cement", "I'll take the white paint", "me llevo un saco" (never "I'll take a look", "take care"). */
+const TAKES_GOODS =
+  /\b(?:(?:i ?'?ll|i will) (?:take|get)|me llevo|me voy a llevar)\s+(?:a|an|one|two|three|the|some|\d+|un|una|uno|dos|tres|el|la|los|las)\s+(?!(?:look|minute|moment|second|break|rest|care|walk|note|chance|day|while|ride|vuelta|rato|momento|minuto)\b)[a-z]/;
+
 /** Words that close a conversation whatever else is said ("me voy, gracias", "bye"). */
 const FAREWELL = /\b(?:adios|bye|chao|chau|hasta luego|hasta pronto|nos vemos|me voy|ya me voy|see you|goodbye|good bye)\b/;
 
 /** Confidence of a plan of work read as a question for the counter (sure enough to act, not to hand off). */
 const PLAN_CONFIDENCE = 0.4;
 
-/** The classifier's farewell, unless the message tells a job about to be done: then a product question. */
+/** The classifier's farewell, unless the message tells a job about to be done or takes goods: then a product question. */
 export function notAFarewell(intent: IntentScore, text: string): IntentScore {
   if (intent.name !== 'goodbye') return intent;
   const f = fold(text);
-  return PLAN.test(f) && !FAREWELL.test(f) ? { name: 'product_inquiry', confidence: Math.max(PLAN_CONFIDENCE, 1 - intent.confidence) } : intent;
+  return (PLAN.test(f) || TAKES_GOODS.test(f)) && !FAREWELL.test(f) ? { name: 'product_inquiry', confidence: Math.max(PLAN_CONFIDENCE, 1 - intent.confidence) } : intent;
 }

@@ -95,3 +95,20 @@ export function readsVenting(text: string): boolean {
     .trim();
   return f.split(' ').length <= 10 && (VENTING.test(f) || FEELING_ABOUT_US.test(f));
 }
+
+/**
+ * The wrong thing delivered, or it came damaged — the store's mistake, told as such: "me llegó la
+ * pintura con otro color", "me mandaron otra medida", "el inodoro llegó roto", "you sent me the wrong
+ * color", "it arrived damaged". A case with an apology, even with "la quiero devolver" in it (the
+ * return is on the store, never the returns policy's conditions and "¿qué pasó?").
+ */
+const WRONG_DELIVERY = new RegExp(
+  String.raw`\b${GOT}\b(?: \w+){0,5}? (?:(?:con|en|de) )?(?:otr[oa]s? (?:colou?r|medida|tamano|marca|producto|cosa|modelo|tipo|numero|tono)|(?:el|la|un|una) (?:colou?r|medida|tamano|producto|modelo|tono) equivocad[oa]|equivocad[oa]s?|rot[oa]s?|danad[oa]s?|partid[oa]s?|quebrad[oa]s?|rajad[oa]s?|abollad[oa]s?|doblad[oa]s?|torcid[oa]s?|mojad[oa]s?|golpead[oa]s?|incomplet[oa]s?|no (?:es|era|son|eran) (?:el|la|lo|los|las) (?:\w+ )?que (?:pedi|compre|encargue|pedimos|habia pedido))\b` +
+    String.raw`|\b(?:you|they|u) (?:guys )?(?:sent|delivered|gave|brought) (?:me |us )?(?:the |a )?wrong\b|\b(?:i|we) (?:got|received) (?:the |a )?wrong\b|\b(?:arrived|came|was delivered|were delivered|showed up) (?:all |completely )?(?:damaged|broken|cracked|smashed|dented|torn|open|in the wrong)\b`,
+);
+
+/** Whether a message tells of the wrong thing delivered or a damaged delivery (`WRONG_DELIVERY`), or another thing than the one ordered (`MISMATCH`). */
+export function tellsWrongDelivery(text: string): boolean {
+  const f = fold(text).replace(/[^a-z0-9\s]+/g, ' ').replace(/\s+/g, ' ');
+  return WRONG_DELIVERY.test(f) || MISMATCH.test(f);
+}

@@ -33,7 +33,7 @@ import { createStoreNames } from './store-names.js';
 import { isOnlyLaughter } from '../../../machines/laughter.js';
 import { asksDeliveryTimeAhead, ordersAndAsksWhen } from '../../../machines/delivery-time.js';
 import { letsItGo } from '../../../machines/letting-go.js';
-import { tellsPurchaseTrouble, VENTING_CONFIDENCE, ventsAtTheStore } from './purchase-trouble.js';
+import { tellsPurchaseTrouble, tellsWrongDelivery, VENTING_CONFIDENCE, ventsAtTheStore } from './purchase-trouble.js';
 import { voicesVagueEnglishComplaint } from './english-discontent.js';
 import { asksSizeOrColourAlone } from './follow-up-alone.js';
 import { createReadingCache } from './reading-cache.js';
@@ -263,13 +263,13 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     // "compré un taladro ayer y no prende", "the drill I bought stopped working": trouble with what the
     // customer got from the store is a complaint, whatever product it names (not that product's
     // list). A question of policy in it ("¿lo puedo devolver?") is answered by the rule below.
-    if (has('complaint') && !(intent.name === 'human_agent' && intent.confidence >= HANDOFF_CONFIDENCE) && tellsPurchaseTrouble(text)) {
+    if (has('complaint') && !(intent.name === 'human_agent' && intent.confidence >= HANDOFF_CONFIDENCE) && (tellsPurchaseTrouble(text) || tellsWrongDelivery(text))) {
       intent = intents.scoreBehaviour('complaint', Math.max(PURCHASE_TROUBLE_CONFIDENCE, intent.name === 'complaint' ? intent.confidence : 0));
     }
     // "¿puedo devolver un producto?", "¿tienen garantía las herramientas?", "¿me pueden fiar?", "do
     // you take Amex?": the store's policies, answered from its data (`store-questions.ts`), not a
     // complaint, a product or an account — a customer telling of trouble ("no sirve") is not this; a discount for a way of paying is the offers'.
-    if (has('store_hours_location') && !(intent.name === 'human_agent' && intent.confidence >= HANDOFF_CONFIDENCE) && !entities.some((e) => e.type === 'account_id') && asksStorePolicy(text)) {
+    if (has('store_hours_location') && !(intent.name === 'human_agent' && intent.confidence >= HANDOFF_CONFIDENCE) && !entities.some((e) => e.type === 'account_id') && asksStorePolicy(text) && !tellsWrongDelivery(text)) { // "me llegó otro color, la quiero devolver": our mistake, a case
       intent = ((name: IntentName) => ({ name, confidence: Math.max(STORE_RULE_CONFIDENCE, intent.name === name ? intent.confidence : 0) }))(has('offers') && paymentDiscountAsked(text).length > 0 ? 'offers' : 'store_hours_location');
     }
     // "¿tienen estacionamiento?", "¿hacen cortes de madera?", "¿venden al por mayor?", "do you rent
