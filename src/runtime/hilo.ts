@@ -40,6 +40,7 @@ import { loadConsolePage } from './console/console-page.js';
 import { createIdentityAccess } from './identity-access.js';
 import { createRedisIdempotencyRecords } from '../persistence/redis/redis-idempotency-records.js';
 import { createMemoryIdempotencyRecords } from '../persistence/ports/idempotency-records.js';
+import { createRedisUnansweredTurns } from '../persistence/redis/redis-unanswered-turns.js';
 import { createInspector } from './inspector.js';
 import { withMemoryModeOutbox } from './memory-mode-journal.js';
 import { createMetrics } from './metrics.js';
@@ -232,6 +233,9 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
     const turnCommitted: Array<(key: ConversationKey, state: string, byAgent: boolean) => void> = [];
     // In a cluster, turns another member committed (its consoles heard them; ours must too).
     const remoteTurns: Array<(key: ConversationKey, state: string) => void> = [];
+    // "This failed turn was never answered" marks: shared by every member in Redis, else this process's.
+    const unansweredTurns = config.storage !== 'memory' && config.redisUrl ? createRedisUnansweredTurns({ url: config.redisUrl, prefix: config.redisPrefix, logger }) : null;
+    if (unansweredTurns) closers.push(() => unansweredTurns.close());
     const host = new ConversationHost({
       tenants: tenants.runtimes,
       // A cluster member writes through the shard fence (docs/cluster.md); one process as before.
@@ -253,6 +257,7 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
       phoneProof,
       identity: { counters: identityAccess.counters, ...(identityAccess.audit ? { audit: identityAccess.audit } : {}), sendCode: createIdentityCodeSender({ channels, queue }) },
       observer: analytics.observer(telemetry.host),
+      ...(unansweredTurns ? { unansweredTurns } : {}),
       onTurnCommitted: (key, state, byAgent) => {
         if (state.startsWith('handoff') || state.startsWith('closed')) releaseBrain(key.tenantId, key.conversationId);
         for (const listener of turnCommitted) listener(key, state, byAgent);
