@@ -106,6 +106,33 @@ describe('invisible and look-alike characters through every customer channel', {
     ws.close();
   });
 
+  it('should refuse a text that shows nothing (bidi marks, joiners, blank look-alikes) with a 400 and a code, and record nothing', async () => {
+    const sender = `h16-blank-${randomBytes(3).toString('hex')}`;
+    const first = await rest(sender, 'hola');
+    for (const text of ['\u200f', '\u200e\u200f\u200d', '\u200c \u2060', '\u3164', '\u2800\u2800', '\ufe0f', '\u200b\u00ad']) {
+      const res = await fetch(`${base()}/api/tenants/${TENANT}/messages`, { method: 'POST', headers: { ...auth(), 'content-type': 'application/json' }, body: JSON.stringify({ sender, text }) });
+      const body = (await res.json()) as { error: { code: string; details?: { path: string; problem: string }[] } };
+      expect(res.status, JSON.stringify(text)).toBe(400);
+      expect(body.error.code).toBe('HILO_ERR_HTTP_VALIDATION');
+      expect(body.error.details?.[0]?.path).toBe('text');
+    }
+    // Nothing was recorded, and the conversation goes on; a text with a visible character among marks is answered.
+    expect((await transcript(first.id)).length).toBe(2);
+    expect((await rest(sender, '\u200f\u00bfa qu\u00e9 hora abren?\u200f')).reply).toMatch(/\d/);
+    const ws = new WebSocket(`ws://127.0.0.1:${hilo.port}/ws?tenant=${TENANT}`);
+    const frames: Array<{ type: string; clientMessageId?: string; code?: string; message?: string }> = [];
+    ws.on('message', (m) => frames.push(JSON.parse(String(m))));
+    await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
+    ws.send(JSON.stringify({ type: 'hello', v: 1, tenant: TENANT, visitorId: `v_${randomBytes(18).toString('base64url')}` }));
+    await expect.poll(() => frames.some((f) => f.type === 'welcome')).toBe(true);
+    ws.send(JSON.stringify({ type: 'message', clientMessageId: 'blank-1', text: '\u200f\u200e' }));
+    await expect.poll(() => frames.find((f) => f.clientMessageId === 'blank-1')).toMatchObject({ type: 'error', code: 'HILO_ERR_WS_INVALID_FRAME', message: expect.stringMatching(/visible/) });
+    // The socket stays open: the next message is answered.
+    ws.send(JSON.stringify({ type: 'message', clientMessageId: 'blank-2', text: 'hola' }));
+    await expect.poll(() => frames.find((f) => f.clientMessageId === 'blank-2')?.type, { timeout: 10_000 }).toBe('ack');
+    ws.close();
+  });
+
   it('should read through a signed WhatsApp webhook what the customer meant', async () => {
     const from = '18095551616';
     const raw = metaJson(waMessage({ id: `wamid.h16.${randomBytes(6).toString('hex')}`, type: 'text', text: { body: 'precio de la varilla de 3\u20448?' }, timestamp: String(Math.floor(clock.now() / 1000)) }, { from, name: 'Ana' }));

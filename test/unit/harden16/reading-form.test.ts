@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readingForm } from '../../../src/actors/reading-form.js';
-import { normalizeInboundText } from '../../../src/channels/normalize-text.js';
+import { hasVisibleText, normalizeInboundText } from '../../../src/channels/normalize-text.js';
 
 /**
  * What the machine reads of a customer's text (src/actors/reading-form.ts): invisible joiners
@@ -49,5 +49,12 @@ describe('readingForm', () => {
   it('should read what the channel boundary keeps, after it (decomposed accents become NFC there)', () => {
     expect(readingForm(normalizeInboundText('galo\u0301n de pintura'))).toBe('gal\u00f3n de pintura');
     expect(readingForm(normalizeInboundText('ce\u200bmen\u00adto 1\u00bd'))).toBe('cemento 1 1/2');
+  });
+});
+
+describe('hasVisibleText', () => {
+  it('should see any visible character, emoji included, and nothing in marks, joiners and blank look-alikes', () => {
+    for (const text of ['a', 'ce\u200cmento', '\u{1F600}', '\u2764\ufe0f', '\u200f\u0645', '1', '?', '\u00bd']) expect(hasVisibleText(text), JSON.stringify(text)).toBe(true);
+    for (const text of ['', ' ', '\u200f', '\u200e\u200d\u200c', '\u2060\ufeff', '\u3164', '\u115f\u1160', '\u2800', '\ufe0f', '\u00ad', '\u061c', '\t\n']) expect(hasVisibleText(text), JSON.stringify(text)).toBe(false);
   });
 });
