@@ -17,6 +17,16 @@ describe('readingForm', () => {
     expect(readingForm('white ce\u200c\u200dment')).toBe('white cement');
   });
 
+  it('should read the dashes and joiners a phone puts in a number as the plain number', () => {
+    expect(readingForm('10\u2011587')).toBe('10-587');
+    expect(readingForm('10\u2013587')).toBe('10-587');
+    expect(readingForm('809 \u2013 555\u20131234')).toBe('809 - 555-1234');
+    expect(readingForm('001\u22121234567\u22128')).toBe('001-1234567-8');
+    expect(readingForm('13\u200c37')).toBe('1337');
+    // A dash between words is punctuation: it stays.
+    expect(readingForm('cemento \u2013 gris')).toBe('cemento \u2013 gris');
+  });
+
   it('should keep the joiners emoji sequences and other scripts need', () => {
     const family = '\u{1F468}\u200d\u{1F469}\u200d\u{1F467} hola';
     expect(readingForm(family)).toBe(family);
