@@ -5,6 +5,7 @@ import type { MediaReference } from '../domain/media.js';
 import type { ConversationEmitted } from '../machines/conversation.contract.js';
 import type { ContactDirectory } from '../persistence/ports/records.js';
 import type { ConversationKey, SnapshotStore } from '../persistence/ports/snapshot-store.js';
+import type { UnansweredTurns } from '../persistence/ports/unanswered-turns.js';
 import type { TranscriptStore } from '../persistence/ports/transcript-store.js';
 import type { TurnJournal } from '../persistence/ports/turn-journal.js';
 import type { ComposeReplies } from './brain/llm/compose-replies.js';
@@ -91,6 +92,11 @@ export interface ConversationHostOptions {
   onUpdate?: (key: ConversationKey, update: ConversationUpdate) => void;
   /** Metrics hook: each customer message's duration and outcome, each activation's duration. */
   observer?: HostObserver;
+  /**
+   * Where "this failed turn's replies were never answered" is marked (`UnansweredTurns`): Redis in
+   * a durable deployment, so the first retry on any member answers them as new. Default: memory.
+   */
+  unansweredTurns?: UnansweredTurns;
 }
 
 export interface HostStats {

@@ -7,6 +7,7 @@ import type { NluResult } from '../domain/nlu.js';
 import { MACHINE_VERSION, type ConversationEmitted, type ConversationEvent } from '../machines/conversation.contract.js';
 import { migrateSnapshot } from '../machines/index.js';
 import { SNAPSHOT_FORMAT_VERSION, type ConversationKey, type SnapshotStore } from '../persistence/ports/snapshot-store.js';
+import { createMemoryUnansweredTurns } from '../persistence/ports/unanswered-turns.js';
 import type { NewTranscriptEntry, TranscriptEntry } from '../persistence/ports/transcript-store.js';
 import type { DurableSnapshotEnvelope, TurnJournal, TurnRecord } from '../persistence/ports/turn-journal.js';
 import { ActorRegistry, conversationKeyString as keyString, type ActiveConversation } from './actor-registry.js';
@@ -62,7 +63,7 @@ export class ConversationHost implements ConversationService {
     this.#log = options.logger.child({ component: 'conversation-host' });
     this.#journal = options.journal;
     this.#updates = createConversationUpdates(this.#log, options.onUpdate);
-    this.#durable = createTurnDurability({ snapshots: options.snapshots, journal: options.journal, stats: this.stats, log: this.#log, publish: (key, update) => this.#updates.publish(key, update) });
+    this.#durable = createTurnDurability({ snapshots: options.snapshots, journal: options.journal, stats: this.stats, log: this.#log, publish: (key, update) => this.#updates.publish(key, update), unanswered: options.unansweredTurns ?? createMemoryUnansweredTurns({ clock: options.clock }) });
     this.#actors = new ActorRegistry({
       maxActive: this.#o.maxActiveActors,
       idleTimeoutMs: this.#o.idleTimeoutMs,
@@ -135,7 +136,7 @@ export class ConversationHost implements ConversationService {
       // Activation first: it completes a turn left half-committed by a crash, so the de-duplication below sees every turn whose snapshot was written.
       const live = this.#actors.touch(key) ?? (await this.#activate(key, message.langHint));
       const earlier = givenId && !knownNew(live, messageId) ? await this.#findInbound(key, messageId) : null;
-      if (earlier) return { ...(await this.#replay(key, assertSameRetry(earlier, message))), duplicate: !this.#durable.takeUnanswered(key, messageId) }; // a turn whose sender got an error: its first answer
+      if (earlier) return { ...(await this.#replay(key, assertSameRetry(earlier, message))), duplicate: !(await this.#durable.takeUnanswered(key, messageId)) }; // a turn whose sender got an error: its first answer
       const line = customerLine(message, messageId, new Date(this.#o.clock.now()).toISOString());
       const codeResult = await inboundCode({ identity: this.#identity, phoneProof: this.#o.phoneProof, contextOf: (k) => this.contextOf(k.tenantId, k.conversationId) }, key, message, line);
       const stopTyping = startTyping((k, update) => this.#updates.publish(k, update), key, this.#o.typingDelayMs ?? DEFAULT_TYPING_DELAY_MS);

@@ -1,8 +1,8 @@
 import { HiloError, isHiloError } from '../kernel/errors.js';
-import { createLru } from '../kernel/lru.js';
 import type { Logger } from '../kernel/logger.js';
 import type { ConversationKey, SnapshotEnvelope, SnapshotStore } from '../persistence/ports/snapshot-store.js';
 import type { TranscriptEntry } from '../persistence/ports/transcript-store.js';
+import { UNANSWERED_TURN_TTL_MS, type UnansweredTurns } from '../persistence/ports/unanswered-turns.js';
 import type { DurableSnapshotEnvelope, TurnJournal, TurnRecord } from '../persistence/ports/turn-journal.js';
 import type { ConversationUpdate } from './conversation-service.js';
 import { isRefusedForGood } from './journal-refusal.js';
@@ -34,14 +34,12 @@ export interface TurnDurability {
   /**
    * Whether the replies of the turn of this inbound message id were never answered: its sender got
    * an error (the journal write failed) and the turn was completed on an activation since. True
-   * once: the retry that takes it gets them as a normal answer (`duplicate: false`), later ones
-   * as a duplicate. Known in this process (bounded); a turn completed elsewhere answers `duplicate: true`.
+   * once, on every member sharing `UnansweredTurns` (Redis in a durable deployment): the retry that
+   * takes it gets them as a normal answer (`duplicate: false`), later ones as a duplicate. When
+   * the mark cannot be read (Redis down) the retry is answered as a duplicate, never twice as new.
    */
-  takeUnanswered(key: ConversationKey, messageId: string): boolean;
+  takeUnanswered(key: ConversationKey, messageId: string): Promise<boolean>;
 }
-
-/** Turns remembered as never answered (see `takeUnanswered`): bounded, least recently used out. */
-const MAX_UNANSWERED = 10_000;
 
 /**
  * The recovery side of the two-step turn commit (docs/architecture.md §4 "Turn durability"):
@@ -55,12 +53,14 @@ export function createTurnDurability(deps: {
   /** The host's logger. */
   log: Logger;
   publish: (key: ConversationKey, update: ConversationUpdate) => void;
+  /** The "never answered" marks: shared by the cluster's members (Redis), else this process's. */
+  unanswered: UnansweredTurns;
 }): TurnDurability {
-  const { snapshots, journal, stats, log, publish } = deps;
-  const unanswered = createLru<true>(MAX_UNANSWERED);
-  const unansweredKey = (key: ConversationKey, messageId: string) => `${key.tenantId}\u0000${key.conversationId}\u0000${messageId}`;
-  const noteUnanswered = (key: ConversationKey, turn: TurnRecord): void => {
-    if (turn.inboundMessageId !== null) unanswered.set(unansweredKey(key, turn.inboundMessageId), true);
+  const { snapshots, journal, stats, log, publish, unanswered } = deps;
+  const noteUnanswered = async (key: ConversationKey, turn: TurnRecord): Promise<void> => {
+    if (turn.inboundMessageId === null) return;
+    // Unmarked, the retry still gets the replies, only flagged `duplicate: true`: not worth failing for.
+    await unanswered.mark(key, turn.inboundMessageId, UNANSWERED_TURN_TTL_MS).catch((err: unknown) => log.warn({ tenant: key.tenantId, conversationId: key.conversationId, err }, 'unanswered turn not marked'));
   };
 
   /**
@@ -91,7 +91,10 @@ export function createTurnDurability(deps: {
     },
 
     takeUnanswered(key, messageId) {
-      return unanswered.delete(unansweredKey(key, messageId));
+      return unanswered.take(key, messageId).catch((err: unknown) => {
+        log.warn({ tenant: key.tenantId, conversationId: key.conversationId, err }, 'unanswered turn mark not read; answered as a duplicate');
+        return false;
+      });
     },
 
     async latestEnvelope(key) {
@@ -109,7 +112,7 @@ export function createTurnDurability(deps: {
       turnLog.error({ err, seq: turn.seq }, 'journal write failed; the turn completes on the next activation');
       // The snapshot holds the turn: the retry with the same message id gets its replies, never a
       // second turn — as a normal answer (`duplicate: false`), since its sender never saw them.
-      noteUnanswered(key, turn);
+      await noteUnanswered(key, turn);
       return new HiloError('HILO_ERR_TURN_FAILED', 'The reply could not be stored yet; send the message again with the same message id to get it (it runs once).', { cause: err });
     },
   };
@@ -131,7 +134,7 @@ export function createTurnDurability(deps: {
         }
         stats.turnsCompletedOnActivation++;
         // Whoever sent it got an error, or nothing (a crash): the retry's answer is the first one.
-        noteUnanswered(key, env.turn);
+        await noteUnanswered(key, env.turn);
         log.warn({ tenant: key.tenantId, conversationId: key.conversationId, seq: env.seq, lines: stored.length }, 'completed a turn found in the snapshot but not in the journal');
         for (const line of stored) publish(key, { type: 'message', entry: line });
       }

@@ -19,7 +19,7 @@ export {
   type WebhookRequest,
 } from './channel.js';
 export { createMemoryDeduplicator, type Deduplicator } from './dedupe.js';
-export { isStableIdentifier, normalizeInboundFields, normalizeInboundText, normalizeInboundTexts, UNSTABLE_IDENTIFIER_PROBLEM } from './normalize-text.js';
+export { hasVisibleText, INVISIBLE_TEXT_PROBLEM, isStableIdentifier, normalizeInboundFields, normalizeInboundText, normalizeInboundTexts, UNSTABLE_IDENTIFIER_PROBLEM } from './normalize-text.js';
 export { formatChannelText, type FormatOptions } from './format.js';
 export { createPacer, type Pacer, type PacerOptions } from './pacer.js';
 export { DEFAULT_CHANNEL_MAX_BODY_BYTES, readRawBody } from './raw-body.js';

@@ -77,5 +77,20 @@ export function isStableIdentifier(id: string): boolean {
   return normalizeInboundText(id) === id;
 }
 
+/**
+ * Whether a text shows anything: not only spaces, format characters (bidi marks such as U+200F,
+ * joiners), variation selectors or the blank look-alikes used to post "empty" messages (Hangul
+ * fillers, the blank Braille pattern). A text that shows nothing is refused like an empty one:
+ * before, "\u200f" was recorded as a customer message and answered "no te entendí".
+ */
+export function hasVisibleText(text: string): boolean {
+  return VISIBLE.test(text);
+}
+
+const VISIBLE = /[^\s\p{Cf}\ufe00-\ufe0f\u115f\u1160\u3164\uffa0\u2800]/u;
+
+/** The problem answered for a text that fails {@link hasVisibleText}. */
+export const INVISIBLE_TEXT_PROBLEM = 'must contain a visible character';
+
 /** The problem answered for an identifier that fails {@link isStableIdentifier}. */
 export const UNSTABLE_IDENTIFIER_PROBLEM = 'must not contain control characters, invisible characters or unpaired surrogates';

@@ -2,6 +2,7 @@ import { createGovernanceService } from '../persistence/sql/governance.service.j
 import type { Clock } from '../kernel/clock.js';
 import type { Logger } from '../kernel/logger.js';
 import type { AuditTrail } from '../persistence/ports/audit-trail.js';
+import type { IdempotencyRecords } from '../persistence/ports/idempotency-records.js';
 import { createAdminRoutes, startRetentionJob, type RetentionJob } from './admin-routes.js';
 import type { ApiKeyRegistry } from './api-keys.js';
 import type { Route } from './gateway/index.js';
@@ -18,6 +19,8 @@ export function createAdminWiring(options: {
   hasTenant: (tenantId: string) => boolean;
   /** A contact's conversation was erased: drop its live actor so it cannot write its state back. */
   onConversationErased: (tenantId: string, conversationId: string) => void;
+  /** Where REST `Idempotency-Key` answers are kept: an erased conversation's answers go too. */
+  idempotencyRecords?: IdempotencyRecords;
   auditKey: string | null;
   /** Clustered runtime: enforce retention only for the tenants whose home shard this member owns. */
   retentionRunsHere?: (tenantId: string) => boolean;
@@ -33,6 +36,7 @@ export function createAdminWiring(options: {
     logger,
     auditKey: options.auditKey,
     onConversationErased: (key) => options.onConversationErased(key.tenantId, key.conversationId),
+    ...(options.idempotencyRecords ? { forgetStoredAnswers: (key) => options.idempotencyRecords!.forgetConversation(key) } : {}),
   });
   return { routes: createAdminRoutes({ governance, audit, apiKeys, hasTenant }), retention: startRetentionJob({ governance, clock, logger, ...(options.retentionRunsHere ? { runsHere: options.retentionRunsHere } : {}) }) };
 }

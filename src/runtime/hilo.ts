@@ -39,6 +39,8 @@ import { consoleRules, createConsole, generateAgentPassword, loadOrCreateDemoAge
 import { loadConsolePage } from './console/console-page.js';
 import { createIdentityAccess } from './identity-access.js';
 import { createRedisIdempotencyRecords } from '../persistence/redis/redis-idempotency-records.js';
+import { createMemoryIdempotencyRecords } from '../persistence/ports/idempotency-records.js';
+import { createRedisUnansweredTurns } from '../persistence/redis/redis-unanswered-turns.js';
 import { createInspector } from './inspector.js';
 import { withMemoryModeOutbox } from './memory-mode-journal.js';
 import { createMetrics } from './metrics.js';
@@ -231,6 +233,9 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
     const turnCommitted: Array<(key: ConversationKey, state: string, byAgent: boolean) => void> = [];
     // In a cluster, turns another member committed (its consoles heard them; ours must too).
     const remoteTurns: Array<(key: ConversationKey, state: string) => void> = [];
+    // "This failed turn was never answered" marks: shared by every member in Redis, else this process's.
+    const unansweredTurns = config.storage !== 'memory' && config.redisUrl ? createRedisUnansweredTurns({ url: config.redisUrl, prefix: config.redisPrefix, logger }) : null;
+    if (unansweredTurns) closers.push(() => unansweredTurns.close());
     const host = new ConversationHost({
       tenants: tenants.runtimes,
       // A cluster member writes through the shard fence (docs/cluster.md); one process as before.
@@ -252,6 +257,7 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
       phoneProof,
       identity: { counters: identityAccess.counters, ...(identityAccess.audit ? { audit: identityAccess.audit } : {}), sendCode: createIdentityCodeSender({ channels, queue }) },
       observer: analytics.observer(telemetry.host),
+      ...(unansweredTurns ? { unansweredTurns } : {}),
       onTurnCommitted: (key, state, byAgent) => {
         if (state.startsWith('handoff') || state.startsWith('closed')) releaseBrain(key.tenantId, key.conversationId);
         for (const listener of turnCommitted) listener(key, state, byAgent);
@@ -314,7 +320,10 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
       demoAgentPassword = config.demoAgentPassword ?? (config.storage === 'durable' ? loadOrCreateDemoAgentPassword(config.dataDir).password : generateAgentPassword());
       await consoleApp.auth.ensureDemoAgent(DEMO_TENANT, demoAgentPassword);
     }
-    const admin = createAdminWiring({ storage, audit, apiKeys, hasTenant: (t) => host.hasTenant(t), onConversationErased: (t, c) => host.evict(t, c), auditKey: config.auditKey, ...(cluster ? { retentionRunsHere: cluster.retentionRunsHere } : {}), clock, logger });
+    // REST Idempotency-Key answers: in Redis when the deployment has it (every member, every restart), else in memory; a contact's erasure drops its answers.
+    const idempotencyRecords = config.storage !== 'memory' && config.redisUrl ? createRedisIdempotencyRecords({ url: config.redisUrl, prefix: config.redisPrefix, logger }) : createMemoryIdempotencyRecords({ clock });
+    closers.push(() => idempotencyRecords.close());
+    const admin = createAdminWiring({ storage, audit, apiKeys, hasTenant: (t) => host.hasTenant(t), onConversationErased: (t, c) => host.evict(t, c), idempotencyRecords, auditKey: config.auditKey, ...(cluster ? { retentionRunsHere: cluster.retentionRunsHere } : {}), clock, logger });
     if (admin.retention) closers.push(() => admin.retention?.stop());
     // The operator's tenant admin API (HILO_ADMIN_KEY): tenants change without a restart.
     const tenantAdmin = createTenantAdmin({ adminKey: config.adminKey, maxBodyBytes: config.adminMaxBodyBytes, tenantsDir, tenants, build: (data, workflows, classifier) => buildTenantRuntime(tenantWiring, data, workflows, classifier), apiKeys, clustered: cluster !== null, prepareIntegrations: (t) => prepareTenantIntegrations({ channels, destinations, console: consoleApp, demo: { tenants: DEMO_TENANTS, apiKey: demoApiKey ?? null, apiKeys, agentTenant: DEMO_TENANT, agentPassword: demoAgentPassword } }, t.data.settings), ...(config.storage === 'durable' ? { keepKey: (t: string, key: string) => keepTenantKeyDigest(config.dataDir, t, hashApiKey(key)) } : {}), clock, logger });
@@ -328,9 +337,6 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
     });
     const widgetJsPath = join(root, 'dist', 'widget', 'widget.js');
     if (!existsSync(widgetJsPath)) throw new HiloError('HILO_ERR_CONFIG_INVALID', `Widget bundle not found at ${widgetJsPath}: run "npm run build" first.`);
-    // REST Idempotency-Key answers: in Redis when the deployment has it (every member, every restart), else in memory.
-    const idempotencyRecords = config.storage !== 'memory' && config.redisUrl ? createRedisIdempotencyRecords({ url: config.redisUrl, prefix: config.redisPrefix, logger }) : null;
-    if (idempotencyRecords) closers.push(() => idempotencyRecords.close());
     const gateway = await startGateway({
       port: config.port,
       host: config.host,
@@ -348,7 +354,7 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
       metricsToken: config.metricsToken,
       trustProxy: config.trustProxy,
       observer: telemetry.gateway,
-      ...(idempotencyRecords ? { idempotencyRecords } : {}),
+      idempotencyRecords,
       extraRoutes: [...metrics.routes, ...admin.routes, ...tenantAdmin.routes, ...analytics.routes({ apiKeys, hasTenant: (t) => host.hasTenant(t), authenticate: (c) => consoleApp.auth.authenticate(c) }), ...channelRoutes, ...consoleApp.routes, ...(await loadConsolePage(join(root, 'dist', 'console'), logger))],
       extraSockets: [consoleApp.socket],
       health: (query) => ({ tenants: [...tenants.runtimes.keys()], activeConversations: host.stats.active, shards: router.shardCount, ...(cluster?.health(query.get('detail') === '1') ?? {}) }),

@@ -31,8 +31,16 @@ export interface CardMaskResult {
 export const CARD_MASK_PREFIX = '**** **** **** ';
 const MASKED_CARD = /\*{4} \*{4} \*{4} \d{4}/;
 
-/** Digit groups joined by single spaces, dashes or dots (a card as people type it). */
-const DIGIT_RUN = /(?<![\p{L}\p{N}])\d+(?:[ .-]\d+)*(?![\p{L}\p{N}])/gu;
+/**
+ * Digit groups joined by up to three spaces, dashes or dots (a card as people type it or paste it:
+ * a no-break or double space, " - ", an en dash or a non-breaking hyphen, a zero-width joiner),
+ * in ASCII or fullwidth digits. Before, only one ASCII space, dash or dot: "4111\u00a01111…",
+ * "4111–1111…" and "4111  1111…" were stored unmasked.
+ */
+const DIGIT_RUN = /(?<![\p{L}\p{N}])[0-9\uff10-\uff19]+(?:[\s.\-\u2010-\u2015\u2212\ufe63\uff0d\u200c\u200d\u180e]{1,3}[0-9\uff10-\uff19]+)*(?![\p{L}\p{N}])/gu;
+const DIGIT_GROUP = /[0-9\uff10-\uff19]+/g;
+/** Fullwidth digits as ASCII (one unit each, so offsets hold). */
+const asciiDigits = (digits: string): string => digits.replace(/[\uff10-\uff19]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
 const CARD_WORDS = /\b(?:tarjeta|tarj|card|cr[eé]dito|d[eé]bito|credit|debit|visa|master\s?card|mastercard|amex|american express|discover|cvv2?|cvc|ccv)\b/i;
 /** An expiry next to a card: 08/27, 8/2027, 08-27. */
 const EXPIRY = /(?<![\d/])(?:0?[1-9]|1[0-2])\s?[/-]\s?(?:\d{2}|20\d{2})(?![\d/])/g;
@@ -82,7 +90,7 @@ interface Span {
 /** Card numbers inside one run of digit groups: the longest qualifying group sequence from each group on. */
 function cardsInRun(run: string, offset: number, cardContext: boolean): Span[] {
   const groups: { start: number; end: number; digits: string }[] = [];
-  for (const m of run.matchAll(/\d+/g)) groups.push({ start: m.index, end: m.index + m[0].length, digits: m[0] });
+  for (const m of run.matchAll(DIGIT_GROUP)) groups.push({ start: m.index, end: m.index + m[0].length, digits: asciiDigits(m[0]) });
   const found: Span[] = [];
   let i = 0;
   while (i < groups.length) {
@@ -109,7 +117,7 @@ export function maskCardData(text: string): CardMaskResult {
   let count = 0;
   for (let i = 0; i < text.length && count < 13; i++) {
     const c = text.charCodeAt(i);
-    if (c >= 48 && c <= 57) count++;
+    if ((c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19)) count++;
   }
   if (count < 13) return { text, cards: 0 };
   const cardContext = CARD_WORDS.test(text);

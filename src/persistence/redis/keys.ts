@@ -44,6 +44,13 @@ export function createRedisKeys(prefix: string = DEFAULT_REDIS_PREFIX) {
      * of the API key, then the client's key; it expires with the key (24 hours).
      */
     idempotencyKey: (id: string): string => `${prefix}:idem:${encodeKeyPart(id)}`,
+    /**
+     * Set of the `idempotencyKey` records whose kept answer belongs to this conversation, so a
+     * contact's erasure finds them; it lives as long as the newest of them.
+     */
+    idempotencyIndex: (key: ConversationKey): string => `${prefix}:${conversationTag(key)}:idem`,
+    /** A turn whose sender got an error and has not been answered yet (`UnansweredTurns`); holds a message id only. */
+    unansweredTurn: (key: ConversationKey, messageId: string): string => `${prefix}:${conversationTag(key)}:unanswered:${encodeKeyPart(messageId)}`,
     /** SCAN pattern matching every key under this prefix (test cleanup). */
     allPattern: (): string => `${prefix}:*`,
   };

@@ -7,6 +7,10 @@ import { createRedisKeys, DEFAULT_REDIS_PREFIX } from './keys.js';
  * `IdempotencyRecords` on Redis, shared by every member and kept across restarts: a claim is
  * `SET key {fingerprint} PX lease NX` (one request wins, the others read what is there), the answer
  * replaces it with the key's TTL, a failed request deletes its claim. Values are JSON.
+ *
+ * An answer is also filed in its conversation's index set (`idempotencyIndex`, in the
+ * conversation's hash tag) before it is written, so an erasure that reads the index finds every
+ * answer written before it. Records and index live in different slots: each is its own command.
  */
 export function createRedisIdempotencyRecords(options: { url?: string; redis?: RedisClient; prefix?: string; logger?: Logger }): IdempotencyRecords {
   const keys = createRedisKeys(options.prefix ?? DEFAULT_REDIS_PREFIX);
@@ -30,7 +34,21 @@ export function createRedisIdempotencyRecords(options: { url?: string; redis?: R
       throw new Error('idempotency key claim did not settle');
     },
     async complete(id, record, ttlMs) {
-      await redis.set(keys.idempotencyKey(id), JSON.stringify(record), 'PX', ms(ttlMs));
+      const k = keys.idempotencyKey(id);
+      if (record.conversation) {
+        const index = keys.idempotencyIndex(record.conversation);
+        await redis.multi().sadd(index, k).pexpire(index, ms(ttlMs)).exec();
+      }
+      await redis.set(k, JSON.stringify({ fingerprint: record.fingerprint, answer: record.answer }), 'PX', ms(ttlMs));
+    },
+    async forgetConversation(conversation) {
+      const index = keys.idempotencyIndex(conversation);
+      const members = await redis.smembers(index);
+      let n = 0;
+      // One DEL per record: in a Redis Cluster they live in different slots.
+      for (const k of members) n += await redis.del(k);
+      await redis.del(index);
+      return n;
     },
     async release(id) {
       await redis.del(keys.idempotencyKey(id));

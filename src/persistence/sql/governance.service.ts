@@ -35,10 +35,13 @@ export interface ContactExport {
   audit_events: AuditEventRecord[];
 }
 
+/** `storedAnswers`: REST answers kept for an `Idempotency-Key` (they hold the replies), dropped with their conversation. */
+export type GovernanceCounts = ErasureCounts & { snapshots: number; storedAnswers: number };
+
 export interface EraseResult {
   outcome: 'erased' | 'already_erased';
   contactId: string;
-  counts: ErasureCounts & { snapshots: number };
+  counts: GovernanceCounts;
   auditSeq: number | null;
 }
 
@@ -46,7 +49,7 @@ export interface RetentionResult {
   tenantId: string;
   olderThanDays: number;
   cutoff: string;
-  counts: ErasureCounts & { snapshots: number };
+  counts: GovernanceCounts;
   auditSeq: number;
 }
 
@@ -73,6 +76,11 @@ export interface GovernanceServiceOptions {
    * live actor that would otherwise persist its state again.
    */
   onConversationErased?: (key: ConversationKey) => void | Promise<void>;
+  /**
+   * Drops what else the deployment keeps about an erased conversation outside SQL and snapshots:
+   * the REST `Idempotency-Key` answers (Redis or memory). Returns how many went.
+   */
+  forgetStoredAnswers?: (key: ConversationKey) => Promise<number>;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -92,15 +100,16 @@ export function createGovernanceService(options: GovernanceServiceOptions): Gove
   const repo = createGovernanceRepository({ db, clock, auditKey: options.auditKey ?? null });
   const audit = createAuditRepository({ db, clock, key: options.auditKey ?? null });
 
-  const dropSnapshots = async (tenantId: string, conversationIds: Iterable<string>): Promise<number> => {
-    let n = 0;
+  /** Snapshots and stored answers of erased conversations; counts how many of each went. */
+  const dropSnapshots = async (tenantId: string, conversationIds: Iterable<string>, dropped = { snapshots: 0, storedAnswers: 0 }): Promise<{ snapshots: number; storedAnswers: number }> => {
     for (const conversationId of new Set(conversationIds)) {
       const key = { tenantId, conversationId };
       await options.onConversationErased?.(key);
-      if ((await snapshots.get(key).catch(() => null)) !== null) n += 1;
+      if ((await snapshots.get(key).catch(() => null)) !== null) dropped.snapshots += 1;
       await snapshots.delete(key);
+      dropped.storedAnswers += (await options.forgetStoredAnswers?.(key)) ?? 0;
     }
-    return n;
+    return dropped;
   };
 
   return {
@@ -134,18 +143,18 @@ export function createGovernanceService(options: GovernanceServiceOptions): Gove
       const ref = toContactRef(contactId);
       // Snapshots first: a failure here leaves the SQL rows, so a retry still finds the threads.
       const before = await repo.conversationIdsOf(tenantId, contactId);
-      let snapshotsDeleted = await dropSnapshots(tenantId, [...before, ref.threadId]);
+      const dropped = await dropSnapshots(tenantId, [...before, ref.threadId]);
       const erased = await repo.eraseContact(tenantId, contactId, actor);
       if (erased.outcome === 'not_found') return null;
       // Threads that appeared between the two reads.
-      snapshotsDeleted += await dropSnapshots(tenantId, erased.conversationIds.filter((id) => !before.includes(id)));
+      await dropSnapshots(tenantId, erased.conversationIds.filter((id) => !before.includes(id)), dropped);
       // Erased means unreadable, also in the embedded database's files (dead tuples, WAL).
       if (erased.outcome === 'erased') await db.scrubDeleted();
-      log.info({ tenant: tenantId, outcome: erased.outcome, counts: erased.counts, snapshots: snapshotsDeleted, auditSeq: erased.audit?.seq ?? null }, 'contact erased');
+      log.info({ tenant: tenantId, outcome: erased.outcome, counts: erased.counts, ...dropped, auditSeq: erased.audit?.seq ?? null }, 'contact erased');
       return {
         outcome: erased.outcome,
         contactId: ref.threadId,
-        counts: { ...erased.counts, snapshots: snapshotsDeleted },
+        counts: { ...erased.counts, ...dropped },
         auditSeq: erased.audit?.seq ?? null,
       };
     },
@@ -162,10 +171,10 @@ export function createGovernanceService(options: GovernanceServiceOptions): Gove
       }
       const cutoffMs = clock.now() - olderThanDays * DAY_MS;
       const erased = await repo.eraseExpired(tenantId, cutoffMs, actor, { olderThanDays });
-      const snapshotsDeleted = await dropSnapshots(tenantId, erased.conversationIds);
+      const dropped = await dropSnapshots(tenantId, erased.conversationIds);
       if (erased.conversationIds.length > 0 || Object.values(erased.counts).some((n) => typeof n === 'number' && n > 0)) await db.scrubDeleted();
-      log.info({ tenant: tenantId, olderThanDays, counts: erased.counts, snapshots: snapshotsDeleted, auditSeq: erased.audit.seq }, 'retention enforced');
-      return { tenantId, olderThanDays, cutoff: erased.cutoff, counts: { ...erased.counts, snapshots: snapshotsDeleted }, auditSeq: erased.audit.seq };
+      log.info({ tenant: tenantId, olderThanDays, counts: erased.counts, ...dropped, auditSeq: erased.audit.seq }, 'retention enforced');
+      return { tenantId, olderThanDays, cutoff: erased.cutoff, counts: { ...erased.counts, ...dropped }, auditSeq: erased.audit.seq };
     },
 
     retentionPolicies() {

@@ -332,7 +332,8 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
             turnTimeoutMs,
           );
           ctx.log.info({ tenant: tenantId, conversationId: result.conversationId, duplicate: result.duplicate, replies: result.replies.length }, 'turn');
-          return json(200, turnBody(result));
+          // The kept answer holds the replies: filed under the conversation, so its erasure drops it.
+          return { ...json(200, turnBody(result)), conversation: { tenantId, conversationId: result.conversationId } };
         });
       }),
     },

@@ -15,7 +15,11 @@ import { HiloError, isHiloError } from '../../kernel/errors.js';
 import type { Clock } from '../../kernel/clock.js';
 import type { Logger } from '../../kernel/logger.js';
 import { createMemoryIdempotencyRecords, MAX_MEMORY_IDEMPOTENCY_KEYS, type IdempotencyRecords } from '../../persistence/ports/idempotency-records.js';
+import type { ConversationKey } from '../../persistence/ports/snapshot-store.js';
 import type { HttpResponse } from './transport.js';
+
+/** What a keyed request's work answers: the response, and the conversation it belongs to (its kept answer is erased with it). */
+export type KeyedAnswer = HttpResponse & { conversation?: ConversationKey };
 
 export const IDEMPOTENCY_KEY_HEADER = 'idempotency-key';
 /** Stripe keeps keys 24 hours. */
@@ -31,7 +35,7 @@ export interface IdempotencyKeys {
    * fingerprint; `HILO_ERR_IDEMPOTENCY_KEY_REUSED` for another fingerprint. Only 2xx answers are
    * kept: a failure (a store outage, a timeout) may be retried with the same key and runs then.
    */
-  run(scope: string, key: string, fingerprint: string, work: () => Promise<HttpResponse>): Promise<HttpResponse>;
+  run(scope: string, key: string, fingerprint: string, work: () => Promise<KeyedAnswer>): Promise<HttpResponse>;
   /** Requests with a key running in this process now. */
   readonly size: number;
 }
@@ -100,18 +104,19 @@ export function createIdempotencyKeys(options: { clock: Clock; records?: Idempot
     }
   };
 
-  const serve = async (id: string, fingerprint: string, work: () => Promise<HttpResponse>): Promise<HttpResponse> => {
+  const serve = async (id: string, fingerprint: string, work: () => Promise<KeyedAnswer>): Promise<HttpResponse> => {
     const kept = await claim(id, fingerprint);
     if (kept !== null) return kept;
     let answer: HttpResponse;
+    let conversation: ConversationKey | undefined;
     try {
-      answer = await work();
+      ({ conversation, ...answer } = await work());
     } catch (err) {
       await records.release(id).catch(() => undefined);
       throw err;
     }
     try {
-      if (answer.status >= 200 && answer.status < 300) await records.complete(id, { fingerprint, answer: { status: answer.status, headers: { ...answer.headers }, body: String(answer.body) } }, ttlMs);
+      if (answer.status >= 200 && answer.status < 300) await records.complete(id, { fingerprint, answer: { status: answer.status, headers: { ...answer.headers }, body: String(answer.body) }, ...(conversation ? { conversation } : {}) }, ttlMs);
       else await records.release(id);
     } catch (err) {
       // The turn ran and is answered; a retry is still run once (the key is the message id) and its lease ends.
@@ -154,10 +159,10 @@ export function idempotent(
   keys: IdempotencyKeys,
   headers: Record<string, string | undefined>,
   request: { tenantId: string; apiKey: string; route: string; fields: readonly unknown[] },
-  work: (keyedMessageId: string | undefined) => Promise<HttpResponse>,
+  work: (keyedMessageId: string | undefined) => Promise<KeyedAnswer>,
 ): Promise<HttpResponse> {
   const key = idempotencyKeyOf(headers);
-  if (key === null) return work(undefined);
+  if (key === null) return work(undefined).then(({ conversation: _conversation, ...answer }) => answer);
   const scope = idempotencyScope(request.tenantId, request.apiKey);
   return keys.run(scope, key, fingerprintOf(request.route, request.fields), () => work(messageIdFor(scope, key)).catch((err: unknown) => Promise.reject(asKeyReuse(err))));
 }

@@ -2,10 +2,11 @@
 import { MAX_MESSAGE_CHARS } from '../../channels/widget/protocol.js';
 import { HiloError } from '../../kernel/errors.js';
 import { boundedText, checkWith, z, type Wording } from '../../kernel/schema.js';
-import { isStableIdentifier, UNSTABLE_IDENTIFIER_PROBLEM } from '../../channels/normalize-text.js';
+import { hasVisibleText, INVISIBLE_TEXT_PROBLEM, isStableIdentifier, UNSTABLE_IDENTIFIER_PROBLEM } from '../../channels/normalize-text.js';
 import { CONVERSATION_LIST_MAX_LIMIT, decodeListCursor } from '../../persistence/ports/conversation-directory.js';
 
-const message = boundedText({ min: 1, max: MAX_MESSAGE_CHARS, trim: true });
+/** A message shows something: a text of bidi marks or joiners only is refused like an empty one. */
+const message = boundedText({ min: 1, max: MAX_MESSAGE_CHARS, trim: true }).refine(hasVisibleText, { error: INVISIBLE_TEXT_PROBLEM, abort: true });
 const agent = boundedText({ min: 1, max: 128, trim: true });
 /** An id the client chose: taken as sent, so never normalised (see `isStableIdentifier`). */
 const clientId = (max: number) => boundedText({ min: 1, max }).refine(isStableIdentifier, { error: UNSTABLE_IDENTIFIER_PROBLEM, abort: true });

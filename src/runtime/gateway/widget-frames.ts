@@ -6,7 +6,7 @@
  * without zod.
  */
 import { MAX_MESSAGE_CHARS, WIDGET_PROTOCOL_VERSION } from '../../channels/widget/protocol.js';
-import { isStableIdentifier, normalizeInboundText } from '../../channels/normalize-text.js';
+import { hasVisibleText, isStableIdentifier, normalizeInboundText } from '../../channels/normalize-text.js';
 import { boundedText, charLength, z } from '../../kernel/schema.js';
 
 const VISITOR_ID = /^[A-Za-z0-9_-]{8,64}$/;
@@ -16,6 +16,7 @@ const RESUME_TOKEN_PROBLEM = 'resumeToken must be a string of at most 200 charac
 const CLIENT_MESSAGE_ID_PROBLEM = 'clientMessageId must be a string of 1-64 characters.';
 const CLIENT_MESSAGE_ID_CHARACTERS = 'clientMessageId must not contain control characters, invisible characters or unpaired surrogates.';
 const TEXT_PROBLEM = `text must have 1-${MAX_MESSAGE_CHARS} characters.`;
+const INVISIBLE_PROBLEM = 'text must contain a visible character (not only spaces, bidi marks or joiners).';
 
 /** `hello` (the tenant is checked apart: an unknown tenant is its own error and close code). */
 export const HelloFrame = z.looseObject({
@@ -43,7 +44,7 @@ export const MessageFrame = z.looseObject({
   text: z
     .string({ error: TEXT_PROBLEM })
     .transform((text) => normalizeInboundText(text))
-    .pipe(boundedText({ min: 1, max: MAX_MESSAGE_CHARS, trim: true })),
+    .pipe(boundedText({ min: 1, max: MAX_MESSAGE_CHARS, trim: true }).refine(hasVisibleText, { abort: true })),
 });
 export type MessageFrame = z.output<typeof MessageFrame>;
 
@@ -53,7 +54,8 @@ export function readFrame<S extends z.ZodType>(schema: S, frame: unknown): { ok:
   if (result.success) return { ok: true, value: result.data };
   const issue = result.error.issues[0]!;
   // The text's own length problems carry zod's words: answer with the protocol's.
-  return { ok: false, problem: issue.path[0] === 'text' ? TEXT_PROBLEM : issue.message };
+  if (issue.path[0] === 'text') return { ok: false, problem: issue.code === 'custom' ? INVISIBLE_PROBLEM : TEXT_PROBLEM };
+  return { ok: false, problem: issue.message };
 }
 
 /** Printable ASCII: text the inbound normalisation never changes (no controls, NFC as it is). */
@@ -74,7 +76,7 @@ export function readMessageFrame(frame: unknown): ReturnType<typeof readFrame<ty
     if (typeof id === 'string' && id.length >= 1 && id.length <= 64 && PRINTABLE_ASCII.test(id) && typeof raw === 'string') {
       const text = normalizeInboundText(raw).trim();
       // UTF-16 length ≥ code points: only a long text needs counting.
-      if (text.length > 0 && (text.length <= MAX_MESSAGE_CHARS || charLength(text) <= MAX_MESSAGE_CHARS)) {
+      if (text.length > 0 && (text.length <= MAX_MESSAGE_CHARS || charLength(text) <= MAX_MESSAGE_CHARS) && hasVisibleText(text)) {
         return { ok: true, value: { ...f, clientMessageId: id, text } };
       }
     }

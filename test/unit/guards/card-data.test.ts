@@ -95,3 +95,29 @@ describe('a customer turn with a card number', () => {
     expect(read).toEqual(['my card is **** **** **** 1111 exp **/** cvv ***, how much is cement?']);
   });
 });
+
+describe('card numbers written with the separators a phone or a copy-paste adds (harden16)', () => {
+  it('should mask a card joined by no-break or double spaces, en dashes, non-breaking hyphens, joiners or fullwidth digits', () => {
+    for (const text of [
+      'mi tarjeta 4111\u00a01111\u00a01111\u00a01111',
+      'mi tarjeta 4111  1111  1111  1111',
+      'mi tarjeta 4111 - 1111 - 1111 - 1111',
+      'mi tarjeta 4111\u20131111\u20131111\u20131111',
+      'mi tarjeta 4111\u20111111\u20111111\u20111111',
+      'mi tarjeta 4111\u200c1111\u200c1111\u200c1111',
+      'my card is \uff14\uff11\uff11\uff11 \uff11\uff11\uff11\uff11 \uff11\uff11\uff11\uff11 \uff11\uff11\uff11\uff11',
+      'tarjeta\n4111\n1111\n1111\n1111',
+    ]) {
+      const masked = maskCardData(text);
+      expect(masked.cards, JSON.stringify(text)).toBe(1);
+      expect(masked.text, JSON.stringify(text)).toContain('**** **** **** 1111');
+      expect(masked.text.replace(/\D/g, ''), JSON.stringify(text)).toBe('1111');
+    }
+  });
+
+  it('should still leave phones, cédulas and account numbers written with the same separators alone', () => {
+    for (const text of ['mi teléfono es 809\u00a0555\u00a01234', 'cédula 001\u20131234567\u20138', 'la cuenta 10\u2011587', 'llámame al 809  555  1234 o al 829 555 9876']) {
+      expect(maskCardData(text).text).toBe(text);
+    }
+  });
+});

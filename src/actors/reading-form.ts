@@ -1,0 +1,46 @@
+/**
+ * The form of a customer's text the machine and the brain read; the transcript keeps it as
+ * written. The channel boundary (`channels/normalize-text.ts`) already dropped what must never be
+ * stored (controls, bidi overrides, zero-width spaces, soft hyphens) and applied NFC; what it must
+ * keep, because other scripts and emoji need it or because it is what the customer wrote, still
+ * hides a word or a size from a reader that compares ASCII:
+ *
+ * - ZERO WIDTH (NON-)JOINER, MONGOLIAN VOWEL SEPARATOR inside a Latin word or a number
+ *   ("ce\u200cmento", "13\u200c37"): gone (they stay in emoji sequences and in the scripts that need them);
+ * - the hyphens and dashes a phone keyboard or a copy-paste puts in an account, phone or cédula
+ *   number ("10\u2011587", "809\u2013555\u20131234"): the ASCII hyphen the readers know (a dash
+ *   between words stays);
+ * - fullwidth ASCII ("ｃｅｍｅｎｔｏ", an East Asian keyboard) and the ideographic space: ASCII;
+ * - vulgar fractions ("1½", "⅜", keyboards that offer them) and FRACTION/DIVISION SLASH ("3⁄8"):
+ *   the "1 1/2", "3/8" the catalog's sizes are written in.
+ *
+ * Idempotent; plain ASCII is returned as it is.
+ *
+ * @example
+ * readingForm('tubo de 1½ y ce\u200cmento') // 'tubo de 1 1/2 y cemento'
+ */
+export function readingForm(text: string): string {
+  if (ASCII.test(text)) return text;
+  return text
+    .replace(JOINER_IN_WORD, '')
+    .replace(HYPHEN, '-')
+    .replace(DASH_IN_NUMBER, '-')
+    .replace(FULLWIDTH, (ch) => (ch === '\u3000' ? ' ' : String.fromCharCode(ch.charCodeAt(0) - 0xfee0)))
+    .replace(FRACTION, (whole: string, digit: string | undefined, fraction: string) => `${digit !== undefined ? `${digit} ` : ''}${VULGAR[fraction] ?? fraction}`)
+    .replace(SLASH, '/');
+}
+
+const ASCII = /^[\x00-\x7f]*$/;
+const JOINER_IN_WORD = /(?<=[\p{Script=Latin}0-9]\p{M}*)[\u200c\u200d\u180e]+(?=[\p{Script=Latin}0-9])/gu;
+/** HYPHEN, NON-BREAKING HYPHEN: a hyphen wherever they are. */
+const HYPHEN = /[\u2010\u2011]/g;
+/** FIGURE DASH, EN DASH, MINUS SIGN, SMALL HYPHEN-MINUS between two digits (a space either side allowed). */
+const DASH_IN_NUMBER = /(?<=\d ?)[\u2012\u2013\u2212\ufe63](?= ?\d)/g;
+const FULLWIDTH = /[\uff01-\uff5e\u3000]/g;
+const VULGAR: Record<string, string> = {
+  '¼': '1/4', '½': '1/2', '¾': '3/4', '⅐': '1/7', '⅑': '1/9', '⅒': '1/10', '⅓': '1/3', '⅔': '2/3',
+  '⅕': '1/5', '⅖': '2/5', '⅗': '3/5', '⅘': '4/5', '⅙': '1/6', '⅚': '5/6', '⅛': '1/8', '⅜': '3/8', '⅝': '5/8', '⅞': '7/8',
+};
+/** A vulgar fraction, with the whole number written right before it ("1½" is one and a half). */
+const FRACTION = /(\d)?([¼½¾⅐-⅞])/g;
+const SLASH = /[\u2044\u2215]/g;
