@@ -128,7 +128,7 @@ export function answerProduct(
   const kept = { ...out.focus, recent, ...(counts ? { counts } : {}), ...at };
   // "si le sumo 2 metros de arena, ¿cuánto queda todo?": the new line in the total (total-with-added.ts); a delivery asked here is priced above.
   const whole = !asked && recent.length > 0 && text !== undefined && (asksWholeWithIt(text) || (!input.estimate?.length && keepsRunningOrder(kept, out))) ? counterTotal(tenant, index, kept, input.lang, out.outcome === 'multi_quote') : null;
-  if (whole) return withDeliveryLine(tenant, withDelivery(tenant, whole, input.delivery, input.lang), input.delivery, input.lang);
+  if (whole) return withProductOffers(tenant, withDeliveryLine(tenant, withDelivery(tenant, whole, input.delivery, input.lang), input.delivery, input.lang), input.lang, options.now, input.text);
   return withProductOffers(tenant, recent.length > 0 ? withCounterReserve(tenant, { ...out, focus: kept }) : out, input.lang, options.now, input.text);
 }
 
