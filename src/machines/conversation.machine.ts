@@ -1294,8 +1294,9 @@ export const conversationMachine = setup({
       if (!carriesFormData(spec, understanding, context.lead, lastText(context))) return false;
       // "prefiero que me llamen": how to be reached, an answer to the form (never a handoff ticket or the store's WhatsApp).
       if (understanding.prefersPhone) return true;
-      // "200 sacos de cemento al mes" where the e-mail is asked: the need told ahead (written down), not a product to price and set aside.
-      if (understanding.addsToNeed && context.expecting.kind === 'lead_field' && WHO_FIELDS.has(context.expecting.field) && !lastText(context).includes('?')) return true;
+      // "200 sacos de cemento al mes" where the e-mail is asked: the need told ahead (written down), not a product to price and set aside;
+      // "the problem is that our supplier keeps delivering late" where the urgency is: more of the need, not a store question.
+      if (understanding.addsToNeed && context.expecting.kind === 'lead_field' && (WHO_FIELDS.has(context.expecting.field) || context.expecting.field === 'urgency_level') && !lastText(context).includes('?')) return true;
       // At the summary, a message that names a slot or says "no" with a value is a correction,
       // whatever the classifier made of it ("cambia la urgencia a alta").
       // More of the need told at the summary is added to it, whatever the classifier made of it.
