@@ -111,7 +111,7 @@ export function answerProduct(
   const base = withConversions(withOneShown(tenant, withStoreLines(tenant, answer(tenant, index, converted.input, reworded), text, input.lang), input.lang), converted.conversions, input.lang);
   // "¿cuánto cobran por llevar 20 sacos a Villa Hermosa?": the delivery asked in this message counts.
   const asked = placed?.delivery ?? (said !== undefined ? deliveryAskedIn(tenant, said, options.now) : undefined);
-  const answered = asked ? withAskedDelivery(tenant, index, base, asked, input.lang, text !== undefined && takesTheOrder(text)) : base;
+  const answered = asked ? withAskedDelivery(tenant, index, base, asked, input.lang, text !== undefined && takesTheOrder(text), input.focus) : base;
   const out = withOneSaid(keepSizesSaid(withProductNotes(tenant, index, asked ? answered : withDeliveryLine(tenant, withDelivery(tenant, answered, input.delivery, input.lang), input.delivery, input.lang), input.lang, text), input.focus, text), text, input.lang);
   // The products answered before this one stay at hand for "de cada uno" (a few, latest first); the store's offers on what it answers said.
   const before = input.focus ? counterOrder(input.focus).reverse() : [];
