@@ -94,6 +94,7 @@ import { takesTheNamed } from './takes-named.js';
 import { asksDeliveryTime } from './delivery-time.js';
 import { asksFreeDeliveryFor, talksDelivery } from './free-delivery-asked.js';
 import { askedAboutAccountCheck } from './account-questions.js';
+import { accountAsked } from './account-asks-words.js';
 import { workflowForIntent, type WorkflowSet, type WorkflowSpec } from './workflow/workflow-spec.js';
 import { answerToChoice, clarifyChoice, confirmChoice, offerChoice, decideTriage, decisiveRanking, describesAskedComplaint, HANDOFF_CONFIDENCE, MIN_INTENT_CONFIDENCE, pickOption, saysWhatInstead, type TriageDecision } from './triage-decision.js';
 import { foldAccents } from '../kernel/fold.js';
@@ -1122,6 +1123,11 @@ export const conversationMachine = setup({
     },
     // "¿para qué lo necesitan?", "¿y cuándo vence?" while the number or the holder's identifier is
     // awaited: answered, and asked again (a sure request for a person still hands off).
+    asksOfVerifiedAccount: ({ context }) => {
+      const understanding = u(context);
+      if (!understanding || understanding.critical || lastVerifiedAccount(context) === null || accountAsked(lastText(context)) === null) return false;
+      return (!understanding.accountId || context.accountAccess?.verified.includes(understanding.accountId) === true) && decideTriage(understanding).kind !== 'handoff';
+    },
     asksAboutAccountCheck: ({ context }) => {
       if (context.expecting.kind !== 'account_id' && context.expecting.kind !== 'account_verification') return false;
       const understanding = u(context);
@@ -2243,6 +2249,8 @@ export const conversationMachine = setup({
             // "¿cuánto sería todo con el envío?" after the delivery was answered: the order's total, delivery included.
             // "¿tienen esto?" with a photo: the photo is what is asked about, not the product answered before it.
             { guard: 'captionPointsAtMedia', target: 'continuing', actions: 'acknowledgeCaptionedMedia' },
+            // "¿puedo comprar a crédito hoy?", "¿cuánto me queda de límite?" after the account was shown: about that account, not the store's credit policy or a product.
+            { guard: 'asksOfVerifiedAccount', target: '#answering.account', actions: { type: 'route', params: { as: 'account_status' } } },
             { guard: 'asksOrderTotal', target: '#answering.product', actions: { type: 'route', params: { as: 'product' } } },
             { guard: 'followsUpInfo', target: '#answering.info', actions: { type: 'route', params: { as: 'info' } } },
             { guard: 'asksCreditTermsFirst', target: '#answering.info', actions: { type: 'route', params: { as: 'store_hours_location' } } },
