@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toldProblem } from '../../../src/actors/brain/rule/need-continued.js';
+import { saysOnlyWhen, toldProblem } from '../../../src/actors/brain/rule/need-continued.js';
 import { readLeadFields } from '../../../src/actors/brain/rule/lead-fields.js';
 
 describe('toldProblem', () => {
@@ -25,4 +25,9 @@ describe('readLeadFields at the urgency question', () => {
     expect(read.corrects).toBeUndefined();
     expect(read.leadFields.problem_statement).toBe(text);
   });
+});
+
+describe('saysOnlyWhen', () => {
+  it.each(['no es urgente para el mes que viene', 'ayer era tarde', 'lo necesito para el lunes', 'not urgent next month'])('only when: %s', (text) => expect(saysOnlyWhen(text, [])).toBe(true));
+  it.each(['pintura para una escuela la necesitamos el lunes', 'materiales para remodelar el templo', '200 sacos para el lunes'])('a need: %s', (text) => expect(saysOnlyWhen(text, [])).toBe(false));
 });

@@ -9,7 +9,7 @@ import { fold, foldWithMap } from './text.js';
 import { PROJECT_WORDS } from './project-quotes.js';
 import { AREA_NAMED, carriesContactData, GOODS_WORDS, readNeedAtArea } from './lead-area.js';
 import { levelOfSpan } from './time-spans.js';
-import { continuesNeed, toldProblem } from './need-continued.js';
+import { continuesNeed, saysOnlyWhen, toldProblem } from './need-continued.js';
 import { prefersPhoneContact } from './contact-preference.js';
 import { toldVolume } from './volume-told.js';
 
@@ -221,8 +221,8 @@ export function readLeadFields(input: { text: string; entities: readonly Entity[
     const level = readBare('urgency_level', text, { tenantName: input.tenantName, entities });
     if (typeof level === 'string') fields.urgency_level = level;
   }
-  // "pintura para una escuela, la necesitamos para el lunes", "doors for 12 units, we need them in two
-  // weeks": when, told in a clause of the need, is the urgency too.
+  // "pintura para una escuela, la necesitamos para el lunes", "doors for 12 units, we need them in two weeks": when, told in a clause of the need, is the urgency too.
+  if (expected === 'problem_statement' && typeof fields.urgency_level === 'string' && !question && saysOnlyWhen(folded, entities)) delete fields.problem_statement; // "no es urgente, para el mes que viene": only when, no need
   if (expected === 'problem_statement' && fields.urgency_level === undefined && !question) {
     const level = urgencyInClauses(text);
     if (level) fields.urgency_level = level;

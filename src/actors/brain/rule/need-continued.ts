@@ -52,3 +52,17 @@ const CORRECTED = /\b(?:no es|esta mal|equivocad[oa]|cambia\w*|corrig\w*|perdon|
 export function toldProblem(folded: string): boolean {
   return PROBLEM_TOLD.test(folded) && !CORRECTED.test(folded);
 }
+
+/**
+ * Only when, told where the need is asked ("no es urgente, para el mes que viene", "lo necesito
+ * para el lunes", "not urgent, next month"): the urgency given ahead, no need — a clerk notes the
+ * urgency and asks again what they need, never writes "para el mes que viene" as the need.
+ *
+ * @example
+ * saysOnlyWhen('no es urgente para el mes que viene', []) // true
+ * saysOnlyWhen('pintura para una escuela, la necesitamos el lunes', []) // false
+ */
+export function saysOnlyWhen(folded: string, entities: readonly Entity[]): boolean {
+  const words = folded.split(' ').filter((w) => w !== '');
+  return words.length <= 9 && !entities.some((e) => e.type === 'product') && !GOODS_WORDS.test(folded) && !PROJECT_WORDS.test(folded) && !/\d/.test(folded);
+}
