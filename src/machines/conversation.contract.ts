@@ -295,8 +295,8 @@ export interface AccountAccess {
   pending: string | null;
   /** Wrong second identifiers typed in this conversation (every account counts). */
   failures: number;
-  /** What was asked of the account before it could be shown (the detailed statement, the credit limit): answered once it is. */
-  asked?: 'statement' | 'limit';
+  /** What was asked of the account before it could be shown (the detailed statement, the credit limit, buying on credit): answered once it is. */
+  asked?: 'statement' | 'limit' | 'buy';
 }
 
 export interface AccountActorInput {

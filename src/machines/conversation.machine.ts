@@ -95,6 +95,7 @@ import { takesTheNamed } from './takes-named.js';
 import { asksDeliveryTime } from './delivery-time.js';
 import { asksFreeDeliveryFor, talksDelivery } from './free-delivery-asked.js';
 import { askedAboutAccountCheck } from './account-questions.js';
+import { accountAsked } from './account-asks-words.js';
 import { workflowForIntent, type WorkflowSet, type WorkflowSpec } from './workflow/workflow-spec.js';
 import { answerToChoice, clarifyChoice, confirmChoice, offerChoice, decideTriage, decisiveRanking, describesAskedComplaint, HANDOFF_CONFIDENCE, MIN_INTENT_CONFIDENCE, pickOption, saysWhatInstead, type TriageDecision } from './triage-decision.js';
 import { foldAccents } from '../kernel/fold.js';
@@ -1129,6 +1130,11 @@ export const conversationMachine = setup({
     },
     // "¿para qué lo necesitan?", "¿y cuándo vence?" while the number or the holder's identifier is
     // awaited: answered, and asked again (a sure request for a person still hands off).
+    asksOfVerifiedAccount: ({ context }) => {
+      const understanding = u(context);
+      if (!understanding || understanding.critical || lastVerifiedAccount(context) === null || accountAsked(lastText(context)) === null) return false;
+      return (!understanding.accountId || context.accountAccess?.verified.includes(understanding.accountId) === true) && decideTriage(understanding).kind !== 'handoff';
+    },
     asksAboutAccountCheck: ({ context }) => {
       if (context.expecting.kind !== 'account_id' && context.expecting.kind !== 'account_verification') return false;
       const understanding = u(context);
@@ -1301,8 +1307,9 @@ export const conversationMachine = setup({
       if (!carriesFormData(spec, understanding, context.lead, lastText(context))) return false;
       // "prefiero que me llamen": how to be reached, an answer to the form (never a handoff ticket or the store's WhatsApp).
       if (understanding.prefersPhone) return true;
-      // "200 sacos de cemento al mes" where the e-mail is asked: the need told ahead (written down), not a product to price and set aside.
-      if (understanding.addsToNeed && context.expecting.kind === 'lead_field' && WHO_FIELDS.has(context.expecting.field) && !lastText(context).includes('?')) return true;
+      // "200 sacos de cemento al mes" where the e-mail is asked: the need told ahead (written down), not a product to price and set aside;
+      // "the problem is that our supplier keeps delivering late" where the urgency is: more of the need, not a store question.
+      if (understanding.addsToNeed && context.expecting.kind === 'lead_field' && (WHO_FIELDS.has(context.expecting.field) || context.expecting.field === 'urgency_level') && !lastText(context).includes('?')) return true;
       // At the summary, a message that names a slot or says "no" with a value is a correction,
       // whatever the classifier made of it ("cambia la urgencia a alta").
       // More of the need told at the summary is added to it, whatever the classifier made of it.
@@ -2249,6 +2256,8 @@ export const conversationMachine = setup({
             // "¿cuánto sería todo con el envío?" after the delivery was answered: the order's total, delivery included.
             // "¿tienen esto?" with a photo: the photo is what is asked about, not the product answered before it.
             { guard: 'captionPointsAtMedia', target: 'continuing', actions: 'acknowledgeCaptionedMedia' },
+            // "¿puedo comprar a crédito hoy?", "¿cuánto me queda de límite?" after the account was shown: about that account, not the store's credit policy or a product.
+            { guard: 'asksOfVerifiedAccount', target: '#answering.account', actions: { type: 'route', params: { as: 'account_status' } } },
             { guard: 'asksOrderTotal', target: '#answering.product', actions: { type: 'route', params: { as: 'product' } } },
             { guard: 'followsUpInfo', target: '#answering.info', actions: { type: 'route', params: { as: 'info' } } },
             { guard: 'asksCreditTermsFirst', target: '#answering.info', actions: { type: 'route', params: { as: 'store_hours_location' } } },

@@ -97,6 +97,9 @@ const SIDES = new RegExp(
 /** Goods sold by what they cover: paint, sealer, roof coating, primer. */
 const PAINT_GOODS = /\b(?:pinturas?|paints?|sellador|sealer|impermeabilizante|roof\s+coating|primer)\b/;
 /** An area said right after "para"/"for" ("para 40 m2", "for about 50 square meters"). */
+/** Goods sold by the square metre, for a floor ("cerámica", "porcelanato", "tiles"): "pa 40 metros" of them is 40 m². */
+const TILE_GOODS = /\b(?:ceramicas?|porcelanatos?|baldosas?|losetas?|tiles?|flooring)\b/;
+const METRES_FOR = /\b(?:para|pa|for)\s+(?:(?:unos?|about|like|around|aproximadamente|como)\s+)?\d+(?:\.\d+)?\s*(?:metros?|mts?|m|meters?|metres?)(?![a-z0-9])(?!\s*(?:de\s+(?:largo|alto|ancho)|lineales|long|high|wide|tall))/;
 const AREA_FOR = /\b(?:para|pa|for)\s+(?:(?:unos?|about|like|around|aproximadamente|como)\s+)?\d+(?:\.\d+)?\s*(?:m2|mts?2|mt2|metros?\s+cuadrados?|square\s+(?:meters?|metres?|feet|foot)|sq\.?\s*(?:m|ft)|sqm|pies?\s+cuadrados?|ft2)(?![a-z])/;
 const AREA = /(\d+(?:\.\d+)?)\s*(?:(m2|mts?2|mt2|metros?\s+cuadrados?|square\s+(?:meters?|metres?)|sq\.?\s*m|sqm)|(pies?\s+cuadrados?|square\s+(?:feet|foot)|sq\.?\s*ft|ft2))(?![a-z])/;
 const VOLUME = /(\d+(?:\.\d+)?|un|una|one|a|medio)\s*(?:(m3|mts?3|metros?\s+cubicos?|cubic\s+(?:meters?|metres?))|(yardas?\s+cubicas?|cubic\s+yards?))(?![a-z])/;
@@ -148,11 +151,13 @@ function readQuestion(text: string): MaterialQuestion | null {
   // asked about. The measurements are read only then (issue 16: cheap regexes first).
   const paints = PAINTS.test(t);
   const paintForArea = AREA_FOR.test(t) && PAINT_GOODS.test(t);
-  const q0 = asked || !(paintForArea || paints) ? null : measurementsOf(t);
+  // "cerámica de piso pa 40 metros", "porcelanato para 25 metros": the tile for that many square metres (no wall said).
+  const tileForArea = METRES_FOR.test(t) && TILE_GOODS.test(t) && !/\b(?:pared|paredes|wall|walls|muro)\b/.test(t);
+  const q0 = asked || !(paintForArea || paints || tileForArea) ? null : measurementsOf(t);
   const doorsPainted = q0?.doors !== undefined && paints;
-  if (!asked && !doorsPainted && !(q0?.area !== undefined && paintForArea)) return null;
+  if (!asked && !doorsPainted && !(q0?.area !== undefined && paintForArea) && !(q0?.length !== undefined && tileForArea)) return null;
   const q = q0 ?? measurementsOf(t);
-  if (yields) return q;
+  if (yields || (tileForArea && q.length !== undefined && q.sides === undefined)) return q;
   // "¿cuánto me sale 20 láminas de 12 pies?", "how much is it?": a price asked, not an amount needed.
   const measured = isMeasured(q);
   // "I need cement, how much is a bag?": a price asked beside a need that names no job to measure.

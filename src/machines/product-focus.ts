@@ -16,6 +16,7 @@ import { areaToCover, asksThinning, asksWhatAJobTakes, reportsTrouble } from './
 import { asksYield } from './material-questions.js';
 import { partCount } from './part-amounts.js';
 import { bucketAsked } from './pack-asked.js';
+import { addedCount, withoutAddLead } from './add-words.js';
 
 export { areaToCover, asksWhatAJobTakes, reportsTrouble };
 
@@ -31,7 +32,7 @@ const CONTINUATION = /^(?:y|e|and|also|tambien|what about|how about|and for|and 
 const QUANTITY_ONLY =
   /^(?:(?:y|and)\s+)?(?:(?:si|if)\s+)?(?:(?:i\s+)?(?:compro|llevo|quiero|necesito|ocupo|dame|me\s+das|ponme|pongame|serian|seria|son|buy|take|get|need|want|give\s+me|ll\s+take|for|para|por)\s+)*(?:unos?\s+|unas?\s+|about\s+)?\d+(?:\s+(?:unidades|units|piezas|pieces|de\s+(?:esos|esas|ese|esa|este|esta|estos|estas|ellos|ellas|esto|eso|la\s+misma|el\s+mismo)|of\s+(?:them|those|these|that|this|that\s+one|this\s+one)|mas|more))?(?:\s+(?:cuanto|cuanto\s+seria|cuanto\s+sale|cuanto\s+es|how\s+much))?$/;
 const ATTRIBUTE_ONLY =
-  /^(?:(?:y|and)\s+)?(?:(?:el|la|los|las|the|en|in|de|of|del|one|ones|uno|una)\s+)*(?:(?:\d+(?:\/\d+)?(?:w|a|v|mm|cm)?|media|tres\s+cuartos|tres\s+octavos|pulgadas?|inch(?:es)?|pies|feet|metros?|meters?|mts?|blanc[oa]s?|white|gris|gray|grey|negr[oa]s?|black|azul(?:es)?|asul|blue|roj[oa]s?|red|verdes?|green|amarill[oa]s?|yellow|hueso|bone|ivory|off\s+white|perla|pearl|satinad[oa]|satin|mate|matte|brillante|gloss|galon(?:es)?|gallons?|cubetas?|buckets?|sacos?|fundas?|bags?|rollos?|rolls?|unidades|units|libras?|pounds?|grado\s+\d+|grade\s+\d+|calibre\s+\d+|gauge\s+\d+|(?:\d+|un|uno|dos|doble|double|single)\s+(?:polos?|poles?)|amp(?:s|erios?)?|grande|big|pequen[oa]|small|one|ones|primer[oa]?|segund[oa]|tercer[oa]?|ultim[oa]|first|second|third|last|opcion|option|numero|number|de|del|el|la|los|las|the|en|in|of|cuanto|cuesta|cuestan|sale|salen|vale|valen|es|esta|estan|seria|serian|quintal(?:es)?|qq|how\s+much|is\s+it|are\s+they|costs?|precio|price|y|and)\s*)+$/;
+  /^(?:(?:y|and)\s+)?(?:(?:el|la|los|las|the|en|in|de|of|del|one|ones|uno|una)\s+)*(?:(?:\d+(?:\/\d+)?(?:w|a|v|mm|cm|oz|hp)?|oz|onzas?|hp|media|tres\s+cuartos|tres\s+octavos|pulgadas?|inch(?:es)?|pies|feet|metros?|meters?|mts?|blanc[oa]s?|white|gris|gray|grey|negr[oa]s?|black|azul(?:es)?|asul|blue|roj[oa]s?|red|verdes?|green|amarill[oa]s?|yellow|hueso|bone|ivory|off\s+white|perla|pearl|satinad[oa]|satin|mate|matte|brillante|gloss|galon(?:es)?|gallons?|cubetas?|buckets?|sacos?|fundas?|bags?|rollos?|rolls?|unidades|units|libras?|pounds?|grado\s+\d+|grade\s+\d+|calibre\s+\d+|gauge\s+\d+|(?:\d+|un|uno|dos|doble|double|single)\s+(?:polos?|poles?)|amp(?:s|erios?)?|grande|big|pequen[oa]|small|one|ones|primer[oa]?|segund[oa]|tercer[oa]?|ultim[oa]|first|second|third|last|opcion|option|numero|number|de|del|el|la|los|las|the|en|in|of|cuanto|cuesta|cuestan|sale|salen|vale|valen|es|esta|estan|seria|serian|quintal(?:es)?|qq|how\s+much|is\s+it|are\s+they|costs?|precio|price|y|and)\s*)+$/;
 
 /**
  * True when the message reads as a follow-up on the product in focus rather than a new request.
@@ -68,7 +69,7 @@ const ONLY_ALL = new RegExp(ONLY.source, 'g');
  * followUpCore('no, I only want the 5/8'); // 'the 5/8'
  */
 export function followUpCore(text: string): string {
-  return bucketAsked(fold(text).replace(/'/g, ' ')) // "is it cheaper by the bucket?": the bucket
+  return withoutAddLead(bucketAsked(fold(text).replace(/'/g, ' '))) // "is it cheaper by the bucket?": the bucket; "agrégale 3 de 12w": the count
     // Dominican speech: "¿a cómo ta?", "¿cuánto tan?" (está, están).
     .replace(/\bta\b/g, 'esta')
     .replace(/\btan\b/g, 'estan')
@@ -354,7 +355,7 @@ function readQuantity(text: string): Readonly<{ quantity: number; unit?: string;
   // "dame uno de esos", "I'll take one of those": one, said as a count.
   // "dame uno", "quiero una", "I'll take one": one of the product shown, taken (a bare "una" is no count).
   const oneOfThem = /\b(?:uno|una|one)\s+(?:de|of)\s+(?:esos|esas|ellos|ellas|them|those|these)\b/.test(fold(text)) || ONE_TAKEN.test(fold(text));
-  const said = fold(text)
+  const said = addedCount(fold(text)) // "súmale 5": five more
     // "otro del mismo color", "another one in the same colour": one more of it (`count-words.ts`), before the colour goes.
     .replace(/\b(?:otr[oa]|un[oa]?)\s+(?:del|de\s+(?:el|la|ese|esa|este|esta))\s+mism[oa]\s+(?:colou?r|tono)\b/g, '1 mas')
     // "2 más del mismo color", "2 more in the same colour": the colour on the counter, no attribute of its own.
@@ -381,8 +382,7 @@ function readQuantity(text: string): Readonly<{ quantity: number; unit?: string;
   if (less) return readLess(t.replace(LESS, ' ').replace(/\s+/g, ' ').trim());
   if (t === '' || t.split(' ').length > MAX_WORDS) return undefined;
   const rest = t.split(' ').filter((w) => !QUANTITY_FILLER.has(w));
-  // "a hundred" / "cien": the filler list drops "a"; "ciento" alone is 100.
-  // "10 sacos más", "5 galones more": the unit said with the count on top.
+  // "a hundred" / "cien": the filler list drops "a"; "ciento" alone is 100. "10 sacos más", "5 galones more": the unit said with the count on top.
   const plus = rest.length === 3 && QUANTITY_UNIT.test(rest[1] as string) && /^(?:mas|more)$/.test(rest[2] as string) ? [rest[0] as string, rest[2] as string] : rest;
   if (plus.length === 0 || plus.length > 2) return undefined;
   const [num, unit] = plus as [string, string | undefined];

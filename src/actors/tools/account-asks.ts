@@ -9,31 +9,21 @@ import type { Lang } from '../../domain/nlu.js';
 import type { CustomerAccount, TenantData } from '../../domain/tenant.js';
 import type { ChoiceOption } from '../../domain/understanding.js';
 import type { ReplyDirective } from '../../machines/conversation.contract.js';
-import { fold } from '../brain/rule/text.js';
 import { renderReply } from '../render-reply.js';
 import { offerOf } from './store-policies.js';
 
-export type AccountAsk = 'statement' | 'limit';
-
-const ASKS: readonly (readonly [AccountAsk, RegExp])[] = [
-  ['statement', /\b(?:estados? de cuenta|estado de mi cuenta detallado|detalle de (?:la |mi )?cuenta|movimientos|historial de (?:compras|pagos|la cuenta)|facturas pendientes|(?:account )?statements?|transaction history|list of (?:invoices|purchases|payments))\b/],
-  ['limit', /\b(?:limite(?: de credito)?|cupo|credito disponible|disponible para comprar|cuanto (?:me queda|tengo) (?:de credito|disponible|para comprar)|credit limit|available credit|how much credit (?:do i have|is left)|credit (?:do i have )?left)\b/],
-];
-
-/** The statement or the limit asked, if the message asks one (cheap: a length bound, then two tests). */
-export function accountAsked(text: string): AccountAsk | null {
-  if (text.length === 0 || text.length > 300) return null;
-  const f = fold(text).replace(/[^a-z0-9\s]+/g, ' ').replace(/\s+/g, ' ');
-  return ASKS.find(([, re]) => re.test(f))?.[0] ?? null;
-}
+export { accountAsked, type AccountAsk } from '../../machines/account-asks-words.js';
+import type { AccountAsk } from '../../machines/account-asks-words.js';
 
 /**
- * The answer to the statement or the limit (asked now, or before the account could be shown) for a verified account: what is known (its standing in
+ * The answer to the statement, the limit or buying on credit (asked now, or before the account could be shown) for a verified account: what is known (its standing in
  * a line) and a person offered for the rest. Null when nothing of the kind is asked or the tenant
  * lacks the templates (the standing answers as before).
  */
-export function accountAskReply(tenant: TenantData, account: CustomerAccount, asked: AccountAsk | null, lang: Lang, params: Record<string, string>): { reply: ReplyDirective; offer: ChoiceOption } | null {
+export function accountAskReply(tenant: TenantData, account: CustomerAccount, asked: AccountAsk | null, lang: Lang, params: Record<string, string>): { reply: ReplyDirective; offer?: ChoiceOption } | null {
   const has = (template: string): boolean => tenant.templates[lang]?.[template] !== undefined;
+  // "¿puedo comprar a crédito hoy?": yes with an account up to date; paid up first when it is overdue or suspended (the standing's offer follows).
+  if (asked === 'buy') return has(`account.ask.buy.${account.standing}`) ? { reply: { template: `account.ask.buy.${account.standing}`, params } } : null;
   if (asked === null || !has(`account.ask.${asked}`) || !has(`account.summary.${account.standing}`) || !has('info.offer.human_agent')) return null;
   const summary = renderReply({ template: `account.summary.${account.standing}`, params }, tenant.templates, lang);
   const { option, offer } = offerOf('human_agent', lang);

@@ -42,8 +42,8 @@ function standing(account: CustomerAccount, input: AccountActorInput, shown: Acc
   // "¿me mandan el estado de cuenta?", "¿cuál es mi límite?" (now, or before the number or the proof): what is known, and a person for the rest.
   const { asked: before, ...access } = shown;
   const asked = accountAskReply(tenant, account, accountAsked(input.text ?? '') ?? before ?? null, input.lang, params);
-  if (asked) return { outcome: 'answered', access, offer: asked.offer, replies: [asked.reply] };
-  const offer = standingOffer(account, input, tenant.templates);
+  const offer = asked ? (asked.offer ?? standingOffer(account, input, tenant.templates)) : standingOffer(account, input, tenant.templates);
+  if (asked) return { outcome: 'answered', access, ...(offer ? { offer } : {}), replies: [asked.reply] };
   return { outcome: 'answered', access, ...(offer ? { offer } : {}), replies: [{ template: `account.${account.standing}`, params }] };
 }
 

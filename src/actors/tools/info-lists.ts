@@ -5,7 +5,7 @@ import type { Offer, Product, TenantData, Vacancy } from '../../domain/tenant.js
 import type { InfoActorOutput, ProductFocus, ReplyDirective } from '../../machines/conversation.contract.js';
 import { fold } from '../brain/rule/text.js';
 import { calendarDate, formatDate } from './format.js';
-import { noOfferFor, offerByDeal, offerForCount } from './offer-count.js';
+import { noOfferFor, offerByDeal, offerCountFocus, offerForCount } from './offer-count.js';
 import { offerForNamed } from './offer-asked.js';
 
 /** Words that name nothing in a list ("la del cemento" → "cemento"). */
@@ -72,9 +72,9 @@ export function offerReplies(tenant: TenantData, lang: Lang, now: number, text: 
   const categories = (o: Offer): string[] => (o.skus ?? []).map((sku) => tenant.catalog.find((p) => p.sku === sku)?.category ?? '');
   const one = asked?.current && tenant.templates[lang]?.['offers.one'] !== undefined ? asked.current : tenant.templates[lang]?.['offers.one'] !== undefined ? (namedItem(current, text, (o) => [o.title.es, o.title.en, ...productNames(o), ...categories(o)]) ?? (ofCounter.length === 1 ? ofCounter[0]! : null) ?? offerByDeal(current, text)) : null; // "¿entra el 3x2?": the offer by its deal
   if (one) {
-    const focus = offerFocus(tenant, one);
-    // "¿aplica si compro 40?": whether that count gets it, and what it comes to.
+    // "¿aplica si compro 40?": whether that count gets it, and what it comes to; that count on the counter.
     const counted = offerForCount(tenant, one, lang, text, sku);
+    const focus = (counted ? offerCountFocus(tenant, one, text, sku) : undefined) ?? offerFocus(tenant, one);
     return { replies: [counted ?? { template: 'offers.one', params: { title: one.title[lang], details: one.details[lang], validUntil: formatDate(one.validUntil, lang) } }], ...(focus ? { focus } : {}) };
   }
   // "¿me hacen descuento?" about a product on no offer: said so, not the list of other offers.

@@ -21,6 +21,7 @@ import { joinTopicAnswers, type TopicAnswer } from './joined-answers.js';
 import { withOfferAgain } from './offer-again.js';
 import { paymentDiscountReply } from './payment-discount.js';
 import { priceInCurrencyReply } from './price-currency.js';
+import { questionParts } from './question-parts.js';
 import { foldAccents } from '../../kernel/fold.js';
 import { asksNearestBranch, distanceKm, nearestAsked, nearestBranchReply } from './nearest-branch.js';
 
@@ -98,7 +99,8 @@ function rememberedDayHours(tenant: TenantData, text: string, lang: Lang, now: n
 
 function storeReplies(tenant: TenantData, input: Pick<InfoActorInput, 'text' | 'lang' | 'counter' | 'delivery' | 'deliveryTalked' | 'reserve' | 'placeSaid' | 'focusSku'>, now: number): { replies: ReplyDirective[]; offer?: ChoiceOption; delivery?: DeliveryQuote; tradesOffered?: true } {
   const { store } = tenant;
-  const { text, lang } = input;
+  const { lang } = input;
+  let text = input.text; // each question of "¿el 25 abren? ¿y el 24?" in turn (question-parts.ts)
   let offer: ChoiceOption | undefined;
   let delivery: DeliveryQuote | undefined;
   let trades = false;
@@ -106,11 +108,15 @@ function storeReplies(tenant: TenantData, input: Pick<InfoActorInput, 'text' | '
   const sayIfAny = (template: string): string | null => (tenant.templates[lang]?.[template] !== undefined ? say(template) : null);
   const methods = joinList(store.paymentMethods[lang], lang);
   const answers: TopicAnswer[] = [];
-  for (const topic of (input.delivery || input.deliveryTalked) && asksFreeDeliveryFor(text) ? (['delivery'] as const) : storeTopics(tenant, text)) { // "and if I spend 15k?" after a zone's fee: that zone's delivery
-    offer = undefined;
-    const said = answerTopic(topic);
-    if (said.length > 0) answers.push({ replies: said, ...(offer ? { offer } : {}) });
+  for (const part of questionParts(input.text, (t) => storeTopics(tenant, t))) {
+    text = part;
+    for (const topic of (input.delivery || input.deliveryTalked) && asksFreeDeliveryFor(text) ? (['delivery'] as const) : storeTopics(tenant, text)) { // "and if I spend 15k?" after a zone's fee: that zone's delivery
+      offer = undefined;
+      const said = answerTopic(topic);
+      if (said.length > 0) answers.push({ replies: said, ...(offer ? { offer } : {}) });
+    }
   }
+  text = input.text;
   // "¿dónde están y a qué hora abren?": the hours without "¿Te comparto la dirección?", the addresses following.
   const joined = joinTopicAnswers(answers, tenant.templates, lang);
   const replies = joined.replies;
@@ -222,14 +228,7 @@ function storeReplies(tenant: TenantData, input: Pick<InfoActorInput, 'text' | '
   }
   if (replies.length === 0) {
     const main = store.branches[0];
-    return {
-      replies: [
-        {
-          template: 'info.summary',
-          params: { storeName: store.name, address: main?.address ?? store.city, hours: main?.hours[lang] ?? '', phone: main?.phone ?? store.phone, methods },
-        },
-      ],
-    };
+    return { replies: [{ template: 'info.summary', params: { storeName: store.name, address: main?.address ?? store.city, hours: main?.hours[lang] ?? '', phone: main?.phone ?? store.phone, methods } }] };
   }
   return { replies, ...(offer ? { offer } : {}), ...(delivery ? { delivery } : {}), ...(trades ? { tradesOffered: true as const } : {}) };
 }

@@ -70,7 +70,8 @@ export function materialAnswer(tenant: TenantData, index: CatalogIndex, input: P
   if (ruled) return { kind: 'priced', ...ruled };
   const usage = product.usage;
   if (usage?.per === 'm2') {
-    const area = surfaceArea(q);
+    // "porcelanato pa 25 metros": goods sold by the square metre, one number of metres and no wall said, is the square metres (a clerk never asks the height of a floor).
+    const area = surfaceArea(q) ?? (q.length !== undefined && (q.surface === undefined || q.surface === 'floor') && q.rooms === undefined && /^m(?:²|2)$/.test(product.unit.trim()) ? q.length : null);
     // "una casa de 2 habitaciones": rooms counted say nothing of the walls' or floor's size.
     if (area === null && q.rooms !== undefined && q.length === undefined) return ask('product.rooms_ask', { rooms: q.rooms });
     if (area === null) return ask(q.length !== undefined ? 'product.usage_ask_height' : 'product.usage_ask_area', { amount: fmt(usage.amount), units: countUnit(product.unit, 2, lang), length: q.length });

@@ -7,7 +7,7 @@
 import type { Lang } from '../../domain/nlu.js';
 import type { ChoiceOption } from '../../domain/understanding.js';
 import type { Offer, Product, TenantData } from '../../domain/tenant.js';
-import type { ReplyDirective } from '../../machines/conversation.contract.js';
+import type { ProductFocus, ReplyDirective } from '../../machines/conversation.contract.js';
 import { NUMBER_WORDS } from '../catalog/text.js';
 import { fold } from '../brain/rule/text.js';
 import { formatDate, formatMoney } from './format.js';
@@ -104,6 +104,19 @@ export function offerForCount(tenant: TenantData, offer: Offer, lang: Lang, text
   const fromTotal = from !== null && from > count ? dealTotal(offer.deal, product, from) : null;
   if (from === null || fromTotal === null) return null;
   return { template: 'offers.count.short', params: { ...common, from, fromUnit: countUnit(product.unit, from, lang), fromTotal: formatMoney(fromTotal) } };
+}
+
+/**
+ * The count an offer was asked for, on the counter ("¿cuánto me salen 2 cubetas con el descuento?"):
+ * that many of the offer's product, or of the one in stock with the same offer when it is sold out
+ * (the Blanco Hueso bucket offered instead), so "¿cuánto es todo?" next counts them as a clerk would.
+ */
+export function offerCountFocus(tenant: TenantData, offer: Offer, text: string, sku: string | undefined): ProductFocus | undefined {
+  const count = countSaid(text);
+  const asked = productOf(tenant, offer, sku, text);
+  if (count === null || asked === null) return undefined;
+  const product = asked.stock > 0 ? asked : ((offer.skus ?? []).map((s) => tenant.catalog.find((p) => p.sku === s)).find((p) => p !== undefined && p.stock > 0) ?? asked);
+  return { sku: product.sku, name: product.name, price: product.price, query: product.name.replace(/\s*\([^)]*\)/g, '').trim(), quantity: count };
 }
 
 /**

@@ -36,6 +36,7 @@ import { countInUnit, withoutCount } from './piece-counts.js';
 import { boardInOtherLength, eachQuantity, countedFollowUps, followUp, headWord, oneOnCounter, productWords, quantityOf, uncarriedItems, wantedItems, withLengthQuantities, withSizedQuantities, withoutContainers, type Wanted } from './product-request.js';
 import { alternativeFor, altParams, bucketFor, describeProduct, focusOf, MAX_NAMED, namesAProduct, optionsFor, sameName, type Found } from './product-parts.js';
 import { withProductOffers } from './product-offers.js';
+import { withSizeCarried } from './size-carried.js';
 import { familyRange, noSizeAnswer } from './product-sizes.js';
 import { noComboAnswer } from './product-combos.js';
 import { comparisonAsked } from './product-versus.js';
@@ -111,7 +112,7 @@ export function answerProduct(
   const base = withConversions(withOneShown(tenant, withStoreLines(tenant, answer(tenant, index, converted.input, reworded), text, input.lang), input.lang), converted.conversions, input.lang);
   // "¿cuánto cobran por llevar 20 sacos a Villa Hermosa?": the delivery asked in this message counts.
   const asked = placed?.delivery ?? (said !== undefined ? deliveryAskedIn(tenant, said, options.now) : undefined);
-  const answered = asked ? withAskedDelivery(tenant, index, base, asked, input.lang, text !== undefined && takesTheOrder(text)) : base;
+  const answered = asked ? withAskedDelivery(tenant, index, base, asked, input.lang, text !== undefined && takesTheOrder(text), input.focus) : base;
   const out = withOneSaid(keepSizesSaid(withProductNotes(tenant, index, asked ? answered : withDeliveryLine(tenant, withDelivery(tenant, answered, input.delivery, input.lang), input.delivery, input.lang), input.lang, text), input.focus, text), text, input.lang);
   // The products answered before this one stay at hand for "de cada uno" (a few, latest first); the store's offers on what it answers said.
   const before = input.focus ? counterOrder(input.focus).reverse() : [];
@@ -128,7 +129,7 @@ export function answerProduct(
   const kept = { ...out.focus, recent, ...(counts ? { counts } : {}), ...at };
   // "si le sumo 2 metros de arena, ¿cuánto queda todo?": the new line in the total (total-with-added.ts); a delivery asked here is priced above.
   const whole = !asked && recent.length > 0 && text !== undefined && (asksWholeWithIt(text) || (!input.estimate?.length && keepsRunningOrder(kept, out))) ? counterTotal(tenant, index, kept, input.lang, out.outcome === 'multi_quote') : null;
-  if (whole) return withDeliveryLine(tenant, withDelivery(tenant, whole, input.delivery, input.lang), input.delivery, input.lang);
+  if (whole) return withProductOffers(tenant, withDeliveryLine(tenant, withDelivery(tenant, whole, input.delivery, input.lang), input.delivery, input.lang), input.lang, options.now, input.text);
   return withProductOffers(tenant, recent.length > 0 ? withCounterReserve(tenant, { ...out, focus: kept }) : out, input.lang, options.now, input.text);
 }
 
@@ -222,7 +223,7 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
   // "¿en cubeta o en galón?" (both packs side by side), "¿lo tienen en otro color?", "¿hay más barato?": about what is on the counter.
   const onCounter = text === undefined ? null : (noWayAnswer(tenant, text, input.understanding.products, (w) => index.correct(w) !== null, lang) ?? comparisonAsked(tenant, index, input, text, lang) ?? (input.focus ? (colourInPaint(tenant, index, input.focus, text, lang, (q) => answer(tenant, index, { ...input, focus: undefined, estimate: undefined }, { ...options, text: q })) ?? specAnswer(tenant, input.focus, text, input.understanding.products.length > 0, lang) ?? weightAnswer(tenant, input.focus, text, input.understanding.products.length > 0, lang) ?? answerFocusQuestion(tenant, index, input.focus, text, lang, options.now)) : null) ?? namedWeight(tenant, index, input.understanding.products, text, lang) ?? answerColoursOf(tenant, index, input, text, lang));
   if (onCounter) return onCounter;
-  let wanted = oneOnCounter(input, wantedItems(input, undefined), text); // "y una bandeja" after counted lines: one of it
+  let wanted = oneOnCounter(input, withSizeCarried(index, wantedItems(input, undefined)), text); // "y una bandeja" after counted lines: one of it; "tubo de 4 y codos": 4" elbows
   let pinned: string | undefined;
   let parts: Wanted[] | null = null;
   // "dame 100 de cada uno" when one product only was answered: that many of it, as "dame 100" would.
@@ -315,8 +316,7 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
       if (name !== '' && !missing.includes(name)) missing.push(name);
       continue;
     }
-    // "neveras" meets the "Protector de Voltaje para Nevera": the store does not sell fridges; it has
-    // that for one. Said so, with the product offered as what it is.
+    // "neveras" meets the "Protector de Voltaje para Nevera": the store does not sell fridges; it has that for one. Said so, with the product offered as what it is.
     if (head !== null && isOnlyFor(index, best.product, head)) {
       const itself = thingItself(index, index.search(item.query, { limit: 5 }), head);
       if (itself) {

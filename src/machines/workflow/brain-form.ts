@@ -151,11 +151,11 @@ export function mergeFormReading(spec: WorkflowSpec, lead: LeadState, understand
     draft[key] = { value, sourceMessageId: messageId };
     reask = reask.filter((f) => f !== key);
   }
-  // "unos 200 sacos al mes" where the e-mail (the name, the company) is asked: the need written down
-  // ahead, said so ("Anotado"), and the question asked again.
+  // "unos 200 sacos al mes" where the e-mail (the name, the company) is asked, "el problema es que…"
+  // where the urgency is: the need written down (or more of it), said so ("Anotado"), the question asked again.
   const askedWho = lead.status === 'collecting' && lead.asking ? slotOf(spec, lead.asking) : undefined;
   const needSlot = spec.slots.find((s) => s.entity === 'problem');
-  if (notice === null && understanding.addsToNeed && askedWho && CONTACT_ENTITIES[askedWho.entity as EntityReading] && needSlot && draft[asField(needSlot.name)]?.sourceMessageId === messageId && lead.draft[asField(needSlot.name)]?.sourceMessageId !== messageId) notice = { kind: 'need_noted' };
+  if (notice === null && understanding.addsToNeed && askedWho && (CONTACT_ENTITIES[askedWho.entity as EntityReading] || askedWho.entity === 'urgency') && needSlot && draft[asField(needSlot.name)]?.sourceMessageId === messageId && lead.draft[asField(needSlot.name)]?.sourceMessageId !== messageId) notice = { kind: 'need_noted' };
   // A required slot whose stand-in now has a value, declined or asked for: the stand-in takes its
   // place and it is left empty ("—"), never asked again ("no tengo correo, llámame al 829…").
   for (const slot of spec.slots) {

@@ -59,12 +59,13 @@ describe('the need told in two messages', () => {
     expect(continuesNeed('para el lunes', [])).toBe(false);
   });
 
-  it('should write the second part under the first without saying it was changed', () => {
+  it('should write the second part under the first, noted, without saying it was changed', () => {
     const solicitud = ferreteriaWorkflows().workflows.find((w) => w.id === 'solicitud')!;
     const lead: LeadState = { ...createLeadState(), status: 'collecting', asking: 'urgency_level', draft: { problem_statement: { value: 'necesito bloques y cemento', sourceMessageId: 'm6' } } };
     const merged = mergeFormReading(solicitud, lead, understood('out_of_scope', { leadFields: { problem_statement: 'para una casa de 3 habitaciones' }, addsToNeed: true }), 'm7', 'para una casa de 3 habitaciones');
     expect(merged.draft.problem_statement?.value).toBe('necesito bloques y cemento. Para una casa de 3 habitaciones');
-    expect(merged.notice).toBeNull();
+    // Noted ("¡Anotado en tu solicitud!") before the urgency is asked again (fresh13), never "lo cambié".
+    expect(merged.notice).toEqual({ kind: 'need_noted' });
   });
 });
 

@@ -9,7 +9,7 @@ import { fold, foldWithMap } from './text.js';
 import { PROJECT_WORDS } from './project-quotes.js';
 import { AREA_NAMED, carriesContactData, GOODS_WORDS, readNeedAtArea } from './lead-area.js';
 import { levelOfSpan } from './time-spans.js';
-import { continuesNeed } from './need-continued.js';
+import { continuesNeed, saysOnlyWhen, toldProblem } from './need-continued.js';
 import { prefersPhoneContact } from './contact-preference.js';
 import { toldVolume } from './volume-told.js';
 
@@ -189,7 +189,7 @@ export function readLeadFields(input: { text: string; entities: readonly Entity[
   if (inLead || (expecting.kind === 'none' && AFTER_CUE.test(folded))) {
     const correction = readCorrection(text);
     correctsOther = correction !== null && correction.field !== expected && (correction.field === 'email' || correction.field === 'phone_or_username' || (correction.field === 'name' && (OWN_NAME.test(folded) || SAID_WRONG.test(folded) || CORRECTION_CUE.test(text))));
-    if (correction) {
+    if (correction && !(correction.field === 'problem_statement' && toldProblem(folded))) {
       const value = readBare(correction.field, correction.value, { tenantName: input.tenantName, entities: [] });
       if (value !== undefined && (value !== null || correction.field !== expected)) {
         if (!(correction.field === 'email' && fields.email) && !(correction.field === 'phone_or_username' && fields.phone_or_username)) {
@@ -221,8 +221,8 @@ export function readLeadFields(input: { text: string; entities: readonly Entity[
     const level = readBare('urgency_level', text, { tenantName: input.tenantName, entities });
     if (typeof level === 'string') fields.urgency_level = level;
   }
-  // "pintura para una escuela, la necesitamos para el lunes", "doors for 12 units, we need them in two
-  // weeks": when, told in a clause of the need, is the urgency too.
+  // "pintura para una escuela, la necesitamos para el lunes", "doors for 12 units, we need them in two weeks": when, told in a clause of the need, is the urgency too.
+  if (expected === 'problem_statement' && typeof fields.urgency_level === 'string' && !question && saysOnlyWhen(folded, entities)) delete fields.problem_statement; // "no es urgente, para el mes que viene": only when, no need
   if (expected === 'problem_statement' && fields.urgency_level === undefined && !question) {
     const level = urgencyInClauses(text);
     if (level) fields.urgency_level = level;
@@ -246,9 +246,10 @@ export function readLeadFields(input: { text: string; entities: readonly Entity[
       needAhead = true;
     }
   }
-  // At the summary, "necesitamos cemento, varilla y blocks para 20 casas, en 3 entregas": more of the
-  // need told at length (no question, price, yes/no, contact or field named) goes after the need.
+  // At the summary, "necesitamos cemento, varilla y blocks para 20 casas, en 3 entregas": more of the need told at length (no question, price, yes/no, contact or field named) goes after the need.
   let addsToNeed = false;
+  // "el problema es que el suplidor me queda mal con las entregas": the story of the need goes under it, wherever it is told.
+  if (inLead && fields.problem_statement === undefined && toldProblem(folded)) [fields.problem_statement, addsToNeed] = [text.trim().replace(/\s+/g, ' ').slice(0, 400), true];
   const aboutGoods = input.intent === 'sales_lead' || input.intent === 'price_quote' || input.intent === 'product_inquiry';
   if (expecting.kind === 'lead_confirmation' && aboutGoods && Object.keys(fields).every((k) => k === 'urgency_level') && !question && !asksPrice && !carriesContactData(entities)) {
     const described = folded.split(' ').length >= 6 && !/^(?:si|no|ok|okay|vale|dale|correcto|yes|yeah|nope)\b/.test(folded);

@@ -32,3 +32,37 @@ export function continuesNeed(folded: string, entities: readonly Entity[]): bool
   if (!goods) return false;
   return CARRIES_ON.test(folded) || COUNTED.test(folded) || words.length >= 4;
 }
+
+/**
+ * The story behind the need, told in so many words after it ("el problema es que el suplidor que
+ * tenía me queda mal con las entregas", "the problem is that our supplier keeps failing us"): more
+ * of the need, written under it, never a correction that replaces "bloques, cemento y varilla para
+ * 4 apartamentos". A correction says so ("no, el proyecto es…", "perdón, la necesidad es…").
+ */
+const PROBLEM_TOLD = /^(?:(?:y|e|pues|bueno|mira|and|also|well|so)\s+)*(?:(?:tambien|ademas)\s+)?(?:el|mi|nuestro|the|my|our)\s+(?:problema|problem|issue|situacion|situation)\s+(?:es|is|es que|is that|que tenemos es|we have is)\s+\S+(?:\s+\S+){3,}/;
+const CORRECTED = /\b(?:no es|esta mal|equivocad[oa]|cambia\w*|corrig\w*|perdon|disculp\w*|quise decir|en realidad|is wrong|wrong|change|correct\w*|sorry|i meant|actually)\b/;
+
+/**
+ * True when the message tells the problem behind the need rather than correcting it.
+ *
+ * @example
+ * toldProblem('el problema es que el suplidor que tenia me queda mal con las entregas') // true
+ * toldProblem('perdon el problema es otro') // false
+ */
+export function toldProblem(folded: string): boolean {
+  return PROBLEM_TOLD.test(folded) && !CORRECTED.test(folded);
+}
+
+/**
+ * Only when, told where the need is asked ("no es urgente, para el mes que viene", "lo necesito
+ * para el lunes", "not urgent, next month"): the urgency given ahead, no need — a clerk notes the
+ * urgency and asks again what they need, never writes "para el mes que viene" as the need.
+ *
+ * @example
+ * saysOnlyWhen('no es urgente para el mes que viene', []) // true
+ * saysOnlyWhen('pintura para una escuela, la necesitamos el lunes', []) // false
+ */
+export function saysOnlyWhen(folded: string, entities: readonly Entity[]): boolean {
+  const words = folded.split(' ').filter((w) => w !== '');
+  return words.length <= 9 && !entities.some((e) => e.type === 'product') && !GOODS_WORDS.test(folded) && !PROJECT_WORDS.test(folded) && !/\d/.test(folded);
+}

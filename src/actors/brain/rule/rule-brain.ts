@@ -439,8 +439,8 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     }
     let intent: IntentName = nlu.intent.name;
     const lead = readLeadFieldsUnlessLeaving({ text, entities: nlu.entities, expecting, tenantName, intent });
-    // "el correo está mal, es …" in the form corrects a field: the lead's answer, never a complaint.
-    if (lead.corrects && intent === 'complaint' && has('sales_lead')) intent = (nlu.intent = { name: 'sales_lead', confidence: LEAD_RULE_CONFIDENCE }).name;
+    // "el correo está mal, es …" in the form corrects a field, "el problema es que el suplidor me queda mal" tells the need: the lead's answer, never a complaint.
+    if ((lead.corrects || (lead.addsToNeed && expecting.kind !== 'none')) && intent === 'complaint' && has('sales_lead')) intent = (nlu.intent = { name: 'sales_lead', confidence: LEAD_RULE_CONFIDENCE }).name;
     // A lead opened with what they need (who is asking too, or the goods named): the need is written down too.
     const need = intent === 'sales_lead' && expecting.kind === 'none' && lead.leadFields.problem_statement === undefined ? needToldOpening(text, nlu.entities) : null;
     if (need !== null) takeOpeningNeed(lead, need, nlu.entities);

@@ -1,0 +1,30 @@
+/**
+ * What an account holder asks of the account beyond its standing, as words: the detailed statement,
+ * the credit limit, or whether they can buy on credit with it now ("¿puedo comprar a crédito hoy?",
+ * "¿puedo sacar material a crédito?", "can I buy on credit?"). Pure text rules: the account tool
+ * answers them, and the machine routes them to the account verified in this conversation.
+ */
+import { foldMessage as fold } from './count-words.js';
+
+export type AccountAsk = 'statement' | 'limit' | 'buy';
+
+const ASKS: readonly (readonly [AccountAsk, RegExp])[] = [
+  ['statement', /\b(?:estados? de cuenta|estado de mi cuenta detallado|detalle de (?:la |mi )?cuenta|movimientos|historial de (?:compras|pagos|la cuenta)|facturas pendientes|(?:account )?statements?|transaction history|list of (?:invoices|purchases|payments))\b/],
+  ['limit', /\b(?:limite(?: de credito)?|cupo|credito disponible|disponible para comprar|cuanto (?:me queda|tengo|queda) (?:de credito|de limite|disponible|para comprar)|cuanto credito (?:me queda|tengo|hay)|credit limit|available credit|how much credit (?:do i have|is left|have i got)|credit (?:do i have )?left)\b/],
+  [
+    'buy',
+    /\b(?:(?:puedo|podemos|pudiera|podria|se puede|me dejan|me dejarian|me venden|me fian|me despachan)\s+(?:\w+\s+){0,4}?(?:a credito|al credito|fiao|fiado|con (?:mi|la) cuenta|con (?:mi|el) credito)|(?:puedo|podemos|se puede)\s+(?:usar|utilizar)\s+(?:mi|la|el)\s+(?:cuenta|credito)|(?:can|could|may)\s+(?:i|we)\s+(?:\w+\s+){0,4}?(?:on credit|on my account|with my account|on account)|(?:can|could)\s+(?:i|we)\s+use\s+(?:my|the)\s+(?:account|credit))\b/,
+  ],
+];
+
+/**
+ * The statement, the limit or buying on credit, if the message asks one (cheap: a length bound, then the tests).
+ *
+ * @example
+ * accountAsked('y puedo comprar a credito hoy?'); // 'buy'
+ */
+export function accountAsked(text: string): AccountAsk | null {
+  if (text.length === 0 || text.length > 300) return null;
+  const f = fold(text).replace(/[^a-z0-9\s]+/g, ' ').replace(/\s+/g, ' ');
+  return ASKS.find(([, re]) => re.test(f))?.[0] ?? null;
+}
