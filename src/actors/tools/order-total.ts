@@ -274,9 +274,28 @@ export function withOneSaid(out: ProductActorOutput, text: string | undefined, l
   return { ...out, focus: { ...focus, one: true } };
 }
 
+/**
+ * Every product of a list said with "un"/"una", "a"/"an" ("un inodoro y un anillo de cera, ¿cuánto
+ * es todo?", "a hammer and a brush"): the customer counted one of each, so the list is an estimate,
+ * never "¿cuántos de cada uno?" ("el cemento y la arena" still asks).
+ */
+export function oneOfEach(found: readonly Found[], text: string | undefined, lang: Lang): boolean {
+  return text !== undefined && found.length >= 2 && found.every((f) => saysOne(text, f.item.query, lang));
+}
+
+/** "el"/"la", "the" before the product's first word. */
+const THE: Record<Lang, string> = { es: 'el|la', en: 'the' };
+/** Goods sold by the piece: one of them said with "el"/"la" is one; bulk goods ("y la arena", "el cemento") are asked. */
+const BY_PIECE = /^(?:unidad|par|juego)$/;
+function saysThePiece(f: Found, text: string, lang: Lang): boolean {
+  const head = plainWords(f.item.query).split(' ')[0];
+  return BY_PIECE.test(f.match.product.unit) && head !== undefined && head !== '' && new RegExp(String.raw`\b(?:${THE[lang]})\s+(?:(?!(?:and|y|or|o|de|of|with|con)\s)[a-z0-9/]+\s+){0,2}${head}\b`).test(plainWords(text));
+}
+
 export function partlyCounted(tenant: TenantData, index: CatalogIndex, found: readonly Found[], text: string, lang: Lang): ProductActorOutput | null {
-  // "4 sacos de cemento y un inodoro", "and a toilet": one, said with the article.
-  const one = (f: Found): boolean => saysOne(text, f.item.query, lang);
+  // "4 sacos de cemento y un inodoro", "and a toilet": one, said with the article; "la llana de 1/4 y
+  // 3 bolsas de crucetas": one trowel too (a piece), while "10 sacos de cemento y la arena" asks.
+  const one = (f: Found): boolean => saysOne(text, f.item.query, lang) || saysThePiece(f, text, lang);
   const counted = found.filter((f) => f.item.quantity !== undefined || one(f));
   const uncounted = found.filter((f) => !counted.includes(f)).map((f) => f.match.product);
   if (counted.length === 0 || uncounted.length === 0) return null;

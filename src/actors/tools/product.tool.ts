@@ -13,7 +13,7 @@ import { withDelivery, withDeliveryLine } from './estimate-delivery.js';
 import { estimateLines, multiQuote, pricedEstimate } from './product-estimate.js';
 import { countForPurpose } from './count-for-purpose.js';
 import { changedEstimate, joinedAttributes, sizedLikeEstimate, takeOffCounter } from './counter-changes.js';
-import { counterLines, counterOrder, counterTotal, counterWithout, countedInstead, countsBefore, keepsRunningOrder, partlyCounted, pickedInstead, replacesFocus, takesLineOff, withOneSaid, withoutLine, withShown } from './order-total.js';
+import { counterLines, counterOrder, counterTotal, counterWithout, countedInstead, countsBefore, keepsRunningOrder, oneOfEach, partlyCounted, pickedInstead, replacesFocus, takesLineOff, withOneSaid, withoutLine, withShown } from './order-total.js';
 import { deliveryAskedIn, deliveryTimeAnswer, withoutPlaceAtEnd } from './product-delivery.js';
 import { withAskedDelivery } from './asked-delivery.js';
 import { asksDeliveryTime } from '../../machines/delivery-time.js';
@@ -369,7 +369,7 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
 
   const listed = found.length + missing.length;
   // "¿cuánto cuesta el cemento y la arena?": each one's price, and how many of each for the total (an estimate of "1 x" each is no answer); "10 de cada uno" or the counts then price the lot.
-  if (input.intent === 'price_quote' && !quantities && !formal && missing.length === 0 && found.length >= 2 && tenant.templates[lang]?.['product.prices'] !== undefined) {
+  if (input.intent === 'price_quote' && !quantities && !formal && missing.length === 0 && found.length >= 2 && !oneOfEach(found, text, lang) && tenant.templates[lang]?.['product.prices'] !== undefined) {
     const shown = found.slice(0, MAX_NAMED);
     const first = shown[0] as Found;
     const items = shown.map(({ match }) => describeProduct(tenant, match.product, lang));
