@@ -245,6 +245,8 @@ export interface ProductActorInput {
   quoteSent?: string;
   /** A size asked alone just before, its families listed ("what about the 1/2 inch?"): the family named now is asked in it. */
   sizeAsked?: string;
+  /** A count asked alone just before ("¿y cuánto por dos?" → "¿Dos de qué?"): the product named now, that many. */
+  countAsked?: number;
   idempotencyKey: string;
 }
 /** A served delivery place and its fee (DOP; 0 = free). */
@@ -282,6 +284,8 @@ export interface ProductActorOutput {
   focus?: ProductFocus;
   /** `need_product` for a size asked alone: the size, so that the family named next is asked in it. */
   sizeAsked?: string;
+  /** `need_product` for a count asked alone ("¿Dos de qué?"): the count, so that the product named next is priced for that many. */
+  countAsked?: number;
 }
 
 /**

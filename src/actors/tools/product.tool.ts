@@ -18,7 +18,7 @@ import { deliveryAskedIn, deliveryTimeAnswer, withoutPlaceAtEnd } from './produc
 import { withAskedDelivery } from './asked-delivery.js';
 import { asksDeliveryTime } from '../../machines/delivery-time.js';
 import { saysThatsAll, takesTheOrder } from '../../machines/order-words.js';
-import { aloneAnswer, namesNotSoldGood, notCarried, notCarriedButFor, tradeGoodNotCarried, tradeGoodOf, withSizeAsked } from './product-not-carried.js';
+import { aloneAnswer, namesNotSoldGood, notCarried, notCarriedButFor, tradeGoodNotCarried, tradeGoodOf, withCountAsked, withSizeAsked } from './product-not-carried.js';
 import { compoundNotCarried, firstPick, spokenHead } from './product-head.js';
 import { namesGoods, noWayAnswer } from './product-like.js';
 import { backorderOffer, fitOutOfStock, focusAgain, quoteOne } from './product-quote-one.js';
@@ -90,7 +90,7 @@ export function answerProduct(
   input: ProductActorInput,
   options: { text?: string; now?: number } = {},
 ): ProductActorOutput {
-  ({ input, options } = withSizeAsked(index, input, options)); // "the pvc pipe" after "what about the 1/2 inch?": the pipe in 1/2"
+  ({ input, options } = withSizeAsked(index, withCountAsked(index, input, options.text ?? input.text), options)); // "the pvc pipe" after "what about the 1/2 inch?": the pipe in 1/2"; "cemento" after "¿Dos de qué?": 2 bags
   const told = options.text ?? input.text;
   const said = told !== undefined ? withoutWholePackWords(told) : told; // "the whole roll": the roll
   // "dame 15 del gris pa Caleta", "10 sacos de cemento pa Bayahíbe, ¿cuánto sería?": the goods read without the place (its delivery priced below).
