@@ -220,6 +220,8 @@ export interface ProductFocus {
   sizesFor?: true;
   /** A paint colour the store offered to mix, or mixes, on this base paint ("azul"): a count said next is of that colour. */
   mix?: string;
+  /** The colours mixed on paints counted before the one in focus (SKU of `counts` → colour): the total names each line's colour. */
+  mixes?: Record<string, string>;
   /** The fault at home these products fix, in the catalog's job words ("inodoro gotea debajo", `home-faults.ts`): "¿qué necesito para arreglarlo?" next asks for them again. */
   fault?: string;
   /** The job whose kit was shown and its sizes asked ("levantar una pared"): the measurement said next counts the kit for it. */

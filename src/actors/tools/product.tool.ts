@@ -13,7 +13,7 @@ import { withDelivery, withDeliveryLine } from './estimate-delivery.js';
 import { estimateLines, multiQuote, pricedEstimate } from './product-estimate.js';
 import { countForPurpose } from './count-for-purpose.js';
 import { changedEstimate, joinedAttributes, sizedLikeEstimate, takeOffCounter } from './counter-changes.js';
-import { counterLines, counterOrder, counterTotal, counterWithout, countedInstead, countsBefore, keepsRunningOrder, oneOfEach, partlyCounted, pickedInstead, replacesFocus, takesLineOff, withOneSaid, withoutLine, withShown } from './order-total.js';
+import { counterLines, counterOrder, counterTotal, counterWithout, countedInstead, countsBefore, keepsRunningOrder, mixedEstimate, mixesBefore, oneOfEach, partlyCounted, pickedInstead, replacesFocus, takesLineOff, withOneSaid, withoutLine, withShown } from './order-total.js';
 import { deliveryAskedIn, deliveryTimeAnswer, withoutPlaceAtEnd } from './product-delivery.js';
 import { withAskedDelivery } from './asked-delivery.js';
 import { asksDeliveryTime } from '../../machines/delivery-time.js';
@@ -125,7 +125,7 @@ export function answerProduct(
   const counts = countsBefore(input.focus, out.focus, recent, replaced);
   // An estimate's first line in focus (`at`): the products talked of before it come earlier still.
   const at = out.focus.at !== undefined ? { at: out.focus.at + recent.length - (out.focus.recent ?? []).length } : {};
-  const kept = { ...out.focus, recent, ...(counts ? { counts } : {}), ...at };
+  const kept = { ...out.focus, recent, ...(counts ? { counts } : {}), ...mixesBefore(input.focus, out.focus, recent, replaced), ...at };
   // "si le sumo 2 metros de arena, ¿cuánto queda todo?": the new line in the total (total-with-added.ts); a delivery asked here is priced above.
   const whole = !asked && recent.length > 0 && text !== undefined && (asksWholeWithIt(text) || (!input.estimate?.length && keepsRunningOrder(kept, out))) ? counterTotal(tenant, index, kept, input.lang, out.outcome === 'multi_quote') : null;
   if (whole) return withDeliveryLine(tenant, withDelivery(tenant, whole, input.delivery, input.lang), input.delivery, input.lang);
@@ -156,7 +156,7 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
   const left = !input.estimate?.length && input.focus && text !== undefined ? counterWithout(tenant, index, input.focus, text, lang) : null;
   if (left) return left;
   const total = again && input.estimate && input.estimate.length > 0 ? estimateLines(tenant, input.estimate, again.each) : [];
-  if (total.length > 0) return multiQuote(tenant, total, [], lang, index, FORMAL_QUOTE.test(text ?? ''));
+  if (total.length > 0) return mixedEstimate(tenant, index, total, input.focus, lang, FORMAL_QUOTE.test(text ?? '')); // a mixed paint's colour still named
   // ...or "dame 20" (and "y 5 de arena") then "¿cuánto sería todo?": what was counted, as an estimate;
   // nothing counted yet: which of the options, or how many, a total needs.
   const summed = again && again.each === undefined && !again.both && input.focus ? counterTotal(tenant, index, input.focus, lang, FORMAL_QUOTE.test(text ?? '')) : null;
