@@ -56,6 +56,7 @@ import { withStoreLines } from './store-lines.js';
 import { likeOnCounter } from './like-on-counter.js';
 import { withAttributesSaid } from './said-attributes.js';
 import { backToRecent } from './back-to-recent.js';
+import { asksBranchOfCounter } from './branch-stock.js';
 import { withoutWholePackWords } from '../../machines/whole-pack.js';
 export { STOCK_UNKNOWN } from './product-parts.js';
 /** An area a product sold by the m² is for: "para 20 metros cuadrados", "for 20 m2". */
@@ -220,7 +221,7 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
     if (lines.length >= 2) return multiQuote(tenant, lines, [], lang, index, FORMAL_QUOTE.test(text ?? ''));
   }
   // "¿en cubeta o en galón?" (both packs side by side), "¿lo tienen en otro color?", "¿hay más barato?": about what is on the counter.
-  const onCounter = text === undefined ? null : (noWayAnswer(tenant, text, input.understanding.products, (w) => index.correct(w) !== null, lang) ?? comparisonAsked(tenant, index, input, text, lang) ?? (input.focus ? (colourInPaint(tenant, index, input.focus, text, lang, (q) => answer(tenant, index, { ...input, focus: undefined, estimate: undefined }, { ...options, text: q })) ?? specAnswer(tenant, input.focus, text, input.understanding.products.length > 0, lang) ?? weightAnswer(tenant, input.focus, text, input.understanding.products.length > 0, lang) ?? answerFocusQuestion(tenant, index, input.focus, text, lang, options.now)) : null) ?? namedWeight(tenant, index, input.understanding.products, text, lang) ?? answerColoursOf(tenant, index, input, text, lang));
+  const onCounter = text === undefined ? null : ((input.focus && asksBranchOfCounter(tenant, input, text) ? focusAgain(tenant, index, input.focus, lang) : null) ?? noWayAnswer(tenant, text, input.understanding.products, (w) => index.correct(w) !== null, lang) ?? comparisonAsked(tenant, index, input, text, lang) ?? (input.focus ? (colourInPaint(tenant, index, input.focus, text, lang, (q) => answer(tenant, index, { ...input, focus: undefined, estimate: undefined }, { ...options, text: q })) ?? specAnswer(tenant, input.focus, text, input.understanding.products.length > 0, lang) ?? weightAnswer(tenant, input.focus, text, input.understanding.products.length > 0, lang) ?? answerFocusQuestion(tenant, index, input.focus, text, lang, options.now)) : null) ?? namedWeight(tenant, index, input.understanding.products, text, lang) ?? answerColoursOf(tenant, index, input, text, lang));
   if (onCounter) return onCounter;
   let wanted = oneOnCounter(input, wantedItems(input, undefined), text); // "y una bandeja" after counted lines: one of it
   let pinned: string | undefined;
@@ -475,7 +476,6 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
   return quoteOne(tenant, index, { item: single.item, match: top }, lang, input.intent === 'price_quote');
 }
 
-/** An estimate's own words, then its product priced (one) or its lines as an estimate (several). */
 /** The kinds of a product, up to `MAX_KINDS` with their prices, as options; null when there is one kind only. */
 function listKinds(tenant: TenantData, index: CatalogIndex, single: Found, lang: Lang): ProductActorOutput | null {
   const { shown, total } = kindsOf(index, single.item.query);
