@@ -15,6 +15,7 @@ import { foldAccents } from '../../kernel/fold.js';
 import { unitSibling } from './unit-sibling.js';
 import { soldInParts } from './units.js';
 import { namedOnCounter } from './named-on-counter.js';
+import { sheetFor } from './sheet-for.js';
 import { bareAsFeet, boardQuery, dimsWithNewLength, LENGTH_WORD, withoutBoardSize } from './board-length.js';
 
 export interface Wanted {
@@ -30,16 +31,6 @@ export function wantedItems(input: ProductActorInput, text: string | undefined):
   const fromEntities = input.understanding.nlu.entities.filter((e) => e.type === 'product' && e.value.trim() !== '');
   if (fromEntities.length > 0) return fromEntities.map((e) => ({ query: e.value }));
   return text !== undefined && text.trim() !== '' ? [{ query: text }] : [];
-}
-
-/** Sheets said before what they are for ("galvanized sheets for roof", "metal sheets for my roof", "láminas pa techo"). */
-const SHEET_FOR = /\b(sheet|lamina|plancha|panel)(?:s|es)?\s+(?:for|para|pa|pal)\s+(?:(?:the|my|our|a|el|la|mi|un|una)\s+)?$/;
-
-/** What the sheets are for, with the sheet: the roofing sheet, never the roof's coating ("roof" alone). */
-function sheetFor(input: ProductActorInput, item: Wanted): Wanted {
-  const span = input.understanding.nlu.entities.find((e) => e.type === 'product' && e.value === item.query);
-  const sheet = span && input.text !== undefined ? SHEET_FOR.exec(foldAccents(input.text.slice(0, span.start).toLowerCase()))?.[1] : undefined;
-  return sheet !== undefined && input.understanding.products.length === 1 ? { ...item, query: `${item.query} ${sheet}` } : item;
 }
 
 /** "y una bandeja", "y un rodillo también", "and a tray": one of a product added to the order. */
