@@ -8,8 +8,11 @@ import type { Lang, NluResult } from './nlu.js';
  */
 export type Expectation =
   | { kind: 'none' }
-  /** `size`: a size asked alone ("what about the 1/2 inch?") whose families were listed: the family named next is asked in it. */
-  | { kind: 'product'; size?: string }
+  /**
+   * `size`: a size asked alone ("what about the 1/2 inch?") whose families were listed: the family named next is asked in it.
+   * `count`: a count asked alone ("¿y cuánto por dos?" → "¿Dos de qué?"): the product named next is priced for that many.
+   */
+  | { kind: 'product'; size?: string; count?: number }
   | { kind: 'account_id' }
   /** The last 4 digits of the phone on file or the holder's cédula/RNC (account verification). */
   | { kind: 'account_verification' }

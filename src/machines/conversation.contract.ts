@@ -220,6 +220,8 @@ export interface ProductFocus {
   sizesFor?: true;
   /** A paint colour the store offered to mix, or mixes, on this base paint ("azul"): a count said next is of that colour. */
   mix?: string;
+  /** The colours mixed on paints counted before the one in focus (SKU of `counts` → colour): the total names each line's colour. */
+  mixes?: Record<string, string>;
   /** The fault at home these products fix, in the catalog's job words ("inodoro gotea debajo", `home-faults.ts`): "¿qué necesito para arreglarlo?" next asks for them again. */
   fault?: string;
   /** The job whose kit was shown and its sizes asked ("levantar una pared"): the measurement said next counts the kit for it. */
@@ -245,6 +247,8 @@ export interface ProductActorInput {
   quoteSent?: string;
   /** A size asked alone just before, its families listed ("what about the 1/2 inch?"): the family named now is asked in it. */
   sizeAsked?: string;
+  /** A count asked alone just before ("¿y cuánto por dos?" → "¿Dos de qué?"): the product named now, that many. */
+  countAsked?: number;
   idempotencyKey: string;
 }
 /** A served delivery place and its fee (DOP; 0 = free). */
@@ -282,6 +286,8 @@ export interface ProductActorOutput {
   focus?: ProductFocus;
   /** `need_product` for a size asked alone: the size, so that the family named next is asked in it. */
   sizeAsked?: string;
+  /** `need_product` for a count asked alone ("¿Dos de qué?"): the count, so that the product named next is priced for that many. */
+  countAsked?: number;
 }
 
 /**

@@ -731,6 +731,7 @@ export function productInput(context: ConversationContext): ProductActorInput {
     ...placeSaidOf(context),
     ...quoteSentOf(context),
     ...(context.expecting.kind === 'product' && context.expecting.size !== undefined ? { sizeAsked: context.expecting.size } : {}),
+    ...(context.expecting.kind === 'product' && context.expecting.count !== undefined ? { countAsked: context.expecting.count } : {}),
     idempotencyKey: key(context, 'product'),
   };
 }
@@ -1718,10 +1719,11 @@ export const conversationMachine = setup({
       return access ? { accountAccess: access } : {};
     }),
     expect: assign((_, params: { expecting: Expectation }) => ({ expecting: params.expecting })),
-    // Which product the customer means, asked; after a size asked alone, with that size ("the pvc pipe" next is the 1/2" one).
+    // Which product the customer means, asked; after a size asked alone, with that size ("the pvc pipe" next is the 1/2" one); after a count alone, with that count ("¿Dos de qué?" → "cemento": 2 bags).
     expectProduct: assign(({ event }) => {
       const size = outputOf<ProductActorOutput>(event)?.sizeAsked;
-      return { expecting: { kind: 'product' as const, ...(size !== undefined ? { size } : {}) } };
+      const count = outputOf<ProductActorOutput>(event)?.countAsked;
+      return { expecting: { kind: 'product' as const, ...(size !== undefined ? { size } : {}), ...(count !== undefined ? { count } : {}) } };
     }),
     setHandoffReason: assign((_, params: { reason: HandoffReason }) => ({ handoffReason: params.reason })),
     setCriticalReason: assign(({ context }) => ({

@@ -4,7 +4,7 @@ import { convertMeasure, parseProductText, type AttributeKind, type Attributes, 
 import type { CatalogMatch, ProductResolver } from './resolver-types.js';
 import { withResultCache } from './result-cache.js';
 import { kindWords } from './kind-synonyms.js';
-import { editDistance, FILLER, fold, ORDINARY_WORDS, soundKey, stem, words } from './text.js';
+import { editDistance, FILLER, fold, joinSplitWords, ORDINARY_WORDS, soundKey, stem, words } from './text.js';
 
 export type { CatalogMatch, ProductResolver } from './resolver-types.js';
 
@@ -215,7 +215,7 @@ export function createProductResolver(catalog: readonly Product[], { cacheSize =
   const isKnown = (word: string): boolean => stems.has(stem(word));
   const fillerAliases = new Set<string>();
   for (const p of catalog) for (const alias of p.aliases ?? []) if (FILLER.has(stem(fold(alias).trim())) && termsOf(alias).length === 1) fillerAliases.add(fold(alias).trim());
-  const parse = (text: string): ParsedQuery => parseProductText(text, { brands, isKnown });
+  const parse = (text: string): ParsedQuery => ((p) => ({ ...p, content: joinSplitWords(p.content, isKnown) }))(parseProductText(text, { brands, isKnown })); // "sand paper": the sandpaper
 
   const kinds = kindWords(catalog);
   const entries: Entry[] = catalog.map((product) => {

@@ -143,3 +143,23 @@ export function editDistance(a: string, b: string, max: number): number {
 export function words(folded: string): string[] {
   return folded.match(/[a-z]+|\d+(?:[.,]\d+)?(?:\/\d+)?/g) ?? [];
 }
+
+/**
+ * One word written as two ("sand paper", "screw driver"): joined where the catalog knows the joined
+ * word and not one of the halves, so "sand paper" is the sandpaper, never sand with an unknown paper.
+ *
+ * @example
+ * joinSplitWords(['sand', 'paper'], (w) => ['sand', 'sandpaper'].includes(w)); // ['sandpaper']
+ */
+export function joinSplitWords(content: readonly string[], isKnown: (word: string) => boolean): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < content.length; i++) {
+    const a = content[i] as string;
+    const b = content[i + 1];
+    if (b !== undefined && (!isKnown(a) || !isKnown(b)) && isKnown(a + b)) {
+      out.push(a + b);
+      i++;
+    } else out.push(a);
+  }
+  return out;
+}

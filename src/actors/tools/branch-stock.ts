@@ -5,7 +5,7 @@
  */
 import type { Lang } from '../../domain/nlu.js';
 import type { TenantData } from '../../domain/tenant.js';
-import type { ReplyDirective } from '../../machines/conversation.contract.js';
+import type { ProductActorInput, ReplyDirective } from '../../machines/conversation.contract.js';
 import { fold } from '../brain/rule/text.js';
 import { branchesNamed } from './branch-named.js';
 
@@ -13,10 +13,13 @@ import { branchesNamed } from './branch-named.js';
 const STOCK_AT =
   /\b(?:tienen|tiene|tienes|hay|habra|tendran|queda|quedan|consigo|encuentro|disponible|disponibles|en existencia)\b(?:\s+\S+){0,5}?\s+(?:en|por)\s+(?:la|el)\s+(?:sucursal|tienda|local|principal|de|del)\b|\b(?:have|got|carry|stock|in stock|available)\b(?:\s+\S+){0,5}?\s+(?:at|in)\s+(?:the|your)\s+(?:\S+\s+){0,3}?(?:branch|store|shop|location)\b/;
 
+/** The place first, then having it, as a short follow-up on the goods on the counter: "¿y en la principal hay?", "en la de Villa Hermosa lo tienen?". */
+const AT_FIRST = /^(?:y\s+)?(?:en|por)\s+(?:\S+\s+){1,4}?(?:hay|habra|tienen|tiene|tendran|queda|quedan|lo tienen|la tienen|los tienen|las tienen)\s*$/;
+
 /** Whether the message asks for goods at a branch (the folded words only; which branch is read apart). */
 export function asksStockAtBranch(text: string): boolean {
-  const f = fold(text).replace(/[^a-z0-9\s]+/g, ' ').replace(/\s+/g, ' ');
-  return STOCK_AT.test(f) && !OTHER_AT_BRANCH.test(f);
+  const f = fold(text).replace(/[^a-z0-9\s]+/g, ' ').replace(/\s+/g, ' ').trim();
+  return (STOCK_AT.test(f) || AT_FIRST.test(f)) && !OTHER_AT_BRANCH.test(f);
 }
 
 /** The branch asked about for something else: "¿tienen abierto hoy en la principal?", parking, delivery, who to talk to. */
@@ -33,4 +36,17 @@ export function branchStockNote(tenant: Pick<TenantData, 'store' | 'templates'>,
   const named = branchesNamed(branches.map((b) => b.name), text, branches.map((b) => b.address));
   const branch = named.length === 1 ? branches[named[0] as number] : undefined;
   return branch ? { template: 'product.branch_stock', params: { name: branch.name, phone: branch.phone, address: branch.address } } : null;
+}
+
+/**
+ * "¿y en la principal hay?", "en la de Villa Hermosa lo tienen?" with the goods on the counter: about
+ * those goods at that branch (their answer, which `withStoreAsked` heads with the branch's note), never
+ * the branch's name searched as goods ("No vendemos principal"). Only when the message names one
+ * branch and no goods beyond the branch's own words.
+ */
+export function asksBranchOfCounter(tenant: Pick<TenantData, 'store' | 'templates'>, input: ProductActorInput, text: string): boolean {
+  const note = input.focus ? branchStockNote(tenant, text, input.lang) : null;
+  const params = note && 'template' in note ? note.params : undefined;
+  const branch = fold(`${String(params?.['name'] ?? '')} ${String(params?.['address'] ?? '')}`);
+  return note !== null && input.understanding.products.every((p) => fold(p.query).split(/\s+/).every((w) => branch.includes(w)));
 }

@@ -42,9 +42,11 @@ export function namedOnCounter(index: CatalogIndex, catalog: readonly Product[],
   const own = new RegExp(`\\b(?:${unit}(?:s|es)?${UNIT_EN[unit] ? `|${UNIT_EN[unit]}` : ''})\\b`);
   if (ANY_UNIT.test(folded) && !own.test(folded)) return null;
   const words = wordsOf(index, shown);
-  // Its material said in another language: goods whose alias it is share a word of the product's name ("pine": the pine lumber; "Pino").
+  // Its material said in another language: goods whose alias it is share a word of the product's name ("pine": the pine lumber; "Pino"),
+  // a word other than its kind ("roller": the Rodillo de Pintura shares "pintura", the paint's kind, and is another good).
+  const [kind, ...rest] = index.parse(shown.name).content;
   const named = (w: string): boolean =>
-    words.has(w) || catalog.some((p) => p.sku !== shown.sku && (p.aliases ?? []).some((a) => index.parse(a).content.includes(w)) && index.parse(p.name).content.some((n) => index.parse(shown.name).content.includes(n)));
+    words.has(w) || catalog.some((p) => p.sku !== shown.sku && (p.aliases ?? []).some((a) => index.parse(a).content.includes(w)) && index.parse(p.name).content.some((n) => n !== kind && rest.includes(n)));
   if (!said.content.every(named)) return null;
   // The words named something else of the catalog better than the counter's product's kind: only the material, not another kind ("tubo" after the plywood).
   if (said.content.some((w) => index.parse(shown.name).content.every((n) => n !== w) && !(shown.aliases ?? []).some((a) => index.parse(a).content.includes(w)) && catalog.some((p) => fold(p.name).startsWith(w)))) return null;

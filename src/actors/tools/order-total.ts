@@ -51,10 +51,9 @@ export function counterTotal(tenant: TenantData, index: CatalogIndex, focus: Pro
   // The latest few talked of without a count.
   const uncounted = order.filter((sku) => countOf(sku) === undefined).map(byKey).filter((p): p is Product => p !== undefined).slice(-MAX_ASKED);
   if (counted.length > 0) {
-    // A mixed paint's line is the colour ordered, on its base ("Pintura Acrílica Tropical Blanco (galón), preparada en azul").
-    const colour = focus.mix !== undefined && lang === 'en' ? (COLOUR_EN[focus.mix] ?? focus.mix) : focus.mix;
-    const named = colour !== undefined && focus.quantity !== undefined ? { [focus.sku]: `${byKey(focus.sku)?.name ?? focus.name}, ${lang === 'en' ? 'mixed in' : 'preparada en'} ${colour}` } : {};
-    const priced = multiQuote(tenant, estimateLines(tenant, counted), [], lang, index, formal, named);
+    // A mixed paint's line is the colour ordered, on its base ("Pintura Acrílica Tropical Blanco (galón), preparada en azul"),
+    // the one in focus or one counted before it ("2 galones de pintura azul", "y 2 rodillos").
+    const priced = mixedEstimate(tenant, index, estimateLines(tenant, counted), focus, lang, formal);
     // Some counted, some not: the total of what is counted, and how many of the others (never a silent partial total).
     return uncounted.length > 0 && !formal ? withUncounted(tenant, priced, counted, uncounted, lang) : priced;
   }
@@ -65,6 +64,26 @@ export function counterTotal(tenant: TenantData, index: CatalogIndex, focus: Pro
     return { outcome: 'answered', replies: [{ template: 'product.total_count', params: { ...describeProduct(tenant, product, lang), units: countUnit(product.unit, 2, lang) } }], focus };
   }
   return { outcome: 'answered', replies: [{ template: 'product.total_counts', params: { items: uncounted.map((p) => describeProduct(tenant, p, lang)) } }], focus };
+}
+
+/**
+ * The estimate of the counter's lines with each paint mixed for the customer named as ordered, on its
+ * base ("Pintura Acrílica Tropical Blanco (galón), preparada en azul"), whether it is in focus or was
+ * counted before the rollers; its focus keeps the colours, so the total asked again names them too.
+ */
+export function mixedEstimate(tenant: TenantData, index: CatalogIndex, lines: Found[], focus: ProductFocus | undefined, lang: Lang, formal: boolean): ProductActorOutput {
+  const onCounter = focus ? { ...(focus.mixes ?? {}), ...(focus.mix !== undefined && focus.quantity !== undefined ? { [focus.sku]: focus.mix } : {}) } : {};
+  const mixed = Object.fromEntries(Object.entries(onCounter).filter(([sku]) => lines.some((l) => l.match.product.sku === sku)));
+  const named = Object.fromEntries(Object.entries(mixed).map(([sku, mix]) => [sku, `${tenant.catalog.find((p) => p.sku === sku)?.name ?? sku}, ${lang === 'en' ? 'mixed in' : 'preparada en'} ${lang === 'en' ? (COLOUR_EN[mix] ?? mix) : mix}`]));
+  return withMixes(multiQuote(tenant, lines, [], lang, index, formal, named), mixed);
+}
+
+/** The estimate's focus keeps the colours mixed on its lines (its own `mix`, the others' `mixes`), so the total asked again still names them. */
+function withMixes(out: ProductActorOutput, mixed: Readonly<Record<string, string>>): ProductActorOutput {
+  const focus = out.focus;
+  if (!focus || Object.keys(mixed).length === 0) return out;
+  const { [focus.sku]: own, ...others } = mixed;
+  return { ...out, focus: { ...focus, ...(own !== undefined ? { mix: own } : {}), ...(Object.keys(others).length > 0 ? { mixes: others } : {}) } };
 }
 
 /**
@@ -165,6 +184,14 @@ export function countedInstead(tenant: TenantData, previous: ProductFocus, now: 
   const picked = tenant.catalog.find((p) => p.sku === now.sku);
   const head = (name: string): string => foldAccents(name).split(/[^a-z0-9]+/)[0] ?? '';
   return shown !== undefined && picked !== undefined && shown.category === picked.category && head(shown.name) === head(picked.name);
+}
+
+/** The colours of mixed paints on the counter before the one now in focus (`ProductFocus.mixes`), kept while their lines are. */
+export function mixesBefore(previous: ProductFocus, now: ProductFocus, recent: readonly string[], replaced: boolean): { mixes?: Record<string, string> } {
+  const mixes: Record<string, string> = { ...(previous.mixes ?? {}), ...(now.mixes ?? {}) };
+  if (previous.mix !== undefined && previous.sku !== now.sku && !replaced) mixes[previous.sku] = previous.mix;
+  const kept = Object.entries(mixes).filter(([sku]) => sku !== now.sku && recent.includes(sku));
+  return kept.length > 0 ? { mixes: Object.fromEntries(kept) } : {};
 }
 
 export function countsBefore(previous: ProductFocus, now: ProductFocus, recent: readonly string[], replaced: boolean): Record<string, number> | undefined {
@@ -274,9 +301,28 @@ export function withOneSaid(out: ProductActorOutput, text: string | undefined, l
   return { ...out, focus: { ...focus, one: true } };
 }
 
+/**
+ * Every product of a list said with "un"/"una", "a"/"an" ("un inodoro y un anillo de cera, ¿cuánto
+ * es todo?", "a hammer and a brush"): the customer counted one of each, so the list is an estimate,
+ * never "¿cuántos de cada uno?" ("el cemento y la arena" still asks).
+ */
+export function oneOfEach(found: readonly Found[], text: string | undefined, lang: Lang): boolean {
+  return text !== undefined && found.length >= 2 && found.every((f) => saysOne(text, f.item.query, lang));
+}
+
+/** "el"/"la", "the" before the product's first word. */
+const THE: Record<Lang, string> = { es: 'el|la', en: 'the' };
+/** Goods sold by the piece: one of them said with "el"/"la" is one; bulk goods ("y la arena", "el cemento") are asked. */
+const BY_PIECE = /^(?:unidad|par|juego)$/;
+function saysThePiece(f: Found, text: string, lang: Lang): boolean {
+  const head = plainWords(f.item.query).split(' ')[0];
+  return BY_PIECE.test(f.match.product.unit) && head !== undefined && head !== '' && new RegExp(String.raw`\b(?:${THE[lang]})\s+(?:(?!(?:and|y|or|o|de|of|with|con)\s)[a-z0-9/]+\s+){0,2}${head}\b`).test(plainWords(text));
+}
+
 export function partlyCounted(tenant: TenantData, index: CatalogIndex, found: readonly Found[], text: string, lang: Lang): ProductActorOutput | null {
-  // "4 sacos de cemento y un inodoro", "and a toilet": one, said with the article.
-  const one = (f: Found): boolean => saysOne(text, f.item.query, lang);
+  // "4 sacos de cemento y un inodoro", "and a toilet": one, said with the article; "la llana de 1/4 y
+  // 3 bolsas de crucetas": one trowel too (a piece), while "10 sacos de cemento y la arena" asks.
+  const one = (f: Found): boolean => saysOne(text, f.item.query, lang) || saysThePiece(f, text, lang);
   const counted = found.filter((f) => f.item.quantity !== undefined || one(f));
   const uncounted = found.filter((f) => !counted.includes(f)).map((f) => f.match.product);
   if (counted.length === 0 || uncounted.length === 0) return null;

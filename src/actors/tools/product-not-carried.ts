@@ -13,7 +13,7 @@ import type { CatalogIndex } from './catalog-search.js';
 import { namesMaterial } from './product-materials.js';
 import { askedAs, forGoodAnswer, isNotSold, notSoldAnswer } from './product-not-sold.js';
 export { namesNotSoldGood } from './product-not-sold.js';
-export { aloneAnswer, sizeOnlyAnswer, withSizeAsked } from './product-size-only.js';
+export { aloneAnswer, sizeOnlyAnswer, withCountAsked, withSizeAsked } from './product-size-only.js';
 
 const fold = foldAccents;
 /** A word's singular, roughly: "lijas" and "electrodos" are "lija" and "electrodo". */

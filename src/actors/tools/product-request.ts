@@ -15,6 +15,7 @@ import { foldAccents } from '../../kernel/fold.js';
 import { unitSibling } from './unit-sibling.js';
 import { soldInParts } from './units.js';
 import { namedOnCounter } from './named-on-counter.js';
+import { sheetFor } from './sheet-for.js';
 import { bareAsFeet, boardQuery, dimsWithNewLength, LENGTH_WORD, withoutBoardSize } from './board-length.js';
 
 export interface Wanted {
@@ -26,7 +27,7 @@ export interface Wanted {
 
 export function wantedItems(input: ProductActorInput, text: string | undefined): Wanted[] {
   const fromBrain = input.understanding.products.filter((p) => p.query.trim() !== '');
-  if (fromBrain.length > 0) return fromBrain;
+  if (fromBrain.length > 0) return fromBrain.map((p) => sheetFor(input, p));
   const fromEntities = input.understanding.nlu.entities.filter((e) => e.type === 'product' && e.value.trim() !== '');
   if (fromEntities.length > 0) return fromEntities.map((e) => ({ query: e.value }));
   return text !== undefined && text.trim() !== '' ? [{ query: text }] : [];

@@ -100,7 +100,18 @@ export function countOnlyAnswer(index: CatalogIndex, text: string | undefined, l
   if (count === undefined || parsed.content.length > 0 || parsed.attributes.measures.length > 0 || parsed.attributes.colours.length > 0) return null;
   // "how much for 5 gallons?": "¿Cinco galones de qué?", the pack said with the count.
   const said = `${COUNT_SAID[lang][count] ?? String(count)}${parsed.phrases.pack !== undefined ? ` ${parsed.phrases.pack}` : ''}`;
-  return { outcome: 'need_product', replies: [{ template: 'product.count_of_what', params: { count: said.charAt(0).toUpperCase() + said.slice(1) } }] };
+  return { outcome: 'need_product', replies: [{ template: 'product.count_of_what', params: { count: said.charAt(0).toUpperCase() + said.slice(1) } }], countAsked: count };
+}
+
+/**
+ * The product named right after "¿Dos de qué?" ("cemento", "de la pintura blanca"): that many of it,
+ * as a clerk who just asked keeps the count; a count said now wins ("no, 3 de cemento").
+ */
+export function withCountAsked(index: CatalogIndex, input: ProductActorInput, text: string | undefined): ProductActorInput {
+  const count = input.countAsked;
+  const products = input.understanding.products;
+  if (count === undefined || products.length === 0 || products.some((p) => p.quantity !== undefined) || (text !== undefined && index.parse(text).quantity !== undefined)) return input;
+  return { ...input, understanding: { ...input.understanding, products: products.map((p) => ({ ...p, quantity: count })) } };
 }
 
 /** What a size or a count said alone is answered with (`sizeOnlyAnswer`, then `countOnlyAnswer`). */

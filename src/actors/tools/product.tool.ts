@@ -13,12 +13,12 @@ import { withDelivery, withDeliveryLine } from './estimate-delivery.js';
 import { estimateLines, multiQuote, pricedEstimate } from './product-estimate.js';
 import { countForPurpose } from './count-for-purpose.js';
 import { changedEstimate, joinedAttributes, sizedLikeEstimate, takeOffCounter } from './counter-changes.js';
-import { counterLines, counterOrder, counterTotal, counterWithout, countedInstead, countsBefore, keepsRunningOrder, partlyCounted, pickedInstead, replacesFocus, takesLineOff, withOneSaid, withoutLine, withShown } from './order-total.js';
+import { counterLines, counterOrder, counterTotal, counterWithout, countedInstead, countsBefore, keepsRunningOrder, mixedEstimate, mixesBefore, oneOfEach, partlyCounted, pickedInstead, replacesFocus, takesLineOff, withOneSaid, withoutLine, withShown } from './order-total.js';
 import { deliveryAskedIn, deliveryTimeAnswer, withoutPlaceAtEnd } from './product-delivery.js';
 import { withAskedDelivery } from './asked-delivery.js';
 import { asksDeliveryTime } from '../../machines/delivery-time.js';
 import { saysThatsAll, takesTheOrder } from '../../machines/order-words.js';
-import { aloneAnswer, namesNotSoldGood, notCarried, notCarriedButFor, tradeGoodNotCarried, tradeGoodOf, withSizeAsked } from './product-not-carried.js';
+import { aloneAnswer, namesNotSoldGood, notCarried, notCarriedButFor, tradeGoodNotCarried, tradeGoodOf, withCountAsked, withSizeAsked } from './product-not-carried.js';
 import { compoundNotCarried, firstPick, spokenHead } from './product-head.js';
 import { namesGoods, noWayAnswer } from './product-like.js';
 import { backorderOffer, fitOutOfStock, focusAgain, quoteOne, quoteOrdered } from './product-quote-one.js';
@@ -57,6 +57,7 @@ import { withStoreLines } from './store-lines.js';
 import { likeOnCounter } from './like-on-counter.js';
 import { withAttributesSaid } from './said-attributes.js';
 import { backToRecent } from './back-to-recent.js';
+import { asksBranchOfCounter } from './branch-stock.js';
 import { withoutWholePackWords } from '../../machines/whole-pack.js';
 export { STOCK_UNKNOWN } from './product-parts.js';
 /** An area a product sold by the m² is for: "para 20 metros cuadrados", "for 20 m2". */
@@ -91,7 +92,7 @@ export function answerProduct(
   input: ProductActorInput,
   options: { text?: string; now?: number } = {},
 ): ProductActorOutput {
-  ({ input, options } = withSizeAsked(index, input, options)); // "the pvc pipe" after "what about the 1/2 inch?": the pipe in 1/2"
+  ({ input, options } = withSizeAsked(index, withCountAsked(index, input, options.text ?? input.text), options)); // "the pvc pipe" after "what about the 1/2 inch?": the pipe in 1/2"; "cemento" after "¿Dos de qué?": 2 bags
   const told = options.text ?? input.text;
   const said = told !== undefined ? withoutWholePackWords(told) : told; // "the whole roll": the roll
   // "dame 15 del gris pa Caleta", "10 sacos de cemento pa Bayahíbe, ¿cuánto sería?": the goods read without the place (its delivery priced below).
@@ -126,7 +127,7 @@ export function answerProduct(
   const counts = countsBefore(input.focus, out.focus, recent, replaced);
   // An estimate's first line in focus (`at`): the products talked of before it come earlier still.
   const at = out.focus.at !== undefined ? { at: out.focus.at + recent.length - (out.focus.recent ?? []).length } : {};
-  const kept = { ...out.focus, recent, ...(counts ? { counts } : {}), ...at };
+  const kept = { ...out.focus, recent, ...(counts ? { counts } : {}), ...mixesBefore(input.focus, out.focus, recent, replaced), ...at };
   // "si le sumo 2 metros de arena, ¿cuánto queda todo?": the new line in the total (total-with-added.ts); a delivery asked here is priced above.
   const whole = !asked && recent.length > 0 && text !== undefined && (asksWholeWithIt(text) || (!input.estimate?.length && keepsRunningOrder(kept, out))) ? counterTotal(tenant, index, kept, input.lang, out.outcome === 'multi_quote') : null;
   if (whole) return withProductOffers(tenant, withDeliveryLine(tenant, withDelivery(tenant, whole, input.delivery, input.lang), input.delivery, input.lang), input.lang, options.now, input.text);
@@ -157,7 +158,7 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
   const left = !input.estimate?.length && input.focus && text !== undefined ? counterWithout(tenant, index, input.focus, text, lang) : null;
   if (left) return left;
   const total = again && input.estimate && input.estimate.length > 0 ? estimateLines(tenant, input.estimate, again.each) : [];
-  if (total.length > 0) return multiQuote(tenant, total, [], lang, index, FORMAL_QUOTE.test(text ?? ''));
+  if (total.length > 0) return mixedEstimate(tenant, index, total, input.focus, lang, FORMAL_QUOTE.test(text ?? '')); // a mixed paint's colour still named
   // ...or "dame 20" (and "y 5 de arena") then "¿cuánto sería todo?": what was counted, as an estimate;
   // nothing counted yet: which of the options, or how many, a total needs.
   const summed = again && again.each === undefined && !again.both && input.focus ? counterTotal(tenant, index, input.focus, lang, FORMAL_QUOTE.test(text ?? '')) : null;
@@ -221,7 +222,7 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
     if (lines.length >= 2) return multiQuote(tenant, lines, [], lang, index, FORMAL_QUOTE.test(text ?? ''));
   }
   // "¿en cubeta o en galón?" (both packs side by side), "¿lo tienen en otro color?", "¿hay más barato?": about what is on the counter.
-  const onCounter = text === undefined ? null : (noWayAnswer(tenant, text, input.understanding.products, (w) => index.correct(w) !== null, lang) ?? comparisonAsked(tenant, index, input, text, lang) ?? (input.focus ? (colourInPaint(tenant, index, input.focus, text, lang, (q) => answer(tenant, index, { ...input, focus: undefined, estimate: undefined }, { ...options, text: q })) ?? specAnswer(tenant, input.focus, text, input.understanding.products.length > 0, lang) ?? weightAnswer(tenant, input.focus, text, input.understanding.products.length > 0, lang) ?? answerFocusQuestion(tenant, index, input.focus, text, lang, options.now)) : null) ?? namedWeight(tenant, index, input.understanding.products, text, lang) ?? answerColoursOf(tenant, index, input, text, lang));
+  const onCounter = text === undefined ? null : ((input.focus && asksBranchOfCounter(tenant, input, text) ? focusAgain(tenant, index, input.focus, lang) : null) ?? noWayAnswer(tenant, text, input.understanding.products, (w) => index.correct(w) !== null, lang) ?? comparisonAsked(tenant, index, input, text, lang) ?? (input.focus ? (colourInPaint(tenant, index, input.focus, text, lang, (q) => answer(tenant, index, { ...input, focus: undefined, estimate: undefined }, { ...options, text: q })) ?? specAnswer(tenant, input.focus, text, input.understanding.products.length > 0, lang) ?? weightAnswer(tenant, input.focus, text, input.understanding.products.length > 0, lang) ?? answerFocusQuestion(tenant, index, input.focus, text, lang, options.now)) : null) ?? namedWeight(tenant, index, input.understanding.products, text, lang) ?? answerColoursOf(tenant, index, input, text, lang));
   if (onCounter) return onCounter;
   let wanted = oneOnCounter(input, withSizeCarried(index, wantedItems(input, undefined)), text); // "y una bandeja" after counted lines: one of it; "tubo de 4 y codos": 4" elbows
   let pinned: string | undefined;
@@ -369,7 +370,7 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
 
   const listed = found.length + missing.length;
   // "¿cuánto cuesta el cemento y la arena?": each one's price, and how many of each for the total (an estimate of "1 x" each is no answer); "10 de cada uno" or the counts then price the lot.
-  if (input.intent === 'price_quote' && !quantities && !formal && missing.length === 0 && found.length >= 2 && tenant.templates[lang]?.['product.prices'] !== undefined) {
+  if (input.intent === 'price_quote' && !quantities && !formal && missing.length === 0 && found.length >= 2 && !oneOfEach(found, text, lang) && tenant.templates[lang]?.['product.prices'] !== undefined) {
     const shown = found.slice(0, MAX_NAMED);
     const first = shown[0] as Found;
     const items = shown.map(({ match }) => describeProduct(tenant, match.product, lang));
@@ -475,7 +476,6 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
   return quoteOrdered(tenant, index, { item: single.item, match: top }, lang, input.intent === 'price_quote', text);
 }
 
-/** An estimate's own words, then its product priced (one) or its lines as an estimate (several). */
 /** The kinds of a product, up to `MAX_KINDS` with their prices, as options; null when there is one kind only. */
 function listKinds(tenant: TenantData, index: CatalogIndex, single: Found, lang: Lang): ProductActorOutput | null {
   const { shown, total } = kindsOf(index, single.item.query);

@@ -2,7 +2,7 @@ import type { Entity } from '../../../domain/nlu.js';
 import type { Product } from '../../../domain/tenant.js';
 import { NUMBER_WORDS, resolverFor, type ProductResolver } from '../../catalog/index.js';
 import { GENERIC_PRODUCT_WORDS } from './lexicon.js';
-import { foldWithMap, toOriginalSpan } from './text.js';
+import { foldWithMap, joinSplitTokens, toOriginalSpan } from './text.js';
 import { createTrailingQuantities } from './trailing-quantities.js';
 import { usePurpose } from './use-purpose.js';
 import { BUCKETS, DOZEN, GALLONS, PACK_UNITS, resolveUnit, SIZE_ONLY_UNIT, singular, UNITS } from './product-units.js';
@@ -110,7 +110,7 @@ export function createProductMatcher(catalog: readonly Product[], resolver: Prod
         // "tubo d 1/2", "2 galones d pintura": a lone "d" is how "de" is typed; the possessive's "s" ("plumber's tape") is no word.
         if (m[0] !== 's' || (f.folded[s - 1] !== "'" && f.folded[s - 1] !== '’')) toks.push({ t: m[0] === 'd' ? 'de' : m[0], s, e: s + m[0].length });
       }
-      const names = toks.map((t) => t.t);
+      const names = joinSplitTokens(toks, resolve, resolver.lexicon).map((t) => t.t); // "sand paper": one word
       // Punctuation after a token ends its clause ("cemento 10, arena 2": the 10 is the cement's).
       const ends = toks.map((t, k) => toks[k + 1] === undefined || /[,;:!?()]/.test(f.folded.slice(t.e, toks[k + 1]!.s)));
       const mentions: ProductMention[] = [];

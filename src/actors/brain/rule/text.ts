@@ -282,3 +282,19 @@ export function phonetic(token: string): string {
   return p;
 }
 const phoneticCache = new Map<string, string>();
+
+/**
+ * One word typed as two ("sand paper", "screw driver"): the two tokens joined, in place, where the
+ * catalog's lexicon has the joined word and one half names nothing (`resolve` null), so the phrase is
+ * the sandpaper, never the sand with "paper" dropped. Returns the same array.
+ */
+export function joinSplitTokens<T extends { t: string; s: number; e: number }>(toks: T[], resolve: (tok: string) => string | null, lexicon: ReadonlySet<string>): T[] {
+  for (let k = toks.length - 2; k >= 0; k--) {
+    const a = toks[k] as T;
+    const b = toks[k + 1] as T;
+    if (/^[a-z]{3,}$/.test(a.t) && /^[a-z]{3,}$/.test(b.t) && (resolve(a.t) === null || resolve(b.t) === null) && (lexicon.has(a.t + b.t) || lexicon.has((a.t + b.t).replace(/s$/, '')))) {
+      toks.splice(k, 2, { ...a, t: (a.t + b.t).replace(/s$/, ''), e: b.e });
+    }
+  }
+  return toks;
+}
