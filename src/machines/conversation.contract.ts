@@ -395,10 +395,7 @@ export interface InfoActorOutput {
   service?: string | null;
   /** Services priced together for one visit ("¿cuánto sale el manicure y el pedicure juntos?"), in the order said: a booking asked next books them all. */
   together?: string[];
-  /**
-   * The answer ends by offering a booking ("¿Te agendo uno?", "¿Te agendo otro día?"): a yes next turn
-   * starts the tenant's booking workflow, its service question showing only these (empty: any).
-   */
+  /** The answer offers a booking ("¿Te agendo uno?"): a yes next turn books, the service asked among these (empty: any). */
   bookingOffer?: string[];
 }
 
