@@ -21,6 +21,8 @@ import { asksReturnPolicy, readsReturnPolicy } from '../../../src/actors/brain/r
 import { partAmount, partCount } from '../../../src/machines/part-amounts.js';
 import { NUMBER_WORDS } from '../../../src/actors/catalog/index.js';
 import { partAmountBefore, partCountBefore } from './part-amounts-before.js';
+import { asksDeliveryTime, readsDeliveryTime } from '../../../src/machines/delivery-time.js';
+import { plainWords } from '../../../src/kernel/plain-words.js';
 
 /**
  * The cheap pre-checks in front of the text readers (issue 16: perf17's greeting and laughter,
@@ -86,6 +88,10 @@ const EDGES = [
   'the whole roll', 'el rollo completo', 'un saco ENTERO', 'Actually, what is the price of the roll?', 'mejor dicho la caja cerrada', 'en realidad 2 cajas enteras', 'a full box please', 'the entire bag',
   'ustedes son un desastre', 'qué relajo con ustedes', 'you guys are the worst', "I'm not happy with you guys", 'estoy muy decepcionada con el servicio', 'siempre es lo mismo con ustedes',
   'we are fed up with your service', 'Qué vergüenza', 'que falta de seriedad', 'worst store ever', 'estoy harto con uds', 'ESTAMOS MOLESTOS CON USTEDES',
+  // Session 30 (perf20): when an order arrives, in every branch's words.
+  '¿cuándo llega?', 'y pa qué hora me llega', 'cuánto tarda el delivery', 'cuanto duran en traerlo', 'en qué tiempo', 'para cuándo lo tendría', 'qué día lo traen', '¿me lo traen HOY?', 'entregan el mismo día?',
+  'en cuántos días llega', 'tiempo de entrega?', 'para hoy?', '¿llega mañana?', 'by today', 'can I have it tomorrow', 'lo necesito pa el sábado', 'me lo pueden tener listo pa el lunes',
+  'I need them by Friday', 'and for tomorrow', 'when will it arrive?', 'how long does shipping take', 'how many days', 'same day delivery?', 'can you deliver it the same day', 'pasado mañana?',
   'quiero retomar la cotización', 'sigamos con la SOLICITUD', "let's continue with the quote", 'la cotizacion de nuevo', 'the quote again please', 'terminemos el formulario', 'volvamos a la proforma',
 ];
 
@@ -158,6 +164,19 @@ describe('text pre-checks give the full reading', () => {
   // Session 29 (perf19b).
   same('detectUrgency', detectUrgency, readsUrgency, (x) => x !== undefined, 40);
   same('asksReturnPolicy', asksReturnPolicy, readsReturnPolicy, (x) => x, 15);
+  // Session 30 (perf20).
+  same('asksDeliveryTime', asksDeliveryTime, (t) => readsDeliveryTime(plainWords(t)), (x) => x, 30);
+
+  // Session 30 (perf20): plainWords remembers the last four texts instead of one.
+  it('plainWords: the remembered words are the words, whatever the order texts come in', () => {
+    const full = (t: string): string => foldAccents(t).replace(/['’]/g, '').replace(/[^a-z0-9\s]+/g, ' ').replace(/\s+/g, ' ').trim();
+    let x = 11;
+    for (let i = 0; i < corpus.length * 3; i++) {
+      x = (x * 1_103_515_245 + 12_345) % 2_147_483_648;
+      const text = corpus[Math.max(0, Math.floor(i / 3) - (x % 6))] as string;
+      expect(plainWords(text), JSON.stringify(text)).toBe(full(text));
+    }
+  });
 
   it('withoutWholePackWords: the pre-check lets through every text a replacement changes', () => {
     let changed = 0;
