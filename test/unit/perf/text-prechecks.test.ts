@@ -23,6 +23,8 @@ import { NUMBER_WORDS } from '../../../src/actors/catalog/index.js';
 import { partAmountBefore, partCountBefore } from './part-amounts-before.js';
 import { asksDeliveryTime, readsDeliveryTime } from '../../../src/machines/delivery-time.js';
 import { plainWords } from '../../../src/kernel/plain-words.js';
+import { asksStockAtBranch, readsStockAtBranch } from '../../../src/actors/tools/branch-stock.js';
+import { asksBucketPrice, bucketAsked } from '../../../src/machines/pack-asked.js';
 
 /**
  * The cheap pre-checks in front of the text readers (issue 16: perf17's greeting and laughter,
@@ -92,6 +94,9 @@ const EDGES = [
   '¿cuándo llega?', 'y pa qué hora me llega', 'cuánto tarda el delivery', 'cuanto duran en traerlo', 'en qué tiempo', 'para cuándo lo tendría', 'qué día lo traen', '¿me lo traen HOY?', 'entregan el mismo día?',
   'en cuántos días llega', 'tiempo de entrega?', 'para hoy?', '¿llega mañana?', 'by today', 'can I have it tomorrow', 'lo necesito pa el sábado', 'me lo pueden tener listo pa el lunes',
   'I need them by Friday', 'and for tomorrow', 'when will it arrive?', 'how long does shipping take', 'how many days', 'same day delivery?', 'can you deliver it the same day', 'pasado mañana?',
+  '¿tienen cemento en la sucursal de Villa Hermosa?', 'hay varilla disponible en la principal?', 'les quedan breakers por el local del centro', 'do you have it in stock at the Villa Hermosa branch?',
+  'can I get it at your downtown store', 'is the drill available at the main location?', '¿TIENEN eso en el de Caleta?', 'got any at the shop?', 'tienen, en la sucursal, cemento?',
+  'is it cheaper by the bucket?', 'how much per bucket', '¿sale más barato si la compro en cubeta?', 'a cómo por cubeta?', 'y por la cubeta', 'what does it cost in a 5 gallon bucket', 'Cuánto sale en CUBETA?', 'dame una cubeta',
   'quiero retomar la cotización', 'sigamos con la SOLICITUD', "let's continue with the quote", 'la cotizacion de nuevo', 'the quote again please', 'terminemos el formulario', 'volvamos a la proforma',
 ];
 
@@ -166,6 +171,8 @@ describe('text pre-checks give the full reading', () => {
   same('asksReturnPolicy', asksReturnPolicy, readsReturnPolicy, (x) => x, 15);
   // Session 30 (perf20).
   same('asksDeliveryTime', asksDeliveryTime, (t) => readsDeliveryTime(plainWords(t)), (x) => x, 30);
+  same('asksStockAtBranch', asksStockAtBranch, (t) => readsStockAtBranch(foldAccents(t).replace(/[^a-z0-9\s]+/g, ' ').replace(/\s+/g, ' ')), (x) => x, 8);
+  same('asksBucketPrice', asksBucketPrice, (t) => ((c) => bucketAsked(c) !== c)(foldAccents(t).replace(/['’]/g, ' ').replace(/[¿?¡!.,;:]+/g, ' ').replace(/\s+/g, ' ').trim()), (x) => x, 4);
 
   // Session 30 (perf20): plainWords remembers the last four texts instead of one.
   it('plainWords: the remembered words are the words, whatever the order texts come in', () => {
