@@ -23,6 +23,8 @@ import { NUMBER_WORDS } from '../../../src/actors/catalog/index.js';
 import { partAmountBefore, partCountBefore } from './part-amounts-before.js';
 import { asksDeliveryTime, readsDeliveryTime } from '../../../src/machines/delivery-time.js';
 import { plainWords } from '../../../src/kernel/plain-words.js';
+import { greetingWordsOnly, isOnlyGreeting } from '../../../src/actors/brain/rule/signals.js';
+import { questionAfterGreeting } from '../../../src/actors/brain/rule/greeting-question.js';
 import { asksStockAtBranch, readsStockAtBranch } from '../../../src/actors/tools/branch-stock.js';
 import { asksBucketPrice, bucketAsked } from '../../../src/machines/pack-asked.js';
 
@@ -173,6 +175,29 @@ describe('text pre-checks give the full reading', () => {
   same('asksDeliveryTime', asksDeliveryTime, (t) => readsDeliveryTime(plainWords(t)), (x) => x, 30);
   same('asksStockAtBranch', asksStockAtBranch, (t) => readsStockAtBranch(foldAccents(t).replace(/[^a-z0-9\s]+/g, ' ').replace(/\s+/g, ' ')), (x) => x, 8);
   same('asksBucketPrice', asksBucketPrice, (t) => ((c) => bucketAsked(c) !== c)(foldAccents(t).replace(/['’]/g, ' ').replace(/[¿?¡!.,;:]+/g, ' ').replace(/\s+/g, ' ').trim()), (x) => x, 4);
+
+  // Session 30 (perf20): questionAfterGreeting reads only the openings made of greeting words.
+  it('greetingWordsOnly: every opening isOnlyGreeting accepts is made of greeting words', () => {
+    const GREETED = ['hola, hacen envíos?', 'holaaa amigooo, tienen cemento?', 'Buenos Días!!! ¿abren hoy?', 'hey there team, quick question: do you deliver?', 'klk mi pana tienen varilla',
+      'hola2amigo tienen arena', 'Hola\u0301 buenas, una pregunta', 'saludos cordiales señora, cuánto vale el saco', 'disculpe joven, ¿me puede ayudar? busco tubos', 'hi hi hi hi hi hi hi hi hi hi how much is it',
+      'Buenas tardes mi hermano, como esta usted? tienen block de 6', 'ustedes estan por ahi? necesito cemento', 'is anyone still there? I need a quote'];
+    let greetings = 0;
+    for (const text of [...corpus, ...GREETED]) {
+      const words = text.trim().split(/\s+/);
+      for (let cut = 1; cut < words.length; cut++) {
+        const prefix = words.slice(0, cut);
+        if (!isOnlyGreeting(prefix.join(' '))) continue;
+        greetings++;
+        for (const w of prefix) expect(greetingWordsOnly(w), JSON.stringify([text, w])).toBe(true);
+      }
+    }
+    expect(greetings).toBeGreaterThan(200);
+    expect(questionAfterGreeting('hola, hacen envíos?')).toBe('hacen envíos?');
+    expect(questionAfterGreeting('holaaa amigooo, tienen cemento?')).toBe('tienen cemento?');
+    expect(questionAfterGreeting('Buenas tardes mi hermano, como esta usted? tienen block de 6')).toBe('tienen block de 6');
+    expect(questionAfterGreeting('hi hi hi hi hi hi hi hi hi hi how much is it')).toBe('how much is it');
+    expect(questionAfterGreeting('hola, buenas')).toBeNull();
+  });
 
   // Session 30 (perf20): plainWords remembers the last four texts instead of one.
   it('plainWords: the remembered words are the words, whatever the order texts come in', () => {
