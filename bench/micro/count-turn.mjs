@@ -58,6 +58,14 @@ async function run(count) {
 }
 
 await run(warm);
+// Toggled mode (count-turn.sh): say the warm-up is over and wait until the shell has switched
+// callgrind's collection on, so only the counted turns are counted.
+const go = process.env.COUNT_TURN_GO;
+if (go) {
+  const { existsSync } = await import('node:fs');
+  console.log('COUNT-START');
+  while (!existsSync(go)) await new Promise((r) => setTimeout(r, 50));
+}
 const before = process.cpuUsage();
 await run(turns);
 const used = process.cpuUsage(before);
