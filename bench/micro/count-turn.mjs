@@ -23,9 +23,11 @@
  * never sent before, `unseenTexts()`: what a real customer's turn costs), warm-up turns, counted
  * turns. Without valgrind it prints CPU µs per counted turn, a sanity check only.
  *
- * Callgrind counts every thread (V8's compiler and GC helpers too: they are the turn's cost).
- * JIT and GC timing move a count a little between identical runs: measure the same tree twice
- * before reading a small difference (session 30, perf20, in BENCHMARKS.md).
+ * `count-turn.sh` runs node with `--single-threaded --predictable --expose-gc`: V8's compiler and GC
+ * on the main thread and none of its timer-driven heuristics, a full collection before counting.
+ * Two runs of one tree then agree within ~0.2 % (session 30, perf20, in BENCHMARKS.md); without
+ * `--predictable` they moved by ±10 % and two runs' difference (DIFF=1) by far more. Measure the
+ * same tree twice before reading a small difference.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -63,6 +65,7 @@ await run(warm);
 const go = process.env.COUNT_TURN_GO;
 if (go) {
   const { existsSync } = await import('node:fs');
+  globalThis.gc?.(); // with --expose-gc: a full collection before counting, so the warm-up's garbage is not counted
   console.log('COUNT-START');
   while (!existsSync(go)) await new Promise((r) => setTimeout(r, 50));
 }

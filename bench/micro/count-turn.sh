@@ -4,8 +4,8 @@
 #
 #   bench/micro/count-turn.sh DIR [cached|unseen] [N=400] [warm=300] [out-prefix=/tmp/count-turn-<kind>]
 #
-# One run: node with V8 single-threaded (compiler and GC on the main thread, so their timing moves
-# a count less), callgrind's instrumentation off until the warm-up is over (faster too) (the driver prints
+# One run: node with V8 single-threaded and predictable, a full GC before counting (NODE_COUNT_FLAGS to change;
+# two runs of one tree agree within ~0.2 %), callgrind's instrumentation off until the warm-up is over (faster too) (the driver prints
 # COUNT-START and waits; this script switches instrumentation on with callgrind_control -i on),
 # then N turns and exit; Ir ÷ N. DIFF=1 instead runs N/4 and N turns from the start, collecting
 # everything, and takes the difference (session 30 found it far noisier: start-up alone moved by
@@ -33,7 +33,7 @@ fi
 go=$out.go
 rm -f "$go"
 COUNT_TURN_GO=$go /usr/bin/valgrind --tool=callgrind --instr-atstart=no --callgrind-out-file="$out.out" \
-  node --single-threaded "$here/bench/micro/count-turn.mjs" "$dir" "$texts" "$kind" "$warm" "$n" >"$out.log" 2>&1 &
+  node ${NODE_COUNT_FLAGS:---single-threaded --predictable --expose-gc} "$here/bench/micro/count-turn.mjs" "$dir" "$texts" "$kind" "$warm" "$n" >"$out.log" 2>&1 &
 pid=$!
 until grep -q COUNT-START "$out.log"; do
   kill -0 "$pid" 2>/dev/null || { echo "run ended before the warm-up did: $out.log" >&2; exit 1; }
