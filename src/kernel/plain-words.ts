@@ -1,4 +1,5 @@
 import { foldAccents } from './fold.js';
+import { rememberRecent } from './recent-texts.js';
 
 /**
  * A message as plain words for the text rules: lower case, accents and apostrophes dropped, any
@@ -8,16 +9,15 @@ import { foldAccents } from './fold.js';
  * plainWords("¿Me lo llevan pa' Caleta?"); // 'me lo llevan pa caleta'
  */
 export function plainWords(text: string): string {
-  // The routing guards ask this of the same message several times a turn: the last answer is kept.
-  if (text === lastText) return lastWords;
-  lastText = text;
-  lastWords = foldAccents(text)
+  return plainRecent(text);
+}
+
+// The routing guards and the tools ask this of the same message several times a turn, in between
+// other texts (a message's core, a reply's lines): the last few answers are kept, not only the last.
+const plainRecent = rememberRecent((text: string): string =>
+  foldAccents(text)
     .replace(/['’]/g, '')
     .replace(/[^a-z0-9\s]+/g, ' ')
     .replace(/\s+/g, ' ')
-    .trim();
-  return lastWords;
-}
-
-let lastText = '';
-let lastWords = '';
+    .trim(),
+);

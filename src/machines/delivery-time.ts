@@ -60,9 +60,23 @@ const NOT_DELIVERY = /\b(?:abren|abre|cierran|cierra|abierto|open|close|horario|
  */
 export function asksDeliveryTime(text: string): boolean {
   const t = fold(text);
+  return WHEN_SAID.test(t) && readsDeliveryTime(t);
+}
+
+/** The full reading of `asksDeliveryTime` on the plain words, without the pre-check (kept for the test that proves it). */
+export function readsDeliveryTime(t: string): boolean {
   if (t === '' || t.split(' ').length > 14) return false;
   return WHEN_ARRIVES.test(t) && !NOT_DELIVERY.test(t);
 }
+
+/**
+ * Issue 16: a pre-check of `WHEN_ARRIVES`, asked of most messages twice a turn (the routing's
+ * follow-up guards and the product tool). Every branch of it holds one of these letters as they
+ * stand: "cuando", "hora", "cuant…", "tiempo", "dia(s)", "hoy", "manana", a weekday, an English
+ * "…day" ("today", "same day", "monday"), "tomorrow", "when", "how", "deliver…". A message without
+ * any of them cannot match; the unanchored alternation is never tried on it.
+ */
+const WHEN_SAID = /cuando|hora|cuant|tiempo|dia|hoy|manana|lunes|martes|miercoles|jueves|viernes|sabado|domingo|day|tomorrow|when|how|deliver/;
 
 /**
  * An order already placed, or waited for: "¿cuándo llega mi pedido?", "ya pagué", "llevo 3 días

@@ -28,6 +28,10 @@ export function bucketAsked(folded: string): string {
 
 /** The message asks the bucket's price of what is on the counter ("is it cheaper by the bucket?"): a price question. */
 export function asksBucketPrice(text: string): boolean {
-  const t = foldAccents(text).replace(/['’]/g, ' ').replace(/[¿?¡!.,;:]+/g, ' ').replace(/\s+/g, ' ').trim();
+  // Issue 16: asked of every message routed to the product in focus; only one that names a bucket
+  // can end with one (the replacements below make no letters), so the others skip the clean-up.
+  const folded = foldAccents(text);
+  if (!folded.includes('bucket') && !folded.includes('cubeta')) return false;
+  const t = folded.replace(/['’]/g, ' ').replace(/[¿?¡!.,;:]+/g, ' ').replace(/\s+/g, ' ').trim();
   return BUCKET.test(t) && bucketAsked(t) !== t;
 }

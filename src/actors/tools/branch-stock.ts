@@ -19,10 +19,22 @@ const AT_FIRST = /^(?:y\s+)?(?:en|por)\s+(?:\S+\s+){1,4}?(?:hay|habra|tienen|tie
 /** Whether the message asks for goods at a branch (the folded words only; which branch is read apart). */
 export function asksStockAtBranch(text: string): boolean {
   const f = fold(text).replace(/[^a-z0-9\s]+/g, ' ').replace(/\s+/g, ' ').trim();
-  return (STOCK_AT.test(f) || AT_FIRST.test(f)) && !OTHER_AT_BRANCH.test(f);
+  return (AT_FIRST.test(f) || (STOCK_AT_SAID.test(f) && STOCK_AT.test(f))) && !OTHER_AT_BRANCH.test(f);
+}
+
+/** `asksStockAtBranch`'s full reading of the cleaned text, without the pre-check (kept for the test that proves it). */
+export function readsStockAtBranch(f: string): boolean {
+  const t = f.trim();
+  return (STOCK_AT.test(t) || AT_FIRST.test(t)) && !OTHER_AT_BRANCH.test(t);
 }
 
 /** The branch asked about for something else: "¿tienen abierto hoy en la principal?", parking, delivery, who to talk to. */
+/**
+ * Issue 16: what `STOCK_AT` cannot match without, as one cheap test before its lazy word gaps are
+ * tried at every position: "en/por la/el " before the place (Spanish), or the place's English word.
+ */
+const STOCK_AT_SAID = /\b(?:en|por) (?:la|el) |branch|store|shop|location/;
+
 const OTHER_AT_BRANCH = /\b(?:abiert[oa]s?|abren|abre|cierran|cierra|horas?|horarios?|open|opens|close|closes|closed|hours|parqueo|parking|estacionamiento|delivery|envios?|entregas?|vacantes?|empleos?|trabajo|personal|encargad[oa]|gerente|manager|cajeros?|wifi|banos?|restrooms?)\b/;
 
 /**

@@ -21,6 +21,12 @@ import { asksReturnPolicy, readsReturnPolicy } from '../../../src/actors/brain/r
 import { partAmount, partCount } from '../../../src/machines/part-amounts.js';
 import { NUMBER_WORDS } from '../../../src/actors/catalog/index.js';
 import { partAmountBefore, partCountBefore } from './part-amounts-before.js';
+import { asksDeliveryTime, readsDeliveryTime } from '../../../src/machines/delivery-time.js';
+import { plainWords } from '../../../src/kernel/plain-words.js';
+import { greetingWordsOnly, isOnlyGreeting } from '../../../src/actors/brain/rule/signals.js';
+import { questionAfterGreeting } from '../../../src/actors/brain/rule/greeting-question.js';
+import { asksStockAtBranch, readsStockAtBranch } from '../../../src/actors/tools/branch-stock.js';
+import { asksBucketPrice, bucketAsked } from '../../../src/machines/pack-asked.js';
 
 /**
  * The cheap pre-checks in front of the text readers (issue 16: perf17's greeting and laughter,
@@ -86,6 +92,13 @@ const EDGES = [
   'the whole roll', 'el rollo completo', 'un saco ENTERO', 'Actually, what is the price of the roll?', 'mejor dicho la caja cerrada', 'en realidad 2 cajas enteras', 'a full box please', 'the entire bag',
   'ustedes son un desastre', 'qué relajo con ustedes', 'you guys are the worst', "I'm not happy with you guys", 'estoy muy decepcionada con el servicio', 'siempre es lo mismo con ustedes',
   'we are fed up with your service', 'Qué vergüenza', 'que falta de seriedad', 'worst store ever', 'estoy harto con uds', 'ESTAMOS MOLESTOS CON USTEDES',
+  // Session 30 (perf20): when an order arrives, in every branch's words.
+  '¿cuándo llega?', 'y pa qué hora me llega', 'cuánto tarda el delivery', 'cuanto duran en traerlo', 'en qué tiempo', 'para cuándo lo tendría', 'qué día lo traen', '¿me lo traen HOY?', 'entregan el mismo día?',
+  'en cuántos días llega', 'tiempo de entrega?', 'para hoy?', '¿llega mañana?', 'by today', 'can I have it tomorrow', 'lo necesito pa el sábado', 'me lo pueden tener listo pa el lunes',
+  'I need them by Friday', 'and for tomorrow', 'when will it arrive?', 'how long does shipping take', 'how many days', 'same day delivery?', 'can you deliver it the same day', 'pasado mañana?',
+  '¿tienen cemento en la sucursal de Villa Hermosa?', 'hay varilla disponible en la principal?', 'les quedan breakers por el local del centro', 'do you have it in stock at the Villa Hermosa branch?',
+  'can I get it at your downtown store', 'is the drill available at the main location?', '¿TIENEN eso en el de Caleta?', 'got any at the shop?', 'tienen, en la sucursal, cemento?',
+  'is it cheaper by the bucket?', 'how much per bucket', '¿sale más barato si la compro en cubeta?', 'a cómo por cubeta?', 'y por la cubeta', 'what does it cost in a 5 gallon bucket', 'Cuánto sale en CUBETA?', 'dame una cubeta',
   'quiero retomar la cotización', 'sigamos con la SOLICITUD', "let's continue with the quote", 'la cotizacion de nuevo', 'the quote again please', 'terminemos el formulario', 'volvamos a la proforma',
 ];
 
@@ -158,6 +171,44 @@ describe('text pre-checks give the full reading', () => {
   // Session 29 (perf19b).
   same('detectUrgency', detectUrgency, readsUrgency, (x) => x !== undefined, 40);
   same('asksReturnPolicy', asksReturnPolicy, readsReturnPolicy, (x) => x, 15);
+  // Session 30 (perf20).
+  same('asksDeliveryTime', asksDeliveryTime, (t) => readsDeliveryTime(plainWords(t)), (x) => x, 30);
+  same('asksStockAtBranch', asksStockAtBranch, (t) => readsStockAtBranch(foldAccents(t).replace(/[^a-z0-9\s]+/g, ' ').replace(/\s+/g, ' ')), (x) => x, 8);
+  same('asksBucketPrice', asksBucketPrice, (t) => ((c) => bucketAsked(c) !== c)(foldAccents(t).replace(/['’]/g, ' ').replace(/[¿?¡!.,;:]+/g, ' ').replace(/\s+/g, ' ').trim()), (x) => x, 4);
+
+  // Session 30 (perf20): questionAfterGreeting reads only the openings made of greeting words.
+  it('greetingWordsOnly: every opening isOnlyGreeting accepts is made of greeting words', () => {
+    const GREETED = ['hola, hacen envíos?', 'holaaa amigooo, tienen cemento?', 'Buenos Días!!! ¿abren hoy?', 'hey there team, quick question: do you deliver?', 'klk mi pana tienen varilla',
+      'hola2amigo tienen arena', 'Hola\u0301 buenas, una pregunta', 'saludos cordiales señora, cuánto vale el saco', 'disculpe joven, ¿me puede ayudar? busco tubos', 'hi hi hi hi hi hi hi hi hi hi how much is it',
+      'Buenas tardes mi hermano, como esta usted? tienen block de 6', 'ustedes estan por ahi? necesito cemento', 'is anyone still there? I need a quote'];
+    let greetings = 0;
+    for (const text of [...corpus, ...GREETED]) {
+      const words = text.trim().split(/\s+/);
+      for (let cut = 1; cut < words.length; cut++) {
+        const prefix = words.slice(0, cut);
+        if (!isOnlyGreeting(prefix.join(' '))) continue;
+        greetings++;
+        for (const w of prefix) expect(greetingWordsOnly(w), JSON.stringify([text, w])).toBe(true);
+      }
+    }
+    expect(greetings).toBeGreaterThan(200);
+    expect(questionAfterGreeting('hola, hacen envíos?')).toBe('hacen envíos?');
+    expect(questionAfterGreeting('holaaa amigooo, tienen cemento?')).toBe('tienen cemento?');
+    expect(questionAfterGreeting('Buenas tardes mi hermano, como esta usted? tienen block de 6')).toBe('tienen block de 6');
+    expect(questionAfterGreeting('hi hi hi hi hi hi hi hi hi hi how much is it')).toBe('how much is it');
+    expect(questionAfterGreeting('hola, buenas')).toBeNull();
+  });
+
+  // Session 30 (perf20): plainWords remembers the last four texts instead of one.
+  it('plainWords: the remembered words are the words, whatever the order texts come in', () => {
+    const full = (t: string): string => foldAccents(t).replace(/['’]/g, '').replace(/[^a-z0-9\s]+/g, ' ').replace(/\s+/g, ' ').trim();
+    let x = 11;
+    for (let i = 0; i < corpus.length * 3; i++) {
+      x = (x * 1_103_515_245 + 12_345) % 2_147_483_648;
+      const text = corpus[Math.max(0, Math.floor(i / 3) - (x % 6))] as string;
+      expect(plainWords(text), JSON.stringify(text)).toBe(full(text));
+    }
+  });
 
   it('withoutWholePackWords: the pre-check lets through every text a replacement changes', () => {
     let changed = 0;

@@ -1,5 +1,5 @@
 import { plainWords } from '../../../kernel/plain-words.js';
-import { isOnlyGreeting } from './signals.js';
+import { greetingWordsOnly, isOnlyGreeting } from './signals.js';
 
 /**
  * "hola, hacen envíos?", "saludos, tienen whatsapp?": a question after a greeting, however short.
@@ -14,7 +14,12 @@ import { isOnlyGreeting } from './signals.js';
  */
 export function questionAfterGreeting(text: string): string | null {
   const words = text.trim().split(/\s+/);
-  for (let cut = words.length - 1; cut > 0; cut--) {
+  // An opening of greetings holds no word a greeting is not written with: the longest opening that
+  // can be one ends before the first such word ("hola, hacen envíos?": "hola,"). Without this, every
+  // longer prefix was folded and read (issue 16: quadratic in the message's words).
+  let longest = 0;
+  while (longest < words.length - 1 && greetingWordsOnly(words[longest] as string)) longest++;
+  for (let cut = longest; cut > 0; cut--) {
     if (!isOnlyGreeting(words.slice(0, cut).join(' '))) continue;
     const rest = words.slice(cut).join(' ');
     return /\p{L}{2,}/u.test(rest) && !isOnlyGreeting(rest) && asks(rest) ? rest : null;

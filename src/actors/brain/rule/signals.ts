@@ -100,6 +100,21 @@ export function detectClosing(text: string): boolean {
 const GREETING_PART =
   /^(?:hola|ola|holis|buenas|buenos dias|buen dia|buenas tardes|buenas noches|tardes|saludos|saludos cordiales|klk|qlq|que lo que|que tal|que hay|que hubo|epa|wepa|dimelo|digame|dime|dime a ver|a ver|como (?:esta|estas|estan|estamos|anda|andas|andan|le va|les va|te va)(?: usted| ustedes)?|todo bien|hi|hiya|hello|hey|yo|sup|whats up|good (?:morning|afternoon|evening)|how (?:are you|are u|r u|is it going|s it going)|mi (?:hermano|hermana|pana|amigo|amiga|loco|gente)|(?:necesito|ocupo|quiero|busco) (?:ayuda|informacion|una informacion|hacer una consulta|hacer una pregunta)|(?:tengo|tenia|una) (?:una )?(?:pregunta|consulta|duda|preguntita)|una (?:pregunta|consulta|duda)|(?:me|nos) (?:pueden|puede|podrian|podria|puedes|podrias) (?:ayudar|atender|orientar)|(?:me|nos) (?:ayudan|ayuda|ayudas|atienden|atiende)|ayuda|ayudame|help|help me|i need help|i have a question|(?:can|could) (?:you|u|someone) help(?: me)?|quick question|manito|manita|loco|pana|amigo|amiga|bendiciones|oye|oiga|mira|mire|disculpe|disculpa|perdon|excuse me|senor|senora|senorita|joven|don|dona|ahi|alli|everyone|all|there|team|todos|hay alguien(?: (?:ahi|alli|por ahi|ai))?|(?:tu |usted |ustedes |uds )?(?:ta|tas|esta|estas|estan|tan|sigues|sigue|siguen) (?:ahi|alli|por ahi|ai|en linea)|(?:is |are )?(?:anyone|anybody|someone|somebody|you|u) (?:there|around|still there)|(?:is|are) (?:anyone|anybody|someone|somebody|you|u) (?:there|around|still there))$/;
 
+/** Every word `GREETING_PART` is written with: a greeting-only text has no other word (see `greetingWordsOnly`). */
+const GREETING_WORDS: ReadonlySet<string> = new Set(GREETING_PART.source.replace(/[^a-z]+/g, ' ').trim().split(' '));
+
+/**
+ * Whether a word, cleaned as `isOnlyGreeting` cleans a text, is made only of words a greeting is
+ * written with (a word of no letters passes): false proves that no text holding it is
+ * `isOnlyGreeting`, so a caller can stop before asking.
+ */
+export function greetingWordsOnly(word: string): boolean {
+  for (const token of fold(word).replace(/[^a-z]+/g, ' ').split(' ')) {
+    if (token !== '' && !GREETING_WORDS.has(token.replace(/([a-z])\1{2,}/g, '$1'))) return false;
+  }
+  return true;
+}
+
 /**
  * A message made only of greetings, forms of address and openers without a request yet ("klk mi
  * hermano", "hola, cómo están?", "dime a ver", "tengo una pregunta", "me pueden ayudar?"): a
