@@ -93,7 +93,12 @@ describe('estudio answers like its receptionist: service prices and the service 
     const { status, bot, options } = await say('estudio', '¿cuánto cuesta un facial?');
     expect(status).toBe(200);
     expect(bot).toContain('*Facial hidratante* cuesta *RD$2,800.00* y dura 60 min');
-    expect(options).toEqual([{ label: 'Agendar Facial hidratante', text: 'quiero agendar Facial hidratante' }]);
+    // "facial" is the hydrating one's word; the other facial is named after it, and each gets a button.
+    expect(bot).toContain('También tenemos *Limpieza facial profunda* (RD$3,200.00)');
+    expect(options).toEqual([
+      { label: 'Agendar Facial hidratante', text: 'quiero agendar Facial hidratante' },
+      { label: 'Agendar Limpieza facial profunda', text: 'quiero agendar Limpieza facial profunda' },
+    ]);
     expect((await say('estudio', 'precio del blower')).bot).toContain('*Lavado y blower* cuesta *RD$900.00* y dura 45 min');
   });
 

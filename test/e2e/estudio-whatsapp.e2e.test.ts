@@ -126,7 +126,7 @@ describe('estudio over a signed WhatsApp webhook: book, reschedule, pay and canc
     const second = weekdayAhead(3);
 
     // Book: the WhatsApp number is the booking's phone, so only the name is asked.
-    expect(await say(`hola, quiero agendar un corte el ${first.said} a las 3`)).toEqual(['¡Hola! ¿A nombre de quién hago la reserva?']);
+    expect(await say(`hola, quiero agendar un corte el ${first.said} a las 3`)).toEqual([`¡Hola! Hay espacio el ${first.spoken} a las 3:00 p. m. 👍`, '¿A nombre de quién hago la reserva?']);
     const summary = await send({ type: 'text', text: { body: 'Rosa Díaz' } });
     expect(summary.map(textOf)).toEqual([`Reservo Corte y secado el ${first.spoken} a las 3:00 p. m. a nombre de Rosa Díaz (tel. ${phone}). ¿Confirmo?`]);
     // The summary's yes/no go out as reply buttons; the customer taps "Sí, confirmo".
@@ -156,9 +156,9 @@ describe('estudio over a signed WhatsApp webhook: book, reschedule, pay and canc
     expect(await say('sí')).toEqual([`Tu cita ${booking.id} quedó cancelada.`]);
     expect(backend.studio.getBooking(booking.id).status).toBe('cancelled');
 
-    // Every reply went out from the studio's number with its own token, one per bot turn.
+    // Every reply went out from the studio's number with its own token, one per bot reply (the booking's first turn sends two: the free time, then the name asked).
     const requests = graph.requests.filter((r) => r.body?.to === CUSTOMER);
-    expect(requests.length).toBe(10);
+    expect(requests.length).toBe(11);
     expect(requests.every((r) => r.status === 200 && r.authorization === `Bearer ${STUDIO.accessToken}` && r.path.endsWith(`/${STUDIO.phoneNumberId}/messages`))).toBe(true);
     expect(sent().map(textOf).filter((t) => /\b20\d\d-\d\d-\d\d\b/.test(t))).toEqual([]);
   });
@@ -169,7 +169,7 @@ describe('estudio over a signed WhatsApp webhook: book, reschedule, pay and canc
     const [, month, date] = day.iso.split('-').map(Number) as [number, number, number];
     const english = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'][month - 1];
     const spoken = spokenDate(day.iso, 'en')!;
-    expect(await say(`Hi, I'd like to book a haircut on ${english} ${date} at 4pm`, from)).toEqual(['Hi! Whose name should the booking be under?']);
+    expect(await say(`Hi, I'd like to book a haircut on ${english} ${date} at 4pm`, from)).toEqual([`Hi! 4:00 PM on ${spoken} is free 👍`, 'Whose name should the booking be under?']);
     expect(await say('John Smith', from)).toEqual([`I'll book Haircut and blow-dry on ${spoken} at 4:00 PM for John Smith (phone +${from}). Shall I confirm?`]);
     const done = await say('yes', from);
     expect(done[0]).toMatch(new RegExp(`^Done! Your booking BV-\\d+ is on ${spoken} at 4:00 PM\\. Total: RD\\$1,500\\.00\\.$`));

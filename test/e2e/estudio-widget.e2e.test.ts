@@ -118,7 +118,7 @@ describe('estudio in the widget: book, reschedule, pay and cancel in Chromium', 
     };
 
     // Book: the first message names the service, the day and the time; the rest is asked.
-    expect(await typed(`Hola, quiero agendar un corte el ${first.said} a las 3`)).toEqual(['¡Hola! ¿A nombre de quién hago la reserva?']);
+    expect(await typed(`Hola, quiero agendar un corte el ${first.said} a las 3`)).toEqual([`¡Hola! Hay espacio el ${first.spoken} a las 3:00 p. m. 👍`, '¿A nombre de quién hago la reserva?']);
     expect(await typed('Laura Méndez')).toEqual(['¿A qué número de teléfono te contactamos?']);
     expect(await typed('809-555-0144')).toEqual([`Reservo Corte y secado el ${first.spoken} a las 3:00 p. m. a nombre de Laura Méndez (tel. ${phone}). ¿Confirmo?`]);
     // The summary offers its yes/no as buttons.

@@ -70,7 +70,7 @@ describe('estudio over REST: booking workflows end to end', () => {
     const first = weekdayAhead(2);
     const second = weekdayAhead(3);
 
-    expect(await say(`quiero agendar un corte el ${first.said} a las 3`)).toEqual(['¿A nombre de quién hago la reserva?']);
+    expect(await say(`quiero agendar un corte el ${first.said} a las 3`)).toEqual([`Hay espacio el ${first.spoken} a las 3:00 p. m. 👍`, '¿A nombre de quién hago la reserva?']);
     expect(await say('Laura Méndez')).toEqual(['¿A qué número de teléfono te contactamos?']);
     expect((await say('809-555-0188'))[0]).toBe(`Reservo Corte y secado el ${first.spoken} a las 3:00 p. m. a nombre de Laura Méndez (tel. +18095550188). ¿Confirmo?`);
     expect((await say('sí, confirmo'))[0]).toMatch(new RegExp(`^¡Listo! Tu cita BV-\\d+ quedó el ${first.spoken} a las 3:00 p\\. m\\. Total: RD\\$1,500\\.00\\.$`));

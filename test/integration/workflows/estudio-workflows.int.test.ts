@@ -101,7 +101,7 @@ describe('estudio workflows against the demo backend over HTTP', () => {
   it('should book, reschedule, pay and cancel, each visible in the backend', async () => {
     const phone = '+18095550177';
     // Book: service, day and time from the first message (the time checked against the free slots).
-    expect(await say('quiero agendar un corte mañana a las 3')).toEqual(['¿A nombre de quién hago la reserva?']);
+    expect(await say('quiero agendar un corte mañana a las 3')).toEqual(['Hay espacio el viernes 4 de diciembre a las 3:00 p. m. 👍', '¿A nombre de quién hago la reserva?']);
     expect(await say('Ana Pérez')).toEqual(['¿A qué número de teléfono te contactamos?']);
     expect(await say('809-555-0177')).toEqual(['Reservo Corte y secado el viernes 4 de diciembre a las 3:00 p. m. a nombre de Ana Pérez (tel. +18095550177). ¿Confirmo?']);
     const booked = await say('sí, confirmo');
@@ -131,7 +131,7 @@ describe('estudio workflows against the demo backend over HTTP', () => {
 
   it('should not ask a WhatsApp customer for the phone they write from', async () => {
     const whatsapp = { channel: 'whatsapp', senderId: '18095550166' };
-    expect(await say('hola, quiero una cita para manicure el viernes a las 5', whatsapp)).toEqual(['¡Hola! ¿A nombre de quién hago la reserva?']);
+    expect(await say('hola, quiero una cita para manicure el viernes a las 5', whatsapp)).toEqual(['¡Hola! Hay espacio el viernes 4 de diciembre a las 5:00 p. m. 👍', '¿A nombre de quién hago la reserva?']);
     const summary = await say('Rosa Díaz', whatsapp);
     expect(summary[0]).toMatch(/^Reservo .+ el viernes 4 de diciembre a las 5:00 p. m. a nombre de Rosa Díaz \(tel\. \+18095550166\)\. ¿Confirmo\?$/);
     expect((await say('sí', whatsapp))[0]).toMatch(/^¡Listo! Tu cita BV-\d+ quedó el viernes 4 de diciembre a las 5:00 p\. m\./);

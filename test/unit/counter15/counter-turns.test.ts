@@ -23,7 +23,8 @@ describe('counts against what is on the counter, turn by turn', () => {
   it('should write one counted for "dame uno" and count "dame 15 para el techo" of the cement', async () => {
     const { tenant, brain } = await loadDemo();
     const [, one] = await chatOnFreshHost(tenant, brain, 'c15-one', 'cemento', 'dame uno');
-    expect(one).toContain('1 × RD$655.00');
+    // One unit is said as the order line, no "1 ×" (clerk30).
+    expect(one).toContain('*1 saco de Cemento Gris Cemex Tipo GU (saco 42.5 kg)*: *RD$655.00*');
     const [, roof] = await chatOnFreshHost(tenant, brain, 'c15-roof', 'cuanto el cemento', 'dame 15 para el techo');
     expect(roof).toContain('9,825.00');
     expect(roof).not.toContain('Tornillo');

@@ -85,5 +85,7 @@ describe('a time told before it was asked', () => {
     expect(timeFreeNote(run({ asking: 'name' }), 'time', '3:00 p. m.', 'es')).toEqual([]);
     expect(timeFreeNote(run({ stage: 'confirming' }), 'time', '3:00 p. m.', 'es')).toEqual([]);
     expect(timeFreeNote(run({ visit: true }), 'time', '3:00 p. m.', 'es')).toEqual([]);
+    // The name already known: the summary comes next and says the time.
+    expect(timeFreeNote(run({ values: { date: '2026-12-04', time: '15:00', name: 'Ana' } }), 'time', '3:00 p. m.', 'es')).toEqual([]);
   });
 });
