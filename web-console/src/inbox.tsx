@@ -99,7 +99,7 @@ export function InboxPanel(props: { state: ConsoleContext; controller: ConsoleCo
                     <span class="item-meta">
                       {[item.ticketNumber, channelLabel(lang, item.channel), item.customer.phoneMasked].filter(Boolean).join(' · ')}
                     </span>
-                    {item.lastMessage ? <span class="item-last">{plainPreview(item.lastMessage.text)}</span> : null}
+                    {item.lastMessage ? <span class="item-last">{item.lastMessage.author === 'customer' ? '' : `${item.lastMessage.author === 'bot' ? 'Bot' : item.lastMessage.author}: `}{plainPreview(item.lastMessage.text)}</span> : null}
                     {item.opensAt && Date.parse(item.opensAt) > now ? (
                       <span class="item-opens" data-opens-at={item.opensAt}>
                         {t(lang, 'waitsForOpening', { time: formatWeekdayTime(item.opensAt, lang, state.timeZone) })}

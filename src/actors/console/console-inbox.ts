@@ -103,7 +103,16 @@ export function buildInboxItem(input: {
   const inHandoff = state.startsWith('handoff');
   const ticket = input.ticket && (input.ticket.status === 'open' || !inHandoff) ? input.ticket : null;
   const transcript = view.transcript;
-  const last = transcript[transcript.length - 1];
+  // The preview an agent scans in the list: what the customer or an agent last said. The bot's own
+  // lines (the after-hours notice, "ya lo pasé a una persona") tell the agent nothing; a
+  // conversation with nothing but bot lines shows its last one.
+  let last = transcript[transcript.length - 1];
+  for (let i = transcript.length - 1; i >= 0; i--) {
+    if (transcript[i]!.author !== 'bot') {
+      last = transcript[i];
+      break;
+    }
+  }
   const openedAt = ticket?.openedAt ?? null;
   const since = openedAt ?? transcript[0]?.at ?? new Date(now).toISOString();
   const agentAnswered = openedAt !== null && transcript.some((l) => l.author === 'agent' && l.at >= openedAt);

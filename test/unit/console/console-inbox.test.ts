@@ -33,6 +33,16 @@ describe('console inbox items', () => {
     expect(item).toMatchObject({ priority: 'new', ticketNumber: 'T-000007', channel: 'whatsapp', customer: { name: null, phoneMasked: '•••• 1337' }, lastMessage: { author: 'Rosa', text: 'Hola' }, waitingSince: '2026-12-03T14:58:00.000Z' });
   });
 
+  it("should preview the customer's or an agent's last line, not the bot's notices after it", () => {
+    const base = { assignment: null, handle: null, now: NOW, slaSeconds: 300, ticket: ticket('critical') };
+    const t = [line(1, 'customer', '2026-12-03T14:58:00.000Z', 'huele a gas en la cocina'), line(2, 'bot', '2026-12-03T14:58:01.000Z', 'Ya lo pasé a una persona'), line(3, 'bot', '2026-12-03T14:58:02.000Z', 'Ahora mismo nuestro equipo no está disponible')];
+    expect(buildInboxItem({ ...base, view: view(t) }).lastMessage).toMatchObject({ author: 'customer', text: 'huele a gas en la cocina' });
+    const answered = [...t, line(4, 'agent', '2026-12-03T14:59:00.000Z', 'Cierre la llave del gas', { agentName: 'Rosa' })];
+    expect(buildInboxItem({ ...base, view: view(answered) }).lastMessage).toMatchObject({ author: 'Rosa', text: 'Cierre la llave del gas' });
+    // Only the bot has spoken (a greeting the widget opened with): its last line.
+    expect(buildInboxItem({ ...base, view: view([line(1, 'bot', '2026-12-03T14:58:00.000Z', 'Hola')]) }).lastMessage).toMatchObject({ author: 'bot', text: 'Hola' });
+  });
+
   it('should take the customer name from the contact profile, else from the lead draft', () => {
     const t = [line(1, 'customer', '2026-12-03T14:58:00.000Z')];
     const base = { ticket: null, assignment: null, handle: null, now: NOW, slaSeconds: 300 };
