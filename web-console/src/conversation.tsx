@@ -60,12 +60,12 @@ function Transcript(props: { detail: ConversationDetail; lang: Lang; timeZone: s
   );
 }
 
-function Field(props: { label: string; value: unknown; lang: Lang }) {
+function Field(props: { label: string; value: unknown; lang: Lang; lines?: boolean }) {
   const value = props.value === null || props.value === undefined || props.value === '' ? t(props.lang, 'none') : String(props.value);
   return (
     <>
       <dt>{props.label}</dt>
-      <dd>{value}</dd>
+      <dd class={props.lines ? 'lines' : undefined}>{value}</dd>
     </>
   );
 }
@@ -92,7 +92,7 @@ function Details(props: { detail: ConversationDetail; lang: Lang; timeZone: stri
           <Field label={t(lang, 'ticket')} value={detail.ticket.number} lang={lang} />
           <Field label={t(lang, 'reason')} value={detail.ticket.callBack ? reasonLabel(lang, 'call_back') : detail.ticket.reason ? reasonLabel(lang, detail.ticket.reason) : null} lang={lang} />
           {detail.ticket.callBack ? <Field label={t(lang, 'callTo')} value={detail.ticket.callTo ?? t(lang, 'callToNone')} lang={lang} /> : null}
-          <Field label={t(lang, 'summary')} value={detail.ticket.summary} lang={lang} />
+          <Field label={t(lang, 'summary')} value={detail.ticket.summary} lang={lang} lines />
           <Field label={t(lang, 'opened')} value={formatFull(detail.ticket.openedAt, lang, timeZone)} lang={lang} />
           <Field label={t(lang, 'status')} value={t(lang, detail.ticket.status === 'open' ? 'ticketOpen' : 'ticketClosed')} lang={lang} />
           {detail.ticket.status !== 'open' ? <Field label={t(lang, 'rating')} value={detail.ticket.rating === null ? t(lang, detail.awaitingRating ? 'ratingPending' : 'ratingNone') : `${'★'.repeat(detail.ticket.rating)} ${detail.ticket.rating}/5`} lang={lang} /> : null}
