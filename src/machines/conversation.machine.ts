@@ -518,6 +518,9 @@ function quoteOfferAnswer(text: string): 'yes' | 'no' | null {
  * "dale", "sí, resérvamelo", "ok lo quiero", "yes please". A product named, a change of mind
  * ("sí, pero en blanco") or a sure reading of another request is a new question, not the yes.
  */
+/** A count said in words, two or more ("uno"/"una" is the article of "resérvame uno"). */
+const COUNT_WORD = /\b(?:dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|quince|veinte|treinta|cuarenta|cincuenta|cien|docena|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|fifty|hundred|dozen)\b/;
+
 function takesReserveOffer(context: ConversationContext, offer: Expectation = context.expecting): boolean {
   const understanding = u(context);
   if (offer.kind !== 'reserve_offer' || context.turn - offer.turn > 1 || !understanding) return false;
@@ -530,7 +533,8 @@ function takesReserveOffer(context: ConversationContext, offer: Expectation = co
   // ...and "me llevo ese" (the verb "llevar") may read as a weak complaint: taking the one shown wins.
   const smallTalk = ['thanks', 'goodbye'].includes(understanding.nlu.intent.name) || (understanding.nlu.intent.name === 'complaint' && (confirmsTheOrder(text) || (!understanding.critical && understanding.nlu.intent.confidence < HANDOFF_CONFIDENCE && takesTheOrder(text))));
   if (asksSomethingElse(understanding) && !(smallTalk && (takesTheOrder(text) || understanding.nlu.intent.name === 'thanks'))) return false;
-  if (/\b(?:pero|but|instead|mejor|otro|otra|other|another)\b|\d/i.test(text) || text.trim().split(/\s+/).length > 8) return false;
+  // A count, in digits or words ("ta bien, ponme tres entonces"), changes the order before it is set aside: the product flow.
+  if (/\b(?:pero|but|instead|mejor|otro|otra|other|another)\b|\d/i.test(text) || COUNT_WORD.test(foldText(text)) || text.trim().split(/\s+/).length > 8) return false;
   // "dame todo eso", "mándamelos" with more lines counted: the whole counter (the product flow), not the last line only.
   if (/\b(?:todo|todos|todas|all|everything|both|ambos|[a-z]+(?:me|nos)l[oa]s)\b/i.test(foldText(text)) && countedOnCounter(recentFocus(context)) >= 2) return false;
   // "ok", "perfecto", "👍", "perfecto, gracias", "ok gracias" take note of the price; they do not ask for anything.

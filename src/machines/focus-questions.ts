@@ -77,7 +77,10 @@ const CHEAPER =
   /^(?:(?:no\s+)?(?:hay|tienen|tienes|tiene|tendras|tendran|habra|do\s+you\s+have|you\s+have|is\s+there|are\s+there|have\s+you\s+got|got)\s+)?(?:(?:algo|alguno|alguna|uno|una|otro|otra|nada|anything|something|one|a|any)\s+)*(?:mas\s+(?:barat[oa]s?|economic[oa]s?)|menos\s+car[oa]s?|cheaper|less\s+expensive|more\s+affordable)(?:\s+(?:que\s+(?:ese|esa|eso|este|esta|esos|esas)|than\s+(?:that|this|those|these)(?:\s+ones?)?|one|ones|option|opcion|please|porfa))*$/;
 /** "muy caro", "está caro", "too expensive", "that's a bit pricey": the price found too high, a cheaper one wanted. */
 const PRICEY =
-  /^(?:(?:esta|estan|es|son|sale|salen|ta|tan|eso|ese|esa|that|this|it|its|s|thats|is|they|re|theyre)\s+)*(?:(?:muy|bien|demasiado|super|medio|algo|un\s+poco|too|very|so|a\s+bit|a\s+little|kinda|kind\s+of|quite|pretty|way|a\s+lot)\s+)*(?:car[oa]s?|carisim[oa]s?|expensive|pricey|steep)(?:\s+(?:para\s+mi|for\s+me|la\s+verdad|hermano|mano))?(?:\s+|$)/;
+  /^(?:(?:por\s+que|porque|porq|xq|pq|why|que|q|wow|uff|diablo|diache|ay)\s+)?(?:(?:esta|estan|es|son|sale|salen|ta|tan|eso|ese|esa|that|this|it|its|s|thats|is|are|they|re|theyre)\s+)*(?:(?:muy|bien|demasiado|super|medio|algo|un\s+poco|too|very|so|a\s+bit|a\s+little|kinda|kind\s+of|quite|pretty|way|a\s+lot)\s+)*(?:car[oa]s?|carisim[oa]s?|expensive|pricey|steep)(?:\s+(?:para\s+mi|for\s+me|la\s+verdad|hermano|mano))?(?:\s+|$)/;
+/** What may follow "caro" in a price found too high: the thing pointed at, "está", a word to the clerk ("ta caro eso", "que cara está", "too expensive man"). */
+const PRICEY_TAIL =
+  /^(?:(?:eso|esto|ese|esa|este|esta|estan|esos|esas|that|this|one|it|man|bro|hermano|mano|manito|loco|compai|mi|la|verdad|no|ah|oh|eh|ahi|for|me|para|pa)\s*)+$/;
 const COMPARE_DIFFERENCE =
   /^(?:(?:cual|cuales|que|what|whats|what\s+is|what\s+s)\s+(?:es\s+|son\s+|is\s+|are\s+)?(?:la\s+|las\s+|the\s+)?(?:diferencias?|difference|differences)(?:\s+(?:entre\s+(?:ellos|ellas|los\s+dos|las\s+dos|ambos|ambas|esos|esas|uno\s+y\s+otro)|between\s+(?:them|the\s+two|those|these)))?|(?:en\s+que\s+se\s+diferencian|que\s+diferencia\s+hay(?:\s+entre\s+(?:ellos|ellas|los\s+dos|las\s+dos))?|how\s+are\s+they\s+different|how\s+do\s+they\s+differ))$/;
 const COMPARE_RECOMMEND =
@@ -230,7 +233,7 @@ function focusQuestionOf(text: string): FocusQuestion | null {
   const pricey = PRICEY.exec(t);
   if (pricey) {
     const rest = t.slice(pricey[0].length).replace(LEAD, '');
-    if (rest === '' || CHEAPER.test(rest)) return { kind: 'cheaper' };
+    if (rest === '' || CHEAPER.test(rest) || PRICEY_TAIL.test(rest)) return { kind: 'cheaper' };
   }
   const per = PER_UNIT_RE.exec(t);
   const unit = per ? pricedUnit(per.slice(1).find((w) => w !== undefined) ?? '') : null;

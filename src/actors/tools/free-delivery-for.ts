@@ -60,3 +60,14 @@ export function feeNotFreeHere(tenant: TenantData, fee: number, text: string, la
   const joined = zones.length === 1 ? zones[0]! : `${zones.slice(0, -1).join(', ')} ${lang === 'es' ? 'y' : 'and'} ${zones[zones.length - 1]}`;
   return renderReply({ template, params: { fee: formatMoney(fee), zones: joined, min: formatMoney(Math.min(...free.map((z) => z.from))) } }, tenant.templates, lang);
 }
+
+/**
+ * What delivery costs, asked with no place ("¿cuánto cobran por el envío?", "how much is delivery?"),
+ * never the areas served ("¿a qué zonas llegan?", "which areas?"), which are listed whole.
+ */
+export function asksDeliveryFee(text: string): boolean {
+  const t = foldAccents(text).toLowerCase();
+  return t.length <= 120 && DELIVERY_FEE.test(t) && !DELIVERY_AREAS.test(t);
+}
+const DELIVERY_FEE = /\b(?:cuanto|cuesta|cuestan|costo|cobran|cobras|cobra|vale|sale|precio|tarifa|how\s+much|cost|costs|fee|charge)\b/;
+const DELIVERY_AREAS = /\b(?:zonas?|areas?|sectores?|lugares|donde|where|which|cuales)\b/;

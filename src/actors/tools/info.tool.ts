@@ -11,7 +11,7 @@ import { askedDay, branchesNamed, dayHoursReply } from './opening-days.js';
 import { offerReplies, vacancyReplies } from './info-lists.js';
 import { asksDeliveryTime } from '../../machines/delivery-time.js';
 import { freeDeliveryFrom } from './estimate-delivery.js';
-import { asksFreeDeliveryFor, feeForAmount, feeNotFreeHere } from './free-delivery-for.js';
+import { asksDeliveryFee, asksFreeDeliveryFor, feeForAmount, feeNotFreeHere } from './free-delivery-for.js';
 import { asksCreditQuestion, creditOffer, creditRequirementsAsked, warrantyAgain, tradePriceAgain, creditReviewAsked, factReply, returnConditionReply, offerOf, paymentMethodReply, policyReply, transferAccountReply, withFactTopics } from './store-policies.js';
 import { factCovers, storeFactsAsked } from '../brain/rule/store-facts.js';
 import { asksPriceInCurrency } from '../brain/rule/currency-questions.js';
@@ -178,7 +178,8 @@ function storeReplies(tenant: TenantData, input: Pick<InfoActorInput, 'text' | '
       }
       case 'delivery': {
         // "¿cuánto tarda el pedido?", "¿y cuándo llega?" after a zone's answer: that zone's time, else each zone's. No place named: the one said before, if any.
-        const before = input.placeSaid ?? (input.delivery && asksFreeDeliveryFor(text) ? input.delivery.place : undefined);
+        // ...and "¿cuánto cobran por el envío?" after "¿hacen delivery a Villa Hermosa?": that zone's fee, not every zone's.
+        const before = input.placeSaid ?? (input.delivery && (asksFreeDeliveryFor(text) || asksDeliveryFee(text)) ? input.delivery.place : undefined);
         const asked = before !== undefined && findDeliveryPlace(tenant, text).kind === 'none' ? `${text} (a ${before})` : text;
         const time = asksDeliveryTime(text) ? deliveryTimeReply(tenant, findDeliveryPlace(tenant, asked), input.delivery, lang, now) : null;
         const reply = time?.reply ?? deliveryReply(tenant, asked, lang, now);

@@ -34,8 +34,14 @@ export function withoutClosingQuestion(text: string): string {
   return /[:,]$/.test(kept) ? `${kept.slice(0, -1)}.` : kept;
 }
 
+/** A delivery answer about one place (served, served inside a zone, not served, unknown). */
+const PLACED_DELIVERY = new Set(['info.delivery.zone', 'info.delivery.place', 'info.delivery.notServed', 'info.delivery.unknown', 'info.delivery.eta']);
+
 /** The topics' answers as one: each but the last without its closing question or buttons; the last one's offer. */
-export function joinTopicAnswers(answers: readonly TopicAnswer[], templates: ReplyTemplates, lang: Lang): TopicAnswer {
+export function joinTopicAnswers(all: readonly TopicAnswer[], templates: ReplyTemplates, lang: Lang): TopicAnswer {
+  // "¿hacen delivery? vivo en Caleta": the place's own delivery answers the first question too; every zone's list would say it twice.
+  const placed = all.some((a) => a.replies.some((r) => 'template' in r && PLACED_DELIVERY.has(r.template)));
+  const answers = placed ? all.filter((a) => !a.replies.every((r) => 'template' in r && r.template === 'info.delivery')) : all;
   if (answers.length <= 1) return answers[0] ?? { replies: [] };
   const last = answers[answers.length - 1] as TopicAnswer;
   const before = answers.slice(0, -1).flatMap((a) => a.replies.map((r): ReplyDirective => ({ text: withoutClosingQuestion(renderReply(r, templates, lang)) })));
