@@ -88,12 +88,13 @@ export function answerFocusQuestion(tenant: TenantData, index: CatalogIndex, foc
   // "el de 20" then "y el de 30?": "¿cuál es la diferencia?" is between those two.
   const talkedOf = [shown, ...(focus.recent ?? []).map((sku) => tenant.catalog.find((p) => p.sku === sku)).filter((p): p is Product => p !== undefined && p.category === shown.category)];
   switch (question.kind) {
+    // "3 galones" priced, then "¿de qué color la tienen?" and "dame la blanca": the 3 gallons are still the order.
     case 'colours':
-      return colours(tenant, index, shown, family(['colour']), lang, focus.query);
+      return countKept(focus, colours(tenant, index, shown, family(['colour']), lang, focus.query));
     case 'brands':
-      return brands(tenant, index, shown, options ?? [shown], family(['brand']), lang, focus.query);
+      return countKept(focus, brands(tenant, index, shown, options ?? [shown], family(['brand']), lang, focus.query));
     case 'cheaper':
-      return cheaper(tenant, index, options ?? [shown], family([]), () => sameHead(tenant.catalog, shown), lang, focus.query);
+      return countKept(focus, cheaper(tenant, index, options ?? [shown], family([]), () => sameHead(tenant.catalog, shown), lang, focus.query));
     case 'per_unit':
       // "¿cuánto sale el galón?" after the colours listed: each one's, not the first's.
       // ...and after products listed together in one answer (no options): each one's too, or the one sold so ("cemento y pintura blanca").
@@ -114,6 +115,11 @@ export function answerFocusQuestion(tenant: TenantData, index: CatalogIndex, foc
       return use === undefined ? null : { outcome: 'answered', replies: [{ template: 'product.use', params: { name: shown.name, use } }], focus };
     }
   }
+}
+
+/** The count on the counter kept on the focus of an answer that lists other options of it (colours, brands, cheaper ones). */
+function countKept(focus: ProductFocus, out: ProductActorOutput): ProductActorOutput {
+  return focus.quantity === undefined || !out.focus || out.focus.quantity !== undefined ? out : { ...out, focus: { ...out.focus, quantity: focus.quantity } };
 }
 
 /**

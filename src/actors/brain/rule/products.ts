@@ -4,6 +4,7 @@ import { NUMBER_WORDS, resolverFor, type ProductResolver } from '../../catalog/i
 import { GENERIC_PRODUCT_WORDS } from './lexicon.js';
 import { foldWithMap, joinSplitTokens, toOriginalSpan } from './text.js';
 import { createTrailingQuantities } from './trailing-quantities.js';
+import { productTokens, type Tok } from './product-tokens.js';
 import { usePurpose } from './use-purpose.js';
 import { BUCKETS, DOZEN, GALLONS, PACK_UNITS, resolveUnit, SIZE_ONLY_UNIT, singular, UNITS } from './product-units.js';
 import { buildVocabulary } from './product-vocabulary.js';
@@ -27,8 +28,6 @@ export interface ProductMatcher {
   /** True when a folded token is product vocabulary (for the classifier's product concept). */
   readonly lexicon: ReadonlySet<string>;
 }
-
-interface Tok { t: string; s: number; e: number }
 
 /**
  * Reads product phrases through the one product resolver (`src/actors/catalog`): a word is product
@@ -104,12 +103,7 @@ export function createProductMatcher(catalog: readonly Product[], resolver: Prod
     lexicon,
     extract(text) {
       const f = foldWithMap(text);
-      const toks: Tok[] = [];
-      for (const m of f.folded.matchAll(/\d+-\d+-\d+|\d+x\d+(?:x\d+)?|\d+\/\d+|\d+(?:[.,]\d+)?|#|[a-z0-9]+|"/g)) {
-        const s = m.index ?? 0;
-        // "tubo d 1/2", "2 galones d pintura": a lone "d" is how "de" is typed; the possessive's "s" ("plumber's tape") is no word.
-        if (m[0] !== 's' || (f.folded[s - 1] !== "'" && f.folded[s - 1] !== '’')) toks.push({ t: m[0] === 'd' ? 'de' : m[0], s, e: s + m[0].length });
-      }
+      const toks = productTokens(f.folded, resolve);
       const names = joinSplitTokens(toks, resolve, resolver.lexicon).map((t) => t.t); // "sand paper": one word
       // Punctuation after a token ends its clause ("cemento 10, arena 2": the 10 is the cement's).
       const ends = toks.map((t, k) => toks[k + 1] === undefined || /[,;:!?()]/.test(f.folded.slice(t.e, toks[k + 1]!.s)));
