@@ -104,7 +104,7 @@ import { callsOffHandoff } from './handoff-cancel.js';
 import { focusAskedAgain, pendingQuestionAgain } from './pending-again.js';
 import { pricesThenLead, withPricedLines } from './priced-lead.js';
 import { URGENCY_AGAIN, yesToUrgency } from './urgency-yes.js';
-import { languageAfterPing, onlyPings, STILL_THERE } from './ping-language.js';
+import { ASKS_LEAVE, languageAfterPing, onlyPings, STILL_THERE } from './ping-language.js';
 
 /** Below this classifier confidence a reading is not acted on by itself (calibrated: see triage-decision.ts). */
 export { MIN_INTENT_CONFIDENCE };
@@ -447,9 +447,12 @@ function keptBefore(context: ConversationContext, introduced: string): boolean {
 /** A greeting later in the conversation said back ("¡Hola de nuevo!"), or "¡Aquí estoy!" to "¿sigues ahí?". */
 function greetingAgain(context: ConversationContext, open: readonly ReplyEmitted[]): ReplyEmitted[] {
   const replies = greetingRepeated(context, open);
-  if (!STILL_THERE.test(foldText(lastText(context))) || replies.length === 0) return replies;
+  const said = foldText(lastText(context)).replace(/[¿?¡!.,]+/g, ' ').replace(/\s+/g, ' ').trim();
+  // "¿sigues ahí?": "¡Aquí estoy!"; "una pregunta", "¿me puede ayudar?": "¡Claro, dime!".
+  const instead = STILL_THERE.test(said) ? 'greeting.here' : ASKS_LEAVE.test(said) ? 'greeting.ask' : null;
+  if (instead === null || replies.length === 0) return replies;
   const first = replies[0]!.reply;
-  return 'template' in first && first.template.startsWith('greeting.repeat') ? [reply(first.template.replace('greeting.repeat', 'greeting.here')), ...replies.slice(1)] : replies;
+  return 'template' in first && first.template.startsWith('greeting.repeat') ? [reply(first.template.replace('greeting.repeat', instead)), ...replies.slice(1)] : replies;
 }
 
 function greetingRepeated(context: ConversationContext, open: readonly ReplyEmitted[]): ReplyEmitted[] {

@@ -48,6 +48,10 @@ export const FLOW_TEMPLATE_KEYS: readonly string[] = [
   'greeting.repeat',
   'greeting.repeat.more',
   'greeting.repeat.held',
+  // A question announced later in the conversation ("una pregunta", "¿me puede ayudar?"): "¡Claro, dime!" instead of "¡Hola de nuevo!".
+  'greeting.ask',
+  'greeting.ask.more',
+  'greeting.ask.held',
   // "¿sigues ahí?" later in the conversation: "¡Aquí estoy!" instead of "¡Hola de nuevo!".
   'greeting.here',
   'greeting.here.more',

@@ -11,6 +11,13 @@ import { foldAccents } from '../kernel/fold.js';
 /** "¿sigues ahí?", "¿hay alguien?", "are you still there?": the customer checks the chat is alive (accent-folded, lower-case). */
 export const STILL_THERE = /\b(?:(?:sigues|sigue|siguen|estas|esta|estan|tas|ta|tan) (?:ahi|alli|por ahi|ai|en linea)|hay alguien|(?:anyone|anybody|someone|somebody|you|u) (?:still )?(?:there|around))\b/;
 
+/**
+ * "una pregunta", "tengo una consulta", "¿me puede ayudar?", "I have a question": the customer
+ * announces a question before asking it (accent-folded, lower-case). Later in a conversation a
+ * clerk says "¡Claro, dime!", never "¡Hola de nuevo!".
+ */
+export const ASKS_LEAVE = /^(?:(?:hola|ola|buenas|oye|oiga|mira|mire|disculpa|disculpe|perdon|hey|hi|excuse me|sorry|ok|y|and|otra cosa|another thing)\s+)*(?:(?:tengo|tenia|tendria|una|hay|i have|i got|quick|one more|another|otra)\s+)?(?:una\s+|a\s+)?(?:pregunta|preguntita|consulta|duda|question)(?:\s+(?:mas|more|rapida|rapidita|porfa|please))?|^(?:(?:hola|buenas|oye|disculpe|disculpa|hi|hey)\s+)*(?:(?:me|nos)\s+(?:pueden|puede|podrian|podria|puedes|podrias)\s+(?:ayudar|atender|orientar)(?:\s+(?:con\s+algo|en\s+algo))?|(?:can|could)\s+(?:you|u|someone)\s+help(?:\s+me)?(?:\s+with\s+something)?)$/;
+
 /** A message that only checks the chat is alive: "¿sigues ahí?", "hola??", "hello?", "¿hay alguien?", "are you there?". */
 const ONLY_PING = /^(?:(?:hola+|ola+|hel+o+|hi+|hey+|oye|buenas|epa|alo|aja|y|and|disculpa|excuse me|so|entonces)\s)*(?:(?:hola+|ola+|hel+o+|hi+|hey+|alo)|(?:sigues|sigue|siguen|estas|esta|estan|tas|ta|tan) (?:ahi|alli|por ahi|ai|en linea)|hay alguien(?: ahi)?|(?:are|r) (?:you|u) (?:still )?(?:there|around)|(?:anyone|anybody|someone|somebody) (?:there|around|here))(?:\s(?:hola+|hello+|amigo|amiga|todavia|aun|still))*$/;
 
