@@ -1611,7 +1611,9 @@ export const conversationMachine = setup({
       const again = !!out && 'keepsOffer' in out && out.keepsOffer === true;
       // ...and an estimate's formal quote asked again after a store answer ("¿cómo pago?"): a yes opens it.
       const quote = params.focus === 'info' && again && !held && pendingQuoteOffer(context) && context.expecting.kind === 'quote_offer' ? { ...context.expecting, turn: context.turn, again: true as const } : null;
-      const pending = params.focus === 'info' && held && out && (('delivery' in out && out.delivery) || again) ? { ...held, turn: context.turn, ...(again ? { again: true as const } : {}) } : quote;
+      // "dame 5 sacos, ¿me lo llevan a Caleta?": the offer stands for the count said.
+      const recount = out && 'reserveCount' in out && out.reserveCount !== undefined && held?.line && !held.lines ? { line: { ...held.line, quantity: out.reserveCount }, text: held.text.replace(/^[\d.,]+ x /, `${out.reserveCount} x `) } : {};
+      const pending = params.focus === 'info' && held && out && (('delivery' in out && out.delivery) || again) ? { ...held, turn: context.turn, ...recount, ...(again ? { again: true as const } : {}) } : quote;
       // "¿tienen varilla? ¿y a qué hora cierran?": the store's answer with the product's "¿Te lo reservo?" — a yes sets it aside.
       const reserving = params.focus === 'info' && out && 'reserve' in out && out.reserve ? (reserveOfferOf(context, event).expecting ?? null) : null;
       const expecting: Expectation = offer ? offerChoice(offer, context.lang) : (reserving ?? pending ?? NO_EXPECTATION);
