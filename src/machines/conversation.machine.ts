@@ -51,6 +51,7 @@ import { asksRequirements } from './credit-requirements.js';
 import { asksCreditTerms } from './credit-terms.js';
 import { asksAboutWarranty, asksHowLongIsIt } from './warranty-followups.js';
 import { asksTradePrice } from './trade-price.js';
+import { safetyDangerOf } from './safety-advice.js';
 import { amendmentAddsOnly, amendmentText, leadAmendment, leadRestatement, profileWithAmendment, resumesDroppedRequest } from './lead-amend.js';
 import { carriesContact, carriesLeadData, contactGivenAlone, nameGivenAlone, createLeadState, firstNameOf, isLeadInProgress, reaskFields, rememberContact, summaryAnswer, type LeadState } from './lead-draft.js';
 import {
@@ -1979,6 +1980,9 @@ export const conversationMachine = setup({
       if (reason === 'customer_request' && u(context)?.orderChange) return reply('handoff.ticket.order_change', { number });
       // "llego 10 minutos tarde": thanked for letting us know, and a person tells the stylist.
       if (reason === 'customer_request' && tellsRunningLate(lastText(context))) return reply('handoff.ticket.running_late', { number });
+      // "huele a gas": what to do to be safe now, then the priority case.
+      const danger = reason === 'critical' ? safetyDangerOf(lastText(context)) : null;
+      if (danger) return reply(`handoff.ticket.critical.${danger}`, { number });
       return reply(`handoff.ticket.${reason}`, { number });
     }),
     sayQuoteTicket: emit(({ context }) =>

@@ -156,6 +156,11 @@ export const FLOW_TEMPLATE_KEYS: readonly string[] = [
   'handoff.ticket.running_late',
   // A complaint that also asks what the store's data answers (the warranty, a branch's hours): that answer ({answer}), then the case.
   'handoff.ticket.complaint.answered',
+  // A critical case that is a danger now (gas, electricity, fire, someone hurt): what to do to be safe, then the case (`safety-advice.ts`).
+  'handoff.ticket.critical.gas',
+  'handoff.ticket.critical.electric',
+  'handoff.ticket.critical.fire',
+  'handoff.ticket.critical.injury',
   'handoff.resolved',
   // The customer called the person off before any agent answered (older tenants: `handoff.resolved`).
   'handoff.cancelled',
