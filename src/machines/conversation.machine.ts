@@ -51,6 +51,7 @@ import { asksRequirements } from './credit-requirements.js';
 import { asksCreditTerms } from './credit-terms.js';
 import { asksAboutWarranty, asksHowLongIsIt } from './warranty-followups.js';
 import { asksTradePrice } from './trade-price.js';
+import { fieldsNotedBesides } from './lead-noted.js';
 import { safetyDangerOf } from './safety-advice.js';
 import { amendmentAddsOnly, amendmentText, leadAmendment, leadRestatement, profileWithAmendment, resumesDroppedRequest } from './lead-amend.js';
 import { carriesContact, carriesLeadData, contactGivenAlone, nameGivenAlone, createLeadState, firstNameOf, isLeadInProgress, reaskFields, rememberContact, summaryAnswer, type LeadState } from './lead-draft.js';
@@ -1885,7 +1886,11 @@ export const conversationMachine = setup({
       if (context.lead.notice?.kind === 'updated' && spec.updated) enqueue.emit(formReply(context, spec.updated));
       // "Constructora Ramírez" answered for the name: the company is written down, and the name asked again, saying so.
       const company = context.lead.draft.company_name;
-      if (question.slot === 'name' && context.lead.asking === 'name' && typeof company?.value === 'string' && company.sourceMessageId === messageId(context)) enqueue.emit(reply('lead.companyNoted', { company: company.value }));
+      const companyNoted = question.slot === 'name' && context.lead.asking === 'name' && typeof company?.value === 'string' && company.sourceMessageId === messageId(context);
+      if (companyNoted) enqueue.emit(reply('lead.companyNoted', { company: company.value as string }));
+      // "es urgente" to the area question: what was written down, then the question again.
+      const besides = question.slot === context.lead.asking && !context.lead.notice && !companyNoted ? fieldsNotedBesides(context.lead.draft, question.slot as LeadField, messageId(context), context.lang) : null;
+      if (besides) enqueue.emit(reply('lead.fieldsNoted', { fields: besides }));
       const again = question.slot === context.lead.asking && yesToUrgency(context.lead.asking, lastText(context));
       enqueue.emit(again ? reply(URGENCY_AGAIN) : formReply(context, question.text));
       const field = expectedField(spec, question.slot);

@@ -129,6 +129,8 @@ export const FLOW_TEMPLATE_KEYS: readonly string[] = [
   'lead.correct',
   'lead.updated',
   'lead.companyNoted',
+  // A form's question answered with other fields: those written down, before the question again (`lead-noted.ts`).
+  'lead.fieldsNoted',
   'lead.submitted',
   'lead.failed',
   // A registered lead corrected afterwards ("perdón, mi correo es …"): what changed, under its number.
