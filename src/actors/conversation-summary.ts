@@ -5,6 +5,7 @@ import type { Lang } from '../domain/nlu.js';
 import type { TenantSettings } from '../domain/tenant.js';
 import { routedLabelOf, type TurnIntentView } from './turn-intent.js';
 import { goodsForAgent } from './handoff-goods.js';
+import { safetyDangerOf, type SafetyDanger } from '../machines/safety-advice.js';
 
 const REASONS: Record<Lang, Record<string, string>> = {
   es: {
@@ -77,6 +78,22 @@ const WORDS = {
   en: { reason: 'Reason', customer: 'Customer', topics: 'Topics', messages: 'Messages in the conversation', last: "The customer's last messages:", callOn: 'Call on', noPhone: 'The customer has not left a number yet: ask for it', request: 'Request under way', area: 'Area', urgency: 'Urgency', goods: 'Products' },
 } satisfies Record<Lang, Record<string, string>>;
 
+/** A critical case's danger in the agents' words, and that the customer got the safety advice (`safety-advice.ts`). */
+const DANGER: Record<Lang, Record<SafetyDanger, string>> = {
+  es: {
+    gas: 'Riesgo: olor o fuga de gas. Al cliente se le dijo cerrar el gas, ventilar y llamar al 911 si el olor es fuerte.',
+    electric: 'Riesgo: descarga eléctrica. Al cliente se le dijo bajar el breaker y llamar al 911 si hay alguien herido.',
+    fire: 'Riesgo: fuego, humo o chispas. Al cliente se le dijo salir del lugar, bajar el breaker y llamar al 911.',
+    injury: 'Riesgo: una persona herida. Al cliente se le dijo llamar al 911 si es grave.',
+  },
+  en: {
+    gas: 'Danger: a smell of gas or a gas leak. The customer was told to close the gas, air the place and call 911 if the smell is strong.',
+    electric: 'Danger: an electric shock. The customer was told to switch off the breaker and call 911 if someone is hurt.',
+    fire: 'Danger: fire, smoke or sparks. The customer was told to get out, switch off the breaker and call 911.',
+    injury: 'Danger: someone hurt. The customer was told to call 911 if it is serious.',
+  },
+};
+
 /** The customer's language in the summary's words, when it is not the summary's own. */
 const CUSTOMER_LANG: Record<Lang, Partial<Record<string, string>>> = {
   es: { en: 'Idioma del cliente: inglés (respóndele en inglés).' },
@@ -129,6 +146,9 @@ export function summarizeConversation(input: {
   // After "¿Te paso con una persona?" → "sí", the trigger carries the words the yes confirmed
   // ("no me gustó"), already the customer's last line: listed once.
   if (pending && customerTexts[customerTexts.length - 1] !== input.trigger!.text) customerTexts.push(input.trigger!.text);
+  // "huele a gas": which danger, and that the customer was told how to be safe (the agent calls at once).
+  const danger = input.reason === 'critical' ? safetyDangerOf(customerTexts[customerTexts.length - 1] ?? '') : null;
+  if (danger) lines.push(DANGER[sl][danger]);
   // What the customer said about themselves ("me llamo Carla Peña", an e-mail, a phone) counts even
   // outside a lead flow: the agent should greet them by name.
   const said = (extract: (text: string) => { value: string }[]): string | undefined => {
@@ -149,7 +169,7 @@ export function summarizeConversation(input: {
   const request = [need ? `"${need.slice(0, 300)}"` : undefined, held('interest_area') && `${w.area}: ${held('interest_area')}`, held('urgency_level') && `${w.urgency}: ${held('urgency_level')}`].filter(Boolean).join(' · ');
   if (request) lines.push(`${w.request}: ${request}.`);
   // The goods the customer is after ("300 × blocks de 6"), so the salesperson answers ready; a quote lists its own lines.
-  const goods = input.quote && input.quote.length > 0 ? [] : goodsForAgent(input.context);
+  const goods = input.quote && input.quote.length > 0 ? [] : goodsForAgent(input.context, sl);
   if (goods.length > 0) lines.push(`${w.goods}: ${goods.join('; ')}.`);
   if (callBack) {
     // The number written last, the lead's, else the channel's (a WhatsApp sender's): what the customer was told we would call.

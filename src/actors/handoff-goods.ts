@@ -4,12 +4,26 @@
  * customer's words with their counts, and the product answered last. Read from the live context
  * (plain JSON); empty when none was named.
  */
+import type { Lang } from '../domain/nlu.js';
+import { formatMoney } from '../domain/money.js';
+
 interface GoodsView {
   understanding?: { products?: { query: string; quantity?: number }[] } | null;
-  productFocus?: { name?: string; quantity?: number } | null;
+  productFocus?: { name?: string; quantity?: number; price?: number } | null;
 }
 
-export function goodsForAgent(context: Record<string, unknown>): string[] {
+/**
+ * The product answered last with its count priced as the customer was told ("30 × Cemento … a
+ * RD$655.00 = RD$19,650.00"): the agent quotes the same amount without looking it up.
+ */
+function pricedFocus(focus: NonNullable<GoodsView['productFocus']>, lang: Lang): string {
+  const { name = '', quantity, price } = focus;
+  if (!quantity) return name;
+  if (price === undefined || price <= 0) return `${quantity} × ${name}`;
+  return `${quantity} × ${name} ${lang === 'es' ? 'a' : 'at'} ${formatMoney(price)} = ${formatMoney(Math.round(quantity * price * 100) / 100)}`;
+}
+
+export function goodsForAgent(context: Record<string, unknown>, lang: Lang = 'es'): string[] {
   const view = context as GoodsView;
   const out: string[] = [];
   for (const p of view.understanding?.products ?? []) {
@@ -17,6 +31,6 @@ export function goodsForAgent(context: Record<string, unknown>): string[] {
     if (query !== '') out.push(p.quantity !== undefined && p.quantity > 0 ? `${p.quantity} × ${query}` : query);
   }
   const focus = view.productFocus?.name;
-  if (focus && !out.some((g) => g.toLowerCase().includes(focus.toLowerCase()))) out.push(view.productFocus?.quantity ? `${view.productFocus.quantity} × ${focus}` : focus);
+  if (focus && !out.some((g) => g.toLowerCase().includes(focus.toLowerCase()))) out.push(pricedFocus(view.productFocus!, lang));
   return [...new Set(out)].slice(0, 6);
 }

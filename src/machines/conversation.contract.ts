@@ -387,6 +387,8 @@ export interface InfoActorOutput {
   answeredProducts?: boolean;
   /** The answer ends by asking again the "¿Te lo reservo?" of the turn before (`InfoActorInput.reserve`): that offer still stands. */
   keepsOffer?: true;
+  /** A count said for the line of that offer with the store question ("dame 5, ¿me lo llevan a Caleta?"): the offer kept is for that many. */
+  reserveCount?: number;
   /** The one job opening answered (its Spanish title): "¿cómo aplico?" next is about it. */
   vacancy?: string;
   /** The answer offered a tradesperson's contact (the store does not install): "¿cuánto cobran?" next is their price. */

@@ -51,6 +51,8 @@ import { asksRequirements } from './credit-requirements.js';
 import { asksCreditTerms } from './credit-terms.js';
 import { asksAboutWarranty, asksHowLongIsIt } from './warranty-followups.js';
 import { asksTradePrice } from './trade-price.js';
+import { fieldsNotedBesides } from './lead-noted.js';
+import { safetyDangerOf } from './safety-advice.js';
 import { amendmentAddsOnly, amendmentText, leadAmendment, leadRestatement, profileWithAmendment, resumesDroppedRequest } from './lead-amend.js';
 import { carriesContact, carriesLeadData, contactGivenAlone, nameGivenAlone, createLeadState, firstNameOf, isLeadInProgress, reaskFields, rememberContact, summaryAnswer, type LeadState } from './lead-draft.js';
 import {
@@ -1618,7 +1620,9 @@ export const conversationMachine = setup({
       const again = !!out && 'keepsOffer' in out && out.keepsOffer === true;
       // ...and an estimate's formal quote asked again after a store answer ("¿cómo pago?"): a yes opens it.
       const quote = params.focus === 'info' && again && !held && pendingQuoteOffer(context) && context.expecting.kind === 'quote_offer' ? { ...context.expecting, turn: context.turn, again: true as const } : null;
-      const pending = params.focus === 'info' && held && out && (('delivery' in out && out.delivery) || again) ? { ...held, turn: context.turn, ...(again ? { again: true as const } : {}) } : quote;
+      // "dame 5 sacos, ¿me lo llevan a Caleta?": the offer stands for the count said.
+      const recount = out && 'reserveCount' in out && out.reserveCount !== undefined && held?.line && !held.lines ? { line: { ...held.line, quantity: out.reserveCount }, text: held.text.replace(/^[\d.,]+ x /, `${out.reserveCount} x `) } : {};
+      const pending = params.focus === 'info' && held && out && (('delivery' in out && out.delivery) || again) ? { ...held, turn: context.turn, ...recount, ...(again ? { again: true as const } : {}) } : quote;
       // "¿tienen varilla? ¿y a qué hora cierran?": the store's answer with the product's "¿Te lo reservo?" — a yes sets it aside.
       const reserving = params.focus === 'info' && out && 'reserve' in out && out.reserve ? (reserveOfferOf(context, event).expecting ?? null) : null;
       const expecting: Expectation = offer ? offerChoice(offer, context.lang) : (reserving ?? pending ?? NO_EXPECTATION);
@@ -1889,7 +1893,11 @@ export const conversationMachine = setup({
       if (context.lead.notice?.kind === 'updated' && spec.updated) enqueue.emit(formReply(context, spec.updated));
       // "Constructora Ramírez" answered for the name: the company is written down, and the name asked again, saying so.
       const company = context.lead.draft.company_name;
-      if (question.slot === 'name' && context.lead.asking === 'name' && typeof company?.value === 'string' && company.sourceMessageId === messageId(context)) enqueue.emit(reply('lead.companyNoted', { company: company.value }));
+      const companyNoted = question.slot === 'name' && context.lead.asking === 'name' && typeof company?.value === 'string' && company.sourceMessageId === messageId(context);
+      if (companyNoted) enqueue.emit(reply('lead.companyNoted', { company: company.value as string }));
+      // "es urgente" to the area question: what was written down, then the question again.
+      const besides = question.slot === context.lead.asking && !context.lead.notice && !companyNoted ? fieldsNotedBesides(context.lead.draft, question.slot as LeadField, messageId(context), context.lang) : null;
+      if (besides) enqueue.emit(reply('lead.fieldsNoted', { fields: besides }));
       const again = question.slot === context.lead.asking && yesToUrgency(context.lead.asking, lastText(context));
       enqueue.emit(again ? reply(URGENCY_AGAIN) : formReply(context, question.text));
       const field = expectedField(spec, question.slot);
@@ -1984,6 +1992,9 @@ export const conversationMachine = setup({
       if (reason === 'customer_request' && u(context)?.orderChange) return reply('handoff.ticket.order_change', { number });
       // "llego 10 minutos tarde": thanked for letting us know, and a person tells the stylist.
       if (reason === 'customer_request' && tellsRunningLate(lastText(context))) return reply('handoff.ticket.running_late', { number });
+      // "huele a gas": what to do to be safe now, then the priority case.
+      const danger = reason === 'critical' ? safetyDangerOf(lastText(context)) : null;
+      if (danger) return reply(`handoff.ticket.critical.${danger}`, { number });
       return reply(`handoff.ticket.${reason}`, { number });
     }),
     sayQuoteTicket: emit(({ context }) =>

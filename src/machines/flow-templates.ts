@@ -133,6 +133,8 @@ export const FLOW_TEMPLATE_KEYS: readonly string[] = [
   'lead.correct',
   'lead.updated',
   'lead.companyNoted',
+  // A form's question answered with other fields: those written down, before the question again (`lead-noted.ts`).
+  'lead.fieldsNoted',
   'lead.submitted',
   'lead.failed',
   // A registered lead corrected afterwards ("perdón, mi correo es …"): what changed, under its number.
@@ -160,6 +162,11 @@ export const FLOW_TEMPLATE_KEYS: readonly string[] = [
   'handoff.ticket.running_late',
   // A complaint that also asks what the store's data answers (the warranty, a branch's hours): that answer ({answer}), then the case.
   'handoff.ticket.complaint.answered',
+  // A critical case that is a danger now (gas, electricity, fire, someone hurt): what to do to be safe, then the case (`safety-advice.ts`).
+  'handoff.ticket.critical.gas',
+  'handoff.ticket.critical.electric',
+  'handoff.ticket.critical.fire',
+  'handoff.ticket.critical.injury',
   'handoff.resolved',
   // The customer called the person off before any agent answered (older tenants: `handoff.resolved`).
   'handoff.cancelled',

@@ -16,6 +16,7 @@ import { asksCreditQuestion, creditOffer, creditRequirementsAsked, warrantyAgain
 import { factCovers, storeFactsAsked } from '../brain/rule/store-facts.js';
 import { asksPriceInCurrency } from '../brain/rule/currency-questions.js';
 import { saysPickUp } from '../../machines/pickup.js';
+import { withCountSaid } from './count-with-store-question.js';
 import { deliveryTimeReply, reserveWithDelivery, type DeliveryPlace } from './delivery-times.js';
 import { joinTopicAnswers, type TopicAnswer } from './joined-answers.js';
 import { withOfferAgain } from './offer-again.js';
@@ -491,7 +492,7 @@ export function answerInfo(tenant: TenantData, input: InfoActorInput, now: numbe
     case 'store_hours_location':
       // "paso por ahí" to "¿te lo enviamos o pasas por aquí?": expected, and offered to have it ready.
       if (saysPickUp(input.text) && tenant.templates[input.lang]?.['info.pickup'] !== undefined) return { replies: [{ template: 'info.pickup' }] };
-      return warrantyAgain(tenant, input) ?? tradePriceAgain(tenant, input) ?? returnConditionReply(tenant, input) ?? creditReviewAsked(tenant, input) ?? creditRequirementsAsked(tenant, input) ?? withOfferAgain(tenant, input, storeReplies(tenant, input, now));
+      return warrantyAgain(tenant, input) ?? tradePriceAgain(tenant, input) ?? returnConditionReply(tenant, input) ?? creditReviewAsked(tenant, input) ?? creditRequirementsAsked(tenant, input) ?? withCountSaid(tenant, input, (said) => withOfferAgain(tenant, said, storeReplies(tenant, said, now)));
     case 'offers':
       return offerReplies(tenant, input.lang, now, input.text, input.focusSku, input.understanding?.products[0]?.query);
     case 'job_vacancies':

@@ -21,6 +21,7 @@ const ALLOWED_PARAMS: Record<string, string[]> = {
   'lead.amendUnchanged': ['leadId', 'changes'],
   'quote.ticket': ['number'],
   'lead.companyNoted': ['company'],
+  'lead.fieldsNoted': ['fields'],
   'lead.fact_first': ['fact'],
   'quote.reserved': ['number', 'line'],
   'quote.reserved_held': ['number', 'line'],

@@ -49,7 +49,7 @@ import { withoutUnfoundedComplaint } from './unfounded-complaint.js';
 import {
   asksForJob, asksHowToPay, asksNewAccount, asksToReactivate, asksQuoteAsLead, isStoreysOfBuilding, asksStorePhone, asksWhatIsOffered, asksToOrder,
   saysOnlyNotKnown, buysAThing, buysWithoutTrouble, computePriority, detectAffirmation, detectClosing, detectCritical, isBareAcknowledgment,
-  isBareDecline, isGreetingWithIntroduction, isOnlyGreeting, isOnlyIntroduction, isVagueComplaint, mentionsDelivery, saysNotKnown
+  isBareDecline, isGreetingWithIntroduction, isOnlyGreeting, isOnlyIntroduction, isVagueComplaint, mentionsDelivery, countsGoodsToDeliver, saysNotKnown
 } from './signals.js';
 
 /** Below this top probability the message is `out_of_scope`. Chosen by 5-fold cross-validation on the
@@ -224,9 +224,9 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     const unsure = (intent.confidence < MIN_INTENT_CONFIDENCE && intent.name !== 'complaint' && intent.name !== 'human_agent') || (intent.name === 'complaint' && intent.confidence < HANDOFF_CONFIDENCE && bringsNoTrouble(text)); // "¿me lo traen?": no trouble told
     // "¿ustedes llegan hasta Boca Chica?" is a question about delivery, not a farewell ("hasta luego").
     const askedGoodbye = intent.name === 'goodbye' && text.includes('?');
-    if (has('store_hours_location') && (DELIVERY_READS_AS_STORE.has(intent.name) || unsure || askedGoodbye) && mentions.length === 0 && mentionsDelivery(text)) {
-      intent = { name: 'store_hours_location', confidence: Math.max(intent.confidence, DELIVERY_RULE_CONFIDENCE) };
-    }
+    if (has('store_hours_location') && (DELIVERY_READS_AS_STORE.has(intent.name) || unsure || askedGoodbye) && mentions.length === 0 && mentionsDelivery(text)) intent = { name: 'store_hours_location', confidence: Math.max(intent.confidence, DELIVERY_RULE_CONFIDENCE) };
+    // "20 sacos de cemento con delivery a Villa Hermosa": counted goods sent, priced with the delivery (`countsGoodsToDeliver`).
+    if (has('price_quote') && intent.name === 'store_hours_location' && countsGoodsToDeliver(text, mentions)) intent = { name: 'price_quote', confidence: Math.max(intent.confidence, DELIVERY_RULE_CONFIDENCE) };
     // "¿cuánto tarda el pedido?", "en cuánto tiempo me llega?": how long delivery takes, a store
     // question (the zones' times), not a complaint about an order the classifier hears in "pedido"
     // nor a price, even when it hears one in "quiero hacer mi pedido"; an order waited for ("llevo 3 días esperando") stays what it was read.

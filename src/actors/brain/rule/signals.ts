@@ -387,6 +387,18 @@ export function mentionsDelivery(text: string): boolean {
   return DELIVERY_WORDS.test(f) || (FREE_TO_A_PLACE.test(f) && BOUGHT_TO_A_PLACE.test(f));
 }
 
+/** Goods sent somewhere: "con delivery a", "delivered to", "enviados a" and a word after it (the place). */
+const SENT_TO = /\b(?:(?:con|with) (?:el |un )?(?:delivery|deliveri|envio|entrega|flete)|delivered|sent|shipped|enviad[oa]s?|entregad[oa]s?) (?:a|al|pa|para|hasta|to) \w+/;
+
+/**
+ * "20 sacos de cemento con delivery a Villa Hermosa", "10 gallons of white paint delivered to Casa
+ * de Campo": goods counted and sent to a place — an estimate with the delivery line, as "mándame 20
+ * sacos a Villa Hermosa" is, not the zone's delivery answer alone with the goods dropped.
+ */
+export function countsGoodsToDeliver(text: string, mentions: readonly { quantity?: number }[]): boolean {
+  return mentions.some((m) => m.quantity !== undefined && m.quantity > 1) && SENT_TO.test(words(text).join(' '));
+}
+
 export { detectCritical } from './critical.js';
 
 const ANGER = /\b(?:pesim\w*|horrible|terrible|basura|indignad[oa]|molest[oa]|harto|harta|verguenza|ridicul\w*|nunca mas|irresponsables?|abusadores?|ladrones|worst|awful|disgusting|furious|angry|ridiculous|unacceptable|never again|fed up)\b/;
