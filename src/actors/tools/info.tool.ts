@@ -178,8 +178,7 @@ function storeReplies(tenant: TenantData, input: Pick<InfoActorInput, 'text' | '
         ];
       }
       case 'delivery': {
-        // "¿cuánto tarda el pedido?", "¿y cuándo llega?" after a zone's answer: that zone's time, else each zone's. No place named: the one said before, if any.
-        // ...and "¿cuánto cobran por el envío?" after "¿hacen delivery a Villa Hermosa?": that zone's fee, not every zone's.
+        // "¿cuánto tarda el pedido?", "¿y cuándo llega?", "¿cuánto cobran por el envío?" after a zone's answer: that zone's time or fee, else each zone's. No place named: the one said before, if any.
         const before = input.placeSaid ?? (input.delivery && (asksFreeDeliveryFor(text) || asksDeliveryFee(text)) ? input.delivery.place : undefined);
         const asked = before !== undefined && findDeliveryPlace(tenant, text).kind === 'none' ? `${text} (a ${before})` : text;
         const time = asksDeliveryTime(text) ? deliveryTimeReply(tenant, findDeliveryPlace(tenant, asked), input.delivery, lang, now) : null;
