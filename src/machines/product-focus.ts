@@ -355,8 +355,7 @@ function readQuantity(text: string): Readonly<{ quantity: number; unit?: string;
   // "dame uno de esos", "I'll take one of those": one, said as a count.
   // "dame uno", "quiero una", "I'll take one": one of the product shown, taken (a bare "una" is no count).
   const oneOfThem = /\b(?:uno|una|one)\s+(?:de|of)\s+(?:esos|esas|ellos|ellas|them|those|these)\b/.test(fold(text)) || ONE_TAKEN.test(fold(text));
-  // "ta bien, ponme tres entonces", "está bien, dame 5": the agreement before the count says nothing of it.
-  const said = addedCount(fold(text).replace(AGREED_LEAD, '')) // "súmale 5": five more
+  const said = addedCount(fold(text).replace(AGREED_LEAD, '')) // "súmale 5": five more; "ta bien, ponme tres": the agreement says nothing of the count
     // "otro del mismo color", "another one in the same colour": one more of it (`count-words.ts`), before the colour goes.
     .replace(/\b(?:otr[oa]|un[oa]?)\s+(?:del|de\s+(?:el|la|ese|esa|este|esta))\s+mism[oa]\s+(?:colou?r|tono)\b/g, '1 mas')
     // "2 más del mismo color", "2 more in the same colour": the colour on the counter, no attribute of its own.
@@ -398,7 +397,6 @@ function readQuantity(text: string): Readonly<{ quantity: number; unit?: string;
 }
 
 const AGREED_LEAD = /^(?:(?:ok|okay|si|dale|bueno)\s+)?(?:ta|esta|tá)\s+bien\s+(?=\S)/;
-
 /** One of the product shown, asked for with a verb of taking: "dame uno", "ok ponme una", "give me one", "I'll take one". */
 const ONE_TAKEN =
   /^(?:(?:ok|okay|dale|si|pues|entonces|bueno|listo|perfecto|y|and|yes|sure|great|then)\s+)*(?:dame|deme|denme|ponme|pongame|mandame|mandeme|vendeme|me\s+das|me\s+da|me\s+llevo|llevo|quiero|quisiera|necesito|ocupo|give\s+me|i\s*'?ll\s+take|i\s+will\s+take|i\s*'?ll\s+get|i\s*'?ll\s+have|i\s+want|i\s+need|let\s+me\s+(?:have|get)|can\s+i\s+(?:have|get))\s+(?:(?:solo|nada\s+mas|just|only)\s+)?(?:un|uno|una|one|a\s+single\s+one)(?:\s+(?:nada\s+mas|nomas|solamente|por\s+favor|porfa|please|pls|entonces|then|for\s+now))*$/;
