@@ -12,9 +12,17 @@ import { rememberRecent } from '../kernel/recent-texts.js';
 const CHAT_SPELLING: Readonly<Record<string, string>> = { d: 'de', dl: 'del', q: 'que', k: 'que', xfa: 'por favor', xfavor: 'por favor', porfa: 'por favor', tmb: 'tambien', tb: 'tambien', tbn: 'tambien', m: 'me' };
 const CHAT_WORD = /\b(?:d|dl|q|k|xfa|xfavor|porfa|tmb|tb|tbn|m)\b/g;
 
+/** "x" for "por" before a count ("y cuanto x dos?", "cuanto x 10"); never between two numbers ("2 x 4" is a size). */
+const TIMES_X = /(?<!\d\s?)\bx\s+(?=(?:\d+|un[oa]?|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|quince|veinte|treinta|cuarenta|cincuenta|cien|ciento)\b)/g;
+
 /** A folded message with its chat spellings spelt out. */
 export function chatSpelt(folded: string): string {
-  return folded.replace(CHAT_WORD, (w) => CHAT_SPELLING[w] ?? w);
+  return folded.replace(CHAT_WORD, (w) => CHAT_SPELLING[w] ?? w).replace(TIMES_X, 'por ');
+}
+
+/** A message with "x" for "por" before a count spelt out (`TIMES_X`), case as typed: for readers of the raw words (the catalog's parse). */
+export function timesSpelt(text: string): string {
+  return text.replace(new RegExp(TIMES_X.source, 'gi'), 'por ');
 }
 
 /**

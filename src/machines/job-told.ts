@@ -20,6 +20,7 @@ const TOLD =
 const JOB_VERBS = new Set([
   'levantar', 'hacer', 'construir', 'techar', 'enchapar', 'pegar', 'poner', 'instalar', 'cambiar', 'arreglar', 'reparar', 'vaciar', 'echar',
   'hechar', 'colocar', 'montar', 'impermeabilizar', 'sellar', 'resanar', 'cortar', 'destapar', 'fijar', 'soldar', 'taladrar', 'reemplazar', 'tirar',
+  'colgar', 'guindar', 'hang',
   'build', 'tile', 'lay', 'install', 'replace', 'change', 'fix', 'repair', 'roof', 'put', 'pour', 'seal', 'waterproof', 'patch', 'cut', 'unclog', 'set',
 ]);
 

@@ -121,8 +121,8 @@ export function withStoreAsked(product: ProductActorOutput, input: ProductActorI
   if (atBranch) return { ...product, replies: joinTopicAnswers([{ replies: [atBranch] }, { replies: product.replies }], tenant.templates, input.lang).replies };
   // "¿me pueden llevar unos blocks a Punta Cana?": the goods are priced, and where we do not deliver is said too.
   if (text === undefined || !answered(product) || product.delivery || product.offer || product.replies.length === 0 || !(storeAsked(text) || serviceOnGoodsAsked(text) || unservedPlaceAskedIn(tenant, text) !== undefined)) return product;
-  // "how long does delivery take?" about the order on the counter: the product's delivery times are that answer, not said twice in other words.
-  if (product.replies.some((r) => 'template' in r && /^product\.(?:delivery_eta|needed_by)/.test(r.template))) return product;
+  // "how long does delivery take?" about the order on the counter: the product's delivery times are that answer, not said twice in other words (nor the fee and time said with "¿qué cantidad?").
+  if (product.replies.some((r) => 'template' in r && /^product\.(?:delivery_eta|needed_by|delivery_how_many)/.test(r.template))) return product;
   const lang: Lang = input.lang;
   const storeText = withoutMeasures(text, input.understanding.products.map((p) => p.query));
   const info = answerInfo(tenant, { tenantId: input.tenantId, lang, topic: 'store_hours_location', text: storeText, counter: true, idempotencyKey: `${input.idempotencyKey}:info` }, now);

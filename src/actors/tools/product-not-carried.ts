@@ -14,6 +14,7 @@ import { namesMaterial } from './product-materials.js';
 import { askedAs, forGoodAnswer, isNotSold, notSoldAnswer } from './product-not-sold.js';
 export { namesNotSoldGood } from './product-not-sold.js';
 export { aloneAnswer, sizeOnlyAnswer, withCountAsked, withSizeAsked } from './product-size-only.js';
+export { timesSpelt } from '../../machines/count-words.js'; // "cuanto x dos": the product tool reads "x" as "por"
 
 const fold = foldAccents;
 /** A word's singular, roughly: "lijas" and "electrodos" are "lija" and "electrodo". */

@@ -5,6 +5,7 @@ import type { CatalogIndex } from './catalog-search.js';
 import { formatMoney } from './format.js';
 import { foldAccents } from '../../kernel/fold.js';
 import { otherBrandsLine } from './other-brands.js';
+import { otherOptionsLine } from './other-options.js';
 import { countText, countUnit } from './units.js';
 import { quantityOf } from './product-request.js';
 import { alternativeFor, altParams, bucketFor, describeProduct, focusOf, optionsFor, type Found } from './product-parts.js';
@@ -75,8 +76,10 @@ export function quoteOne(tenant: TenantData, index: CatalogIndex, found: Found, 
     const line = template === 'product.quote_qty' && quantity === 1 && tenant.templates[lang]?.[ONE_LINE] !== undefined ? ONE_LINE : template;
     return { outcome: 'answered', replies: [{ template: line, params, ...(options ? { options } : {}) }], focus, ...reserving };
   }
-  // "¿tienen cemento?": the everyday one, and the other brands of it there are, in one line.
-  const also = match.defaulted && product.stock > 0 && item.quantity === undefined ? otherBrandsLine(tenant, index, product, item.query, lang) : '';
+  // "¿tienen cemento?": the everyday one, and the other brands of it there are, in one line; or
+  // "¿tienen varilla de 3/8?": the other grades (or sizes) of it that fit what was asked.
+  const plain = match.defaulted && product.stock > 0 && item.quantity === undefined;
+  const also = plain ? otherBrandsLine(tenant, index, product, item.query, lang) || otherOptionsLine(tenant, index, product, item.query, lang) : '';
   if (!priceQuestion) {
     // Nothing to set aside when it is out and nothing like it is in: offer to let them know instead.
     if (!alt) return { outcome: 'answered', replies: [{ template: product.stock > 0 ? 'product.found' : 'product.found_out', params: { items: [described], ...(also ? { also } : {}) } }], focus, ...reserving };

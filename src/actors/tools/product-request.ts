@@ -16,6 +16,7 @@ import { unitSibling } from './unit-sibling.js';
 import { soldInParts } from './units.js';
 import { namedOnCounter } from './named-on-counter.js';
 import { sheetFor } from './sheet-for.js';
+import { withCountAskedAfter } from './count-asked-after.js';
 import { bareAsFeet, boardQuery, dimsWithNewLength, LENGTH_WORD, withoutBoardSize } from './board-length.js';
 
 export interface Wanted {
@@ -27,7 +28,7 @@ export interface Wanted {
 
 export function wantedItems(input: ProductActorInput, text: string | undefined): Wanted[] {
   const fromBrain = input.understanding.products.filter((p) => p.query.trim() !== '');
-  if (fromBrain.length > 0) return fromBrain.map((p) => sheetFor(input, p));
+  if (fromBrain.length > 0) return fromBrain.map((p) => withCountAskedAfter(input, sheetFor(input, p))); // "tubo de media, cuanto por diez?": the ten
   const fromEntities = input.understanding.nlu.entities.filter((e) => e.type === 'product' && e.value.trim() !== '');
   if (fromEntities.length > 0) return fromEntities.map((e) => ({ query: e.value }));
   return text !== undefined && text.trim() !== '' ? [{ query: text }] : [];

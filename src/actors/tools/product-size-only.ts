@@ -8,6 +8,7 @@ import type { Lang } from '../../domain/nlu.js';
 import type { TenantData } from '../../domain/tenant.js';
 import type { ProductActorInput, ProductActorOutput } from '../../machines/conversation.contract.js';
 import type { CatalogIndex } from './catalog-search.js';
+import { timesSpelt } from '../../machines/count-words.js';
 
 /** Cheap gate: an inch fraction or a number of inches said, in figures or in words ("tres cuartos", "pulgada y media", "one inch"). */
 const SIZE_SAID = /\d\s*\/\s*\d|\d\s*(?:"|in\b|inch|pulg)|\b(?:medi[ao]|tres cuartos?|un cuarto|half|quarter|three quarters?|una?|one|dos|two|tres|three|cuatro|four|seis|six)(?:\s+(?:de|of|an?))?\s+(?:pulg|inch)|\bpulgadas?\s+y\s+media|\b(?:tres cuartos?|tres octavos?|cinco octavos?|three quarters?|three eighths?|five eighths?)\b/i;
@@ -95,7 +96,7 @@ const COUNT_SAID: Readonly<Record<Lang, readonly string[]>> = {
  */
 export function countOnlyAnswer(index: CatalogIndex, text: string | undefined, lang: Lang): ProductActorOutput | null {
   if (text === undefined) return null;
-  const parsed = index.parse(text);
+  const parsed = index.parse(timesSpelt(text)); // "y cuanto x dos?": "x" is "por"
   const count = parsed.quantity;
   if (count === undefined || parsed.content.length > 0 || parsed.attributes.measures.length > 0 || parsed.attributes.colours.length > 0) return null;
   // "how much for 5 gallons?": "¿Cinco galones de qué?", the pack said with the count.

@@ -18,7 +18,7 @@ import { deliveryAskedIn, deliveryTimeAnswer, withoutPlaceAtEnd } from './produc
 import { withAskedDelivery } from './asked-delivery.js';
 import { asksDeliveryTime } from '../../machines/delivery-time.js';
 import { saysThatsAll, takesTheOrder } from '../../machines/order-words.js';
-import { aloneAnswer, namesNotSoldGood, notCarried, notCarriedButFor, tradeGoodNotCarried, tradeGoodOf, withCountAsked, withSizeAsked } from './product-not-carried.js';
+import { aloneAnswer, namesNotSoldGood, notCarried, notCarriedButFor, timesSpelt, tradeGoodNotCarried, tradeGoodOf, withCountAsked, withSizeAsked } from './product-not-carried.js';
 import { compoundNotCarried, firstPick, spokenHead } from './product-head.js';
 import { namesGoods, noWayAnswer } from './product-like.js';
 import { backorderOffer, fitOutOfStock, focusAgain, quoteOne, quoteOrdered } from './product-quote-one.js';
@@ -256,7 +256,7 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
   // One product phrase: a colour, finish, grade or brand said elsewhere in the message ("tienen pintura? la necesito blanca") belongs to it.
   if (!pinned && wanted.length === 1 && text !== undefined) wanted = [withAttributesSaid(index, wanted[0] as Wanted, text)];
   if (wanted.length === 0 && text !== undefined && text.trim() !== '') {
-    const parsed = index.parse(text);
+    const parsed = index.parse(timesSpelt(text)); // "y cuanto x dos?": a count, never the "Dos Piezas" toilet
     const attributes = [parsed.phrases.colour, parsed.phrases.finish, parsed.phrases.size].filter((p): p is string => p !== undefined); // "dame 2 galones del blanco" after the paints, "give me 20 of the half inch" after the sizes: of the family on the counter
     if (parsed.content.length === 0 && attributes.length > 0 && input.focus) wanted = [{ query: `${input.focus.query} ${attributes.join(' ')}`, ...(parsed.quantity !== undefined ? { quantity: parsed.quantity } : {}) }];
     else if (parsed.content.length > 0 || parsed.attributes.colours.length > 0 || parsed.attributes.finish || parsed.attributes.dims.length > 0) wanted = [{ query: colourOnlyQuery(index, tenant.catalog, text, lang) ?? text, ...(((n) => (n !== undefined ? { quantity: n } : {}))(parsed.quantity ?? leadingCount(text))) }]; // "¿tienen azul?": paint; "dame 3 galones de la blanca", "2 de la negra": that many

@@ -1,5 +1,6 @@
 /**
- * "voy a hacer una acera, ¿qué le pongo de refuerzo?", "vamos a techar la marquesina": a job the
+ * "voy a hacer una acera, ¿qué le pongo de refuerzo?", "vamos a techar la marquesina", "voy a colgar unos
+ * cuadros": a job the
  * customer is about to do, told with "voy a" / "vamos a" — which the classifier, hearing "me voy",
  * can read as a farewell. A plan of work is a question for the counter, never a goodbye.
  */
@@ -8,7 +9,7 @@ import { fold } from './text.js';
 
 /** "voy a hacer", "vamos a construir", "i'm going to build", "we're gonna pour": a job about to be done. */
 const PLAN =
-  /\b(?:voy|vamos|van|va|estoy|estamos)\s+(?:a\s+)?(?:hacer|hacerle|construir|levantar|vaciar|techar|pintar|pañetar|panetar|enchapar|remodelar|arreglar|reparar|cambiar|poner|instalar|montar|cerrar|tirar|fundir|haciendo|construyendo|pintando|remodelando|arreglando)\b|\b(?:i m|im|i am|we re|we are|i will|we will|gonna)\s+(?:going to\s+|gonna\s+)?(?:build|make|pour|paint|fix|repair|remodel|redo|tile|roof|install|put up)\b/;
+  /\b(?:voy|vamos|van|va|estoy|estamos)\s+(?:a\s+)?(?:hacer|hacerle|construir|levantar|vaciar|techar|pintar|pañetar|panetar|enchapar|remodelar|arreglar|reparar|cambiar|poner|instalar|montar|cerrar|tirar|fundir|colgar|guindar|destapar|tapar|sellar|fijar|lijar|soldar|taladrar|perforar|impermeabilizar|haciendo|construyendo|pintando|remodelando|arreglando)\b|\b(?:i m|im|i am|we re|we are|i will|we will|gonna)\s+(?:going to\s+|gonna\s+)?(?:build|make|pour|paint|fix|repair|remodel|redo|tile|roof|install|put up|hang|seal|sand|drill|weld|unclog)\b/;
 
 /** Goods taken at the counter: "I'll take a bag of cement", "I'll take the white paint", "me llevo un saco" (never "I'll take a look", "take care"). */
 const TAKES_GOODS =

@@ -5,7 +5,7 @@ import { GENERIC_PRODUCT_WORDS } from './lexicon.js';
 import { foldWithMap, joinSplitTokens, toOriginalSpan } from './text.js';
 import { createTrailingQuantities } from './trailing-quantities.js';
 import { productTokens, type Tok } from './product-tokens.js';
-import { usePurpose } from './use-purpose.js';
+import { usedFor } from './use-purpose.js';
 import { BUCKETS, DOZEN, GALLONS, PACK_UNITS, resolveUnit, SIZE_ONLY_UNIT, singular, UNITS } from './product-units.js';
 import { buildVocabulary } from './product-vocabulary.js';
 import { createInchSizes } from './inch-sizes.js';
@@ -218,10 +218,10 @@ export function createProductMatcher(catalog: readonly Product[], resolver: Prod
         if (/^(?:can|could|will|would|you|we|i|please|pls)$/.test(toks[i - 1]?.t ?? '') && /^(?:the|my|your|our|it|them|me|us|this|that)$/.test(toks[i + 1]?.t ?? '')) continue;
         // "gracias mi llave", "dale mi llave": Dominican for "buddy" after a courtesy, not a tap.
         if (tok.t === 'llave' && toks[i - 1]?.t === 'mi' && (i === toks.length - 1 || /[,.!;]/.test(f.folded.slice(tok.e, toks[i + 1]!.s))) && /^(?:gracias|dale|ok|okey|tranquilo|saludos|hola|buenas|klk|bien|perfecto|listo|bueno)$/.test(toks[i - 2]?.t ?? '')) continue;
-        // "cemento pa pegar blocks": after a product, what a job is done on is its use, not a second product;
+        // "cemento pa pegar blocks", "el tubo para instalar el inodoro": after a product, what a job is done on is its use, not a second product;
         // it says which one when a product carries both words ("pegamento para pegar cerámica").
         const before = mentions.at(-1);
-        if (before && (asUse.has(i - 1) || ((usePurpose(toks, i) || (/^(?:para|pa|pal)$/.test(toks[i - 2]?.t ?? '') && /^[a-z]{2,}(?:ar|er|ir)$/.test(toks[i - 1]?.t ?? ''))) && resolve(toks[i - 1]!.t) === null))) {
+        if (before && (asUse.has(i - 1) || usedFor(toks, i, resolve))) {
           const head = before.query.split(' ')[0] ?? '';
           const entity = entities.findLast((e) => e.type === 'product' && e.value === before.query);
           if (vocab.productWords.some((words) => words.has(head) && words.has(word))) before.query = `${before.query} ${word}`;

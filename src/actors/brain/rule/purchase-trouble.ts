@@ -112,3 +112,23 @@ export function tellsWrongDelivery(text: string): boolean {
   const f = fold(text).replace(/[^a-z0-9\s]+/g, ' ').replace(/\s+/g, ' ');
   return WRONG_DELIVERY.test(f) || MISMATCH.test(f);
 }
+
+/**
+ * "no es lo que pedí", "eso no fue lo que yo pedí", "no me mandaron lo que pedí", "me llegó algo que
+ * no pedí", "no era lo que encargué": a wrong delivery told vaguely, nothing of what came or what was
+ * ordered. Folded, without punctuation; short messages only (a longer one tells what came and is
+ * `tellsWrongDelivery`).
+ */
+const NOT_WHAT_ORDERED = new RegExp(
+  String.raw`^(?:(?:oye|mira|hola|buenas|disculpa|disculpe|pero|y|ey|ay|ombe|diache|wey|mire)\s+)*(?:(?:eso|esto|esta|este|lo que (?:me )?(?:llego|mandaron|trajeron|entregaron|dieron))\s+)?` +
+    String.raw`(?:no (?:es|era|fue|son|eran|fueron) (?:lo|el|la|los|las) (?:\w+ )?(?:que|q) (?:yo |nosotros )?(?:pedi|pedimos|compre|compramos|encargue|encargamos|ordene|ordenamos|habia pedido|habiamos pedido|queria)` +
+    String.raw`|no me (?:mandaron|trajeron|entregaron|dieron|llego) (?:lo|el|la|los|las) (?:\w+ )?(?:que|q) (?:yo )?(?:pedi|compre|encargue|ordene)` +
+    String.raw`|me (?:llego|mandaron|trajeron|entregaron|dieron) (?:algo|una cosa|otra cosa|cosas?) (?:que|q) (?:yo )?no (?:pedi|compre|encargue|ordene))` +
+    String.raw`(?:\s+(?:ustedes|uds|de nuevo|otra vez|oiste|hermano|mi hermano|amigo|por favor|porfa))*$`,
+);
+
+/** Whether a short message tells, and only tells, that what came is not what was ordered (`NOT_WHAT_ORDERED`). */
+export function saysNotWhatOrdered(text: string): boolean {
+  const f = fold(text).replace(/[^a-z0-9\s]+/g, ' ').replace(/\s+/g, ' ').trim();
+  return f.split(' ').length <= 12 && NOT_WHAT_ORDERED.test(f);
+}

@@ -33,7 +33,7 @@ import { createStoreNames } from './store-names.js';
 import { isOnlyLaughter } from '../../../machines/laughter.js';
 import { asksDeliveryTimeAhead, ordersAndAsksWhen } from '../../../machines/delivery-time.js';
 import { letsItGo } from '../../../machines/letting-go.js';
-import { tellsPurchaseTrouble, tellsWrongDelivery, VENTING_CONFIDENCE, ventsAtTheStore } from './purchase-trouble.js';
+import { saysNotWhatOrdered, tellsPurchaseTrouble, tellsWrongDelivery, VENTING_CONFIDENCE, ventsAtTheStore } from './purchase-trouble.js';
 import { voicesVagueEnglishComplaint } from './english-discontent.js';
 import { asksSizeOrColourAlone } from './follow-up-alone.js';
 import { createReadingCache } from './reading-cache.js';
@@ -341,12 +341,12 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     }
     // "no me la sé" (the account number asked), "no la tengo": not knowing is no complaint.
     if (intent.name === 'complaint' && saysOnlyNotKnown(text)) intent = intents.scoreBehaviour('out_of_scope', NOT_KNOWN_CONFIDENCE);
-    // "ustedes son un desastre", "que relajo con ustedes": discontent with nothing told, a complaint unsure on purpose (asked what happened).
+    // "ustedes son un desastre", "que relajo con ustedes", "no es lo que pedí" alone: discontent with nothing told, a complaint unsure on purpose (asked what happened).
     // "I have a problem with my order", "you guys messed up": English discontent with nothing told, the same (`english-discontent.ts`).
     const vagueInEnglish = voicesVagueEnglishComplaint(text);
     // "and the grey one?", "y el de 3/4?" with nothing named: the size or colour asked for (`follow-up-alone.ts`).
     if (has('product_inquiry') && mentions.length === 0 && !(intent.name === 'price_quote' && intent.confidence >= MIN_INTENT_CONFIDENCE) && asksSizeOrColourAlone(tenant.catalog, text)) intent = { name: 'product_inquiry', confidence: PRODUCT_RULE_CONFIDENCE };
-    if (has('complaint') && intent.name !== 'complaint' && !sureHandoffOrCase(intent) && (vagueInEnglish || ventsAtTheStore(text))) intent = intents.scoreBehaviour('complaint', VENTING_CONFIDENCE);
+    if (has('complaint') && intent.name !== 'complaint' && !sureHandoffOrCase(intent) && (vagueInEnglish || saysNotWhatOrdered(text) || ventsAtTheStore(text))) intent = intents.scoreBehaviour('complaint', VENTING_CONFIDENCE);
     // "quiero hacer un pedido", "I'd like to place an order": what do you need? (the classifier
     // learnt "pedido" from complaints about orders, and "order" from the advisors' leads).
     if (has('product_inquiry') && intent.name !== 'store_hours_location' && !(intent.name === 'human_agent' && intent.confidence >= HANDOFF_CONFIDENCE) && asksToOrder(text)) {
@@ -465,7 +465,7 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     const { interestArea, urgency, addsToNeed, prefersPhone } = lead;
     Object.assign(understanding, interestArea ? { interestArea } : {}, urgency ? { urgency } : {}, addsToNeed ? { addsToNeed } : {}, prefersPhone ? { prefersPhone } : {}, lead.corrects && expecting.kind === 'none' ? { correctsLead: true } : {});
     if (accountId) understanding.accountId = accountId;
-    if (intent === 'complaint' && (isVagueComplaint(text) || voicesVagueEnglishComplaint(text))) understanding.vagueComplaint = true;
+    if (intent === 'complaint' && (isVagueComplaint(text) || voicesVagueEnglishComplaint(text) || saysNotWhatOrdered(text))) understanding.vagueComplaint = true;
     // A bare "no" to "¿tu número de cuenta?" is not having it (never the "No. 18" wire).
     if (saysNotKnown(text) || (expecting.kind === 'account_id' && !accountId && isBareDecline(text))) understanding.notKnown = true;
     if (nlu.intent.name === 'human_agent') Object.assign(understanding, asksIfBot(text) ? { asksIfBot: true } : asksForCallBack(text) ? { callBack: true } : asksOrderStatus(text) ? { orderStatus: true } : asksToCancelOrder(text) ? { orderCancel: true } : asksToChangeOrder(text) ? { orderChange: true } : {});

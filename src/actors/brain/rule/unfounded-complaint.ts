@@ -8,7 +8,7 @@
  */
 import type { IntentScore } from '../../../domain/nlu.js';
 import { HANDOFF_CONFIDENCE, tellsWhatHappened } from '../../../machines/triage-decision.js';
-import { tellsPurchaseTrouble, ventsAtTheStore } from './purchase-trouble.js';
+import { saysNotWhatOrdered, tellsPurchaseTrouble, ventsAtTheStore } from './purchase-trouble.js';
 import { voicesVagueEnglishComplaint } from './english-discontent.js';
 import { fold } from './text.js';
 
@@ -19,10 +19,10 @@ const MAX_WORDS = 6;
 const TROUBLE =
   /\b(?:mal|malo|mala|malos|malas|malisim\w*|pesim\w*|horrible\w*|terrible\w*|fatal|peor|problema\w*|inconveniente\w*|queja\w*|quejar\w*|quejo|reclam\w*|devol\w*|devuelv\w*|reembols\w*|garantia|dan\w*|rot[oa]s?|romp\w*|partid[oa]s?|defect\w*|falla\w*|fallo|sirve\w*|sirvio|funciona\w*|funciono|prende|enciende|molest\w*|enojad\w*|enfadad\w*|disgustad\w*|frustrad\w*|indignad\w*|decepcion\w*|harto|harta|cansad[oa]|abus\w*|estaf\w*|robo|robaron|engan\w*|grosero\w*|grosera\w*|respeto|verguenza|irrespons\w*|desastre|relajo|nadie|nunca|todavia|aun|esperando|espere|tarde|demora\w*|atras\w*|cobr\w*|factura\w*|pague|pagado|equivocad[oa]s?|incomplet[oa]s?|faltan?|falto|faltaron|sobrecarg\w*|gust[oóa]\w*|bad|worst|awful|terrible|horrible|poor|rude|upset|angry|mad|annoyed|disappoint\w*|unhappy|complain\w*|complaint|claim|refund|return|broken|broke|damaged|defective|faulty|wrong|missing|late|never|still|nobody|waiting|waited|charged|overcharg\w*|scam\w*|doesn t|didn t|won t|not working|problem\w*|issue\w*)\b/;
 
-/** The message carries a word of trouble, tells what happened, or vents at the store. */
+/** The message carries a word of trouble, tells what happened, vents at the store, or says what came is not what was ordered. */
 export function voicesTrouble(text: string): boolean {
   const f = fold(text).replace(/['’]/g, ' ');
-  return TROUBLE.test(f) || tellsWhatHappened(text) || tellsPurchaseTrouble(text) || ventsAtTheStore(text) || voicesVagueEnglishComplaint(text);
+  return TROUBLE.test(f) || tellsWhatHappened(text) || tellsPurchaseTrouble(text) || ventsAtTheStore(text) || voicesVagueEnglishComplaint(text) || saysNotWhatOrdered(text);
 }
 
 /**

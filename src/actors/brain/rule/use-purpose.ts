@@ -15,3 +15,21 @@ export function usePurpose(toks: readonly { t: string }[], i: number): boolean {
   if (!/^[a-z]{3,}$/.test(verb) || NOT_A_JOB.test(verb)) return false;
   return link === 'to' || (link === 'for' && /ing$/.test(verb));
 }
+
+/** An article or possessive between the verb of a job and what it is done on ("para instalar *el* inodoro"). */
+const ARTICLE = /^(?:el|la|los|las|un|una|unos|unas|mi|mis|su|sus|the|a|an|my|our)$/;
+
+/**
+ * Whether the word at `i` is what a product said before it is used on, not a second product: the
+ * English job ("glue to stick tiles", "pipe to install the toilet": `usePurpose`) or the Spanish one ("cemento pa pegar blocks",
+ * "el tubo para instalar el inodoro", "tornillos para fijar las planchas"), an article allowed after
+ * the verb. The verb must be no product word itself (`resolve`), nor the word before `i`.
+ */
+export function usedFor(toks: readonly { t: string }[], i: number, resolve: (word: string) => string | null): boolean {
+  if (resolve(toks[i - 1]?.t ?? '') !== null) return false;
+  const article = ARTICLE.test(toks[i - 1]?.t ?? '');
+  if (usePurpose(toks, i) || (article && usePurpose(toks, i - 1))) return true; // "pipe to install the toilet"
+  const k = article ? i - 2 : i - 1;
+  const verb = toks[k]?.t ?? '';
+  return /^(?:para|pa|pal)$/.test(toks[k - 1]?.t ?? '') && /^[a-z]{2,}(?:ar|er|ir)$/.test(verb) && resolve(verb) === null;
+}
