@@ -21,3 +21,18 @@ export function picksOfferedService(text: string, reading: Understanding | null 
   const f = fold(text).replace(/[^a-z0-9\s]+/g, ' ').replace(/\s+/g, ' ').trim();
   return PICK.test(f) && !ASKS.test(f) && !NOT_A_PICK.test(f);
 }
+
+/** Thanks in the message ("ok gracias", "perfecto, thanks"). */
+const THANKS = /\b(?:gracias|grasias|thanks|thank you|thank u|thx|ty|bendiciones)\b/;
+/** A yes said in so many words ("sí, gracias", "yes please"), not an acknowledgment. */
+const SAYS_YES = /\b(?:si|yes|yeah|yep|claro|por favor|porfa|please|agendame|agendalo|reservame|book)\b/;
+
+/**
+ * "ok gracias", "dale, gracias", "perfect, thanks" after "¿Te agendo uno?": the customer closing
+ * with thanks, not taking the offer (a receptionist says "¡a la orden!", never "¿qué servicio?").
+ * "sí, gracias" still takes it.
+ */
+export function thanksNotYes(text: string): boolean {
+  const f = fold(text).replace(/[^a-z0-9\s]+/g, ' ').replace(/\s+/g, ' ').trim();
+  return THANKS.test(f) && !SAYS_YES.test(f);
+}
