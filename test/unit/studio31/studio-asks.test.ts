@@ -31,6 +31,9 @@ describe("the studio's facts, the way, what is owed and codes, read by rule", ()
     expect(studioFactAsked('quiero un corte para mi hija')).toBeNull();
     expect(studioFactAsked('hacen manicure para niñas?')).toBeNull();
     expect(studioFactAsked('cuanto cuesta el corte')).toBeNull();
+    expect(studioFactAsked('cuanto es el deposito para reservar?')).toBe('deposit');
+    expect(studioFactAsked('do I need to pay a deposit?')).toBe('deposit');
+    expect(studioFactAsked('quiero hacer un deposito')).toBeNull();
   });
 
   it('should route the facts and the way to the hours label, never the payment or the services', () => {

@@ -4,7 +4,7 @@
  * (`intents.json` `answer.source`) says the right thing. The words are the engine's; which label
  * answers them is found by its source, never by its name.
  *
- * - "¿tienen parqueo?", "do you have wifi?", "¿aceptan niños?": a fact about the place, answered by
+ * - "¿tienen parqueo?", "do you have wifi?", "¿aceptan niños?", "¿cuánto es el depósito?": a fact about the place, answered by
  *   the `hours` label (the place's answer), which says it or says it is not known (`studioFactAsked`).
  * - "¿cómo llego?", "how do I get there?": the way, answered by the `hours` label with the address.
  * - "¿cuánto debo?", "how much do I owe?", "¿qué tengo pendiente de pago?": what the customer's
@@ -25,7 +25,7 @@ import { fold } from './text.js';
 export const STUDIO_RULE_CONFIDENCE = 0.6;
 
 /** The place's facts a studio may be asked about (the store's fact words), and two of its own. */
-export type StudioFactKey = 'parking' | 'restroom' | 'accessibility' | 'wifi' | 'atm' | 'children' | 'pets';
+export type StudioFactKey = 'parking' | 'restroom' | 'accessibility' | 'wifi' | 'atm' | 'children' | 'pets' | 'deposit';
 const PLACE_FACTS: ReadonlySet<string> = new Set(['parking', 'restroom', 'accessibility', 'wifi', 'atm']);
 
 const words = (text: string): string =>
@@ -42,10 +42,15 @@ const PETS = /\b(?:mascotas?|perros?|perritos?|perritas?|gatos?|pets?|dogs?|pupp
 /** A service for someone, not whether they may come: "un corte para mi hija", "manicure para niñas". */
 const SERVICE_FOR = /\b(?:corte|cortes|manicure|pedicure|peinado|trenzas|maquillaje|cejas|haircut|haircuts|nails|makeup)\b/;
 
+/** Asking whether a deposit holds a booking: "¿cuánto es el depósito para reservar?", "¿hay que dejar adelanto?", "do I need to pay a deposit?". */
+const DEPOSIT_ASKED =
+  /\b(?:(?:cuanto|de cuanto|que) (?:es|seria|sera) (?:el|la) (?:deposito|adelanto|anticipo|inicial|sena)|(?:hay que|tengo que|se debe|debo|piden|cobran|necesito|requieren|se necesita|hace falta) (?:dar |dejar |pagar |hacer |un |una |algun |alguna |el |la )*(?:deposito|adelanto|anticipo|inicial|sena)|(?:deposito|adelanto|anticipo|sena) para (?:reservar|separar|apartar|agendar)|(?:how much|what) is the deposit|(?:do i|do we|do you) (?:need|have|require|ask for|take|charge)(?: to (?:pay|leave|put down))? (?:a )?deposits?|is (?:there|a) deposit|deposit (?:required|needed|to book)|down payment)\b/;
+
 /** The place fact a message asks about ("¿tienen parqueo?" → parking), or null. */
 export function studioFactAsked(text: string): StudioFactKey | null {
   const f = words(text);
   if (f === '') return null;
+  if (DEPOSIT_ASKED.test(f)) return 'deposit';
   if (MAY_COME.test(f) && !SERVICE_FOR.test(f)) {
     if (CHILDREN.test(f)) return 'children';
     if (PETS.test(f)) return 'pets';
