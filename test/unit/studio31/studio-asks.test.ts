@@ -37,6 +37,8 @@ describe("the studio's facts, the way, what is owed and codes, read by rule", ()
   });
 
   it('should route the facts and the way to the hours label, never the payment or the services', () => {
+    // A sure booking asked beside the fact keeps the booking.
+    expect(labelOf('quiero un corte mañana a las 10, tienen parqueo?')).toBe('agendar_cita');
     for (const text of ['¿tienen parqueo?', 'do you have wifi?', 'aceptan niños?', '¿cómo llego?', 'how do I get there?', 'como hago para llegar']) {
       expect(labelOf(text), text).toBe('consultar_horarios');
       expect(studio.parse(text).intent.confidence, text).toBeGreaterThanOrEqual(0.5);

@@ -86,6 +86,9 @@ export function onlyANumber(text: string): boolean {
   return /^\s*[#nº°]*\s*\d[\d\s.-]{2,}\d\s*[?.!]*\s*$/i.test(text);
 }
 
+/** A request said beside a question ("quiero un corte mañana, ¿tienen parqueo?"). */
+const REQUESTS = /\b(?:quiero|quisiera|necesito|me gustaria|deseo|agendame|reservame|apartame|ponme|i want|i d like|i would like|i need|book me|can i get|can i book)\b/;
+
 type Answered = 'hours' | 'bookings' | 'services';
 
 /** The reading a studio's rules give `text`, else the classifier's `intent` unchanged. */
@@ -99,7 +102,10 @@ export function studioReading(intents: IntentSet, ranking: readonly IntentScore[
   // "do you do tattoos?", "¿hacen tatuajes?": only when the classifier is unsure (a thing it never saw leaves every label low).
   if ((ranking[0]?.confidence ?? 0) < MIN_INTENT_CONFIDENCE && asksWhatIsOffered(text)) return labelOf('services') === null ? intent : intents.score(labelOf('services')!, STUDIO_RULE_CONFIDENCE);
   if (sureHandoff) return intent;
-  if (studioFactAsked(text) !== null || asksDirections(text)) return to('hours');
+  // "quiero un corte mañana a las 10, ¿tienen parqueo?": a sure request for a workflow (the booking) keeps it; a deposit asked is the question.
+  const fact = studioFactAsked(text);
+  const sureWorkflow = intent.confidence >= HANDOFF_CONFIDENCE && intents.intents.some((i) => i.label === intent.label && i.kind === 'workflow') && REQUESTS.test(words(text));
+  if ((fact !== null && (fact === 'deposit' || !sureWorkflow)) || (asksDirections(text) && !sureWorkflow)) return to('hours');
   if (asksWhatIsOwed(text) || bookingCodeSaid(text) !== null || onlyANumber(text)) return to('bookings');
   return intent;
 }
