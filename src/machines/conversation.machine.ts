@@ -99,6 +99,7 @@ import { asksFreeDeliveryFor, talksDelivery } from './free-delivery-asked.js';
 import { askedAboutAccountCheck } from './account-questions.js';
 import { accountAsked } from './account-asks-words.js';
 import { workflowForIntent, type WorkflowSet, type WorkflowSpec } from './workflow/workflow-spec.js';
+import { picksOfferedService, thanksNotYes } from './workflow/offer-choice.js';
 import { answerToChoice, clarifyChoice, confirmChoice, offerChoice, decideTriage, decisiveRanking, describesAskedComplaint, HANDOFF_CONFIDENCE, MIN_INTENT_CONFIDENCE, pickOption, saysWhatInstead, type TriageDecision } from './triage-decision.js';
 import { foldAccents } from '../kernel/fold.js';
 import { plainWords } from '../kernel/plain-words.js';
@@ -2975,9 +2976,10 @@ export function provideWorkflows(machine: ConversationMachine, set: WorkflowSet 
     const spec = workflowForIntent(set, intentLabel(context), context.lastMessage?.text) ?? (asksFreeTimes(context.lastMessage?.text ?? '') || yesToBookingOffer(context) ? booking : null);
     return spec && !isBrainForm(spec) ? spec : null;
   };
-  // "*Corte y secado* cuesta RD$1,500… ¿Te agendo uno?" answered "sí", "dale", "ok, el relajante": the booking, for the service priced.
+  // "*Corte y secado* cuesta RD$1,500… ¿Te agendo uno?" answered "sí", "dale", "ok, el relajante": the booking, for the service priced;
+  // "el descontracturante" alone after the massages priced: that one picked; "ok gracias" closes, books nothing (`offer-choice.ts`).
   const yesToBookingOffer = (context: ConversationContext) =>
-    booking !== null && !runOf(context) && (context.serviceFocus?.turn === context.turn - 1 || context.bookingOffer?.turn === context.turn - 1) && u(context)?.affirmation === 'yes';
+    booking !== null && !runOf(context) && (context.serviceFocus?.turn === context.turn - 1 || context.bookingOffer?.turn === context.turn - 1) && ((u(context)?.affirmation === 'yes' && !thanksNotYes(context.lastMessage?.text ?? '')) || picksOfferedService(context.lastMessage?.text ?? '', u(context)));
   // A form read by the brain starts where a sure request of its kind is routed (after follow-ups and unsure readings).
   // A tenant's own label (not a built-in intent) starts it when the brain is sure enough of it, as a runner workflow does.
   const formFor = (context: ConversationContext) => {

@@ -24,7 +24,7 @@ const SERVICES = z.object({
   items: z.array(NAMED.extend({ durationMin: z.number().optional(), price: z.number().optional(), category: z.string().optional(), aliases: z.array(z.string()).optional() })),
 });
 const BOOKINGS = z.object({
-  items: z.array(z.object({ id: z.string(), serviceId: z.string(), date: z.string(), time: z.string(), start: z.string(), status: z.string(), paymentStatus: z.string() })),
+  items: z.array(z.object({ id: z.string(), serviceId: z.string(), date: z.string(), time: z.string(), start: z.string(), status: z.string(), paymentStatus: z.string(), price: z.number().optional() })),
 });
 const HISTORY = z.object({ purchases: z.array(z.object({ date: z.string(), kind: z.enum(['service', 'package']), itemId: z.string(), amount: z.number() })) });
 

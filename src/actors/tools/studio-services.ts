@@ -99,13 +99,39 @@ const nearAny = (vocabulary: ReadonlySet<string>, word: string): boolean => {
  */
 const NEVER_A_THING = new Set(['here', 'there', 'aqui', 'alla', 'alli', 'ustedes', 'please', 'porfa', 'favor', 'also', 'tambien', 'today', 'tomorrow', 'manana', 'guys', 'anyone', 'alguien', 'maybe', 'quizas']);
 
-/** The words of the message naming something neither the questions nor the services know ("tatuajes"), or null. */
+/** Short words that join the words of one thing ("tatuajes *de* henna", "lash *and* brow tint"). */
+const JOINS = new Set(['de', 'del', 'con', 'y', 'e', 'en', 'para', 'a', 'al', 'la', 'el', 'los', 'las', 'of', 'with', 'and', 'the', 'for', 'on']);
+/** Most words a thing named takes ("tatuajes de henna"): more is a sentence, not a thing. */
+const MAX_THING_WORDS = 4;
+
+/**
+ * The words of the message naming something neither the questions nor the services know
+ * ("tatuajes"), or null. Only one thing, in one run of words joined by short words: unknown words
+ * scattered over a sentence ("y si somos 4 personas, mi mamá y 2 damas?") name no thing — saying
+ * "No hacemos *somos 4 personas…*" would echo the customer's sentence back as a service.
+ */
 export function unknownThing(text: string, vocabulary: ReadonlySet<string>): string | null {
   const words = fold(text).split(' ');
   const unknown = words.map((w) => /^\p{L}+$/u.test(w) && w.length >= MIN_UNKNOWN_WORD && !NEVER_A_THING.has(w) && !vocabulary.has(w) && !(w.length >= 5 && nearAny(vocabulary, w)));
   const first = unknown.indexOf(true);
   if (first < 0) return null;
-  return words.slice(first, unknown.lastIndexOf(true) + 1).join(' ');
+  const span = words.slice(first, unknown.lastIndexOf(true) + 1);
+  const inRun = span.every((w, i) => unknown[first + i] || JOINS.has(w));
+  return inRun && span.length <= MAX_THING_WORDS ? span.join(' ') : null;
+}
+
+/** Words of a package's name that name no package by themselves. */
+const PACKAGE_WORDS = new Set(['paquete', 'paquetes', 'package', 'packages', 'visitas', 'visits', 'sesiones', 'sessions']);
+
+/**
+ * The one package a message names by a word only its name has ("el paquete de *novia*", "the *bride*
+ * package", "el de *spa*"), or null (none, or several).
+ */
+export function packageNamed(folded: string, packages: readonly StudioPackage[]): StudioPackage | null {
+  const wordsOf = (p: StudioPackage) => new Set(`${fold(p.name.es)} ${fold(p.name.en)}`.split(/[^a-z0-9]+/).filter((w) => w.length >= 3 && !PACKAGE_WORDS.has(w) && !/^\d+$/.test(w)));
+  const all = packages.map(wordsOf);
+  const said = packages.filter((_p, i) => [...all[i]!].some((w) => all.every((other, j) => j === i || !other.has(w)) && folded.includes(` ${w} `)));
+  return said.length === 1 ? said[0]! : null;
 }
 
 /** `{placeholders}` of a tenant template filled in here: an option's label and text are plain strings. */
@@ -134,7 +160,11 @@ export function answerServices(data: Pick<TenantData, 'templates' | 'utterances'
     packages.length === 0
       ? { replies: [{ template: 'studio.packages.none' }] }
       : { replies: [{ template: 'studio.packages', params: { items: packages.map((p) => ({ name: p.name[lang], price: formatMoney(p.price), description: p.description[lang] })) } }] };
-  if (question.packageWords.some((w) => folded.includes(` ${fold(w)} `))) return packageList();
+  if (question.packageWords.some((w) => folded.includes(` ${fold(w)} `))) {
+    // "info del paquete de novia": that package, not the list.
+    const pkg = packageNamed(folded, packages);
+    return pkg && data.templates[lang]?.['studio.package.one'] ? { replies: [{ template: 'studio.package.one', params: { name: pkg.name[lang], price: formatMoney(pkg.price), description: pkg.description[lang] } }] } : packageList();
+  }
   if (services.length === 0) return packageList();
 
   const named = namedServices(text, services);

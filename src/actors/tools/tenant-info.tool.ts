@@ -1,4 +1,3 @@
-import { spokenDate, spokenTime } from '../../machines/workflow/spoken-dates.js';
 import type { InfoAnswer } from '../../domain/intents.js';
 import type { Lang } from '../../domain/nlu.js';
 import { toE164 } from '../../domain/phone.js';
@@ -12,6 +11,8 @@ import { readBookings, readBusiness, readItemNames, readPackages, readPurchases,
 import { answerServices } from './studio-services.js';
 import { asksWhereOnly, dayHoursReply, locationReply } from './studio-hours.js';
 import { templateAnswer } from './studio-template-answer.js';
+import { bookingCodeSaid, onlyANumber, asksWhatIsOwed, studioFactAsked } from '../brain/rule/studio-asks.js';
+import { BOOKING_WORDS, bookingCodeReply, bookingWhen, owedReply, studioFactReply } from './studio-owed.js';
 
 /** What a tenant-declared informational label is answered from. */
 export interface TenantInfoInput {
@@ -32,14 +33,6 @@ export interface TenantInfoInput {
   visit?: boolean;
 }
 
-/** Booking status and payment words, by the backend's value. */
-const WORDS: Record<string, Record<Lang, string>> = {
-  confirmed: { es: 'confirmada', en: 'confirmed' },
-  cancelled: { es: 'cancelada', en: 'cancelled' },
-  paid: { es: 'pagada', en: 'paid' },
-  unpaid: { es: 'pendiente de pago', en: 'unpaid' },
-  pending: { es: 'pago en proceso', en: 'payment pending' },
-};
 const DAY_NAMES: Record<Lang, string[]> = {
   es: ['lunes', 'martes', 'miércoles', 'jueves', 'viernes', 'sábado', 'domingo'],
   en: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'],
@@ -71,6 +64,9 @@ export function createTenantInfo(options: { data: TenantData; client?: BackendCl
   const hours = async (lang: Lang, text: string, now: number): Promise<InfoActorOutput> => {
     const branch = data.store.branches[0];
     if (!client) return one({ template: 'info.hours', params: { items: data.store.branches.map((b) => ({ name: b.name, hours: b.hours[lang] })) } });
+    // "¿tienen parqueo?", "¿aceptan niños?": the place's fact, or that we do not know it — never the week's hours.
+    const fact = studioFactAsked(text);
+    if (fact !== null && data.templates[lang]?.['studio.fact.unknown']) return studioFactReply(data, fact, lang);
     const business = await readBusiness(client);
     // "¿a qué hora cierran el sábado?": that day's hours.
     // "¿Dónde están ubicados?": the address and the map, not the week's hours.
@@ -98,17 +94,22 @@ export function createTenantInfo(options: { data: TenantData; client?: BackendCl
     return answerServices(data, { text, lang, packageWords, focus, visit }, all, packs);
   };
 
-  const bookings = async (lang: Lang, phone: string, now: number, only: readonly string[] | undefined): Promise<InfoActorOutput> => {
+  const bookings = async (lang: Lang, phone: string, now: number, only: readonly string[] | undefined, text: string): Promise<InfoActorOutput> => {
     const [all, names] = await Promise.all([readBookings(client!, phone), readItemNames(client!, lang)]);
-    const upcoming = upcomingBookings(only ? all.filter((b) => only.includes(b.id)) : all, now);
+    const mine = only ? all.filter((b) => only.includes(b.id)) : all;
+    // "BV-1001": that booking, if it is this customer's; "¿cuánto debo?": what the bookings come to.
+    const code = bookingCodeSaid(text);
+    if (code !== null) return bookingCodeReply(data, code, mine, names, lang, now);
+    const upcoming = upcomingBookings(mine, now);
+    if (asksWhatIsOwed(text)) return owedReply(upcoming, names, lang);
     if (upcoming.length === 0) return one({ template: 'studio.bookings.none' });
     const items = upcoming.slice(0, MAX_LINES).map((b) => ({
       id: b.id,
       service: names.get(b.serviceId) ?? b.serviceId,
       // Said as the booking was confirmed ("martes 8 de diciembre a las 3:00 p. m."), with the id the customer was given.
-      when: `${spokenDate(b.date, lang) ?? formatDate(b.date, lang)} ${lang === 'es' ? 'a las' : 'at'} ${spokenTime(b.time, lang) ?? b.time}`,
-      status: WORDS[b.status]?.[lang] ?? b.status,
-      payment: WORDS[b.paymentStatus]?.[lang] ?? b.paymentStatus,
+      when: bookingWhen(b, lang),
+      status: BOOKING_WORDS[b.status]?.[lang] ?? b.status,
+      payment: BOOKING_WORDS[b.paymentStatus]?.[lang] ?? b.paymentStatus,
     }));
     return one({ template: 'studio.bookings', params: { items } });
   };
@@ -125,8 +126,14 @@ export function createTenantInfo(options: { data: TenantData; client?: BackendCl
   /** The customer's own data needs the backend and a phone that says who they are. */
   const personal = async (input: TenantInfoInput, read: (phone: string) => Promise<InfoActorOutput>): Promise<InfoActorOutput> => {
     const phone = toE164(input.phone);
-    if (!client || phone === null) return one({ template: 'studio.need_phone' });
+    if (!client || phone === null) return one(needPhone(input.text ?? '', input.lang));
     return read(phone);
+  };
+  /** Who the customer is is not known: said for what they asked (a booking code, what they owe) where the tenant wrote it. */
+  const needPhone = (text: string, lang: Lang): ReplyDirective => {
+    const code = bookingCodeSaid(text);
+    const own = code !== null ? 'studio.code.need_phone' : asksWhatIsOwed(text) ? 'studio.owed.need_phone' : null;
+    return own !== null && data.templates[lang]?.[own] ? { template: own, ...(code !== null ? { params: { id: code } } : {}) } : { template: 'studio.need_phone' };
   };
 
   return {
@@ -143,10 +150,12 @@ export function createTenantInfo(options: { data: TenantData; client?: BackendCl
           case 'services':
             return await services(lang, input.text ?? '', answer.packageWords ?? [], input.focus, input.visit === true);
           case 'bookings':
-            return await personal(input, (phone) => bookings(lang, phone, input.now, input.only));
+            // "859650" alone: what it is for is asked, never guessed (a booking, a phone, a payment).
+            if (onlyANumber(input.text ?? '') && bookingCodeSaid(input.text ?? '') === null && data.templates[lang]?.['studio.number_what']) return one({ template: 'studio.number_what' });
+            return await personal(input, (phone) => bookings(lang, phone, input.now, input.only, input.text ?? ''));
           case 'history':
             // A number known only by a booking made here proves nothing about its past purchases: the bookings made here are what it may see.
-            return await personal(input, (phone) => (input.only ? bookings(lang, phone, input.now, input.only) : history(lang, phone)));
+            return await personal(input, (phone) => (input.only ? bookings(lang, phone, input.now, input.only, '') : history(lang, phone)));
         }
       } catch (err) {
         if (!isHiloError(err) || !err.code.startsWith('HILO_ERR_BACKEND_')) throw err;

@@ -5,14 +5,16 @@ import type { WorkflowRun } from './run-types.js';
  * Moving a booking: "quiero cambiar mi cita para las 5" keeps its day, "muévela al viernes" keeps
  * its time. The workflow's `unchanged` pairs a slot with the value kept from the item moved
  * (`date` <- `booking_date`); once the customer has given some of those slots and the item is
- * picked, the others still empty take the item's value. Mutates the run it is given (a copy).
+ * picked, the others still empty take the item's value — except the slot just asked for (`asked`),
+ * which the customer was asked to say. Mutates the run it is given (a copy).
  */
-export function keepUnchanged(run: WorkflowRun): void {
+export function keepUnchanged(run: WorkflowRun, asked: string | null = null): void {
   const pairs = Object.entries(run.spec.unchanged ?? {});
   if (pairs.length === 0 || !pairs.some(([slot]) => run.values[slot] !== undefined)) return;
   for (const [slot, kept] of pairs) {
     const value = run.values[kept];
-    if (run.values[slot] === undefined && value !== undefined) run.values[slot] = value;
+    // "¿Para qué día la movemos?" answered "a las 3": the day asked is still not said — never the old day kept.
+    if (run.values[slot] === undefined && value !== undefined && slot !== asked) run.values[slot] = value;
   }
 }
 

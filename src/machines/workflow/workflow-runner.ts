@@ -390,7 +390,7 @@ function readMessage(run: WorkflowRun, ctx: RunContext, how: { firstMessage: boo
       }
     }
   }
-  if (movedSlots(next, run).length > 0) keepUnchanged(next);
+  if (movedSlots(next, run).length > 0) keepUnchanged(next, run.asking);
   if (!how.firstMessage && !next.forAnother && saysAnother(ctx.text)) bookForAnother(next, run);
   return next;
 }

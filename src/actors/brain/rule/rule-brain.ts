@@ -44,10 +44,11 @@ import { notAFarewell } from './plan-told.js';
 import { joinEnglishCompounds } from './english-compounds.js';
 import { asksDealForCount, asksDirections, asksIfOpenYet, asksOpeningDay, asksStorePolicy, namesOnlyADay, paymentDiscountAsked } from './store-questions.js';
 import { fold as foldText } from './text.js';
+import { studioReading } from './studio-asks.js';
 import { questionAfterGreeting, stripCourtesy } from './courtesy.js';
 import { withoutUnfoundedComplaint } from './unfounded-complaint.js';
 import {
-  asksForJob, asksHowToPay, asksNewAccount, asksToReactivate, asksQuoteAsLead, isStoreysOfBuilding, asksStorePhone, asksWhatIsOffered, asksToOrder,
+  asksForJob, asksHowToPay, asksNewAccount, asksToReactivate, asksQuoteAsLead, isStoreysOfBuilding, asksStorePhone, asksToOrder,
   saysOnlyNotKnown, buysAThing, buysWithoutTrouble, computePriority, detectAffirmation, detectClosing, detectCritical, isBareAcknowledgment,
   isBareDecline, isGreetingWithIntroduction, isOnlyGreeting, isOnlyIntroduction, isVagueComplaint, mentionsDelivery, countsGoodsToDeliver, saysNotKnown
 } from './signals.js';
@@ -312,13 +313,9 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     if ((entities.some((e) => e.type === 'person_name') && isGreetingWithIntroduction(text)) || (who.length > 0 && isOnlyIntroduction(text, contact))) {
       intent = intents.scoreBehaviour('greeting', GREETING_RULE_CONFIDENCE);
     }
-    // "do you do tattoos?", "¿hacen tatuajes?": whether the business offers something is a question
-    // for the label that answers with its services (a beauty studio's `consultar_paquetes`), which
-    // says what it offers or that it does not offer that. Only when the classifier is unsure (a
-    // thing it never saw, "tattoos", leaves every label low).
-    if (servicesLabel !== null && (ranking[0]?.confidence ?? 0) < MIN_INTENT_CONFIDENCE && asksWhatIsOffered(text)) {
-      intent = intents.score(servicesLabel, SERVICES_RULE_CONFIDENCE);
-    }
+    // A studio's own labels (`studio-asks.ts`): "do you do tattoos?" its services, "¿tienen parqueo?" / "¿cómo llego?" its place,
+    // "¿cuánto debo?" / "BV-1001" / a bare number its bookings — never the week's hours, the price list or a new booking.
+    if (servicesLabel !== null) intent = studioReading(intents, ranking, intent, text);
     // "¿cuánto me cobran si no voy?", "is there a fee if I miss my appointment?": the rule of the workflow asked about (its label answers it: the policy).
     const ruleLabel = ruleAskedOf(tenant.workflows, text);
     if (ruleLabel !== null && intents.labels.includes(ruleLabel)) intent = intents.score(ruleLabel, Math.max(SERVICES_RULE_CONFIDENCE, intent.confidence));

@@ -1,0 +1,111 @@
+/**
+ * Readings by rule for a tenant with its own informational labels (a booking studio): questions
+ * its classifier reads as the wrong label, or not at all, routed to the label whose answer
+ * (`intents.json` `answer.source`) says the right thing. The words are the engine's; which label
+ * answers them is found by its source, never by its name.
+ *
+ * - "¿tienen parqueo?", "do you have wifi?", "¿aceptan niños?", "¿cuánto es el depósito?": a fact about the place, answered by
+ *   the `hours` label (the place's answer), which says it or says it is not known (`studioFactAsked`).
+ * - "¿cómo llego?", "how do I get there?": the way, answered by the `hours` label with the address.
+ * - "¿cuánto debo?", "how much do I owe?", "¿qué tengo pendiente de pago?": what the customer's
+ *   bookings come to, answered by the `bookings` label (`asksWhatIsOwed`).
+ * - "BV-1001", "859650" alone: a booking code or a number said with nothing else, answered by the
+ *   `bookings` label (the booking looked up, or "what do you need with that number?").
+ * - "do you do tattoos?": whether the business offers a thing, the `services` label.
+ */
+import type { IntentScore } from '../../../domain/nlu.js';
+import type { IntentSet } from '../../../domain/intent-set.js';
+import { HANDOFF_CONFIDENCE, MIN_INTENT_CONFIDENCE } from '../../../machines/triage-decision.js';
+import { asksWhatIsOffered } from './signals.js';
+import { asksDirections } from './store-questions.js';
+import { storeFactsAsked } from './store-facts.js';
+import { fold } from './text.js';
+
+/** Confidence of a studio question read by rule: sure enough to answer without a clarifying question. */
+export const STUDIO_RULE_CONFIDENCE = 0.6;
+
+/** The place's facts a studio may be asked about (the store's fact words), and two of its own. */
+export type StudioFactKey = 'parking' | 'restroom' | 'accessibility' | 'wifi' | 'atm' | 'children' | 'pets' | 'deposit';
+const PLACE_FACTS: ReadonlySet<string> = new Set(['parking', 'restroom', 'accessibility', 'wifi', 'atm']);
+
+const words = (text: string): string =>
+  fold(text)
+    .replace(/[^a-z0-9\s]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+/** Asking whether someone may come along or be attended: "¿aceptan niños?", "can I bring my kids?", "¿puedo ir con mi perrito?". */
+const MAY_COME =
+  /\b(?:aceptan|acepta|admiten|admite|permiten|permite|se permiten?|dejan|deja|pueden (?:entrar|ir|venir|pasar)|puede (?:entrar|ir|venir|pasar)|puedo (?:llevar|traer|ir con|venir con|entrar con|pasar con)|podemos (?:llevar|traer|ir con)|atienden|atiende|reciben|allowed|allow|accept|welcome|can i (?:bring|come with)|can we (?:bring|come with)|ok to bring|friendly)\b/;
+const CHILDREN = /\b(?:ninos?|ninas?|nin[oa]s|nenes?|nenas?|bebes?|bebitos?|muchachit[oa]s|chiquit[oa]s|mis hij[oa]s|mi hij[oa]|menores|kids?|children|child|babies|baby|toddlers?|minors?)\b/;
+const PETS = /\b(?:mascotas?|perros?|perritos?|perritas?|gatos?|pets?|dogs?|puppy|puppies)\b/;
+/** A service for someone, not whether they may come: "un corte para mi hija", "manicure para niñas". */
+const SERVICE_FOR = /\b(?:corte|cortes|manicure|pedicure|peinado|trenzas|maquillaje|cejas|haircut|haircuts|nails|makeup)\b/;
+
+/** Asking whether a deposit holds a booking: "¿cuánto es el depósito para reservar?", "¿hay que dejar adelanto?", "do I need to pay a deposit?". */
+const DEPOSIT_ASKED =
+  /\b(?:(?:cuanto|de cuanto|que) (?:es|seria|sera) (?:el|la) (?:deposito|adelanto|anticipo|inicial|sena)|(?:hay que|tengo que|se debe|debo|piden|cobran|necesito|requieren|se necesita|hace falta) (?:dar |dejar |pagar |hacer |un |una |algun |alguna |el |la )*(?:deposito|adelanto|anticipo|inicial|sena)|(?:deposito|adelanto|anticipo|sena) para (?:reservar|separar|apartar|agendar)|(?:how much|what) is the deposit|(?:do i|do we|do you) (?:need|have|require|ask for|take|charge)(?: to (?:pay|leave|put down))? (?:a )?deposits?|is (?:there|a) deposit|deposit (?:required|needed|to book)|down payment)\b/;
+
+/** The place fact a message asks about ("¿tienen parqueo?" → parking), or null. */
+export function studioFactAsked(text: string): StudioFactKey | null {
+  const f = words(text);
+  if (f === '') return null;
+  if (DEPOSIT_ASKED.test(f)) return 'deposit';
+  if (MAY_COME.test(f) && !SERVICE_FOR.test(f)) {
+    if (CHILDREN.test(f)) return 'children';
+    if (PETS.test(f)) return 'pets';
+  }
+  const fact = storeFactsAsked(text).find((k) => PLACE_FACTS.has(k));
+  return (fact as StudioFactKey | undefined) ?? null;
+}
+
+/** What is owed: "¿cuánto debo?", "how much do I owe?", "¿qué tengo pendiente (de pago)?", "mi balance", "¿ya está pagada mi cita?". */
+const OWED =
+  /\b(?:cuanto (?:le |les )?(?:debo|debemos|adeudo|tengo (?:que pagar|pendiente)|me falta (?:por )?pagar|me queda (?:por )?pagar)|(?:que|lo que) (?:le |les )?(?:debo|debemos|adeudo)|tengo (?:algo |algun pago |alguna deuda |deuda |saldo |balance )?(?:pendiente|pendientes)|(?:que|algo) (?:tengo )?pendiente de pago|(?:tengo|hay) (?:algo |algun monto )?(?:por|sin) pagar|(?:mi|el) (?:balance|saldo)|(?:debo|adeudo) algo|le debo algo|ya (?:esta|estan|quedo|quedaron) pagad[oa]s?|how much (?:do i|do we) owe|what do i owe|do i owe|what (?:do i|i) still (?:have to|need to) pay|(?:my|the) (?:balance|outstanding)|anything (?:outstanding|pending|due|to pay)|amount due|is (?:it|my appointment|my booking) paid)\b/;
+/** Paying now, not asking what is owed: "quiero pagar lo que debo", "I want to pay what I owe". */
+const PAYS_NOW = /\b(?:quiero|quisiera|voy a|vengo a|deseo|necesito|i want to|i d like to|i would like to|let me)\s+(?:\w+\s+)?(?:pagar|saldar|abonar|pay|settle)\b|\b(?:link|enlace)\b/;
+
+/** Whether a message asks what the customer owes (their bookings' payment), not how to pay. */
+export function asksWhatIsOwed(text: string): boolean {
+  const f = words(text);
+  return OWED.test(f) && !PAYS_NOW.test(f);
+}
+
+/** A booking code said alone or nearly ("BV-1001", "mi cita BV 1001", "my booking code is bv1001?"), upper-cased with its dash; null when none. */
+export function bookingCodeSaid(text: string): string | null {
+  // Two letters then the digits: with a dash ("bv-1001"), written together ("bv1001") or in capitals ("BV 1001"), so "no 1234" is no code.
+  const m = /^\s*(?:(?:mi|my|the|la|el|de|of|is|es|booking|appointment|cita|reserva|code|c[oó]digo|number|n[uú]mero)\s*:?\s+){0,5}(?:([a-z]{2})\s*-\s*|([a-z]{2})|([A-Z]{2})\s+)(\d{3,6})\s*[?.!]*\s*$/i.exec(text);
+  if (!m) return null;
+  const letters = m[1] ?? m[2] ?? m[3];
+  if (letters === undefined || (m[3] !== undefined && m[3] !== m[3].toUpperCase())) return null;
+  return `${letters.toUpperCase()}-${m[4]}`;
+}
+
+/** A number of four digits or more said with nothing else ("859650", "#4471"): what it is for is not said. */
+export function onlyANumber(text: string): boolean {
+  return /^\s*[#nº°]*\s*\d[\d\s.-]{2,}\d\s*[?.!]*\s*$/i.test(text);
+}
+
+/** A request said beside a question ("quiero un corte mañana, ¿tienen parqueo?"). */
+const REQUESTS = /\b(?:quiero|quisiera|necesito|me gustaria|deseo|agendame|reservame|apartame|ponme|i want|i d like|i would like|i need|book me|can i get|can i book)\b/;
+
+type Answered = 'hours' | 'bookings' | 'services';
+
+/** The reading a studio's rules give `text`, else the classifier's `intent` unchanged. */
+export function studioReading(intents: IntentSet, ranking: readonly IntentScore[], intent: IntentScore, text: string): IntentScore {
+  const labelOf = (source: Answered): string | null => intents.intents.find((i) => i.answer !== undefined && 'source' in i.answer && i.answer.source === source)?.label ?? null;
+  const to = (source: Answered): IntentScore => {
+    const label = labelOf(source);
+    return label === null ? intent : intents.score(label, Math.max(STUDIO_RULE_CONFIDENCE, intent.label === label ? intent.confidence : 0));
+  };
+  const sureHandoff = (intent.name === 'human_agent' || intent.name === 'complaint') && intent.confidence >= HANDOFF_CONFIDENCE;
+  // "do you do tattoos?", "¿hacen tatuajes?": only when the classifier is unsure (a thing it never saw leaves every label low).
+  if ((ranking[0]?.confidence ?? 0) < MIN_INTENT_CONFIDENCE && asksWhatIsOffered(text)) return labelOf('services') === null ? intent : intents.score(labelOf('services')!, STUDIO_RULE_CONFIDENCE);
+  if (sureHandoff) return intent;
+  // "quiero un corte mañana a las 10, ¿tienen parqueo?": a sure request for a workflow (the booking) keeps it; a deposit asked is the question.
+  const fact = studioFactAsked(text);
+  const sureWorkflow = intent.confidence >= HANDOFF_CONFIDENCE && intents.intents.some((i) => i.label === intent.label && i.kind === 'workflow') && REQUESTS.test(words(text));
+  if ((fact !== null && (fact === 'deposit' || !sureWorkflow)) || (asksDirections(text) && !sureWorkflow)) return to('hours');
+  if (asksWhatIsOwed(text) || bookingCodeSaid(text) !== null || onlyANumber(text)) return to('bookings');
+  return intent;
+}
