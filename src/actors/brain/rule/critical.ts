@@ -10,7 +10,8 @@ import { fold } from './text.js';
 /** Cases a human must take now, and how grave they are (10 = someone may be hurt). */
 const CRITICAL: [number, RegExp][] = [
   [10, /\b(?:herid[oa]s?|lesionad[oa]|me corte|se corto|sangr\w*|hospital|emergencia|accidente|se cayo encima|me cayo encima|injur\w*|hurt|bleeding|accident|ambulance|ambulancia)\b/],
-  [10, /\b(?:electrocut\w*|corrientazo|me dio corriente|le dio corriente|descarga electrica|electric shock|got shocked)\b/],
+  // "my son got a shock from the outlet", "le pegó la corriente", "it shocked me": never "I was shocked at the price".
+  [10, /\b(?:electrocut\w*|corrientazo|chispazo|(?:me|le|nos|les|te) (?:dio|pego|paso) (?:un |una |la )?(?:corriente|corrientazo|chispazo|descarga)|descarga electrica|electric(?:al)? shock|(?:got|get|gets|getting) (?:a |an )?(?:bad |big )?(?:electric(?:al)? )?shock(?:ed)?|(?:was|were|got|been) shocked (?:by|from) (?:the|an?|my|this|that|our) (?:outlet|socket|plug|wire|wiring|cable|switch|breaker|light|lamp|appliance|tool|drill|heater|fan)|shocked (?:me|him|her|us|them|my)|gave (?:me|him|her|us|them) (?:a|an) (?:bad |big )?(?:electric(?:al)? )?shock)\b/],
   [10, /\b(?:incendio|fuego|se quemo|se esta quemando|(?<!\b(?:te|me|se|le|les|nos|lo|la|tu|si|como) )llamas|humo|fire|burning|smoke|chispas|echando chispas|chispeando|sparks|sparking|exploto|exploded|explosion)\b/],
   [10, /\b(?:fuga de gas|olor a gas|escape de gas|huele a gas|gas leak|smell gas|smells like gas)\b/],
   // "bomba" is a threat only as one ("les voy a poner una bomba", "hay una bomba en la tienda"), never the pump or the
