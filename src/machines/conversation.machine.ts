@@ -100,6 +100,7 @@ import { askedAboutAccountCheck } from './account-questions.js';
 import { accountAsked } from './account-asks-words.js';
 import { workflowForIntent, type WorkflowSet, type WorkflowSpec } from './workflow/workflow-spec.js';
 import { picksOfferedService, thanksNotYes } from './workflow/offer-choice.js';
+import { perReading } from './reading-memo.js';
 import { answerToChoice, clarifyChoice, confirmChoice, offerChoice, decideTriage, decisiveRanking, describesAskedComplaint, HANDOFF_CONFIDENCE, MIN_INTENT_CONFIDENCE, pickOption, saysWhatInstead, type TriageDecision } from './triage-decision.js';
 import { foldAccents } from '../kernel/fold.js';
 import { plainWords } from '../kernel/plain-words.js';
@@ -375,12 +376,14 @@ const u = (context: ConversationContext): Understanding | null => context.unders
 const messageId = (context: ConversationContext) => context.lastMessage?.id ?? 'none';
 const key = (context: ConversationContext, effect: string) => `${context.conversationId}:${messageId(context)}:${effect}`;
 /** What the brain reads: the last message, in the light of what the conversation expects. */
-const understandInput = (context: ConversationContext): UnderstandActorInput => ({
-  text: context.lastMessage?.text ?? '',
-  messageId: messageId(context),
+const understandInput = (context: ConversationContext): UnderstandActorInput => readingInput(context, messageId(context), context.lastMessage?.text ?? '');
+/** The brain's input for message `id` with `text`, in the light of what `context` expects (no copy of the context for a message not stored yet). */
+const readingInput = (context: ConversationContext, id: string, text: string): UnderstandActorInput => ({
+  text,
+  messageId: id,
   expecting: context.expecting,
   lang: context.lang,
-  idempotencyKey: key(context, 'understand'),
+  idempotencyKey: `${context.conversationId}:${id}:understand`,
 });
 
 function withDecisiveRanking(understanding: Understanding): Understanding {
@@ -1007,9 +1010,20 @@ function followsUpProductOf(context: ConversationContext): boolean {
   // message is a count of it ("I'll take 10 of those", which the classifier reads as a goodbye).
   const text = context.lastMessage.text;
   // ...nor a pick by a name ("I'll take the Truper one", "me llevo el Cibao"), read as a goodbye or a complaint.
-  if (intent !== null && !PRODUCT_INTENTS.includes(intent) && intent !== 'out_of_scope' && intent !== 'sales_lead' && confidence >= 0.5 && readFollowUpQuantity(text) === undefined && !asksDeliveryTime(text) && readFocusQuestion(text)?.kind !== 'named' && !pointsAtTheOneShown(text) && !COUNT_OF_ONE_NAMED.test(plainWords(text))) return false;
+  // (Both text readings are kept with the reading: a message sent again is not read again, `reading-memo.ts`.)
+  if (intent !== null && !PRODUCT_INTENTS.includes(intent) && intent !== 'out_of_scope' && intent !== 'sales_lead' && confidence >= 0.5 && perReading(understanding, text, 'namesNoProductFollowUp', namesNoProductFollowUp)) return false;
   // "dame 20 del colonial" with options on the counter, or one cement shown: a count of the one named (the product tool picks it by its words, among the options or the shown one's family).
   // "how many gallons do I need?" right after the paint, read unsure: how much of it the job takes (the product tool asks the area).
+  return perReading(understanding, text, 'readsAsProductFollowUp', readsAsProductFollowUp);
+}
+
+/** No count, delivery time, named pick, pointing at the one shown or count of one named in the text: another subject wins over the product. */
+function namesNoProductFollowUp(text: string): boolean {
+  return readFollowUpQuantity(text) === undefined && !asksDeliveryTime(text) && readFocusQuestion(text)?.kind !== 'named' && !pointsAtTheOneShown(text) && !COUNT_OF_ONE_NAMED.test(plainWords(text));
+}
+
+/** The text reads as a follow-up of the product in focus, a count of one named, or a question of how much a job takes. */
+function readsAsProductFollowUp(text: string): boolean {
   return isProductFollowUp(text) || COUNT_OF_ONE_NAMED.test(plainWords(text)) || readMaterialQuestion(text) !== null;
 }
 
@@ -1201,16 +1215,24 @@ export const conversationMachine = setup({
     // ...or, with no estimate yet, "dame 100 de cada uno" after separate answers, after a list of
     // options (each option), or after one product only (that many of it, as "dame 100" would).
     revisitsEstimate: ({ context }) => {
-      const text = context.lastMessage?.text ?? '';
-      const again = asksEstimateAgain(text);
       const onOffer = pendingQuoteOffer(context) && context.expecting.kind === 'quote_offer' && (context.expecting.lines?.length ?? 0) > 0;
-      // "¿cuánto sería con delivery a Caleta?" with an estimate, or several lines counted: that order's total with the delivery.
-      // "eso es todo" after counts given one by one, the last line offered: the order's total, not a goodbye.
-      if (again === null && saysThatsAll(text)) return countedOnCounter(recentFocus(context)) >= 1 && context.expecting.kind === 'reserve_offer' && context.turn - context.expecting.turn <= 1;
-      if (again === null) return (onOffer || countedOnCounter(recentFocus(context)) >= 2) && asksTotalWithDelivery(text);
+      const focus = recentFocus(context);
+      // Every answer below needs an estimate on offer or a product on the counter: without either, the text is not read.
+      if (!onOffer && focus === null) return false;
+      const text = context.lastMessage?.text ?? '';
+      const again = perReading(u(context), text, 'asksEstimateAgain', asksEstimateAgain);
+      if (again === null) {
+        const counted = countedOnCounter(focus);
+        // "eso es todo" after counts given one by one, the last line offered: the order's total, not a goodbye.
+        const lastLineOffered = counted >= 1 && context.expecting.kind === 'reserve_offer' && context.turn - context.expecting.turn <= 1;
+        // "¿cuánto sería con delivery a Caleta?" with an estimate, or several lines counted: that order's total with the delivery.
+        const totalAskable = onOffer || counted >= 2;
+        if (!lastLineOffered && !totalAskable) return false;
+        if (saysThatsAll(text)) return lastLineOffered;
+        return totalAskable && asksTotalWithDelivery(text);
+      }
       if (onOffer) return true;
       // "dame 20" … "¿cuánto sería todo?": the total of what was counted on the counter.
-      const focus = recentFocus(context);
       // "mándame los dos": the products just shown or talked about, when there were two or more.
       if (again.both) return focus !== null && ((focus.recent?.length ?? 0) > 0 || (focus.options?.length ?? 0) >= 2);
       // "¿cuánto es todo?" with nothing counted yet: the tool says what the total needs (which one, how many).
@@ -1265,7 +1287,7 @@ export const conversationMachine = setup({
       const understanding = u(context);
       if (!understanding || isLeadInProgress(context.lead) || sureHandoffRead(context)) return false;
       const who = ['name', 'email', 'phone_or_username', 'company_name'].some((f) => typeof understanding.leadFields[f as LeadField] === 'string');
-      return !who && !understanding.nlu.entities.some((e) => e.type === 'account_id') && asksCreditTerms(lastText(context));
+      return !who && !understanding.nlu.entities.some((e) => e.type === 'account_id') && perReading(understanding, lastText(context), 'asksCreditTerms', asksCreditTerms);
     },
     asksCreditRequirements: ({ context }) => {
       const understanding = u(context);
@@ -2893,7 +2915,7 @@ export function provideReader(machine: ConversationMachine, readNow: (input: Und
       readsMessageAtOnce: ({ context, event }) => {
         if (event.type !== 'user.message') return false;
         try {
-          readings.set(event, readNow(understandInput({ ...context, lastMessage: { id: event.messageId, text: textAsRead(context, event.text), receivedAt: event.receivedAt } })));
+          readings.set(event, readNow(readingInput(context, event.messageId ?? 'none', textAsRead(context, event.text))));
           return true;
         } catch {
           return false;
@@ -2971,10 +2993,19 @@ export function provideAnswerers(machine: ConversationMachine, answerers: AtOnce
 export function provideWorkflows(machine: ConversationMachine, set: WorkflowSet | null | undefined): ConversationMachine {
   if (!set || set.workflows.length === 0) return machine;
   const booking = bookingWorkflow(set);
+  // One routing pass asks it of one context object two or three times (`asksFreeTimesFirst`,
+  // `startsWorkflow`, `beginWorkflow`); contexts are never changed in place, so the last answer
+  // holds for the same object.
+  let specContext: ConversationContext | null = null;
+  let specOfContext: WorkflowSpec | null = null;
   const specFor = (context: ConversationContext) => {
+    if (context === specContext) return specOfContext;
     // "¿qué horas tienen?" with no booking under way: the free times, asked by booking (never the opening hours or the services).
-    const spec = workflowForIntent(set, intentLabel(context), context.lastMessage?.text) ?? (asksFreeTimes(context.lastMessage?.text ?? '') || yesToBookingOffer(context) ? booking : null);
-    return spec && !isBrainForm(spec) ? spec : null;
+    // Without a booking workflow (ferreteria) the free-times reading could only give null: not read.
+    const spec = workflowForIntent(set, intentLabel(context), context.lastMessage?.text) ?? (booking !== null && (asksFreeTimes(context.lastMessage?.text ?? '') || yesToBookingOffer(context)) ? booking : null);
+    specContext = context;
+    specOfContext = spec && !isBrainForm(spec) ? spec : null;
+    return specOfContext;
   };
   // "*Corte y secado* cuesta RD$1,500… ¿Te agendo uno?" answered "sí", "dale", "ok, el relajante": the booking, for the service priced;
   // "el descontracturante" alone after the massages priced: that one picked; "ok gracias" closes, books nothing (`offer-choice.ts`).
@@ -3013,14 +3044,15 @@ export function provideWorkflows(machine: ConversationMachine, set: WorkflowSet 
         return decision.kind === 'act' && decision.intent === 'price_quote' && salesForm(context) !== null && resumesDroppedRequest(context.lead, u(context));
       },
       // A big order with the contact (`priced-lead.ts`): read as the request, priced first; priced, the request follows.
-      pricesBeforeLead: ({ context }) => salesForm(context) !== null && formFor(context)?.id === salesForm(context)?.id && pricesThenLead(u(context), context.lead),
+      // `pricesThenLead` first: a few fields of the reading, false on nearly every message, where the forms' look-ups read the text.
+      pricesBeforeLead: ({ context }) => pricesThenLead(u(context), context.lead) && salesForm(context) !== null && formFor(context)?.id === salesForm(context)?.id,
       leadNotPriced: ({ context, event }) => {
         const outcome = outputOf<{ outcome: string }>(event)?.outcome;
-        return outcome !== 'answered' && outcome !== 'estimate' && salesForm(context) !== null && formInProgress(context) === null && formFor(context)?.id === salesForm(context)?.id && pricesThenLead(u(context), context.lead);
+        return outcome !== 'answered' && outcome !== 'estimate' && pricesThenLead(u(context), context.lead) && salesForm(context) !== null && formInProgress(context) === null && formFor(context)?.id === salesForm(context)?.id;
       },
       leadAfterPrice: ({ context, event }) => {
         const outcome = outputOf<{ outcome: string }>(event)?.outcome;
-        return (outcome === 'answered' || outcome === 'estimate') && salesForm(context) !== null && formInProgress(context) === null && pricesThenLead(u(context), context.lead);
+        return (outcome === 'answered' || outcome === 'estimate') && pricesThenLead(u(context), context.lead) && salesForm(context) !== null && formInProgress(context) === null;
       },
       // A question beside the run ("¿cuánto cuesta?", "¿dónde están?", "¿aceptan tarjeta?"): an informational label no workflow claims.
       asksAsideInWorkflow: ({ context }) => {
