@@ -88,3 +88,28 @@ export function digitCount(text: string, atLeast: number): number {
   }
   return count;
 }
+
+/**
+ * The most characters of one message the machine and the brain read: the REST and widget limit
+ * (`MAX_MESSAGE_CHARS`). A provider webhook accepts texts of up to 16,384 characters (WhatsApp's
+ * own limit is 4,096), and the readers' cost grows with the text: harden17's sweep measured
+ * seconds for one 8,000-character message of short words, during which the process answers no one.
+ * The transcript keeps the whole text; a clerk reads the start of a very long message the same way.
+ */
+export const MAX_READ_CHARS = 2000;
+
+/**
+ * The part of a message that is read: all of it up to {@link MAX_READ_CHARS}, else its start, cut
+ * at the last space when one is near the limit and never inside a surrogate pair.
+ *
+ * @example
+ * readPart('cemento '.repeat(1000)).length <= MAX_READ_CHARS // true
+ */
+export function readPart(text: string): string {
+  if (text.length <= MAX_READ_CHARS) return text;
+  let cut = MAX_READ_CHARS;
+  const code = text.charCodeAt(cut - 1);
+  if (code >= 0xd800 && code <= 0xdbff) cut--;
+  const space = text.lastIndexOf(' ', cut);
+  return text.slice(0, space >= MAX_READ_CHARS - 100 ? space : cut);
+}
