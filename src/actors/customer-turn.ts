@@ -7,7 +7,7 @@ import type { ConversationKey } from '../persistence/ports/snapshot-store.js';
 import type { IdentityLinker } from './identity/identity-linker.js';
 import type { CodeCheck } from './identity/link-guard.js';
 import { MASKED_CODE, type PhoneProof } from './identity/phone-proof.js';
-import { readingForm } from './reading-form.js';
+import { readingForm, readPart } from './reading-form.js';
 
 /** What one customer message becomes: its transcript line and, when it is media alone, that media. */
 export interface CustomerLine {
@@ -43,8 +43,9 @@ export function customerEvent(message: InboundMessage, line: CustomerLine, codeR
   }
   if (codeResult) return { type: 'identity.code', messageId, text: message.text, receivedAt, result: codeResult };
   // The transcript keeps the words as written; the machine reads them in their reading form (no
-  // joiner inside a word, ASCII for fullwidth, "1 1/2" for "1½": `reading-form.ts`) and a mistyped "dame" spelt out (`giveMeSpelt`).
-  return { type: 'user.message', messageId, text: giveMeSpelt(readingForm(message.text)), channel: message.channel, receivedAt, ...(media ? { media: media[0]!.kind } : {}) };
+  // joiner inside a word, ASCII for fullwidth, "1 1/2" for "1½": `reading-form.ts`) and a mistyped "dame" spelt out (`giveMeSpelt`),
+  // at most its first MAX_READ_CHARS (a provider's 16 KB text cost seconds of every reader).
+  return { type: 'user.message', messageId, text: giveMeSpelt(readingForm(readPart(message.text))), channel: message.channel, receivedAt, ...(media ? { media: media[0]!.kind } : {}) };
 }
 
 /** The provider address replies go to (the web widget and REST answer by the transcript: none). */

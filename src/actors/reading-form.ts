@@ -11,6 +11,9 @@
  *   number ("10\u2011587", "809\u2013555\u20131234"): the ASCII hyphen the readers know (a dash
  *   between words stays);
  * - fullwidth ASCII ("ｃｅｍｅｎｔｏ", an East Asian keyboard) and the ideographic space: ASCII;
+ * - the decimal digits of every other script and style (Arabic-Indic "١٠٥٨٧", Extended
+ *   Arabic-Indic "۱۰", Devanagari "१०", mathematical bold or monospace "𝟏𝟎", a phone keyboard
+ *   or a copy-paste): ASCII digits, so a count or an account number reads as one;
  * - vulgar fractions ("1½", "⅜", keyboards that offer them) and FRACTION/DIVISION SLASH ("3⁄8"):
  *   the "1 1/2", "3/8" the catalog's sizes are written in.
  *
@@ -21,7 +24,7 @@
  */
 export function readingForm(text: string): string {
   if (ASCII.test(text)) return text;
-  return text
+  return asciiDigits(text)
     .replace(JOINER_IN_WORD, '')
     .replace(HYPHEN, '-')
     .replace(DASH_IN_NUMBER, '-')
@@ -44,3 +47,69 @@ const VULGAR: Record<string, string> = {
 /** A vulgar fraction, with the whole number written right before it ("1½" is one and a half). */
 const FRACTION = /(\d)?([¼½¾⅐-⅞])/g;
 const SLASH = /[\u2044\u2215]/g;
+
+/**
+ * A decimal digit of any script (`\p{Nd}`: ASCII, fullwidth, Arabic-Indic, Devanagari, the
+ * mathematical digits...), as a regular-expression class for a `u` pattern.
+ */
+export const DIGIT = String.raw`\p{Nd}`;
+const OTHER_DIGIT = /(?![0-9])\p{Nd}/gu;
+const IS_DIGIT = /^\p{Nd}$/u;
+
+/**
+ * The value of a decimal digit's code point. Unicode gives every script's digits as runs of ten
+ * code points from 0 to 9, some back to back (the mathematical digits U+1D7CE–U+1D7FF are five):
+ * the value is the distance from the start of the digits' region, modulo 10.
+ */
+function digitValue(cp: number): number {
+  if (cp >= 0x30 && cp <= 0x39) return cp - 0x30;
+  let start = cp;
+  while (IS_DIGIT.test(String.fromCodePoint(start - 1))) start--;
+  return (cp - start) % 10;
+}
+
+/**
+ * Digits of any script as ASCII digits ("４１１１" and "٤١١١" → "4111"); other characters as they are.
+ *
+ * @example
+ * asciiDigits('١٠٥٨٧') // '10587'
+ */
+export function asciiDigits(text: string): string {
+  return ASCII.test(text) ? text : text.replace(OTHER_DIGIT, (d) => String(digitValue(d.codePointAt(0)!)));
+}
+
+/** How many decimal digits (of any script) `text` holds, counting no further than `atLeast`. */
+export function digitCount(text: string, atLeast: number): number {
+  let count = 0;
+  for (let i = 0; i < text.length && count < atLeast; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) count++;
+    else if (c > 0x7f && IS_DIGIT.test(String.fromCodePoint(text.codePointAt(i)!))) count++;
+  }
+  return count;
+}
+
+/**
+ * The most characters of one message the machine and the brain read: the REST and widget limit
+ * (`MAX_MESSAGE_CHARS`). A provider webhook accepts texts of up to 16,384 characters (WhatsApp's
+ * own limit is 4,096), and the readers' cost grows with the text: harden17's sweep measured
+ * seconds for one 8,000-character message of short words, during which the process answers no one.
+ * The transcript keeps the whole text; a clerk reads the start of a very long message the same way.
+ */
+export const MAX_READ_CHARS = 2000;
+
+/**
+ * The part of a message that is read: all of it up to {@link MAX_READ_CHARS}, else its start, cut
+ * at the last space when one is near the limit and never inside a surrogate pair.
+ *
+ * @example
+ * readPart('cemento '.repeat(1000)).length <= MAX_READ_CHARS // true
+ */
+export function readPart(text: string): string {
+  if (text.length <= MAX_READ_CHARS) return text;
+  let cut = MAX_READ_CHARS;
+  const code = text.charCodeAt(cut - 1);
+  if (code >= 0xd800 && code <= 0xdbff) cut--;
+  const space = text.lastIndexOf(' ', cut);
+  return text.slice(0, space >= MAX_READ_CHARS - 100 ? space : cut);
+}

@@ -1,6 +1,6 @@
 import { isMediaKind, type MediaKind, type MediaReference } from '../domain/media.js';
 import type { ChannelInboundMessage } from './channel.js';
-import { normalizeInboundText } from './normalize-text.js';
+import { hasVisibleText, normalizeInboundText } from './normalize-text.js';
 
 /** Provider words for media types (WhatsApp `type`, Telegram message fields) → Hilo's media kind. */
 const PROVIDER_KINDS: Record<string, MediaKind> = {
@@ -23,9 +23,10 @@ export function inboundMedia(message: ChannelInboundMessage): MediaReference[] {
   // Captions and file names are customer text: normalised like every inbound text (no bidi
   // overrides in a file name an agent reads, no NUL for PostgreSQL).
   if (message.media && message.media.length > 0) {
-    return message.media.map((m) => ({
+    // A caption that shows nothing (bidi marks, blank look-alikes) is no caption.
+    return message.media.map(({ caption, ...m }) => ({
       ...m,
-      ...(m.caption !== undefined ? { caption: normalizeInboundText(m.caption) } : {}),
+      ...(caption !== undefined && hasVisibleText(normalizeInboundText(caption)) ? { caption: normalizeInboundText(caption) } : {}),
       ...(m.fileName !== undefined ? { fileName: normalizeInboundText(m.fileName) } : {}),
     }));
   }

@@ -413,7 +413,7 @@ const ORDINALS: [RegExp, number | 'last'][] = [
 const PICK = new RegExp(`^${PICK_PREFIX}(\\S+)${PICK_SUFFIX}$`);
 
 /** Only an acknowledgment or a laugh, folded ("ok", "jajaja ok", "perfecto", "dale pues" is not: that one asks). */
-const ACKNOWLEDGES = /^(?:(?:ok[aeiy]?|okey|oki|perfecto|bueno|entendido|excelente|genial|chevere|great|cool|nice|got it|ya|listo|(?:ja|je|ji|ha|he)+h?|lol|xd|jsjs\w*)\s*)+$/;
+const ACKNOWLEDGES = /^(?:(?:ok[aeiy]?|okey|oki|perfecto|bueno|entendido|excelente|genial|chevere|great|cool|nice|got it|ya|listo|(?:ja|je|ji|ha|he)+h?|lol|xd|jsjs\w*)(?:\s+|$))+$/;
 
 /** Thanks with at most an acknowledgment, folded ("ok gracias", "perfecto, muchas gracias", "thanks"): no yes word in it. */
 const THANKS_CLOSE = /^(?:(?:ok[aeiy]?|okey|oki|perfecto|bueno|entendido|excelente|genial|chevere|great|cool|nice|got it|listo|vale|de acuerdo|muchas|mil|muchisimas|many|thanks?|thank you|thx|thnx|tnx|ty|gracias|grasias|graciass+|grax|grx|grcs|grs)[\s,.!]*)*(?:gracias|grasias|graciass+|grax|grx|grcs|grs|thanks?|thank you|thx|thnx|tnx|ty)[\s,.!]*(?:(?:amig[oa]|mi (?:herman[oa]|amig[oa])|manito|jefe|senor[a]?|a lot|so much|very much)[\s,.!]*)?$/;

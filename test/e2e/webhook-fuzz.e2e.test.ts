@@ -1,26 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import twilio from 'twilio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createManualClock } from '../../src/kernel/clock.js';
-import { createSilentLogger } from '../../src/kernel/logger.js';
-import { loadConfig } from '../../src/runtime/config.js';
-import { startHilo, type Hilo } from '../../src/runtime/hilo.js';
 import { createRng, type Rng } from '../helpers/fuzz-input.js';
-import { outgoingWebhookBody, startFakeRocketChat, type FakeRocketChat } from '../fakes/rocketchat.js';
-import { startFakeTelegramApi, telegramTextUpdate, type FakeTelegramApi } from '../fakes/telegram-bot-api.js';
-import { startFakeTwilioApi, twilioInboundParams, type FakeTwilioApi } from '../fakes/twilio-api.js';
-import { metaJson, metaSignature, startFakeGraph, waMessage, type FakeGraph } from '../fakes/whatsapp-graph.js';
-
-const TENANT = 'ferreteria';
-const PUBLIC_URL = 'https://hilo.example.com';
-const APP_SECRET = 'fuzz-meta-app-secret';
-const PHONE_NUMBER_ID = '106540352242922';
-const GRAPH_TOKEN = 'fuzz-graph-token';
-const ACCOUNT_SID = 'AC0123456789abcdef0123456789abcdef';
-const TWILIO_TOKEN = 'fuzz-twilio-auth-token';
-const BOT_TOKEN = '123456:ABC-fuzz';
-const TELEGRAM_SECRET = 'fuzz_telegram_secret';
-const AGENT_TOKEN = 'fuzz-rocketchat-outgoing-token';
+import { outgoingWebhookBody, type FakeRocketChat } from '../fakes/rocketchat.js';
+import { telegramTextUpdate, type FakeTelegramApi } from '../fakes/telegram-bot-api.js';
+import { twilioInboundParams, type FakeTwilioApi } from '../fakes/twilio-api.js';
+import { metaJson, waMessage, type FakeGraph } from '../fakes/whatsapp-graph.js';
+import { RIG_AGENT_TOKEN as AGENT_TOKEN, RIG_TENANT as TENANT, startProviderRig, type ProviderRig } from './provider-rig.js';
 /** Malformed requests per channel: every mutation several times, bounded for time. */
 const ROUNDS = 36;
 const NORMAL = '¿Tienen cemento gris?';
@@ -155,84 +140,28 @@ function malformedForm(rng: Rng, round: number, valid: Record<string, string>): 
  * a new sender is still answered.
  */
 describe('inbound webhooks under seeded malformed bodies', { timeout: 120_000 }, () => {
-  let hilo: Hilo;
+  let rig: ProviderRig;
   let graph: FakeGraph;
   let twilioApi: FakeTwilioApi;
   let telegram: FakeTelegramApi;
   let rocket: FakeRocketChat;
   let apiKey: string;
-  const clock = createManualClock(Date.parse('2026-12-04T15:00:00.000Z'));
-  const base = () => `http://127.0.0.1:${hilo.port}`;
+  const base = () => rig.base();
+  const now = () => rig.clock.now();
   let serial = 0;
   const unique = () => `${process.pid}${++serial}${randomBytes(3).toString('hex')}`;
 
   beforeAll(async () => {
-    graph = await startFakeGraph({ accessToken: GRAPH_TOKEN, phoneNumberId: PHONE_NUMBER_ID });
-    twilioApi = await startFakeTwilioApi({ accountSid: ACCOUNT_SID, authToken: TWILIO_TOKEN });
-    telegram = await startFakeTelegramApi({ botToken: BOT_TOKEN });
-    rocket = await startFakeRocketChat();
-    apiKey = `test_${randomBytes(16).toString('hex')}`;
-    const config = loadConfig({
-      PORT: '0',
-      HOST: '127.0.0.1',
-      HILO_STORAGE: 'memory',
-      HILO_TEAM_HOURS: 'off',
-      HILO_DEMO_API_KEY: apiKey,
-      HILO_CONVERSATION_IDLE_CLOSE_MS: '0',
-      HILO_RATE_LIMIT_IP_PER_MINUTE: '1000000',
-      HILO_RATE_LIMIT_CONTACT_PER_MINUTE: '100000',
-      HILO_PUBLIC_URL: PUBLIC_URL,
-      HILO_WHATSAPP_GRAPH_URL: graph.baseUrl,
-      HILO_WHATSAPP_APP_SECRET_FERRETERIA: APP_SECRET,
-      HILO_WHATSAPP_VERIFY_TOKEN_FERRETERIA: 'fuzz-verify',
-      HILO_WHATSAPP_PHONE_NUMBER_ID_FERRETERIA: PHONE_NUMBER_ID,
-      HILO_WHATSAPP_ACCESS_TOKEN_FERRETERIA: GRAPH_TOKEN,
-      HILO_WHATSAPP_PAIR_BURST: '1000',
-      HILO_TWILIO_API_URL: twilioApi.baseUrl,
-      HILO_TWILIO_AUTH_TOKEN_FERRETERIA: TWILIO_TOKEN,
-      HILO_TWILIO_ACCOUNT_SID_FERRETERIA: ACCOUNT_SID,
-      HILO_TWILIO_FROM_FERRETERIA: 'whatsapp:+14155238886',
-      HILO_TELEGRAM_API_URL: telegram.baseUrl,
-      HILO_TELEGRAM_BOT_TOKEN_FERRETERIA: BOT_TOKEN,
-      HILO_TELEGRAM_SECRET_TOKEN_FERRETERIA: TELEGRAM_SECRET,
-      HILO_ROCKETCHAT_WEBHOOK_URL: rocket.webhookUrl,
-      HILO_ROCKETCHAT_OUTGOING_TOKEN: AGENT_TOKEN,
-    });
-    hilo = await startHilo({ config, clock, logger: createSilentLogger() });
+    rig = await startProviderRig({ now: '2026-12-04T15:00:00.000Z' });
+    ({ graph, twilioApi, telegram, rocket, apiKey } = rig);
   }, 30_000);
 
   afterAll(async () => {
-    await hilo?.close();
-    await graph?.close();
-    await twilioApi?.close();
-    await telegram?.close();
-    await rocket?.close();
+    await rig?.close();
   });
 
-  async function post(path: string, body: Buffer, headers: Record<string, string>): Promise<{ status: number; text: string }> {
-    const res = await fetch(`${base()}${path}`, { method: 'POST', headers, body: new Uint8Array(body), signal: AbortSignal.timeout(10_000) });
-    const text = await res.text();
-    await hilo.drainOutbox();
-    return { status: res.status, text };
-  }
-
-  /** What the tenant has stored, read over the REST API: conversations and their message counts. */
-  async function stored(): Promise<{ conversations: number; messages: number; ids: string[] }> {
-    let cursor: string | null = null;
-    const out = { conversations: 0, messages: 0, ids: [] as string[] };
-    do {
-      const res = await fetch(`${base()}/api/tenants/${TENANT}/conversations?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, { headers: { authorization: `Bearer ${apiKey}` } });
-      expect(res.status).toBe(200);
-      const page = (await res.json()) as { conversations: Array<{ conversation_id: string; messages: number }>; next: string | null };
-      for (const c of page.conversations) {
-        out.conversations++;
-        out.messages += c.messages;
-        out.ids.push(c.conversation_id);
-      }
-      cursor = page.next;
-    } while (cursor);
-    return out;
-  }
+  const post = (path: string, body: Buffer, headers: Record<string, string>) => rig.post(path, body, headers);
+  const stored = () => rig.stored();
 
   /** Every stored customer line is clean: no NUL, no lone surrogate, no control character but newline and tab. */
   async function expectCleanTranscripts(ids: readonly string[]): Promise<void> {
@@ -250,7 +179,7 @@ describe('inbound webhooks under seeded malformed bodies', { timeout: 120_000 },
     expect(lines).toBeGreaterThan(0);
   }
 
-  const outbound = () => graph.requests.length + twilioApi.requests.length + telegram.requests.filter((r) => r.method !== 'setWebhook').length + rocket.messages.length;
+  const outbound = () => rig.outbound();
 
   /**
    * Sends one malformed request and checks the rule. A refused request must leave the stores and
@@ -280,8 +209,8 @@ describe('inbound webhooks under seeded malformed bodies', { timeout: 120_000 },
 
   // ----------------------------------------------------------------------------- WhatsApp Cloud
 
-  const waSigned = (raw: Buffer, contentType = 'application/json') => ({ 'content-type': contentType, 'x-hub-signature-256': metaSignature(APP_SECRET, raw) });
-  const waValid = (from: string, text: string) => waMessage({ id: `wamid.fuzz.${unique()}`, type: 'text', text: { body: text }, timestamp: String(Math.floor(clock.now() / 1000)) }, { from, name: 'Ana' });
+  const waSigned = (raw: Buffer, contentType = 'application/json') => rig.waSigned(raw, contentType);
+  const waValid = (from: string, text: string) => waMessage({ id: `wamid.fuzz.${unique()}`, type: 'text', text: { body: text }, timestamp: String(Math.floor(now() / 1000)) }, { from, name: 'Ana' });
   const waSetText = (body: Record<string, unknown>, text: string) => {
     const copy = structuredClone(body) as { entry: Array<{ changes: Array<{ value: { messages: Array<{ text: { body: string } }> } }> }> };
     copy.entry[0]!.changes[0]!.value.messages[0]!.text.body = text;
@@ -304,17 +233,8 @@ describe('inbound webhooks under seeded malformed bodies', { timeout: 120_000 },
 
   // ----------------------------------------------------------------------------- Twilio
 
-  const twilioUrl = `${PUBLIC_URL}/webhooks/twilio/${TENANT}`;
-  /** Twilio signs the URL and the params as it sent them: sign what a correct parser reads from these bytes. */
-  const twilioSigned = (raw: Buffer, contentType: string) => {
-    const params: Record<string, string[]> = {};
-    try {
-      for (const [k, v] of new URLSearchParams(new TextDecoder('utf-8', { fatal: true }).decode(raw))) (params[k] ??= []).push(v);
-    } catch {
-      // Bytes no parser reads: any signature.
-    }
-    return { 'content-type': contentType, 'x-twilio-signature': twilio.getExpectedTwilioSignature(TWILIO_TOKEN, twilioUrl, params) };
-  };
+  /** Twilio signs the URL and the params as it sent them: the rig signs what a correct parser reads from these bytes. */
+  const twilioSigned = (raw: Buffer, contentType: string) => rig.twilioSigned(raw, contentType);
 
   it('Twilio: signed malformed forms are refused or acknowledged, never a 5xx, and a customer is still answered', async () => {
     const rng = createRng(0x3a7e02);
@@ -333,9 +253,9 @@ describe('inbound webhooks under seeded malformed bodies', { timeout: 120_000 },
 
   // ----------------------------------------------------------------------------- Telegram
 
-  const tgSigned = (contentType = 'application/json') => ({ 'content-type': contentType, 'x-telegram-bot-api-secret-token': TELEGRAM_SECRET });
+  const tgSigned = (contentType = 'application/json') => rig.tgSigned(contentType);
   let updateIds = 900_000;
-  const tgValid = (chatId: number, text: string) => ({ ...telegramTextUpdate(++updateIds, text, chatId), message: { ...(telegramTextUpdate(updateIds, text, chatId).message as Record<string, unknown>), date: Math.floor(clock.now() / 1000) } });
+  const tgValid = (chatId: number, text: string) => ({ ...telegramTextUpdate(++updateIds, text, chatId), message: { ...(telegramTextUpdate(updateIds, text, chatId).message as Record<string, unknown>), date: Math.floor(now() / 1000) } });
   const tgSetText = (body: Record<string, unknown>, text: string) => ({ ...body, message: { ...(body.message as Record<string, unknown>), text } });
 
   it('Telegram: malformed updates with the secret are refused or acknowledged, never a 5xx, and a customer is still answered', async () => {

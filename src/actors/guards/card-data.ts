@@ -1,6 +1,7 @@
 import type { InboundMessage } from '../../domain/inbound-message.js';
 import type { ReplyTemplates } from '../../domain/tenant.js';
 import type { ReplyDirective } from '../../machines/conversation.contract.js';
+import { asciiDigits, DIGIT, digitCount } from '../reading-form.js';
 
 /**
  * Card numbers never enter Hilo. Every customer message, on every channel, passes through
@@ -34,13 +35,20 @@ const MASKED_CARD = /\*{4} \*{4} \*{4} \d{4}/;
 /**
  * Digit groups joined by up to three spaces, dashes or dots (a card as people type it or paste it:
  * a no-break or double space, " - ", an en dash or a non-breaking hyphen, a zero-width joiner),
- * in ASCII or fullwidth digits. Before, only one ASCII space, dash or dot: "4111\u00a01111…",
- * "4111–1111…" and "4111  1111…" were stored unmasked.
+ * or by slashes, backslashes or underscores ("4111/1111/…", "4111_1111_…"), in the digits of any
+ * script a keyboard offers ({@link DIGIT}). Before, only one ASCII space, dash or dot: "4111\u00a01111…",
+ * "4111–1111…" and "4111  1111…" were stored unmasked; before harden17, "4111/1111/1111/1111",
+ * "4111_1111_…" and Arabic-Indic or mathematical digits were too.
  */
-const DIGIT_RUN = /(?<![\p{L}\p{N}])[0-9\uff10-\uff19]+(?:[\s.\-\u2010-\u2015\u2212\ufe63\uff0d\u200c\u200d\u180e]{1,3}[0-9\uff10-\uff19]+)*(?![\p{L}\p{N}])/gu;
-const DIGIT_GROUP = /[0-9\uff10-\uff19]+/g;
-/** Fullwidth digits as ASCII (one unit each, so offsets hold). */
-const asciiDigits = (digits: string): string => digits.replace(/[\uff10-\uff19]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+const SEPARATOR = String.raw`[\s.\-\u2010-\u2015\u2212\ufe63\uff0d\u200c\u200d\u180e/\\_\uff0f]`;
+const DIGIT_RUN = new RegExp(`(?<![\\p{L}\\p{N}])${DIGIT}+(?:${SEPARATOR}{1,3}${DIGIT}+)*(?![\\p{L}\\p{N}])`, 'gu');
+const DIGIT_GROUP = new RegExp(`${DIGIT}+`, 'gu');
+/**
+ * A slash-like separator ("/", "\\", "_") joins groups of one card only when every separator inside
+ * it is one: "4111 1111 1111 1111 08/27" stays a card followed by its expiry (the expiry's slash
+ * never joins it to the card, so its own mask still finds it).
+ */
+const SLASH_LIKE = /[/\\_]/;
 const CARD_WORDS = /\b(?:tarjeta|tarj|card|cr[eé]dito|d[eé]bito|credit|debit|visa|master\s?card|mastercard|amex|american express|discover|cvv2?|cvc|ccv)\b/i;
 /** An expiry next to a card: 08/27, 8/2027, 08-27. */
 const EXPIRY = /(?<![\d/])(?:0?[1-9]|1[0-2])\s?[/-]\s?(?:\d{2}|20\d{2})(?![\d/])/g;
@@ -89,8 +97,12 @@ interface Span {
 
 /** Card numbers inside one run of digit groups: the longest qualifying group sequence from each group on. */
 function cardsInRun(run: string, offset: number, cardContext: boolean): Span[] {
-  const groups: { start: number; end: number; digits: string }[] = [];
-  for (const m of run.matchAll(DIGIT_GROUP)) groups.push({ start: m.index, end: m.index + m[0].length, digits: asciiDigits(m[0]) });
+  const groups: { start: number; end: number; digits: string; slashBefore: boolean }[] = [];
+  let at = 0;
+  for (const m of run.matchAll(DIGIT_GROUP)) {
+    groups.push({ start: m.index, end: m.index + m[0].length, digits: asciiDigits(m[0]), slashBefore: SLASH_LIKE.test(run.slice(at, m.index)) });
+    at = m.index + m[0].length;
+  }
   const found: Span[] = [];
   let i = 0;
   while (i < groups.length) {
@@ -98,6 +110,8 @@ function cardsInRun(run: string, offset: number, cardContext: boolean): Span[] {
     let next = i + 1;
     let digits = '';
     for (let j = i; j < groups.length; j++) {
+      // Every separator inside one card is of one kind: slash-like, or not.
+      if (j > i + 1 && groups[j]!.slashBefore !== groups[i + 1]!.slashBefore) break;
       digits += groups[j]!.digits;
       if (digits.length > 19) break;
       if (digits.length >= 13 && luhnValid(digits) && (cardContext || looksLikeCardScheme(digits))) {
@@ -114,12 +128,7 @@ function cardsInRun(run: string, offset: number, cardContext: boolean): Span[] {
 /** Masks every card number in `text`, and the expiry and security codes of a message that holds one. */
 export function maskCardData(text: string): CardMaskResult {
   // Fast path: a card needs 13 digits; most messages have far fewer.
-  let count = 0;
-  for (let i = 0; i < text.length && count < 13; i++) {
-    const c = text.charCodeAt(i);
-    if ((c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19)) count++;
-  }
-  if (count < 13) return { text, cards: 0 };
+  if (digitCount(text, 13) < 13) return { text, cards: 0 };
   const cardContext = CARD_WORDS.test(text);
   const spans: Span[] = [];
   for (const m of text.matchAll(DIGIT_RUN)) spans.push(...cardsInRun(m[0], m.index, cardContext));

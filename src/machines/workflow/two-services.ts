@@ -9,6 +9,8 @@ import type { OptionItem, WorkflowReply, WorkflowRun } from './run-types.js';
  */
 
 const SEPARATOR = /,|\s(?:y|e|and|mas|plus|con|with|tambien|also)\s/;
+/** The most pieces of one message read as services said one by one. */
+export const MAX_PARTS = 12;
 
 /** The distinct options a message names one by one ("un corte y un manicure", "haircut and a pedicure"), in the order said. */
 export function servicesNamed(words: string, items: readonly OptionItem[]): OptionItem[] {
@@ -17,7 +19,10 @@ export function servicesNamed(words: string, items: readonly OptionItem[]): Opti
   items.forEach((item, at) => {
     for (const name of [item.label, ...(item.aliases ?? [])].map(fold)) if (SEPARATOR.test(name) && said.includes(name)) said = said.split(name).join(` #${at}# `);
   });
-  const parts = said.split(SEPARATOR).map((p) => p.trim()).filter(Boolean);
+  // A visit's services are said in a few pieces; past MAX_PARTS the rest is not read (harden17:
+  // "y y y …" in 2,000 characters made 1,000 pieces, each matched against every service's names,
+  // over a second of the turn).
+  const parts = said.split(SEPARATOR, MAX_PARTS).map((p) => p.trim()).filter(Boolean);
   if (parts.length < 2) return [];
   const found: OptionItem[] = [];
   for (const part of parts) {

@@ -49,6 +49,11 @@ export function createRedisKeys(prefix: string = DEFAULT_REDIS_PREFIX) {
      * contact's erasure finds them; it lives as long as the newest of them.
      */
     idempotencyIndex: (key: ConversationKey): string => `${prefix}:${conversationTag(key)}:idem`,
+    /**
+     * Set when the conversation is erased (it holds `1`, for a day): an `Idempotency-Key` request of
+     * the conversation still running then does not keep its answer (harden17).
+     */
+    idempotencyErased: (key: ConversationKey): string => `${prefix}:${conversationTag(key)}:idem-erased`,
     /** A turn whose sender got an error and has not been answered yet (`UnansweredTurns`); holds a message id only. */
     unansweredTurn: (key: ConversationKey, messageId: string): string => `${prefix}:${conversationTag(key)}:unanswered:${encodeKeyPart(messageId)}`,
     /** SCAN pattern matching every key under this prefix (test cleanup). */

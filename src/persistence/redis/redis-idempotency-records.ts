@@ -1,5 +1,5 @@
 import { createSilentLogger, type Logger } from '../../kernel/logger.js';
-import type { IdempotencyRecord, IdempotencyRecords } from '../ports/idempotency-records.js';
+import { ERASED_MARK_TTL_MS, type IdempotencyRecord, type IdempotencyRecords } from '../ports/idempotency-records.js';
 import { createRedisConnection, type RedisClient } from './redis-connection.js';
 import { createRedisKeys, DEFAULT_REDIS_PREFIX } from './keys.js';
 
@@ -35,14 +35,28 @@ export function createRedisIdempotencyRecords(options: { url?: string; redis?: R
     },
     async complete(id, record, ttlMs) {
       const k = keys.idempotencyKey(id);
-      if (record.conversation) {
-        const index = keys.idempotencyIndex(record.conversation);
-        await redis.multi().sadd(index, k).pexpire(index, ms(ttlMs)).exec();
+      if (!record.conversation) {
+        await redis.set(k, JSON.stringify({ fingerprint: record.fingerprint, answer: record.answer }), 'PX', ms(ttlMs));
+        return true;
       }
+      // Filed in the index, then written, then checked against the erasure's mark; the erasure
+      // marks, then reads the index. Whichever runs second sees the other: either this request
+      // finds the mark and drops its answer, or the erasure finds the answer in the index.
+      const index = keys.idempotencyIndex(record.conversation);
+      const mark = keys.idempotencyErased(record.conversation);
+      const dropped = async () => {
+        await redis.del(k);
+        return false;
+      };
+      const filed = await redis.multi().exists(mark).sadd(index, k).pexpire(index, ms(ttlMs)).exec();
+      if (filed?.[0]?.[1] === 1) return dropped();
       await redis.set(k, JSON.stringify({ fingerprint: record.fingerprint, answer: record.answer }), 'PX', ms(ttlMs));
+      if ((await redis.exists(mark)) === 1) return dropped();
+      return true;
     },
     async forgetConversation(conversation) {
       const index = keys.idempotencyIndex(conversation);
+      await redis.set(keys.idempotencyErased(conversation), '1', 'PX', ERASED_MARK_TTL_MS);
       const members = await redis.smembers(index);
       let n = 0;
       // One DEL per record: in a Redis Cluster they live in different slots.

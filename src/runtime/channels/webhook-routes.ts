@@ -1,5 +1,5 @@
 import type { ConversationHost } from '../../actors/conversation-host.js';
-import { handleChannelWebhook, inboundMedia, toInboundMessage, type ChannelName, type Deduplicator, type InboundEvent } from '../../channels/index.js';
+import { handleChannelWebhook, hasVisibleText, inboundMedia, toInboundMessage, type ChannelName, type Deduplicator, type InboundEvent } from '../../channels/index.js';
 import { HiloError, isHiloError } from '../../kernel/errors.js';
 import type { Logger } from '../../kernel/logger.js';
 import type { OutboxRepository } from '../../persistence/ports/outbox.js';
@@ -49,16 +49,24 @@ export function createWebhookRoutes(options: {
         log.debug({ tenant: tenantId, status: event.status, found }, 'delivery status');
         continue;
       }
-      const conversationId = await host.resolveConversation(tenantId, event.channel, event.senderId);
-      channels.serviceWindow.recordInbound(conversationId, event.timestamp);
       // Photos, voice notes, documents, places and contact cards are kept as references on the
       // customer's line; without a caption the conversation acknowledges them in the contact's
       // language (or relays them while a human holds it). Media ids may be logged; captions never.
       const media = inboundMedia(event);
+      // A text that shows nothing (only spaces, bidi marks, joiners, blank look-alikes such as
+      // U+3164) is read as no text, as REST and the widget refuse it: without media nothing is
+      // run, stored or even looked up (the provider still gets its 200, or it would redeliver),
+      // and a photo's invisible caption leaves the photo alone. Logged without the text.
+      const visible = hasVisibleText(event.text);
+      if (!visible && media.length === 0) {
+        log.info({ tenant: tenantId, channel: event.channel, kind: event.kind, chars: event.text.length }, 'customer message without visible text ignored');
+        continue;
+      }
+      const conversationId = await host.resolveConversation(tenantId, event.channel, event.senderId);
+      channels.serviceWindow.recordInbound(conversationId, event.timestamp);
       if (media.length > 0) log.info({ tenant: tenantId, conversationId, channel: event.channel, media: media.map((m) => ({ kind: m.kind, id: m.id ?? null, mimeType: m.mimeType ?? null })) }, 'customer media received');
-      if (event.text.trim() === '' && media.length === 0) continue;
       try {
-        await host.handleMessage({ ...toInboundMessage(event), ...(media.length > 0 ? { media } : {}) }, { conversationId });
+        await host.handleMessage({ ...toInboundMessage(event), ...(visible ? {} : { text: '' }), ...(media.length > 0 ? { media } : {}) }, { conversationId });
       } catch (err) {
         // A quarantined turn is final: a redelivery would be refused the same way, so the
         // provider gets its 200 (the host logged it with its code); anything else is retried.

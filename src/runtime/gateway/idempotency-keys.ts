@@ -116,8 +116,11 @@ export function createIdempotencyKeys(options: { clock: Clock; records?: Idempot
       throw err;
     }
     try {
-      if (answer.status >= 200 && answer.status < 300) await records.complete(id, { fingerprint, answer: { status: answer.status, headers: { ...answer.headers }, body: String(answer.body) }, ...(conversation ? { conversation } : {}) }, ttlMs);
-      else await records.release(id);
+      if (answer.status >= 200 && answer.status < 300) {
+        const kept = await records.complete(id, { fingerprint, answer: { status: answer.status, headers: { ...answer.headers }, body: String(answer.body) }, ...(conversation ? { conversation } : {}) }, ttlMs);
+        // Its conversation was erased while it ran: this request is answered, its answer never replayed.
+        if (!kept) options.logger?.info({ tenant: conversation?.tenantId }, 'idempotency key answer not kept: conversation erased');
+      } else await records.release(id);
     } catch (err) {
       // The turn ran and is answered; a retry is still run once (the key is the message id) and its lease ends.
       options.logger?.warn({ err }, 'idempotency key answer not kept');
