@@ -12,7 +12,7 @@ export type SafetyDanger = 'gas' | 'electric' | 'fire' | 'injury';
 
 const DANGERS: [SafetyDanger, RegExp][] = [
   ['gas', /\b(?:fuga de gas|fuga del gas|olor a gas|escape de gas|(?:huele|hiede|jiede|apesta) a gas|se (?:sale|esta saliendo|sigue saliendo) el gas|sale gas|bote de gas|gas leak\w*|leak\w* gas|smell\w* (?:of |like )?gas|gas smell)\b/],
-  ['electric', /\b(?:electrocut\w*|corrientazo|chispazo|(?:me|le|nos|les|te) (?:dio|pego|paso) (?:un |una |la )?(?:corriente|corrientazo|chispazo|descarga)|descarga electrica|electric(?:al)? shock|(?:got|get|gets|getting) (?:a |an )?(?:bad |big )?(?:electric(?:al)? )?shock(?:ed)?|was shocked|shocked (?:me|him|her|us|them|my)|gave (?:me|him|her|us|them) (?:a|an) (?:bad |big )?(?:electric(?:al)? )?shock|electrified)\b/],
+  ['electric', /\b(?:electrocut\w*|corrientazo|chispazo|pegad[oa]s? (?:a|de|en) (?:la )?corriente|(?:me|le|lo|la|nos|les|te) (?:dio|pego|paso|agarro|cogio) (?:un |una |la )?(?:corriente|corrientazo|chispazo|descarga)|descarga electrica|electric(?:al)? shock|(?:got|get|gets|getting) (?:a |an )?(?:bad |big )?(?:electric(?:al)? )?shock(?:ed)?|was shocked|shocked (?:me|him|her|us|them|my)|gave (?:me|him|her|us|them) (?:a|an) (?:bad |big )?(?:electric(?:al)? )?shock|electrified)\b/],
   ['fire', /\b(?:incendio|fuego|humo|se (?:esta )?quem(?:o|ando)|chispas|echando chispas|chispeando|fire|smoke|smoking|sparks|sparking|burning|exploto|exploded)\b/],
   ['injury', /\b(?:herid[oa]s?|lesionad[oa]s?|me corte|se corto|sangr\w*|bleeding|injur\w*|(?:is|got|was|am|i'?m) hurt)\b/],
 ];
