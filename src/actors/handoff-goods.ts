@@ -6,6 +6,7 @@
  */
 import type { Lang } from '../domain/nlu.js';
 import { formatMoney } from '../domain/money.js';
+import { foldAccents } from '../kernel/fold.js';
 
 interface GoodsView {
   understanding?: { products?: { query: string; quantity?: number }[] } | null;
@@ -31,6 +32,11 @@ export function goodsForAgent(context: Record<string, unknown>, lang: Lang = 'es
     if (query !== '') out.push(p.quantity !== undefined && p.quantity > 0 ? `${p.quantity} × ${query}` : query);
   }
   const focus = view.productFocus?.name;
-  if (focus && !out.some((g) => g.toLowerCase().includes(focus.toLowerCase()))) out.push(pricedFocus(view.productFocus!, lang));
+  if (focus && !out.some((g) => g.toLowerCase().includes(focus.toLowerCase()))) {
+    // "el tomacorriente que compré" after the outlet was priced: the priced line says it; the bare word beside it said nothing more.
+    const named = foldAccents(focus).toLowerCase();
+    const said = out.filter((g) => !/^\d/.test(g) && foldAccents(g).toLowerCase().split(/\s+/).every((w) => named.includes(w)));
+    return [...new Set([...out.filter((g) => !said.includes(g)), pricedFocus(view.productFocus!, lang)])].slice(0, 6);
+  }
   return [...new Set(out)].slice(0, 6);
 }

@@ -57,6 +57,10 @@ describe('the goods in a handoff summary', () => {
     expect(goodsForAgent({ understanding: { products: [{ query: 'block 6', quantity: 300 }, { query: 'varilla' }] } })).toEqual(['300 × block 6', 'varilla']);
     expect(goodsForAgent({ understanding: { products: [] }, productFocus: { name: 'Block de Hormigón 6" (unidad)' } })).toEqual(['Block de Hormigón 6" (unidad)']);
     expect(goodsForAgent({})).toEqual([]);
+    // The bare word of the product priced last ("el tomacorriente que compré"): the priced line alone.
+    expect(goodsForAgent({ understanding: { products: [{ query: 'tomacorriente' }] }, productFocus: { name: 'Tomacorriente Doble 15A Blanco', quantity: 2, price: 125 } })).toEqual(['2 × Tomacorriente Doble 15A Blanco a RD$125.00 = RD$250.00']);
+    // Another product named beside it stays.
+    expect(goodsForAgent({ understanding: { products: [{ query: 'breaker' }] }, productFocus: { name: 'Tomacorriente Doble 15A Blanco' } })).toEqual(['breaker', 'Tomacorriente Doble 15A Blanco']);
   });
 
   it('should write no goods line when none was named, nor beside a quote\'s own lines', () => {
