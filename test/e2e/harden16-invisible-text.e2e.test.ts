@@ -1,16 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { createManualClock } from '../../src/kernel/clock.js';
-import { createSilentLogger } from '../../src/kernel/logger.js';
-import { loadConfig } from '../../src/runtime/config.js';
-import { startHilo, type Hilo } from '../../src/runtime/hilo.js';
-import { metaJson, metaSignature, startFakeGraph, waMessage, type FakeGraph } from '../fakes/whatsapp-graph.js';
+import { metaJson, metaSignature, waMessage } from '../fakes/whatsapp-graph.js';
+import { RIG_APP_SECRET, startProviderRig, type ProviderRig } from './provider-rig.js';
 
 const TENANT = 'ferreteria';
-const APP_SECRET = 'harden16-app-secret-0123456789';
-const GRAPH_TOKEN = 'harden16-graph-token';
-const PHONE_NUMBER_ID = '106540352242922';
 
 /**
  * Text with characters a keyboard, a copy-paste or a spoofer adds, through the real sockets of
@@ -21,36 +15,16 @@ const PHONE_NUMBER_ID = '106540352242922';
  * customer's conversation is untouched.
  */
 describe('invisible and look-alike characters through every customer channel', { timeout: 60_000 }, () => {
-  let hilo: Hilo;
-  let graph: FakeGraph;
-  let apiKey: string;
-  const clock = createManualClock(Date.parse('2026-12-07T15:00:00.000Z'));
-  const base = () => `http://127.0.0.1:${hilo.port}`;
-  const auth = () => ({ authorization: `Bearer ${apiKey}` });
+  // The shared provider rig (memory storage, the fake Graph API), with no limit on widget sockets per IP.
+  let rig: ProviderRig;
+  const base = () => rig.base();
+  const auth = () => ({ authorization: `Bearer ${rig.apiKey}` });
 
   beforeAll(async () => {
-    graph = await startFakeGraph({ accessToken: GRAPH_TOKEN, phoneNumberId: PHONE_NUMBER_ID });
-    apiKey = `test_${randomBytes(16).toString('hex')}`;
-    const config = loadConfig({
-      PORT: '0',
-      HOST: '127.0.0.1',
-      HILO_STORAGE: 'memory',
-      HILO_TEAM_HOURS: 'off',
-      HILO_DEMO_API_KEY: apiKey,
-      HILO_CONVERSATION_IDLE_CLOSE_MS: '0',
-      HILO_WS_MAX_SOCKETS_PER_IP: '0',
-      HILO_PUBLIC_URL: 'https://hilo.example.test',
-      HILO_WHATSAPP_GRAPH_URL: graph.baseUrl,
-      HILO_WHATSAPP_APP_SECRET_FERRETERIA: APP_SECRET,
-      HILO_WHATSAPP_VERIFY_TOKEN_FERRETERIA: 'h16-verify',
-      HILO_WHATSAPP_PHONE_NUMBER_ID_FERRETERIA: PHONE_NUMBER_ID,
-      HILO_WHATSAPP_ACCESS_TOKEN_FERRETERIA: GRAPH_TOKEN,
-    });
-    hilo = await startHilo({ config, clock, logger: process.env.HILO_TEST_LOGS ? (await import('../../src/kernel/logger.js')).createLogger({ level: 'debug' }) : createSilentLogger() });
+    rig = await startProviderRig({ env: { HILO_WS_MAX_SOCKETS_PER_IP: '0' }, now: '2026-12-07T15:00:00.000Z' });
   }, 30_000);
   afterAll(async () => {
-    await hilo?.close();
-    await graph?.close();
+    await rig?.close();
   });
 
   const rest = async (sender: string, text: string) => {
@@ -88,7 +62,7 @@ describe('invisible and look-alike characters through every customer channel', {
   });
 
   it('should read through the widget socket what the customer meant', async () => {
-    const ws = new WebSocket(`ws://127.0.0.1:${hilo.port}/ws?tenant=${TENANT}`);
+    const ws = new WebSocket(`ws://127.0.0.1:${rig.hilo.port}/ws?tenant=${TENANT}`);
     const frames: Array<{ type: string; clientMessageId?: string; message?: { author: string; text: string }; code?: string }> = [];
     ws.on('message', (m) => frames.push(JSON.parse(String(m))));
     await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
@@ -119,7 +93,7 @@ describe('invisible and look-alike characters through every customer channel', {
     // Nothing was recorded, and the conversation goes on; a text with a visible character among marks is answered.
     expect((await transcript(first.id)).length).toBe(2);
     expect((await rest(sender, '\u200f\u00bfa qu\u00e9 hora abren?\u200f')).reply).toMatch(/\d/);
-    const ws = new WebSocket(`ws://127.0.0.1:${hilo.port}/ws?tenant=${TENANT}`);
+    const ws = new WebSocket(`ws://127.0.0.1:${rig.hilo.port}/ws?tenant=${TENANT}`);
     const frames: Array<{ type: string; clientMessageId?: string; code?: string; message?: string }> = [];
     ws.on('message', (m) => frames.push(JSON.parse(String(m))));
     await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
@@ -135,11 +109,11 @@ describe('invisible and look-alike characters through every customer channel', {
 
   it('should read through a signed WhatsApp webhook what the customer meant', async () => {
     const from = '18095551616';
-    const raw = metaJson(waMessage({ id: `wamid.h16.${randomBytes(6).toString('hex')}`, type: 'text', text: { body: 'precio de la varilla de 3\u20448?' }, timestamp: String(Math.floor(clock.now() / 1000)) }, { from, name: 'Ana' }));
-    const res = await fetch(`${base()}/webhooks/whatsapp/${TENANT}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-hub-signature-256': metaSignature(APP_SECRET, raw) }, body: new Uint8Array(raw) });
+    const raw = metaJson(waMessage({ id: `wamid.h16.${randomBytes(6).toString('hex')}`, type: 'text', text: { body: 'precio de la varilla de 3\u20448?' }, timestamp: String(Math.floor(rig.clock.now() / 1000)) }, { from, name: 'Ana' }));
+    const res = await fetch(`${base()}/webhooks/whatsapp/${TENANT}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-hub-signature-256': metaSignature(RIG_APP_SECRET, raw) }, body: new Uint8Array(raw) });
     expect(res.status).toBe(200);
     // The webhook answers at once; the turn runs after it and its reply leaves through the outbox.
-    const sent = () => graph.requests.filter((r) => r.body?.to === from).map((r) => JSON.stringify(r.body)).join('\n');
-    await expect.poll(async () => (await hilo.drainOutbox(), sent()), { timeout: 10_000 }).toMatch(/Varilla Corrugada 3\/8\\" Grado 40[^*]*\* cuesta \*RD\$265/);
+    const sent = () => rig.graph.requests.filter((r) => r.body?.to === from).map((r) => JSON.stringify(r.body)).join('\n');
+    await expect.poll(async () => (await rig.hilo.drainOutbox(), sent()), { timeout: 10_000 }).toMatch(/Varilla Corrugada 3\/8\\" Grado 40[^*]*\* cuesta \*RD\$265/);
   });
 });

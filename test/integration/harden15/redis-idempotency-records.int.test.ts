@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { systemClock } from '../../../src/kernel/clock.js';
-import { createMemoryIdempotencyRecords, type IdempotencyRecords } from '../../../src/persistence/ports/idempotency-records.js';
-import { createRedisIdempotencyRecords } from '../../../src/persistence/redis/redis-idempotency-records.js';
 import { createIdempotencyKeys } from '../../../src/runtime/gateway/idempotency-keys.js';
-import { deleteRedisPrefix, REDIS_URL } from '../durable/durable-harness.js';
+import { idempotencyStoresUnderTest } from '../durable/idempotency-stores.js';
 
 /**
  * The records behind `Idempotency-Key` (`IdempotencyRecords`), on real Redis and in memory: one
@@ -12,17 +10,7 @@ import { deleteRedisPrefix, REDIS_URL } from '../durable/durable-harness.js';
  * that died mid-request) lets the next request run, and on Redis two gateways (two members) share
  * one key: the second waits for the first's answer instead of running.
  */
-const prefix = `hilo-test-idem-${randomUUID().slice(0, 8)}`;
-const opened: IdempotencyRecords[] = [];
-afterAll(async () => {
-  for (const r of opened) await r.close();
-  await deleteRedisPrefix(prefix);
-});
-
-const stores: Array<[string, () => IdempotencyRecords]> = [
-  ['redis', () => { const r = createRedisIdempotencyRecords({ url: REDIS_URL, prefix }); opened.push(r); return r; }],
-  ['memory', () => createMemoryIdempotencyRecords({ clock: systemClock })],
-];
+const { prefix, stores } = idempotencyStoresUnderTest('idem');
 const ok = (body: string) => ({ status: 200, headers: { 'content-type': 'application/json; charset=utf-8' }, body });
 
 describe.each(stores)('IdempotencyRecords (%s)', (_name, make) => {

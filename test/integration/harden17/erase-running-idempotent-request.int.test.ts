@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { systemClock } from '../../../src/kernel/clock.js';
-import { createMemoryIdempotencyRecords, type IdempotencyRecords } from '../../../src/persistence/ports/idempotency-records.js';
 import { createRedisKeys } from '../../../src/persistence/redis/keys.js';
-import { createRedisIdempotencyRecords } from '../../../src/persistence/redis/redis-idempotency-records.js';
 import { createIdempotencyKeys } from '../../../src/runtime/gateway/idempotency-keys.js';
-import { deleteRedisPrefix, REDIS_URL } from '../durable/durable-harness.js';
+import { REDIS_URL } from '../durable/durable-harness.js';
+import { idempotencyStoresUnderTest } from '../durable/idempotency-stores.js';
 
 /**
  * A REST request with an `Idempotency-Key` still running while its contact is erased. Before: the
@@ -16,17 +15,7 @@ import { deleteRedisPrefix, REDIS_URL } from '../durable/durable-harness.js';
  * nothing, and the same key runs again. On a real Redis and in memory; the interleavings of one
  * request's completion with the erasure are raced many times on Redis.
  */
-const prefix = `hilo-test-h17-${randomUUID().slice(0, 8)}`;
-const opened: IdempotencyRecords[] = [];
-afterAll(async () => {
-  for (const r of opened) await r.close();
-  await deleteRedisPrefix(prefix);
-});
-
-const stores: Array<[string, () => IdempotencyRecords]> = [
-  ['redis', () => { const r = createRedisIdempotencyRecords({ url: REDIS_URL, prefix }); opened.push(r); return r; }],
-  ['memory', () => createMemoryIdempotencyRecords({ clock: systemClock })],
-];
+const { prefix, stores } = idempotencyStoresUnderTest('h17');
 const SECRET_REPLY = 'Hola Wilfredo, tu cuenta 10587 debe RD$18,450.50';
 const answer = (run: number) => ({ status: 200, headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify({ run, reply: SECRET_REPLY }) });
 
