@@ -31,7 +31,9 @@ export type FocusQuestion =
   /** "¿cuántos trae la caja?", "¿de cuántos es el rollo?", "how many come in a box?": how many it comes in. */
   | { kind: 'pack_count' }
   /** "¿sirve pa una columna?", "¿se puede usar para pegar cerámica?", "is it good for a column?": whether it does that job. */
-  | { kind: 'suits'; use: string };
+  | { kind: 'suits'; use: string }
+  /** "¿cuál es mejor pa un piso?", "which one for a driveway?", "y pa un baño que coge humedad?": which of them (or of their kind) is for that. */
+  | { kind: 'purpose'; use: string; which?: true };
 
 /** Units a price is asked by: linear foot, board foot, metre, square metre, gallon, pound, bag, piece, roll, box. */
 export type PricedUnit = 'ft' | 'bf' | 'm' | 'm2' | 'gal' | 'lb' | 'bag' | 'piece' | 'roll' | 'box';
@@ -142,6 +144,18 @@ function placeAsked(t: string): 'outdoor' | 'indoor' | null {
 const SUITS_ES = /^(?:(?:eso|ese|esa|este|esta|esto|el|la)\s+)?(?:(?:tambien|me)\s+)?(?:sirve|sirven|se\s+puede\s+usar|lo\s+puedo\s+usar|la\s+puedo\s+usar|puedo\s+usarl[oa]|se\s+usa|es\s+buen[oa]|funciona)\s+(?:para|pa|pal)\s+(.+)$/;
 const SUITS_EN = /^(?:is\s+(?:it|this|that)|would\s+(?:it|this|that)\s+(?:be|work)|will\s+(?:it|this|that)\s+work|does\s+(?:it|this|that)\s+work|can\s+i\s+use\s+(?:it|this|that))\s+(?:good\s+|ok\s+|okay\s+|suitable\s+|fine\s+)?(?:for|to)\s+(.+)$/;
 
+/**
+ * Which one is for a use: "¿cuál es mejor pa un piso?", "¿cuál me recomiendas para exterior?", "which
+ * one for a driveway?", "what's best for a bathroom?"; or the use alone, after a product, when it names
+ * a place or surface ("y pa un baño que coge humedad?", "es pa la marquesina", "for the roof").
+ */
+const PURPOSE_WHICH =
+  /^(?:(?:cual(?:es)?|que|which|what)(?:\s+(?:one|ones|of\s+(?:them|these|those)|de\s+(?:ellos|ellas|esos|esas|los\s+dos|las\s+dos)))?(?:\s+(?:me\s+)?(?:recomiendas?|recomiendan|aconsejas|sugieres|do\s+you\s+recommend|would\s+you\s+recommend|do\s+you\s+suggest|should\s+i\s+(?:get|buy|use|take)|me\s+llevo|uso|sirve(?:n)?(?:\s+mejor)?|works?(?:\s+best)?|va\s+mejor))?(?:\s+(?:es|son|is|are|s|seria|would\s+be)\s+(?:el\s+|la\s+|los\s+|las\s+|the\s+)?(?:mejor(?:es)?|better|best|good|buen[oa]s?|ideal|mas\s+(?:indicad[oa]|recomendad[oa])))?(?:\s+(?:one|option|opcion))?|(?:what\s+s|whats)\s+(?:best|better|good)|(?:y\s+)?(?:cual|which)|which\s+ones?)\s+(?:para|pa|pal|for|to)\s+(.+)$/;
+const PURPOSE_ALONE = /^(?:(?:es|son|seria|lo\s+quiero|la\s+quiero|lo\s+necesito|la\s+necesito|it\s+s|its|it\s+is|its\s+for|and|what\s+about|how\s+about)\s+)*(?:para|pa|pal|for)\s+(.+)$/;
+/** A place or surface a product is for (folded words): said alone, "pa un baño" is a purpose, "pa mañana" is not. */
+const PURPOSE_PLACE =
+  /\b(?:banos?|cocinas?|pisos?|paredes|pared|techos?|exteriore?s?|interiore?s?|humedad|madera|metal|hierro|verjas?|puertas?|ventanas?|patios?|marquesinas?|aceras?|losas?|galerias?|terrazas?|piscinas?|fachadas?|closets?|gabinetes?|driveways?|floors?|walls?|roofs?|bathrooms?|kitchens?|wood|outdoors?|outside|indoors?|decks?|fences?|gates?|doors?|sidewalks?|pool|garage|humid\w*|damp|mold|moho|hongos?)\b/;
+
 /** "¿trae brocas?", "¿viene con su asiento?", "¿incluye el tanque?", "¿tiene asiento?" (a thing of it, not "¿tienen brocas?", the store's). */
 const INCLUDES_ES =
   /^(?:(?:el|la|ese|esa|este|esta|eso|esto)\s+)?(?:(?:ya|tambien)\s+)?(?:(?:viene|vienen)\s+con|trae|traen|incluye|incluyen|tiene)\s+((?:(?:su|sus|el|la|los|las|un|una|unos|unas)\s+)?[a-z]+(?:\s+(?:de\s+)?[a-z]+)?)(?:\s+(?:incluid[oa]s?|tambien|ya|o\s+no|o\s+que))?$/;
@@ -250,6 +264,10 @@ function focusQuestionOf(text: string): FocusQuestion | null {
   if (asksPackCount(t)) return { kind: 'pack_count' };
   const place = placeAsked(t);
   if (place) return { kind: 'where', place };
+  const which = PURPOSE_WHICH.exec(t)?.[1];
+  if (which !== undefined && PURPOSE_PLACE.test(which)) return { kind: 'purpose', use: which, which: true };
+  const alone = PURPOSE_ALONE.exec(t)?.[1];
+  if (alone !== undefined && PURPOSE_PLACE.test(alone)) return { kind: 'purpose', use: alone };
   const suits = SUITS_ES.exec(t) ?? SUITS_EN.exec(t);
   if (suits?.[1] && !/^(?:que|what)\b/.test(suits[1])) return { kind: 'suits', use: suits[1] };
   const included = includedThing(t);

@@ -109,6 +109,10 @@ export function answerFocusQuestion(tenant: TenantData, index: CatalogIndex, foc
       return includesAnswer(tenant, index, shown, focus, question, lang, now);
     case 'pack_count':
       return packCountAnswer(tenant, shown, focus, lang);
+    // "¿cuál es mejor pa una piscina?" that no product of the kind says it is for (`purposeAnswer` answers the rest):
+    // said so, and the options side by side rather than a guess.
+    case 'purpose':
+      return compare(tenant, index, shown, options ?? (talkedOf.length >= 2 ? talkedOf : family(EVERY_KIND)), true, lang, focus.query, purposeSaid(text));
     case 'suits': {
       // What the catalog says it is (and is not) for, in its own words: "no es para concreto estructural".
       const use = shown.use?.[lang] ?? shown.use?.es;
@@ -260,19 +264,28 @@ function cheaper(tenant: TenantData, index: CatalogIndex, onCounter: readonly Pr
  * "¿cuál es la diferencia?", "¿cuál me recomiendas?": the options side by side, the cheapest and the
  * largest marked, and the question a clerk asks before recommending: what it is for.
  */
-function compare(tenant: TenantData, index: CatalogIndex, shown: Product, candidates: readonly Product[], recommend: boolean, lang: Lang, query: string): ProductActorOutput {
+function compare(tenant: TenantData, index: CatalogIndex, shown: Product, candidates: readonly Product[], recommend: boolean, lang: Lang, query: string, purpose?: string): ProductActorOutput {
   let compared = [...candidates];
   const cheapest = extremeOf(index, compared, { by: 'price', most: false });
   const largest = extremeOf(index, compared, { by: 'size', most: true });
   if (compared.length > MAX_COMPARED) compared = [...new Set([cheapest, shown, largest].filter((p): p is Product => p !== null && p !== undefined))];
-  if (compared.length < 2) return onlyThis(tenant, 'product.compare_one', shown, lang, query);
+  const unknown = purpose !== undefined && tenant.templates[lang]?.['product.purpose_unknown'] !== undefined;
+  if (compared.length < 2) return onlyThis(tenant, unknown ? 'product.purpose_unknown_one' : 'product.compare_one', shown, lang, query, unknown ? { purpose } : undefined);
   const note = (key: string): string => renderReply({ template: key }, tenant.templates, lang);
   const items = compared.map((p) => ({
     ...describeProduct(tenant, p, lang),
     note: p === cheapest ? note('product.compare.cheapest') : p === largest ? note('product.compare.largest') : '',
   }));
-  const reply: ReplyDirective = { template: recommend ? 'product.recommend' : 'product.compare', params: { items }, options: optionsFor(compared) };
+  const reply: ReplyDirective = unknown
+    ? { template: 'product.purpose_unknown', params: { items, purpose: purpose as string }, options: optionsFor(compared) }
+    : { template: recommend ? 'product.recommend' : 'product.compare', params: { items }, options: optionsFor(compared) };
   return { outcome: 'answered', replies: [reply], focus: { ...focusOn(shown, query), options: compared.map((p) => p.sku) } };
+}
+
+/** The use as the customer wrote it, for saying back: the words after "para" ("una piscina", "a fence"). */
+function purposeSaid(text: string): string {
+  const at = /\b(?:para|pa|pal|for|to)\s+/i.exec(text);
+  return ((at ? text.slice(at.index + at[0].length) : text).split(/[¿?¡!.;,]/)[0] ?? '').trim();
 }
 
 /**

@@ -14,6 +14,8 @@ import type { CatalogIndex } from './catalog-search.js';
 import { packComparison } from './pack-compare.js';
 import { describeProduct, optionsFor } from './product-parts.js';
 import { useWordsOfProduct } from './product-picks.js';
+import { readFocusQuestion } from '../../machines/focus-questions.js';
+import { answerFocusQuestion } from './product-followups.js';
 
 /** Words that weigh one thing against another (folded). */
 const ASKS_VERSUS =
@@ -92,7 +94,43 @@ export function versusAnswer(tenant: TenantData, index: CatalogIndex, input: Pic
  * products (`versusAnswer`), or which of those shown suits what the customer then says it is for (`purposeAnswer`).
  */
 export function comparisonAsked(tenant: TenantData, index: CatalogIndex, input: ProductActorInput, text: string, lang: Lang): ProductActorOutput | null {
-  return packComparison(tenant, index, input, text, lang) ?? versusAnswer(tenant, index, input, text, lang) ?? purposeAnswer(tenant, index, input, text, lang);
+  return packComparison(tenant, index, input, text, lang) ?? versusAnswer(tenant, index, input, text, lang) ?? purposeAnswer(tenant, index, input, text, lang) ?? kindCompared(tenant, index, input, text, lang);
+}
+
+/** "y pa un baño que coge humedad?", "which one for a driveway?" with a product on the counter: `purposeAnswer`, read before any job or room. */
+export function purposeOfCounter(tenant: TenantData, index: CatalogIndex, input: Pick<ProductActorInput, 'focus'>, text: string, lang: Lang): ProductActorOutput | null {
+  return input.focus && readFocusQuestion(text)?.kind === 'purpose' ? purposeAnswer(tenant, index, input, text, lang) : null;
+}
+
+/** A recommendation asked of one kind with no "or": "¿qué pintura me recomiendas?", "which paint is good for a bathroom?". */
+const ASKS_RECOMMEND = /\b(?:recomiend\w*|recommend\w*|suggest\w*|aconsej\w*|sugier\w*|(?:es|son|sera|seria|is|are|would\s+be)\s+(?:buen[oa]s?|good|ideal)\s+(?:para|pa|pal|for))\b/;
+/** "los dos", "the two", "both": the count of those compared, not an order. */
+const THE_TWO = /\b(?:los dos|las dos|the two|both|ambos|ambas|the 2|los 2|las 2)\b/;
+/** A price or deal asked ("best price on cement"), not a comparison. */
+const PRICE_WORDS = /\b(?:precios?|price|prices|oferta|ofertas|deal|deals|descuentos?|discount)\b/;
+/** The use in a question, said back as written: "pa un piso", "for a driveway". */
+const USE_TAIL = /\b(?:para|pa|pal|for)\s+(.+)$/i;
+
+/**
+ * One kind named and weighed, with nothing of it on the counter: "¿cuál es la diferencia entre los
+ * cementos que tienen?", "what's the difference between the two cements you have?" (never two bags
+ * priced), "which cement is best for a driveway?", "¿qué pintura me recomiendas pa un baño?". As if
+ * the kind had been shown and the same question asked after it: its options side by side, or those
+ * the catalog says are for that use.
+ */
+export function kindCompared(tenant: TenantData, index: CatalogIndex, input: Pick<ProductActorInput, 'understanding'>, text: string, lang: Lang): ProductActorOutput | null {
+  const [named, ...more] = input.understanding.products;
+  if (!named || more.length > 0) return null;
+  const f = foldAccents(text).replace(/[^a-z0-9\s]+/g, ' ').replace(/\s+/g, ' ').trim();
+  if ((!ASKS_VERSUS.test(f) && !ASKS_RECOMMEND.test(f)) || PRICE_WORDS.test(f) || (named.quantity !== undefined && !THE_TWO.test(f))) return null;
+  const best = index.search(named.query, { limit: 1 })[0]?.product;
+  if (!best) return null;
+  const focus = { sku: best.sku, name: best.name, price: best.price, query: named.query };
+  const use = USE_TAIL.exec(text)?.[1]?.split(/[¿?¡!.;,]/)[0]?.trim();
+  // "which cement is best for a driveway?": asked as "which one for a driveway?" after the cement.
+  const asked = use !== undefined && readFocusQuestion(`cual es mejor para ${foldAccents(use)}`)?.kind === 'purpose' ? (lang === 'en' ? `which one is best for ${use}` : `cual es mejor para ${use}`) : undefined;
+  if (asked) return purposeAnswer(tenant, index, { focus }, asked, lang) ?? answerFocusQuestion(tenant, index, focus, asked, lang);
+  return answerFocusQuestion(tenant, index, focus, ASKS_RECOMMEND.test(f) || /\b(?:mejor|better|best|conviene)\b/.test(f) ? 'cual me recomiendas' : 'cual es la diferencia', lang);
 }
 
 /** What the options are for, said alone after they were shown: "para pegar blocks", "es pa una losa", "for the roof". */
@@ -114,9 +152,11 @@ export function purposeAnswer(tenant: TenantData, index: CatalogIndex, input: Pi
   if (!focus || templates?.['product.purpose_fit'] === undefined || templates['product.purpose_all'] === undefined || templates['product.purpose_other'] === undefined) return null;
   // "it's for wood": the apostrophe splits the word, as the other readers fold it ("it s").
   const f = foldAccents(text).replace(/[¿?¡!.,;'’`´]+/g, ' ').replace(/\s+/g, ' ').trim();
-  const m = PURPOSE.exec(f);
-  if (!m?.[1] || f.split(' ').length > 8) return null;
-  const use = index.parse(m[1]).content;
+  // ...or asked as a question: "¿cuál es mejor pa un piso?", "which one for a driveway?".
+  const asked = readFocusQuestion(text);
+  const said = asked?.kind === 'purpose' ? asked.use : PURPOSE.exec(f)?.[1];
+  if (said === undefined || (asked?.kind !== 'purpose' && f.split(' ').length > 8)) return null;
+  const use = index.parse(said).content;
   if (use.length === 0) return null;
   const bySku = (sku: string): Product | undefined => tenant.catalog.find((p) => p.sku === sku);
   const shown = (focus.options && focus.options.length >= 2 ? focus.options : [focus.sku]).map(bySku).filter((p): p is Product => p !== undefined);
@@ -127,7 +167,8 @@ export function purposeAnswer(tenant: TenantData, index: CatalogIndex, input: Pi
   };
   // Said back as the customer wrote it: the words after "para".
   const at = /\b(?:para|pa|pal|for|to)\s+/i.exec(text);
-  const purpose = (at ? text.slice(at.index + at[0].length) : m[1]).replace(/[¿?¡!.]+\s*$/, '').trim();
+  // ...up to the end of its sentence ("pa techo de concreto? cuanto dura?" says back "techo de concreto").
+  const purpose = ((at ? text.slice(at.index + at[0].length) : said).split(/[¿?¡!.;,]/)[0] ?? '').trim();
   const some = (fit: readonly Product[]): ProductActorOutput => {
     const cheapest = fit.reduce((a, b) => (b.price < a.price ? b : a));
     return {
@@ -136,7 +177,8 @@ export function purposeAnswer(tenant: TenantData, index: CatalogIndex, input: Pi
       focus: { sku: cheapest.sku, name: cheapest.name, price: cheapest.price, query: cheapest.name, options: fit.map((p) => p.sku) },
     };
   };
-  const fit = shown.filter(says);
+  // "¿cuál es mejor pa un piso?" with one shown ("tienen cemento?"): the others of its kind that are for it too.
+  const fit = shown.length === 1 && asked?.kind === 'purpose' && asked.which && says(shown[0] as Product) ? [shown[0] as Product, ...tenant.catalog.filter((p) => p !== shown[0] && p.stock > 0 && kindOf(p) === kindOf(shown[0] as Product) && says(p))].slice(0, 3) : shown.filter(says);
   const one = (template: string, p: Product): ProductActorOutput => ({
     outcome: 'answered',
     replies: [{ template, params: { purpose, ...describeProduct(tenant, p, lang) } }],
@@ -147,7 +189,9 @@ export function purposeAnswer(tenant: TenantData, index: CatalogIndex, input: Pi
   // None of those shown: another of their kind or shelf that is ("para fraguar cerámica": the white cement; "para madera": the enamel), in stock first.
   const kinds = new Set(shown.map(kindOf));
   const categories = new Set(shown.map((p) => p.category));
-  const others = tenant.catalog.filter((p) => (kinds.has(kindOf(p)) || categories.has(p.category)) && !shown.includes(p) && says(p)).sort((a, b) => Number(b.stock > 0) - Number(a.stock > 0));
+  // Of their kind before their shelf: "pa un piso" after the cements is a cement, not the fill beside them.
+  const near = tenant.catalog.filter((p) => (kinds.has(kindOf(p)) || categories.has(p.category)) && !shown.includes(p) && says(p)).sort((a, b) => Number(b.stock > 0) - Number(a.stock > 0));
+  const others = near.some((p) => kinds.has(kindOf(p))) ? near.filter((p) => kinds.has(kindOf(p))) : near;
   if (others.length > 1) return some(others.slice(0, 3));
   return others[0] ? one('product.purpose_other', others[0]) : null;
 }

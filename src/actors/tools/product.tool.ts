@@ -39,7 +39,7 @@ import { withProductOffers } from './product-offers.js';
 import { withSizeCarried } from './size-carried.js';
 import { familyRange, noSizeAnswer } from './product-sizes.js';
 import { noComboAnswer } from './product-combos.js';
-import { comparisonAsked } from './product-versus.js';
+import { comparisonAsked, purposeOfCounter } from './product-versus.js';
 import { countOfShownKind, pickOnCounter, picksOnCounter } from './counter-pick.js';
 import { withOneShown, withProductNotes } from './product-notes.js';
 import { COLOUR_EN, colourOnlyQuery, coloursOfOneKind, leadingCount, mixFollowUp, noColourAnswer } from './product-colours.js';
@@ -184,11 +184,11 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
     if (input.focus) return counterLines(input.focus).length >= 2 ? multiQuote(tenant, estimateLines(tenant, counterLines(input.focus)), [], lang, index, false) : focusAgain(tenant, index, input.focus, lang);
   }
   if (text !== undefined) {
-    // "¿cuántos galones para 100 metros?", "cuántos blocks para una pared de 3 por 2?": from the catalog's rules of thumb; "40 metros cuadrados" right after "dime cuántos metros cuadrados…".
-    // "piso de 4x5" alone: the area and what goes there; then "cerámica" worked out for it.
+    // "¿cuántos galones para 100 metros?", "cuántos blocks para una pared de 3 por 2?": from the catalog's rules of thumb; "40 metros cuadrados" right after "dime cuántos metros cuadrados…"; "piso de 4x5" alone: the area and what goes there, then "cerámica" worked out for it.
     // "voy a levantar una pared de 3 x 2, ¿qué necesito?": the job's kit counted for its sizes.
     const job = askedJob(text) ?? toldJobFor(tenant, text); // "voy a techar la marquesina": the job told is asked
-    const kitted = jobAnswer(tenant, index, input, text, job && !input.understanding.nlu.entities.some((e) => e.type === 'product' && e.end <= job.at) ? job : null);
+    // "y pa un baño que coge humedad?" after the paint: which of those (or of their kind) is for that use, before a job or a room is read.
+    const kitted = purposeOfCounter(tenant, index, input, text, lang) ?? jobAnswer(tenant, index, input, text, job && !input.understanding.nlu.entities.some((e) => e.type === 'product' && e.end <= job.at) ? job : null);
     if (kitted) return kitted;
     const material = readMaterialQuestion(text) ?? (areaToCover(text) !== null ? {} : null);
     const sized = material ? null : jobSizes(tenant, index, input, text, lang);

@@ -15,6 +15,17 @@ export { countsAColour, namesOnlyAColour } from './colour-only.js';
 /** "herramientas de jardinería?", "garden tools?": a line of the store named with no verb, a product question (its products listed). */
 export { lineAsked } from '../../tools/category-asked.js';
 
+/** One kind weighed: "¿cuál es la diferencia entre los cementos?", "which cement is best for a driveway?", "¿qué pintura es buena pa un baño?". */
+const WEIGHS =
+  /\b(?:diferencias?|difference|differences|compar\w*|recomiend\w*|recommend\w*|(?:cual|cuales|which|what|que)\s+(?:\w+\s+){0,2}(?:es|son|is|are|s)\s+(?:el\s+|la\s+|los\s+|las\s+|the\s+)?(?:mejor(?:es)?|better|best)|(?:es|son|is|are)\s+(?:buen[oa]s?|good)\s+(?:para|pa|pal|for))\b/;
+const PRICE_ASKED = /\b(?:precios?|price|prices|oferta|ofertas|deal|deals|descuentos?|discounts?)\b/;
+
+/** True when the message weighs the products of a kind it names (a product question, with `mentions`), not a price or a deal. */
+export function weighsAKind(text: string): boolean {
+  const f = words(text).join(' ');
+  return WEIGHS.test(f) && !PRICE_ASKED.test(f);
+}
+
 /** Folded words, accents and punctuation gone ("¿Vendes aire acondicionado?" → vendes aire acondicionado). */
 function words(text: string): string[] {
   return fold(text)

@@ -21,7 +21,7 @@ import { needToldOpening, takeOpeningNeed } from './opening-need.js';
 import { asksToResumeRequest, buysToResell } from './form-resume.js';
 import { classifierTrainingOf } from './model-transfer.js';
 import { asksCallForQuote, asksForCallBack, asksForSalesPerson, asksIfBot, asksInvoiceCopy, asksPersonForGoods, saysOnlyUrgent } from './handoff-requests.js';
-import { asksForAWayRound, asksForStaff, asksIfCarried, asksPriceOfCount, asksWhereToBuy, greetsWithAProduct, countsAColour, lineAsked, namesOnlyAColour, namesOnlyAnotherTradesGood, namesOnlyAThing } from './product-questions.js';
+import { asksForAWayRound, asksForStaff, asksIfCarried, asksPriceOfCount, asksWhereToBuy, greetsWithAProduct, countsAColour, lineAsked, namesOnlyAColour, namesOnlyAnotherTradesGood, namesOnlyAThing, weighsAKind } from './product-questions.js';
 import { createProductMatcher, type ProductMatcher } from './products.js';
 import { goodsBySize, withCountedSizes } from './goods-by-size.js';
 import { withAreasAsUnits, withCountApart } from './count-apart.js';
@@ -361,7 +361,7 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     const unsureOfIt = intent.confidence < HANDOFF_CONFIDENCE || intent.name === 'out_of_scope';
     // "good morning, I'm looking for sandpaper": an unsure reading that names a good of the trade.
     const namesGood = (unsureOfIt && (namesOnlyATradeGood(tenant.store?.tradeGoods, text) || namesOnlyAColour(tenant.catalog, text) || countsAColour(tenant.catalog, text) || lineAsked(tenant, text) !== null)) || (intent.confidence < MIN_INTENT_CONFIDENCE && intent.name !== 'human_agent' && intent.name !== 'complaint' && mentionsATradeGood(tenant.store?.tradeGoods, text));
-    if (has('product_inquiry') && ((((intent.confidence < MIN_INTENT_CONFIDENCE && intent.name !== 'human_agent') || intent.name === 'greeting' || (intent.name === 'offers' && intent.confidence < HANDOFF_CONFIDENCE)) && asksIfCarried(text)) || (intent.name === 'complaint' && namesOnlyAThing(text)) || (unsureOfIt && namesOnlyAnotherTradesGood(text)) || (mentions.length > 0 && !sureHandoffOrCase(intent) && asksWhereToBuy(text)) || namesGood || (intent.name === 'greeting' && (greetsWithAProduct(text, mentions) || namesOnlyAColour(tenant.catalog, text))))) {
+    if (has('product_inquiry') && ((((intent.confidence < MIN_INTENT_CONFIDENCE && intent.name !== 'human_agent') || intent.name === 'greeting' || (intent.name === 'offers' && intent.confidence < HANDOFF_CONFIDENCE)) && asksIfCarried(text)) || (intent.name === 'complaint' && namesOnlyAThing(text)) || (unsureOfIt && namesOnlyAnotherTradesGood(text)) || (mentions.length > 0 && !sureHandoffOrCase(intent) && (asksWhereToBuy(text) || weighsAKind(text))) || namesGood || (intent.name === 'greeting' && (greetsWithAProduct(text, mentions) || namesOnlyAColour(tenant.catalog, text))))) {
       intent = { name: 'product_inquiry', confidence: PRODUCT_RULE_CONFIDENCE };
     }
     // "voy a pintar la casa, ¿qué me hace falta?" (read as a goodbye on "hace falta"), "¿cuántos
