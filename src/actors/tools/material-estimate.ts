@@ -70,8 +70,9 @@ export function materialAnswer(tenant: TenantData, index: CatalogIndex, input: P
   if (ruled) return { kind: 'priced', ...ruled };
   const usage = product.usage;
   if (usage?.per === 'm2') {
-    // "porcelanato pa 25 metros": goods sold by the square metre, one number of metres and no wall said, is the square metres (a clerk never asks the height of a floor).
-    const area = surfaceArea(q) ?? (q.length !== undefined && (q.surface === undefined || q.surface === 'floor') && q.rooms === undefined && /^m(?:²|2)$/.test(product.unit.trim()) ? q.length : null);
+    // "porcelanato pa 25 metros": goods sold by the square metre, one number of metres and no wall said, is the square metres (a clerk never asks the height of a floor);
+    // so for what sets tiles ("pegamento pa ceramica" then "cuantas fundas pa 20 metros?"): tiles are laid by the square metre.
+    const area = surfaceArea(q) ?? (q.length !== undefined && (q.surface === undefined || q.surface === 'floor') && q.rooms === undefined && (/^m(?:²|2)$/.test(product.unit.trim()) || (product.jobs ?? []).includes('enchapar')) ? q.length : null);
     // "una casa de 2 habitaciones": rooms counted say nothing of the walls' or floor's size.
     if (area === null && q.rooms !== undefined && q.length === undefined) return ask('product.rooms_ask', { rooms: q.rooms });
     if (area === null) return ask(q.length !== undefined ? 'product.usage_ask_height' : 'product.usage_ask_area', { amount: fmt(usage.amount), units: countUnit(product.unit, 2, lang), length: q.length });
@@ -226,8 +227,9 @@ function withCompanions(tenant: TenantData, product: Product, measure: number): 
   const lines: MaterialLine[] = [{ product, quantity: amountFor(product, measure) }];
   for (const other of tenant.catalog) {
     if (other.usage?.per !== product.usage?.per || other.stock <= 0 || kinds.has(firstWord(other.name)) || !other.jobs?.some((j) => jobs.has(nameKey(j)))) continue;
-    // The same rule of thumb is another choice of the same thing (the porcelain tile for the ceramic one), not what goes with it.
-    if (other.usage?.amount === product.usage?.amount && (other.usage?.waste ?? 0) === (product.usage?.waste ?? 0)) continue;
+    // The same rule of thumb is another choice of the same thing (the porcelain tile for the ceramic one), not what goes with it:
+    // the adhesive asked for brings one tile, not the ceramic and the porcelain added up.
+    if (lines.some((l) => other.usage?.amount === l.product.usage?.amount && (other.usage?.waste ?? 0) === (l.product.usage?.waste ?? 0))) continue;
     // One of each kind, the everyday one when there is one: the tile asked for brings its adhesive, not another tile.
     kinds.add(firstWord(other.name));
     lines.push({ product: other, quantity: amountFor(other, measure) });
