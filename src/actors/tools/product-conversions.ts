@@ -12,6 +12,7 @@ import { countText, countUnit, priceUnit, soldInParts } from './units.js';
 import { soldBy, withItemsAsSaid } from './product-said.js';
 import { foldAccents } from '../../kernel/fold.js';
 import { NUMBER_WORDS } from '../catalog/index.js';
+import { readFollowUpQuantity } from '../../machines/product-focus.js';
 import { dozensOfPairs, halfOfProduct, pieceNaming, poundsOfProduct, sackPounds } from './said-amounts.js';
 
 const fold = foldAccents;
@@ -74,7 +75,9 @@ export interface Conversion {
  * pound, counted in the selling unit (rounded up); with the conversions made. A count the brain
  * already converted ("cable 14 50 metros" read as 165) is recognised and said too.
  */
-export function inSellingUnits(index: CatalogIndex, input: ProductActorInput, text: string | undefined): { input: ProductActorInput; conversions: Conversion[] } {
+export function inSellingUnits(index: CatalogIndex, input: ProductActorInput, text: string | undefined, catalog: readonly Product[] = []): { input: ProductActorInput; conversions: Conversion[] } {
+  const onCounter = text ? lengthOnCounter(index, input, text, catalog) : null;
+  if (onCounter) return onCounter;
   input = withItemsAsSaid(index, input, text);
   const byWeight = text ? (inPieces(index, input, text) ?? piecesForLength(index, input, text)) : null;
   if (byWeight) return byWeight;
@@ -223,3 +226,34 @@ function piecesForLength(index: CatalogIndex, input: ProductActorInput, text: st
   return { input: { ...input, understanding: { ...input.understanding, products: [{ ...item, query, quantity }] } }, conversions: [{ sku: product.sku, said, quantity, unit: product.unit }] };
 }
 const FOOT_M = 0.3048;
+
+/**
+ * A length alone after a product: "necesito 30 metros" after the 6 m PVC pipe is 5 pipes, never 30;
+ * "dame 30 metros" after the wire sold by the foot is 99 feet, never 30 — said aloud like the
+ * conversions of a first message. A length one of its kind is cut to ("y en 12 pies?" after the 10'
+ * board, "6 metros" of the 6 m pipe) is a size asked, left to the product tool as before.
+ */
+function lengthOnCounter(index: CatalogIndex, input: ProductActorInput, text: string, catalog: readonly Product[]): { input: ProductActorInput; conversions: Conversion[] } | null {
+  if (input.understanding.products.length > 0 || !input.focus) return null;
+  const asked = readFollowUpQuantity(text);
+  if (asked?.unit === undefined || asked.change !== undefined) return null;
+  const feet = /^(?:pies?|feet|foot|ft)$/.test(asked.unit);
+  if (!feet && !/^(?:metros?|meters?|metres?|mts?|m)$/.test(asked.unit)) return null;
+  const product = catalog.find((p) => p.sku === input.focus?.sku);
+  if (!product) return null;
+  const metres = asked.quantity * (feet ? FOOT_M : 1);
+  let quantity: number;
+  if (soldBy(product) === 'pie' && !feet) quantity = Math.ceil(asked.quantity * 3.28084 - 1e-9);
+  else {
+    const pieceOf = (p: Product): number | undefined => {
+      const piece = soldBy(p) === 'unidad' ? PIECE_LENGTH.exec(p.name) : null;
+      return piece ? Number(piece[1]) * (/^pies$/i.test(piece[2] ?? '') ? FOOT_M : 1) : undefined;
+    };
+    const piece = pieceOf(product);
+    const kind = (p: Product): string => `${p.category} ${fold(p.name).split(/\s+/)[0]}`;
+    if (piece === undefined || metres <= piece + 1e-6 || catalog.some((p) => kind(p) === kind(product) && Math.abs((pieceOf(p) ?? -1) - metres) < 0.01)) return null;
+    quantity = Math.ceil(metres / piece - 1e-9);
+  }
+  const said = `${asked.quantity} ${feet ? (input.lang === 'es' ? 'pies' : 'ft') : 'm'}`;
+  return { input: { ...input, understanding: { ...input.understanding, products: [{ query: product.name, quantity }] } }, conversions: [{ sku: product.sku, said, quantity, unit: product.unit }] };
+}
