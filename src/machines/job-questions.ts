@@ -91,11 +91,22 @@ export function askedJob(text: string): AskedJob | null {
   }
   if (english ? verb.length < 3 || /^(?:the|a|an|my|your|this|that)$/.test(verb) : !INFINITIVE.test(verb)) return null;
   const bare = verb.replace(ENCLITIC, '');
-  const plain = english ? verb.replace(/ing$/, '') : INFINITIVE.test(bare) ? bare : verb;
+  const plain = english ? baseOfGerund(verb) : INFINITIVE.test(bare) ? bare : verb;
   const rest = text.slice(start + verb.length).replace(/[¿?¡!.,;:"()]+/g, ' ').replace(/\s+/g, ' ').trim();
   // Said back without the question that follows it: "cortar varilla" of "cortar varilla, ¿qué me recomiendas?".
   const own = rest.replace(TRAILING_QUESTION, '').trim();
   return { said: [plain, own].filter((s) => s !== '').join(' '), full: [plain, rest].filter((s) => s !== '').join(' '), verb: plain, at: lead.index };
+}
+
+/** English verbs whose -ing form drops an "e": "tiling" is "tile", not "til". */
+const E_DROPPED = new Set(['til', 'glu', 'mak', 'us', 'remov', 'replac', 'measur', 'shap', 'sav', 'secur', 'prepar']);
+/** "cutting" → "cut", "sealing" → "seal", "tiling" → "tile", "drilling" → "drill": an English gerund's verb, as the catalog's jobs say it. */
+function baseOfGerund(word: string): string {
+  if (!word.endsWith('ing') || word.length < 5) return word;
+  const stem = word.slice(0, -3);
+  if (E_DROPPED.has(stem)) return `${stem}e`;
+  // "cutting", "stopping", "plugging": the doubled consonant is the gerund's (but "drilling", "filling", "pressing" keep theirs).
+  return /([bdgmnprt])\1$/.test(stem) ? stem.slice(0, -1) : stem;
 }
 
 /** "¿con qué pego cerámica?" (see `WITH_WHAT`): the job said with its verb's infinitive. */

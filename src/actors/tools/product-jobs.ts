@@ -10,7 +10,7 @@ import type { ProductActorInput, ProductActorOutput, ReplyOption } from '../../m
 import type { ChoiceOption } from '../../domain/understanding.js';
 import { fold, stem } from '../catalog/index.js';
 import type { CatalogIndex } from './catalog-search.js';
-import type { AskedJob } from '../../machines/job-questions.js';
+import { askedJob, type AskedJob } from '../../machines/job-questions.js';
 import { toldJob } from '../../machines/job-told.js';
 import { asksHowToFixIt, faultAgain } from '../../machines/home-faults.js';
 import { describeProduct, firstWord, focusOf, optionsFor } from './product-parts.js';
@@ -148,7 +148,37 @@ export function askedJobAnswer(tenant: TenantData, index: CatalogIndex, input: P
   const fault = input.focus?.fault;
   if (fault !== undefined && asksHowToFixIt(text)) return forJob(tenant, index, faultAgain(fault, lang), lang);
   const named = input.understanding.nlu.entities.some((e) => e.type === 'product' && job !== null && e.end <= job.at);
+  if (job && named && !input.focus?.options) return namedForJob(tenant, index, input.understanding.products[0]?.query, job, lang);
+  // "tienen disco pa cortar cerámica?", "a saw for cutting metal" (one span): the job after the product named, read as "algo pa cortar cerámica".
+  const said = job === null && !input.focus?.options ? input.understanding.nlu.entities.find((e) => e.type === 'product') : undefined;
+  const cut = said ? / (?:para|pa|pal|for|to) /i.exec(text.slice(said.start, said.end)) : null;
+  const end = said ? (cut ? said.start + cut.index : said.end) : 0;
+  const after = said ? askedJob(`${text.slice(0, said.start)}${lang === 'en' ? 'something' : 'algo'}${text.slice(end)}`) : null;
+  // (In English only a verb is a job: "a saw for cutting metal", not "a wax ring for a toilet".)
+  if (said && after && (lang !== 'en' || / (?:to \w+|for \w+ing)\b/i.test(text.slice(end)))) return namedForJob(tenant, index, text.slice(said.start, end), after, lang);
   return job && !named && !input.focus?.options ? forJob(tenant, index, job, lang) : null;
+}
+
+/**
+ * A product named for a job ("do you have a saw for cutting metal?", "¿tienen disco pa cortar
+ * cerámica?"): of the products it names, those whose job phrases fit (the hacksaw, not the wood
+ * saw nor the metal cutting disc); when none fits, what they are for, said as nothing specific
+ * ("Para cortar cerámica no tengo nada específico. Lo que tengo para cortar es: para cortar metal: …"),
+ * never the metal disc as if it cut tiles. Null when the job is a verb alone or the named kind has no
+ * job phrases (the product tool answers the product as usual).
+ */
+function namedForJob(tenant: TenantData, index: CatalogIndex, query: string | undefined, job: AskedJob, lang: Lang): { output: ProductActorOutput; strong: boolean } | null {
+  if (query === undefined || stemmed(job.full).length < 2) return null;
+  const found = index.search(query, { limit: MAX_FOR_JOB });
+  const best = found[0]?.score ?? 0;
+  const kind = found.filter((r) => r.score >= best * 0.9).map((r) => r.product);
+  if (kind.length === 0 || !kind.every((p) => (p.jobs?.length ?? 0) > 0)) return null;
+  const ofKind = { ...tenant, catalog: kind };
+  if (productsForJob(ofKind, job, job.full).length > 0) return forJob(ofKind, index, job, lang);
+  // None of them does it: said so only when nothing in the store does ("glue to stick tiles" finds the tile adhesive by its name).
+  if (productsForJob(tenant, job, job.full).length > 0) return null;
+  const verbOnly = forJob(ofKind, index, job, lang);
+  return verbOnly.output.outcome === 'answered' ? verbOnly : null;
 }
 
 /**
