@@ -96,6 +96,10 @@ const COMPARE_RECOMMEND =
 const SIZES =
   /^(?:(?:de|en|in)\s+)?(?:(?:que|cual(?:es)?|what|which)\s+(?:otr[oa]s\s+|other\s+)?(?:medidas?|tamanos?|grosor(?:es)?|gruesos?|calibres?|diametros?|numeros?|largos?|tipos?|clases?|modelos?|sizes?|types?|kinds?|models?|ones?)|cual(?:es)?|which\s+ones?)(?:\s+(?:lo|la|los|las))?(?:\s+(?:hay|tienen|tienes|tiene|tengo|manejan|manejas|venden|vendes|traen|vienen|viene|quedan|do\s+you\s+have|do\s+you\s+sell|do\s+you\s+carry|are\s+there|are\s+available|does\s+it\s+come\s+in|do\s+they\s+come\s+in|come\s+in))(?:\s+(?:disponibles?|available|please|porfa))?$|^(?:(?:de|en|in)\s+)?(?:que|cuales|what|which)\s+(?:medidas?|tamanos?|grosor(?:es)?|gruesos?|sizes?)$/;
 
+/** "¿de cuántos galones?", "¿de cuántos pies es?", "how many gallons does it hold?": its size in that unit (never how many are needed). */
+const CAPACITY =
+  /^(?:de\s+(?:cuant[oa]s|que\s+tantos)\s+(?:galones|litros|pies|metros|pulgadas|libras|kilos|watts|vatios|voltios|amperios|amp)(?:\s+(?:es|son|tiene|trae|lleva|hace|viene|vienen))?|(?:cuant[oa]s)\s+(?:galones|litros|pies|metros|pulgadas|libras|watts|vatios|voltios|amperios)\s+(?:es|tiene|lleva|le\s+caben|aguanta|mide)|how\s+many\s+(?:gallons|liters|litres|feet|inches|pounds|watts|volts|amps)\s+(?:is\s+it|is\s+that|does\s+it\s+(?:hold|have|take)|is\s+the\s+\w+))$/;
+
 /** "¿cuánto el pie?", "a cómo sale el metro?", "y el pie tablar a cómo?", "how much per foot?", "price per meter?". */
 const PER_UNIT =
   /^(?:(?:y|e|and)\s+)?(?:(?:(?:cuanto|a\s+como|como|a\s+cuanto|que\s+precio(?:\s+tiene)?|precio)(?:\s+(?:me\s+)?(?:sale|vale|cuesta|esta|es|lo\s+dan|lo\s+venden|la\s+venden))?\s+(?:el|la|por|x)\s+(UNIT)(?:\s+(?:a\s+como|cuanto))?)|(?:el|la)\s+(UNIT)\s+(?:a\s+como|cuanto|a\s+cuanto)(?:\s+(?:sale|esta|es|vale|cuesta))?|(?:lo|la|los|las)\s+(?:venden|vendes|dan)\s+(?:por|x)\s+(UNIT)|(?:how\s+much|whats\s+the\s+price|what\s+is\s+the\s+price|price|what\s+does\s+it\s+cost|do\s+you\s+sell\s+it)(?:\s+(?:is\s+it|is\s+that|would\s+it\s+be))?\s+(?:per|a|for\s+a|for\s+one|by\s+the)\s+(UNIT))$/;
@@ -260,7 +264,7 @@ function focusQuestionOf(text: string): FocusQuestion | null {
   if (CHEAPER.test(t)) return { kind: 'cheaper' };
   if (COMPARE_RECOMMEND.test(t)) return { kind: 'compare', recommend: true };
   if (COMPARE_DIFFERENCE.test(t)) return { kind: 'compare', recommend: false };
-  if (SIZES.test(t)) return { kind: 'sizes' };
+  if (SIZES.test(t) || CAPACITY.test(t)) return { kind: 'sizes' };
   if (asksPackCount(t)) return { kind: 'pack_count' };
   const place = placeAsked(t);
   if (place) return { kind: 'where', place };

@@ -192,7 +192,8 @@ function sizes(tenant: TenantData, index: CatalogIndex, shown: Product, family: 
   const range = familyRange(tenant, shown, lang, focusOn(shown, focus.query));
   if (range) return range;
   const others = family.filter((p) => p.sku !== shown.sku);
-  if (others.length === 0) return listOf(tenant, 'product.found', [shown], lang, focusOn(shown, focus.query));
+  // "¿de cuántos galones?" of the one tank there is: its one size, said so (not the same listing again).
+  if (others.length === 0) return tenant.templates[lang]?.['product.sizes_one'] !== undefined ? onlyThis(tenant, 'product.sizes_one', shown, lang, focus.query) : listOf(tenant, 'product.found', [shown], lang, focusOn(shown, focus.query));
   return listOf(tenant, 'product.options', [shown, ...others], lang, focusOn(shown, focus.query));
 }
 
