@@ -42,7 +42,11 @@ const SIGNATURE_WINDOW_S = 300;
 const MAX_IDEMPOTENCY_KEYS = 10_000;
 const PHONE = z.string().regex(/^\+\d{8,15}$/);
 const ID = z.string().min(1).max(80);
-const DATE = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+/** A calendar day (harden18: "2026-13-45" and "0000-00-00" were answered 200 with no slots, as if the day were full). */
+const DATE = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((s) => s >= '1970-01-01' && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'is not a calendar date');
 
 const Bodies = {
   booking: z.strictObject({ serviceId: ID, slotId: ID, customer: z.strictObject({ phone: PHONE, name: z.string().trim().min(1).max(120).optional() }) }),

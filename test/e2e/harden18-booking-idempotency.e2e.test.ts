@@ -51,3 +51,21 @@ describe('the studio backend\'s booking Idempotency-Key (harden18)', () => {
     expect(own.body.id).not.toBe(first.body.id);
   });
 });
+
+describe('the studio backend\'s slot dates (harden18)', () => {
+  const slots = async (date: string) => {
+    const res = await fetch(`${url}/estudio/slots?service=cejas&date=${date}`);
+    return { status: res.status, body: (await res.json()) as { items?: unknown[]; error?: { code: string; message: string } } };
+  };
+
+  it('should answer 400 for a day that is no calendar date, and list the slots of a real one', async () => {
+    for (const date of ['2026-13-45', '0000-00-00', '2026-02-30', '2026-12-32']) {
+      const answered = await slots(date);
+      expect(answered.status, date).toBe(400);
+      expect(answered.body.error?.code).toBe('validation');
+    }
+    const real = await slots('2026-12-04');
+    expect(real.status).toBe(200);
+    expect(real.body.items?.length).toBeGreaterThan(0);
+  });
+});
