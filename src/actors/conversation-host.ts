@@ -23,6 +23,7 @@ import { guardCardData } from './guards/card-data.js';
 import { assertSameRetry } from './idempotency.js';
 import { findInbound, knownNew, noteInbound } from './inbound-ids.js';
 import { KeyedMailbox } from './mailbox.js';
+import { ErasedConversations } from './erased-conversations.js';
 import { persistedSnapshotOf } from './persisted-snapshot.js';
 import { confirmedLeadIn, type RememberedContextView } from './memory/contact-memory-port.js';
 import { flattenState, liveStateView, storedStateView, topLevelState } from './state-value.js';
@@ -48,6 +49,7 @@ export class ConversationHost implements ConversationService {
   readonly #o: Required<Pick<ConversationHostOptions, 'maxActiveActors' | 'idleTimeoutMs' | 'turnTimeoutMs'>> & ConversationHostOptions;
   readonly #log: Logger;
   readonly #mailbox = new KeyedMailbox();
+  readonly #erased = new ErasedConversations();
   readonly #actors: ActorRegistry;
   readonly #updates: ConversationUpdates;
   readonly #channels = new ConversationChannels();
@@ -235,8 +237,10 @@ export class ConversationHost implements ConversationService {
    * Drops a conversation from memory after its running turn, without persisting anything more
    * (used when a contact is erased, so a live actor cannot write its state back).
    */
-  async evict(tenantId: string, conversationId: string): Promise<void> {
+  async evict(tenantId: string, conversationId: string, options: { erased?: boolean } = {}): Promise<void> {
     const key = { tenantId, conversationId };
+    // Erased: fenced before the running turn ends, so no later message activates it again (`erased-conversations.ts`).
+    if (options.erased) this.#erased.mark(key);
     await this.#mailbox.run(keyString(key), async () => {
       const entry = this.#actors.get(key);
       if (entry) this.#actors.passivate(entry);
@@ -395,6 +399,7 @@ export class ConversationHost implements ConversationService {
   async #activate(key: ConversationKey, langHint?: 'es' | 'en'): Promise<ActiveConversation> {
     const existing = this.#actors.touch(key);
     if (existing) return existing;
+    this.#erased.assertNotErased(key);
     const started = performance.now(); // metrics only (observer.activation)
     const tenant = this.#tenant(key.tenantId);
     const env = await this.#durable.recover(key);

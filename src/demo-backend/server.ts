@@ -42,7 +42,11 @@ const SIGNATURE_WINDOW_S = 300;
 const MAX_IDEMPOTENCY_KEYS = 10_000;
 const PHONE = z.string().regex(/^\+\d{8,15}$/);
 const ID = z.string().min(1).max(80);
-const DATE = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+/** A calendar day (harden18: "2026-13-45" and "0000-00-00" were answered 200 with no slots, as if the day were full). */
+const DATE = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((s) => s >= '1970-01-01' && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'is not a calendar date');
 
 const Bodies = {
   booking: z.strictObject({ serviceId: ID, slotId: ID, customer: z.strictObject({ phone: PHONE, name: z.string().trim().min(1).max(120).optional() }) }),
@@ -60,7 +64,7 @@ export function createDemoBackend(options: DemoBackendOptions): DemoBackend {
   let url = '';
   const payments = options.payments ?? createFakePaymentProvider({ publicUrl: () => url, clock: options.clock });
   const studio = createStudio(options.seed, { clock: options.clock, payments });
-  const idempotent = new Map<string, { status: number; body: unknown }>();
+  const idempotent = new Map<string, { fingerprint: string; out: { status: number; body: unknown } }>();
 
   const route = async (method: string, path: string[], query: URLSearchParams, body: () => unknown, idemKey: string | undefined): Promise<{ status: number; body: unknown }> => {
     const ok = (b: unknown, status = 200) => ({ status, body: b });
@@ -96,7 +100,7 @@ export function createDemoBackend(options: DemoBackendOptions): DemoBackend {
         if (a === 'bookings') return ok({ items: studio.bookingsOf(parse(PHONE, query.get('customer') ?? '')) });
       }
       if (a === 'bookings') {
-        if (b === undefined && method === 'POST') return once(`booking:${idemKey}`, idemKey, () => ok(studio.createBooking(parse(Bodies.booking, body())), 201));
+        if (b === undefined && method === 'POST') return once(`booking:${idemKey}`, idemKey, body(), () => ok(studio.createBooking(parse(Bodies.booking, body())), 201));
         if (b !== undefined && c === undefined && method === 'GET') return ok(studio.getBooking(b));
         if (b !== undefined && c === 'reschedule' && method === 'POST') return ok(studio.rescheduleBooking(b, parse(Bodies.reschedule, body()).slotId));
         if (b !== undefined && c === 'cancel' && method === 'POST') return ok(studio.cancelBooking(b));
@@ -119,13 +123,19 @@ export function createDemoBackend(options: DemoBackendOptions): DemoBackend {
   };
 
   /** A write with an `Idempotency-Key` answers the same the second time (a retried booking is not a second booking, nor a 409). */
-  const once = (key: string, given: string | undefined, run: () => { status: number; body: unknown }) => {
+  // The same key with another body is another request, refused (harden18: it answered the first
+  // booking — another customer's name, phone and slot — to whoever reused the key).
+  const once = (key: string, given: string | undefined, request: unknown, run: () => { status: number; body: unknown }) => {
     if (given === undefined) return run();
+    const fingerprint = JSON.stringify(request);
     const seen = idempotent.get(key);
-    if (seen) return seen;
+    if (seen) {
+      if (seen.fingerprint !== fingerprint) throw new HttpError(422, 'idempotency_key_reused', 'This Idempotency-Key was used with another body.');
+      return seen.out;
+    }
     const out = run();
     if (idempotent.size >= MAX_IDEMPOTENCY_KEYS) idempotent.delete(idempotent.keys().next().value!);
-    idempotent.set(key, out);
+    idempotent.set(key, { fingerprint, out });
     return out;
   };
 

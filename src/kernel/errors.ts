@@ -21,6 +21,7 @@ export const ERROR_CODES = {
   HILO_ERR_RATE_LIMITED: { status: 429, message: 'Too many requests; slow down.' },
   HILO_ERR_TURN_FAILED: { status: 500, message: 'The conversation could not process this message.' },
   HILO_ERR_TURN_TIMEOUT: { status: 504, message: 'The conversation did not finish the turn in time.' },
+  HILO_ERR_CONVERSATION_ERASED: { status: 409, message: 'This conversation was erased while the message was on its way; nothing of the message was recorded. Send it again: it starts a new conversation.' },
   HILO_ERR_TURN_QUARANTINED: { status: 422, message: 'The message could not be recorded and was set aside; the conversation goes on from its previous state.' },
   HILO_ERR_SHUTTING_DOWN: { status: 503, message: 'The server is shutting down.' },
   HILO_ERR_SHARD_FENCED: { status: 503, message: 'This member lost the conversation\'s shard to another member; the write was refused.' },

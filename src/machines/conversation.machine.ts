@@ -73,6 +73,7 @@ import { captionPointsAtMedia } from './caption-points.js';
 import { burstClass, isMediaBurst, mediaAcknowledgement, type MediaAck } from './media-ack.js';
 import { readFocusQuestion } from './focus-questions.js';
 import { asksBucketPrice } from './pack-asked.js';
+import { isNumberAlone } from './number-alone.js';
 import { asksEstimateAgain, asksTotalWithDelivery, isProductFollowUp, pointsAtTheOneShown, PRODUCT_FOCUS_TURNS, readFollowUpQuantity, reportsTrouble } from './product-focus.js';
 import { readMaterialQuestion, readMeasureReply, readMeasureWithColour } from './material-questions.js';
 import { routedIntent, routedTrigger, type RoutedIntent } from './routed-intent.js';
@@ -1690,7 +1691,8 @@ export const conversationMachine = setup({
       const decision: TriageDecision = decideTriage(u(context));
       if (decision.kind !== 'clarify') return;
       const choice = clarifyChoice(decision.intents, context.lastMessage?.text ?? '', context.lang);
-      enqueue.emit({ type: 'reply', reply: { template: 'clarify.ask', options: choice.options.map((o) => ({ label: o.label, text: o.text, template: true })) } });
+      // A long number alone ("1111/1111/…"): what the number is, asked as a clerk would, with the same menu.
+      enqueue.emit({ type: 'reply', reply: { template: isNumberAlone(context.lastMessage?.text ?? '') ? 'clarify.number' : 'clarify.ask', options: choice.options.map((o) => ({ label: o.label, text: o.text, template: true })) } });
       enqueue.assign({ expecting: choice });
     }),
     // The store's virtual assistant, said plainly, and a person offered: a yes hands off with the customer's words.
@@ -1813,7 +1815,7 @@ export const conversationMachine = setup({
       if (offerPending(context)) enqueue.assign({ expecting: { ...(context.expecting as Extract<Expectation, { kind: 'quote_offer' | 'reserve_offer' }>), turn: context.turn } });
     }),
     // In a form the pending question follows: a short apology, not the menu of everything the bot does.
-    sayNotUnderstood: emit(({ context }) => reply(formInProgress(context) ? 'lead.notUnderstood' : 'notUnderstood')),
+    sayNotUnderstood: emit(({ context }) => reply(formInProgress(context) ? 'lead.notUnderstood' : isNumberAlone(lastText(context)) ? 'clarify.number' : 'notUnderstood')), // a long number alone: what it is
     // A returning customer is greeted by name and reminded of what is still open for them.
     sayGreeting: enqueueActions(({ context, event, enqueue }) => {
       const open = openItemReplies(context);

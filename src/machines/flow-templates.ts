@@ -189,6 +189,8 @@ export const FLOW_TEMPLATE_KEYS: readonly string[] = [
   'identity.linked',
   // Clarifying questions (triage-decision.ts) and the labels of their options.
   'clarify.ask',
+  // A long number alone: what it is, with the same options (`number-alone.ts`).
+  'clarify.number',
   // Contact data given unasked: noted (for the open quote's advisor when there is one).
   'contact.noted',
   'contact.noted.ticket',

@@ -44,9 +44,9 @@ const SEPARATOR = String.raw`[\s.\-\u2010-\u2015\u2212\ufe63\uff0d\u200c\u200d\u
 const DIGIT_RUN = new RegExp(`(?<![\\p{L}\\p{N}])${DIGIT}+(?:${SEPARATOR}{1,3}${DIGIT}+)*(?![\\p{L}\\p{N}])`, 'gu');
 const DIGIT_GROUP = new RegExp(`${DIGIT}+`, 'gu');
 /**
- * A slash-like separator ("/", "\\", "_") joins groups of one card only when every separator inside
- * it is one: "4111 1111 1111 1111 08/27" stays a card followed by its expiry (the expiry's slash
- * never joins it to the card, so its own mask still finds it).
+ * A slash-like separator ("/", "\\", "_") and another kind join groups of one card only when all its
+ * groups have four digits or more: "4111 1111 1111 1111 08/27" stays a card followed by its expiry
+ * (the expiry's slash never joins it to the card, so its own mask still finds it).
  */
 const SLASH_LIKE = /[/\\_]/;
 const CARD_WORDS = /\b(?:tarjeta|tarj|card|cr[eé]dito|d[eé]bito|credit|debit|visa|master\s?card|mastercard|amex|american express|discover|cvv2?|cvc|ccv)\b/i;
@@ -109,9 +109,15 @@ function cardsInRun(run: string, offset: number, cardContext: boolean): Span[] {
     let hit: Span | null = null;
     let next = i + 1;
     let digits = '';
+    let mixed = false;
+    let short = false;
     for (let j = i; j < groups.length; j++) {
-      // Every separator inside one card is of one kind: slash-like, or not.
-      if (j > i + 1 && groups[j]!.slashBefore !== groups[i + 1]!.slashBefore) break;
+      // Separators of both kinds (slash-like and not) join one card only while every group is a
+      // card's group of four or more digits ("4111 1111/1111 1111", harden18): the "08" of an
+      // expiry after the card ("… 1111 08/27") stops it, so the expiry's own mask still finds it.
+      if (j > i + 1 && groups[j]!.slashBefore !== groups[i + 1]!.slashBefore) mixed = true;
+      if (groups[j]!.digits.length < 4) short = true;
+      if (mixed && short) break;
       digits += groups[j]!.digits;
       if (digits.length > 19) break;
       if (digits.length >= 13 && luhnValid(digits) && (cardContext || looksLikeCardScheme(digits))) {

@@ -26,6 +26,8 @@ const WEEKDAYS: readonly (readonly string[])[] = [
   ['viernes', 'friday', 'fri'],
   ['sabado', 'saturday', 'sat'],
 ];
+/** Each weekday's names as one whole-word pattern, compiled once (not per date read). */
+const WEEKDAY_PATTERNS: readonly RegExp[] = WEEKDAYS.map((names) => new RegExp(`\\b(?:${names.join('|')})\\b`));
 
 const MONTHS: readonly (readonly string[])[] = [
   ['enero', 'january', 'jan', 'ene'],
@@ -126,7 +128,7 @@ export function extractDate(text: string, nowMs: number, timeZone: string, lang:
   }
   // "el viernes", "el próximo lunes", "next friday": the next one to come (today's weekday means next week's).
   for (let w = 0; w < 7; w++) {
-    if (WEEKDAYS[w]!.some((name) => new RegExp(`\\b${name}\\b`).test(f))) {
+    if (WEEKDAY_PATTERNS[w]!.test(f)) {
       const ahead = (w - today.weekday + 7) % 7 || 7;
       return addDays(today, ahead);
     }
@@ -222,6 +224,25 @@ const ORDINALS: readonly [RegExp, number][] = [
   [/^(?:5|cinco|quint[oa]|fifth|la quinta|el quinto|opcion 5|option 5)$/, 4],
 ];
 
+/**
+ * The pattern that finds a folded option name as whole words ("rayito" in "el rayito", also
+ * followed by a plural "s"). `matchOption` runs for every piece of a message against every name of
+ * a tenant's options: compiled once per name, not once per call (harden18). The names come from
+ * tenant data, so the cache stays small; it is emptied if it ever holds more than
+ * {@link MAX_CACHED_NAMES}.
+ */
+function nameAsWords(name: string): RegExp {
+  let re = NAME_PATTERNS.get(name);
+  if (re === undefined) {
+    if (NAME_PATTERNS.size >= MAX_CACHED_NAMES) NAME_PATTERNS.clear();
+    re = new RegExp(`(?:^|\\s)${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:$|\\s|s\\b)`);
+    NAME_PATTERNS.set(name, re);
+  }
+  return re;
+}
+const MAX_CACHED_NAMES = 5_000;
+const NAME_PATTERNS = new Map<string, RegExp>();
+
 /** An option to match: its shown label, its value, and other words that name it. */
 export interface MatchItem {
   value: string;
@@ -241,7 +262,7 @@ export function matchOption(text: string, items: readonly MatchItem[]): number |
   const exact = items.findIndex((i) => fold(i.value) === f || fold(i.label) === f);
   if (exact >= 0) return exact;
   // A plural name said in the singular counts too ("el rayito" for "rayitos", "una ceja" for "cejas").
-  const contains = (needle: string): boolean => needle.length >= 3 && new RegExp(`(?:^|\\s)${needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:$|\\s|s\\b)`).test(f) || (needle.length >= 5 && needle.endsWith('s') && contains(needle.slice(0, -1)));
+  const contains = (needle: string): boolean => (needle.length >= 3 && nameAsWords(needle).test(f)) || (needle.length >= 5 && needle.endsWith('s') && contains(needle.slice(0, -1)));
   const whole = items.flatMap((i, at) => (contains(fold(i.label)) || contains(fold(i.value)) || (i.aliases ?? []).some((a) => contains(fold(a))) ? [at] : []));
   if (whole.length === 1) return whole[0]!;
   if (whole.length > 1) {

@@ -36,7 +36,18 @@ export interface AnalyticsRoutesOptions {
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const MAX_RANGE_DAYS = 366;
-const isoDay = z.string().regex(DAY, { error: 'must be a date YYYY-MM-DD' }).refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), { error: 'is not a calendar date' });
+/**
+ * The days a range may name: a calendar date from 1970 to 9998 (harden18: "0000-01-01" passed the
+ * calendar check — JavaScript has a year 0, PostgreSQL has none — and the summary answered 500
+ * `HILO_ERR_INTERNAL`; the last day of 9999 would end the range in year 10000).
+ */
+const FIRST_DAY = '1970-01-01';
+const LAST_DAY = '9998-12-31';
+const isoDay = z
+  .string()
+  .regex(DAY, { error: 'must be a date YYYY-MM-DD' })
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), { error: 'is not a calendar date' })
+  .refine((s) => s >= FIRST_DAY && s <= LAST_DAY, { error: `must be a day from ${FIRST_DAY} to ${LAST_DAY}` });
 const RangeQuery = z.strictObject({ from: isoDay.optional(), to: isoDay.optional() });
 const PagedQuery = RangeQuery.extend({ limit: z.coerce.number().int().min(1).max(1000).optional(), cursor: z.string().regex(/^\d{1,15}$/, { error: 'must be the cursor of the previous page' }).optional() });
 const GroupQuery = RangeQuery.extend({ limit: z.coerce.number().int().min(1).max(200).optional(), min_count: z.coerce.number().int().min(1).max(1000).optional() });
