@@ -577,6 +577,9 @@ function takesMixOffer(context: ConversationContext): boolean {
 const ACKNOWLEDGES_ONLY =
   /^\W*(?:(?:ok[aey]?|okey|oki|perfecto|bueno|entendido|excelente|genial|ch[eé]vere|great|cool|nice|got it|ya|(?:es)?t[aá] bien|gracias|grasias?|grax|grx|grcs|grs|muchas|mil|thanks|thank you|thx|thnx|tnx|tks|thanx|ty)\W*)*$|^\W*(?:listo|vale|de acuerdo)\W+(?:(?:muchas|mil)\W+)?(?:gracias|grasias?|grax|grcs|thanks|thank you|thx)\W*$/i;
 
+/** An acknowledgment in front of an answer ("ok, ventas", "okay. sales I guess", "bueno, la de ventas"), no yes word after it. */
+const OK_IN_FRONT = /^\W*(?:ok[aey]?|okey|oki|bueno|vale|perfecto|entendido|alright|well|hmm+)\b(?![^a-z]*\b(?:si|yes|yeah|yep|claro|dale|please|por favor)\b)/;
+
 /** Thanks said in a message (folded). */
 const THANKS_SAID = /\b(?:gracias|grasias?|grax|grx|grcs|grs|thanks|thank you|thx|thnx|tnx|tks|thanx|ty)\b/;
 
@@ -1203,7 +1206,14 @@ export const conversationMachine = setup({
       // "es para mi empresa, necesito la cotización formal" is a lead (an advisor, the customer's data).
       return understanding.nlu.intent.name !== 'sales_lead' && understanding.nlu.intent.name !== 'human_agent' && asksFormalQuote(understanding, lastText(context));
     },
-    acceptsHeldOffer: ({ context }) => !!context.heldOffer && context.lead.status === 'collecting' && formInProgress(context) !== null && takesReserveOffer(context, context.heldOffer),
+    // "ok, ventas", "ok. sales I guess" answer the form's question, asked last: the area is taken, nothing set aside
+    // (an "ok" in front only acknowledges; "sí/dale, maria@…" takes the offer and answers the question in one message).
+    acceptsHeldOffer: ({ context }) => {
+      const spec = formInProgress(context);
+      if (!context.heldOffer || context.lead.status !== 'collecting' || spec === null || !takesReserveOffer(context, context.heldOffer)) return false;
+      const slot = askingSlot(context);
+      return !(slot && OK_IN_FRONT.test(foldText(lastText(context))) && !takesTheOrder(lastText(context)) && answersSlot(spec, slot, u(context)!, lastText(context)));
+    },
     // "quita las varillas", "no quiero el cemento" to an estimate of several lines: that line off, priced again (never a complaint).
     removesEstimateLine: ({ context }) => pendingQuoteOffer(context) && context.expecting.kind === 'quote_offer' && (context.expecting.lines?.length ?? 0) >= 1 && (removedWords(lastText(context)) !== null || takesCountOff(lastText(context)) !== null),
     // "ok, entonces?", "bueno, y?" to "¿Te lo reservo?" / "¿Te preparo la cotización formal?": waiting for more, no yes.
