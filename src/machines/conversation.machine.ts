@@ -95,6 +95,7 @@ import { letsItGo, putsOffForm } from './letting-go.js';
 import { confirmsTheOrder, defersTheOrder, ordersDeliveryTo, removedWords, saysThatsAll, takesCountOff, takesTheOrder, waitsForMore } from './order-words.js';
 import { takesTheNamed } from './takes-named.js';
 import { asksDeliveryTime } from './delivery-time.js';
+import { monthSaid, saysBareDay } from './month-said.js';
 import { asksFreeDeliveryFor, talksDelivery } from './free-delivery-asked.js';
 import { askedAboutAccountCheck } from './account-questions.js';
 import { accountAsked } from './account-asks-words.js';
@@ -178,7 +179,7 @@ export interface ConversationContext {
   /** The product last answered, for follow-ups ("y si compro 50?"); absent in older snapshots. */
   productFocus?: ProductFocus | null;
   /** The store-info topic answered last turn, for follow-ups ("¿y a Bayahíbe?" after a delivery answer); absent in older snapshots. */
-  infoFocus?: { topic: InfoTopic; turn: number; /** The returns policy was asked (a condition told next is about it). */ returns?: true; /** ...of cement, sand or other bulk goods (never returned). */ bulk?: true; /** The warranty was given ("¿cuánto tiempo?" next is its length). */ warranty?: true; /** Tradespeople were offered ("¿cuánto cobran?" next is their price). */ trades?: true; /** The job opening answered (its Spanish title). */ vacancy?: string } | null;
+  infoFocus?: { topic: InfoTopic; turn: number; /** The returns policy was asked (a condition told next is about it). */ returns?: true; /** ...of cement, sand or other bulk goods (never returned). */ bulk?: true; /** The warranty was given ("¿cuánto tiempo?" next is its length). */ warranty?: true; /** Tradespeople were offered ("¿cuánto cobran?" next is their price). */ trades?: true; /** The job opening answered (its Spanish title). */ vacancy?: string; /** The month the day asked was in ("¿abren el 25 de diciembre?"): "¿y el 24?" next is that month's. */ month?: string } | null;
   /** The served place the customer last asked us to deliver to, with its fee and the turn (absent in older snapshots). */
   delivery?: (DeliveryQuote & { turn: number }) | null;
   /** The last turn the customer talked about delivery ("¿hacen delivery?"): "¿y si compro 20 mil es gratis?" later is about it (absent: never). */
@@ -753,6 +754,9 @@ export function productInput(context: ConversationContext): ProductActorInput {
 }
 
 /** What the store information is asked for this message (the `answerInfo` actor's input, or `provideAnswerers`' at once). */
+/** The month of the day the store question of the turn before asked about, if it named one. */
+const monthAskedOf = (context: ConversationContext): string | undefined => (context.infoFocus?.month && context.turn - context.infoFocus.turn === 1 ? context.infoFocus.month : undefined);
+
 export function infoInput(context: ConversationContext): InfoActorInput {
   const intent = intentOf(context);
   const topic: InfoTopic = intent && INFO_INTENTS.includes(intent) ? (intent as InfoTopic) : (followsUpInfo(context) ?? 'store_hours_location');
@@ -782,6 +786,7 @@ export function infoInput(context: ConversationContext): InfoActorInput {
     ...((topic === 'store_hours_location' || topic === 'offers') && (context.understanding?.products.length ?? 0) > 0 ? { understanding: context.understanding! } : {}),
     ...(topic === 'store_hours_location' && context.infoFocus?.returns && context.turn - context.infoFocus.turn === 1 ? returnConditionOf(context.lastMessage?.text ?? '', !!context.infoFocus.bulk) : {}),
     ...(formInProgress(context) && context.lead.about === 'credit' ? { form: 'credit' as const } : {}),
+    ...(topic === 'store_hours_location' && monthAskedOf(context) ? { monthSaid: monthAskedOf(context) } : {}),
     ...(topic === 'store_hours_location' && context.infoFocus?.warranty && context.turn - context.infoFocus.turn === 1 && asksHowLongIsIt(context.lastMessage?.text ?? '') ? { warrantyAsked: true as const } : {}),
     ...(topic === 'store_hours_location' && context.infoFocus?.trades && context.turn - context.infoFocus.turn === 1 && asksTradePrice(context.lastMessage?.text ?? '') ? { tradePriceAsked: true as const } : {}),
     idempotencyKey: key(context, 'info'),
@@ -843,7 +848,9 @@ function infoFocusOf(context: ConversationContext, event: unknown, expecting?: E
   // The one job opening answered ("soy chofer") stays the one "¿cómo aplico?" is about, while the openings are talked of.
   const vacancy = out?.vacancy ?? (topic === 'job_vacancies' && context.infoFocus?.topic === 'job_vacancies' && context.turn - context.infoFocus.turn === 1 ? context.infoFocus.vacancy : undefined);
   const warranty = topic === 'store_hours_location' && asksAboutWarranty(said);
-  const info = out?.answeredProducts ? {} : { infoFocus: { topic, turn: context.turn, ...(returns ? { returns: true as const } : {}), ...(bulk ? { bulk: true as const } : {}), ...(warranty ? { warranty: true as const } : {}), ...(out?.tradesOffered ? { trades: true as const } : {}), ...(vacancy ? { vacancy } : {}) } };
+  // "¿abren el 25 de diciembre?" → "¿y el 24?" → "¿y el 31?": December stays the month asked about.
+  const month = topic !== 'store_hours_location' ? undefined : (monthSaid(said) ?? (saysBareDay(said) ? monthAskedOf(context) : undefined));
+  const info = out?.answeredProducts ? {} : { infoFocus: { topic, turn: context.turn, ...(returns ? { returns: true as const } : {}), ...(bulk ? { bulk: true as const } : {}), ...(warranty ? { warranty: true as const } : {}), ...(out?.tradesOffered ? { trades: true as const } : {}), ...(vacancy ? { vacancy } : {}), ...(month ? { month } : {}) } };
   // The one service priced is what "¿y cuánto dura?" and "quiero cita pal viernes" are about; a list of several ends it.
   // The one priced before it stays beside it: "dame cita para los dos" books both.
   const before = serviceInFocus(context);
