@@ -65,6 +65,7 @@ import {
   mergeFormReading,
   nextFormQuestion,
   profileFromForm,
+  recountedNeed,
   slotPrompt,
   slotsNamedIn,
   startForm,
@@ -1364,6 +1365,8 @@ export const conversationMachine = setup({
       // whatever the classifier made of it ("cambia la urgencia a alta").
       // More of the need told at the summary is added to it, whatever the classifier made of it.
       if (context.expecting.kind === 'lead_confirmation' && (understanding.affirmation === 'no' || understanding.addsToNeed || slotsNamedIn(spec, lastText(context)).length > 0)) return true;
+      // "make it 6 bathrooms not 4": a count of the need corrected, whatever the classifier made of it.
+      if (context.expecting.kind === 'lead_confirmation' && recountedNeed(spec, context.lead, lastText(context)) !== null) return true;
       // "actually it's urgent, we open in 3 weeks", "mejor ponle urgencia baja": the urgency changed at the summary, never a store question.
       if (context.expecting.kind === 'lead_confirmation' && understanding.urgency !== undefined && !lastText(context).includes('?')) return true;
       // "alta", "urgente", "para el lunes": a few words that only give form data are an answer
