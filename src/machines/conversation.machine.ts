@@ -97,6 +97,7 @@ import { confirmsTheOrder, defersTheOrder, ordersDeliveryTo, removedWords, saysT
 import { takesTheNamed } from './takes-named.js';
 import { asksDeliveryTime } from './delivery-time.js';
 import { monthSaid, saysBareDay } from './month-said.js';
+import { withoutDecorativeEmoji } from './emoji-decoration.js';
 import { asksFreeDeliveryFor, talksDelivery } from './free-delivery-asked.js';
 import { askedAboutAccountCheck } from './account-questions.js';
 import { accountAsked } from './account-asks-words.js';
@@ -937,7 +938,8 @@ function recordedMessage(context: ConversationContext, received: { type: string 
   const identity = noIdentity(context);
   return {
     turn: context.turn + 1,
-    lastMessage: { id: event.messageId, text: textAsRead(context, event.text), receivedAt: event.receivedAt, ...(event.type === 'user.message' && event.media ? { media: event.media } : {}) },
+    // "dame 5 😁": the words as the readers read them, the emoji beside them set aside (`emoji-decoration.ts`).
+    lastMessage: { id: event.messageId, text: textAsRead(context, withoutDecorativeEmoji(event.text)), receivedAt: event.receivedAt, ...(event.type === 'user.message' && event.media ? { media: event.media } : {}) },
     ...(event.type === 'user.message' && talksDelivery(event.text) ? { deliveryTalked: context.turn + 1 } : {}),
     // Each message starts with no routed intent: only the routing pass says what it acted on.
     routedIntent: null,
