@@ -46,7 +46,7 @@ import {
   type UnderstandActorOutput,
 } from './conversation.contract.js';
 import { asksFormalQuote, goodsAskedIn, leadGoodsAskedIn, withGoodsAsNeed, type GoodsAsked } from './quote-need.js';
-import { asksProductToo, asksWhoWillContact, asksWhyAsked } from './lead-why.js';
+import { asksProductInsteadOfChoice, asksProductToo, asksWhoWillContact, asksWhyAsked } from './lead-why.js';
 import { asksRequirements } from './credit-requirements.js';
 import { asksCreditTerms } from './credit-terms.js';
 import { asksAboutWarranty, asksHowLongIsIt } from './warranty-followups.js';
@@ -1346,6 +1346,9 @@ export const conversationMachine = setup({
       // "quiero remodelar la cocina, ¿cuánto cuesta el porcelanato?": the need is taken (merged on
       // the way in) and the product question is answered as a detour, then the form goes on.
       if (slot === 'problem_statement' && asksProductToo(understanding, lastText(context))) return false;
+      // "what's the price of 1/2 inch rebar?" to the area question: the price (a detour), the area asked again.
+      const choices = slot ? spec.slots.find((s) => s.name === slot)?.choices : undefined;
+      if (choices && asksProductInsteadOfChoice(understanding, lastText(context), choices)) return false;
       if (slot && answersSlot(spec, slot, understanding, lastText(context))) return true;
       // "I prefer a phone call, 809-555-4433" where the e-mail is asked: the phone in its place answers it.
       const standIn = slot ? spec.slots.find((s) => s.name === slot)?.or : undefined;
