@@ -64,8 +64,8 @@ import {
   isBrainForm,
   mergeFormReading,
   nextFormQuestion,
+  needRecountedBy,
   profileFromForm,
-  recountedNeed,
   slotPrompt,
   slotsNamedIn,
   startForm,
@@ -756,6 +756,13 @@ export function productInput(context: ConversationContext): ProductActorInput {
 }
 
 /** What the store information is asked for this message (the `answerInfo` actor's input, or `provideAnswerers`' at once). */
+/** "no son 3 baños, son 5" at the summary: this message corrected a count of the need (`need-recount.ts`). */
+function recountsNeed(context: ConversationContext): boolean {
+  const spec = formInProgress(context);
+  const understanding = u(context);
+  return !!spec && !!understanding && context.expecting.kind === 'lead_confirmation' && needRecountedBy(spec, context.lead, understanding, messageId(context));
+}
+
 /** The month of the day the store question of the turn before asked about, if it named one. */
 const monthAskedOf = (context: ConversationContext): string | undefined => (context.infoFocus?.month && context.turn - context.infoFocus.turn === 1 ? context.infoFocus.month : undefined);
 
@@ -1289,14 +1296,14 @@ export const conversationMachine = setup({
     confirmsForm: ({ context }) => {
       const understanding = u(context);
       const spec = formInProgress(context);
-      if (!spec || context.expecting.kind !== 'lead_confirmation' || !understanding || carriesFormData(spec, understanding, context.lead, lastText(context))) return false;
+      if (!spec || context.expecting.kind !== 'lead_confirmation' || !understanding || carriesFormData(spec, understanding, context.lead, lastText(context)) || recountsNeed(context)) return false;
       return understanding.affirmation === 'yes' || (understanding.affirmation === null && summaryAnswer(lastText(context)) === 'yes');
     },
     rejectsForm: ({ context }) => {
       const understanding = u(context);
       const spec = formInProgress(context);
       // "no, mi correo es ..." carries the correction itself: it is merged and confirmed again.
-      if (!spec || context.expecting.kind !== 'lead_confirmation' || !understanding || carriesFormData(spec, understanding, context.lead, lastText(context))) return false;
+      if (!spec || context.expecting.kind !== 'lead_confirmation' || !understanding || carriesFormData(spec, understanding, context.lead, lastText(context)) || recountsNeed(context)) return false;
       if (understanding.affirmation === 'no' || summaryAnswer(lastText(context)) === 'no') return true;
       // "el correo está mal", "the company": names what to fix without a value.
       return understanding.affirmation !== 'yes' && wantsToFixField(spec, lastText(context));
@@ -1342,6 +1349,8 @@ export const conversationMachine = setup({
       const understanding = u(context);
       const spec = formInProgress(context);
       if (!understanding || !spec) return false;
+      // "make it 6 bathrooms not 4", "change the blocks to 3500": a count of the need corrected, whatever the classifier made of it.
+      if (recountsNeed(context)) return true;
       const slot = askingSlot(context);
       // "quiero remodelar la cocina, ¿cuánto cuesta el porcelanato?": the need is taken (merged on
       // the way in) and the product question is answered as a detour, then the form goes on.
@@ -1370,8 +1379,6 @@ export const conversationMachine = setup({
       // whatever the classifier made of it ("cambia la urgencia a alta").
       // More of the need told at the summary is added to it, whatever the classifier made of it.
       if (context.expecting.kind === 'lead_confirmation' && (understanding.affirmation === 'no' || understanding.addsToNeed || slotsNamedIn(spec, lastText(context)).length > 0)) return true;
-      // "make it 6 bathrooms not 4": a count of the need corrected, whatever the classifier made of it.
-      if (context.expecting.kind === 'lead_confirmation' && recountedNeed(spec, context.lead, lastText(context)) !== null) return true;
       // "actually it's urgent, we open in 3 weeks", "mejor ponle urgencia baja": the urgency changed at the summary, never a store question.
       if (context.expecting.kind === 'lead_confirmation' && understanding.urgency !== undefined && !lastText(context).includes('?')) return true;
       // "alta", "urgente", "para el lunes": a few words that only give form data are an answer

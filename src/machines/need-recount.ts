@@ -40,9 +40,10 @@ export function needRecounted(need: string, text: string): string | null {
   if (old) {
     next = counts.find((c) => c.n !== old.n)?.n;
     noun = old.word;
-  } else if (counts.length === 1 && counts[0]!.word) {
-    // "que sean 5 baños": the one count the need has before that word is replaced.
-    const same = written.filter((w) => stem(w.word) === stem(counts[0]!.word!));
+  } else if (counts.length === 1) {
+    // "que sean 5 baños", "change the blocks to 3500": the one count the need has before the word named is replaced.
+    const named = counts[0]!.word ? new Set([stem(counts[0]!.word)]) : new Set(said.split(' ').filter((w) => !/^\d/.test(w)).map(stem));
+    const same = written.filter((w) => named.has(stem(w.word)));
     if (same.length === 0 || same.some((w) => w.n !== same[0]!.n)) return null;
     next = counts[0]!.n;
     noun = same[0]!.word;

@@ -90,8 +90,18 @@ function readingsOf(spec: WorkflowSpec, understanding: Understanding, asking: st
   return out;
 }
 
+/**
+ * True when this message corrected a count of the need at the summary (merged on the way in, so the
+ * draft already holds it): the brain read no need in it, yet the need now comes from it.
+ */
+export function needRecountedBy(spec: WorkflowSpec, lead: LeadState, understanding: Understanding, messageId: string): boolean {
+  const need = spec.slots.find((s) => s.entity === 'problem');
+  if (!need || lead.status !== 'confirming' || understanding.leadFields.problem_statement !== undefined || understanding.addsToNeed) return false;
+  return lead.draft[asField(need.name)]?.sourceMessageId === messageId;
+}
+
 /** The need written with a count corrected at the summary ("make it 6 bathrooms not 4"), or null. */
-export function recountedNeed(spec: WorkflowSpec, lead: LeadState, text: string): string | null {
+function recountedNeed(spec: WorkflowSpec, lead: LeadState, text: string): string | null {
   const need = spec.slots.find((s) => s.entity === 'problem');
   const written = need && lead.status === 'confirming' ? lead.draft[asField(need.name)]?.value : undefined;
   return typeof written === 'string' ? needRecounted(written, text) : null;
@@ -99,7 +109,7 @@ export function recountedNeed(spec: WorkflowSpec, lead: LeadState, text: string)
 
 /** True when the message carries a value (or a refusal) for any slot of the form. */
 export function carriesFormData(spec: WorkflowSpec, understanding: Understanding, lead: LeadState, text: string): boolean {
-  return readingsOf(spec, understanding, lead.asking, text, lead).length > 0 || (understanding.prefersPhone === true && phoneSlotOf(spec) !== undefined);
+  return readingsOf(spec, understanding, lead.asking, text).length > 0 || (understanding.prefersPhone === true && phoneSlotOf(spec) !== undefined);
 }
 
 /** The slot of the customer's phone, when the form has one. */

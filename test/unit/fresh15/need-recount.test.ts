@@ -38,3 +38,12 @@ describe('month said for a bare day', () => {
     expect(withMonthSaid(['y el 24?'])).toEqual(['y el 24?']);
   });
 });
+
+describe('needRecounted with the word before the count', () => {
+  it('should take the count of the goods the message names', () => {
+    expect(needRecounted('rebar, blocks and cement for the structure, about 3000 blocks', 'change the blocks to 3500')).toBe('rebar, blocks and cement for the structure, about 3500 blocks');
+    expect(needRecounted('unos 200 sacos de cemento', 'cambia los sacos a 250')).toBe('unos 250 sacos de cemento');
+    expect(needRecounted('200 sacos de cemento y 50 varillas', 'cambia las varillas a 80')).toBe('200 sacos de cemento y 80 varillas');
+    expect(needRecounted('200 sacos de cemento y 50 varillas', 'cambia eso a 80')).toBeNull();
+  });
+});
