@@ -362,8 +362,8 @@ export interface InfoActorInput {
   purchaseDays?: number;
   /** A credit application in progress (the form): "¿cuánto tarda?" is the review's time. */
   form?: 'credit';
-  /** "¿cuánto tiempo?" right after the warranty was given: the warranty again (its lengths). */
-  warrantyAsked?: true;
+  /** The month the store question of the turn before named ("¿abren el 25 de diciembre?"): "¿y el 24?" is that month's. */ monthSaid?: string;
+  /** "¿cuánto tiempo?" right after the warranty was given: the warranty again (its lengths). */ warrantyAsked?: true;
   /** "¿cuánto cobran?" right after the store said it does not install but knows tradespeople: their price, agreed with them. */
   tradePriceAsked?: true;
   idempotencyKey: string;

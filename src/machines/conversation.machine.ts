@@ -46,7 +46,7 @@ import {
   type UnderstandActorOutput,
 } from './conversation.contract.js';
 import { asksFormalQuote, goodsAskedIn, leadGoodsAskedIn, withGoodsAsNeed, type GoodsAsked } from './quote-need.js';
-import { asksProductToo, asksWhoWillContact, asksWhyAsked } from './lead-why.js';
+import { asksProductInsteadOfChoice, asksProductToo, asksWhoWillContact, asksWhyAsked } from './lead-why.js';
 import { asksRequirements } from './credit-requirements.js';
 import { asksCreditTerms } from './credit-terms.js';
 import { asksAboutWarranty, asksHowLongIsIt } from './warranty-followups.js';
@@ -64,6 +64,7 @@ import {
   isBrainForm,
   mergeFormReading,
   nextFormQuestion,
+  needRecountedBy,
   profileFromForm,
   slotPrompt,
   slotsNamedIn,
@@ -96,6 +97,8 @@ import { letsItGo, putsOffForm } from './letting-go.js';
 import { confirmsTheOrder, defersTheOrder, ordersDeliveryTo, removedWords, saysThatsAll, takesCountOff, takesTheOrder, waitsForMore } from './order-words.js';
 import { takesTheNamed } from './takes-named.js';
 import { asksDeliveryTime } from './delivery-time.js';
+import { monthSaid, saysBareDay } from './month-said.js';
+import { withoutDecorativeEmoji } from './emoji-decoration.js';
 import { asksFreeDeliveryFor, talksDelivery } from './free-delivery-asked.js';
 import { askedAboutAccountCheck } from './account-questions.js';
 import { accountAsked } from './account-asks-words.js';
@@ -179,7 +182,7 @@ export interface ConversationContext {
   /** The product last answered, for follow-ups ("y si compro 50?"); absent in older snapshots. */
   productFocus?: ProductFocus | null;
   /** The store-info topic answered last turn, for follow-ups ("¿y a Bayahíbe?" after a delivery answer); absent in older snapshots. */
-  infoFocus?: { topic: InfoTopic; turn: number; /** The returns policy was asked (a condition told next is about it). */ returns?: true; /** ...of cement, sand or other bulk goods (never returned). */ bulk?: true; /** The warranty was given ("¿cuánto tiempo?" next is its length). */ warranty?: true; /** Tradespeople were offered ("¿cuánto cobran?" next is their price). */ trades?: true; /** The job opening answered (its Spanish title). */ vacancy?: string } | null;
+  infoFocus?: { topic: InfoTopic; turn: number; /** The returns policy was asked (a condition told next is about it). */ returns?: true; /** ...of cement, sand or other bulk goods (never returned). */ bulk?: true; /** The warranty was given ("¿cuánto tiempo?" next is its length). */ warranty?: true; /** Tradespeople were offered ("¿cuánto cobran?" next is their price). */ trades?: true; /** The job opening answered (its Spanish title). */ vacancy?: string; /** The month the day asked was in ("¿abren el 25 de diciembre?"): "¿y el 24?" next is that month's. */ month?: string } | null;
   /** The served place the customer last asked us to deliver to, with its fee and the turn (absent in older snapshots). */
   delivery?: (DeliveryQuote & { turn: number }) | null;
   /** The last turn the customer talked about delivery ("¿hacen delivery?"): "¿y si compro 20 mil es gratis?" later is about it (absent: never). */
@@ -578,6 +581,9 @@ function takesMixOffer(context: ConversationContext): boolean {
 const ACKNOWLEDGES_ONLY =
   /^\W*(?:(?:ok[aey]?|okey|oki|perfecto|bueno|entendido|excelente|genial|ch[eé]vere|great|cool|nice|got it|ya|(?:es)?t[aá] bien|gracias|grasias?|grax|grx|grcs|grs|muchas|mil|thanks|thank you|thx|thnx|tnx|tks|thanx|ty)\W*)*$|^\W*(?:listo|vale|de acuerdo)\W+(?:(?:muchas|mil)\W+)?(?:gracias|grasias?|grax|grcs|thanks|thank you|thx)\W*$/i;
 
+/** An acknowledgment in front of an answer ("ok, ventas", "okay. sales I guess", "bueno, la de ventas"), no yes word after it. */
+const OK_IN_FRONT = /^\W*(?:ok[aey]?|okey|oki|bueno|vale|perfecto|entendido|alright|well|hmm+)\b(?![^a-z]*\b(?:si|yes|yeah|yep|claro|dale|please|por favor)\b)/;
+
 /** Thanks said in a message (folded). */
 const THANKS_SAID = /\b(?:gracias|grasias?|grax|grx|grcs|grs|thanks|thank you|thx|thnx|tnx|tks|thanx|ty)\b/;
 
@@ -751,6 +757,16 @@ export function productInput(context: ConversationContext): ProductActorInput {
 }
 
 /** What the store information is asked for this message (the `answerInfo` actor's input, or `provideAnswerers`' at once). */
+/** "no son 3 baños, son 5" at the summary: this message corrected a count of the need (`need-recount.ts`). */
+function recountsNeed(context: ConversationContext): boolean {
+  const spec = formInProgress(context);
+  const understanding = u(context);
+  return !!spec && !!understanding && context.expecting.kind === 'lead_confirmation' && needRecountedBy(spec, context.lead, understanding, messageId(context));
+}
+
+/** The month of the day the store question of the turn before asked about, if it named one. */
+const monthAskedOf = (context: ConversationContext): string | undefined => (context.infoFocus?.month && context.turn - context.infoFocus.turn === 1 ? context.infoFocus.month : undefined);
+
 export function infoInput(context: ConversationContext): InfoActorInput {
   const intent = intentOf(context);
   const topic: InfoTopic = intent && INFO_INTENTS.includes(intent) ? (intent as InfoTopic) : (followsUpInfo(context) ?? 'store_hours_location');
@@ -780,6 +796,7 @@ export function infoInput(context: ConversationContext): InfoActorInput {
     ...((topic === 'store_hours_location' || topic === 'offers') && (context.understanding?.products.length ?? 0) > 0 ? { understanding: context.understanding! } : {}),
     ...(topic === 'store_hours_location' && context.infoFocus?.returns && context.turn - context.infoFocus.turn === 1 ? returnConditionOf(context.lastMessage?.text ?? '', !!context.infoFocus.bulk) : {}),
     ...(formInProgress(context) && context.lead.about === 'credit' ? { form: 'credit' as const } : {}),
+    ...(topic === 'store_hours_location' && monthAskedOf(context) ? { monthSaid: monthAskedOf(context) } : {}),
     ...(topic === 'store_hours_location' && context.infoFocus?.warranty && context.turn - context.infoFocus.turn === 1 && asksHowLongIsIt(context.lastMessage?.text ?? '') ? { warrantyAsked: true as const } : {}),
     ...(topic === 'store_hours_location' && context.infoFocus?.trades && context.turn - context.infoFocus.turn === 1 && asksTradePrice(context.lastMessage?.text ?? '') ? { tradePriceAsked: true as const } : {}),
     idempotencyKey: key(context, 'info'),
@@ -841,7 +858,9 @@ function infoFocusOf(context: ConversationContext, event: unknown, expecting?: E
   // The one job opening answered ("soy chofer") stays the one "¿cómo aplico?" is about, while the openings are talked of.
   const vacancy = out?.vacancy ?? (topic === 'job_vacancies' && context.infoFocus?.topic === 'job_vacancies' && context.turn - context.infoFocus.turn === 1 ? context.infoFocus.vacancy : undefined);
   const warranty = topic === 'store_hours_location' && asksAboutWarranty(said);
-  const info = out?.answeredProducts ? {} : { infoFocus: { topic, turn: context.turn, ...(returns ? { returns: true as const } : {}), ...(bulk ? { bulk: true as const } : {}), ...(warranty ? { warranty: true as const } : {}), ...(out?.tradesOffered ? { trades: true as const } : {}), ...(vacancy ? { vacancy } : {}) } };
+  // "¿abren el 25 de diciembre?" → "¿y el 24?" → "¿y el 31?": December stays the month asked about.
+  const month = topic !== 'store_hours_location' ? undefined : (monthSaid(said) ?? (saysBareDay(said) ? monthAskedOf(context) : undefined));
+  const info = out?.answeredProducts ? {} : { infoFocus: { topic, turn: context.turn, ...(returns ? { returns: true as const } : {}), ...(bulk ? { bulk: true as const } : {}), ...(warranty ? { warranty: true as const } : {}), ...(out?.tradesOffered ? { trades: true as const } : {}), ...(vacancy ? { vacancy } : {}), ...(month ? { month } : {}) } };
   // The one service priced is what "¿y cuánto dura?" and "quiero cita pal viernes" are about; a list of several ends it.
   // The one priced before it stays beside it: "dame cita para los dos" books both.
   const before = serviceInFocus(context);
@@ -927,7 +946,8 @@ function recordedMessage(context: ConversationContext, received: { type: string 
   const identity = noIdentity(context);
   return {
     turn: context.turn + 1,
-    lastMessage: { id: event.messageId, text: textAsRead(context, event.text), receivedAt: event.receivedAt, ...(event.type === 'user.message' && event.media ? { media: event.media } : {}) },
+    // "dame 5 😁": the words as the readers read them, the emoji beside them set aside (`emoji-decoration.ts`).
+    lastMessage: { id: event.messageId, text: textAsRead(context, withoutDecorativeEmoji(event.text)), receivedAt: event.receivedAt, ...(event.type === 'user.message' && event.media ? { media: event.media } : {}) },
     ...(event.type === 'user.message' && talksDelivery(event.text) ? { deliveryTalked: context.turn + 1 } : {}),
     // Each message starts with no routed intent: only the routing pass says what it acted on.
     routedIntent: null,
@@ -1204,7 +1224,14 @@ export const conversationMachine = setup({
       // "es para mi empresa, necesito la cotización formal" is a lead (an advisor, the customer's data).
       return understanding.nlu.intent.name !== 'sales_lead' && understanding.nlu.intent.name !== 'human_agent' && asksFormalQuote(understanding, lastText(context));
     },
-    acceptsHeldOffer: ({ context }) => !!context.heldOffer && context.lead.status === 'collecting' && formInProgress(context) !== null && takesReserveOffer(context, context.heldOffer),
+    // "ok, ventas", "ok. sales I guess" answer the form's question, asked last: the area is taken, nothing set aside
+    // (an "ok" in front only acknowledges; "sí/dale, maria@…" takes the offer and answers the question in one message).
+    acceptsHeldOffer: ({ context }) => {
+      const spec = formInProgress(context);
+      if (!context.heldOffer || context.lead.status !== 'collecting' || spec === null || !takesReserveOffer(context, context.heldOffer)) return false;
+      const slot = askingSlot(context);
+      return !(slot && OK_IN_FRONT.test(foldText(lastText(context))) && !takesTheOrder(lastText(context)) && answersSlot(spec, slot, u(context)!, lastText(context)));
+    },
     // "quita las varillas", "no quiero el cemento" to an estimate of several lines: that line off, priced again (never a complaint).
     removesEstimateLine: ({ context }) => pendingQuoteOffer(context) && context.expecting.kind === 'quote_offer' && (context.expecting.lines?.length ?? 0) >= 1 && (removedWords(lastText(context)) !== null || takesCountOff(lastText(context)) !== null),
     // "ok, entonces?", "bueno, y?" to "¿Te lo reservo?" / "¿Te preparo la cotización formal?": waiting for more, no yes.
@@ -1270,14 +1297,14 @@ export const conversationMachine = setup({
     confirmsForm: ({ context }) => {
       const understanding = u(context);
       const spec = formInProgress(context);
-      if (!spec || context.expecting.kind !== 'lead_confirmation' || !understanding || carriesFormData(spec, understanding, context.lead, lastText(context))) return false;
+      if (!spec || context.expecting.kind !== 'lead_confirmation' || !understanding || carriesFormData(spec, understanding, context.lead, lastText(context)) || recountsNeed(context)) return false;
       return understanding.affirmation === 'yes' || (understanding.affirmation === null && summaryAnswer(lastText(context)) === 'yes');
     },
     rejectsForm: ({ context }) => {
       const understanding = u(context);
       const spec = formInProgress(context);
       // "no, mi correo es ..." carries the correction itself: it is merged and confirmed again.
-      if (!spec || context.expecting.kind !== 'lead_confirmation' || !understanding || carriesFormData(spec, understanding, context.lead, lastText(context))) return false;
+      if (!spec || context.expecting.kind !== 'lead_confirmation' || !understanding || carriesFormData(spec, understanding, context.lead, lastText(context)) || recountsNeed(context)) return false;
       if (understanding.affirmation === 'no' || summaryAnswer(lastText(context)) === 'no') return true;
       // "el correo está mal", "the company": names what to fix without a value.
       return understanding.affirmation !== 'yes' && wantsToFixField(spec, lastText(context));
@@ -1323,10 +1350,15 @@ export const conversationMachine = setup({
       const understanding = u(context);
       const spec = formInProgress(context);
       if (!understanding || !spec) return false;
+      // "make it 6 bathrooms not 4", "change the blocks to 3500": a count of the need corrected, whatever the classifier made of it.
+      if (recountsNeed(context)) return true;
       const slot = askingSlot(context);
       // "quiero remodelar la cocina, ¿cuánto cuesta el porcelanato?": the need is taken (merged on
       // the way in) and the product question is answered as a detour, then the form goes on.
       if (slot === 'problem_statement' && asksProductToo(understanding, lastText(context))) return false;
+      // "what's the price of 1/2 inch rebar?" to the area question: the price (a detour), the area asked again.
+      const choices = slot ? spec.slots.find((s) => s.name === slot)?.choices : undefined;
+      if (choices && asksProductInsteadOfChoice(understanding, lastText(context), choices)) return false;
       if (slot && answersSlot(spec, slot, understanding, lastText(context))) return true;
       // "I prefer a phone call, 809-555-4433" where the e-mail is asked: the phone in its place answers it.
       const standIn = slot ? spec.slots.find((s) => s.name === slot)?.or : undefined;

@@ -58,3 +58,18 @@ export function asksWhoWillContact(text: string): boolean {
   if (f === '' || f.split(' ').length > 16) return false;
   return WHO_CONTACTS.some((re) => re.test(f));
 }
+
+/**
+ * A product question asked where a choice of the form is pending ("what's the price of 1/2 inch
+ * rebar?" to "Which area: Ventas, Soporte…?"): a detour the clerk answers, then asks again — never
+ * an area read from the word "price" with the question left unanswered. Naming a choice ("sales,
+ * and how much is the rebar?") answers it.
+ */
+export function asksProductInsteadOfChoice(understanding: Understanding, text: string, choices: readonly string[]): boolean {
+  if (understanding.products.length === 0 || !text.includes('?')) return false;
+  const intent = understanding.nlu.intent.name;
+  if (intent !== 'price_quote' && intent !== 'product_inquiry') return false;
+  const words = ` ${foldAccents(text).replace(/[^a-z0-9]+/g, ' ')} `;
+  if (choices.some((c) => words.includes(` ${foldAccents(c).replace(/[^a-z0-9]+/g, ' ').trim()} `)) || /\b(?:sales|support|billing|other)\b/.test(words)) return false;
+  return PRODUCT_QUESTION.test(foldAccents(text));
+}

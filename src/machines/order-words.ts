@@ -95,8 +95,8 @@ export function defersTheOrder(text: string): boolean {
   return DEFERS.test(fold(text));
 }
 
-/** Taking it somewhere: "mándamelos a Caleta", "llévamelo a Villa Hermosa", "send them to Bayahibe". */
-const TO_A_PLACE = /(?:^|[^a-z])(?:mand|envi|llev|tra[ei]|despach|deliver|send|ship|bring)[a-z]*\s+(?:(?:l[oa]s?|me|nos|it|them)\s+)*(?:a|al|para|hasta|to)\s+[a-z]/;
+/** Taking it somewhere: "mándamelos a Caleta", "llévamelo a Villa Hermosa", "me lo mandan pa Caleta", "send them to Bayahibe". */
+const TO_A_PLACE = /(?:^|[^a-z])(?:mand|envi|llev|tra[ei]|despach|deliver|send|ship|bring)[a-z]*\s+(?:(?:l[oa]s?|me|nos|it|them)\s+)*(?:a|al|para|pa|pal|hasta|to)\s+[a-z]/;
 
 /**
  * The order is to be delivered to a place named in the message: its price with that delivery,

@@ -482,8 +482,8 @@ const DROPPED_TODO = /\bto(?= (?:eso|esto|junto)\b)|(?<=\bcuanto (?:e|es|sale|se
 
 /** "con delivery", "con el envío", "with delivery": the price asked includes taking it there. */
 const WITH_DELIVERY = /\b(?:con|incluyendo|with|including)\s+(?:el\s+|la\s+|the\s+)?(?:envio|delivery|entrega|shipping|transporte)\b/;
-/** The place at the end of the message ("... a Caleta?", "... to Bayahibe"). */
-const AT_A_PLACE = /\s(?:a|al|hasta|para|to)\s+\S+(?:\s+\S+){0,2}$/;
+/** The place a delivery goes to, at the end of a message ("… con delivery a Caleta?", "… to Bayahibe", "… pa la Romana cuánto e"). */
+export const AT_A_PLACE = /\s(?:a|al|hasta|para|pa|pal|to)\s+[^\s?¿!¡.,]+(?:\s+[^\s?¿!¡.,]+){0,3}\s*[?!.]*\s*$/i;
 
 /**
  * The price of the order with its delivery, to a place or not: "¿cuánto sería con delivery a

@@ -325,6 +325,13 @@ const COMPLETING_ANSWER_WORDS = 6;
  */
 const ASKS_WHEN = /\b(?:hoy|manana|lunes|martes|miercoles|jueves|viernes|sabados?|domingos?|feriados?|horarios?|horas?|abren|abre|abierto|abierta|cierran|cierra|cerrado|cerrada|today|tomorrow|tonight|mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|holidays?|hours|open|close|closed|closing|opening|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|january|february|march|april|june|july|august|september|october|november|december|navidad|nochebuena|christmas|new year s?|ano nuevo|(?:el|the|on the) \d{1,2}(?:ro|st|nd|rd|th)?)\b/;
 
+/**
+ * "¿dónde están ubicados?", "where are you located?" to "¿Te comparto la dirección?": a where
+ * question of its own, answered as asked (the addresses), never completed into "¿Dónde queda y a
+ * qué hora abre dónde están ubicados?" (the hours said again before them).
+ */
+const ASKS_WHERE = /\b(?:donde|where|ubicad[oa]s?|ubicacion|direccion|address|location|located)\b/;
+
 /** What a message can be besides picking an option, after the sales-lead offer. */
 const ANSWERS_THE_LEAD_OFFER: readonly IntentName[] = ['sales_lead', ...SMALL_TALK, 'out_of_scope'];
 
@@ -350,7 +357,7 @@ export function answerToChoice(text: string, choice: ChoiceExpectation, u: Under
   const yes = choice.options[0];
   // "¿Te comparto su dirección?" → "la de Villa Hermosa": a short answer that asks nothing else
   // completes the offer's question ("¿Dónde queda la de Villa Hermosa?").
-  if (choice.confirm && yes?.completes && u.affirmation === null && fold(text).split(' ').length <= COMPLETING_ANSWER_WORDS && !ASKS_WHEN.test(fold(text))) {
+  if (choice.confirm && yes?.completes && u.affirmation === null && fold(text).split(' ').length <= COMPLETING_ANSWER_WORDS && !ASKS_WHEN.test(fold(text)) && !ASKS_WHERE.test(fold(text))) {
     const decision = decideTriage(u);
     const other = decision.kind === 'handoff' || decision.kind === 'confirm' || (decision.kind === 'act' && decision.intent !== yes.intent);
     if (!other && u.products.length === 0) return { at: 0, implied: false, text: yes.completes.replace('{answer}', text.trim().replace(/[?¿!¡.]+/g, '')) };

@@ -98,7 +98,7 @@ function rememberedDayHours(tenant: TenantData, text: string, lang: Lang, now: n
   return reply === null ? null : copyPlain(reply);
 }
 
-function storeReplies(tenant: TenantData, input: Pick<InfoActorInput, 'text' | 'lang' | 'counter' | 'delivery' | 'deliveryTalked' | 'reserve' | 'placeSaid' | 'focusSku'>, now: number): { replies: ReplyDirective[]; offer?: ChoiceOption; delivery?: DeliveryQuote; tradesOffered?: true } {
+function storeReplies(tenant: TenantData, input: Pick<InfoActorInput, 'text' | 'lang' | 'counter' | 'delivery' | 'deliveryTalked' | 'reserve' | 'placeSaid' | 'focusSku' | 'monthSaid'>, now: number): { replies: ReplyDirective[]; offer?: ChoiceOption; delivery?: DeliveryQuote; tradesOffered?: true } {
   const { store } = tenant;
   const { lang } = input;
   let text = input.text; // each question of "¿el 25 abren? ¿y el 24?" in turn (question-parts.ts)
@@ -109,7 +109,7 @@ function storeReplies(tenant: TenantData, input: Pick<InfoActorInput, 'text' | '
   const sayIfAny = (template: string): string | null => (tenant.templates[lang]?.[template] !== undefined ? say(template) : null);
   const methods = joinList(store.paymentMethods[lang], lang);
   const answers: TopicAnswer[] = [];
-  for (const part of questionParts(input.text, (t) => storeTopics(tenant, t))) {
+  for (const part of questionParts(input.text, (t) => storeTopics(tenant, t), input.monthSaid)) {
     text = part;
     for (const topic of (input.delivery || input.deliveryTalked) && asksFreeDeliveryFor(text) ? (['delivery'] as const) : storeTopics(tenant, text)) { // "and if I spend 15k?" after a zone's fee: that zone's delivery
       offer = undefined;

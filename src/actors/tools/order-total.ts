@@ -55,7 +55,9 @@ export function counterTotal(tenant: TenantData, index: CatalogIndex, focus: Pro
     // the one in focus or one counted before it ("2 galones de pintura azul", "y 2 rodillos").
     const priced = mixedEstimate(tenant, index, estimateLines(tenant, counted), focus, lang, formal);
     // Some counted, some not: the total of what is counted, and how many of the others (never a silent partial total).
-    return uncounted.length > 0 && !formal ? withUncounted(tenant, priced, counted, uncounted, lang) : priced;
+    // One already said to be sold out ("lavamanos … agotado", then the toilet counted) is not asked for again.
+    const askable = uncounted.filter((p) => p.stock > 0);
+    return askable.length > 0 && !formal ? withUncounted(tenant, priced, counted, askable, lang) : priced;
   }
   // Nothing counted of what is on the counter: how many of each it is, with its price (in the order asked about).
   const product = uncounted[0];

@@ -1,5 +1,5 @@
 import type { Lang } from '../../domain/nlu.js';
-import { areaToCover, asksEstimateAgain, asksIfInStock, readFollowUpQuantity } from '../../machines/product-focus.js';
+import { areaToCover, asksEstimateAgain, asksIfInStock, AT_A_PLACE as TO_A_PLACE, readFollowUpQuantity } from '../../machines/product-focus.js';
 import { readMaterialQuestion } from '../../machines/material-questions.js';
 import type { Product, TenantData } from '../../domain/tenant.js';
 import { keepSizesSaid, materialAnswer, measureAnswer, withSizesSaid, type MaterialLine } from './material-estimate.js';
@@ -134,8 +134,6 @@ export function answerProduct(
   return withProductOffers(tenant, recent.length > 0 ? withCounterReserve(tenant, { ...out, focus: kept }) : out, input.lang, options.now, input.text);
 }
 
-/** The place a delivery goes to, at the end of a message ("… con delivery a Caleta?", "… delivered to Caleta"). */
-const TO_A_PLACE = /\s(?:a|al|hasta|para|to)\s+[^\s?¿!¡.,]+(?:\s+[^\s?¿!¡.,]+){0,2}\s*[?!.]*\s*$/i;
 const MAX_RECENT = 4; // how many products answered before the one in focus it remembers
 
 function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInput, options: { text?: string; now?: number }): ProductActorOutput {

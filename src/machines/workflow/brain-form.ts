@@ -5,6 +5,7 @@ import { correctEmailTypo, createLeadState, fieldsNamedIn, isValidEmail, type Le
 import type { EntityReading, WorkflowSlot, WorkflowSpec, WorkflowText } from './workflow-spec.js';
 import { onlyPings } from '../ping-language.js';
 import { mergedPhone } from '../lead-phones.js';
+import { needRecounted } from '../need-recount.js';
 
 /**
  * A tenant workflow read by the brain (`reading: "brain"`), as pure functions: the brain reads
@@ -69,8 +70,11 @@ const asField = (slot: string) => slot as LeadField;
  * fields come first in the order it read them, then the interest area and urgency signals, then
  * a static choice (a slot without `entity`) named in an answer to its own question.
  */
-function readingsOf(spec: WorkflowSpec, understanding: Understanding, asking: string | null, text: string): [WorkflowSlot, string | null][] {
+function readingsOf(spec: WorkflowSpec, understanding: Understanding, asking: string | null, text: string, lead?: LeadState): [WorkflowSlot, string | null][] {
   const found: Partial<Record<LeadField, string | null>> = { ...understanding.leadFields };
+  // "no son 3 baños, son 5" at the summary: the need written, its count corrected (`need-recount.ts`).
+  const recount = lead ? recountedNeed(spec, lead, text) : null;
+  if (recount !== null) found.problem_statement = recount;
   if (understanding.interestArea && !found.interest_area) found.interest_area = understanding.interestArea;
   if (understanding.urgency && !found.urgency_level) found.urgency_level = understanding.urgency;
   const out: [WorkflowSlot, string | null][] = [];
@@ -84,6 +88,23 @@ function readingsOf(spec: WorkflowSpec, understanding: Understanding, asking: st
     if (picked !== null) out.push([asked, picked]);
   }
   return out;
+}
+
+/**
+ * True when this message corrected a count of the need at the summary (merged on the way in, so the
+ * draft already holds it): the brain read no need in it, yet the need now comes from it.
+ */
+export function needRecountedBy(spec: WorkflowSpec, lead: LeadState, understanding: Understanding, messageId: string): boolean {
+  const need = spec.slots.find((s) => s.entity === 'problem');
+  if (!need || lead.status !== 'confirming' || understanding.leadFields.problem_statement !== undefined || understanding.addsToNeed) return false;
+  return lead.draft[asField(need.name)]?.sourceMessageId === messageId;
+}
+
+/** The need written with a count corrected at the summary ("make it 6 bathrooms not 4"), or null. */
+function recountedNeed(spec: WorkflowSpec, lead: LeadState, text: string): string | null {
+  const need = spec.slots.find((s) => s.entity === 'problem');
+  const written = need && lead.status === 'confirming' ? lead.draft[asField(need.name)]?.value : undefined;
+  return typeof written === 'string' ? needRecounted(written, text) : null;
 }
 
 /** True when the message carries a value (or a refusal) for any slot of the form. */
@@ -109,7 +130,8 @@ export function mergeFormReading(spec: WorkflowSpec, lead: LeadState, understand
   const draft: LeadDraft = { ...lead.draft };
   let reask = [...lead.reask];
   let notice: LeadNotice | null = null;
-  const readings = readingsOf(spec, understanding, lead.asking, text);
+  const readings = readingsOf(spec, understanding, lead.asking, text, lead);
+  const recount = recountedNeed(spec, lead, text);
   for (const [slot, raw] of readings) {
     const key = asField(slot.name);
     let value: string | null = raw === null ? null : raw.trim();
@@ -137,11 +159,11 @@ export function mergeFormReading(spec: WorkflowSpec, lead: LeadState, understand
     if (slot.entity === 'phone' && value !== null) value = mergedPhone(draft[key], value, text, lead.status === 'confirming');
     // More of the need told at the summary goes after the need written, not in its place.
     const written = draft[key]?.value;
-    if (understanding.addsToNeed && slot.entity === 'problem' && typeof written === 'string' && value !== null && !written.includes(value)) value = `${written.replace(/[.\s]*$/, '.')} ${value.charAt(0).toUpperCase()}${value.slice(1)}`.slice(0, 800);
+    if (understanding.addsToNeed && value !== recount && slot.entity === 'problem' && typeof written === 'string' && value !== null && !written.includes(value)) value = `${written.replace(/[.\s]*$/, '.')} ${value.charAt(0).toUpperCase()}${value.slice(1)}`.slice(0, 800);
     // A value changed at the summary, or one given before corrected while another is asked
     // ("perdón, mi correo es …"): say so before the next question.
     // (More of the need told after it is written under it, not a change to announce.)
-    const appended = understanding.addsToNeed === true && slot.entity === 'problem';
+    const appended = understanding.addsToNeed === true && value !== recount && slot.entity === 'problem';
     const corrected = lead.status === 'collecting' && lead.asking !== key && typeof draft[key]?.value === 'string' && value !== null && !appended;
     // A number given while another question is asked ("y la oficina 809…"): kept (beside any other), said so.
     const before = draft[key]?.value;

@@ -62,3 +62,22 @@ export function bringsNoTrouble(text: string): boolean {
 const BRING_IT = /\b(?:me|nos) (?:lo|la|los|las) (?:(?:pueden|puede|podrian|podria|van a) )?(?:llevan|llevar|traen|traer|mandan|mandar|envian|enviar)\b/;
 /** Longer than this, the message tells a story, not a short question. */
 const MAX_BRING_WORDS = 8;
+
+/** An order placed, told as such ("hice un pedido", "pedí 20 sacos ayer", "I placed an order", "I ordered 50 blocks on Monday"). */
+const ORDER_PLACED = /\b(?:(?:mi|nuestro|nuestra|el|la|my|our|the) (?:pedido|orden|order|delivery)|(?:hice|hicimos) (?:un|el) pedido|(?:pedi|pedimos|ordene|ordenamos|encargue|encargamos)\b.*\b(?:ayer|antier|anteayer|lunes|martes|miercoles|jueves|viernes|sabado|domingo|semana|hace)|(?:i|we) (?:placed|made|put in) (?:an|the|my|our) order|(?:i|we) ordered)\b/;
+/** It has not come ("no ha llegado", "todavía no llega", "hasn't arrived", "still haven't delivered", "never came"). */
+const NOT_ARRIVED = /\b(?:no (?:(?:me|nos) )?(?:ha|han) (?:llegado|traido|entregado|mandado|despachado)|(?:todavia|aun|nunca) no (?:(?:me|nos) )?(?:llega|llegan|llego|llegaron|ha llegado|han llegado|lo traen|lo han traido|me lo traen)|no (?:me |nos )?(?:llega|llego|llegaron)|(?:hasn t|has not|haven t|have not|didn t|did not) (?:arrived|come|shown up|been delivered|delivered|got here|gotten here)|never (?:arrived|came|showed up|got here)|not (?:here|delivered) yet|still (?:waiting|not here))\b/;
+
+/**
+ * An order placed that has not arrived: "ayer hice un pedido de 20 sacos y todavía no ha llegado",
+ * "I placed an order yesterday for 50 blocks and it hasn't arrived". A late delivery, a complaint a
+ * person takes up — never the products it names priced again.
+ */
+export function tellsOrderNotArrived(text: string): boolean {
+  const f = fold(text).replace(/[^a-z0-9\s]+/g, ' ').replace(/\s+/g, ' ');
+  return ORDER_PLACED.test(f) && NOT_ARRIVED.test(f) && !ELSEWHERE.test(f) && !ASKS_IF_DELIVERED.test(f);
+}
+/** Whether the store delivers then, asked with it ("my order didn't come on Sunday, don't you deliver on weekends?"): the store's delivery days answer. */
+const ASKS_IF_DELIVERED = /\b(?:(?:don t|do not|do|can t|can|will|won t) you (?:guys )?deliver|(?:no )?(?:entregan|reparten|hacen delivery|hacen entregas|trabajan|despachan) (?:los|el|en)\b)/;
+/** An order placed with another store ("lo pedí en otro lado y nunca llegó"): not ours to chase. */
+const ELSEWHERE = /\b(?:elsewhere|somewhere else|another store|other store|en otr[oa] (?:lado|parte|ferreteria|tienda|sitio))\b/;

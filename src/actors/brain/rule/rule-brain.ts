@@ -26,7 +26,7 @@ import { createProductMatcher, type ProductMatcher } from './products.js';
 import { goodsBySize, withCountedSizes } from './goods-by-size.js';
 import { withAreasAsUnits, withCountApart } from './count-apart.js';
 import { withoutWholePackWords } from '../../../machines/whole-pack.js';
-import { asksOrderStatus, asksToCancelOrder, asksToChangeOrder, bringsNoTrouble } from './order-status.js';
+import { asksOrderStatus, asksToCancelOrder, asksToChangeOrder, bringsNoTrouble, tellsOrderNotArrived } from './order-status.js';
 import { mentionsATradeGood, namesOnlyATradeGood } from '../../tools/product-not-carried.js';
 import { emojiAsWords, readableText, readableWords } from './emoji.js';
 import { createStoreNames } from './store-names.js';
@@ -263,8 +263,8 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     if (has('account_status') && mentions.length === 0 && !handsOff && asksToReactivate(text)) intent = { name: 'account_status', confidence: Math.max(STORE_RULE_CONFIDENCE, intent.name === 'account_status' ? intent.confidence : 0) };
     // "compré un taladro ayer y no prende", "the drill I bought stopped working": trouble with what the
     // customer got from the store is a complaint, whatever product it names (not that product's
-    // list). A question of policy in it ("¿lo puedo devolver?") is answered by the rule below.
-    if (has('complaint') && !(intent.name === 'human_agent' && intent.confidence >= HANDOFF_CONFIDENCE) && (tellsPurchaseTrouble(text) || tellsWrongDelivery(text))) {
+    // list). A question of policy in it ("¿lo puedo devolver?") is answered by the rule below. So is an order that has not come.
+    if (has('complaint') && !(intent.name === 'human_agent' && intent.confidence >= HANDOFF_CONFIDENCE) && (tellsPurchaseTrouble(text) || tellsWrongDelivery(text) || tellsOrderNotArrived(text))) {
       intent = intents.scoreBehaviour('complaint', Math.max(PURCHASE_TROUBLE_CONFIDENCE, intent.name === 'complaint' ? intent.confidence : 0));
     }
     // "¿puedo devolver un producto?", "¿tienen garantía las herramientas?", "¿me pueden fiar?", "do

@@ -289,8 +289,12 @@ export function paymentDiscountAsked(text: string): string[] {
  * credit, whether a way of paying is taken, or a price in another currency.
  */
 export function asksStorePolicy(text: string): boolean {
-  return asksReturnPolicy(text) || asksWarranty(text) || asksStoreCredit(text) || asksPaymentMethod(text) || asksTransferAccount(text) || paymentDiscountAsked(text).length > 0 || asksPriceInCurrency(text);
+  return asksReturnPolicy(text) || asksWarranty(text) || asksStoreCredit(text) || asksPaymentMethod(text) || asksHowToPay(text) || asksTransferAccount(text) || paymentDiscountAsked(text).length > 0 || asksPriceInCurrency(text);
 }
+
+/** "quiero pagar, ¿cómo hago?", "¿dónde puedo pagar?", "how do I pay?": the ways of paying, with no method named. */
+const HOW_TO_PAY = /\b(?:(?:como|donde) (?:hago (?:para )?|puedo |se puede |podemos |debo |tengo que )?(?:pagar|pagarles|pagarle|le pago|les pago)\b|quiero pagar(?: \w+){0,3} como (?:hago|le hago|puedo)|how (?:do|can|should) (?:i|we) pay|where (?:do|can) (?:i|we) pay|i want to pay(?: \w+){0,3} how)/;
+export const asksHowToPay = (text: string): boolean => HOW_TO_PAY.test(words(text));
 
 const TRANSFER_WORDS = /\b(?:transfer\w*|deposit\w*|wire)\b/;
 const ACCOUNT_WORDS = /\b(?:cuenta|cuentas|account)\b/;
