@@ -395,6 +395,8 @@ export interface InfoActorOutput {
   tradesOffered?: true;
   /** The one service the answer priced (a booking studio's id): follow-ups and a booking asked next are about it; null: several, none in focus. */
   service?: string | null;
+  /** The one package the answer told of (a booking studio's id): "¿y cuánto cuesta?" next is about it; null: none any more. */
+  package?: string | null;
   /** Services priced together for one visit ("¿cuánto sale el manicure y el pedicure juntos?"), in the order said: a booking asked next books them all. */
   together?: string[];
   /** The answer offers a booking ("¿Te agendo uno?"): a yes next turn books, the service asked among these (empty: any). */

@@ -210,6 +210,8 @@ export interface ConversationContext {
    * juntos?"): a booking asked next books them all.
    */
   serviceFocus?: { value: string; turn: number; before?: string; also?: string[] } | null;
+  /** The one package an answer told of (`InfoActorOutput.package`): "¿y cuánto cuesta?" is about it (absent in older snapshots). */
+  packageFocus?: { value: string; turn: number } | null;
   /** A booking offered by the answer of `turn` (`InfoActorOutput.bookingOffer`): a yes next turn books, among `services` (absent in older snapshots). */
   bookingOffer?: { turn: number; services: string[] } | null;
   /**
@@ -852,7 +854,8 @@ function infoFocusOf(context: ConversationContext, event: unknown, expecting?: E
         ? { serviceFocus: out.service === null ? null : { value: out.service, turn: context.turn, ...(before && before !== out.service ? { before } : {}) } }
         : {};
   const booking = out?.bookingOffer ? { bookingOffer: { turn: context.turn, services: out.bookingOffer } } : {};
-  return { ...info, ...(delivery ? { delivery: { ...delivery, turn: context.turn } } : {}), ...focus, ...placeSaidIn(context, out), ...service, ...booking };
+  const pkg = out?.package !== undefined ? { packageFocus: out.package === null ? null : { value: out.package, turn: context.turn } } : {};
+  return { ...info, ...(delivery ? { delivery: { ...delivery, turn: context.turn } } : {}), ...focus, ...placeSaidIn(context, out), ...service, ...booking, ...pkg };
 }
 
 /** The product answered becomes the focus of follow-ups; an answer without one keeps the last (`storeProductFocus`). */

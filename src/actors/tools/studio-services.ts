@@ -30,6 +30,8 @@ export interface ServicesQuestion {
   focus?: readonly string[] | undefined;
   /** The services in focus were priced together for one visit: asked about again ("¿y cuánto dura?"), they are summed again and stay in focus. */
   visit?: boolean | undefined;
+  /** The package told of just before: "¿y cuánto cuesta?" with nothing else named is about it. */
+  package?: string | undefined;
 }
 
 /** A follow-up about the service in focus: its price, its duration, what it includes — not the list. */
@@ -163,7 +165,7 @@ export function answerServices(data: Pick<TenantData, 'templates' | 'utterances'
   if (question.packageWords.some((w) => folded.includes(` ${fold(w)} `))) {
     // "info del paquete de novia": that package, not the list.
     const pkg = packageNamed(folded, packages);
-    return pkg && data.templates[lang]?.['studio.package.one'] ? { replies: [{ template: 'studio.package.one', params: { name: pkg.name[lang], price: formatMoney(pkg.price), description: pkg.description[lang] } }] } : packageList();
+    return pkg && data.templates[lang]?.['studio.package.one'] ? onePackage(pkg, lang) : { ...packageList(), package: null };
   }
   if (services.length === 0) return packageList();
 
@@ -200,6 +202,9 @@ export function answerServices(data: Pick<TenantData, 'templates' | 'utterances'
     return { replies: [{ template: 'studio.service.prices', params: { items }, options: named.map(bookOption) }], service: null, bookingOffer: named.map((s) => s.id) };
   }
 
+  // "¿cuánto cuesta el día de spa?" (a package by its own name), "¿y cuánto cuesta?" after one: that package, not the list.
+  const pkg = kind === null && data.templates[lang]?.['studio.package.one'] ? (packageNamed(folded, packages) ?? (ABOUT_IT.test(folded) && !THE_LIST.test(folded) ? packages.find((p) => p.id === question.package) : undefined)) : undefined;
+  if (pkg) return onePackage(pkg, lang);
   const categories = [...new Set(services.map((s) => s.category ?? ''))];
   const thing = unknownThing(text, questionVocabulary(data, services));
   if (thing !== null) {
@@ -216,6 +221,11 @@ export function answerServices(data: Pick<TenantData, 'templates' | 'utterances'
   const packageNames = packages.map((p) => p.name[lang]).join(', ');
   // The whole list answered: no one service is in focus any more ("agéndame ese" asks which).
   return { replies: [{ template: packages.length === 0 ? 'studio.services.no_packages' : 'studio.services', params: { items, packages: packageNames } }], service: null, bookingOffer: [] };
+}
+
+/** One package told: its price and what it includes; it stays in focus for "¿y cuánto cuesta?". */
+function onePackage(pkg: StudioPackage, lang: Lang): InfoActorOutput {
+  return { replies: [{ template: 'studio.package.one', params: { name: pkg.name[lang], price: formatMoney(pkg.price), description: pkg.description[lang] } }], package: pkg.id };
 }
 
 /** "*Masaje descontracturante (60 min)* (RD$3,900.00)", joined as a list is said. */
