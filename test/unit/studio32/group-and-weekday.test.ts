@@ -54,3 +54,22 @@ describe('groupSize', () => {
     expect(groupSize('we are open to 3 pm?')).toBeNull();
   });
 });
+
+describe('studio complaints and preparation questions', () => {
+  it('should read trouble with a service received as a complaint, not a question about it', async () => {
+    const { tellsServiceTrouble } = await import('../../../src/actors/brain/rule/studio-asks.js');
+    expect(tellsServiceTrouble('quiero quejarme, el tinte me quedó horrible')).toBe(true);
+    expect(tellsServiceTrouble('se me cayeron 2 uñas acrilicas')).toBe(true);
+    expect(tellsServiceTrouble('the manicure already chipped, not happy')).toBe(true);
+    expect(tellsServiceTrouble('el tinte daña el pelo?')).toBe(false);
+    expect(tellsServiceTrouble('quiero un corte mañana a las 10')).toBe(false);
+  });
+
+  it('should read what to bring or how to come as a fact the studio has not written', async () => {
+    const { studioFactAsked } = await import('../../../src/actors/brain/rule/studio-asks.js');
+    expect(studioFactAsked('que tengo que llevar para la keratina?')).toBe('prep');
+    expect(studioFactAsked('should I come with clean hair for the color?')).toBe('prep');
+    expect(studioFactAsked('do I need to bring anything for my facial?')).toBe('prep');
+    expect(studioFactAsked('quiero un corte mañana')).toBeNull();
+  });
+});
