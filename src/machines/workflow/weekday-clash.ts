@@ -56,3 +56,8 @@ export function clashReply(clash: { date: string; near: string[] }, lang: Lang):
   else text = lang === 'es' ? `El ${day} cae ${wd} 🤔 ¿Lo quieres el ${first} o el ${second}?` : `${day} is a ${wd} 🤔 Did you mean ${first} or ${second}?`;
   return { text, options };
 }
+
+/** The day proposed for a clash, when the answer names only its weekday ("el sábado"); else the day read. */
+export function proposedDay(proposed: string | undefined, read: string, text: string): string {
+  return proposed !== undefined && !/\d/.test(text) && weekdayOf(proposed) === weekdayOf(read) ? proposed : read;
+}

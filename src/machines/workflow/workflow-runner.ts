@@ -18,7 +18,7 @@ import { offGridReply } from './off-grid.js';
 import { timeFreeNote } from './time-free.js';
 import { BUILT_IN_TEXTS } from './run-builtin-texts.js';
 import { agreedOption, dayNotListed, withDayNamed } from './day-named.js';
-import { clashReply, dateClash } from './weekday-clash.js';
+import { clashReply, dateClash, proposedDay } from './weekday-clash.js';
 import { groupSize, queueGroup } from './group-booking.js';
 import type { LocalText, WorkflowOperation, WorkflowSlot, WorkflowSpec, WorkflowTextKey } from './workflow-spec.js';
 
@@ -353,7 +353,9 @@ function readMessage(run: WorkflowRun, ctx: RunContext, how: { firstMessage: boo
       if (clash.near.length === 1) next.proposed = { ...next.proposed, [slot.name]: clash.near[0]! };
       continue;
     }
-    const found = extract(slot, ctx, asked);
+    const read = extract(slot, ctx, asked);
+    // "el sábado" answered to "¿Te lo reservo el sábado 19?": that Saturday, not the next one to come.
+    const found = slot.kind === 'date' && read && 'value' in read ? { value: proposedDay(run.proposed?.[slot.name], read.value!, ctx.text) } : read;
     if (found === null && slot.kind === 'time') {
       const part = extractDayPart(ctx.text);
       if (part !== null && next.prefer?.[slot.name] !== part) {
