@@ -212,6 +212,8 @@ export interface ConversationContext {
   serviceFocus?: { value: string; turn: number; before?: string; also?: string[] } | null;
   /** The one package an answer told of (`InfoActorOutput.package`): "¿y cuánto cuesta?" is about it (absent in older snapshots). */
   packageFocus?: { value: string; turn: number } | null;
+  /** The workflow whose action the backend refused at `turn` (a cancellation too late): "¿y eso cuesta?" next asks its rule (absent in older snapshots). */
+  refusedRun?: { workflow: string; turn: number } | null;
   /** A booking offered by the answer of `turn` (`InfoActorOutput.bookingOffer`): a yes next turn books, among `services` (absent in older snapshots). */
   bookingOffer?: { turn: number; services: string[] } | null;
   /**
@@ -1546,7 +1548,7 @@ export const conversationMachine = setup({
       const next = output.ok ? nextOfVisit(run, output.body) : null;
       // A booking made here vouches for itself only: the web visitor may see, move or cancel it, not the number's others.
       const trust = output.ok ? trustAfterBooking(context.phoneTrust, run, output.body) : undefined;
-      enqueue.assign({ workflow: next, ...(Object.keys(learned).length > 0 ? { contact: { ...(context.contact ?? {}), ...learned } } : {}), ...(trust !== undefined ? { phoneTrust: trust } : {}) });
+      enqueue.assign({ workflow: next, ...(Object.keys(learned).length > 0 ? { contact: { ...(context.contact ?? {}), ...learned } } : {}), ...(trust !== undefined ? { phoneTrust: trust } : {}), ...(output.ok ? {} : { refusedRun: { workflow: run.spec.id, turn: context.turn } }) });
     }),
     retryWorkflow: enqueueActions(({ context, event, enqueue }) => {
       const run = runOf(context);

@@ -5,6 +5,7 @@ interface FocusContextView {
   turn?: number;
   serviceFocus?: { value: string; turn: number; also?: string[] } | null;
   packageFocus?: { value: string; turn: number } | null;
+  refusedRun?: { workflow: string; turn: number } | null;
   workflow?: { values?: Record<string, string>; narrowed?: Record<string, string[]>; later?: Record<string, string[]>; spec?: { slots?: { name: string; kind: string }[] } } | null;
 }
 
@@ -32,6 +33,12 @@ export function packageInFocus(context: Record<string, unknown> | null | undefin
   const ctx = (context ?? {}) as FocusContextView;
   const focus = ctx.packageFocus;
   return focus && !ctx.workflow && (ctx.turn ?? 0) - focus.turn <= SERVICE_FOCUS_TURNS ? focus.value : undefined;
+}
+
+/** The workflow whose action was refused on the turn before (a cancellation too late), if any. */
+export function refusedJustBefore(context: Record<string, unknown> | null | undefined): string | undefined {
+  const ctx = (context ?? {}) as FocusContextView;
+  return ctx.refusedRun && (ctx.turn ?? 0) - ctx.refusedRun.turn === 1 ? ctx.refusedRun.workflow : undefined;
 }
 
 /** The services in focus were priced together for one visit ("¿cuánto sale el manicure y el pedicure juntos?"), no booking in progress. */

@@ -73,3 +73,14 @@ describe('studio complaints and preparation questions', () => {
     expect(studioFactAsked('quiero un corte mañana')).toBeNull();
   });
 });
+
+describe('ruleAskedOf after a refusal', () => {
+  it('should read "¿y eso cuesta?" right after a cancellation refused as asking its rule', async () => {
+    const { ruleAskedOf } = await import('../../../src/domain/workflow-spec.js');
+    const set = { workflows: [{ id: 'cancelar_cita', triggers: ['cancelar_cita'], about: ['cancel'], asks: ['cobran', 'penalidad'] }] } as unknown as Parameters<typeof ruleAskedOf>[0];
+    expect(ruleAskedOf(set, 'y eso cuesta?', 'cancelar_cita')).toBe('cancelar_cita');
+    expect(ruleAskedOf(set, 'y eso cuesta?')).toBeNull();
+    expect(ruleAskedOf(set, 'gracias', 'cancelar_cita')).toBeNull();
+    expect(ruleAskedOf(set, 'si cancelo me cobran?')).toBe('cancelar_cita');
+  });
+});
