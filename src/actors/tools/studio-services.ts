@@ -6,6 +6,7 @@ import { servicesNamed } from '../../machines/workflow/two-services.js';
 import { formatMoney } from './format.js';
 import type { StudioPackage, StudioService } from './studio-reads.js';
 import { categoryAsked, namedApart, servicesOf } from './studio-category.js';
+import { asksPriceEnd } from '../brain/rule/studio-asks.js';
 
 /**
  * The studio's services as its receptionist tells them (`answer.source: "services"` in
@@ -173,6 +174,8 @@ export function answerServices(data: Pick<TenantData, 'templates' | 'utterances'
   // "do you do nails?", "¿cuánto cuestan los faciales?": every service of that kind; "¿cuánto cuesta el
   // masaje?" (the relaxing one's word) that one, with the other massages named after it.
   const kind = named.length <= 1 ? categoryAsked(data, text, services) : null;
+  // "¿cuál es el servicio más barato?", "the cheapest massage": that one, of the kind named or of all.
+  if (named.length === 0 && asksPriceEnd(text)) named.push(priceEnd(kind !== null ? servicesOf(kind, services) : services, /\b(?:car[oa]s?|most expensive|priciest)\b/.test(folded) && !/\bmenos car/.test(folded)));
   if (kind !== null && named.length === 0) named.push(...servicesOf(kind, services));
   const others = kind !== null && named.length === 1 && named[0]!.category === kind && !namedApart(data, text, named[0]!) ? servicesOf(kind, services).filter((s) => s !== named[0]) : [];
   const bookOption = (s: StudioService): ReplyOption => ({
@@ -221,6 +224,13 @@ export function answerServices(data: Pick<TenantData, 'templates' | 'utterances'
   const packageNames = packages.map((p) => p.name[lang]).join(', ');
   // The whole list answered: no one service is in focus any more ("agéndame ese" asks which).
   return { replies: [{ template: packages.length === 0 ? 'studio.services.no_packages' : 'studio.services', params: { items, packages: packageNames } }], service: null, bookingOffer: [] };
+}
+
+/** The cheapest (or dearest) priced service among these. */
+function priceEnd(among: readonly StudioService[], dearest: boolean): StudioService {
+  const priced = among.filter((s) => s.price !== undefined);
+  const pool = priced.length > 0 ? priced : among;
+  return pool.reduce((best, s) => ((dearest ? (s.price ?? 0) > (best.price ?? 0) : (s.price ?? Infinity) < (best.price ?? Infinity)) ? s : best));
 }
 
 /** One package told: its price and what it includes; it stays in focus for "¿y cuánto cuesta?". */

@@ -84,3 +84,12 @@ describe('ruleAskedOf after a refusal', () => {
     expect(ruleAskedOf(set, 'si cancelo me cobran?')).toBe('cancelar_cita');
   });
 });
+
+describe('asksPriceEnd', () => {
+  it('should read the cheapest or dearest service asked', async () => {
+    const { asksPriceEnd } = await import('../../../src/actors/brain/rule/studio-asks.js');
+    expect(asksPriceEnd('cual es el servicio mas barato?')).toBe(true);
+    expect(asksPriceEnd("what's your cheapest service?")).toBe(true);
+    expect(asksPriceEnd('cuanto cuesta el manicure?')).toBe(false);
+  });
+});

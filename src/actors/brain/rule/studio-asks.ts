@@ -109,6 +109,14 @@ export function tellsServiceTrouble(text: string): boolean {
   return SERVICE_TROUBLE.test(words(text));
 }
 
+/** The cheapest or dearest service asked: "¿cuál es el servicio más barato?", "what's your cheapest service?", "lo más económico". */
+const PRICE_END = /\b(?:mas (?:barat[oa]s?|economic[oa]s?|car[oa]s?)|menos car[oa]s?|cheapest|least expensive|most expensive|priciest)\b/;
+
+/** Whether a message asks which service is the cheapest (or the dearest). */
+export function asksPriceEnd(text: string): boolean {
+  return PRICE_END.test(words(text));
+}
+
 /** A request said beside a question ("quiero un corte mañana, ¿tienen parqueo?"). */
 const REQUESTS = /\b(?:quiero|quisiera|necesito|me gustaria|deseo|agendame|reservame|apartame|ponme|i want|i d like|i would like|i need|book me|can i get|can i book)\b/;
 
@@ -132,5 +140,7 @@ export function studioReading(intents: IntentSet, ranking: readonly IntentScore[
   const sureWorkflow = intent.confidence >= HANDOFF_CONFIDENCE && intents.intents.some((i) => i.label === intent.label && i.kind === 'workflow') && REQUESTS.test(words(text).replace(PREP_ASKED, ' ')); // "do I *need* to bring anything?" is no request
   if ((fact !== null && (fact === 'deposit' || !sureWorkflow)) || (asksDirections(text) && !sureWorkflow)) return to('hours');
   if (asksWhatIsOwed(text) || bookingCodeSaid(text) !== null || onlyANumber(text)) return to('bookings');
+  // "¿cuál es el servicio más barato?": the services answer says which, when the classifier is not sure of a workflow.
+  if (asksPriceEnd(text) && !sureWorkflow) return to('services');
   return intent;
 }
