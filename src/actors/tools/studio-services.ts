@@ -7,6 +7,7 @@ import { formatMoney } from './format.js';
 import type { StudioPackage, StudioService } from './studio-reads.js';
 import { categoryAsked, namedApart, servicesOf } from './studio-category.js';
 import { asksPriceEnd } from '../brain/rule/studio-asks.js';
+import { offerOf } from './store-policies.js';
 
 /**
  * The studio's services as its receptionist tells them (`answer.source: "services"` in
@@ -233,9 +234,14 @@ function priceEnd(among: readonly StudioService[], dearest: boolean): StudioServ
   return pool.reduce((best, s) => ((dearest ? (s.price ?? 0) > (best.price ?? 0) : (s.price ?? Infinity) < (best.price ?? Infinity)) ? s : best));
 }
 
-/** One package told: its price and what it includes; it stays in focus for "¿y cuánto cuesta?". */
+/**
+ * One package told: its price and what it includes; it stays in focus for "¿y cuánto cuesta?". A yes
+ * to its "¿Quieres reservarlo?" goes to a person, who sells the package and sets its visits' dates
+ * (a booking here is one service at its own price): it used to get "¿Qué más necesitas?".
+ */
 function onePackage(pkg: StudioPackage, lang: Lang): InfoActorOutput {
-  return { replies: [{ template: 'studio.package.one', params: { name: pkg.name[lang], price: formatMoney(pkg.price), description: pkg.description[lang] } }], package: pkg.id };
+  const { offer } = offerOf('human_agent', lang);
+  return { replies: [{ template: 'studio.package.one', params: { name: pkg.name[lang], price: formatMoney(pkg.price), description: pkg.description[lang] } }], package: pkg.id, offer };
 }
 
 /** "*Masaje descontracturante (60 min)* (RD$3,900.00)", joined as a list is said. */
