@@ -80,6 +80,11 @@ export const OptionSource = z.strictObject({
   /** Said when the value given is not among the items (`{options}` lists the first ones). */
   unavailable: LocalText.optional(),
   /**
+   * Field of the answer listing the weekdays (`mon` … `sun`) the thing is done at all: an empty list
+   * on another weekday is said as not done that day, with those days, not as a full day.
+   */
+  days: z.string().min(1).optional(),
+  /**
    * Groups of items the customer may name instead of one ("algo para las uñas"): `field` of an
    * item holds its group's id (a service's `category`), `words` other words per group id. The
    * options shown are then the group's.

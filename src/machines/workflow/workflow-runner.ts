@@ -20,6 +20,7 @@ import { BUILT_IN_TEXTS } from './run-builtin-texts.js';
 import { agreedOption, dayNotListed, withDayNamed } from './day-named.js';
 import { clashReply, dateClash, proposedDay } from './weekday-clash.js';
 import { groupSize, queueGroup } from './group-booking.js';
+import { notDoneOn } from './day-not-offered.js';
 import type { LocalText, WorkflowOperation, WorkflowSlot, WorkflowSpec, WorkflowTextKey } from './workflow-spec.js';
 
 /**
@@ -145,7 +146,8 @@ export function applyOptions(given0: WorkflowRun, slotName: string, request: Res
       const said = next.values[day.name]!;
       clearSlot(next, day.name);
       delete next.options[slotName];
-      return { run: next, replies: [{ text: text(ownText(next, 'dayFull'), lang, { day: said }, next) }] };
+      // Nobody does the service that weekday at all: said so, with the days it is done — not "no free times left".
+      return { run: next, replies: [notDoneOn(next, source, answer, said, lang) ?? { text: text(ownText(next, 'dayFull'), lang, { day: said }, next) }] };
     }
     return { run: { ...next, outcome: 'ended' }, replies: [{ text: text(source.unavailable ?? ownText(next, 'none'), lang, { options: '' }, next) }] };
   }
