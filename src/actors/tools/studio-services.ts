@@ -208,6 +208,9 @@ export function answerServices(data: Pick<TenantData, 'templates' | 'utterances'
 
   // "¿cuánto cuesta el día de spa?" (a package by its own name), "¿y cuánto cuesta?" after one: that package, not the list.
   const pkg = kind === null && data.templates[lang]?.['studio.package.one'] ? (packageNamed(folded, packages) ?? (ABOUT_IT.test(folded) && !THE_LIST.test(folded) ? packages.find((p) => p.id === question.package) : undefined)) : undefined;
+  // "¿y cuánto dura?" about the package: its services' time, summed from the services' durations.
+  const length = pkg && HOW_LONG.test(folded) && data.templates[lang]?.['studio.package.duration'] ? packageLength(pkg, services, lang) : null;
+  if (pkg && length) return { ...onePackage(pkg, lang), replies: [{ template: 'studio.package.duration', params: { name: pkg.name[lang], ...length } }] };
   if (pkg) return onePackage(pkg, lang);
   const categories = [...new Set(services.map((s) => s.category ?? ''))];
   const thing = unknownThing(text, questionVocabulary(data, services));
@@ -225,6 +228,17 @@ export function answerServices(data: Pick<TenantData, 'templates' | 'utterances'
   const packageNames = packages.map((p) => p.name[lang]).join(', ');
   // The whole list answered: no one service is in focus any more ("agéndame ese" asks which).
   return { replies: [{ template: packages.length === 0 ? 'studio.services.no_packages' : 'studio.services', params: { items, packages: packageNames } }], service: null, bookingOffer: [] };
+}
+
+const HOW_LONG = /\b(?:dura|duran|tarda|tardan|demora|demoran|cuanto tiempo|how long|take|takes|last|lasts)\b/;
+
+/** A package's services as said ("Maquillaje social ×2 (60 min)"), their sessions and their minutes summed; null when a duration is unknown. */
+function packageLength(pkg: StudioPackage, services: readonly StudioService[], lang: Lang): { items: string; sessions: number; duration: number } | null {
+  const parts = (pkg.items ?? []).map((i) => ({ s: services.find((x) => x.id === i.serviceId), n: i.sessions }));
+  if (parts.length === 0 || parts.some((p) => p.s?.durationMin === undefined)) return null;
+  // "Masaje relajante (60 min)" already says its length.
+  const items = parts.map((p) => `${p.s!.name[lang]}${p.n > 1 ? ` ×${p.n}` : ''}${/\bmin\)$/.test(p.s!.name[lang]) ? '' : ` (${p.s!.durationMin} min)`}`).join(', ');
+  return { items, sessions: parts.reduce((n, p) => n + p.n, 0), duration: parts.reduce((m, p) => m + p.n * p.s!.durationMin!, 0) };
 }
 
 /** The cheapest (or dearest) priced service among these. */
