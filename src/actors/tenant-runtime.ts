@@ -56,7 +56,7 @@ import type { Clock } from '../kernel/clock.js';
 import { dayInZone } from './tools/format.js';
 import { customerPhone } from './tools/studio-phone.js';
 import { answerLateNotice } from './tools/studio-late.js';
-import { servicesInFocus, visitInFocus } from './tools/studio-focus.js';
+import { packageInFocus, refusedJustBefore, servicesInFocus, visitInFocus } from './tools/studio-focus.js';
 import type { AccessCounters } from '../persistence/ports/access-counters.js';
 import type { Logger } from '../kernel/logger.js';
 
@@ -213,12 +213,14 @@ export function createTenantRuntime(deps: TenantRuntimeDeps): TenantRuntime {
         if (!tenantInfo || !intents) return localInfo!(input); // the store data: localInfo is set exactly then
         const conversationId = input.idempotencyKey.split(':')[0] ?? '';
         // "¿cuánto me cobran si no voy?" read as a price question: the rule of the workflow it asks about (the policy).
-        const label = ruleAskedOf(deps.workflows, input.text) ?? labelOf(conversationId, input.text);
         const context = deps.contextOf(data.settings.id, conversationId);
+        // "¿y eso cuesta?" right after a cancellation refused as too late: the cancellation policy.
+        const label = ruleAskedOf(deps.workflows, input.text, refusedJustBefore(context)) ?? labelOf(conversationId, input.text);
         const phone = customerPhone(deps.contactPhoneOf?.(data.settings.id, conversationId) ?? null, context);
         const focus = servicesInFocus(context);
         const visit = visitInFocus(context);
-        return tenantInfo.answer({ answer: intents.intents.find((i) => i.label === label)?.answer, lang: input.lang, phone: phone?.phone ?? null, ...(phone?.only ? { only: phone.only } : {}), now: clock.now(), text: input.text, ...(focus ? { focus } : {}), ...(visit ? { visit } : {}) });
+        const pkg = packageInFocus(context);
+        return tenantInfo.answer({ answer: intents.intents.find((i) => i.label === label)?.answer, lang: input.lang, phone: phone?.phone ?? null, ...(phone?.only ? { only: phone.only } : {}), now: clock.now(), text: input.text, ...(focus ? { focus } : {}), ...(visit ? { visit } : {}), ...(pkg ? { package: pkg } : {}) });
       }),
       createTicket: fromTask<TicketActorOutput, TicketActorInput>(async ({ input }) => {
         const key = { tenantId: input.tenantId, conversationId: input.conversationId };

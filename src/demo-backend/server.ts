@@ -95,7 +95,7 @@ export function createDemoBackend(options: DemoBackendOptions): DemoBackend {
         if (a === 'staff') return ok({ items: studio.staff() });
         if (a === 'slots') {
           const q = parse(z.strictObject({ service: ID, date: DATE, staff: ID.optional() }), Object.fromEntries(query));
-          return ok({ items: studio.slots({ serviceId: q.service, date: q.date, ...(q.staff ? { staffId: q.staff } : {}) }) });
+          return ok({ items: studio.slots({ serviceId: q.service, date: q.date, ...(q.staff ? { staffId: q.staff } : {}) }), days: studio.serviceDays(q.service) });
         }
         if (a === 'bookings') return ok({ items: studio.bookingsOf(parse(PHONE, query.get('customer') ?? '')) });
       }

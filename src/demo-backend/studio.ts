@@ -2,6 +2,7 @@ import type { Clock } from '../kernel/clock.js';
 import type { PaymentProvider } from './payment-provider.js';
 import { cellsFor, freeSlots, localDate, parseSlotId, zonedInstant, type Slot } from './schedule.js';
 import type { Customer, Purchase, Seed, Service } from './seed.js';
+import { DAYS } from './seed.js';
 
 /** An answer the studio's API gives as `{"error":{"code","message"}}` with `status`. Codes are the business's, not Hilo's. */
 export class StudioError extends Error {
@@ -114,6 +115,12 @@ export function createStudio(seed: Seed, options: { clock: Clock; payments: Paym
       if (input.staffId !== undefined && !staff.has(input.staffId)) throw new StudioError(404, 'staff_not_found', `No staff member "${input.staffId}".`);
       const free = new Set(taken.keys());
       return freeSlots(seed, { service: svc, date: input.date, ...(input.staffId !== undefined ? { staffId: input.staffId } : {}), taken: free, nowMs: clock.now() });
+    },
+
+    /** The weekdays a service is done: the studio is open and someone who does it works (an empty day is then "not done", not "full"). */
+    serviceDays(serviceId: string): string[] {
+      const svc = service(serviceId);
+      return DAYS.filter((d) => seed.business.hours[d] !== null && seed.staff.some((s) => s.serviceIds.includes(svc.id) && s.days.includes(d)));
     },
 
     createBooking(input: { serviceId: string; slotId: string; customer: { phone: string; name?: string | undefined } }): Booking {

@@ -80,6 +80,11 @@ export const OptionSource = z.strictObject({
   /** Said when the value given is not among the items (`{options}` lists the first ones). */
   unavailable: LocalText.optional(),
   /**
+   * Field of the answer listing the weekdays (`mon` … `sun`) the thing is done at all: an empty list
+   * on another weekday is said as not done that day, with those days, not as a full day.
+   */
+  days: z.string().min(1).optional(),
+  /**
    * Groups of items the customer may name instead of one ("algo para las uñas"): `field` of an
    * item holds its group's id (a service's `category`), `words` other words per group id. The
    * options shown are then the group's.
@@ -405,13 +410,19 @@ export function workflowForIntent(set: WorkflowSet | null | undefined, intent: s
 /**
  * The label whose rule a message asks about, whatever it was read as: a workflow with `asks` and
  * `about` whose words it holds both of ("¿cuánto me cobran si no voy?": `cancelar_cita`, whose answer
- * is the cancellation policy). Null when none.
+ * is the cancellation policy). `refused`: the workflow whose action was refused the turn before (a
+ * cancellation too late): "¿y eso cuesta?" right after it asks its rule with no `about` word. Null when none.
  */
-export function ruleAskedOf(set: WorkflowSet | null | undefined, text: string): string | null {
+export function ruleAskedOf(set: WorkflowSet | null | undefined, text: string, refused?: string): string | null {
   if (!set) return null;
   const folded = foldWords(text);
   const has = (stems: readonly string[] | undefined) => stems?.some((stem) => folded.includes(foldWords(stem))) === true;
+  const after = refused === undefined ? undefined : set.workflows.find((w) => w.id === refused && w.asks?.length);
+  if (after && (has(after.asks) || COST_ASKED.test(folded))) return after.triggers[0] ?? null;
   return set.workflows.find((w) => has(w.about) && has(w.asks))?.triggers[0] ?? null;
 }
+
+/** A cost asked with nothing named ("¿y eso cuesta?", "does that cost anything?"). */
+const COST_ASKED = /\b(?:cuesta|cuestan|costo|cuanto es|pagar algo|pago algo|tengo que pagar|cost|costs|pay anything|pay something)\b/;
 
 const foldWords = foldAccents;

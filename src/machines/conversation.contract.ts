@@ -14,6 +14,7 @@ import type { HandoffReason, TicketKind } from '../domain/ticket.js';
 import type { PhoneCodeEvent } from './bookings.contract.js';
 
 export type { LateCheckInput, LateCheckOutput, PhoneCodeEvent, PhoneCodeInput, PhoneCodeOutput } from './bookings.contract.js';
+export type { HandoffReason, TicketKind } from '../domain/ticket.js';
 
 /** Bumped whenever a persisted snapshot of an older version could no longer be restored as is. */
 /** 2: the lead's `qualifying` states became ferreteria's `solicitud` workflow (`workflow.form`); migrate-snapshot.ts moves a parked lead. */
@@ -395,13 +396,12 @@ export interface InfoActorOutput {
   tradesOffered?: true;
   /** The one service the answer priced (a booking studio's id): follow-ups and a booking asked next are about it; null: several, none in focus. */
   service?: string | null;
+  package?: string | null; // the one package it told of (a studio's id): "¿y cuánto cuesta?" next is about it; null: none any more
   /** Services priced together for one visit ("¿cuánto sale el manicure y el pedicure juntos?"), in the order said: a booking asked next books them all. */
   together?: string[];
   /** The answer offers a booking ("¿Te agendo uno?"): a yes next turn books, the service asked among these (empty: any). */
   bookingOffer?: string[];
 }
-
-export type { HandoffReason, TicketKind };
 
 export interface TicketActorInput {
   tenantId: string;

@@ -214,6 +214,10 @@ export interface ConversationContext {
    * juntos?"): a booking asked next books them all.
    */
   serviceFocus?: { value: string; turn: number; before?: string; also?: string[] } | null;
+  /** The one package an answer told of (`InfoActorOutput.package`): "¿y cuánto cuesta?" is about it (absent in older snapshots). */
+  packageFocus?: { value: string; turn: number } | null;
+  /** The workflow whose action the backend refused at `turn` (a cancellation too late): "¿y eso cuesta?" next asks its rule (absent in older snapshots). */
+  refusedRun?: { workflow: string; turn: number } | null;
   /** A booking offered by the answer of `turn` (`InfoActorOutput.bookingOffer`): a yes next turn books, among `services` (absent in older snapshots). */
   bookingOffer?: { turn: number; services: string[] } | null;
   /**
@@ -872,7 +876,8 @@ function infoFocusOf(context: ConversationContext, event: unknown, expecting?: E
         ? { serviceFocus: out.service === null ? null : { value: out.service, turn: context.turn, ...(before && before !== out.service ? { before } : {}) } }
         : {};
   const booking = out?.bookingOffer ? { bookingOffer: { turn: context.turn, services: out.bookingOffer } } : {};
-  return { ...info, ...(delivery ? { delivery: { ...delivery, turn: context.turn } } : {}), ...focus, ...placeSaidIn(context, out), ...service, ...booking };
+  const pkg = out?.package !== undefined ? { packageFocus: out.package === null ? null : { value: out.package, turn: context.turn } } : {};
+  return { ...info, ...(delivery ? { delivery: { ...delivery, turn: context.turn } } : {}), ...focus, ...placeSaidIn(context, out), ...service, ...booking, ...pkg };
 }
 
 /** The product answered becomes the focus of follow-ups; an answer without one keeps the last (`storeProductFocus`). */
@@ -1576,7 +1581,7 @@ export const conversationMachine = setup({
       const next = output.ok ? nextOfVisit(run, output.body) : null;
       // A booking made here vouches for itself only: the web visitor may see, move or cancel it, not the number's others.
       const trust = output.ok ? trustAfterBooking(context.phoneTrust, run, output.body) : undefined;
-      enqueue.assign({ workflow: next, ...(Object.keys(learned).length > 0 ? { contact: { ...(context.contact ?? {}), ...learned } } : {}), ...(trust !== undefined ? { phoneTrust: trust } : {}) });
+      enqueue.assign({ workflow: next, ...(Object.keys(learned).length > 0 ? { contact: { ...(context.contact ?? {}), ...learned } } : {}), ...(trust !== undefined ? { phoneTrust: trust } : {}), ...(output.ok ? {} : { refusedRun: { workflow: run.spec.id, turn: context.turn } }) });
     }),
     retryWorkflow: enqueueActions(({ context, event, enqueue }) => {
       const run = runOf(context);

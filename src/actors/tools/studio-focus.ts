@@ -4,6 +4,8 @@ import { SERVICE_FOCUS_TURNS } from '../../machines/workflow/side-questions.js';
 interface FocusContextView {
   turn?: number;
   serviceFocus?: { value: string; turn: number; also?: string[] } | null;
+  packageFocus?: { value: string; turn: number } | null;
+  refusedRun?: { workflow: string; turn: number } | null;
   workflow?: { values?: Record<string, string>; narrowed?: Record<string, string[]>; later?: Record<string, string[]>; spec?: { slots?: { name: string; kind: string }[] } } | null;
 }
 
@@ -24,6 +26,19 @@ export function servicesInFocus(context: Record<string, unknown> | null | undefi
   const focus = ctx.serviceFocus;
   // The ones priced together for one visit stay together.
   return focus && (ctx.turn ?? 0) - focus.turn <= SERVICE_FOCUS_TURNS ? [focus.value, ...(focus.also ?? [])] : undefined;
+}
+
+/** The package told of a turn or few before ("¿y cuánto cuesta?" after "info del paquete de novia"). */
+export function packageInFocus(context: Record<string, unknown> | null | undefined): string | undefined {
+  const ctx = (context ?? {}) as FocusContextView;
+  const focus = ctx.packageFocus;
+  return focus && !ctx.workflow && (ctx.turn ?? 0) - focus.turn <= SERVICE_FOCUS_TURNS ? focus.value : undefined;
+}
+
+/** The workflow whose action was refused on the turn before (a cancellation too late), if any. */
+export function refusedJustBefore(context: Record<string, unknown> | null | undefined): string | undefined {
+  const ctx = (context ?? {}) as FocusContextView;
+  return ctx.refusedRun && (ctx.turn ?? 0) - ctx.refusedRun.turn === 1 ? ctx.refusedRun.workflow : undefined;
 }
 
 /** The services in focus were priced together for one visit ("¿cuánto sale el manicure y el pedicure juntos?"), no booking in progress. */

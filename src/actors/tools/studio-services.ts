@@ -6,6 +6,8 @@ import { servicesNamed } from '../../machines/workflow/two-services.js';
 import { formatMoney } from './format.js';
 import type { StudioPackage, StudioService } from './studio-reads.js';
 import { categoryAsked, namedApart, servicesOf } from './studio-category.js';
+import { asksPriceEnd } from '../brain/rule/studio-asks.js';
+import { offerOf } from './store-policies.js';
 
 /**
  * The studio's services as its receptionist tells them (`answer.source: "services"` in
@@ -30,6 +32,8 @@ export interface ServicesQuestion {
   focus?: readonly string[] | undefined;
   /** The services in focus were priced together for one visit: asked about again ("¿y cuánto dura?"), they are summed again and stay in focus. */
   visit?: boolean | undefined;
+  /** The package told of just before: "¿y cuánto cuesta?" with nothing else named is about it. */
+  package?: string | undefined;
 }
 
 /** A follow-up about the service in focus: its price, its duration, what it includes — not the list. */
@@ -163,7 +167,7 @@ export function answerServices(data: Pick<TenantData, 'templates' | 'utterances'
   if (question.packageWords.some((w) => folded.includes(` ${fold(w)} `))) {
     // "info del paquete de novia": that package, not the list.
     const pkg = packageNamed(folded, packages);
-    return pkg && data.templates[lang]?.['studio.package.one'] ? { replies: [{ template: 'studio.package.one', params: { name: pkg.name[lang], price: formatMoney(pkg.price), description: pkg.description[lang] } }] } : packageList();
+    return pkg && data.templates[lang]?.['studio.package.one'] ? onePackage(pkg, lang) : { ...packageList(), package: null };
   }
   if (services.length === 0) return packageList();
 
@@ -171,6 +175,8 @@ export function answerServices(data: Pick<TenantData, 'templates' | 'utterances'
   // "do you do nails?", "¿cuánto cuestan los faciales?": every service of that kind; "¿cuánto cuesta el
   // masaje?" (the relaxing one's word) that one, with the other massages named after it.
   const kind = named.length <= 1 ? categoryAsked(data, text, services) : null;
+  // "¿cuál es el servicio más barato?", "the cheapest massage": that one, of the kind named or of all.
+  if (named.length === 0 && asksPriceEnd(text)) named.push(priceEnd(kind !== null ? servicesOf(kind, services) : services, /\b(?:car[oa]s?|most expensive|priciest)\b/.test(folded) && !/\bmenos car/.test(folded)));
   if (kind !== null && named.length === 0) named.push(...servicesOf(kind, services));
   const others = kind !== null && named.length === 1 && named[0]!.category === kind && !namedApart(data, text, named[0]!) ? servicesOf(kind, services).filter((s) => s !== named[0]) : [];
   const bookOption = (s: StudioService): ReplyOption => ({
@@ -200,6 +206,12 @@ export function answerServices(data: Pick<TenantData, 'templates' | 'utterances'
     return { replies: [{ template: 'studio.service.prices', params: { items }, options: named.map(bookOption) }], service: null, bookingOffer: named.map((s) => s.id) };
   }
 
+  // "¿cuánto cuesta el día de spa?" (a package by its own name), "¿y cuánto cuesta?" after one: that package, not the list.
+  const pkg = kind === null && data.templates[lang]?.['studio.package.one'] ? (packageNamed(folded, packages) ?? (ABOUT_IT.test(folded) && !THE_LIST.test(folded) ? packages.find((p) => p.id === question.package) : undefined)) : undefined;
+  // "¿y cuánto dura?" about the package: its services' time, summed from the services' durations.
+  const length = pkg && HOW_LONG.test(folded) && data.templates[lang]?.['studio.package.duration'] ? packageLength(pkg, services, lang) : null;
+  if (pkg && length) return { ...onePackage(pkg, lang), replies: [{ template: 'studio.package.duration', params: { name: pkg.name[lang], ...length } }] };
+  if (pkg) return onePackage(pkg, lang);
   const categories = [...new Set(services.map((s) => s.category ?? ''))];
   const thing = unknownThing(text, questionVocabulary(data, services));
   if (thing !== null) {
@@ -216,6 +228,34 @@ export function answerServices(data: Pick<TenantData, 'templates' | 'utterances'
   const packageNames = packages.map((p) => p.name[lang]).join(', ');
   // The whole list answered: no one service is in focus any more ("agéndame ese" asks which).
   return { replies: [{ template: packages.length === 0 ? 'studio.services.no_packages' : 'studio.services', params: { items, packages: packageNames } }], service: null, bookingOffer: [] };
+}
+
+const HOW_LONG = /\b(?:dura|duran|tarda|tardan|demora|demoran|cuanto tiempo|how long|take|takes|last|lasts)\b/;
+
+/** A package's services as said ("Maquillaje social ×2 (60 min)"), their sessions and their minutes summed; null when a duration is unknown. */
+function packageLength(pkg: StudioPackage, services: readonly StudioService[], lang: Lang): { items: string; sessions: number; duration: number } | null {
+  const parts = (pkg.items ?? []).map((i) => ({ s: services.find((x) => x.id === i.serviceId), n: i.sessions }));
+  if (parts.length === 0 || parts.some((p) => p.s?.durationMin === undefined)) return null;
+  // "Masaje relajante (60 min)" already says its length.
+  const items = parts.map((p) => `${p.s!.name[lang]}${p.n > 1 ? ` ×${p.n}` : ''}${/\bmin\)$/.test(p.s!.name[lang]) ? '' : ` (${p.s!.durationMin} min)`}`).join(', ');
+  return { items, sessions: parts.reduce((n, p) => n + p.n, 0), duration: parts.reduce((m, p) => m + p.n * p.s!.durationMin!, 0) };
+}
+
+/** The cheapest (or dearest) priced service among these. */
+function priceEnd(among: readonly StudioService[], dearest: boolean): StudioService {
+  const priced = among.filter((s) => s.price !== undefined);
+  const pool = priced.length > 0 ? priced : among;
+  return pool.reduce((best, s) => ((dearest ? (s.price ?? 0) > (best.price ?? 0) : (s.price ?? Infinity) < (best.price ?? Infinity)) ? s : best));
+}
+
+/**
+ * One package told: its price and what it includes; it stays in focus for "¿y cuánto cuesta?". A yes
+ * to its "¿Quieres reservarlo?" goes to a person, who sells the package and sets its visits' dates
+ * (a booking here is one service at its own price): it used to get "¿Qué más necesitas?".
+ */
+function onePackage(pkg: StudioPackage, lang: Lang): InfoActorOutput {
+  const { offer } = offerOf('human_agent', lang);
+  return { replies: [{ template: 'studio.package.one', params: { name: pkg.name[lang], price: formatMoney(pkg.price), description: pkg.description[lang] } }], package: pkg.id, offer };
 }
 
 /** "*Masaje descontracturante (60 min)* (RD$3,900.00)", joined as a list is said. */

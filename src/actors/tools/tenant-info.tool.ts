@@ -31,6 +31,8 @@ export interface TenantInfoInput {
   focus?: readonly string[] | undefined;
   /** The services in focus were priced together for one visit ("juntos"): asked about again, they are summed again. */
   visit?: boolean;
+  /** The package told of just before: "¿y cuánto cuesta?" is about it. */
+  package?: string | undefined;
 }
 
 const DAY_NAMES: Record<Lang, string[]> = {
@@ -88,10 +90,10 @@ export function createTenantInfo(options: { data: TenantData; client?: BackendCl
   };
 
   /** The services as a receptionist tells them: a named service's price, the list, or the packages. */
-  const services = async (lang: Lang, text: string, packageWords: readonly string[], focus: readonly string[] | undefined, visit: boolean): Promise<InfoActorOutput> => {
+  const services = async (lang: Lang, text: string, packageWords: readonly string[], focus: readonly string[] | undefined, visit: boolean, pkg?: string): Promise<InfoActorOutput> => {
     if (!client) return packages(lang);
     const [all, packs] = await Promise.all([readServices(client), readPackages(client)]);
-    return answerServices(data, { text, lang, packageWords, focus, visit }, all, packs);
+    return answerServices(data, { text, lang, packageWords, focus, visit, package: pkg }, all, packs);
   };
 
   const bookings = async (lang: Lang, phone: string, now: number, only: readonly string[] | undefined, text: string): Promise<InfoActorOutput> => {
@@ -148,7 +150,7 @@ export function createTenantInfo(options: { data: TenantData; client?: BackendCl
           case 'packages':
             return await packages(lang);
           case 'services':
-            return await services(lang, input.text ?? '', answer.packageWords ?? [], input.focus, input.visit === true);
+            return await services(lang, input.text ?? '', answer.packageWords ?? [], input.focus, input.visit === true, input.package);
           case 'bookings':
             // "859650" alone: what it is for is asked, never guessed (a booking, a phone, a payment).
             if (onlyANumber(input.text ?? '') && bookingCodeSaid(input.text ?? '') === null && data.templates[lang]?.['studio.number_what']) return one({ template: 'studio.number_what' });

@@ -43,8 +43,10 @@ export function dayNotListed(run: WorkflowRun, items: readonly OptionItem[], lan
   return { text: NONE_THAT_DAY[lang].replace('{day}', spokenDate(day, lang) ?? day).replace('{options}', options) };
 }
 
-/** The option a yes agrees to at a question: the free time proposed for a taken one, or the only option of a choice (the booking just named). */
+/** The option a yes agrees to at a question: the free time proposed for a taken one, the day proposed for a weekday that was not its own, or the only option of a choice (the booking just named). */
 export function agreedOption(run: WorkflowRun, asked: WorkflowSlot): OptionItem | undefined {
+  const day = asked.kind === 'date' ? run.proposed?.[asked.name] : undefined;
+  if (day !== undefined) return { value: day, label: day };
   const items = run.options[asked.name]?.items;
   if (asked.kind === 'time') return items?.find((i) => i.value === run.proposed?.[asked.name]);
   return asked.kind === 'choice' && items?.length === 1 ? items[0] : undefined;

@@ -26,6 +26,10 @@ const WHICH_ONE: ReadonlySet<string> = new Set(['mayor', 'menor', 'pequena', 'ch
 const WHEN = /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|tonight|morning|afternoon|evening|january|february|march|july|september|october|november|december|next|this)\b/;
 /** Words that only introduce the name after the relative ("mi hija, *se llama* Laura", "my mom, *her name is* Gloria"). */
 const NAME_INTRO = /^(?:(?:y |and )?(?:que )?(?:se llama|se llaman|llamada|llamado|de nombre|su nombre es|named|called|(?:her|his) name is|(?:she|he)(?:'s| is))\s+)/iu;
+/** A name introduced further on ("…, se llama Rosa Díaz", "…, her name is Ana"), up to the next punctuation. */
+const NAME_LATER = /(?:^|[\s,;])(?:se llama|se llaman|su nombre es|(?:her|his) name is|named|called)\s+([^,.;!?¿¡]+)/iu;
+/** Words written with capitals right after the relative ("my friend *Laura* on friday"): her name. */
+const CAPITALISED_LEAD = /^(\p{Lu}[\p{L}'-]*(?:\s+(?:de\s+|del\s+|de la\s+)?\p{Lu}[\p{L}'-]*){0,2})(?=$|[\s,.;!?])/u;
 /** Words that only lead to the relative ("*es para* mi hija", "*it's for* my mom"). */
 const LEAD_IN = /(?:^|\s)(?:es|it's|it is|its|this is|la cita es|the booking is)?\s*(?:para|for)?\s*$/iu;
 
@@ -48,7 +52,15 @@ export function nameOfAnother(text: string, options: { bare?: boolean } = {}): s
   const introduced = NAME_INTRO.exec(after);
   // Not asked for, a name written as one ("for my mom, Gloria Ruiz") still is one.
   const written = after.split(/\s+/).every((w) => /^\p{Lu}/u.test(w)) && !WHEN.test(fold(after));
-  if (after) return extractPersonName(introduced ? after.slice(introduced[0].length) : after, { bare: options.bare === true || introduced !== null || written });
+  if (after) {
+    const name = extractPersonName(introduced ? after.slice(introduced[0].length) : after, { bare: options.bare === true || introduced !== null || written });
+    if (name || introduced) return name;
+    // "for my friend Laura on friday at 3", "mi amiga quiere un facial…, se llama Rosa Díaz": the name written first, or introduced later.
+    const later = NAME_LATER.exec(after);
+    const lead = later ? null : CAPITALISED_LEAD.exec(after);
+    const said = later?.[1] ?? (lead && !WHEN.test(fold(lead[1]!)) ? lead[1]! : null);
+    return said ? extractPersonName(said, { bare: true }) : null;
+  }
   // "Laura, es para mi hija": the name before the relative.
   const before = words.slice(0, at - 1).join(' ').replace(LEAD_IN, '').replace(/[\s,:;.-]+$/u, '');
   return before && options.bare ? extractPersonName(before, { bare: true }) : null;

@@ -44,9 +44,9 @@ export interface WorkflowRun {
   refused?: Record<string, string>;
   /** The day the first message named, in a form that asks none (`day-named.ts`: "mi cita de mañana"). */
   dayNamed?: string;
-  /** Per date slot, a day asked that the business is closed, and the nearest open days to offer instead. */
-  closed?: Record<string, { date: string; near: string[] }>;
-  /** Per time slot, the free time proposed instead of a taken one: a yes takes it. */
+  /** Per date slot, a day asked that the business is closed, and the nearest open days to offer instead; `clash`: its weekday was not its own ("el sábado 20"), the days it may mean. */
+  closed?: Record<string, { date: string; near: string[]; clash?: true }>;
+  /** Per time slot, the free time proposed instead of a taken one; per date slot, the one day offered for a day that did not match its weekday: a yes takes it. */
   proposed?: Record<string, string>;
   /** Per time slot, the part of the day asked for ("en la tarde", "lo más temprano"). */
   prefer?: Record<string, DayPart>;
@@ -70,6 +70,8 @@ export interface WorkflowRun {
   later?: Record<string, string[]>;
   /** A later service of one visit: its time is where the one before ends, not told by the customer. */
   visit?: boolean;
+  /** How many people the booking is for ("somos 3"): one appointment each, back to back (`group-booking.ts`). */
+  group?: number;
 }
 
 export type WorkflowStep =

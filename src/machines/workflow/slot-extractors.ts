@@ -126,6 +126,9 @@ export function extractDate(text: string, nowMs: number, timeZone: string, lang:
     if (slash[3]) return validDay(Number(slash[3]), m, d) ? iso(Number(slash[3]), m, d) : null;
     return nextOccurrence(today, m, d);
   }
+  // "el sábado 12" when the 12th is a Saturday: that Saturday, not the next one to come.
+  const both = weekdayAndDay(text, nowMs, timeZone);
+  if (both && !both.clash) return both.date;
   // "el viernes", "el próximo lunes", "next friday": the next one to come (today's weekday means next week's).
   for (let w = 0; w < 7; w++) {
     if (WEEKDAY_PATTERNS[w]!.test(f)) {
@@ -145,6 +148,38 @@ export function extractDate(text: string, nowMs: number, timeZone: string, lang:
     }
   }
   return null;
+}
+
+const WEEKDAY_WORDS = WEEKDAYS.flat().join('|');
+/** A weekday with a day of the month: "el sábado 20", "sábado 20 de diciembre", "Saturday the 20th", "Saturday, December 20". */
+const WEEKDAY_DAY = new RegExp(
+  `\\b(${WEEKDAY_WORDS})\\b,?\\s+(?:(?:el|the|dia)\\s+)?(?:([a-z]{3,10})\\.?\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\b(?!\\s*(?::\\d|a\\.?\\s?m\\b|p\\.?\\s?m\\b|h\\b|hrs?\\b|de la|y media|y cuarto|o ?clock|in the))(?:\\s+(?:de|of)\\s+([a-z]{3,10}))?`,
+);
+
+/**
+ * A weekday said with a day of the month ("el sábado 20"): that date, and whether the two disagree
+ * (`clash`: the 20th is not a Saturday — a receptionist asks which one was meant). Null when the
+ * message does not say both.
+ */
+export function weekdayAndDay(text: string, nowMs: number, timeZone: string): { date: string; weekday: number; clash: boolean } | null {
+  const m = WEEKDAY_DAY.exec(fold(text));
+  if (!m) return null;
+  const weekday = WEEKDAYS.findIndex((names) => names.includes(m[1]!));
+  const middle = m[2] !== undefined ? monthIndex(m[2]) : -1;
+  if (m[2] !== undefined && middle < 0) return null;
+  const after = m[4] !== undefined ? monthIndex(m[4]) : -1;
+  const month = middle >= 0 ? middle : after;
+  const d = Number(m[3]);
+  const today = localDay(nowMs, timeZone);
+  let date: string | null;
+  if (month >= 0) date = nextOccurrence(today, month + 1, d);
+  else {
+    const mm = d >= today.day ? today.month : today.month + 1;
+    const [y, mo] = mm > 12 ? [today.year + 1, 1] : [today.year, mm];
+    date = validDay(y, mo, d) ? iso(y, mo, d) : null;
+  }
+  if (date === null) return null;
+  return { date, weekday, clash: new Date(`${date}T12:00:00Z`).getUTCDay() !== weekday };
 }
 
 /**

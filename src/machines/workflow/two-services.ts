@@ -1,6 +1,7 @@
 import type { Lang } from '../../domain/nlu.js';
 import { fold, matchOption } from './slot-extractors.js';
 import type { OptionItem, WorkflowReply, WorkflowRun } from './run-types.js';
+import { groupNext } from './group-booking.js';
 
 /**
  * Two services in one visit ("un corte y un manicure el viernes"): a booking is for one service,
@@ -76,8 +77,10 @@ export function nextOfVisit(done: WorkflowRun, body: unknown): WorkflowRun | nul
   const [first, ...rest] = values as [string, ...string[]];
   const run: WorkflowRun = { spec: done.spec, timeZone: done.timeZone, values: {}, labels: {}, pending: {}, options: {}, checked: [], asking: null, stage: 'collecting', outcome: 'continue', ...(done.lang ? { lang: done.lang } : {}), ...(done.forAnother ? { forAnother: true } : {}) };
   // Who and which day stay; the service and the time are the next ones (both checked when their lists load).
+  // A group's next appointment is another person's: their name is asked, and it is not the customer's to remember.
+  if (done.group) Object.assign(run, { group: done.group, forAnother: true });
   for (const s of done.spec.slots) {
-    if (s.kind === 'time' || s.kind === 'service' || s.kind === 'choice' || done.values[s.name] === undefined) continue;
+    if (s.kind === 'time' || s.kind === 'service' || s.kind === 'choice' || (done.group && s.kind === 'person_name') || done.values[s.name] === undefined) continue;
     run.values[s.name] = done.values[s.name]!;
     if (done.labels[s.name] !== undefined) run.labels[s.name] = done.labels[s.name]!;
   }
@@ -93,6 +96,8 @@ export function nextOfVisit(done: WorkflowRun, body: unknown): WorkflowRun | nul
 export function laterOffer(run: WorkflowRun, lang: Lang, backToBack = false): string {
   const parts = Object.entries(run.later ?? {}).flatMap(([slot, values]) => values.map((v) => label(run, slot, v, lang)));
   if (parts.length === 0) return '';
+  const person = backToBack ? groupNext(run, lang) : null;
+  if (person) return person;
   if (backToBack) return lang === 'es' ? `\nAhora te reservo *${parts[0]}* justo después 👇` : `\nNow let's book *${parts[0]}* right after 👇`;
   const example = parts[0]!.toLowerCase();
   return lang === 'es'

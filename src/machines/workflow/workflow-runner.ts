@@ -8,7 +8,8 @@ import { inLang } from './run-lang.js';
 import { forAnother, nameOfAnother, saysAnother } from './for-another.js';
 import type { OptionItem, ResolvedOperation, RunContext, WorkflowReply, WorkflowRun, WorkflowStep } from './run-types.js';
 import { laterNote, laterOffer, nextOfVisit, servicesNamed } from './two-services.js';
-import { extractDayPart, narrowOptions, pickByWord, nearestTimes, timesInPart } from './option-narrowing.js';
+import { extractDayPart, pickByWord, nearestTimes } from './option-narrowing.js';
+import { clearSlot, narrow, preferTimes, setSlot, slotOf } from './run-slots.js';
 import { spokenValue } from './spoken-dates.js';
 import { nameForAnother, notedReplies } from './noted.js';
 import { freeRangeLine } from './free-range.js';
@@ -17,6 +18,9 @@ import { offGridReply } from './off-grid.js';
 import { timeFreeNote } from './time-free.js';
 import { BUILT_IN_TEXTS } from './run-builtin-texts.js';
 import { agreedOption, dayNotListed, withDayNamed } from './day-named.js';
+import { clashReply, dateClash, proposedDay } from './weekday-clash.js';
+import { groupSize, queueGroup } from './group-booking.js';
+import { notDoneOn } from './day-not-offered.js';
 import type { LocalText, WorkflowOperation, WorkflowSlot, WorkflowSpec, WorkflowTextKey } from './workflow-spec.js';
 
 /**
@@ -56,7 +60,8 @@ const NEAREST_SHOWN = 4;
 
 /** A new run from the message that started it: prefilled from the contact, with what that message already says. */
 export function startRun(spec: WorkflowSpec, ctx: RunContext & { timeZone: string }): WorkflowRun {
-  const run: WorkflowRun = { spec, timeZone: ctx.timeZone, values: {}, labels: {}, pending: {}, options: {}, checked: [], asking: null, stage: 'collecting', outcome: 'continue', ...(ctx.focus ? { focus: ctx.focus } : {}), ...(ctx.focus && ctx.focusAlso?.length ? { focusAlso: ctx.focusAlso } : {}) };
+  const group = spec.slots.some((s) => s.kind === 'service') ? groupSize(ctx.text) : null;
+  const run: WorkflowRun = { spec, timeZone: ctx.timeZone, values: {}, labels: {}, pending: {}, options: {}, checked: [], asking: null, stage: 'collecting', outcome: 'continue', ...(ctx.focus ? { focus: ctx.focus } : {}), ...(ctx.focus && ctx.focusAlso?.length ? { focusAlso: ctx.focusAlso } : {}), ...(group ? { group } : {}) };
   for (const field of ['name', 'phone', 'email'] as const) {
     const known = ctx.contact?.[field];
     if (known) run.values[`contact.${field}`] = known;
@@ -141,7 +146,8 @@ export function applyOptions(given0: WorkflowRun, slotName: string, request: Res
       const said = next.values[day.name]!;
       clearSlot(next, day.name);
       delete next.options[slotName];
-      return { run: next, replies: [{ text: text(ownText(next, 'dayFull'), lang, { day: said }, next) }] };
+      // Nobody does the service that weekday at all: said so, with the days it is done — not "no free times left".
+      return { run: next, replies: [notDoneOn(next, source, answer, said, lang) ?? { text: text(ownText(next, 'dayFull'), lang, { day: said }, next) }] };
     }
     return { run: { ...next, outcome: 'ended' }, replies: [{ text: text(source.unavailable ?? ownText(next, 'none'), lang, { options: '' }, next) }] };
   }
@@ -176,6 +182,9 @@ export function applyOptions(given0: WorkflowRun, slotName: string, request: Res
       if (note) replies.push(note);
     }
   }
+  // "Somos 3 para maquillaje": the same service for each of the others, after the first.
+  const group = slot.kind === 'service' ? queueGroup(next, slotName, lang) : null;
+  if (group) replies.push(group);
   const otherDay = slot.kind === 'choice' && next.values[slotName] === undefined ? dayNotListed(next, items, lang) : null;
   if (otherDay) replies.push(otherDay);
   else if (next.values[slotName] === undefined && items.length === 1 && slot.kind === 'choice') setSlot(next, slotName, items[0]!);
@@ -204,7 +213,7 @@ export function askSlot(given: WorkflowRun, slotName: string, lang: Lang): { run
   const { [slotName]: _taken, ...refused } = run.refused ?? {};
   const { [slotName]: _proposed, ...proposed } = run.proposed ?? {};
   const { [slotName]: closed, ...stillClosed } = run.closed ?? {};
-  if (closed) return { run: { ...run, closed: stillClosed, asking: slotName, stage: 'collecting' }, reply: closedDayReply(run, closed, lang) };
+  if (closed) return { run: { ...run, closed: stillClosed, asking: slotName, stage: 'collecting' }, reply: closed.clash ? clashReply(closed, lang) : closedDayReply(run, closed, lang) };
   const offGrid = taken !== undefined ? offGridReply(run, slotName, taken, shownOptions(run, slotName), lang) : null;
   if (offGrid) return { run: { ...run, refused, proposed: { ...proposed, [slotName]: offGrid.proposed }, asking: slotName, stage: 'collecting' }, reply: offGrid.reply };
   if (taken !== undefined) {
@@ -338,7 +347,17 @@ function readMessage(run: WorkflowRun, ctx: RunContext, how: { firstMessage: boo
   for (const slot of run.spec.slots) {
     const asked = run.asking === slot.name;
     if (choosing && (slot.kind === 'date' || slot.kind === 'time')) continue;
-    const found = extract(slot, ctx, asked);
+    // "el sábado 20" when the 20th is a Sunday: which day is asked, never the next Saturday taken (a yes takes the one proposed).
+    const clash = slot.kind === 'date' && !slot.known ? dateClash(ctx.text, ctx.nowMs, ctx.timeZone, run.spec.openingHours) : null;
+    if (clash) {
+      clearSlot(next, slot.name);
+      next.closed = { ...next.closed, [slot.name]: clash };
+      if (clash.near.length === 1) next.proposed = { ...next.proposed, [slot.name]: clash.near[0]! };
+      continue;
+    }
+    const read = extract(slot, ctx, asked);
+    // "el sábado" answered to "¿Te lo reservo el sábado 19?": that Saturday, not the next one to come.
+    const found = slot.kind === 'date' && read && 'value' in read ? { value: proposedDay(run.proposed?.[slot.name], read.value!, ctx.text) } : read;
     if (found === null && slot.kind === 'time') {
       const part = extractDayPart(ctx.text);
       if (part !== null && next.prefer?.[slot.name] !== part) {
@@ -437,31 +456,6 @@ function extract(slot: WorkflowSlot, ctx: RunContext, asked: boolean): { value: 
 /** Whether the run has a day already: its words were that day ("muévela al viernes"), not the item picked. */
 const dated = (run: WorkflowRun) => run.spec.slots.some((s) => s.kind === 'date' && run.values[s.name] !== undefined);
 
-function slotOf(run: WorkflowRun, name: string): WorkflowSlot {
-  const slot = run.spec.slots.find((s) => s.name === name);
-  if (!slot) throw new Error(`workflow ${run.spec.id}: no slot "${name}"`);
-  return slot;
-}
-
-function setSlot(run: WorkflowRun, name: string, item: OptionItem): void {
-  if (run.narrowed?.[name]) {
-    run.narrowed = { ...run.narrowed };
-    delete run.narrowed[name];
-  }
-  run.values[name] = item.value;
-  run.labels[name] = item.label;
-  for (const [k, v] of Object.entries(item.keep ?? {})) run.values[k] = v;
-  if (Object.values(run.spec.unchanged ?? {}).some((k) => item.keep?.[k] !== undefined)) keepUnchanged(run);
-}
-
-/** Clears a slot, its kept values and its check (loaded options stay: they are keyed by their request). */
-function clearSlot(run: WorkflowRun, name: string): void {
-  delete run.values[name];
-  delete run.labels[name];
-  for (const k of Object.keys(slotOf(run, name).options?.keep ?? {})) delete run.values[k];
-  run.checked = run.checked.filter((s) => s !== name);
-}
-
 function unavailable(run: WorkflowRun, slot: WorkflowSlot, lang: Lang): WorkflowReply {
   const shown = shownOptions(run, slot.name);
   const list = shown.map((i) => i.label).join(', ');
@@ -475,26 +469,3 @@ function shownOptions(run: WorkflowRun, slotName: string): OptionItem[] {
   const pool = few ? items.filter((i) => few.includes(i.value)) : items;
   return (pool.length > 0 ? pool : items).slice(0, MAX_SHOWN_OPTIONS);
 }
-
-/** Words that pick no option alone but point at a few (a category, several names): those are shown. */
-function narrow(run: WorkflowRun, slot: WorkflowSlot, words: string, items: readonly OptionItem[]): void {
-  const few = narrowOptions(words, items, slot.options?.groups);
-  if (few && few.length === 1) setSlot(run, slot.name, items.find((i) => i.value === few[0])!);
-  else if (few) run.narrowed = { ...run.narrowed, [slot.name]: few };
-}
-
-/** The part of the day asked for, over the free times: the first or last one is taken, a part's times are shown. */
-function preferTimes(run: WorkflowRun, slotName: string, items: readonly OptionItem[]): void {
-  const part = run.prefer?.[slotName];
-  const narrowed = { ...run.narrowed };
-  delete narrowed[slotName];
-  run.narrowed = narrowed;
-  if (!part || items.length === 0) return;
-  if (part === 'earliest' || part === 'latest') {
-    setSlot(run, slotName, part === 'earliest' ? items[0]! : items[items.length - 1]!);
-    return;
-  }
-  const few = timesInPart(items.map((i) => i.value), part);
-  if (few.length > 0) run.narrowed = { ...narrowed, [slotName]: few };
-}
-

@@ -25,7 +25,7 @@ import { fold } from './text.js';
 export const STUDIO_RULE_CONFIDENCE = 0.6;
 
 /** The place's facts a studio may be asked about (the store's fact words), and two of its own. */
-export type StudioFactKey = 'parking' | 'restroom' | 'accessibility' | 'wifi' | 'atm' | 'children' | 'pets' | 'deposit';
+export type StudioFactKey = 'parking' | 'restroom' | 'accessibility' | 'wifi' | 'atm' | 'children' | 'pets' | 'deposit' | 'prep';
 const PLACE_FACTS: ReadonlySet<string> = new Set(['parking', 'restroom', 'accessibility', 'wifi', 'atm']);
 
 const words = (text: string): string =>
@@ -46,11 +46,20 @@ const SERVICE_FOR = /\b(?:corte|cortes|manicure|pedicure|peinado|trenzas|maquill
 const DEPOSIT_ASKED =
   /\b(?:(?:cuanto|de cuanto|que) (?:es|seria|sera) (?:el|la) (?:deposito|adelanto|anticipo|inicial|sena)|(?:hay que|tengo que|se debe|debo|piden|cobran|necesito|requieren|se necesita|hace falta) (?:dar |dejar |pagar |hacer |un |una |algun |alguna |el |la )*(?:deposito|adelanto|anticipo|inicial|sena)|(?:deposito|adelanto|anticipo|sena) para (?:reservar|separar|apartar|agendar)|(?:how much|what) is the deposit|(?:do i|do we|do you) (?:need|have|require|ask for|take|charge)(?: to (?:pay|leave|put down))? (?:a )?deposits?|is (?:there|a) deposit|deposit (?:required|needed|to book)|down payment)\b/;
 
+/**
+ * How to come to a service, or what to bring: "¿qué tengo que llevar para la keratina?", "¿voy con el
+ * pelo lavado?", "should I come with clean hair for the color?". The studio has not written it: said
+ * unknown with a person offered, never the clarifying menu nor a booking.
+ */
+const PREP_ASKED =
+  /\b(?:(?:que|algo) (?:tengo|tiene|tenemos|hay|debo|necesito|se necesita|hace falta) (?:que )?(?:llevar|traer)|(?:tengo|hay|debo|necesito) que (?:llevar|traer) (?:algo|mi|mis|el|la|los|las)|(?:como|de que manera) (?:tengo|debo|hay) que (?:ir|venir|llegar)|(?:voy|vengo|llego|ir|venir|llegar|tengo que ir|tengo que venir|debo ir|debo venir) con el (?:pelo|cabello) (?:lavado|limpio|sucio|seco|mojado|suelto)|(?:me )?(?:lavo|tengo que lavar|debo lavar|hay que lavar) el (?:pelo|cabello) antes|(?:sin|con) (?:maquillaje|esmalte|las unas pintadas) (?:o |puesto|puesta|antes)|preparar(?:me)? (?:para|antes)|what (?:should|do|must) (?:i|we) (?:need to )?bring|(?:should|do|must) (?:i|we) (?:need to )?(?:bring|come with|wash my hair|arrive with|shave)|come with (?:clean|washed|dirty|dry|wet) hair|how (?:should|do) (?:i|we) prepare|anything (?:i|we) (?:need|have|should) to bring|need to bring anything)\b/;
+
 /** The place fact a message asks about ("¿tienen parqueo?" → parking), or null. */
 export function studioFactAsked(text: string): StudioFactKey | null {
   const f = words(text);
   if (f === '') return null;
   if (DEPOSIT_ASKED.test(f)) return 'deposit';
+  if (PREP_ASKED.test(f)) return 'prep';
   if (MAY_COME.test(f) && !SERVICE_FOR.test(f)) {
     if (CHILDREN.test(f)) return 'children';
     if (PETS.test(f)) return 'pets';
@@ -86,6 +95,28 @@ export function onlyANumber(text: string): boolean {
   return /^\s*[#nº°]*\s*\d[\d\s.-]{2,}\d\s*[?.!]*\s*$/i.test(text);
 }
 
+/**
+ * Trouble with a service the customer got, told as such: "el tinte me quedó horrible", "se me
+ * cayeron las uñas", "quiero poner una queja", "my manicure already chipped", "not happy with my
+ * haircut". The studio has no label of its own for it; the complaint behaviour hands it to a person
+ * with an apology, never a booking started for the service named.
+ */
+const SERVICE_TROUBLE =
+  /\b(?:queja|quejas|quejarme|quejarnos|me quiero quejar|reclamo|reclamacion|reclamar|(?:me |lo |la |los |las |nos )?(?:quedo|quedaron|dejo|dejaron|salio|salieron) (?:muy |bien |super |todo |toda )?(?:horrible|horribles|mal|fatal|feo|fea|feisimo|feisima|malisimo|disparejo|dispareja|chueco|chueca|torcido|torcida|verde|naranja|anaranjado|manchado|manchada)|me (?:quemaron|quemo|arruinaron|arruino|danaron|dano|estropearon|maltrataron|cortaron (?:de mas|demasiado|mucho))|se me (?:cayo|cayeron|despego|despegaron|levanto|levantaron|partio|partieron|rompio|rompieron|salto|saltaron|esta(?:n)? (?:cayendo|despegando|levantando|pelando))|no (?:me gusto|me gustaron|quede (?:contenta|contento|conforme|satisfecha)|estoy (?:contenta|contento|conforme|satisfecha)|quedamos conformes)|estoy (?:muy )?(?:molesta|molesto|disgustada|disgustado|decepcionada|decepcionado)|(?:mal|pesimo|terrible|malisimo) servicio|me (?:trataron|atendieron) mal|complain|complaint|not happy|unhappy|not satisfied|disappointed|ruined|botched|messed up|(?:burned|burnt|damaged) my|(?:already )?(?:chipped|chipping|lifted|lifting|peeled|peeling|came off|fell off|falling off)|(?:looks?|looked|turned out|came out) (?:really |so |very )?(?:terrible|awful|horrible|bad|uneven|green|orange|patchy)|(?:bad|terrible|awful|rude) (?:service|experience|staff))\b/;
+
+/** Whether a message tells of trouble with a service received (a complaint), not asks about one. */
+export function tellsServiceTrouble(text: string): boolean {
+  return SERVICE_TROUBLE.test(words(text));
+}
+
+/** The cheapest or dearest service asked: "¿cuál es el servicio más barato?", "what's your cheapest service?", "lo más económico". */
+const PRICE_END = /\b(?:mas (?:barat[oa]s?|economic[oa]s?|car[oa]s?)|menos car[oa]s?|cheapest|least expensive|most expensive|priciest)\b/;
+
+/** Whether a message asks which service is the cheapest (or the dearest). */
+export function asksPriceEnd(text: string): boolean {
+  return PRICE_END.test(words(text));
+}
+
 /** A request said beside a question ("quiero un corte mañana, ¿tienen parqueo?"). */
 const REQUESTS = /\b(?:quiero|quisiera|necesito|me gustaria|deseo|agendame|reservame|apartame|ponme|i want|i d like|i would like|i need|book me|can i get|can i book)\b/;
 
@@ -102,10 +133,14 @@ export function studioReading(intents: IntentSet, ranking: readonly IntentScore[
   // "do you do tattoos?", "¿hacen tatuajes?": only when the classifier is unsure (a thing it never saw leaves every label low).
   if ((ranking[0]?.confidence ?? 0) < MIN_INTENT_CONFIDENCE && asksWhatIsOffered(text)) return labelOf('services') === null ? intent : intents.score(labelOf('services')!, STUDIO_RULE_CONFIDENCE);
   if (sureHandoff) return intent;
+  // "el tinte me quedó horrible": a complaint, handed to a person with an apology — never a booking for the service named.
+  if (tellsServiceTrouble(text)) return { name: 'complaint', confidence: Math.max(HANDOFF_CONFIDENCE, intent.name === 'complaint' ? intent.confidence : 0) };
   // "quiero un corte mañana a las 10, ¿tienen parqueo?": a sure request for a workflow (the booking) keeps it; a deposit asked is the question.
   const fact = studioFactAsked(text);
-  const sureWorkflow = intent.confidence >= HANDOFF_CONFIDENCE && intents.intents.some((i) => i.label === intent.label && i.kind === 'workflow') && REQUESTS.test(words(text));
+  const sureWorkflow = intent.confidence >= HANDOFF_CONFIDENCE && intents.intents.some((i) => i.label === intent.label && i.kind === 'workflow') && REQUESTS.test(words(text).replace(PREP_ASKED, ' ')); // "do I *need* to bring anything?" is no request
   if ((fact !== null && (fact === 'deposit' || !sureWorkflow)) || (asksDirections(text) && !sureWorkflow)) return to('hours');
   if (asksWhatIsOwed(text) || bookingCodeSaid(text) !== null || onlyANumber(text)) return to('bookings');
+  // "¿cuál es el servicio más barato?": the services answer says which, when the classifier is not sure of a workflow.
+  if (asksPriceEnd(text) && !sureWorkflow) return to('services');
   return intent;
 }
