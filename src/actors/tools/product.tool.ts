@@ -96,7 +96,7 @@ export function answerProduct(
   const told = options.text ?? input.text;
   const said = told !== undefined ? withoutWholePackWords(told) : told; // "the whole roll": the roll
   // "dame 15 del gris pa Caleta", "10 sacos de cemento pa Bayahíbe, ¿cuánto sería?": the goods read without the place (its delivery priced below).
-  const placed = said !== undefined && (input.focus || input.understanding.products.length > 0) ? withoutPlaceAtEnd(tenant, said, options.now, (rest) => readFollowUpQuantity(rest) !== undefined || input.understanding.products.length > 0) : undefined;
+  const placed = said !== undefined && (input.focus || input.understanding.products.length > 0) ? withoutPlaceAtEnd(tenant, said, options.now, (rest) => readFollowUpQuantity(rest) !== undefined || input.understanding.products.length > 0 || pickOnCounter(tenant, input.focus, rest) !== null) : undefined;
   const forPurpose = placed ? null : countForPurpose(input, said); // "dame 15 para el techo": 15 of the cement, for the roof
   if (forPurpose) input = forPurpose.input;
   const text = placed?.rest ?? forPurpose?.text ?? said;
