@@ -76,6 +76,7 @@ import { readFocusQuestion } from './focus-questions.js';
 import { asksBucketPrice } from './pack-asked.js';
 import { isNumberAlone } from './number-alone.js';
 import { asksEstimateAgain, asksTotalWithDelivery, isProductFollowUp, pointsAtTheOneShown, PRODUCT_FOCUS_TURNS, readFollowUpQuantity, reportsTrouble } from './product-focus.js';
+import { withoutDeliveryAsked } from './delivery-at-end.js';
 import { readMaterialQuestion, readMeasureReply, readMeasureWithColour } from './material-questions.js';
 import { routedIntent, routedTrigger, type RoutedIntent } from './routed-intent.js';
 import { ratingFrom } from './ticket-rating.js';
@@ -1045,12 +1046,13 @@ function followsUpProductOf(context: ConversationContext): boolean {
 
 /** No count, delivery time, named pick, pointing at the one shown or count of one named in the text: another subject wins over the product. */
 function namesNoProductFollowUp(text: string): boolean {
-  return readFollowUpQuantity(text) === undefined && !asksDeliveryTime(text) && readFocusQuestion(text)?.kind !== 'named' && !pointsAtTheOneShown(text) && !COUNT_OF_ONE_NAMED.test(plainWords(text));
+  const goods = withoutDeliveryAsked(text); // "40 de la grado 60, ¿me la llevan a Caleta?": the count of the one named, its delivery priced with it
+  return [text, goods].every((t) => readFollowUpQuantity(t) === undefined && !asksDeliveryTime(t) && readFocusQuestion(t)?.kind !== 'named' && !pointsAtTheOneShown(t) && !COUNT_OF_ONE_NAMED.test(plainWords(t)));
 }
 
 /** The text reads as a follow-up of the product in focus, a count of one named, or a question of how much a job takes. */
 function readsAsProductFollowUp(text: string): boolean {
-  return isProductFollowUp(text) || COUNT_OF_ONE_NAMED.test(plainWords(text)) || readMaterialQuestion(text) !== null;
+  return isProductFollowUp(text) || COUNT_OF_ONE_NAMED.test(plainWords(text)) || readMaterialQuestion(text) !== null || COUNT_OF_ONE_NAMED.test(plainWords(withoutDeliveryAsked(text)));
 }
 
 /** A count of one thing pointed at by its words: "dame 20 del colonial", "5 de la satinada", "give me 3 of the grey one". */

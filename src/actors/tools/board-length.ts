@@ -31,6 +31,8 @@ export function withoutBoardSize(name: string): string {
 
 /** Words for a piece of lumber in general: "tablas 2x4", "2x4 boards", "a 2x4 plank", "studs". */
 const LUMBER_WORD = /\b(?:tablas?|tablon(?:es)?|boards?|planks?|lumber|studs?|piezas?|palos?)\b/g;
+/** A board named by its cross-section and length alone: "2x4x8", "2x6x12'". */
+const BOARD_ALONE = /^\s*\d+\s*x\s*\d+\s*x\s*\d+\s*'?s?\s*$/;
 /** A board's cross-section, maybe with its length: "2x4", "2x4x10", "2x4s". */
 const CROSS_SECTION = /\b(\d+\s*x\s*\d+(?:\s*x\s*\d+)?)s\b|\b\d+\s*x\s*\d+\b/;
 
@@ -42,6 +44,8 @@ const CROSS_SECTION = /\b(\d+\s*x\s*\d+(?:\s*x\s*\d+)?)s\b|\b\d+\s*x\s*\d+\b/;
  */
 export function boardQuery(query: string): string {
   const q = foldAccents(query.toLowerCase());
+  // "2x4x8" alone: a cross-section with its length in feet is a board, even in a length not stocked.
+  if (BOARD_ALONE.test(q)) return `madera ${q.trim().replace(/s$/, '')}`;
   if (!CROSS_SECTION.test(q)) return query;
   const plain = q.replace(/\b(\d+\s*x\s*\d+(?:\s*x\s*\d+)?)s\b/g, '$1');
   const out = plain.replace(LUMBER_WORD, 'madera').replace(/\b(madera)(?:\s+madera)+\b/g, '$1').replace(/\s+/g, ' ').trim();

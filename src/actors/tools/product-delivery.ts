@@ -53,8 +53,8 @@ export function deliveryAskedIn(tenant: TenantData, text: string, now?: number):
   return { place, fee: zone.fee, ...(freeFrom !== undefined ? { freeFrom } : {}) };
 }
 
-/** A served place said at the end of a message ("dame 15 pa Caleta", "mándame 10 sacos a Villa Hermosa", "… delivered to Caleta"). */
-const PLACE_AT_END = /\s+(?:(?:y\s+)?(?:me\s+)?(?:lo|la|los|las)\s+(?:llevan|mandan|traen)\s+)?(?:pa|pal|para|para\s+la|para\s+el|a|al|hasta|to|delivered\s+to|con\s+delivery\s+a|(?:y\s+)?(?:lo|la|los|las)\s+(?:necesito|ocupo|quiero)\s+en|(?:and\s+)?(?:i\s+)?need\s+(?:it|them)\s+(?:in|at))\s+[^\s?¿!¡.,\d]+(?:\s+[^\s?¿!¡.,\d]+){0,2}\s*[?!.]*\s*$/i;
+/** A served place said at the end of a message ("dame 15 pa Caleta", "mándame 10 sacos a Villa Hermosa", "… delivered to Caleta", "… with delivery to Caleta"). */
+const PLACE_AT_END = /\s+(?:(?:y\s+)?(?:me\s+)?(?:lo|la|los|las)\s+(?:llevan|mandan|traen)\s+)?(?:pa|pal|para|para\s+la|para\s+el|a|al|hasta|to|delivered\s+to|(?:with\s+)?(?:the\s+)?(?:delivery|shipping)\s+to|con\s+(?:el\s+)?(?:delivery|env[ií]o)\s+(?:a|al|hasta|para)|(?:y\s+)?(?:lo|la|los|las)\s+(?:necesito|ocupo|quiero)\s+en|(?:and\s+)?(?:i\s+)?need\s+(?:it|them)\s+(?:in|at))\s+[^\s?¿!¡.,\d]+(?:\s+[^\s?¿!¡.,\d]+){0,2}\s*[?!.]*\s*$/i;
 /** A price question or a please after the place ("10 sacos pa Bayahíbe, ¿cuánto sería?"): kept with the goods, the place read before it. */
 const ASK_AT_END = /(?:\s*[,;]\s*|\s+)(?:¿\s*)?(?:cu[aá]nto\s+(?:ser[ií]a|sale|saldr[ií]a|cuesta|costar[ií]a|es|me\s+(?:sale|cobran|cuesta))(?:\s+(?:todo|eso))?|a\s+c[oó]mo\s+(?:sale|es|est[aá])|how\s+much(?:\s+(?:would\s+(?:it|that)\s+be|is\s+(?:it|that)))?|por\s+favor|porfa|please)\s*[?!.]*\s*$/i;
 

@@ -102,12 +102,15 @@ function isUnknownNoun(index: CatalogIndex, word: string, lang: Lang): boolean {
  */
 export function purposeNotMet(tenant: TenantData, index: CatalogIndex, text: string, entities: readonly Entity[], lang: Lang): ProductActorOutput | null {
   const spans = entities.filter((e) => e.type === 'product');
-  if (spans.length !== 1 || !/\b(?:para|pa|pal|for)\b/i.test(text)) return null;
-  const said = text.slice((spans[0] as Entity).start, (spans[0] as Entity).end).trim();
-  const m = /^(.+?)\s+(?:para|pa|pal|for)\s+(?:(?:el|la|los|las|un|una|the|a)\s+)?(\p{L}+)$/iu.exec(said);
+  if (spans.length !== 1 || (!/\b(?:para|pa|pal|for)\b/i.test(text) && lang !== 'en')) return null;
+  const whole = text.slice((spans[0] as Entity).start, (spans[0] as Entity).end).trim();
+  const said = whole.replace(SIZE_TAIL, '');
+  // "wood screws 2 inch": the English modifier is the use, the head after it.
+  const compound = lang === 'en' ? /^(\p{L}{3,})\s+(\p{L}{3,})$/u.exec(said) : null;
+  const m = compound ? [said, compound[2], compound[1]] : /^(.+?)\s+(?:para|pa|pal|for)\s+(?:(?:el|la|los|las|un|una|the|a)\s+)?(\p{L}+)$/iu.exec(said);
   if (!m?.[1] || !m[2]) return null;
   const use = index.parse(m[2]).content;
-  const best = index.search(said, { limit: 1 })[0];
+  const best = index.search(whole, { limit: 1 })[0];
   if (use.length === 0 || !best) return null;
   const product = best.product;
   const purpose = foldAccents(product.name).replace(/\([^)]*\)/g, ' ').split(/\b(?:para|for)\b/).slice(1).join(' ');
@@ -115,8 +118,10 @@ export function purposeNotMet(tenant: TenantData, index: CatalogIndex, text: str
   if (purpose.trim() === '' || use.some((w) => own.has(w)) || !index.parse(m[1]).content.some((w) => own.has(w))) return null;
   // "glue for tiles": another product of those words is made for that use (the tile adhesive's "tile glue").
   if (madeForUse(tenant, index, index.parse(m[1]).content, use)) return null;
-  const query = `${m[1]} ${lang === 'en' ? 'for' : 'para'} ${m[2]}`;
-  return { outcome: 'not_found', replies: [{ template: 'product.not_stocked_instead', params: { query, items: [describeProduct(tenant, product, lang)] }, options: optionsFor([product]) }] };
+  const query = compound ? whole : `${m[1]} ${lang === 'en' ? 'for' : 'para'} ${m[2]}${whole.slice(said.length)}`;
+  // The closest is one of those words whose use says the one asked ("Tirafondo: tornillo grueso para madera"), else the one met.
+  const closest = madeForUseSaid(tenant, index, index.parse(m[1]).content, use) ?? product;
+  return { outcome: 'not_found', replies: [{ template: 'product.not_stocked_instead', params: { query, items: [describeProduct(tenant, closest, lang)] }, options: optionsFor([closest]) }] };
 }
 
 /**
@@ -135,6 +140,18 @@ export function spokenHead(index: CatalogIndex, query: string, said: string, lan
 /** A compound's head the catalog lacks ("toilet paper"), or a use the product met is not made for ("brocas pa concreto"). */
 export function compoundNotCarried(tenant: TenantData, index: CatalogIndex, text: string, entities: readonly Entity[], lang: Lang): ProductActorOutput | null {
   return unknownHeadNotCarried(tenant, index, text, entities, lang) ?? purposeNotMet(tenant, index, text, entities, lang);
+}
+
+/** A size said after the thing ("wood screws 2 inch", "tornillos para madera de 2 pulgadas"): not part of its use. */
+const SIZE_TAIL = /\s+(?:de\s+|of\s+)?\d+(?:[\s/.]\d+)*\s*(?:"|''|pulgadas?|pulg|inch(?:es)?|in|mm|cm)?$/iu;
+
+/** A product of the head's words whose use, as the catalog tells it, is the one asked ("Tirafondo": a thick wood screw). */
+function madeForUseSaid(tenant: TenantData, index: CatalogIndex, head: readonly string[], use: readonly string[]): TenantData['catalog'][number] | undefined {
+  return tenant.catalog.find((p) => {
+    const told = new Set(index.parse(`${p.use?.es ?? ''} ${p.use?.en ?? ''}`).content);
+    const words = new Set([...index.parse([p.name, ...(p.aliases ?? [])].join(' ')).content, ...told]);
+    return told.size > 0 && head.some((w) => words.has(w)) && use.some((w) => told.has(w));
+  });
 }
 
 /** Whether a product carries one of the head's words and the use's ("tiles" meets "tile" as the catalog writes it). */

@@ -11,7 +11,7 @@ import { superlativeIn } from '../../machines/product-focus.js';
 import { foldAccents } from '../../kernel/fold.js';
 import { fold, stem } from '../catalog/index.js';
 import type { CatalogIndex } from './catalog-search.js';
-import { extremeOf, familyOf } from './product-kinds.js';
+import { aliasHead, extremeOf, familyOf } from './product-kinds.js';
 import type { Wanted } from './product-request.js';
 
 /** The product picked and the item to answer with it, or null when no superlative names one product's family. */
@@ -84,8 +84,22 @@ function jobAsked(index: CatalogIndex, text: string, wanted: readonly Wanted[]):
   });
   const matches = index.search((wanted[0] as Wanted).query, { limit: 12 }).filter((c) => c.product.stock !== 0 && c.unmet.length === 0);
   if (matches.length === 0 || does((matches[0] as (typeof matches)[number]).product)) return null;
-  const fit = matches.find((c) => does(c.product));
+  // "pipe to install the toilet": a pipe, never the "pipe tape" the job also takes (the thing asked is what it is).
+  const head = headOfWanted((wanted[0] as Wanted).query);
+  const fit = matches.find((c) => does(c.product) && (head === null || isKind(c.product, head)));
   return fit ? { sku: fit.product.sku, items: [{ ...(wanted[0] as Wanted), query: fit.product.name }] } : null;
+}
+
+/** Whether the product is that kind of thing by its name's first word or an alias's head ("pipe" for the PVC pipe, not the "pipe tape"). */
+function isKind(product: Product, head: string): boolean {
+  const kinds = [fold(product.name).split(/[^a-z0-9]+/)[0] ?? '', ...(product.aliases ?? []).map((a) => aliasHead(a) ?? '')];
+  return kinds.some((k) => k !== '' && stem(k) === stem(head));
+}
+
+/** The item's one word ("pipe", "tubo"); null when it says more (its kind is then for the search to weigh). */
+function headOfWanted(query: string): string | null {
+  const words = fold(query).split(/[^a-z0-9]+/).filter((w) => w.length >= 3);
+  return words.length === 1 ? (words[0] as string) : null;
 }
 
 /**

@@ -55,11 +55,12 @@ const COUNTED = /^\s*\d+\s*(?:sacos?|fundas?|bolsas?|quintal(?:es)?|unidad(?:es)
 /** "necesito 3", "dame 20", "serían unos 15": a bare count after the verb of wanting. */
 const BARE_COUNT = /\b(?:necesito|ocupo|quiero|dame|deme|damelo|mandame|mandeme|serian|seria|son|i need|i want|give me)\s+(?:como\s+|unos?\s+|unas\s+|about\s+)?(\d{1,4})(?!\s*(?:\/|"|pulg|in\b|inch|m\b|mts?|metros?|pies|feet|ft|kg|kilos?|lbs?|libras?|galon|gal|sacos?|fundas?|de\s))(?:\s|$|[?.!,])/;
 
-/** "cemento para una losa": an item right after "para" when another was named before it is the purpose. */
-const PURPOSE_BEFORE = /\b(?:para|pa|pal|for)\s+(?:(?:el|la|los|las|un|una|unos|unas|mi|mis|my|a|an|the)\s+)?$/;
+/** "cemento para una losa", "tornillos para fijar las planchas de zinc": an item right after "para" when another was named before it is the purpose. */
+const PURPOSE_BEFORE =
+  /\b(?:para|pa|pal|for)\s+(?:(?:fijar|clavar|pegar|sujetar|amarrar|asegurar|instalar|poner|fix|fasten|attach|secure|hold|install)(?:\s+down)?\s+)?(?:(?:el|la|los|las|un|una|unos|unas|mi|mis|my|a|an|the)\s+)?(?:(?:planchas?|laminas?|hojas?|sheets?|panels?)\s+(?:de|of)\s+)?$/;
 
 export function withItemsAsSaid(index: CatalogIndex, input: ProductActorInput, text: string | undefined): ProductActorInput {
-  return withCountSaidApart(index, withoutPurposes(withoutTheSlab(withBoardsBySize(input), text), text), text);
+  return withCountSaidApart(index, withoutPurposes(withoutTheSlab(withBoardsBySize(input), text), text, index), text);
 }
 
 /** "10 tablas 2x4 de 10": boards named by their cross-section are lumber of that size (`boardQuery`). */
@@ -78,14 +79,32 @@ function withoutTheSlab(input: ProductActorInput, text: string | undefined): Pro
   return { ...input, understanding: { ...input.understanding, products: kept, nlu: { ...nlu, entities } } };
 }
 
-function withoutPurposes(input: ProductActorInput, text: string | undefined): ProductActorInput {
+function withoutPurposes(input: ProductActorInput, text: string | undefined, index: CatalogIndex): ProductActorInput {
   const { products, nlu } = input.understanding;
   if (text === undefined || products.length < 2) return input;
   const spans = nlu.entities.filter((e) => e.type === 'product');
   const folded = fold(text);
   const purposes = new Set(spans.filter((e, i) => i > 0 && PURPOSE_BEFORE.test(folded.slice(spans[i - 1]!.end, e.start))).map((e) => e.value));
   if (purposes.size === 0) return input;
-  const kept = products.filter((p) => !purposes.has(p.query) || p.quantity !== undefined);
-  if (kept.length === products.length || kept.length === 0) return input;
+  const left = products.filter((p) => !purposes.has(p.query) || p.quantity !== undefined);
+  if (left.length === products.length || left.length === 0) return input;
+  const kept = left.length === 1 ? left.map((p) => ({ ...p, query: forThePurpose(index, p.query, [...purposes], input.lang) })) : left;
   return { ...input, understanding: { ...input.understanding, products: kept, nlu: { ...nlu, entities: nlu.entities.filter((e) => e.type !== 'product' || !purposes.has(e.value)) } } };
+}
+
+/**
+ * "tornillos para el zinc": of the things the item's words name, the one of the purpose's line of
+ * goods (the roofing screws beside the zinc sheets), by its name; the item as said otherwise.
+ */
+function forThePurpose(index: CatalogIndex, query: string, purposes: readonly string[], lang: string): string {
+  const lines = new Set(purposes.map((p) => index.search(p, { limit: 1 })[0]?.product.category).filter((c): c is string => c !== undefined));
+  const found = index.search(query, { limit: 8 });
+  if (lines.size === 0 || found.length === 0) return query;
+  // Only when the best match is of another line and one of the purpose's is there too.
+  const ofLine = found.filter((f) => lines.has(f.product.category));
+  const product = ofLine.length === 1 && !lines.has(found[0]!.product.category) ? ofLine[0]!.product : undefined;
+  if (!product) return query;
+  // Said in the customer's language: an English alias that finds it ("roofing screw"), else its name.
+  const names = lang === 'en' ? [...(product.aliases ?? []).filter((a) => /^[a-z\s]+$/i.test(a)), product.name] : [product.name];
+  return names.find((n) => index.search(n, { limit: 1 })[0]?.product.sku === product.sku) ?? query;
 }

@@ -21,7 +21,8 @@ import { saysThatsAll, takesTheOrder } from '../../machines/order-words.js';
 import { aloneAnswer, namesNotSoldGood, notCarried, notCarriedButFor, timesSpelt, tradeGoodNotCarried, tradeGoodOf, withCountAsked, withSizeAsked } from './product-not-carried.js';
 import { compoundNotCarried, firstPick, spokenHead } from './product-head.js';
 import { namesGoods, noWayAnswer } from './product-like.js';
-import { backorderOffer, fitOutOfStock, focusAgain, quoteOne, quoteOrdered } from './product-quote-one.js';
+import { fitOutOfStock, focusAgain, quoteOne, quoteOrdered } from './product-quote-one.js';
+import { alternativeOrBackorder, withAlternative } from './out-of-stock-offers.js';
 import { quoteNeedsChoice } from './product-quote-ask.js';
 import { inSellingUnits, saysQuintals, withConversions } from './product-conversions.js';
 import { projectQuote } from './project-quote.js';
@@ -96,7 +97,7 @@ export function answerProduct(
   const told = options.text ?? input.text;
   const said = told !== undefined ? withoutWholePackWords(told) : told; // "the whole roll": the roll
   // "dame 15 del gris pa Caleta", "10 sacos de cemento pa Bayahíbe, ¿cuánto sería?": the goods read without the place (its delivery priced below).
-  const placed = said !== undefined && (input.focus || input.understanding.products.length > 0) ? withoutPlaceAtEnd(tenant, said, options.now, (rest) => readFollowUpQuantity(rest) !== undefined || input.understanding.products.length > 0) : undefined;
+  const placed = said !== undefined && (input.focus || input.understanding.products.length > 0) ? withoutPlaceAtEnd(tenant, said, options.now, (rest) => readFollowUpQuantity(rest) !== undefined || input.understanding.products.length > 0 || pickOnCounter(tenant, input.focus, rest) !== null) : undefined;
   const forPurpose = placed ? null : countForPurpose(input, said); // "dame 15 para el techo": 15 of the cement, for the roof
   if (forPurpose) input = forPurpose.input;
   const text = placed?.rest ?? forPurpose?.text ?? said;
@@ -395,9 +396,8 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
   // A formal quote needs the amount: "una cotización de pintura" is answered with what there is (and which one, how much), never a quote of one gallon the customer did not ask for.
   if (formal && single.item.quantity !== undefined) return multiQuote(tenant, found, missing, lang, index, true);
   // "no, la de 5/8 nada más" right after the 5/8 was answered out with another offered: the customer wants that one, not the other again. A clerk notes it and offers to let them know when it comes in.
-  if (input.focus?.alternative !== undefined && single.match.product.sku === input.focus.sku && single.match.product.stock <= 0) {
-    return backorderOffer(tenant, index, { item: { ...single.item, ...(single.item.quantity === undefined && input.focus.quantity !== undefined ? { quantity: input.focus.quantity } : {}) }, match: single.match }, lang);
-  }
+  // "how much for 3?" there, naming nothing: the one offered instead, counted.
+  if (input.focus?.alternative !== undefined && single.match.product.sku === input.focus.sku && single.match.product.stock <= 0) return alternativeOrBackorder(tenant, index, input, single, text, lang);
   // "dame uno", "give me one": that one counted, written "1 ×" like any count (never the bare price again).
   if (pinnedProduct) return quoteOne(tenant, index, single, lang, true, single.item.quantity === 1 && text !== undefined && readFollowUpQuantity(text)?.quantity === 1);
   // "¿Qué tipo de cemento tienen?": the kinds with their prices, and which one.
@@ -487,12 +487,3 @@ function listKinds(tenant: TenantData, index: CatalogIndex, single: Found, lang:
   };
 }
 
-function withAlternative(tenant: TenantData, index: CatalogIndex, first: Found, lang: Lang, reply: { template: string; params: { items: ReturnType<typeof describeProduct>[] } }, focus: ProductFocus): ProductActorOutput {
-  const alt = first.match.product.stock > 0 ? undefined : alternativeFor(tenant, index, first.match.product, first.item.query);
-  if (!alt) return { outcome: 'answered', replies: [reply], focus };
-  return {
-    outcome: 'answered',
-    replies: [{ template: 'product.found_alt', params: { ...reply.params, outName: first.match.product.name, ...altParams(tenant, alt, lang) }, options: optionsFor([alt]) }],
-    focus: { ...focus, alternative: alt.sku },
-  };
-}

@@ -111,8 +111,20 @@ export function namesOnlyAnotherTradesGood(text: string): boolean {
  * asksForStaff('hay gente trabajando en la obra, que cemento uso?'); // false
  */
 export function asksForStaff(text: string): boolean {
-  return ASKS_FOR_STAFF.test(words(text).join(' '));
+  return ASKS_FOR_STAFF.test(words(text).join(' ')) || endsAskingForPerson(text);
 }
+
+/**
+ * "my name is Tom, I want to pay for 10 bags of cement…, can a person help me?": a long message
+ * that closes by asking for a person in so many words; the rest is what the person is for.
+ */
+function endsAskingForPerson(text: string): boolean {
+  const clauses = text.split(/[,.;!?¿¡]+/).map((c) => c.trim()).filter((c) => c !== '');
+  return clauses.length >= 2 && PERSON_AT_END.test(words(clauses[clauses.length - 1] as string).join(' '));
+}
+
+const PERSON_AT_END =
+  /^(?:(?:and|so|but|y|pero|entonces) )?(?:(?:can|could|may|would) (?:a person|someone|somebody|a human|an agent|a real person|one of your staff) (?:please )?(?:help|assist|attend|serve) (?:me|us)(?: please)?|i (?:want|need|would like|d like) to (?:talk|speak) (?:to|with) (?:a person|someone|a human|an agent|a real person)(?: please)?|(?:una persona|alguien|un agente) (?:me |nos )?(?:puede|podria) (?:ayudar|atender)|(?:me |nos )?(?:puede|podria) (?:ayudar|atender)(?:me|nos)? (?:una persona|alguien|un agente)|(?:quiero|necesito|quisiera) hablar con (?:una persona|alguien|un agente|un humano)(?: por favor)?)$/;
 
 const ASKS_FOR_STAFF = new RegExp(
   String.raw`^${COURTESY}(?:hay|habra|tienen|tiene|is there|are there|any|do you have)\s+(?:alguien|gente|una persona|alguna persona|personas|(?:un|algun) (?:vendedor|asesor|agente|empleado)|(?:una|alguna) (?:vendedora|asesora)|vendedores|asesores|agentes|empleados|un humano|someone|anyone|anybody|somebody|a person|people|staff|a human|an agent|a salesperson|a real person)\s+(?:(?:para|que|who|to|that)\s+(?:\S+\s+){0,2}(?:atend\w*|atiend\w*|ayud\w*|help\w*|serv\w*|assist\w*|habl\w*|talk\w*)|disponibles?|available)(?:\s+\S+){0,3}$`,
