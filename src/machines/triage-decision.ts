@@ -331,6 +331,12 @@ const ASKS_WHEN = /\b(?:hoy|manana|lunes|martes|miercoles|jueves|viernes|sabados
  * qué hora abre dónde están ubicados?" (the hours said again before them).
  */
 const ASKS_WHERE = /\b(?:donde|where|ubicad[oa]s?|ubicacion|direccion|address|location|located)\b/;
+/**
+ * "¿tienen parqueo?", "¿aceptan tarjeta?", "¿hacen delivery?" to "¿Te comparto la dirección?": a
+ * question of its own (a verb or a question word leads it), never a branch completing the offer's
+ * question ("¿Dónde queda y a qué hora abre tienen parqueo?" said the hours and addresses again).
+ */
+const ASKS_ITS_OWN = /^(?:(?:y|e|and|pero|but|ok|oye|mira)\s+)*(?:tienen|tiene|tienes|hay|aceptan|acepta|aceptas|hacen|hace|puedo|pueden|puede|podemos|venden|vende|cobran|cobra|llevan|mandan|traen|dan|dejan|se\s+puede|do|does|can|could|is|are|will|would|how|what|whats|why|cuanto|cuanta|cuantos|cuantas|como|que|q|por\s+que|porque|quien|quienes)\b/;
 
 /** What a message can be besides picking an option, after the sales-lead offer. */
 const ANSWERS_THE_LEAD_OFFER: readonly IntentName[] = ['sales_lead', ...SMALL_TALK, 'out_of_scope'];
@@ -357,7 +363,7 @@ export function answerToChoice(text: string, choice: ChoiceExpectation, u: Under
   const yes = choice.options[0];
   // "¿Te comparto su dirección?" → "la de Villa Hermosa": a short answer that asks nothing else
   // completes the offer's question ("¿Dónde queda la de Villa Hermosa?").
-  if (choice.confirm && yes?.completes && u.affirmation === null && fold(text).split(' ').length <= COMPLETING_ANSWER_WORDS && !ASKS_WHEN.test(fold(text)) && !ASKS_WHERE.test(fold(text))) {
+  if (choice.confirm && yes?.completes && u.affirmation === null && fold(text).split(' ').length <= COMPLETING_ANSWER_WORDS && !ASKS_WHEN.test(fold(text)) && !ASKS_WHERE.test(fold(text)) && !ASKS_ITS_OWN.test(fold(text))) {
     const decision = decideTriage(u);
     const other = decision.kind === 'handoff' || decision.kind === 'confirm' || (decision.kind === 'act' && decision.intent !== yes.intent);
     if (!other && u.products.length === 0) return { at: 0, implied: false, text: yes.completes.replace('{answer}', text.trim().replace(/[?¿!¡.]+/g, '')) };
