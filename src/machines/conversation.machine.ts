@@ -692,7 +692,7 @@ const DELIVERY_ASKED = /\b(?:delivery|envio|enviado|llevado|llevarlo|llevarlos|l
 
 /** A short follow-up on the offers or openings just listed: which one, until when, how to apply. */
 const ABOUT_THE_LIST: Partial<Record<InfoTopic, RegExp>> = {
-  offers: /\b(?:cuant[oa]s? (?:tengo|tendria|hay|habria|debo|necesito) que (?:comprar|llevar)|minimo|a partir de cuant[oa]s|desde cuant[oa]s|how (?:many|much) (?:do|would|should|must) (?:i|we) (?:need to |have to )?(?:buy|get|take)|minimum|hasta cuando|hasta que (?:dia|fecha)|cuando (?:vence|termina|se acaba)|vence|dura|esa oferta|esa promo|la oferta|la promo|el combo|la del?|el del?|how long|until when|when does it end|that (?:offer|deal)|the one (?:for|with|on))\b|^[¿¡\s]*(?:y|e|and|what about|how about) (?:en|de|del|para|pa|in|on|for) [a-z]/,
+  offers: /\b(?:cuant[oa]s? (?:tengo|tendria|hay|habria|debo|necesito) que (?:comprar|llevar)|minimo|a partir de cuant[oa]s|desde cuant[oa]s|how (?:many|much) (?:do|would|should|must) (?:i|we) (?:need to |have to )?(?:buy|get|take)|minimum|hasta cuando|hasta que (?:dia|fecha)|cuando (?:vence|termina|se acaba)|vence|dura|esa oferta|esa promo|la oferta|la promo|el combo|la del?|el del?|how long|until when|when does it end|that (?:offer|deal)|the one (?:for|with|on))\b|^[¿¡\s]*(?:(?:y|e|and|what about|how about)(?: (?:algo|alguna|alguno|any|anything|something))?|(?:algo|alguna|alguno|any|anything|something)(?: (?:en|de))?(?: oferta)?) (?:en|de|del|para|pa|in|on|for) [a-z]/,
   job_vacancies: /\b(?:aplic\w*|postul\w*|curriculum|cv|hoja de vida|requisitos|donde (?:envio|mando|llevo|dejo)|la de|el de|apply|application|resume|requirements|cuanto (?:pagan|paga|se gana|ganan)|sueldos?|salarios?|pay|pays|salary|wages?)\b/,
   store_hours_location: PICKUP_PATTERN,
 };
