@@ -331,11 +331,7 @@ const ASKS_WHEN = /\b(?:hoy|manana|lunes|martes|miercoles|jueves|viernes|sabados
  * qué hora abre dónde están ubicados?" (the hours said again before them).
  */
 const ASKS_WHERE = /\b(?:donde|where|ubicad[oa]s?|ubicacion|direccion|address|location|located)\b/;
-/**
- * "¿tienen parqueo?", "¿aceptan tarjeta?", "¿hacen delivery?" to "¿Te comparto la dirección?": a
- * question of its own (a verb or a question word leads it), never a branch completing the offer's
- * question ("¿Dónde queda y a qué hora abre tienen parqueo?" said the hours and addresses again).
- */
+/** "¿tienen parqueo?", "¿aceptan tarjeta?" to "¿Te comparto la dirección?": a question of its own (a verb or question word leads it), never a branch completing the offer's question. */
 const ASKS_ITS_OWN = /^(?:(?:y|e|and|pero|but|ok|oye|mira)\s+)*(?:tienen|tiene|tienes|hay|aceptan|acepta|aceptas|hacen|hace|puedo|pueden|puede|podemos|venden|vende|cobran|cobra|llevan|mandan|traen|dan|dejan|se\s+puede|do|does|can|could|is|are|will|would|how|what|whats|why|cuanto|cuanta|cuantos|cuantas|como|que|q|por\s+que|porque|quien|quienes)\b/;
 
 /** What a message can be besides picking an option, after the sales-lead offer. */
