@@ -91,22 +91,11 @@ export function askedJob(text: string): AskedJob | null {
   }
   if (english ? verb.length < 3 || /^(?:the|a|an|my|your|this|that)$/.test(verb) : !INFINITIVE.test(verb)) return null;
   const bare = verb.replace(ENCLITIC, '');
-  const plain = english ? baseOfGerund(verb) : INFINITIVE.test(bare) ? bare : verb;
+  const plain = english ? (verb.endsWith('ing') && verb.length >= 5 ? englishVerb(verb.slice(0, -3)) : verb) : INFINITIVE.test(bare) ? bare : verb;
   const rest = text.slice(start + verb.length).replace(/[¿?¡!.,;:"()]+/g, ' ').replace(/\s+/g, ' ').trim();
   // Said back without the question that follows it: "cortar varilla" of "cortar varilla, ¿qué me recomiendas?".
   const own = rest.replace(TRAILING_QUESTION, '').trim();
   return { said: [plain, own].filter((s) => s !== '').join(' '), full: [plain, rest].filter((s) => s !== '').join(' '), verb: plain, at: lead.index };
-}
-
-/** English verbs whose -ing form drops an "e": "tiling" is "tile", not "til". */
-const E_DROPPED = new Set(['til', 'glu', 'mak', 'us', 'remov', 'replac', 'measur', 'shap', 'sav', 'secur', 'prepar']);
-/** "cutting" → "cut", "sealing" → "seal", "tiling" → "tile", "drilling" → "drill": an English gerund's verb, as the catalog's jobs say it. */
-function baseOfGerund(word: string): string {
-  if (!word.endsWith('ing') || word.length < 5) return word;
-  const stem = word.slice(0, -3);
-  if (E_DROPPED.has(stem)) return `${stem}e`;
-  // "cutting", "stopping", "plugging": the doubled consonant is the gerund's (but "drilling", "filling", "pressing" keep theirs).
-  return /([bdgmnprt])\1$/.test(stem) ? stem.slice(0, -1) : stem;
 }
 
 /** "¿con qué pego cerámica?" (see `WITH_WHAT`): the job said with its verb's infinitive. */
@@ -208,13 +197,16 @@ function englishVerb(stem: string): string {
   return /(?:^|[^aeiou])[aeiou][bcdfgklmnprstvz]$/.test(stem) && !/(?:er|en|on|om|ol|it|et)$/.test(stem) ? `${stem}e` : stem;
 }
 
+/** Where the customer is or what they do there, not a job to buy for: "I'm renting a villa…", "estoy viviendo en Caleta…". */
+const NOT_A_JOB = /^(?:rent|stay|live|visit|vacation|holiday|work|come|go|travel|alquilar|vivir|viver|quedar|visitar|trabajar|venir|ir|viajar)$/;
+
 function plannedJob(t: string): AskedJob | null {
   const m = PLANNED.exec(t.replace(/\s+/g, ' '));
   if (!m) return null;
   const word = m[1]!;
   // Gerunds as the infinitive: "levantando" → levantar, "haciendo" → hacer, "construyendo" → construir, "building" → build.
   const verb = word.endsWith('ing') ? englishVerb(word.slice(0, -3)) : word.replace(/ando$/, 'ar').replace(/yendo$/, 'ir').replace(/iendo$/, 'er');
-  if (!(INFINITIVE.test(verb) || /^[a-z]{3,}$/.test(verb)) || /^(?:a|un|una|the|an|my|mi)$/.test(verb)) return null;
+  if (!(INFINITIVE.test(verb) || /^[a-z]{3,}$/.test(verb)) || /^(?:a|un|una|the|an|my|mi)$/.test(verb) || NOT_A_JOB.test(verb)) return null;
   const rest = m[2]!.trim();
   // Said back without its measures ("una pared de 3 metros de largo…" → "una pared").
   const own = rest.replace(/\s*(?:,|\bde\s+\d|\babout\s+\d|\d).*$/, '').trim();
