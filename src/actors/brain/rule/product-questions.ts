@@ -98,7 +98,9 @@ const OTHER_TRADES_GOOD =
  * a product question the catalog answers with "no vendemos …", whatever the classifier made of words it never saw.
  */
 export function namesOnlyAnotherTradesGood(text: string): boolean {
-  return OTHER_TRADES_GOOD.test(words(text).join(' ')) && namesOnlyAThing(text);
+  // "y estufas?", "what about a fridge?" (after "tienen neveras?"): the same question of another thing.
+  const thing = words(text).join(' ').replace(/^(?:(?:y|e|o|and|or|what about|how about|and what about)\s+)?(?:(?:un|una|unos|unas|el|la|los|las|a|an|the|some|any)\s+)?/, '');
+  return OTHER_TRADES_GOOD.test(thing) && namesOnlyAThing(thing);
 }
 
 /**
