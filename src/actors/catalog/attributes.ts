@@ -1,5 +1,6 @@
 import { editDistance, FILLER, fold, lookupTable, NUMBER_WORDS, soundKey, stem, words } from './text.js';
 import { withDimensionsJoined } from './dimensions.js';
+import { BARE_NUMBER, BY_SIZE, IN_OR_FT, quantityTokens, WITH_WORD } from './number-patterns.js';
 
 /**
  * Product attributes read from a customer's words and from catalog names alike: sizes and other
@@ -227,7 +228,6 @@ function normaliseMeasures(folded: string): string {
   return t;
 }
 
-const NUMBER = String.raw`(\d+-\d+\/\d+|\d+\/\d+|\d+(?:[.,]\d+)?)`;
 
 /** The sound keys of a closed vocabulary (the lists below are constants), made once per list. */
 const vocabularySounds = new WeakMap<readonly string[], readonly string[]>();
@@ -340,7 +340,7 @@ export function parseProductText(text: string, options: ParseOptions = {}): Pars
     addPhrase('dims', m[3] ? `${m[1]}x${m[2]}x${m[3]}` : `${m[1]}x${m[2]}`);
   });
   // "tirafondo 1/4 x 4", "perno 3/8\" x 4\"": a diameter by a length, both in inches, said together.
-  take(new RegExp(String.raw`(?<![\w/.-])${NUMBER}(in)?\s*x\s*${NUMBER}(in)?(?![\w/])`, 'g'), (m) => {
+  take(BY_SIZE, (m) => {
     const sizes = [{ value: numberValue(m[1] as string), unit: (m[2] || '') as MeasureUnit }, { value: numberValue(m[3] as string), unit: (m[4] || '') as MeasureUnit }];
     if (sizes.some((x) => !Number.isFinite(x.value) || x.value <= 0)) return m[0];
     attributes.measures.push(...sizes);
@@ -350,11 +350,11 @@ export function parseProductText(text: string, options: ParseOptions = {}): Pars
     attributes.dims.push(`${m[1]}-${m[2]}-${m[3]}`);
   });
   // A number with its unit: 4in, 20ft, 42.5 kg, 20a, 9w, 250 galones, 6 m, "6 piezas".
-  take(new RegExp(String.raw`(?<![\w/.-])${NUMBER}(in|ft)\b`, 'g'), (m) => {
+  take(IN_OR_FT, (m) => {
     attributes.measures.push({ value: numberValue(m[1] as string), unit: m[2] as MeasureUnit });
     addPhrase('size', measureText({ value: numberValue(m[1] as string), unit: m[2] as MeasureUnit }));
   });
-  take(new RegExp(String.raw`(?<![\w/.-])${NUMBER}\s*([a-z]+)\b`, 'g'), (m) => {
+  take(WITH_WORD, (m) => {
     const word = m[2] as string;
     const unit = unitOf(word);
     const value = numberValue(m[1] as string);
@@ -376,7 +376,7 @@ export function parseProductText(text: string, options: ParseOptions = {}): Pars
     return ` ${m[1]} ${word} `;
   });
   // Bare fractions and sizes: "varilla de 3/8", "block de 6", "de 1-1/2".
-  take(new RegExp(String.raw`(?<![\w/.-])${NUMBER}(?![\w/])`, 'g'), (m) => {
+  take(BARE_NUMBER, (m) => {
     const value = numberValue(m[1] as string);
     if (!Number.isFinite(value) || value <= 0) return;
     attributes.measures.push({ value, unit: '' });
@@ -451,7 +451,7 @@ const PRONOUNS = /^(?:esos|esas|ellos|ellas|them|those|these|eso|esto|estos|esta
 
 /** The customer's quantity at the start of a phrase, and the phrase without it. */
 function readQuantity(t: string, isKnown: (word: string) => boolean = () => false): { quantity: number; pack?: string; packWord?: string; rest: string } | null {
-  const tokens = [...t.matchAll(/[a-z]+|\d+(?:[.,/-]\d+)*[a-z]*/g)];
+  const tokens = quantityTokens(t);
   for (let i = 0; i < tokens.length; i++) {
     const raw = (tokens[i] as RegExpMatchArray)[0];
     const isDigits = /^\d+$/.test(raw);

@@ -9,6 +9,7 @@ import type { ReplyTemplates } from '../../domain/tenant.js';
 import type { ChoiceOption } from '../../domain/understanding.js';
 import type { ReplyDirective } from '../../machines/conversation.contract.js';
 import { renderReply } from '../render-reply.js';
+import { allMatches } from '../../kernel/all-matches.js';
 
 /** One topic's answer and the offer it made (a yes takes it). */
 export interface TopicAnswer {
@@ -27,7 +28,7 @@ export function withoutClosingQuestion(text: string): string {
   const body = t.slice(0, -1);
   // Where the question starts: its "¿", a new line, or the end of the sentence before it.
   let start = Math.max(body.lastIndexOf('¿'), body.lastIndexOf('\n'));
-  for (const m of body.matchAll(/[.!:)](?=\s)/g)) if (m.index + 1 > start) start = m.index + 1;
+  for (const m of allMatches(body, /[.!:)](?=\s)/g)) if (m.index + 1 > start) start = m.index + 1;
   const kept = t.slice(0, Math.max(start, 0)).trimEnd();
   if (kept === '') return text;
   // "…lo puede revisar contigo: ¿quieres que te pase?" → "…lo puede revisar contigo."

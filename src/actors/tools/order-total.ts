@@ -9,6 +9,7 @@ import { plainWords } from '../../kernel/plain-words.js';
 import { countUnit } from './units.js';
 import { removedWords } from '../../machines/order-words.js';
 import { foldAccents } from '../../kernel/fold.js';
+import { createLru, remembered } from '../../kernel/lru.js';
 import { COLOUR_EN } from './colour-names.js';
 
 /**
@@ -285,11 +286,22 @@ export function withShown(focus: ProductFocus, shown: readonly Found[]): Product
  * arena"): the counted ones priced, the others named as left out with the question of how many;
  * null when all or none have a count.
  */
+/**
+ * The article (`articles`, alternatives), up to `gap` words, then the product's first word `head`,
+ * keyed `articles\0head\0gap`: built once per key and kept (no `new RegExp` per call, issue 16;
+ * not global, so `test` keeps no state between calls).
+ */
+const headPattern = (key: string): RegExp =>
+  remembered(headPatterns, key, () => {
+    const [articles, head, gap] = key.split('\u0000') as [string, string, string];
+    return new RegExp(String.raw`\b(?:${articles})\s+(?:(?!(?:and|y|or|o|de|of|with|con)\s)[a-z0-9/]+\s+){0,${gap}}${head}\b`);
+  });
+const headPatterns = createLru<RegExp>(256);
 /** "un"/"una" (Spanish) or "a"/"an" (English) before the product's first word ("I need a 10 inch trowel", "y una pala"): one of it. */
 const ONE: Record<Lang, string> = { es: 'un|una|uno', en: 'a|an|one' };
 function saysOne(text: string, query: string, lang: Lang): boolean {
   const head = plainWords(query).split(' ')[0];
-  return head !== undefined && head !== '' && new RegExp(String.raw`\b(?:${ONE[lang]})\s+(?:(?!(?:and|y|or|o|de|of|with|con)\s)[a-z0-9/]+\s+){0,3}${head}\b`).test(plainWords(text));
+  return head !== undefined && head !== '' && headPattern(`${ONE[lang]}\u0000${head}\u00003`).test(plainWords(text));
 }
 
 /**
@@ -318,7 +330,7 @@ const THE: Record<Lang, string> = { es: 'el|la', en: 'the' };
 const BY_PIECE = /^(?:unidad|par|juego)$/;
 function saysThePiece(f: Found, text: string, lang: Lang): boolean {
   const head = plainWords(f.item.query).split(' ')[0];
-  return BY_PIECE.test(f.match.product.unit) && head !== undefined && head !== '' && new RegExp(String.raw`\b(?:${THE[lang]})\s+(?:(?!(?:and|y|or|o|de|of|with|con)\s)[a-z0-9/]+\s+){0,2}${head}\b`).test(plainWords(text));
+  return BY_PIECE.test(f.match.product.unit) && head !== undefined && head !== '' && headPattern(`${THE[lang]}\u0000${head}\u00002`).test(plainWords(text));
 }
 
 export function partlyCounted(tenant: TenantData, index: CatalogIndex, found: readonly Found[], text: string, lang: Lang): ProductActorOutput | null {

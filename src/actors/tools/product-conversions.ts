@@ -11,6 +11,7 @@ import type { CatalogIndex } from './catalog-search.js';
 import { countText, countUnit, priceUnit, soldInParts } from './units.js';
 import { soldBy, withItemsAsSaid } from './product-said.js';
 import { foldAccents } from '../../kernel/fold.js';
+import { allMatches } from '../../kernel/all-matches.js';
 import { NUMBER_WORDS } from '../catalog/index.js';
 import { readFollowUpQuantity } from '../../machines/product-focus.js';
 import { dozensOfPairs, halfOfProduct, pieceNaming, poundsOfProduct, sackPounds } from './said-amounts.js';
@@ -29,19 +30,23 @@ interface Said {
 const UNIT_WORDS = String.raw`(?:metros?|mts?|m|meters?|yardas?|yards?|yds?|kilos?|kgs?|kilogramos?)`;
 /** Metres, yards and kilos said with a number: "50 metros", "50m", "5 yardas", "2 kilos", "3 kg", "2,5 m". */
 const MEASURE = new RegExp(String.raw`(?:^|[^\d/.])(\d+(?:[.,]\d+)?)\s*(${UNIT_WORDS})(?![a-z0-9])`, 'g');
+// Built once, not per call (issue 16: a `new RegExp` per call); `replace` starts a global pattern at 0.
+const WORD_BEFORE_UNIT = new RegExp(String.raw`\b([a-z]+)\s+(?=${UNIT_WORDS}(?![a-z0-9]))`, 'g');
+const HALF_BEFORE_UNIT = new RegExp(String.raw`\b(\d+)\s+y\s+medio\s+(${UNIT_WORDS})(?![a-z0-9])`, 'g');
+const HALF_AFTER_UNIT = new RegExp(String.raw`\b(\d+)\s*(${UNIT_WORDS})\s+y\s+medio\b`, 'g');
 /** "3 y medio metros", "3 metros y medio", "metro y medio", "medio metro": the half written as a decimal. */
 const halvesAsDecimals = (t: string): string =>
   t
-    .replace(new RegExp(String.raw`\b([a-z]+)\s+(?=${UNIT_WORDS}(?![a-z0-9]))`, 'g'), (all, word: string) => (NUMBER_WORDS[word] !== undefined ? `${NUMBER_WORDS[word]} ` : all))
-    .replace(new RegExp(String.raw`\b(\d+)\s+y\s+medio\s+(${UNIT_WORDS})(?![a-z0-9])`, 'g'), '$1.5 $2')
-    .replace(new RegExp(String.raw`\b(\d+)\s*(${UNIT_WORDS})\s+y\s+medio\b`, 'g'), '$1.5 $2')
+    .replace(WORD_BEFORE_UNIT, (all, word: string) => (NUMBER_WORDS[word] !== undefined ? `${NUMBER_WORDS[word]} ` : all))
+    .replace(HALF_BEFORE_UNIT, '$1.5 $2')
+    .replace(HALF_AFTER_UNIT, '$1.5 $2')
     .replace(/\b(?:un\s+)?(metro|kilo|yarda)\s+y\s+medio\b/g, '1.5 $1s')
     .replace(/\bmedio\s+(metro|kilo)\b/g, '0.5 $1s')
     .replace(/\bmedia\s+(yarda)\b/g, '0.5 $1s');
 
 function saidMeasures(text: string): Said[] {
   const out: Said[] = [];
-  for (const m of halvesAsDecimals(fold(text).toLowerCase()).matchAll(MEASURE)) {
+  for (const m of allMatches(halvesAsDecimals(fold(text).toLowerCase()), MEASURE)) {
     const value = Number((m[1] ?? '').replace(',', '.'));
     if (!(value > 0)) continue;
     const label = m[1] ?? String(value);
@@ -208,7 +213,7 @@ const PIECE_LENGTH = /(?:\(|\bx\s*)(\d+(?:\.\d+)?)\s*(m|pies)(?:\)|$)/i;
  * up and said aloud ("📏 20 m ≈ 4 unidades"), never 20 pipes of 6 m. Null when no such length is said.
  */
 function piecesForLength(index: CatalogIndex, input: ProductActorInput, text: string): { input: ProductActorInput; conversions: Conversion[] } | null {
-  const lengths = [...halvesAsDecimals(fold(text).toLowerCase()).matchAll(LENGTH)];
+  const lengths = allMatches(halvesAsDecimals(fold(text).toLowerCase()), LENGTH);
   if (lengths.length !== 1 || input.understanding.products.length !== 1) return null;
   const [m] = lengths;
   const value = Number((m![1] ?? '').replace(',', '.'));

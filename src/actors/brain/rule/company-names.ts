@@ -23,6 +23,7 @@ import {
   type WordSpan,
 } from './name-words.js';
 import { foldAccents } from '../../../kernel/fold.js';
+import { allMatches } from '../../../kernel/all-matches.js';
 
 const COMPANY_TRIGGERS =
   /\b(?:de la empresa|de la compania|de la firma|la empresa es|la compania es|el negocio es|la empresa|empresa:?|compania|mi empresa es|mi compania es|mi empresa se llama|la empresa se llama|la compania se llama|nuestra empresa es|nuestra empresa se llama|mi negocio es|mi negocio se llama|el negocio se llama|trabajo en|trabajo para|trabajamos en|trabajamos para|laboro en|represento a|represento|a nombre de|vengo de|le escribo de|te escribo de|les escribo de|escribo de|llamo de|somos de|somos|el organizador es|la organizadora es|organizado por|organizada por|i work at|i work for|i represent|i'm with|i am with|we are|we're|my company is|my company|our company is|our company|the company is|company is|company:|the organizer is|organizer is|organized by|on behalf of|owner of|dueno de|duena de|(?:gerente|encargad[oa]|jef[ea]|director[a]?|coordinador[a]?|supervisor[a]?) de (?:compras|ventas|proyectos|operaciones|mantenimiento|obras?|logistica|administracion) (?:de|en|del)|gerente de|(?:purchasing|procurement|project|operations|maintenance|sales|site) (?:manager|director|coordinator|supervisor|lead) (?:at|of|for|with)|manager at|manager of|company|from|with|for|at|de parte de)\s+/g;
@@ -109,7 +110,7 @@ export function extractCompanies(text: string, options: { exclude?: readonly str
   };
 
   // 1. Introduced by a phrase: "de la empresa X", "trabajo en X", "from X Corp".
-  for (const m of f.folded.matchAll(COMPANY_TRIGGERS)) {
+  for (const m of allMatches(f.folded, COMPANY_TRIGGERS)) {
     const trigger = m[0].trim();
     const words = wordsFrom(text, f, (m.index ?? 0) + m[0].length);
     let i = 0;

@@ -1,6 +1,7 @@
 import type { Entity } from '../../../domain/nlu.js';
 import { phoneFromText } from '../../../domain/phone.js';
 import { foldWithMap, toOriginalSpan } from './text.js';
+import { allMatches } from '../../../kernel/all-matches.js';
 
 /**
  * Extractors for contact data: email, phone, account id here; person names (`person-names.ts`)
@@ -47,11 +48,11 @@ const MAY_HOLD_EMAIL = /@|\s(?:arroba|at)\s/i;
 export function extractEmails(text: string): Entity[] {
   if (!MAY_HOLD_EMAIL.test(text)) return [];
   const out: Entity[] = [];
-  for (const m of text.matchAll(EMAIL)) {
+  for (const m of allMatches(text, EMAIL)) {
     const start = m.index ?? 0;
     out.push({ type: 'email', value: m[0].replace(/ /g, '').toLowerCase(), start, end: start + m[0].length });
   }
-  for (const m of text.matchAll(SPOKEN_EMAIL)) {
+  for (const m of allMatches(text, SPOKEN_EMAIL)) {
     const start = m.index ?? 0;
     const end = start + m[0].length;
     if (out.some((e) => e.start < end && start < e.end)) continue;
@@ -68,7 +69,7 @@ const PHONE_CANDIDATE = /(?:\+|\b00)?\(?\d[\d\s().-]{6,}\d/g;
 
 export function extractPhones(text: string): Entity[] {
   const out: Entity[] = [];
-  for (const m of text.matchAll(PHONE_CANDIDATE)) {
+  for (const m of allMatches(text, PHONE_CANDIDATE)) {
     let raw = m[0];
     let start = m.index ?? 0;
     // Trim a leading "(" or space left over so the span is exact.
@@ -105,7 +106,7 @@ export function sanitizeAccountId(raw: string): string | null {
 export function extractAccountIds(text: string, options: { bare?: boolean; exclude?: Entity[] } = {}): Entity[] {
   const f = foldWithMap(text);
   const out: Entity[] = [];
-  for (const found of f.folded.matchAll(DIGIT_GROUP)) {
+  for (const found of allMatches(f.folded, DIGIT_GROUP)) {
     // "#12 100 pies", "cuenta 12345 10 sacos": the number before a selling unit is a quantity, not part of the id.
     const counted = UNIT_AFTER.test(f.folded.slice((found.index ?? 0) + found[0].length));
     const cut = counted ? found[0].replace(/[\s-]+\d+$/, '') : found[0];

@@ -5,6 +5,7 @@
  */
 import type { Entity } from '../../../domain/nlu.js';
 import { fold, foldWithMap, type FoldedText } from './text.js';
+import { allMatches } from '../../../kernel/all-matches.js';
 import {
   capitalizeName,
   COMPANY_HEAD,
@@ -135,14 +136,14 @@ export function extractPersonNames(text: string): Entity[] {
     out.push({ type: 'person_name', value: capitalizeName(text.slice(first.start, last.end)), start: first.start, end: last.end });
   };
   for (const { re, needsCapital } of NAME_TRIGGERS) {
-    for (const m of f.folded.matchAll(re)) {
+    for (const m of allMatches(f.folded, re)) {
       // "de parte de" introduces a company as often as a person: only a name-shaped run counts.
       if (/(?:^|\s)(?:de parte de|a nombre de)\s*$/.test(m[0]) && startsLikeCompany(f.folded.slice((m.index ?? 0) + m[0].length))) continue;
       take((m.index ?? 0) + m[0].length, needsCapital);
     }
   }
   // Titles keep their capitals in the original text: read them there.
-  for (const m of text.matchAll(TITLE_TRIGGER)) {
+  for (const m of allMatches(text, TITLE_TRIGGER)) {
     const at = f.map.indexOf(m.index ?? 0);
     if (at >= 0) take(at + m[0].length, true);
   }
@@ -189,7 +190,7 @@ export function extractPersonNames(text: string): Entity[] {
   }
   // "account 231190 - Carmen Sánchez", "…at Casa de Campo Resort, Robert Hughes", "Sandra Paulino":
   // a clause that is only a capitalised name led by a known first name (or closed by a surname).
-  for (const m of text.matchAll(/(?:^|[,;:–—-]|\s-)\s*((?:\p{Lu}[\p{Ll}'’-]+)(?:\s+(?:(?:de|del|de la|de los)\s+)?\p{Lu}[\p{Ll}'’-]+){1,3})\s*(?=$|[,;.!–—]|\s-|\s+\S+@|\s+\+?\d)/gu)) {
+  for (const m of allMatches(text, /(?:^|[,;:–—-]|\s-)\s*((?:\p{Lu}[\p{Ll}'’-]+)(?:\s+(?:(?:de|del|de la|de los)\s+)?\p{Lu}[\p{Ll}'’-]+){1,3})\s*(?=$|[,;.!–—]|\s-|\s+\S+@|\s+\+?\d)/gu)) {
     const run = m[1]!;
     const start = (m.index ?? 0) + m[0].indexOf(run);
     const words = run.split(/\s+/).map((w) => fold(w));

@@ -1,4 +1,5 @@
 /** The words of a message as the product matcher reads them (`products.ts`). */
+import { allMatches } from '../../../kernel/all-matches.js';
 
 /** A word of the folded message and where it stands in it. */
 export interface Tok {
@@ -6,6 +7,9 @@ export interface Tok {
   s: number;
   e: number;
 }
+
+/** A word, a number or a size, an inch mark. */
+const TOKEN = /\d+-\d+-\d+|\d+x\d+(?:x\d+)?|\d+\/\d+|\d+(?:[.,]\d+)?|#|[a-z0-9]+|"/g;
 
 /** A demonstrative said after its noun ("el tubo ese"). */
 const POSTPOSED = /^(?:ese|esa|esos|esas|este|esta|estos|estas)$/;
@@ -19,7 +23,7 @@ const POSTPOSED = /^(?:ese|esa|esos|esas|este|esta|estos|estas)$/;
  */
 export function productTokens(folded: string, resolve: (tok: string) => string | null): Tok[] {
   const toks: Tok[] = [];
-  for (const m of folded.matchAll(/\d+-\d+-\d+|\d+x\d+(?:x\d+)?|\d+\/\d+|\d+(?:[.,]\d+)?|#|[a-z0-9]+|"/g)) {
+  for (const m of allMatches(folded, TOKEN)) {
     const s = m.index ?? 0;
     // "tubo d 1/2", "2 galones d pintura": a lone "d" is how "de" is typed; the possessive's "s" ("plumber's tape") is no word.
     if (m[0] !== 's' || (folded[s - 1] !== "'" && folded[s - 1] !== '’')) toks.push({ t: m[0] === 'd' ? 'de' : m[0], s, e: s + m[0].length });
