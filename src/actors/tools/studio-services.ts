@@ -6,7 +6,7 @@ import { servicesNamed } from '../../machines/workflow/two-services.js';
 import { formatMoney } from './format.js';
 import type { StudioPackage, StudioService } from './studio-reads.js';
 import { categoryAsked, namedApart, servicesOf } from './studio-category.js';
-import { asksPriceEnd } from '../brain/rule/studio-asks.js';
+import { asksMensHaircut, asksPriceEnd } from '../brain/rule/studio-asks.js';
 import { offerOf } from './store-policies.js';
 
 /**
@@ -150,6 +150,8 @@ const MIN_STEM = 4;
 /** "paquete de/para X", "X package": the kind of package asked for (as written), if the message names one. */
 const KIND_ES = /\bpaquetes?\s+(?:de|para|pa|pa'|por)\s+(?:(?:la|el|las|los|una?|mi|mis|su)\s+)?(\p{L}+)/iu;
 const KIND_EN = /\b(\p{L}+)\s+(?:packages?|bundles?)\b/iu;
+/** One occasion in several words: a "boda" package asked is the bride's ("novia", "wedding-day"), never "none". */
+const WEDDING: ReadonlySet<string> = new Set(['boda', 'bodas', 'casamiento', 'novia', 'novias', 'wedding', 'bride', 'bridal']);
 /** Words before "package" or after "paquete de" that ask about packages in general, never their kind. */
 const ANY_KIND = new Set(['any', 'some', 'your', 'what', 'which', 'good', 'best', 'cheap', 'cheapest', 'special', 'other', 'more', 'the', 'new', 'this', 'that', 'these', 'those', 'every', 'each', 'many', 'full', 'whole', 'precio', 'precios', 'price', 'prices', 'oferta', 'ofertas', 'descuento', 'promocion', 'regalo', 'gift', 'cuantas', 'cuantos']);
 
@@ -164,8 +166,8 @@ export function packageKindAsked(text: string, packageWords: readonly string[], 
   const w = fold(word);
   if (w.length < MIN_STEM || ANY_KIND.has(w) || packageWords.some((p) => fold(p) === w)) return null;
   const known = [...packages.flatMap((p) => [p.name.es, p.name.en, p.description.es, p.description.en]), ...services.flatMap((s) => [s.name.es, s.name.en, s.category ?? '', ...(s.aliases ?? [])])];
-  const stem = w.slice(0, Math.max(MIN_STEM, w.length - 2));
-  return known.some((k) => fold(k).split(' ').some((x) => x.startsWith(stem))) ? null : word;
+  const stems = (WEDDING.has(w) ? [...WEDDING] : [w]).map((x) => x.slice(0, Math.max(MIN_STEM, x.length - 2)));
+  return known.some((k) => fold(k).split(' ').some((x) => stems.some((stem) => x.startsWith(stem)))) ? null : word;
 }
 
 /** No package of that kind: said so, the packages there are listed, and a person offered to put one together. */
@@ -173,6 +175,14 @@ function packageNotOffered(list: InfoActorOutput, thing: string, lang: Lang): In
   const reply = list.replies[0]!;
   const { offer } = offerOf('human_agent', lang);
   return { replies: [{ ...reply, template: 'studio.package.not_offered', params: { ...('params' in reply ? reply.params : {}), thing } }], package: null, offer };
+}
+
+/** The haircut the studio lists (the service called "corte" / "haircut"), priced, with a person offered to confirm men are attended. */
+function forMen(services: readonly StudioService[], lang: Lang): InfoActorOutput {
+  const cut = services.find((s) => (s.aliases ?? []).some((a) => ['corte', 'haircut'].includes(fold(a))));
+  const { offer } = offerOf('human_agent', lang);
+  const params = cut ? { name: cut.name[lang], price: cut.price === undefined ? '' : formatMoney(cut.price), duration: cut.durationMin ?? '' } : { name: '', price: '', duration: '' };
+  return { replies: [{ template: cut && cut.price !== undefined ? 'studio.service.for_men' : 'studio.service.for_men.unpriced', params }], service: cut?.id ?? null, offer };
 }
 
 /** "¿Cuál de los paquetes?" with each package a button that asks its price. */
@@ -218,6 +228,8 @@ export function answerServices(data: Pick<TenantData, 'templates' | 'utterances'
     return { ...packageList(), package: packages.length > 0 ? PACKAGE_LIST : null };
   }
   if (services.length === 0) return packageList();
+  // "¿cortan pelo de hombre?": the haircut there is, and that a person confirms men are attended (the services do not say).
+  if (asksMensHaircut(text) && data.templates[lang]?.['studio.service.for_men']) return forMen(services, lang);
 
   const named = namedServices(text, services);
   // "do you do nails?", "¿cuánto cuestan los faciales?": every service of that kind; "¿cuánto cuesta el

@@ -24,3 +24,17 @@ describe('studio packages by kind', () => {
       expect(packageKindAsked(text, WORDS, seed.services, seed.packages), text).toBeNull();
   });
 });
+
+describe('a man\'s haircut asked', () => {
+  it('should read a man\'s haircut in Spanish and English, and not a haircut for a daughter or a price alone', async () => {
+    const { asksMensHaircut } = await import('../../../src/actors/brain/rule/studio-asks.js');
+    for (const text of ['cortan pelo de hombre?', "do you do men's haircuts?", 'hacen cortes para caballeros?', 'can my husband get a haircut there?']) expect(asksMensHaircut(text), text).toBe(true);
+    for (const text of ['un corte para mi hija', 'cuanto cuesta el corte?', 'tienen baño para hombres?', 'do you do haircuts?']) expect(asksMensHaircut(text), text).toBe(false);
+  });
+});
+
+describe('a wedding package asked', () => {
+  it('should never say there is no "boda" package while the bride package is there', () => {
+    expect(packageKindAsked('tienen paquete para boda?', WORDS, seed.services, seed.packages)).toBeNull();
+  });
+});
