@@ -6,7 +6,7 @@ import { servicesNamed } from '../../machines/workflow/two-services.js';
 import { formatMoney } from './format.js';
 import type { StudioPackage, StudioService } from './studio-reads.js';
 import { categoryAsked, namedApart, servicesOf } from './studio-category.js';
-import { asksPriceEnd } from '../brain/rule/studio-asks.js';
+import { asksMensHaircut, asksPriceEnd } from '../brain/rule/studio-asks.js';
 import { offerOf } from './store-policies.js';
 
 /**
@@ -124,6 +124,9 @@ export function unknownThing(text: string, vocabulary: ReadonlySet<string>): str
   return inRun && span.length <= MAX_THING_WORDS ? span.join(' ') : null;
 }
 
+/** `InfoActorOutput.package` after the whole package list: none in focus, but "¿y cuánto cuesta?" asks which. */
+export const PACKAGE_LIST = '*list';
+
 /** Words of a package's name that name no package by themselves. */
 const PACKAGE_WORDS = new Set(['paquete', 'paquetes', 'package', 'packages', 'visitas', 'visits', 'sesiones', 'sessions']);
 
@@ -134,8 +137,58 @@ const PACKAGE_WORDS = new Set(['paquete', 'paquetes', 'package', 'packages', 'vi
 export function packageNamed(folded: string, packages: readonly StudioPackage[]): StudioPackage | null {
   const wordsOf = (p: StudioPackage) => new Set(`${fold(p.name.es)} ${fold(p.name.en)}`.split(/[^a-z0-9]+/).filter((w) => w.length >= 3 && !PACKAGE_WORDS.has(w) && !/^\d+$/.test(w)));
   const all = packages.map(wordsOf);
-  const said = packages.filter((_p, i) => [...all[i]!].some((w) => all.every((other, j) => j === i || !other.has(w)) && folded.includes(` ${w} `)));
+  const words = folded.split(' ').filter((w) => w.length >= MIN_STEM);
+  // "bridal" names the bride package, "novias" the "novia" one: a word of the message sharing all but the name word's last letter.
+  const says = (w: string) => folded.includes(` ${w} `) || (w.length >= MIN_STEM + 1 && words.some((m) => m.startsWith(w.slice(0, -1)) && m.length <= w.length + 2));
+  const said = packages.filter((_p, i) => [...all[i]!].some((w) => all.every((other, j) => j === i || ![...other].some((o) => o.startsWith(w.slice(0, -1)))) && says(w)));
   return said.length === 1 ? said[0]! : null;
+}
+
+/** Shortest stem a package's name word is recognised by ("brid" of "bride"). */
+const MIN_STEM = 4;
+
+/** "paquete de/para X", "X package": the kind of package asked for (as written), if the message names one. */
+const KIND_ES = /\bpaquetes?\s+(?:de|para|pa|pa'|por)\s+(?:(?:la|el|las|los|una?|mi|mis|su)\s+)?(\p{L}+)/iu;
+const KIND_EN = /\b(\p{L}+)\s+(?:packages?|bundles?)\b/iu;
+/** One occasion in several words: a "boda" package asked is the bride's ("novia", "wedding-day"), never "none". */
+const WEDDING: ReadonlySet<string> = new Set(['boda', 'bodas', 'casamiento', 'novia', 'novias', 'wedding', 'bride', 'bridal']);
+/** Words before "package" or after "paquete de" that ask about packages in general, never their kind. */
+const ANY_KIND = new Set(['any', 'some', 'your', 'what', 'which', 'good', 'best', 'cheap', 'cheapest', 'special', 'other', 'more', 'the', 'new', 'this', 'that', 'these', 'those', 'every', 'each', 'many', 'full', 'whole', 'precio', 'precios', 'price', 'prices', 'oferta', 'ofertas', 'descuento', 'promocion', 'regalo', 'gift', 'cuantas', 'cuantos']);
+
+/**
+ * The kind of package asked for that no package is ("¿tienen paquete de *quinceañera*?"), as
+ * written, or null: a word that names a package, one of its services, or a service of the studio
+ * is no such kind (those are answered by that package or the list).
+ */
+export function packageKindAsked(text: string, packageWords: readonly string[], services: readonly StudioService[], packages: readonly StudioPackage[]): string | null {
+  const word = KIND_ES.exec(text)?.[1] ?? KIND_EN.exec(text)?.[1];
+  if (!word) return null;
+  const w = fold(word);
+  if (w.length < MIN_STEM || ANY_KIND.has(w) || packageWords.some((p) => fold(p) === w)) return null;
+  const known = [...packages.flatMap((p) => [p.name.es, p.name.en, p.description.es, p.description.en]), ...services.flatMap((s) => [s.name.es, s.name.en, s.category ?? '', ...(s.aliases ?? [])])];
+  const stems = (WEDDING.has(w) ? [...WEDDING] : [w]).map((x) => x.slice(0, Math.max(MIN_STEM, x.length - 2)));
+  return known.some((k) => fold(k).split(' ').some((x) => stems.some((stem) => x.startsWith(stem)))) ? null : word;
+}
+
+/** No package of that kind: said so, the packages there are listed, and a person offered to put one together. */
+function packageNotOffered(list: InfoActorOutput, thing: string, lang: Lang): InfoActorOutput {
+  const reply = list.replies[0]!;
+  const { offer } = offerOf('human_agent', lang);
+  return { replies: [{ ...reply, template: 'studio.package.not_offered', params: { ...('params' in reply ? reply.params : {}), thing } }], package: null, offer };
+}
+
+/** The haircut the studio lists (the service called "corte" / "haircut"), priced, with a person offered to confirm men are attended. */
+function forMen(services: readonly StudioService[], lang: Lang): InfoActorOutput {
+  const cut = services.find((s) => (s.aliases ?? []).some((a) => ['corte', 'haircut'].includes(fold(a))));
+  const { offer } = offerOf('human_agent', lang);
+  const params = cut ? { name: cut.name[lang], price: cut.price === undefined ? '' : formatMoney(cut.price), duration: cut.durationMin ?? '' } : { name: '', price: '', duration: '' };
+  return { replies: [{ template: cut && cut.price !== undefined ? 'studio.service.for_men' : 'studio.service.for_men.unpriced', params }], service: cut?.id ?? null, offer };
+}
+
+/** "¿Cuál de los paquetes?" with each package a button that asks its price. */
+function whichPackage(data: Pick<TenantData, 'templates'>, packages: readonly StudioPackage[], lang: Lang): InfoActorOutput {
+  const options: ReplyOption[] = packages.map((p) => ({ label: p.name[lang], text: templateText(data, 'studio.package.which_text', lang, { name: p.name[lang] }) || p.name[lang] }));
+  return { replies: [{ template: 'studio.package.which', options }], package: PACKAGE_LIST };
 }
 
 /** `{placeholders}` of a tenant template filled in here: an option's label and text are plain strings. */
@@ -167,9 +220,16 @@ export function answerServices(data: Pick<TenantData, 'templates' | 'utterances'
   if (question.packageWords.some((w) => folded.includes(` ${fold(w)} `))) {
     // "info del paquete de novia": that package, not the list.
     const pkg = packageNamed(folded, packages);
-    return pkg && data.templates[lang]?.['studio.package.one'] ? onePackage(pkg, lang) : { ...packageList(), package: null };
+    if (pkg && data.templates[lang]?.['studio.package.one']) return onePackage(pkg, lang);
+    // "¿tienen paquete de quinceañera?": there is none by that name — said so, with the ones there are and a person to put one together.
+    const thing = packages.length > 0 && data.templates[lang]?.['studio.package.not_offered'] ? packageKindAsked(text, question.packageWords, services, packages) : null;
+    if (thing !== null) return packageNotOffered(packageList(), thing, lang);
+    // The whole list told: "¿y cuánto cuesta?" next asks which one.
+    return { ...packageList(), package: packages.length > 0 ? PACKAGE_LIST : null };
   }
   if (services.length === 0) return packageList();
+  // "¿cortan pelo de hombre?": the haircut there is, and that a person confirms men are attended (the services do not say).
+  if (asksMensHaircut(text) && data.templates[lang]?.['studio.service.for_men']) return forMen(services, lang);
 
   const named = namedServices(text, services);
   // "do you do nails?", "¿cuánto cuestan los faciales?": every service of that kind; "¿cuánto cuesta el
@@ -206,6 +266,8 @@ export function answerServices(data: Pick<TenantData, 'templates' | 'utterances'
     return { replies: [{ template: 'studio.service.prices', params: { items }, options: named.map(bookOption) }], service: null, bookingOffer: named.map((s) => s.id) };
   }
 
+  // "¿y cuánto cuesta?" right after the whole package list: which one, the packages as buttons.
+  if (kind === null && question.package === PACKAGE_LIST && ABOUT_IT.test(folded) && !THE_LIST.test(folded) && packageNamed(folded, packages) === null && data.templates[lang]?.['studio.package.which']) return whichPackage(data, packages, lang);
   // "¿cuánto cuesta el día de spa?" (a package by its own name), "¿y cuánto cuesta?" after one: that package, not the list.
   const pkg = kind === null && data.templates[lang]?.['studio.package.one'] ? (packageNamed(folded, packages) ?? (ABOUT_IT.test(folded) && !THE_LIST.test(folded) ? packages.find((p) => p.id === question.package) : undefined)) : undefined;
   // "¿y cuánto dura?" about the package: its services' time, summed from the services' durations.

@@ -48,6 +48,8 @@ export interface WorkflowRun {
   closed?: Record<string, { date: string; near: string[]; clash?: true }>;
   /** Per time slot, the free time proposed instead of a taken one; per date slot, the one day offered for a day that did not match its weekday: a yes takes it. */
   proposed?: Record<string, string>;
+  /** Per date slot, the two days a weekday that was not its own may mean ("¿el lunes 21 o el martes 22?"): a weekday answered alone takes its one. */
+  clashDays?: Record<string, string[]>;
   /** Per time slot, the part of the day asked for ("en la tarde", "lo más temprano"). */
   prefer?: Record<string, DayPart>;
   /** A value the conversation was about when the run started (the service just priced): the first service slot's, when the message names none. */

@@ -57,7 +57,11 @@ export function clashReply(clash: { date: string; near: string[] }, lang: Lang):
   return { text, options };
 }
 
-/** The day proposed for a clash, when the answer names only its weekday ("el sábado"); else the day read. */
-export function proposedDay(proposed: string | undefined, read: string, text: string): string {
-  return proposed !== undefined && !/\d/.test(text) && weekdayOf(proposed) === weekdayOf(read) ? proposed : read;
+/**
+ * The day proposed for a clash (or one of the two offered: "¿el lunes 21 o el martes 22?"), when the
+ * answer names only its weekday ("el sábado", "el lunes"); else the day read (the next one to come).
+ */
+export function proposedDay(proposed: readonly (string | undefined)[], read: string, text: string): string {
+  if (/\d/.test(text)) return read;
+  return proposed.find((d) => d !== undefined && weekdayOf(d) === weekdayOf(read)) ?? read;
 }

@@ -213,7 +213,9 @@ export function askSlot(given: WorkflowRun, slotName: string, lang: Lang): { run
   const { [slotName]: _taken, ...refused } = run.refused ?? {};
   const { [slotName]: _proposed, ...proposed } = run.proposed ?? {};
   const { [slotName]: closed, ...stillClosed } = run.closed ?? {};
-  if (closed) return { run: { ...run, closed: stillClosed, asking: slotName, stage: 'collecting' }, reply: closed.clash ? clashReply(closed, lang) : closedDayReply(run, closed, lang) };
+  // The two days a clash offers stay known: "el lunes" answered takes the Monday offered, not the next one.
+  const clashDays = closed?.clash && closed.near.length > 1 ? { clashDays: { ...run.clashDays, [slotName]: closed.near } } : {};
+  if (closed) return { run: { ...run, closed: stillClosed, ...clashDays, asking: slotName, stage: 'collecting' }, reply: closed.clash ? clashReply(closed, lang) : closedDayReply(run, closed, lang) };
   const offGrid = taken !== undefined ? offGridReply(run, slotName, taken, shownOptions(run, slotName), lang) : null;
   if (offGrid) return { run: { ...run, refused, proposed: { ...proposed, [slotName]: offGrid.proposed }, asking: slotName, stage: 'collecting' }, reply: offGrid.reply };
   if (taken !== undefined) {
@@ -357,7 +359,7 @@ function readMessage(run: WorkflowRun, ctx: RunContext, how: { firstMessage: boo
     }
     const read = extract(slot, ctx, asked);
     // "el sábado" answered to "¿Te lo reservo el sábado 19?": that Saturday, not the next one to come.
-    const found = slot.kind === 'date' && read && 'value' in read ? { value: proposedDay(run.proposed?.[slot.name], read.value!, ctx.text) } : read;
+    const found = slot.kind === 'date' && read && 'value' in read ? { value: proposedDay([run.proposed?.[slot.name], ...(run.clashDays?.[slot.name] ?? [])], read.value!, ctx.text) } : read;
     if (found === null && slot.kind === 'time') {
       const part = extractDayPart(ctx.text);
       if (part !== null && next.prefer?.[slot.name] !== part) {

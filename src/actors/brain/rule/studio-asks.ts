@@ -12,6 +12,7 @@
  * - "BV-1001", "859650" alone: a booking code or a number said with nothing else, answered by the
  *   `bookings` label (the booking looked up, or "what do you need with that number?").
  * - "do you do tattoos?": whether the business offers a thing, the `services` label.
+ * - "¿cortan pelo de hombre?": a man's haircut, the `services` label (`asksMensHaircut`).
  */
 import type { IntentScore } from '../../../domain/nlu.js';
 import type { IntentSet } from '../../../domain/intent-set.js';
@@ -117,6 +118,16 @@ export function asksPriceEnd(text: string): boolean {
   return PRICE_END.test(words(text));
 }
 
+/** A man to be attended: "¿cortan pelo de *hombre*?", "do you do *men's* haircuts?", "un corte para mi *esposo*". */
+const MEN = /\b(?:hombres?|caballeros?|varon(?:es)?|senores|esposo|marido|men|mens|man|male|gentlemen|husband|barber|barberia|barbershop)\b/;
+const HAIR = /\b(?:corte|cortes|cortan|cortar|cortarse|recorte|recortan|pelo|cabello|barba|haircuts?|hair|cuts?|beard|trim)\b/;
+
+/** Whether a message asks about a man's haircut (the studio's services may not say whether men are attended). */
+export function asksMensHaircut(text: string): boolean {
+  const w = words(text);
+  return MEN.test(w) && HAIR.test(w);
+}
+
 /** A request said beside a question ("quiero un corte mañana, ¿tienen parqueo?"). */
 const REQUESTS = /\b(?:quiero|quisiera|necesito|me gustaria|deseo|agendame|reservame|apartame|ponme|i want|i d like|i would like|i need|book me|can i get|can i book)\b/;
 
@@ -140,6 +151,8 @@ export function studioReading(intents: IntentSet, ranking: readonly IntentScore[
   const sureWorkflow = intent.confidence >= HANDOFF_CONFIDENCE && intents.intents.some((i) => i.label === intent.label && i.kind === 'workflow') && REQUESTS.test(words(text).replace(PREP_ASKED, ' ')); // "do I *need* to bring anything?" is no request
   if ((fact !== null && (fact === 'deposit' || !sureWorkflow)) || (asksDirections(text) && !sureWorkflow)) return to('hours');
   if (asksWhatIsOwed(text) || bookingCodeSaid(text) !== null || onlyANumber(text)) return to('bookings');
+  // "¿cortan pelo de hombre?", "do you do men's haircuts?": the haircut's price and who confirms men are attended — never the help menu.
+  if (asksMensHaircut(text) && !sureWorkflow) return to('services');
   // "¿cuál es el servicio más barato?": the services answer says which, when the classifier is not sure of a workflow.
   if (asksPriceEnd(text) && !sureWorkflow) return to('services');
   return intent;
