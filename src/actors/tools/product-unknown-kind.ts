@@ -45,6 +45,8 @@ const NOT_A_KIND = new Set([
   // How many: "a dozen drywall screws", "un par de candados".
   'docena', 'docenas', 'dozen', 'dozens', 'par', 'pares', 'pair', 'pairs', 'couple',
   'please', 'porfa', 'favor', 'x', 'xfa', 'pls', 'bro', 'mano', 'hermano', 'amigo', 'jefe', 'senor', 'senora', 'manito',
+  // Words that narrow the request to the thing named: "la manguera nomás", "the hose only".
+  'nada', 'nomas', 'namas', 'solamente', 'solito', 'only', 'just', 'entonces', 'pues', 'then', 'tambien', 'also', 'too',
   // Where it goes, a use not a kind: "cerámica de baño", "pintura de exterior".
   'bano', 'banos', 'cocina', 'cocinas', 'sala', 'cuarto', 'cuartos', 'habitacion', 'habitaciones', 'patio', 'jardin', 'terraza',
   'marquesina', 'galeria', 'casa', 'casas', 'exterior', 'exteriores', 'interior', 'interiores', 'afuera', 'adentro', 'oficina',

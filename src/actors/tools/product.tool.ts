@@ -35,6 +35,7 @@ import { answerColoursOf, answerFocusQuestion, brandAsked } from './product-foll
 import { jobOrRoomKit, withJobTools } from './product-rooms.js';
 import { countInUnit, withoutCount } from './piece-counts.js';
 import { boardInOtherLength, eachQuantity, countedFollowUps, followUp, headWord, oneOnCounter, productWords, quantityOf, uncarriedItems, wantedItems, withLengthQuantities, withSizedQuantities, withoutContainers, type Wanted } from './product-request.js';
+import { withoutNarrowingWords } from './narrowing-words.js';
 import { alternativeFor, altParams, bucketFor, describeProduct, focusOf, MAX_NAMED, namesAProduct, optionsFor, sameName, type Found } from './product-parts.js';
 import { withProductOffers } from './product-offers.js';
 import { withSizeCarried } from './size-carried.js';
@@ -95,7 +96,7 @@ export function answerProduct(
 ): ProductActorOutput {
   ({ input, options } = withSizeAsked(index, withCountAsked(index, input, options.text ?? input.text), options)); // "the pvc pipe" after "what about the 1/2 inch?": the pipe in 1/2"; "cemento" after "¿Dos de qué?": 2 bags
   const told = options.text ?? input.text;
-  const said = told !== undefined ? withoutWholePackWords(told) : told; // "the whole roll": the roll
+  const said = told !== undefined ? ((t) => (input.focus ? withoutNarrowingWords(t) : t))(withoutWholePackWords(told)) : told; // "the whole roll": the roll; "la manguera nomás" after a list: "la manguera"
   // "dame 15 del gris pa Caleta", "10 sacos de cemento pa Bayahíbe, ¿cuánto sería?": the goods read without the place (its delivery priced below).
   const placed = said !== undefined && (input.focus || input.understanding.products.length > 0) ? withoutPlaceAtEnd(tenant, said, options.now, (rest) => readFollowUpQuantity(rest) !== undefined || input.understanding.products.length > 0 || pickOnCounter(tenant, input.focus, rest) !== null) : undefined;
   const forPurpose = placed ? null : countForPurpose(input, said); // "dame 15 para el techo": 15 of the cement, for the roof

@@ -5,6 +5,7 @@
  * can read as a farewell. A plan of work is a question for the counter, never a goodbye.
  */
 import type { IntentScore } from '../../../domain/nlu.js';
+import { namesOneThingOnly } from './narrowed-pick.js';
 import { fold } from './text.js';
 
 /** "voy a hacer", "vamos a construir", "i'm going to build", "we're gonna pour": a job about to be done. */
@@ -25,5 +26,5 @@ const PLAN_CONFIDENCE = 0.4;
 export function notAFarewell(intent: IntentScore, text: string): IntentScore {
   if (intent.name !== 'goodbye') return intent;
   const f = fold(text);
-  return (PLAN.test(f) || TAKES_GOODS.test(f)) && !FAREWELL.test(f) ? { name: 'product_inquiry', confidence: Math.max(PLAN_CONFIDENCE, 1 - intent.confidence) } : intent;
+  return (PLAN.test(f) || TAKES_GOODS.test(f) || namesOneThingOnly(f.replace(/[^a-z0-9 ]+/g, ' ').replace(/\s+/g, ' ').trim())) && !FAREWELL.test(f) ? { name: 'product_inquiry', confidence: Math.max(PLAN_CONFIDENCE, 1 - intent.confidence) } : intent;
 }

@@ -3,6 +3,7 @@ import type { IntentName } from '../../../domain/intents.js';
 import { tellsWhatHappened } from '../../../machines/triage-decision.js';
 import type { UrgencyLevel } from '../../../domain/lead.js';
 import type { Lang } from '../../../domain/nlu.js';
+import { namesOneThingOnly } from './narrowed-pick.js';
 import { fold, outsideSpans } from './text.js';
 import { rememberRecent } from '../../../kernel/recent-texts.js';
 import { namesGoodsInEnglish } from './english-words.js';
@@ -89,7 +90,8 @@ export function detectClosing(text: string): boolean {
   const f = words(text).join(' ').replace(/\./g, '');
   if (FAREWELL.test(f)) return true;
   // "la de 5/8 nada más", "20 nada más": a size or a count said with it narrows a request, it does not end the talk.
-  if (NOTHING_MORE.test(f) && !/\d/.test(f)) return true;
+  // "la manguera nada más": one thing named, the request narrowed to it (`namesOneThingOnly`).
+  if (NOTHING_MORE.test(f) && !/\d/.test(f) && !namesOneThingOnly(f)) return true;
   // "gracias por todo" and thanks with a blessing ("gracias, bendiciones") are how a Dominican
   // customer says goodbye; "bendiciones" alone opens a conversation as often as it closes one.
   if (/\b(?:gracias por todo|thanks for everything|thank you for everything)\b/.test(f)) return true;
