@@ -154,7 +154,10 @@ describe('agent console page with a WhatsApp customer, in Chromium', () => {
     const box = agent.getByLabel('Respuesta', { exact: true });
     await box.fill(text);
     await box.press('Enter');
-    await agent.locator('[data-notice="error"]').waitFor({ timeout: TIMEOUT });
+    const unconfirmed = agent.locator('[data-notice="error"]');
+    await unconfirmed.waitFor({ timeout: TIMEOUT });
+    // The agent is told it may have gone and that sending again is safe, not just "no server".
+    expect(await unconfirmed.textContent()).toMatch(/^No se pudo confirmar el envío.*pulsa Enviar de nuevo \(si ya había llegado, no se envía dos veces\)/);
     expect(await box.inputValue()).toBe(text);
     // The agent presses Send again: the server answers with the first answer and sends nothing.
     await box.press('Enter');

@@ -294,11 +294,18 @@ export function createConsoleController(store: ConsoleStore, api: ConsoleApi, ws
         // keeps its key: the server answers it without sending it to the customer twice.
         if (!unsent || unsent.conversationId !== id || unsent.text !== text || unsent.asNote !== asNote) unsent = { conversationId: id, text, asNote, key: newMessageKey() };
         const { key } = unsent;
-        if (asNote) {
-          const note = await api.note(id, text, key);
-          store.trigger.noteReceived({ conversationId: id, note });
-        } else {
-          await api.reply(id, text, key);
+        try {
+          if (asNote) {
+            const note = await api.note(id, text, key);
+            store.trigger.noteReceived({ conversationId: id, note });
+          } else {
+            await api.reply(id, text, key);
+          }
+        } catch (err) {
+          // No answer: it may have reached the customer or not. Sending again is safe (same key).
+          if (!(err instanceof ApiError && err.code === 'NETWORK')) throw err;
+          store.trigger.noticed({ notice: { kind: 'error', text: say('sendUnconfirmed') } });
+          return null;
         }
         if (unsent?.key === key) unsent = null;
         return true;
