@@ -165,6 +165,10 @@ describe('agent console page with a WhatsApp customer, in Chromium', () => {
     expect(keys).toHaveLength(2);
     expect(keys[0]).toMatch(/^console-[0-9a-f]{32}$/);
     expect(keys[1]).toBe(keys[0]);
+    // Answered: the inbox item no longer says the customer is waiting (it said "espera 44 s").
+    await agent.getByRole('tab', { name: 'Míos' }).click();
+    const mine = agent.locator('.items .item').filter({ hasText: `•••• ${phone.slice(-4)}` });
+    await expect.poll(() => mine.locator('.waited').textContent(), { timeout: TIMEOUT }).toMatch(/^respondida hace /);
     await deployment.hilo.drainOutbox();
     expect(textsTo(phone).filter((t) => t === text)).toHaveLength(1);
     // The next message is a new one, with a new key.
