@@ -310,7 +310,10 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
     for (const { tenantId, key } of config.apiKeys) apiKeys.add(tenantId, key);
     // Keys the tenant admin API issued before this start (durable mode keeps their digests).
     if (config.storage === 'durable') for (const { tenantId, sha256 } of loadTenantKeyDigests(config.dataDir)) apiKeys.addHashed(tenantId, sha256);
-    const consoleApp = await createConsole({ host: service ?? host, directory: conversations, tickets: storage.tickets, audit, counters: identityAccess.counters, apiKeys, stores: openConsoleStores({ db, clock }), tenantIds: [...tenants.runtimes.keys()], tenantsDir, publicUrl: config.publicUrl, kick, ...consoleRules(tenants.runtimes), reannounce: (t, c, ticket, period, sla) => handoff.reannounceOverdue({ tenantId: t, conversationId: c }, ticket, period, sla), onTaken: (t, c, ticket, holder) => handoff.onConsoleTake({ tenantId: t, conversationId: c }, ticket, holder), clock, logger });
+    // Idempotency-Key answers (REST messages, console replies and notes): in Redis when the deployment has it (every member, every restart), else in memory; a contact's erasure drops its answers.
+    const idempotencyRecords = config.storage !== 'memory' && config.redisUrl ? createRedisIdempotencyRecords({ url: config.redisUrl, prefix: config.redisPrefix, logger }) : createMemoryIdempotencyRecords({ clock });
+    closers.push(() => idempotencyRecords.close());
+    const consoleApp = await createConsole({ host: service ?? host, directory: conversations, tickets: storage.tickets, audit, counters: identityAccess.counters, apiKeys, stores: openConsoleStores({ db, clock }), tenantIds: [...tenants.runtimes.keys()], tenantsDir, publicUrl: config.publicUrl, kick, idempotencyRecords, ...consoleRules(tenants.runtimes), reannounce: (t, c, ticket, period, sla) => handoff.reannounceOverdue({ tenantId: t, conversationId: c }, ticket, period, sla), onTaken: (t, c, ticket, holder) => handoff.onConsoleTake({ tenantId: t, conversationId: c }, ticket, holder), clock, logger });
     turnCommitted.push((key, state, byAgent) => consoleApp.noteTurn(key, state, byAgent));
     // A remote turn refreshes the inbox row only: the claim for an outside agent (byAgent) is the owner's.
     remoteTurns.push((key, state) => consoleApp.noteTurn(key, state, false));
@@ -320,9 +323,6 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
       demoAgentPassword = config.demoAgentPassword ?? (config.storage === 'durable' ? loadOrCreateDemoAgentPassword(config.dataDir).password : generateAgentPassword());
       await consoleApp.auth.ensureDemoAgent(DEMO_TENANT, demoAgentPassword);
     }
-    // REST Idempotency-Key answers: in Redis when the deployment has it (every member, every restart), else in memory; a contact's erasure drops its answers.
-    const idempotencyRecords = config.storage !== 'memory' && config.redisUrl ? createRedisIdempotencyRecords({ url: config.redisUrl, prefix: config.redisPrefix, logger }) : createMemoryIdempotencyRecords({ clock });
-    closers.push(() => idempotencyRecords.close());
     const admin = createAdminWiring({ storage, audit, apiKeys, hasTenant: (t) => host.hasTenant(t), onConversationErased: (t, c) => host.evict(t, c, { erased: true }), idempotencyRecords, auditKey: config.auditKey, ...(cluster ? { retentionRunsHere: cluster.retentionRunsHere } : {}), clock, logger });
     if (admin.retention) closers.push(() => admin.retention?.stop());
     // The operator's tenant admin API (HILO_ADMIN_KEY): tenants change without a restart.

@@ -128,4 +128,54 @@ describe('agent console page with a WhatsApp customer, in Chromium', () => {
     await deployment.hilo.drainOutbox();
     expect(textsTo(phone)).not.toContain('¿Sigues ahí?');
   });
+
+  it('should send a reply once when its answer was lost and the agent presses Send again (same Idempotency-Key)', async () => {
+    const phone = `1809445${String(process.pid % 10_000).padStart(4, '0')}`;
+    const agent = await newPage();
+    await logIn(agent);
+    await whatsAppSays(phone, 'quiero hablar con una persona');
+    const item = agent.locator('.items .item').filter({ hasText: `•••• ${phone.slice(-4)}` });
+    await item.waitFor({ timeout: TIMEOUT });
+    await item.click();
+    await agent.locator('[data-action="take"]').click();
+    await expect.poll(() => agent.locator('[data-field="assignee"]').textContent(), { timeout: TIMEOUT }).toBe('Con Demo');
+
+    // The first send reaches the server, but its answer never reaches the page (a dropped connection).
+    const keys: (string | undefined)[] = [];
+    let dropped = false;
+    await agent.route('**/messages', async (route) => {
+      keys.push(route.request().headers()['idempotency-key']);
+      if (dropped) return route.continue();
+      dropped = true;
+      await route.fetch();
+      return route.abort('connectionreset');
+    });
+    const text = 'Hola, le atiende Demo. Ya reviso su pedido.';
+    const box = agent.getByLabel('Respuesta', { exact: true });
+    await box.fill(text);
+    await box.press('Enter');
+    const unconfirmed = agent.locator('[data-notice="error"]');
+    await unconfirmed.waitFor({ timeout: TIMEOUT });
+    // The agent is told it may have gone and that sending again is safe, not just "no server".
+    expect(await unconfirmed.textContent()).toMatch(/^No se pudo confirmar el envío.*pulsa Enviar de nuevo \(si ya había llegado, no se envía dos veces\)/);
+    expect(await box.inputValue()).toBe(text);
+    // The agent presses Send again: the server answers with the first answer and sends nothing.
+    await box.press('Enter');
+    await expect.poll(() => box.inputValue(), { timeout: TIMEOUT }).toBe('');
+    expect(keys).toHaveLength(2);
+    expect(keys[0]).toMatch(/^console-[0-9a-f]{32}$/);
+    expect(keys[1]).toBe(keys[0]);
+    // Answered: the inbox item no longer says the customer is waiting (it said "espera 44 s").
+    await agent.getByRole('tab', { name: 'Míos' }).click();
+    const mine = agent.locator('.items .item').filter({ hasText: `•••• ${phone.slice(-4)}` });
+    await expect.poll(() => mine.locator('.waited').textContent(), { timeout: TIMEOUT }).toMatch(/^respondida hace /);
+    await deployment.hilo.drainOutbox();
+    expect(textsTo(phone).filter((t) => t === text)).toHaveLength(1);
+    // The next message is a new one, with a new key.
+    await box.fill('¿Me confirma el número de pedido?');
+    await box.press('Enter');
+    await expect.poll(() => box.inputValue(), { timeout: TIMEOUT }).toBe('');
+    expect(keys[2]).toMatch(/^console-[0-9a-f]{32}$/);
+    expect(keys[2]).not.toBe(keys[0]);
+  });
 });

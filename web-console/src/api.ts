@@ -33,8 +33,9 @@ export interface ConsoleApi {
   transferTargets(): Promise<TransferTarget[]>;
   take(id: string): Promise<{ assignee: { id: string; displayName: string } }>;
   transfer(id: string, agentId: string): Promise<{ assignee: { id: string; displayName: string } }>;
-  reply(id: string, text: string): Promise<{ messageId: string }>;
-  note(id: string, text: string): Promise<Note>;
+  /** `key`: the message's Idempotency-Key; a resend under it is answered without sending again. */
+  reply(id: string, text: string, key?: string): Promise<{ messageId: string }>;
+  note(id: string, text: string, key?: string): Promise<Note>;
   /** `already_resolved`: someone resolved it first (a second click, another agent); `resolution` is theirs. */
   resolve(id: string, outcome: string): Promise<{ state: string; already_resolved?: boolean; resolution?: { agent: string; outcome: string } }>;
   /** Drops the CSRF token and tenant (after logout or an expired session). */
@@ -50,8 +51,9 @@ export function createConsoleApi(options: { base?: string; onUnauthorized: () =>
   let csrf: string | null = null;
   let tenant = '';
 
-  async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown, { quiet401 = false } = {}): Promise<T> {
+  async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown, { quiet401 = false, idempotencyKey = undefined as string | undefined } = {}): Promise<T> {
     const headers: Record<string, string> = { accept: 'application/json' };
+    if (idempotencyKey) headers['idempotency-key'] = idempotencyKey;
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (method === 'POST' && csrf) headers['x-csrf-token'] = csrf;
     let res: Response;
@@ -113,8 +115,8 @@ export function createConsoleApi(options: { base?: string; onUnauthorized: () =>
     transferTargets: async () => (await call<{ agents: TransferTarget[] }>('GET', t('/transfer-targets'))).agents,
     take: (id) => call('POST', c(id, '/take'), {}),
     transfer: (id, agentId) => call('POST', c(id, '/transfer'), { agentId }),
-    reply: (id, text) => call('POST', c(id, '/messages'), { text }),
-    note: (id, text) => call('POST', c(id, '/notes'), { text }),
+    reply: (id, text, key) => call('POST', c(id, '/messages'), { text }, { idempotencyKey: key }),
+    note: (id, text, key) => call('POST', c(id, '/notes'), { text }, { idempotencyKey: key }),
     resolve: (id, outcome) => call('POST', c(id, '/resolve'), { outcome }),
     forget() {
       csrf = null;

@@ -5,6 +5,12 @@ import { t, type StringKey } from './strings.js';
 import type { Agent, InboxView, Lang, ServerFrame } from './wire.js';
 
 const LANG_KEY = 'hilo:console:lang';
+
+/** A fresh Idempotency-Key for one written message (random; `crypto.randomUUID` needs a secure context, this does not). */
+function newMessageKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return `console-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
+}
 const TENANT_KEY = 'hilo:console:tenant';
 
 export interface ConsoleController {
@@ -37,6 +43,8 @@ export function createConsoleController(store: ConsoleStore, api: ConsoleApi, ws
    * tenant's SLA), which no event announces: the open tab is reloaded once a minute.
    */
   const REFRESH_MS = 60_000;
+  /** The message being sent and its Idempotency-Key, until the server took it. */
+  let unsent: { conversationId: string; text: string; asNote: boolean; key: string } | null = null;
   /** A logout that meets a network error or a 5xx is tried this many times before the page says so. */
   const LOGOUT_ATTEMPTS = 3;
   let loggingOut = false;
@@ -282,12 +290,24 @@ export function createConsoleController(store: ConsoleStore, api: ConsoleApi, ws
     },
     async send(text, asNote) {
       const done = await actOnSelected(async (id) => {
-        if (asNote) {
-          const note = await api.note(id, text);
-          store.trigger.noteReceived({ conversationId: id, note });
-        } else {
-          await api.reply(id, text);
+        // The same message sent again (its answer was lost, the agent pressed Send once more)
+        // keeps its key: the server answers it without sending it to the customer twice.
+        if (!unsent || unsent.conversationId !== id || unsent.text !== text || unsent.asNote !== asNote) unsent = { conversationId: id, text, asNote, key: newMessageKey() };
+        const { key } = unsent;
+        try {
+          if (asNote) {
+            const note = await api.note(id, text, key);
+            store.trigger.noteReceived({ conversationId: id, note });
+          } else {
+            await api.reply(id, text, key);
+          }
+        } catch (err) {
+          // No answer: it may have reached the customer or not. Sending again is safe (same key).
+          if (!(err instanceof ApiError && err.code === 'NETWORK')) throw err;
+          store.trigger.noticed({ notice: { kind: 'error', text: say('sendUnconfirmed') } });
+          return null;
         }
+        if (unsent?.key === key) unsent = null;
         return true;
       });
       if (done) store.trigger.noticed({ notice: null });

@@ -86,7 +86,12 @@ export function InboxPanel(props: { state: ConsoleContext; controller: ConsoleCo
                     <span class="item-top">
                       <span class="badge">{badgeLabel(lang, item)}</span>
                       <strong class="item-name">{name}</strong>
-                      {item.state.startsWith('handoff') ? (
+                      {item.state.startsWith('handoff') && item.lastMessage !== null && item.lastMessage.author !== 'customer' ? (
+                        // The agent wrote last (bot lines are not in lastMessage): nobody is waiting for an answer.
+                        <time class="waited" dateTime={item.lastMessage.at}>
+                          {t(lang, 'answeredAgo', { time: formatWaiting(now - Date.parse(item.lastMessage.at)) })}
+                        </time>
+                      ) : item.state.startsWith('handoff') ? (
                         <time class="waited" dateTime={item.waitingSince}>
                           {t(lang, 'waiting', { time: formatWaiting(waited) })}
                         </time>

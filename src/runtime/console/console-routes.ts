@@ -10,6 +10,7 @@ import type { Logger } from '../../kernel/logger.js';
 import { CONSOLE_SESSION_LIMITS, sameToken, USERNAME_PATTERN, type ConsoleActor, type ConsoleAuth, type ConsoleService } from '../../actors/console/index.js';
 import type { ApiKeyRegistry } from '../api-keys.js';
 import type { HttpRequest, HttpResponse, Route, RouteContext } from '../gateway/index.js';
+import { fingerprintOf, idempotencyKeyOf, type IdempotencyKeys } from '../gateway/idempotency-keys.js';
 import { apiKeyActor, bearerKey, clearSessionCookie, errorAnswer, json, readBody, sameOriginOrNone, sessionCookie, setSessionCookie } from './console-http.js';
 
 export interface ConsoleRoutesOptions {
@@ -22,6 +23,11 @@ export interface ConsoleRoutesOptions {
   logger: Logger;
   /** The tenant's IANA time zone (tenant.json `timeZone`), sent with the session; UTC when unknown. */
   timeZone?: (tenantId: string) => string | undefined;
+  /**
+   * Kept answers of replies and notes sent with an `Idempotency-Key` (the web console sends one per
+   * message it writes): a retry after a lost answer or a double send reaches the customer once.
+   */
+  idempotencyKeys: IdempotencyKeys;
 }
 
 const Login = z.strictObject({ tenant: z.string().min(1).max(64), username: z.string().min(1).max(64), password: z.string().min(1).max(512) });
@@ -88,6 +94,21 @@ export function createConsoleRoutes(options: ConsoleRoutesOptions): Route[] {
     handler: guarded(async (req, ctx) => handler(req, ctx, await actorOf(req, ctx.params.tenant))),
   });
 
+  /**
+   * A reply or note under its `Idempotency-Key` header, if any: scoped per tenant and agent (the
+   * agent's id, or the API key's digest), the same key and body replay the first answer and
+   * send nothing; another body under the key is 422 `HILO_ERR_IDEMPOTENCY_KEY_REUSED`.
+   */
+  const keyed = (req: HttpRequest, actor: ConsoleActor, route: string, conversationId: string, text: string, work: () => Promise<HttpResponse>): Promise<HttpResponse> => {
+    const key = idempotencyKeyOf(req.headers);
+    if (key === null) return work();
+    const scope = `console:${actor.tenantId}:${actor.agentId}`;
+    return options.idempotencyKeys.run(scope, key, fingerprintOf(route, [conversationId, text]), async () => ({
+      ...(await work()),
+      conversation: { tenantId: actor.tenantId, conversationId },
+    }));
+  };
+
   const T = '/console/api/tenants/:tenant';
   const C = `${T}/conversations/:id`;
   const id = (ctx: RouteContext) => ctx.params.id ?? '';
@@ -150,10 +171,16 @@ export function createConsoleRoutes(options: ConsoleRoutesOptions): Route[] {
     route('POST', `${C}/take`, async (_req, ctx, actor) => json(200, await service.take(actor, id(ctx)))),
     route('POST', `${C}/assign`, async (req, ctx, actor) => json(200, await service.assign(actor, id(ctx), readBody(req, AgentRef).agentId, 'assign'))),
     route('POST', `${C}/transfer`, async (req, ctx, actor) => json(200, await service.assign(actor, id(ctx), readBody(req, AgentRef).agentId, 'transfer'))),
-    route('POST', `${C}/messages`, async (req, ctx, actor) => json(202, await service.reply(actor, id(ctx), readBody(req, Text).text))),
+    route('POST', `${C}/messages`, async (req, ctx, actor) => {
+      const { text } = readBody(req, Text);
+      return keyed(req, actor, 'console-messages', id(ctx), text, async () => json(202, await service.reply(actor, id(ctx), text)));
+    }),
     route('POST', `${C}/notes`, async (req, ctx, actor) => {
-      const note = await service.addNote(actor, id(ctx), readBody(req, Text).text);
-      return json(201, { id: note.id, author: note.author, text: note.text, at: note.at });
+      const { text } = readBody(req, Text);
+      return keyed(req, actor, 'console-notes', id(ctx), text, async () => {
+        const note = await service.addNote(actor, id(ctx), text);
+        return json(201, { id: note.id, author: note.author, text: note.text, at: note.at });
+      });
     }),
     route('POST', `${C}/resolve`, async (req, ctx, actor) => json(200, await service.resolve(actor, id(ctx), readBody(req, Resolve).outcome))),
   ];

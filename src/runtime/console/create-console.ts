@@ -32,6 +32,8 @@ import type { ApiKeyRegistry } from '../api-keys.js';
 import type { Route, WsRoute } from '../gateway/index.js';
 import { loadCannedReplies } from './canned-replies.js';
 import { createConsoleRoutes } from './console-routes.js';
+import { createIdempotencyKeys } from '../gateway/idempotency-keys.js';
+import type { IdempotencyRecords } from '../../persistence/ports/idempotency-records.js';
 import { createConsoleSocket } from './console-socket.js';
 
 /** The SLA of a tenant without `console.slaSeconds` in its tenant.json. */
@@ -83,6 +85,8 @@ export interface ConsoleDeps {
   slaScanMs?: number;
   clock: Clock;
   logger: Logger;
+  /** Where replies' and notes' `Idempotency-Key` answers are kept (the REST API's records); memory when absent. */
+  idempotencyRecords?: IdempotencyRecords;
   /** Tests lower scrypt's cost. */
   scrypt?: ScryptParams;
 }
@@ -172,7 +176,8 @@ export async function createConsole(deps: ConsoleDeps): Promise<AgentConsole> {
       : null;
   timer?.unref();
   const socket = createConsoleSocket({ auth, host: deps.host, feed, publicUrl: deps.publicUrl, logger: deps.logger });
-  const routes = createConsoleRoutes({ auth, service, apiKeys: deps.apiKeys, hasTenant: (t) => tenants.has(t), publicUrl: deps.publicUrl, logger: deps.logger, ...(deps.timeZone ? { timeZone: deps.timeZone } : {}) });
+  const idempotencyKeys = createIdempotencyKeys({ clock: deps.clock, logger: deps.logger, ...(deps.idempotencyRecords ? { records: deps.idempotencyRecords } : {}) });
+  const routes = createConsoleRoutes({ auth, service, apiKeys: deps.apiKeys, idempotencyKeys, hasTenant: (t) => tenants.has(t), publicUrl: deps.publicUrl, logger: deps.logger, ...(deps.timeZone ? { timeZone: deps.timeZone } : {}) });
   let closing: Promise<void> | null = null;
   return {
     routes,
