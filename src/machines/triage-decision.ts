@@ -3,6 +3,7 @@ import type { IntentScore, Lang } from '../domain/nlu.js';
 import type { ChoiceExpectation, ChoiceOption, Understanding } from '../domain/understanding.js';
 import { carriesLeadData } from './lead-draft.js';
 import { foldAccents } from '../kernel/fold.js';
+import { goodsOutweighUnsureLead } from './goods-over-lead.js';
 
 /**
  * How triage decides on a reading: the whole reading (intent ranking, confidence, entities), not the
@@ -152,7 +153,7 @@ export function decideTriage(u: Understanding | null): TriageDecision {
     if (which === 'complaint' && product) return { kind: 'act', intent: 'product_inquiry' };
     if (intent.confidence >= MIN_INTENT_CONFIDENCE) return { kind: 'confirm', intent: which };
   } else if (intent.name === 'sales_lead' && intent.confidence >= MIN_INTENT_CONFIDENCE && intent.confidence < LEAD_CONFIDENCE && !leavesContactForANeed(u)) {
-    return { kind: 'confirm', intent: 'sales_lead' };
+    return goodsOutweighUnsureLead(u) ? { kind: 'act', intent: 'product_inquiry' } : { kind: 'confirm', intent: 'sales_lead' };
   } else if (intent.name !== 'out_of_scope' && intent.confidence >= MIN_INTENT_CONFIDENCE) {
     return { kind: 'act', intent: intent.name };
   }

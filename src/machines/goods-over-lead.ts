@@ -1,0 +1,13 @@
+import type { Understanding } from '../domain/understanding.js';
+
+/**
+ * "I need a trowel and a level": one of each of two tools, read as a lead at 0.31 while the price
+ * and product readings together weigh more (0.44). A clerk prices the two tools; "would you like an
+ * advisor to prepare a quote?" is for goods counted by the hundred or a job, not for one of each.
+ * True when an unsure lead names goods, none counted past one, and the product readings outweigh it.
+ */
+export function goodsOutweighUnsureLead(u: Understanding): boolean {
+  if (u.products.length === 0 || u.products.some((p) => p.quantity !== undefined && p.quantity > 1)) return false;
+  const score = (name: string): number => u.nlu.ranking.find((r) => r.name === name)?.confidence ?? 0;
+  return score('price_quote') + score('product_inquiry') > u.nlu.intent.confidence;
+}
