@@ -36,6 +36,7 @@ import { jobOrRoomKit, withJobTools } from './product-rooms.js';
 import { countInUnit, withoutCount } from './piece-counts.js';
 import { boardInOtherLength, eachQuantity, countedFollowUps, followUp, headWord, oneOnCounter, productWords, quantityOf, uncarriedItems, wantedItems, withLengthQuantities, withSizedQuantities, withoutContainers, type Wanted } from './product-request.js';
 import { withoutNarrowingWords } from './narrowing-words.js';
+import { shownOfKindSaid } from './shown-by-kind.js';
 import { alternativeFor, altParams, bucketFor, describeProduct, focusOf, MAX_NAMED, namesAProduct, optionsFor, sameName, type Found } from './product-parts.js';
 import { withProductOffers } from './product-offers.js';
 import { withSizeCarried } from './size-carried.js';
@@ -236,6 +237,8 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
   // A chosen option sends the product's full name: that product, whatever the brain made of it.
   const named = text !== undefined && namesAProduct(tenant.catalog, text) ? index.search(text, { limit: 1 })[0] : undefined;
   [wanted, pinned] = firstPick(index, tenant.catalog, text, wanted, pinned); // "el taladro más barato", "pintura pa madera"
+  const ofKind = pinned ? null : shownOfKindSaid(index, tenant.catalog, input.focus, wanted); // "the hose" after the faucet's kit: the kit's hose
+  if (ofKind) [wanted, pinned] = [ofKind.wanted, ofKind.sku];
   if (pinned) {
     // Read above: nothing else in the message names a product.
   } else if (named && named.score === 1 && named.product.name.length > 0 && sameName(named.product.name, text ?? '')) {
