@@ -12,6 +12,9 @@ const COUNT_FIRST = new RegExp(
   String.raw`^(?:(?:ok|okay|bueno|dale|si|yes|pues|entonces|then|so)\s+)*(?:(?:necesito|ocupo|quiero|dame|deme|denme|ponme|mandame|traeme|me\s+das|me\s+llevo|llevo|i\s+need|i\s+want|i\s+ll\s+take|ill\s+take|i\s+will\s+take|give\s+me|i\s+d\s+like|we\s+need)\s+)?(\d{1,5})(?:\s+(?:unidades|piezas|pieces|units|pcs|de\s+es[aeo]s?|of\s+(?:those|them|it|these|that\s+one)|([a-z]+)))?\s*(?:,|\by\b|\be\b|\band\b|\bmas\b|\bplus\b)\s*(?:\d|un\b|una\b|a\b|an\b)`,
 );
 
+/** The words a count of square metres is said in ("12 metro", "12 mts", "12 m2"). */
+const SQUARE_METRE_WORD = /^(?:metros?|mts?|m2|meters?|metres?)$/;
+
 /** The input with the product in focus counted first, when the message opens with its count (bare, or in its own unit: "10 sacos"); else the input. */
 export function withFocusCountApart(input: ProductActorInput, text: string | undefined, catalog: readonly Product[] = []): ProductActorInput {
   const focus = input.focus;
@@ -22,7 +25,9 @@ export function withFocusCountApart(input: ProductActorInput, text: string | und
   // "10 sacos y 2 de arena" after the cement: a unit word must be the product's own ("saco 42.5 kg").
   const unitWord = said[2];
   const unit = foldAccents(catalog.find((p) => p.sku === focus.sku)?.unit ?? '').split(/\s+/)[0] ?? '';
-  if (unitWord !== undefined && (unit.length < 3 || !unitWord.startsWith(unit.slice(0, Math.max(3, unit.length - 1))))) return input;
+  // "dame 12 metro y 2 saco de pegamix" after the wall tile: the tile is sold by the m², said "metro".
+  const squareMetres = unit === 'm²' && unitWord !== undefined && SQUARE_METRE_WORD.test(unitWord);
+  if (unitWord !== undefined && !squareMetres && (unit.length < 3 || !unitWord.startsWith(unit.slice(0, Math.max(3, unit.length - 1))))) return input;
   const quantity = Number(said[1]);
   if (!(quantity > 0) || products.some((p) => p.query === focus.name)) return input;
   return { ...input, understanding: { ...input.understanding, products: [{ query: focus.name, quantity }, ...products] } };
