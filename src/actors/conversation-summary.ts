@@ -6,6 +6,7 @@ import type { TenantSettings } from '../domain/tenant.js';
 import { routedLabelOf, type TurnIntentView } from './turn-intent.js';
 import { goodsForAgent } from './handoff-goods.js';
 import { safetyDangerOf, type SafetyDanger } from '../machines/safety-advice.js';
+import { complaintToldWith } from './handoff-complaint.js';
 
 const REASONS: Record<Lang, Record<string, string>> = {
   es: {
@@ -74,8 +75,8 @@ export function agentLangOf(settings: Pick<TenantSettings, 'defaultLang' | 'cons
 
 /** The summary's own words, per the summary's language. */
 const WORDS = {
-  es: { reason: 'Motivo', customer: 'Cliente', topics: 'Temas', messages: 'Mensajes en la conversación', last: 'Últimos mensajes del cliente:', callOn: 'Llamar al', noPhone: 'El cliente aún no dejó un número: pídeselo', request: 'Solicitud en curso', area: 'Área', urgency: 'Urgencia', goods: 'Productos' },
-  en: { reason: 'Reason', customer: 'Customer', topics: 'Topics', messages: 'Messages in the conversation', last: "The customer's last messages:", callOn: 'Call on', noPhone: 'The customer has not left a number yet: ask for it', request: 'Request under way', area: 'Area', urgency: 'Urgency', goods: 'Products' },
+  es: { toldTrouble: 'Queja del cliente (pidió hablar con una persona)', reason: 'Motivo', customer: 'Cliente', topics: 'Temas', messages: 'Mensajes en la conversación', last: 'Últimos mensajes del cliente:', callOn: 'Llamar al', noPhone: 'El cliente aún no dejó un número: pídeselo', request: 'Solicitud en curso', area: 'Área', urgency: 'Urgencia', goods: 'Productos' },
+  en: { toldTrouble: 'Customer complaint (asked to talk to a person)', reason: 'Reason', customer: 'Customer', topics: 'Topics', messages: 'Messages in the conversation', last: "The customer's last messages:", callOn: 'Call on', noPhone: 'The customer has not left a number yet: ask for it', request: 'Request under way', area: 'Area', urgency: 'Urgency', goods: 'Products' },
 } satisfies Record<Lang, Record<string, string>>;
 
 /** A critical case's danger in the agents' words, and that the customer got the safety advice (`safety-advice.ts`). */
@@ -133,7 +134,10 @@ export function summarizeConversation(input: {
   const w = WORDS[sl];
   const lines: string[] = [];
   const callBack = input.callBack === true && input.reason === 'customer_request';
-  lines.push(`${w.reason}: ${REASONS[sl][callBack ? 'call_back' : input.reason] ?? input.reason}.`);
+  // "quiero hablar con una persona, el pedido de ayer llegó incompleto": the reason is what happened,
+  // in the customer's words, so the agent does not ask again what the customer already told.
+  const told = input.reason === 'customer_request' && !callBack && input.trigger ? complaintToldWith(input.trigger.text) : null;
+  lines.push(told ? `${w.reason}: ${w.toldTrouble}: "${told}".` : `${w.reason}: ${REASONS[sl][callBack ? 'call_back' : input.reason] ?? input.reason}.`);
   if (input.quote && input.quote.length > 0) lines.push(...input.quote);
   const customerLang = input.lang !== undefined && input.lang !== sl ? CUSTOMER_LANG[sl][input.lang] : undefined;
   if (customerLang) lines.push(customerLang);

@@ -326,6 +326,31 @@ describe('agent console API, end to end', () => {
     await expect.poll(async () => (await item())?.assignee ?? null, { timeout: 5_000 }).toBeNull();
   });
 
+  it('should refuse a resolve outcome over 500 characters, from the console and from the REST API, with a 400 that names the field, and keep the handoff open', async () => {
+    const key = { authorization: `Bearer ${deployment.hilo.demoApiKey}`, 'content-type': 'application/json' };
+    const api = (path: string, body: unknown) => fetch(`${base()}/api/tenants/${TENANT}${path}`, { method: 'POST', headers: key, body: JSON.stringify(body) });
+    const turn = (await (await api('/messages', { sender: `rest-${randomBytes(4).toString('hex')}`, text: 'quiero hablar con una persona, el pedido llegó incompleto' })).json()) as { conversation_id: string };
+    const conversationId = turn.conversation_id;
+    const resolvePath = `/console/api/tenants/${TENANT}/conversations/${conversationId}/resolve`;
+    expect((await call('POST', `/console/api/tenants/${TENANT}/conversations/${conversationId}/take`, { session: demo })).status).toBe(200);
+    for (const outcome of ['x'.repeat(501), `resuelto ${'y'.repeat(3_000)}`]) {
+      const refused = await call('POST', resolvePath, { session: demo, body: { outcome } });
+      expect(refused.status).toBe(400);
+      expect(refused.body.error).toMatchObject({ code: 'HILO_ERR_HTTP_VALIDATION', details: [{ path: 'outcome', problem: expect.stringMatching(/500/) }] });
+      const rest = await api(`/conversations/${conversationId}/resolve`, { agent: 'María', outcome });
+      expect(rest.status).toBe(400);
+      expect(((await rest.json()) as { error: { details: { path: string }[] } }).error.details[0]!.path).toBe('outcome');
+    }
+    // A body past the console's size limit does not reach the check: 413.
+    expect((await call('POST', resolvePath, { session: demo, body: { outcome: 'x'.repeat(100_000) } })).status).toBe(413);
+    for (const outcome of ['', '   ', '\u200b\u200b']) expect((await call('POST', resolvePath, { session: demo, body: { outcome } })).status, JSON.stringify(outcome)).toBe(400);
+    const view = await call('GET', `/console/api/tenants/${TENANT}/conversations/${conversationId}`, { session: demo });
+    expect(view.body).toMatchObject({ assignee: { id: demo.agent.id }, ticket: { status: 'open' } });
+    // 500 characters is the cap the console's outcome field also holds (maxLength 500): taken.
+    const resolved = await call('POST', resolvePath, { session: demo, body: { outcome: `Pedido completado: ${'se repusieron los sacos. '.repeat(19)}`.slice(0, 500) } });
+    expect(resolved.status, JSON.stringify(resolved.body)).toBe(200);
+  });
+
   it('should announce a handoff again in Rocket.Chat once per SLA period while no agent answers', async () => {
     const key = { authorization: `Bearer ${deployment.hilo.demoApiKey}`, 'content-type': 'application/json' };
     const res = await fetch(`${base()}/api/tenants/${TENANT}/messages`, { method: 'POST', headers: key, body: JSON.stringify({ sender: `sla-${randomBytes(4).toString('hex')}`, text: 'quiero hablar con una persona' }) });

@@ -270,6 +270,14 @@ describe('agent console page, in Chromium', () => {
     await customerSays(customer, '¿Tienen cemento gris?');
     await customer.waitForFunction((n) => (document.querySelector('hilo-widget')?.shadowRoot?.querySelectorAll('.log .msg[data-author="bot"]').length ?? 0) > n, botBefore, { timeout: TIMEOUT });
 
+    // Back with the bot and nobody asked: "Tomar" asks first; Cancelar leaves it with the bot.
+    await agent.locator('[data-action="take"]').click();
+    await agent.locator('[data-status="confirm-take"]').filter({ hasText: 'no pidió a nadie' }).waitFor({ timeout: TIMEOUT });
+    await agent.locator('[data-action="take-cancel"]').click();
+    await agent.locator('[data-action="take"]').waitFor({ timeout: TIMEOUT });
+    expect(await agent.locator('[data-status="confirm-take"]').count()).toBe(0);
+    await expect.poll(() => agent.locator('[data-field="state"]').getAttribute('data-state'), { timeout: TIMEOUT }).not.toMatch(/^handoff/);
+
     expect(errors).toEqual([]);
   });
 

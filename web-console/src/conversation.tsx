@@ -141,6 +141,8 @@ function Actions(props: { state: ConsoleContext; detail: ConversationDetail; con
   const { lang, agent } = state;
   const [outcome, setOutcome] = useState('');
   const [target, setTarget] = useState('');
+  const [confirmTake, setConfirmTake] = useState(false);
+  useEffect(() => setConfirmTake(false), [detail.conversationId]);
   const mine = detail.assignee !== null && detail.assignee.id === agent?.id;
   const inHandoff = (detail.state ?? '').startsWith('handoff');
   const canAct = mine || agent?.role === 'admin';
@@ -152,12 +154,37 @@ function Actions(props: { state: ConsoleContext; detail: ConversationDetail; con
           {t(lang, 'awaitingRating')}
         </p>
       ) : null}
-      {!mine && !(detail.awaitingRating && !inHandoff) ? (
+      {!mine && !inHandoff && !detail.awaitingRating && confirmTake ? (
+        // The bot holds it and nobody asked for a person (after the rating, say): taken only on
+        // purpose, as a help desk reopens a resolved conversation.
+        <p class="confirm-take" role="alert" data-status="confirm-take">
+          {t(lang, 'takeFromBot')}{' '}
+          <button
+            type="button"
+            class="primary"
+            data-action="take-confirm"
+            onClick={async () => {
+              setConfirmTake(false);
+              if (await controller.take()) document.getElementById('reply-text')?.focus();
+            }}
+          >
+            {t(lang, 'takeConfirm')}
+          </button>{' '}
+          <button type="button" data-action="take-cancel" onClick={() => setConfirmTake(false)}>
+            {t(lang, 'cancel')}
+          </button>
+        </p>
+      ) : null}
+      {!mine && !(detail.awaitingRating && !inHandoff) && !confirmTake ? (
         <button
           type="button"
           class="primary"
           data-action="take"
           onClick={async () => {
+            if (!inHandoff) {
+              setConfirmTake(true);
+              return;
+            }
             // The button goes away once taken: focus moves on to the reply box.
             if (await controller.take()) document.getElementById('reply-text')?.focus();
           }}

@@ -11,6 +11,7 @@ import { CONSOLE_SESSION_LIMITS, sameToken, USERNAME_PATTERN, type ConsoleActor,
 import type { ApiKeyRegistry } from '../api-keys.js';
 import type { HttpRequest, HttpResponse, Route, RouteContext } from '../gateway/index.js';
 import { fingerprintOf, idempotencyKeyOf, type IdempotencyKeys } from '../gateway/idempotency-keys.js';
+import { RESOLVE_OUTCOME_MAX_CHARS } from '../gateway/validate.js';
 import { apiKeyActor, bearerKey, clearSessionCookie, errorAnswer, json, readBody, sameOriginOrNone, sessionCookie, setSessionCookie } from './console-http.js';
 
 export interface ConsoleRoutesOptions {
@@ -44,7 +45,7 @@ const NewAgent = z.strictObject({
 const ChangePassword = z.strictObject({ password: Password });
 const AgentRef = z.strictObject({ agentId: z.string().min(1).max(64).refine(isStableIdentifier, { error: UNSTABLE_IDENTIFIER_PROBLEM }) });
 const Text = z.strictObject({ text: agentText(4000) });
-const Resolve = z.strictObject({ outcome: agentText(500) });
+const Resolve = z.strictObject({ outcome: agentText(RESOLVE_OUTCOME_MAX_CHARS) });
 const VIEWS = ['waiting', 'mine', 'open'] as const;
 
 type Handler = (req: HttpRequest, ctx: RouteContext, actor: ConsoleActor) => Promise<HttpResponse>;

@@ -25,7 +25,13 @@ export const PARSE_BODY = z.strictObject({ text: message });
 export const AGENT_MESSAGE_BODY = z.strictObject({ agent, text: message });
 
 /** `POST /api/tenants/{t}/conversations/{id}/resolve`. */
-export const RESOLVE_BODY = z.strictObject({ agent, outcome: boundedText({ min: 1, max: 500, trim: true }) });
+/**
+ * The longest resolve outcome ("resuelto", "cotización enviada, pasa el sábado"): a note of how the
+ * handoff ended, not a transcript. The REST API and the console refuse a longer one with a 400 that
+ * names `outcome`; the console's outcome field holds as many (web-console maxLength).
+ */
+export const RESOLVE_OUTCOME_MAX_CHARS = 500;
+export const RESOLVE_BODY = z.strictObject({ agent, outcome: boundedText({ min: 1, max: RESOLVE_OUTCOME_MAX_CHARS, trim: true }) });
 
 /** The words REST clients read in `details[].problem` (docs/errors.md, `HILO_ERR_HTTP_VALIDATION`). */
 const REST_WORDING: Wording = (issue) => {
