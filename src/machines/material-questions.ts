@@ -81,7 +81,7 @@ const SURFACES: readonly [RegExp, Surface][] = [
   [/\b(?:columnas?|vigas?|columns?|beams?)\b/, 'column'],
   [/\b(?:paredes|pared|muros?|tapias?|verjas?|walls?|fences?)\b/, 'wall'],
   [/\b(?:pisos?|suelos?|patios?|marquesinas?|aceras?|floors?|flooring|driveways?|sidewalks?)\b/, 'floor'],
-  [/\b(?:techos?|azoteas?|roofs?|ceilings?)\b/, 'roof'],
+  [/\b(?:techos?|techar\w*|techamos|techando|azoteas?|roofs?|roofing|ceilings?)\b/, 'roof'],
   [/\b(?:cuartos?|habitacion(?:es)?|aposentos?|salas?|cocinas?|banos?|rooms?|bedrooms?|kitchens?|bathrooms?)\b/, 'room'],
   // "Casa de Campo" is a place (La Romana's resort, a delivery zone), not a house to build or paint.
   [/\b(?:casas?(?!\s+de\s+campo\b)|apartamentos?|aptos?|houses?|homes?|apartments?)\b/, 'house'],
@@ -105,6 +105,8 @@ const AREA = /(\d+(?:\.\d+)?)\s*(?:(m2|mts?2|mt2|metros?\s+cuadrados?|square\s+(
 const VOLUME = /(\d+(?:\.\d+)?|un|una|one|a|medio)\s*(?:(m3|mts?3|metros?\s+cubicos?|cubic\s+(?:meters?|metres?))|(yardas?\s+cubicas?|cubic\s+yards?))(?![a-z])/;
 const THICK = /(\d+(?:\.\d+)?)\s*(cm|centimetros?|pulgadas?|inch(?:es)?|in|")\s*(?:de\s+)?(?:espesor|grueso|gruesa|grosor|thick|thickness)\b|(?:espesor|grueso|grosor|thickness)\s+(?:de\s+|of\s+)?(\d+(?:\.\d+)?)\s*(cm|centimetros?|pulgadas?|inch(?:es)?|in|")/;
 const LENGTH = /(\d+(?:\.\d+)?)\s*(m|mts?|metros?|meters?|metres?|ft|pies?|feet)(?![a-z0-9])/;
+/** A roof's side told ("10 metros de largo", "canal de 8 metros"): a length, not the roof's area. */
+const ROOF_RUN = /\b(?:de\s+(?:largo|ancho|fondo|frente)|lineales|long|wide|canal\w*|gutters?|caballetes?|cumbrera\w*|ridge)\b/;
 const COATS = /\b(\d|una|dos|tres|one|two|three)\s+(?:manos?|capas?|coats?)\b/;
 const WORD_NUMBER: Readonly<Record<string, number>> = { un: 1, una: 1, one: 1, a: 1, medio: 0.5, dos: 2, two: 2, tres: 3, three: 3 };
 
@@ -153,15 +155,21 @@ function readQuestion(text: string): MaterialQuestion | null {
   const paintForArea = AREA_FOR.test(t) && PAINT_GOODS.test(t);
   // "cerámica de piso pa 40 metros", "porcelanato para 25 metros": the tile for that many square metres (no wall said).
   const tileForArea = METRES_FOR.test(t) && TILE_GOODS.test(t) && !/\b(?:pared|paredes|wall|walls|muro)\b/.test(t);
-  const q0 = asked || !(paintForArea || paints || tileForArea) ? null : measurementsOf(t);
+  // "necesito cemento y arena pa un piso de 40 m²": what a measured surface takes, though no "cuánto" is said.
+  // ("material pa una losa de 6x5" names no goods: the job's kit answers it.)
+  const needFor = !asked && NEED.test(t) && FOR.test(t) && /\d/.test(t) && !COUNTED_PACKS.test(t) && !/\b(?:materiale?s?|materials?|todo|everything)\b/.test(t);
+  const q0 = asked || !(paintForArea || paints || tileForArea || needFor) ? null : measurementsOf(t);
   const doorsPainted = q0?.doors !== undefined && paints;
-  if (!asked && !doorsPainted && !(q0?.area !== undefined && paintForArea) && !(q0?.length !== undefined && tileForArea)) return null;
+  const sizedNeed = needFor && q0 !== null && (q0.area !== undefined || q0.sides !== undefined) && q0.surface !== undefined;
+  if (!asked && !doorsPainted && !sizedNeed && !(q0?.area !== undefined && paintForArea) && !(q0?.length !== undefined && tileForArea)) return null;
   const q = q0 ?? measurementsOf(t);
   if (yields || (tileForArea && q.length !== undefined && q.sides === undefined)) return q;
   // "¿cuánto me sale 20 láminas de 12 pies?", "how much is it?": a price asked, not an amount needed.
   const measured = isMeasured(q);
   // "I need cement, how much is a bag?": a price asked beside a need that names no job to measure.
-  if ((PRICE_ASKED.test(t) && (!NEED.test(t) || (!measured && q.surface === undefined))) || PRICE_AT_END.test(t)) return null;
+  // "techo de 80 m², ¿cuánto me sale el zinc?": the price of what a surface measured takes, so the amount first.
+  const sizedJob = (q.area !== undefined || q.sides !== undefined) && q.surface !== undefined && !COUNTED_PACKS.test(t);
+  if (!sizedJob && ((PRICE_ASKED.test(t) && (!NEED.test(t) || (!measured && q.surface === undefined))) || PRICE_AT_END.test(t))) return null;
   // "¿cuánto me cobran para llevarlo a mi casa?" asks a price or a service, not an amount of material.
   if (!measured && PRICE_OR_SERVICE.test(t)) return null;
   // "necesito 3 cubetas de pintura, ¿cuánto con el descuento?": the amount is said (packs counted) or a discount asked, so a price.
@@ -204,6 +212,8 @@ function measurementsOf(t: string): Mutable {
     const length = LENGTH.exec(rest);
     const run = length?.[1] !== undefined && (q.surface !== undefined || new RegExp(`\\b(?:para|pa|for)\\s+(?:unos\\s+|about\\s+)?${length[1]}\\s*${length[2]}`).test(rest));
     if (length?.[1] && run) q.length = round(Number(length[1]) * (isFeet(length[2]) ? FOOT : 1));
+    // "un techo de 80 metros": a roof is measured by its area, so its metres are square metres (a clerk reads it so).
+    if (q.length !== undefined && q.surface === 'roof' && length?.[1] && !isFeet(length[2]) && !ROOF_RUN.test(t)) [q.area, q.length] = [q.length, undefined];
   }
   const coats = COATS.exec(t);
   if (coats?.[1]) q.coats = WORD_NUMBER[coats[1]] ?? Number(coats[1]);

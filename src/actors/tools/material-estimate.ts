@@ -84,7 +84,9 @@ export function materialAnswer(tenant: TenantData, index: CatalogIndex, input: P
     return { kind: 'priced', lead: [{ template: 'product.usage_area', params: { area: fmt(area), sides: q.sides ? ` (${sidesText(q)})` : '', items } }], lines };
   }
   if (usage?.per === 'm3') {
-    const volume = q.volume ?? (q.sides ? q.sides[0] * q.sides[1] * (q.thickness ?? SLAB_THICKNESS) : undefined);
+    // "un piso de 40 m²": a concrete floor or slab by its area, at the usual thickness (said so).
+    const slabArea = q.sides ? q.sides[0] * q.sides[1] : q.area !== undefined && (q.surface === 'floor' || q.surface === 'slab') ? q.area : undefined;
+    const volume = q.volume ?? (slabArea !== undefined ? slabArea * (q.thickness ?? SLAB_THICKNESS) : undefined);
     if (volume === undefined) return ask('product.usage_ask_volume');
     const lines = withCompanions(tenant, product, volume);
     const assumed = q.volume === undefined && q.thickness === undefined;
@@ -218,7 +220,7 @@ function surfaceArea(q: MaterialQuestion): number | null {
   return q.sides ? q.sides[0] * q.sides[1] : null;
 }
 
-const sidesText = (q: MaterialQuestion): string => (q.sides ? `${fmt(q.sides[0])} x ${fmt(q.sides[1])} m` : '');
+const sidesText = (q: MaterialQuestion): string => (q.sides ? `${fmt(q.sides[0])} x ${fmt(q.sides[1])} m` : q.area !== undefined ? `${fmt(q.area)} m²` : '');
 
 /** The product and what goes with it for the same job by the same measure (the sand and gravel with the cement), that much of each. */
 function withCompanions(tenant: TenantData, product: Product, measure: number): MaterialLine[] {

@@ -357,8 +357,6 @@ export function headWord(query: string, index: CatalogIndex, lang: 'es' | 'en'):
   return head ?? contentOf(rest.join(' '))[0] ?? null;
 }
 
-const EACH_ITEM = /^(?:de\s+|of\s+)?(?:cada|each)\b/i;
-
 /**
  * "el block de 6 y el de 8, necesito 10 de cada uno", "2 of each": the count said for every item
  * of the message; undefined when there is none.
@@ -367,31 +365,6 @@ export function eachQuantity(text: string): number | undefined {
   const m = /(?:^|[\s,;:])(\d+)\s+(?:de\s+cada\s+(?:un[oa]|cosa|producto|art[ií]culo)s?|of\s+each)\b/i.exec(text);
   const n = m?.[1] !== undefined ? Number(m[1]) : undefined;
   return n !== undefined && n > 0 ? n : undefined;
-}
-
-/** "para 3 casas", "for 2 houses": the word before a count that makes it a purpose. */
-const PURPOSE_BEFORE = /\b(?:para|pa|pal|for)\s*$/i;
-
-/**
- * Counted items of a list ("…, 2 jacuzzis y 10 codos") none of whose words the catalog knows: what
- * the store does not carry, named back to the customer.
- */
-export function uncarriedItems(text: string, index: CatalogIndex): string[] {
-  const out: string[] = [];
-  for (const part of text.split(/[,;:\n]|\s+(?:y|e|and|plus|mas|más)\s+/i)) {
-    const m = /(?:^|\s)(\d+|dos|tres|cuatro|cinco|seis|diez|two|three|four|five|six|ten)\s+(.+)$/i.exec(part.trim());
-    // "cemento y varilla para 3 casas": a count after "para" is what the goods are for, not an item.
-    if (m && PURPOSE_BEFORE.test(part.trim().slice(0, m.index + 1))) continue;
-    // "40 fundas para mañana": what follows "para" is what it is for (or when), not the item.
-    const rest = m?.[2]?.replace(/[¿?¡!.]+/g, '').replace(/\s+(?:para|pa|pal|for|porque|because)(?:\s.*)?$/i, '').trim();
-    // "10 de cada uno", "10 of each": how many of the items named, not an item.
-    if (!rest || EACH_ITEM.test(rest)) continue;
-    // "la brocha de 3 pulgadas", "1000 litros": a number with its unit is a size, not an item.
-    if (index.parse(`${m?.[1] ?? ''} ${rest}`).content.length === 0) continue;
-    const content = index.parse(boardQuery(rest)).content; // "2x4 boards": lumber
-    if (content.length > 0 && content.every((word) => index.correct(word) === null)) out.push(rest);
-  }
-  return out;
 }
 
 const SIZE_WORD = /^(?:half|quarter|quarters|three|one|two|four|five|six|eight|ten|twelve|eighths?|inch|inches|in|media|medio|pulgadas?|de|of|an?|\d+\/\d+|\d+(?:"|in|pulg)?|")$/;

@@ -258,8 +258,8 @@ export function readLeadFields(input: { text: string; entities: readonly Entity[
       addsToNeed = true;
     }
   }
-  // "para una casa de 3 habitaciones" where the urgency is asked, right after the need: the need told in two messages, kept whole.
-  if (expected === 'urgency_level' && fields.urgency_level === undefined && fields.problem_statement === undefined && fields.interest_area === undefined && !question && !asksPrice && !carriesContactData(entities) && continuesNeed(folded, entities)) {
+  // "para una casa de 3 habitaciones" where the urgency is asked: the need told in two messages, kept whole ("…necesito blocks…, empezamos en enero": the urgency too).
+  if (expected === 'urgency_level' && (fields.urgency_level === undefined || NEED_TOLD.test(folded)) && fields.problem_statement === undefined && fields.interest_area === undefined && !question && !asksPrice && !carriesContactData(entities) && continuesNeed(folded, entities)) {
     fields.problem_statement = text.trim().replace(/\s+/g, ' ').slice(0, 400);
     addsToNeed = true;
   }

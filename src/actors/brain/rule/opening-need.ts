@@ -54,14 +54,15 @@ export function needToldOpening(text: string, entities: readonly Entity[]): stri
   if (contact.length === 0 && !entities.some((e) => e.type === 'product') && !materialsForAProject(text)) return null;
   const clauses: { text: string; start: number; end: number }[] = [];
   // "somos del Colegio San José y necesitamos cotizar pintura": "y" before a need starts a clause of its own (same length, so the entities' offsets hold).
-  const split = text.replace(/\s[yY]\s(?=(?:necesit|quer|quis|busc|ocup|vamos|estamos|cotiz|we need|we want|need|want)\w*)/gi, ',  ');
+  const split = text.replace(/\s[yY]\s(?=(?:necesit|quer|quis|busc|ocup|vamos|estamos|estoy|cotiz|we need|we want|need|want)\w*)/gi, ',  ');
   for (const m of split.matchAll(/[^.!?;,\n]+/g)) {
     const start = m.index ?? 0;
     clauses.push({ text: m[0], start, end: start + m[0].length });
   }
   const free = clauses.filter((c) => !contact.some((e) => e.start < c.end && c.start < e.end));
   const plain = (c: { text: string }): string => fold(c.text).replace(/[^a-z0-9\s]+/g, ' ').replace(/\s+/g, ' ').trim();
-  const first = free.findIndex((c) => NEED_CUE.test(plain(c)));
+  // "estoy haciendo un proyecto de 12 apartamentos, quisiera una cotización": the project told is where the need starts.
+  const first = free.findIndex((c) => NEED_CUE.test(plain(c)) || COUNTED_PROJECT.test(plain(c)) || WORKED_BUILDING.test(plain(c)));
   if (first < 0) return null;
   const kept = free.slice(first).filter((c) => plain(c) !== '' && !NOT_THE_NEED.test(plain(c)));
   const told = kept.map((c) => c.text.trim()).join(', ');

@@ -1,0 +1,37 @@
+/** Counted items of a message the catalog knows nothing of: named back as not carried. */
+import { boardQuery } from './board-length.js';
+import type { CatalogIndex } from './catalog-search.js';
+
+/** "10 de cada uno", "2 of each": a count of the items named. */
+const EACH_ITEM = /^(?:de\s+|of\s+)?(?:cada|each)\b/i;
+
+/** "una obra de 3 casas", "a job of 6 villas": the units of a project told, never goods. */
+const PROJECT_UNITS = /^(?:casas?|viviendas?|villas?|apartamentos?|aptos?|apartaestudios?|edificios?|locales|niveles|plantas|cabanas|cabañas|houses?|homes?|apartments?|condos?|buildings?|units|storeys|stories)\b/i;
+
+/** "son como 80 metros cuadrados", "about 80 square meters": a measure alone, not goods. */
+const MEASURE_ALONE = /^(?:(?:metros?|mts?|pies?|yardas?)(?:\s+(?:cuadrados?|cubicos?|cúbicos?|lineales))?|m2|m²|m3|sqm|(?:square|cubic)\s+(?:meters?|metres?|feet|foot|yards?)|meters?|metres?|feet|ft)$/i;
+
+/** "para 3 casas", "for 2 houses": the word before a count that makes it a purpose. */
+const PURPOSE_BEFORE = /\b(?:para|pa|pal|for)\s*$/i;
+
+/**
+ * Counted items of a list ("…, 2 jacuzzis y 10 codos") none of whose words the catalog knows: what
+ * the store does not carry, named back to the customer.
+ */
+export function uncarriedItems(text: string, index: CatalogIndex): string[] {
+  const out: string[] = [];
+  for (const part of text.split(/[,;:\n]|\s+(?:y|e|and|plus|mas|más)\s+/i)) {
+    const m = /(?:^|\s)(\d+|dos|tres|cuatro|cinco|seis|diez|two|three|four|five|six|ten)\s+(.+)$/i.exec(part.trim());
+    // "cemento y varilla para 3 casas": a count after "para" is what the goods are for, not an item.
+    if (m && PURPOSE_BEFORE.test(part.trim().slice(0, m.index + 1))) continue;
+    // "40 fundas para mañana": what follows "para" is what it is for (or when), not the item.
+    const rest = m?.[2]?.replace(/[¿?¡!.]+/g, '').replace(/\s+(?:para|pa|pal|for|porque|because)(?:\s.*)?$/i, '').trim();
+    // "10 de cada uno", "10 of each": how many of the items named, not an item; "una obra de 3 casas": the project's units.
+    if (!rest || EACH_ITEM.test(rest) || PROJECT_UNITS.test(rest) || MEASURE_ALONE.test(rest)) continue;
+    // "la brocha de 3 pulgadas", "1000 litros": a number with its unit is a size, not an item.
+    if (index.parse(`${m?.[1] ?? ''} ${rest}`).content.length === 0) continue;
+    const content = index.parse(boardQuery(rest)).content; // "2x4 boards": lumber
+    if (content.length > 0 && content.every((word) => index.correct(word) === null)) out.push(rest);
+  }
+  return out;
+}
