@@ -90,7 +90,7 @@ describe('erasing a contact whose conversation another cluster member owns (real
     });
     const logger = process.env.HILO_TEST_LOGS ? createLogger({ level: 'debug' }) : createSilentLogger();
     const storage = await openStorage(config, { clock: systemClock, logger });
-    const hilo = await startHilo({ config, clock: systemClock, logger, storage: wrap(storage), cluster: { cluster: clusterName, memberId: id, leaseMs: 3_000 } });
+    const hilo = await startHilo({ config, clock: systemClock, logger, storage: wrap(storage), cluster: { cluster: clusterName, memberId: id, leaseMs: 12_000 } });
     const m = { id, hilo, storage };
     members.push(m);
     return m;
@@ -108,11 +108,11 @@ describe('erasing a contact whose conversation another cluster member owns (real
     await startMember('m-b', (s) => ({ ...s, snapshots: gatedSnapshots(s.snapshots, gatesB) }));
     // Both members hold shards: B took its share from A.
     const holders = async () => [...new Set(await Promise.all(Array.from({ length: SHARDS }, (_, s) => holderOf(s))))].sort().join(',');
-    for (const until = Date.now() + 20_000; (await holders()) !== 'm-a,m-b'; ) {
+    for (const until = Date.now() + 45_000; (await holders()) !== 'm-a,m-b'; ) {
       if (Date.now() > until) throw new Error(`the shards were not spread over both members: ${await holders()}`);
       await new Promise((r) => setTimeout(r, 100));
     }
-  }, 60_000);
+  }, 90_000);
 
   afterAll(async () => {
     for (const m of members.reverse()) {
@@ -128,7 +128,7 @@ describe('erasing a contact whose conversation another cluster member owns (real
     admin?.disconnect();
     await database?.drop();
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
-  }, 60_000);
+  }, 90_000);
 
   const a = () => members[0]!;
   const base = () => `http://127.0.0.1:${a().hilo.port}/api/tenants/${TENANT}`;
@@ -188,7 +188,7 @@ describe('erasing a contact whose conversation another cluster member owns (real
     const ttl = await admin.pttl(redisKeys.erased(key));
     expect(ttl).toBeGreaterThan(ERASURE_TOMBSTONE_MS - 60_000);
     expect(ttl).toBeLessThanOrEqual(ERASURE_TOMBSTONE_MS);
-  }, 60_000);
+  }, 90_000);
 
   it('should refuse on the owner a message of the erased conversation that was accepted before the erasure and runs after it', async () => {
     const { key, shard } = await startedOnB('h19-late');
@@ -212,7 +212,7 @@ describe('erasing a contact whose conversation another cluster member owns (real
       probe.disconnect();
     }
     expect(await leftOf(key)).toEqual({ snapshot: false, journalCopy: false, lines: [] });
-  }, 60_000);
+  }, 90_000);
 
   it('should refuse the snapshot put and the journal commit of a conversation with a tombstone, on any writer', async () => {
     const store = createRedisSnapshotStore({ url: REDIS_URL, prefix });
