@@ -3,7 +3,7 @@
  * mode and nothing else — no engine, no brain, no ORM. Behind the shared `node:http` front end.
  *
  *  1. Redis `HMGET` of the conversation's snapshot hash (what activation reads),
- *  2. Redis `EVALSHA` of Hilo's own conditional-put script (`put-snapshot-1.lua`) with seq + 1,
+ *  2. Redis `EVALSHA` of Hilo's own conditional-put script (`put-snapshot-2.lua`) with seq + 1,
  *  3. PostgreSQL: one multi-row `INSERT` of the inbound and the outbound transcript rows.
  *
  * Turns of one conversation run one at a time (as in Hilo's mailbox). Child of bench/run.ts.
@@ -22,11 +22,11 @@ import { serveIpc } from '../lib/ipc.js';
 import { createKeyedQueue, startHttpFront } from './http-front.js';
 
 const opts = JSON.parse(process.env.BENCH_SERVER_OPTS ?? '{}') as { apiKey: string; redisPrefix: string; pgSchema: string; pgUrl: string; snapshotBytes: number; batched?: boolean };
-const lua = readFileSync(new URL('../../src/persistence/redis/scripts/put-snapshot-1.lua', import.meta.url), 'utf8');
+const lua = readFileSync(new URL('../../src/persistence/redis/scripts/put-snapshot-2.lua', import.meta.url), 'utf8');
 
 const redis = new Redis('redis://127.0.0.1:6379', { maxRetriesPerRequest: 3 });
-redis.defineCommand('floorPut', { numberOfKeys: 1, lua });
-const floorPut = (redis as unknown as { floorPut(key: string, seq: string, epoch: string, env: string, ttl: string): Promise<[number, string, string]> }).floorPut.bind(redis);
+redis.defineCommand('floorPut', { numberOfKeys: 2, lua });
+const floorPut = (redis as unknown as { floorPut(key: string, tombstone: string, seq: string, epoch: string, env: string, ttl: string): Promise<[number, string, string]> }).floorPut.bind(redis);
 const schema = opts.pgSchema;
 const pool = new pg.Pool({ connectionString: opts.pgUrl, max: 10, options: `-c search_path=${schema}` });
 await pool.query(`create schema if not exists ${schema}`);
@@ -85,7 +85,7 @@ async function turn(tenant: string, sender: string, text: string, messageId: str
     const seq = Number(storedSeq ?? 0) + 1;
     const now = new Date();
     const envelope = JSON.stringify({ v: 1, machineVersion: 1, epoch: 1, seq, savedAt: now.toISOString(), snapshot: { value: 'triage', context: { filler } } });
-    const [written] = await floorPut(key, String(seq), '1', envelope, '0');
+    const [written] = await floorPut(key, `${key}:erased`, String(seq), '1', envelope, '0');
     if (written !== 1) throw new Error('conditional snapshot write rejected');
     const reply = `eco: ${text}`;
     const inSeq = seq * 2 - 1;

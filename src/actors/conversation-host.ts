@@ -52,7 +52,7 @@ export class ConversationHost implements ConversationService {
   readonly #erased = new ErasedConversations();
   readonly #actors: ActorRegistry;
   readonly #updates: ConversationUpdates;
-  readonly #channels = new ConversationChannels();
+  readonly #channels: ConversationChannels;
   readonly #identity: IdentityLinker | null;
   readonly #journal: TurnJournal;
   readonly #durable: TurnDurability;
@@ -62,6 +62,7 @@ export class ConversationHost implements ConversationService {
 
   constructor(options: ConversationHostOptions) {
     this.#o = { maxActiveActors: 10_000, idleTimeoutMs: 10 * 60_000, turnTimeoutMs: 15_000, ...options };
+    this.#channels = new ConversationChannels({ maxPerTenant: Math.max(50_000, 5 * this.#o.maxActiveActors) }); // bounded (harden19)
     this.#log = options.logger.child({ component: 'conversation-host' });
     this.#journal = options.journal;
     this.#updates = createConversationUpdates(this.#log, options.onUpdate);
@@ -239,8 +240,11 @@ export class ConversationHost implements ConversationService {
    */
   async evict(tenantId: string, conversationId: string, options: { erased?: boolean } = {}): Promise<void> {
     const key = { tenantId, conversationId };
-    // Erased: fenced before the running turn ends, so no later message activates it again (`erased-conversations.ts`).
-    if (options.erased) this.#erased.mark(key);
+    // Erased: fenced before the running turn ends, so no later message activates it again (`erased-conversations.ts`); the sender's handle and profile name leave memory.
+    if (options.erased) {
+      this.#erased.mark(key);
+      this.#channels.forget(key);
+    }
     await this.#mailbox.run(keyString(key), async () => {
       const entry = this.#actors.get(key);
       if (entry) this.#actors.passivate(entry);
@@ -267,7 +271,6 @@ export class ConversationHost implements ConversationService {
   }
 
   // ------------------------------------------------------------------ internals
-
   async #agentTurn(tenantId: string, conversationId: string, event: ConversationEvent): Promise<TurnResult> {
     this.#assertOpen();
     const key = { tenantId, conversationId };

@@ -10,7 +10,9 @@ import { HiloError } from '../kernel/errors.js';
  * marked here is never activated again: its message is refused with
  * `HILO_ERR_CONVERSATION_ERASED`, and the sender's retry starts a new conversation (the channel
  * identity is gone with the contact). An erased conversation id is never used again, so the mark
- * needs no expiry; the set keeps the most recent {@link MAX_ERASED} ids.
+ * needs no expiry; the set keeps the most recent {@link MAX_ERASED} ids. In a cluster the erasure
+ * marks it on the shard's owner too (an `evict` entry), and a Redis tombstone fences every other
+ * writer (`ErasureTombstones`, docs/cluster.md "Erasure across the cluster").
  */
 export class ErasedConversations {
   readonly #keys = new Set<string>();

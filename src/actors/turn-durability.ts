@@ -104,6 +104,11 @@ export function createTurnDurability(deps: {
     },
 
     async journalFailed(key, turn, err, turnLog) {
+      if (isHiloError(err, 'HILO_ERR_CONVERSATION_ERASED')) {
+        // Erased on another member while this turn ran (harden19): the snapshot of step (1) goes too.
+        await snapshots.delete(key);
+        return err;
+      }
       if (isRefusedForGood(err)) {
         // Retrying would replay the same refusal on every activation, forever: set it aside.
         await quarantine(key, turn, err);

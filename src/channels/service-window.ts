@@ -23,6 +23,15 @@ export interface ServiceWindow {
  */
 export function createServiceWindow({ clock, windowMs = SERVICE_WINDOW_MS }: { clock: Clock; windowMs?: number }): ServiceWindow {
   const lastInbound = new Map<string, number>();
+  // Windows past their end are also dropped in one sweep whenever the map doubled since the last
+  // one (harden19): a conversation nobody replied to after its window closed stayed for the
+  // process's life. Amortised O(1) per message; the map stays within twice the open windows.
+  let sweepAt = SWEEP_FROM;
+  const sweep = (): void => {
+    const cutoff = clock.now() - windowMs;
+    for (const [id, at] of lastInbound) if (at <= cutoff) lastInbound.delete(id);
+    sweepAt = Math.max(SWEEP_FROM, lastInbound.size * 2);
+  };
   const closesAt = (id: string): number | null => {
     const at = lastInbound.get(id);
     return at === undefined ? null : at + windowMs;
@@ -32,6 +41,7 @@ export function createServiceWindow({ clock, windowMs = SERVICE_WINDOW_MS }: { c
       if (!Number.isFinite(at)) return;
       const prev = lastInbound.get(conversationId);
       if (prev === undefined || at > prev) lastInbound.set(conversationId, at);
+      if (lastInbound.size >= sweepAt) sweep();
     },
     isOpen(conversationId) {
       const end = closesAt(conversationId);
@@ -52,3 +62,5 @@ export function createServiceWindow({ clock, windowMs = SERVICE_WINDOW_MS }: { c
     },
   };
 }
+
+const SWEEP_FROM = 1_024;

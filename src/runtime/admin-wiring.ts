@@ -17,8 +17,8 @@ export function createAdminWiring(options: {
   audit: AuditTrail;
   apiKeys: ApiKeyRegistry;
   hasTenant: (tenantId: string) => boolean;
-  /** A contact's conversation was erased: drop its live actor so it cannot write its state back. */
-  onConversationErased: (tenantId: string, conversationId: string) => void;
+  /** A contact's conversation is being erased: drop its live actor and fence it so nothing writes its state back (in a cluster, on every member). */
+  onConversationErased: (tenantId: string, conversationId: string) => void | Promise<void>;
   /** Where REST `Idempotency-Key` answers are kept: an erased conversation's answers go too. */
   idempotencyRecords?: IdempotencyRecords;
   auditKey: string | null;

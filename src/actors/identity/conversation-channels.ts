@@ -20,6 +20,17 @@ export class ConversationChannels {
    */
   readonly #handles = new Map<string, Map<string, string | ChannelIdentity>>();
   readonly #profileNames = new Map<string, string>();
+  readonly #max: number;
+
+  /**
+   * `maxPerTenant`: the conversations remembered per tenant (and profile names in all), the ones
+   * heard from longest ago forgotten first. Before (harden19) every conversation since start-up
+   * stayed: a process that met a million widget visitors held a million sender ids for ever.
+   * A forgotten one is learned again from its next message; SQL keeps the channel identity.
+   */
+  constructor(options: { maxPerTenant?: number } = {}) {
+    this.#max = options.maxPerTenant ?? MAX_REMEMBERED;
+  }
 
   remember(key: ConversationKey, channel: string, senderId: string): void {
     let conversations = this.#handles.get(key.tenantId);
@@ -27,12 +38,25 @@ export class ConversationChannels {
       conversations = new Map();
       this.#handles.set(key.tenantId, conversations);
     }
+    // Deleted first so the newest is last: the oldest is the first key.
+    conversations.delete(key.conversationId);
     conversations.set(key.conversationId, channel === 'web' ? senderId : { channel, senderId });
+    if (conversations.size > this.#max) conversations.delete(conversations.keys().next().value!);
   }
 
   /** The provider's display name of the sender (see `InboundMessage.profileName`); the newest one wins. */
   rememberProfileName(key: ConversationKey, name: string | undefined): void {
-    if (name) this.#profileNames.set(conversationKeyString(key), name);
+    if (!name) return;
+    const id = conversationKeyString(key);
+    this.#profileNames.delete(id);
+    this.#profileNames.set(id, name);
+    if (this.#profileNames.size > this.#max) this.#profileNames.delete(this.#profileNames.keys().next().value!);
+  }
+
+  /** An erased conversation: its sender's phone or id and profile name leave memory too. */
+  forget(key: ConversationKey): void {
+    this.#handles.get(key.tenantId)?.delete(key.conversationId);
+    this.#profileNames.delete(conversationKeyString(key));
   }
 
   profileNameOf(key: ConversationKey): string | null {
@@ -56,3 +80,6 @@ export class ConversationChannels {
     return handle && handle.channel !== 'web' ? handle.senderId : null;
   }
 }
+
+/** Conversations remembered per tenant: well above the live actors a process holds. */
+const MAX_REMEMBERED = 50_000;

@@ -54,6 +54,11 @@ export function createRedisKeys(prefix: string = DEFAULT_REDIS_PREFIX) {
      * the conversation still running then does not keep its answer (harden17).
      */
     idempotencyErased: (key: ConversationKey): string => `${prefix}:${conversationTag(key)}:idem-erased`,
+    /**
+     * Set when the conversation is erased (it holds `1` for `ERASURE_TOMBSTONE_MS`): the snapshot
+     * put script and the cluster's journal refuse to write the conversation again (harden19).
+     */
+    erased: (key: ConversationKey): string => `${prefix}:${conversationTag(key)}:erased`,
     /** A turn whose sender got an error and has not been answered yet (`UnansweredTurns`); holds a message id only. */
     unansweredTurn: (key: ConversationKey, messageId: string): string => `${prefix}:${conversationTag(key)}:unanswered:${encodeKeyPart(messageId)}`,
     /** SCAN pattern matching every key under this prefix (test cleanup). */

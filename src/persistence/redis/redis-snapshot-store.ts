@@ -27,23 +27,23 @@ export interface RedisSnapshotStoreOptions {
   envelopeCopyJson?: EnvelopeJsonMemo;
 }
 
-const PUT_COMMAND = 'hiloPutSnapshot1';
+const PUT_COMMAND = 'hiloPutSnapshot2';
 const DEFAULT_URL = 'redis://127.0.0.1:6379';
 
 let putScript: string | undefined;
 
 /** The `.lua` file sits next to this module both in `src/` and in the compiled `dist/`. */
 function loadPutScript(): string {
-  putScript ??= readFileSync(new URL('./scripts/put-snapshot-1.lua', import.meta.url), 'utf8');
+  putScript ??= readFileSync(new URL('./scripts/put-snapshot-2.lua', import.meta.url), 'utf8');
   return putScript;
 }
 
-type PutCommand = (key: string, seq: string, epoch: string, envelope: string, ttlMs: string) => Promise<[number, string, string]>;
+type PutCommand = (key: string, tombstone: string, seq: string, epoch: string, envelope: string, ttlMs: string) => Promise<[number, string, string]>;
 
 /**
  * `SnapshotStore` on Redis (ioredis 5). Each conversation's envelope is a hash
  * `{ seq, epoch, env }` under `createRedisKeys(prefix).snapshot(key)`; the conditional write is one
- * Lua script (`scripts/put-snapshot-1.lua`), so concurrent writers need no `MULTI`/`WATCH`.
+ * Lua script (`scripts/put-snapshot-2.lua`), so concurrent writers need no `MULTI`/`WATCH`.
  */
 export class RedisSnapshotStore implements SnapshotStore {
   readonly keys: RedisKeys;
@@ -66,7 +66,7 @@ export class RedisSnapshotStore implements SnapshotStore {
       // Without a listener ioredis prints every connection error to stderr itself.
       this.#redis.on('error', (err: Error) => this.#log.warn({ err: err.message }, 'redis connection error'));
     }
-    this.#redis.defineCommand(PUT_COMMAND, { numberOfKeys: 1, lua: loadPutScript() });
+    this.#redis.defineCommand(PUT_COMMAND, { numberOfKeys: 2, lua: loadPutScript() });
   }
 
   async get(key: ConversationKey): Promise<SnapshotEnvelope | null> {
@@ -101,7 +101,7 @@ export class RedisSnapshotStore implements SnapshotStore {
     const { full, copy } = envelopeTexts(envelope);
     let reply: [number, string, string];
     try {
-      reply = await putSnapshot(this.keys.snapshot(key), String(envelope.seq), String(envelope.epoch), full, String(ttlMs));
+      reply = await putSnapshot(this.keys.snapshot(key), this.keys.erased(key), String(envelope.seq), String(envelope.epoch), full, String(ttlMs));
     } catch (err) {
       throw this.#mapError(err, key);
     }
@@ -110,6 +110,8 @@ export class RedisSnapshotStore implements SnapshotStore {
       this.#copyMemo?.remember(envelope, copy);
       return { ok: true };
     }
+    // The conversation was erased (its tombstone, `ErasureTombstones`): never written again.
+    if (outcome === -2) throw new HiloError('HILO_ERR_CONVERSATION_ERASED');
     const current = { seq: Number(seq), epoch: Number(epoch) };
     const reason = outcome === -1 ? 'stale_epoch' : 'stale_seq';
     this.#log.debug({ tenant: key.tenantId, conversationId: key.conversationId, reason, seq: envelope.seq, epoch: envelope.epoch, current }, 'snapshot put rejected');

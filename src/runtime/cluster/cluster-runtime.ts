@@ -3,7 +3,7 @@ import type { ConversationHost } from '../../actors/conversation-host.js';
 import type { ConversationUpdate } from '../../actors/conversation-service.js';
 import type { Clock } from '../../kernel/clock.js';
 import { errorMessage } from '../../kernel/describe-error.js';
-import { HiloError } from '../../kernel/errors.js';
+import { HiloError, isHiloError } from '../../kernel/errors.js';
 import type { Logger } from '../../kernel/logger.js';
 import type { OutboxEntry, OutboxRepository } from '../../persistence/ports/outbox.js';
 import type { ConversationKey, SnapshotStore } from '../../persistence/ports/snapshot-store.js';
@@ -12,6 +12,7 @@ import { backfillShards, createSqlTurnJournal, type Database } from '../../persi
 import { createSqlShardEpochs } from '../../persistence/sql/sql-turn-fence.js';
 import { createClusterMetrics } from '../observability/cluster-metrics.js';
 import { createRedisConnection, type RedisClient } from '../../persistence/redis/redis-connection.js';
+import { createRedisErasureTombstones } from '../../persistence/redis/redis-erasure-tombstones.js';
 import { shardOf } from '../shard-router.js';
 import type { ClusterConfig } from './cluster-config.js';
 import { createClusterKeys } from './cluster-keys.js';
@@ -19,6 +20,7 @@ import { createClusterMember, type ClusterMember } from './cluster-member.js';
 import { createClusterRedis } from './cluster-redis.js';
 import { ClusterService } from './cluster-service.js';
 import { describeHolders, type ClusterView } from './cluster-view.js';
+import { createErasureFencedJournal } from './erasure-fence.js';
 import { createFencedSnapshotStore } from './fenced-snapshot-store.js';
 import { ShardInbox } from './shard-inbox.js';
 
@@ -68,6 +70,8 @@ export async function openClusterRuntime(options: ClusterRuntimeOptions) {
   const slotReads = /cluster_enabled:1/.test(await redis.info('cluster').catch(() => ''));
   if (slotReads) log.info('Redis Cluster: shard inboxes are read one hash slot per command');
   const keys = createClusterKeys(options.prefix, cluster.cluster);
+  // Erased conversations, for every member (harden19): the snapshot put script and the journal below refuse them.
+  const tombstones = createRedisErasureTombstones({ redis, prefix: options.prefix });
   let host: ConversationHost | null = null;
   let inbox: ShardInbox | null = null;
   let settleOutbox: ((shard: number) => Promise<void>) | null = null;
@@ -144,8 +148,24 @@ export async function openClusterRuntime(options: ClusterRuntimeOptions) {
     router: member.router,
     /** The snapshot store the host writes through: no write without a valid lease, stale epochs refused. */
     fencedSnapshots: (inner: SnapshotStore): SnapshotStore => createFencedSnapshotStore(inner, member.fence),
-    /** The SQL journal with the shard-epoch guard in its one statement. */
-    journal: createSqlTurnJournal(db, { fence: member.fence }) as TurnJournal,
+    /** The SQL journal with the shard-epoch guard in its one statement, refusing erased conversations. */
+    journal: createErasureFencedJournal(createSqlTurnJournal(db, { fence: member.fence }), tombstones) as TurnJournal,
+    /**
+     * A contact's erasure, for each of its conversations before anything is dropped (harden19): the
+     * tombstone first (no member writes the conversation again), then this member's fence, then
+     * the shard's owner evicts it after its running turn — so the erasure deletes what that turn
+     * wrote. An owner that does not answer in time (dead, paused) is left to the tombstone.
+     */
+    async conversationErased(key: ConversationKey): Promise<void> {
+      await tombstones.mark(key);
+      await host?.evict(key.tenantId, key.conversationId, { erased: true });
+      try {
+        await service?.evict(key.tenantId, key.conversationId);
+      } catch (err) {
+        if (!isHiloError(err, 'HILO_ERR_CLUSTER_NO_ANSWER') && !isHiloError(err, 'HILO_ERR_SHUTTING_DOWN')) throw err;
+        log.warn({ tenant: key.tenantId, conversationId: key.conversationId, code: err.code }, 'the shard owner did not confirm the eviction of an erased conversation; its tombstone fences it');
+      }
+    },
     /** The host's update hook: forwards every update to the shard's channel. */
     onUpdate: (key: ConversationKey, update: ConversationUpdate): void => service?.publishUpdate(key, update),
     /** True while this member owns shard 0 (reported in `/health`; nothing runs on it alone any more). */

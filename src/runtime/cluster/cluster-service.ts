@@ -93,6 +93,15 @@ export class ClusterService implements ConversationService {
     return (await this.#call({ k: 'idle', tenantId, conversationId, seq })) === true;
   }
 
+  /**
+   * A contact's erasure (harden19): the shard's owner fences the conversation in its process and
+   * drops its live actor after the running turn, as the erasure's own process does. Resolves once
+   * the owner did; routed through the shard's stream, so it runs after the conversation's queued turns.
+   */
+  async evict(tenantId: string, conversationId: string): Promise<void> {
+    await this.#call({ k: 'evict', tenantId, conversationId });
+  }
+
   // ------------------------------------------------------------ reads: the shared stores
 
   getConversation: ConversationService['getConversation'] = (t, c) => this.#o.host.getConversation(t, c);
@@ -193,6 +202,9 @@ export class ClusterService implements ConversationService {
       }
       case 'idle':
         return host.closeIdle(work.tenantId, work.conversationId, work.seq);
+      case 'evict':
+        await host.evict(work.tenantId, work.conversationId, { erased: true });
+        return true;
     }
   }
 

@@ -3,7 +3,7 @@ import { shardFencedError, type ShardFence } from '../../persistence/ports/shard
 
 /**
  * The snapshot store of a clustered member. The write itself is fenced by the store's own CAS:
- * the Redis script (`put-snapshot-1.lua`) refuses an envelope whose epoch is lower than the one
+ * the Redis script (`put-snapshot-2.lua`) refuses an envelope whose epoch is lower than the one
  * stored for the conversation, and the host puts the router's epoch in every envelope. This
  * decorator adds the two things the store cannot know: it refuses to write at all when this
  * member's lease on the shard lapsed (no round trip), and it turns a `stale_epoch` refusal into
