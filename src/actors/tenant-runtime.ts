@@ -232,6 +232,7 @@ export function createTenantRuntime(deps: TenantRuntimeDeps): TenantRuntime {
           trigger: { messageId: input.messageId, text: input.text },
           lang: input.lang,
           ...(input.callBack ? { callBack: true } : {}),
+          ...(input.askedPerson ? { askedPerson: true } : {}),
           ...(input.quote ? { quote: quoteSummaryLines(data, input.quote, agentLangOf(data.settings), clock.now()) } : {}),
           summaryLang: agentLangOf(data.settings),
         });

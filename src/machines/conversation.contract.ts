@@ -415,6 +415,8 @@ export interface TicketActorInput {
   idempotencyKey: string;
   /** A handoff asked as a call back ("¿me pueden llamar?"): the summary says so, with the number. */
   callBack?: boolean;
+  /** A complaint told while asking for a person: the summary says the person was asked. */
+  askedPerson?: boolean;
   /** A quote ticket's priced lines, and the delivery counted in its total: the summary lists them for sales. */
   quote?: { lines: QuoteLine[]; delivery?: DeliveryQuote };
 }

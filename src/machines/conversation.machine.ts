@@ -139,6 +139,8 @@ export interface TicketInfo {
   reason: HandoffReason;
   /** A handoff the customer asked for as a call back ("¿me pueden llamar?"): the agents call, the console says so. */
   callBack?: true;
+  /** A complaint told while asking for a person ("quiero hablar con una persona, el pedido llegó incompleto"): the customer may still call the person off. */
+  askedPerson?: true;
   /** A quote ticket: the conversation's turn when it was opened (absent in snapshots written before it was kept). */
   turn?: number;
 }
@@ -1168,7 +1170,7 @@ export const conversationMachine = setup({
     notWithHuman: ({ context }) => context.handoffReason === null,
     lateAnswered: ({ event }) => (outputOf<LateCheckOutput>(event)?.replies.length ?? 0) > 0,
     // "olvídalo, ya no hace falta" while no agent has answered yet: the customer calls the person off.
-    callsOffHandoff: ({ context, event }) => event.type === 'user.message' && !context.handoffAnswered && context.ticket?.kind === 'handoff' && callsOffHandoff(event.text, context.handoffReason),
+    callsOffHandoff: ({ context, event }) => event.type === 'user.message' && !context.handoffAnswered && context.ticket?.kind === 'handoff' && callsOffHandoff(event.text, context.handoffReason, context.ticket.askedPerson === true),
     // The message right after the rating question is a 1–5 answer ("5", "⭐⭐⭐⭐").
     answersRating: ({ context, event }) => !!context.ratingAsk && event.type === 'user.message' && ratingFrom(event.text) !== null,
     notRemindedThisSilence: ({ context }) => context.remindedAtTurn !== context.turn,
@@ -1801,6 +1803,8 @@ export const conversationMachine = setup({
       return { expecting: { kind: 'product' as const, ...(size !== undefined ? { size } : {}), ...(count !== undefined ? { count } : {}) } };
     }),
     setHandoffReason: assign((_, params: { reason: HandoffReason }) => ({ handoffReason: params.reason })),
+    // "quiero hablar con una persona, el pedido de ayer llegó incompleto": a clerk files what went wrong as a complaint (says sorry, counts it as one).
+    setRequestReason: assign(({ context }) => ({ handoffReason: (u(context)?.toldTrouble ? 'complaint' : 'customer_request') as HandoffReason })),
     setCriticalReason: assign(({ context }) => ({
       handoffReason: (u(context)?.critical ? 'critical' : 'high_priority') as HandoffReason,
     })),
@@ -2036,7 +2040,8 @@ export const conversationMachine = setup({
       if (!output) return {};
       const reason: HandoffReason = params.kind === 'quote' ? 'quote' : (context.handoffReason ?? 'customer_request');
       const callBack = params.kind === 'handoff' && reason === 'customer_request' && u(context)?.callBack === true;
-      return { ticket: { ticketId: output.ticketId, number: output.number, kind: params.kind, reason, ...(params.kind === 'quote' ? { turn: context.turn } : {}), ...(callBack ? { callBack: true as const } : {}) } };
+      const askedPerson = params.kind === 'handoff' && reason === 'complaint' && u(context)?.toldTrouble === true;
+      return { ticket: { ticketId: output.ticketId, number: output.number, kind: params.kind, reason, ...(params.kind === 'quote' ? { turn: context.turn } : {}), ...(callBack ? { callBack: true as const } : {}), ...(askedPerson ? { askedPerson: true as const } : {}) } };
     }),
     // "¿me pueden llamar?": the customer is told a person will call, not that one will write here.
     sayHandoffTicket: emit(({ context, event }) => {
@@ -2312,7 +2317,7 @@ export const conversationMachine = setup({
             {
               guard: { type: 'decidesHandoff', params: { reason: 'customer_request' } },
               target: '#handoff',
-              actions: [{ type: 'route', params: { as: 'human_agent' } }, { type: 'setHandoffReason', params: { reason: 'customer_request' } }],
+              actions: [{ type: 'route', params: { as: 'human_agent' } }, 'setRequestReason'],
             },
             {
               guard: { type: 'decidesHandoff', params: { reason: 'complaint' } },
@@ -2793,6 +2798,7 @@ export const conversationMachine = setup({
               text: context.lastMessage?.text ?? '',
               idempotencyKey: key(context, 'ticket'),
               ...((context.handoffReason ?? 'customer_request') === 'customer_request' && u(context)?.callBack ? { callBack: true } : {}),
+              ...(context.handoffReason === 'complaint' && u(context)?.toldTrouble ? { askedPerson: true } : {}),
             }),
             onDone: {
               target: 'withHuman',
