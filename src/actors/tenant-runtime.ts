@@ -229,7 +229,7 @@ export function createTenantRuntime(deps: TenantRuntimeDeps): TenantRuntime {
           reason: input.reason,
           transcript,
           context: deps.contextOf(input.tenantId, input.conversationId) ?? {},
-          trigger: { messageId: input.messageId, text: input.text },
+          trigger: { messageId: input.messageId, text: input.written ?? input.text },
           lang: input.lang,
           ...(input.callBack ? { callBack: true } : {}),
           ...(input.askedPerson ? { askedPerson: true } : {}),

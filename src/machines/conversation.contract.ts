@@ -409,9 +409,11 @@ export interface TicketActorInput {
   kind: TicketKind;
   reason: HandoffReason;
   lang: Lang;
-  /** The message that triggered it. */
+  /** The message that triggered it, as read. */
   messageId: string;
   text: string;
+  /** ...and as written, when the readers read it otherwise ("quiero hablar con alguien 😡"): what the summary and the agents' notice show. */
+  written?: string;
   idempotencyKey: string;
   /** A handoff asked as a call back ("¿me pueden llamar?"): the summary says so, with the number. */
   callBack?: boolean;

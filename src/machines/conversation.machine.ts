@@ -158,7 +158,11 @@ export interface ConversationContext {
   /** Customer messages seen (including those relayed to a human). */
   turn: number;
   /** `media`: the message was the caption of a photo, voice note... of that kind. */
-  lastMessage: { id: string; text: string; receivedAt: string; media?: MediaKind } | null;
+  /**
+   * `text`: the words as the machine's readers read them ("dame 5 😁" → "dame 5"); `written`: the
+   * message as it came, when the readers read it otherwise (the emoji kept): what tickets and agents show.
+   */
+  lastMessage: { id: string; text: string; written?: string; receivedAt: string; media?: MediaKind } | null;
   /** The brain's reading of the last message it understood. */
   understanding: Understanding | null;
   expecting: Expectation;
@@ -952,10 +956,12 @@ function recordedMessage(context: ConversationContext, received: { type: string 
   const event = received as ConversationEvent;
   if (event.type !== 'user.message' && event.type !== 'identity.code' && event.type !== 'phone.code') return {};
   const identity = noIdentity(context);
+  const read = textAsRead(context, withoutDecorativeEmoji(event.text));
   return {
     turn: context.turn + 1,
-    // "dame 5 😁": the words as the readers read them, the emoji beside them set aside (`emoji-decoration.ts`).
-    lastMessage: { id: event.messageId, text: textAsRead(context, withoutDecorativeEmoji(event.text)), receivedAt: event.receivedAt, ...(event.type === 'user.message' && event.media ? { media: event.media } : {}) },
+    // "dame 5 😁": the words as the readers read them, the emoji beside them set aside (`emoji-decoration.ts`);
+    // the message as written is kept beside them for what people read (the ticket, the agents' notice).
+    lastMessage: { id: event.messageId, text: read, ...(read !== event.text ? { written: event.text } : {}), receivedAt: event.receivedAt, ...(event.type === 'user.message' && event.media ? { media: event.media } : {}) },
     ...(event.type === 'user.message' && talksDelivery(event.text) ? { deliveryTalked: context.turn + 1 } : {}),
     // Each message starts with no routed intent: only the routing pass says what it acted on.
     routedIntent: null,
@@ -1010,6 +1016,15 @@ const askingSlot = (context: ConversationContext): string | null => {
   return context.expecting.kind === 'none' && asked && !asked.entity ? asked.name : null;
 };
 /** The customer's last message as the readers read it (laughter set aside: "jaja sí" says "sí"). */
+/** The last message without its written form (its text now stands for other words). */
+function withoutWritten(message: NonNullable<ConversationContext['lastMessage']>): NonNullable<ConversationContext['lastMessage']> {
+  const { written: _written, ...rest } = message;
+  return rest;
+}
+
+/** The last message as the customer wrote it (emoji kept), for what people read; its read words when none was kept. */
+const writtenText = (context: ConversationContext): string => context.lastMessage?.written ?? context.lastMessage?.text ?? '';
+
 const lastText = (context: ConversationContext): string => withoutLaughter(context.lastMessage?.text ?? '');
 
 /** The message picks the "no / something else" option of the pending choice. */
@@ -1714,7 +1729,8 @@ export const conversationMachine = setup({
         choosing: null,
         understanding: { ...understanding, affirmation: null, nlu: { ...understanding.nlu, intent: sure, ranking: [sure] } },
         // An implied yes ("Juan Pérez" to the lead offer) is itself the answer: its data stays.
-        ...(answer.implied ? {} : { lastMessage: { ...context.lastMessage, text: answer.text ?? choice.text } }),
+        // The words the pick confirmed stand for the message: the pick's own writing ("sí 👍") goes with it.
+        ...(answer.implied ? {} : { lastMessage: { ...withoutWritten(context.lastMessage), text: answer.text ?? choice.text } }),
       };
     }),
     clearChoice: assign({ choosing: null }),
@@ -2796,6 +2812,7 @@ export const conversationMachine = setup({
               lang: context.lang,
               messageId: messageId(context),
               text: context.lastMessage?.text ?? '',
+              ...(context.lastMessage?.written !== undefined ? { written: writtenText(context) } : {}),
               idempotencyKey: key(context, 'ticket'),
               ...((context.handoffReason ?? 'customer_request') === 'customer_request' && u(context)?.callBack ? { callBack: true } : {}),
               ...(context.handoffReason === 'complaint' && u(context)?.toldTrouble ? { askedPerson: true } : {}),
