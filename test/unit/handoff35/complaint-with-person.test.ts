@@ -4,7 +4,10 @@ import { summarizeConversation } from '../../../src/actors/conversation-summary.
 import { aboutAnOrder, complaintToldWith } from '../../../src/actors/handoff-complaint.js';
 import { callsOffHandoff } from '../../../src/machines/handoff-cancel.js';
 import type { TenantData } from '../../../src/domain/tenant.js';
+import type { ConversationContext } from '../../../src/machines/index.js';
 import { createMemoryHost, loadDemo, replyText, sayTo } from '../../helpers/memory-host.js';
+
+const ctx = (turn: Awaited<ReturnType<typeof sayTo>>): ConversationContext => turn.state.context as unknown as ConversationContext;
 
 let tenant: TenantData;
 let brain: Brain;
@@ -48,7 +51,7 @@ describe('a person asked for together with what went wrong is filed as a complai
     const [open] = await tickets.list('ferreteria');
     expect(open).toMatchObject({ reason: 'customer_request' });
     expect(open!.summary).toMatch(/Productos: .*Cemento/);
-    expect(turn.state.context.ticket?.askedPerson).toBeUndefined();
+    expect(ctx(turn).ticket?.askedPerson).toBeUndefined();
     await host.close();
   });
 
@@ -65,8 +68,8 @@ describe('a person asked for together with what went wrong is filed as a complai
   it('should keep a complaint the bot filed on its own open on "olvídalo"', async () => {
     const { host, tickets } = createMemoryHost({ tenant, brain });
     const told = await sayTo(host, 'h35-keep', 'el pedido de ayer me llegó incompleto, faltaron 2 sacos');
-    expect(told.state.context.ticket).toMatchObject({ reason: 'complaint' });
-    expect(told.state.context.ticket?.askedPerson).toBeUndefined();
+    expect(ctx(told).ticket).toMatchObject({ reason: 'complaint' });
+    expect(ctx(told).ticket?.askedPerson).toBeUndefined();
     const off = await sayTo(host, 'h35-keep', 'olvídalo');
     expect(replyText(off)).toBe('');
     const [open] = await tickets.list('ferreteria');

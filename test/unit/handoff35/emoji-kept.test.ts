@@ -1,7 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Brain } from '../../../src/actors/brain/brain.js';
 import type { TenantData } from '../../../src/domain/tenant.js';
+import type { ConversationContext } from '../../../src/machines/index.js';
 import { createMemoryHost, loadDemo, replyText, sayTo } from '../../helpers/memory-host.js';
+
+const ctx = (turn: Awaited<ReturnType<typeof sayTo>>): ConversationContext => turn.state.context as unknown as ConversationContext;
 
 let tenant: TenantData;
 let brain: Brain;
@@ -19,8 +22,8 @@ describe('emoji beside words: read without them, kept as written', () => {
     await sayTo(host, 'h35-emoji', 'tienen cemento gris? 🙏');
     const turn = await sayTo(host, 'h35-emoji', 'dame 5 😁');
     expect(replyText(turn)).toMatch(/5 × RD\$655\.00 = \*RD\$3,275\.00\*/);
-    expect(turn.state.context.lastMessage).toMatchObject({ text: 'dame 5', written: 'dame 5 😁' });
-    const lines = await transcripts.list({ tenantId: 'ferreteria', conversationId: turn.state.context.conversationId }, {});
+    expect(ctx(turn).lastMessage).toMatchObject({ text: 'dame 5', written: 'dame 5 😁' });
+    const lines = await transcripts.list({ tenantId: 'ferreteria', conversationId: ctx(turn).conversationId }, {});
     expect(lines.filter((l) => l.author === 'customer').map((l) => l.text)).toEqual(['tienen cemento gris? 🙏', 'dame 5 😁']);
     await host.close();
   });
@@ -28,10 +31,10 @@ describe('emoji beside words: read without them, kept as written', () => {
   it('should keep no second copy of a message read as written', async () => {
     const { host } = createMemoryHost({ tenant, brain });
     const turn = await sayTo(host, 'h35-plain', 'tienen cemento gris?');
-    expect(turn.state.context.lastMessage?.written).toBeUndefined();
+    expect(ctx(turn).lastMessage?.written).toBeUndefined();
     const thumbs = await sayTo(host, 'h35-plain', '👍');
-    expect(thumbs.state.context.lastMessage).toMatchObject({ text: '👍' });
-    expect(thumbs.state.context.lastMessage?.written).toBeUndefined();
+    expect(ctx(thumbs).lastMessage).toMatchObject({ text: '👍' });
+    expect(ctx(thumbs).lastMessage?.written).toBeUndefined();
     await host.close();
   });
 
@@ -48,10 +51,10 @@ describe('emoji beside words: read without them, kept as written', () => {
   it('should drop the written form when a pick stands for the words it confirmed', async () => {
     const { host } = createMemoryHost({ tenant, brain });
     const asked = await sayTo(host, 'h35-pick', 'tengo un problema');
-    expect(asked.state.context.expecting.kind).toBe('choice');
+    expect(ctx(asked).expecting.kind).toBe('choice');
     const yes = await sayTo(host, 'h35-pick', 'sí 👍');
-    expect(yes.state.context.lastMessage?.written).toBeUndefined();
-    expect(yes.state.context.lastMessage?.text).not.toBe('sí');
+    expect(ctx(yes).lastMessage?.written).toBeUndefined();
+    expect(ctx(yes).lastMessage?.text).not.toBe('sí');
     await host.close();
   });
 });
