@@ -6,7 +6,7 @@ import type { TenantSettings } from '../domain/tenant.js';
 import { routedLabelOf, type TurnIntentView } from './turn-intent.js';
 import { goodsForAgent } from './handoff-goods.js';
 import { safetyDangerOf, type SafetyDanger } from '../machines/safety-advice.js';
-import { complaintToldWith } from './handoff-complaint.js';
+import { aboutAnOrder, complaintToldWith } from './handoff-complaint.js';
 
 const REASONS: Record<Lang, Record<string, string>> = {
   es: {
@@ -129,6 +129,8 @@ export function summarizeConversation(input: {
   callBack?: boolean;
   /** A quote's lines as written for the agents (products, delivery, total): listed after the reason. */
   quote?: string[];
+  /** A complaint told while asking for a person: the reason says both, in the customer's words. */
+  askedPerson?: boolean;
 }): string {
   const sl: Lang = input.summaryLang ?? 'es';
   const w = WORDS[sl];
@@ -136,7 +138,8 @@ export function summarizeConversation(input: {
   const callBack = input.callBack === true && input.reason === 'customer_request';
   // "quiero hablar con una persona, el pedido de ayer llegó incompleto": the reason is what happened,
   // in the customer's words, so the agent does not ask again what the customer already told.
-  const told = input.reason === 'customer_request' && !callBack && input.trigger ? complaintToldWith(input.trigger.text) : null;
+  const personAsked = (input.reason === 'customer_request' && !callBack) || (input.reason === 'complaint' && input.askedPerson === true);
+  const told = personAsked && input.trigger ? complaintToldWith(input.trigger.text) : null;
   lines.push(told ? `${w.reason}: ${w.toldTrouble}: "${told}".` : `${w.reason}: ${REASONS[sl][callBack ? 'call_back' : input.reason] ?? input.reason}.`);
   if (input.quote && input.quote.length > 0) lines.push(...input.quote);
   const customerLang = input.lang !== undefined && input.lang !== sl ? CUSTOMER_LANG[sl][input.lang] : undefined;
@@ -173,7 +176,9 @@ export function summarizeConversation(input: {
   const request = [need ? `"${need.slice(0, 300)}"` : undefined, held('interest_area') && `${w.area}: ${held('interest_area')}`, held('urgency_level') && `${w.urgency}: ${held('urgency_level')}`].filter(Boolean).join(' · ');
   if (request) lines.push(`${w.request}: ${request}.`);
   // The goods the customer is after ("300 × blocks de 6"), so the salesperson answers ready; a quote lists its own lines.
-  const goods = input.quote && input.quote.length > 0 ? [] : goodsForAgent(input.context, sl);
+  // A complaint about an order ("el pedido de ayer llegó incompleto") is not about the product asked before it: only what it names.
+  const orderTrouble = input.reason === 'complaint' && input.trigger !== undefined && aboutAnOrder(input.trigger.text);
+  const goods = input.quote && input.quote.length > 0 ? [] : goodsForAgent(input.context, sl, { focus: !orderTrouble });
   if (goods.length > 0) lines.push(`${w.goods}: ${goods.join('; ')}.`);
   if (callBack) {
     // The number written last, the lead's, else the channel's (a WhatsApp sender's): what the customer was told we would call.

@@ -24,14 +24,15 @@ function pricedFocus(focus: NonNullable<GoodsView['productFocus']>, lang: Lang):
   return `${quantity} × ${name} ${lang === 'es' ? 'a' : 'at'} ${formatMoney(price)} = ${formatMoney(Math.round(quantity * price * 100) / 100)}`;
 }
 
-export function goodsForAgent(context: Record<string, unknown>, lang: Lang = 'es'): string[] {
+/** `focus: false`: only the goods the handing-off message names, never the product answered before it. */
+export function goodsForAgent(context: Record<string, unknown>, lang: Lang = 'es', { focus: withFocus = true }: { focus?: boolean } = {}): string[] {
   const view = context as GoodsView;
   const out: string[] = [];
   for (const p of view.understanding?.products ?? []) {
     const query = p.query.trim();
     if (query !== '') out.push(p.quantity !== undefined && p.quantity > 0 ? `${p.quantity} × ${query}` : query);
   }
-  const focus = view.productFocus?.name;
+  const focus = withFocus ? view.productFocus?.name : undefined;
   if (focus && !out.some((g) => g.toLowerCase().includes(focus.toLowerCase()))) {
     // "el tomacorriente que compré" after the outlet was priced: the priced line says it; the bare word beside it said nothing more.
     const named = foldAccents(focus).toLowerCase();

@@ -229,9 +229,10 @@ export function createTenantRuntime(deps: TenantRuntimeDeps): TenantRuntime {
           reason: input.reason,
           transcript,
           context: deps.contextOf(input.tenantId, input.conversationId) ?? {},
-          trigger: { messageId: input.messageId, text: input.text },
+          trigger: { messageId: input.messageId, text: input.written ?? input.text },
           lang: input.lang,
           ...(input.callBack ? { callBack: true } : {}),
+          ...(input.askedPerson ? { askedPerson: true } : {}),
           ...(input.quote ? { quote: quoteSummaryLines(data, input.quote, agentLangOf(data.settings), clock.now()) } : {}),
           summaryLang: agentLangOf(data.settings),
         });

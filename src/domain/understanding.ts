@@ -152,4 +152,9 @@ export interface Understanding {
   orderCancel?: boolean;
   /** A request for a person to change an order already placed ("quiero cambiar el pedido"): the handoff is worded as such. */
   orderChange?: boolean;
+  /**
+   * A person asked for with what went wrong told in the same message ("quiero hablar con una persona,
+   * el pedido de ayer llegó incompleto"): the handoff is filed as a complaint the customer asked a person for.
+   */
+  toldTrouble?: true;
 }

@@ -10,11 +10,12 @@ import type { IntentName } from '../domain/intents.js';
 import type { Lang } from '../domain/nlu.js';
 import type { MediaKind } from '../domain/media.js';
 import type { MaterialQuestion, MeasureAsked, Surface } from './material-questions.js';
-import type { HandoffReason, TicketKind } from '../domain/ticket.js';
 import type { PhoneCodeEvent } from './bookings.contract.js';
+import type { DeliveryQuote, QuoteLine } from './ticket.contract.js';
 
 export type { LateCheckInput, LateCheckOutput, PhoneCodeEvent, PhoneCodeInput, PhoneCodeOutput } from './bookings.contract.js';
 export type { HandoffReason, TicketKind } from '../domain/ticket.js';
+export type { DeliveryQuote, QuoteLine, TicketActorInput, TicketActorOutput } from './ticket.contract.js';
 
 /** Bumped whenever a persisted snapshot of an older version could no longer be restored as is. */
 /** 2: the lead's `qualifying` states became ferreteria's `solicitud` workflow (`workflow.form`); migrate-snapshot.ts moves a parked lead. */
@@ -252,18 +253,6 @@ export interface ProductActorInput {
   countAsked?: number;
   idempotencyKey: string;
 }
-/** A served delivery place and its fee (DOP; 0 = free). */
-export interface DeliveryQuote {
-  place: string;
-  fee: number;
-  /** An order total (DOP) from which delivery there is free under a current offer. */
-  freeFrom?: number;
-}
-/** One line of an estimate: the product and how many. */
-export interface QuoteLine {
-  sku: string;
-  quantity: number;
-}
 export interface ProductActorOutput {
   /**
    * `multi_quote`: a formal quote asked for → the machine opens a quote ticket; `estimate`: several
@@ -401,29 +390,6 @@ export interface InfoActorOutput {
   together?: string[];
   /** The answer offers a booking ("¿Te agendo uno?"): a yes next turn books, the service asked among these (empty: any). */
   bookingOffer?: string[];
-}
-
-export interface TicketActorInput {
-  tenantId: string;
-  conversationId: string;
-  kind: TicketKind;
-  reason: HandoffReason;
-  lang: Lang;
-  /** The message that triggered it. */
-  messageId: string;
-  text: string;
-  idempotencyKey: string;
-  /** A handoff asked as a call back ("¿me pueden llamar?"): the summary says so, with the number. */
-  callBack?: boolean;
-  /** A quote ticket's priced lines, and the delivery counted in its total: the summary lists them for sales. */
-  quote?: { lines: QuoteLine[]; delivery?: DeliveryQuote };
-}
-export interface TicketActorOutput {
-  ticketId: string;
-  /** Shown to the customer, e.g. "T-000123". */
-  number: string;
-  /** A complaint's question the store's data answers (the warranty, the hours that day), said before the case's number. */
-  preface?: string;
 }
 
 export interface LeadActorInput {

@@ -139,6 +139,8 @@ export interface TicketInfo {
   reason: HandoffReason;
   /** A handoff the customer asked for as a call back ("¿me pueden llamar?"): the agents call, the console says so. */
   callBack?: true;
+  /** A complaint told while asking for a person ("quiero hablar con una persona, el pedido llegó incompleto"): the customer may still call the person off. */
+  askedPerson?: true;
   /** A quote ticket: the conversation's turn when it was opened (absent in snapshots written before it was kept). */
   turn?: number;
 }
@@ -156,7 +158,11 @@ export interface ConversationContext {
   /** Customer messages seen (including those relayed to a human). */
   turn: number;
   /** `media`: the message was the caption of a photo, voice note... of that kind. */
-  lastMessage: { id: string; text: string; receivedAt: string; media?: MediaKind } | null;
+  /**
+   * `text`: the words as the machine's readers read them ("dame 5 😁" → "dame 5"); `written`: the
+   * message as it came, when the readers read it otherwise (the emoji kept): what tickets and agents show.
+   */
+  lastMessage: { id: string; text: string; written?: string; receivedAt: string; media?: MediaKind } | null;
   /** The brain's reading of the last message it understood. */
   understanding: Understanding | null;
   expecting: Expectation;
@@ -950,10 +956,12 @@ function recordedMessage(context: ConversationContext, received: { type: string 
   const event = received as ConversationEvent;
   if (event.type !== 'user.message' && event.type !== 'identity.code' && event.type !== 'phone.code') return {};
   const identity = noIdentity(context);
+  const read = textAsRead(context, withoutDecorativeEmoji(event.text));
   return {
     turn: context.turn + 1,
-    // "dame 5 😁": the words as the readers read them, the emoji beside them set aside (`emoji-decoration.ts`).
-    lastMessage: { id: event.messageId, text: textAsRead(context, withoutDecorativeEmoji(event.text)), receivedAt: event.receivedAt, ...(event.type === 'user.message' && event.media ? { media: event.media } : {}) },
+    // "dame 5 😁": the words as the readers read them, the emoji beside them set aside (`emoji-decoration.ts`);
+    // the message as written is kept beside them for what people read (the ticket, the agents' notice).
+    lastMessage: { id: event.messageId, text: read, ...(read !== event.text ? { written: event.text } : {}), receivedAt: event.receivedAt, ...(event.type === 'user.message' && event.media ? { media: event.media } : {}) },
     ...(event.type === 'user.message' && talksDelivery(event.text) ? { deliveryTalked: context.turn + 1 } : {}),
     // Each message starts with no routed intent: only the routing pass says what it acted on.
     routedIntent: null,
@@ -1008,6 +1016,15 @@ const askingSlot = (context: ConversationContext): string | null => {
   return context.expecting.kind === 'none' && asked && !asked.entity ? asked.name : null;
 };
 /** The customer's last message as the readers read it (laughter set aside: "jaja sí" says "sí"). */
+/** The last message without its written form (its text now stands for other words). */
+function withoutWritten(message: NonNullable<ConversationContext['lastMessage']>): NonNullable<ConversationContext['lastMessage']> {
+  const { written: _written, ...rest } = message;
+  return rest;
+}
+
+/** The last message as the customer wrote it (emoji kept), for what people read; its read words when none was kept. */
+const writtenText = (context: ConversationContext): string => context.lastMessage?.written ?? context.lastMessage?.text ?? '';
+
 const lastText = (context: ConversationContext): string => withoutLaughter(context.lastMessage?.text ?? '');
 
 /** The message picks the "no / something else" option of the pending choice. */
@@ -1168,7 +1185,7 @@ export const conversationMachine = setup({
     notWithHuman: ({ context }) => context.handoffReason === null,
     lateAnswered: ({ event }) => (outputOf<LateCheckOutput>(event)?.replies.length ?? 0) > 0,
     // "olvídalo, ya no hace falta" while no agent has answered yet: the customer calls the person off.
-    callsOffHandoff: ({ context, event }) => event.type === 'user.message' && !context.handoffAnswered && context.ticket?.kind === 'handoff' && callsOffHandoff(event.text, context.handoffReason),
+    callsOffHandoff: ({ context, event }) => event.type === 'user.message' && !context.handoffAnswered && context.ticket?.kind === 'handoff' && callsOffHandoff(event.text, context.handoffReason, context.ticket.askedPerson === true),
     // The message right after the rating question is a 1–5 answer ("5", "⭐⭐⭐⭐").
     answersRating: ({ context, event }) => !!context.ratingAsk && event.type === 'user.message' && ratingFrom(event.text) !== null,
     notRemindedThisSilence: ({ context }) => context.remindedAtTurn !== context.turn,
@@ -1712,7 +1729,8 @@ export const conversationMachine = setup({
         choosing: null,
         understanding: { ...understanding, affirmation: null, nlu: { ...understanding.nlu, intent: sure, ranking: [sure] } },
         // An implied yes ("Juan Pérez" to the lead offer) is itself the answer: its data stays.
-        ...(answer.implied ? {} : { lastMessage: { ...context.lastMessage, text: answer.text ?? choice.text } }),
+        // The words the pick confirmed stand for the message: the pick's own writing ("sí 👍") goes with it.
+        ...(answer.implied ? {} : { lastMessage: { ...withoutWritten(context.lastMessage), text: answer.text ?? choice.text } }),
       };
     }),
     clearChoice: assign({ choosing: null }),
@@ -1801,6 +1819,8 @@ export const conversationMachine = setup({
       return { expecting: { kind: 'product' as const, ...(size !== undefined ? { size } : {}), ...(count !== undefined ? { count } : {}) } };
     }),
     setHandoffReason: assign((_, params: { reason: HandoffReason }) => ({ handoffReason: params.reason })),
+    // "quiero hablar con una persona, el pedido de ayer llegó incompleto": a clerk files what went wrong as a complaint (says sorry, counts it as one).
+    setRequestReason: assign(({ context }) => ({ handoffReason: (u(context)?.toldTrouble ? 'complaint' : 'customer_request') as HandoffReason })),
     setCriticalReason: assign(({ context }) => ({
       handoffReason: (u(context)?.critical ? 'critical' : 'high_priority') as HandoffReason,
     })),
@@ -2036,7 +2056,8 @@ export const conversationMachine = setup({
       if (!output) return {};
       const reason: HandoffReason = params.kind === 'quote' ? 'quote' : (context.handoffReason ?? 'customer_request');
       const callBack = params.kind === 'handoff' && reason === 'customer_request' && u(context)?.callBack === true;
-      return { ticket: { ticketId: output.ticketId, number: output.number, kind: params.kind, reason, ...(params.kind === 'quote' ? { turn: context.turn } : {}), ...(callBack ? { callBack: true as const } : {}) } };
+      const askedPerson = params.kind === 'handoff' && reason === 'complaint' && u(context)?.toldTrouble === true;
+      return { ticket: { ticketId: output.ticketId, number: output.number, kind: params.kind, reason, ...(params.kind === 'quote' ? { turn: context.turn } : {}), ...(callBack ? { callBack: true as const } : {}), ...(askedPerson ? { askedPerson: true as const } : {}) } };
     }),
     // "¿me pueden llamar?": the customer is told a person will call, not that one will write here.
     sayHandoffTicket: emit(({ context, event }) => {
@@ -2312,7 +2333,7 @@ export const conversationMachine = setup({
             {
               guard: { type: 'decidesHandoff', params: { reason: 'customer_request' } },
               target: '#handoff',
-              actions: [{ type: 'route', params: { as: 'human_agent' } }, { type: 'setHandoffReason', params: { reason: 'customer_request' } }],
+              actions: [{ type: 'route', params: { as: 'human_agent' } }, 'setRequestReason'],
             },
             {
               guard: { type: 'decidesHandoff', params: { reason: 'complaint' } },
@@ -2791,8 +2812,10 @@ export const conversationMachine = setup({
               lang: context.lang,
               messageId: messageId(context),
               text: context.lastMessage?.text ?? '',
+              ...(context.lastMessage?.written !== undefined ? { written: writtenText(context) } : {}),
               idempotencyKey: key(context, 'ticket'),
               ...((context.handoffReason ?? 'customer_request') === 'customer_request' && u(context)?.callBack ? { callBack: true } : {}),
+              ...(context.handoffReason === 'complaint' && u(context)?.toldTrouble ? { askedPerson: true } : {}),
             }),
             onDone: {
               target: 'withHuman',

@@ -44,9 +44,10 @@ export interface ConsoleApi {
 
 /**
  * The console's REST client: same-origin cookie session, the CSRF token on every POST, errors as
- * `ApiError` with the server's code. `onUnauthorized` hears every 401 after login (session expired).
+ * `ApiError` with the server's code. `onUnauthorized` hears every 401 after login (session expired);
+ * `onReach` hears whether each call reached the server (false: a network failure, no answer at all).
  */
-export function createConsoleApi(options: { base?: string; onUnauthorized: () => void }): ConsoleApi {
+export function createConsoleApi(options: { base?: string; onUnauthorized: () => void; onReach?: (reached: boolean) => void }): ConsoleApi {
   const base = options.base ?? '/console/api';
   let csrf: string | null = null;
   let tenant = '';
@@ -60,8 +61,10 @@ export function createConsoleApi(options: { base?: string; onUnauthorized: () =>
     try {
       res = await fetch(base + path, { method, headers, credentials: 'same-origin', ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
     } catch (err) {
+      options.onReach?.(false);
       throw new ApiError(0, 'NETWORK', err instanceof Error ? err.message : 'network error');
     }
+    options.onReach?.(true);
     const text = await res.text();
     let parsed: unknown = null;
     if (text) {

@@ -5,7 +5,7 @@ import { DashboardHost } from './dashboard-host.js';
 import { InboxPanel } from './inbox.js';
 import { LangSwitch } from './lang-switch.js';
 import { LoginScreen } from './login.js';
-import type { ConsoleStore } from './store.js';
+import { connectionShown, type ConsoleStore } from './store.js';
 import { t } from './strings.js';
 import { browserTimeZone, zoneLabel } from './time.js';
 import { useConsoleState } from './use-store.js';
@@ -25,6 +25,7 @@ export function App(props: { store: ConsoleStore; controller: ConsoleController 
   // Every time on the page is the store's; say so when this computer's clock reads otherwise.
   const zone = state.timeZone ? zoneLabel(state.timeZone, browserTimeZone()) : null;
   const shown = isAdmin ? view : 'inbox';
+  const shownConnection = connectionShown(state);
   const go = (next: 'inbox' | 'dashboard') => {
     setView(next);
     history.replaceState(null, '', next === 'dashboard' ? '#dashboard' : location.pathname + location.search);
@@ -50,8 +51,8 @@ export function App(props: { store: ConsoleStore; controller: ConsoleController 
             </button>
           </nav>
         ) : null}
-        <span class={`conn conn-${state.connection}`} role="status" data-connection={state.connection}>
-          {t(lang, state.connection)}
+        <span class={`conn conn-${shownConnection}`} role="status" data-connection={shownConnection}>
+          {t(lang, shownConnection)}
         </span>
         {zone ? (
           <span class="zone" data-time-zone={state.timeZone ?? ''} title={state.timeZone ?? ''}>

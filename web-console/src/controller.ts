@@ -1,5 +1,6 @@
 import { ApiError, type ConsoleApi } from './api.js';
 import { createConsoleSocket, type ConsoleSocket } from './socket.js';
+import { backoffDelay } from '../../web-widget/src/backoff.js';
 import type { ConsoleStore } from './store.js';
 import { t, type StringKey } from './strings.js';
 import type { Agent, InboxView, Lang, ServerFrame } from './wire.js';
@@ -30,6 +31,12 @@ export interface ConsoleController {
   lastTenant(): string;
   /** A request answered 401: the session expired or was ended elsewhere. */
   sessionExpired(): void;
+  /**
+   * Whether a REST call reached the server (the API's `onReach`): after a network failure the badge
+   * says "Sin conexión, reintentando…" and the server is asked again (backoff 2 s doubling to 30 s)
+   * until a call reaches it — a probe or the agent's own.
+   */
+  serverReached(reached: boolean): void;
 }
 
 /** The page's wiring: REST calls and the live socket turn into store events; nothing else writes state. */
@@ -38,6 +45,9 @@ export function createConsoleController(store: ConsoleStore, api: ConsoleApi, ws
   let searchTimer: ReturnType<typeof setTimeout> | undefined;
   let detailTimer: ReturnType<typeof setTimeout> | undefined;
   let refreshTimer: ReturnType<typeof setInterval> | undefined;
+  /** While REST calls do not reach the server: the next probe and how many failed in a row. */
+  let probeTimer: ReturnType<typeof setTimeout> | undefined;
+  let probeAttempt = 0;
   /**
    * Priorities also change with time alone (a handoff nobody answered turns yellow after the
    * tenant's SLA), which no event announces: the open tab is reloaded once a minute.
@@ -141,7 +151,23 @@ export function createConsoleController(store: ConsoleStore, api: ConsoleApi, ws
     }
   };
 
+  const stopProbing = (): void => {
+    clearTimeout(probeTimer);
+    probeTimer = undefined;
+    probeAttempt = 0;
+  };
+  const probeLater = (): void => {
+    if (probeTimer !== undefined || ctx().screen !== 'app') return;
+    probeTimer = setTimeout(() => {
+      probeTimer = undefined;
+      probeAttempt++;
+      // The answer itself tells the badge (`serverReached`); a session over by now ends the page's.
+      void api.session().then((s) => (s === null && ctx().screen === 'app' ? sessionEnded() : undefined)).catch(() => undefined);
+    }, backoffDelay(probeAttempt, Math.random, { baseMs: 2_000, capMs: 30_000 }));
+  };
+
   const sessionEnded = (): void => {
+    stopProbing();
     clearInterval(refreshTimer);
     socket?.close();
     socket = null;
@@ -232,6 +258,7 @@ export function createConsoleController(store: ConsoleStore, api: ConsoleApi, ws
             await new Promise((resolve) => setTimeout(resolve, 250 * attempt));
           }
         }
+        stopProbing();
         clearInterval(refreshTimer);
         socket?.close();
         socket = null;
@@ -316,6 +343,11 @@ export function createConsoleController(store: ConsoleStore, api: ConsoleApi, ws
     lastTenant: () => storage.get(TENANT_KEY) ?? '',
     sessionExpired: () => {
       if (ctx().screen === 'app') sessionEnded();
+    },
+    serverReached(reached) {
+      store.trigger.reachChanged({ reached });
+      if (reached) stopProbing();
+      else probeLater();
     },
   };
 }

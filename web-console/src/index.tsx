@@ -23,7 +23,7 @@ import { normalizeLang } from './strings.js';
   const store = createConsoleStore({ lang });
   const wsUrl = `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}/console/ws`;
   let controller: ReturnType<typeof createConsoleController> | null = null;
-  const api = createConsoleApi({ onUnauthorized: () => controller?.sessionExpired() });
+  const api = createConsoleApi({ onUnauthorized: () => controller?.sessionExpired(), onReach: (reached) => controller?.serverReached(reached) });
   controller = createConsoleController(store, api, wsUrl);
   store.subscribe((s) => {
     if (document.documentElement.lang !== s.context.lang) document.documentElement.lang = s.context.lang;

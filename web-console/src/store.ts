@@ -29,6 +29,8 @@ export interface ConsoleContext {
    */
   early: { lines: TranscriptLine[]; notes: Note[] };
   connection: SocketStatus;
+  /** The last REST call reached the server (false after a network failure, until one does). */
+  reachable: boolean;
   notice: Notice | null;
   canned: CannedReply[];
   /** Transfer targets: the tenant's agents (id and display name). */
@@ -58,6 +60,7 @@ const initial: ConsoleContext = {
   detail: null,
   early: { lines: [], notes: [] },
   connection: 'connecting',
+  reachable: true,
   notice: null,
   canned: [],
   agents: [],
@@ -65,6 +68,14 @@ const initial: ConsoleContext = {
   timeZone: null,
   live: {},
 };
+
+/**
+ * What the header's badge says: the live socket's state, but "offline" while REST calls do not reach
+ * the server — an open socket alone does not make a page that cannot send or load "online".
+ */
+export function connectionShown(context: Pick<ConsoleContext, 'connection' | 'reachable'>): SocketStatus {
+  return context.reachable ? context.connection : 'offline';
+}
 
 /** The items the current tab shows, urgent first, then the longest waiting. */
 export function visibleItems(context: ConsoleContext): InboxItem[] {
@@ -165,6 +176,7 @@ export function createConsoleStore(start: { lang: Lang }) {
         return c;
       },
       connectionChanged: (c, e: { status: SocketStatus }): ConsoleContext => ({ ...c, connection: e.status }),
+      reachChanged: (c, e: { reached: boolean }): ConsoleContext => (c.reachable === e.reached ? c : { ...c, reachable: e.reached }),
       noticed: (c, e: { notice: Notice | null }): ConsoleContext => ({ ...c, notice: e.notice }),
       cannedLoaded: (c, e: { canned: CannedReply[] }): ConsoleContext => ({ ...c, canned: e.canned }),
       agentsLoaded: (c, e: { agents: TransferTarget[] }): ConsoleContext => ({ ...c, agents: e.agents }),

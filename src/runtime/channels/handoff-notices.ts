@@ -177,7 +177,7 @@ export function createHandoffNotices(options: {
       const lines = await transcripts.list({ tenantId: input.tenantId, conversationId: input.conversationId }, {});
       const lastMessages = lines.slice(-9).map((l) => ({ author: l.author === 'agent' && l.agentName ? l.agentName : (AUTHOR_LABEL[l.author] ?? l.author), text: customerTextForAgents(l.text, l.media, l.channel), at: Date.parse(l.at) }));
       // The message that asked for a human is not in the transcript yet (its turn commits after this effect).
-      if (!lines.some((l) => l.messageId === input.messageId)) lastMessages.push({ author: 'Cliente', text: input.text, at: clock.now() });
+      if (!lines.some((l) => l.messageId === input.messageId)) lastMessages.push({ author: 'Cliente', text: input.written ?? input.text, at: clock.now() });
       const customer = await customerOf(input.tenantId, input.conversationId);
       await queue.enqueue({
         kind: 'handoff.notify',

@@ -26,6 +26,7 @@ import { createProductMatcher, type ProductMatcher } from './products.js';
 import { goodsBySize, withCountedSizes } from './goods-by-size.js';
 import { withAreasAsUnits, withCountApart } from './count-apart.js';
 import { withoutWholePackWords } from '../../../machines/whole-pack.js';
+import { complaintToldWith } from '../../handoff-complaint.js';
 import { asksOrderStatus, asksToCancelOrder, asksToChangeOrder, bringsNoTrouble, tellsOrderNotArrived } from './order-status.js';
 import { mentionsATradeGood, namesOnlyATradeGood } from '../../tools/product-not-carried.js';
 import { emojiAsWords, readableText, readableWords } from './emoji.js';
@@ -465,7 +466,7 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     if (intent === 'complaint' && (isVagueComplaint(text) || voicesVagueEnglishComplaint(text) || saysNotWhatOrdered(text))) understanding.vagueComplaint = true;
     // A bare "no" to "¿tu número de cuenta?" is not having it (never the "No. 18" wire).
     if (saysNotKnown(text) || (expecting.kind === 'account_id' && !accountId && isBareDecline(text))) understanding.notKnown = true;
-    if (nlu.intent.name === 'human_agent') Object.assign(understanding, asksIfBot(text) ? { asksIfBot: true } : asksForCallBack(text) ? { callBack: true } : asksOrderStatus(text) ? { orderStatus: true } : asksToCancelOrder(text) ? { orderCancel: true } : asksToChangeOrder(text) ? { orderChange: true } : {});
+    if (nlu.intent.name === 'human_agent') Object.assign(understanding, asksIfBot(text) ? { asksIfBot: true } : asksForCallBack(text) ? { callBack: true } : asksOrderStatus(text) ? { orderStatus: true } : asksToCancelOrder(text) ? { orderCancel: true } : asksToChangeOrder(text) ? { orderChange: true } : complaintToldWith(text) !== null ? { toldTrouble: true as const } : {});
     return understanding;
   }
 }
