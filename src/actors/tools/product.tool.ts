@@ -13,7 +13,7 @@ import { withDelivery, withDeliveryLine } from './estimate-delivery.js';
 import { estimateLines, multiQuote, pricedEstimate } from './product-estimate.js';
 import { countForPurpose } from './count-for-purpose.js';
 import { changedEstimate, joinedAttributes, sizedLikeEstimate, takeOffCounter } from './counter-changes.js';
-import { counterLines, counterOrder, counterTotal, counterWithout, countedInstead, countsBefore, keepsRunningOrder, mixedEstimate, mixesBefore, oneOfEach, partlyCounted, pickedInstead, replacesFocus, takesLineOff, withOneSaid, withoutLine, withShown } from './order-total.js';
+import { counterLines, counterOrder, counterTotal, counterWithout, countedInstead, countsBefore, keepsRunningOrder, mixedEstimate, mixesBefore, oneOfEach, oneOfEachCounted, partlyCounted, pickedInstead, replacesFocus, takesLineOff, withOneSaid, withoutLine, withShown } from './order-total.js';
 import { deliveryAskedIn, deliveryTimeAnswer, withoutPlaceAtEnd } from './product-delivery.js';
 import { withAskedDelivery } from './asked-delivery.js';
 import { asksDeliveryTime } from '../../machines/delivery-time.js';
@@ -393,7 +393,9 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
   if (found.length >= 2) {
     const items = found.slice(0, MAX_NAMED).map(({ match }) => describeProduct(tenant, match.product, lang));
     const first = found[0] as Found;
-    return withAlternative(tenant, index, first, lang, { template: 'product.found', params: { items } }, withShown(focusOf(first.match, first.item, index), found.slice(0, MAX_NAMED)));
+    const shown = withShown(focusOf(first.match, first.item, index), found.slice(0, MAX_NAMED));
+    // "I need a trowel and a level", "una llana y un nivel": one of each is on the counter, so "how much all together?" adds them.
+    return withAlternative(tenant, index, first, lang, { template: 'product.found', params: { items } }, oneOfEach(found.slice(0, MAX_NAMED), text, lang) ? oneOfEachCounted(shown) : shown);
   }
 
   const single = found[0] as Found;
