@@ -58,6 +58,7 @@ import { withCountPerThing, withFocusCountApart } from './count-per-thing.js';
 import { asksWholeWithIt } from './total-with-added.js';
 import { withStoreLines } from './store-lines.js';
 import { likeOnCounter } from './like-on-counter.js';
+import { feetOfGauge } from './feet-of-gauge.js';
 import { withAttributesSaid } from './said-attributes.js';
 import { backToRecent } from './back-to-recent.js';
 import { asksBranchOfCounter } from './branch-stock.js';
@@ -95,6 +96,8 @@ export function answerProduct(
   input: ProductActorInput,
   options: { text?: string; now?: number } = {},
 ): ProductActorOutput {
+  const gauged = feetOfGauge(tenant, input, options.text ?? input.text); // "dame 100 pies del 12" after the THHN wire: 100 feet of the #12
+  if (gauged) ({ input, options } = { input: gauged.input, options: { ...options, text: gauged.text } });
   ({ input, options } = withSizeAsked(index, withCountAsked(index, input, options.text ?? input.text), options)); // "the pvc pipe" after "what about the 1/2 inch?": the pipe in 1/2"; "cemento" after "¿Dos de qué?": 2 bags
   const told = options.text ?? input.text;
   const said = told !== undefined ? ((t) => (input.focus ? withoutNarrowingWords(t) : t))(withoutWholePackWords(told)) : told; // "the whole roll": the roll; "la manguera nomás" after a list: "la manguera"
