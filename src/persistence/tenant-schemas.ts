@@ -214,6 +214,7 @@ export const CATALOG = z
       jobs: strings.optional(),
       rooms: strings.optional(),
       use: z.object({ es: text(), en: text().optional() }).optional(),
+      includes: z.object({ es: text(), en: text().optional() }).optional(),
       weight_lb: number({ min: 0 }).optional(),
     }),
   )
