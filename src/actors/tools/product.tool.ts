@@ -59,6 +59,7 @@ import { asksWholeWithIt } from './total-with-added.js';
 import { withStoreLines } from './store-lines.js';
 import { likeOnCounter } from './like-on-counter.js';
 import { feetOfGauge } from './feet-of-gauge.js';
+import { fitsToolAnswer } from './fits-tool.js';
 import { withAttributesSaid } from './said-attributes.js';
 import { backToRecent } from './back-to-recent.js';
 import { asksBranchOfCounter } from './branch-stock.js';
@@ -147,8 +148,8 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
   const text = options.text ?? input.text;
   // "¿cuánto sería todo?", "dame 100 de cada uno" right after an estimate: that estimate again ("… con delivery a Caleta?": the place is the delivery's).
   const again = text !== undefined ? (asksEstimateAgain(text) ?? asksEstimateAgain(text.replace(TO_A_PLACE, ' ')) ?? (saysThatsAll(text) ? {} : null)) : null; // "eso es todo": the total
-  // "quítale 2", "quítale 20" with 10 noted, "sin la pintura" with no paint noted: a count (or nothing) off the counter; "dame 2 galones" of the colour offered to mix: that order.
-  const off = text !== undefined ? (mixFollowUp(tenant, index, input, text, lang) ?? takeOffCounter(tenant, index, input.focus, input.estimate, text, lang)) : null;
+  // "pa pulidora de 4 1/2" after the disc: whether it fits. "quítale 2", "quítale 20" with 10 noted, "sin la pintura" with no paint noted: a count (or nothing) off the counter; "dame 2 galones" of the colour offered to mix: that order.
+  const off = text !== undefined ? (fitsToolAnswer(tenant, index, input.focus, text, lang) ?? mixFollowUp(tenant, index, input, text, lang) ?? takeOffCounter(tenant, index, input.focus, input.estimate, text, lang)) : null;
   if (off) return off;
   // "no, que sean 15" over two lines: which one takes it (the count kept for the answer).
   const line = text !== undefined ? countForLine(tenant, index, input, text, lang) : null;
