@@ -28,6 +28,8 @@ export type FocusQuestion =
   | { kind: 'where'; place: 'outdoor' | 'indoor' }
   /** "¿trae brocas?", "¿viene con asiento?", "¿el tanque viene incluido?", "does it come with a seat?": whether it comes with that. */
   | { kind: 'includes'; thing: string; said: string; apart?: true }
+  /** "¿cuál dura más?", "¿cuánto dura?", "which lasts longer?": how long it (or each of those talked of) lasts. */
+  | { kind: 'lasts' }
   /** "¿viene completo?", "¿trae todo? o hay que comprar aparte…?", "does it come with everything?": what it comes with, and what goes apart. */
   | { kind: 'complete' }
   /** "¿cuántos trae la caja?", "¿de cuántos es el rollo?", "how many come in a box?": how many it comes in. */
@@ -185,6 +187,10 @@ const APART_EN = [
   /^(?:and\s+)?(?:is|are)\s+((?:(?:the|a|an|its|their)\s+)?[a-z]+(?:\s+[a-z]+)?)\s+(?:sold|bought|charged|priced)\s+(?:separately|apart|extra)$/,
 ];
 
+/** "¿cuál dura más?", "¿cuál aguanta más?", "¿cuál es más duradero?", "¿cuánto dura?", "which lasts longer?", "which one is more durable?", "how long does it last?". */
+const LASTS =
+  /^(?:(?:cual|cuales|que|q|which|what)(?:\s+(?:one|ones|of\s+(?:them|these|those|the\s+two)|de\s+(?:ellos|ellas|esos|esas|los\s+dos|las\s+dos)))?\s+(?:(?:es|son|sale|seria)\s+)?(?:(?:me|te|le)\s+)?(?:dura|duran|aguanta|aguantan|resiste|resisten|rinde)\s+(?:mas|mejor)(?:\s+(?:tiempo|anos|anos\s+en\s+el\s+techo))?|(?:cual|cuales|which)(?:\s+(?:one|ones))?\s+(?:es|son|is|are)\s+(?:mas\s+(?:duradero|duradera|duraderos|resistente|resistentes)|more\s+durable|longer\s+lasting|the\s+most\s+durable)|(?:cuanto|cuantos\s+anos)\s+(?:me\s+)?(?:dura|duran|aguanta|aguantan)|(?:which|what)(?:\s+(?:one|ones|of\s+(?:them|these|those|the\s+two)))?\s+(?:lasts|last|will\s+last|would\s+last|holds\s+up)\s+(?:longer|better|the\s+longest|more)|how\s+long\s+(?:does|do|will|would)\s+(?:it|they|this|that|this\s+one|that\s+one)\s+last|is\s+it\s+durable|es\s+duradero|es\s+duradera)(?:\s+(?:eso|esto|ese|esa|este|esta))?(?:\s+(?:en\s+el\s+techo|on\s+(?:a|the)\s+roof|cerca\s+del\s+mar|near\s+the\s+sea))?$/;
+
 /**
  * Whether it comes with everything it needs: "¿viene completo?", "¿trae todo?", "¿viene con todo?",
  * "¿hay que comprar algo aparte?", "¿trae todo? o hay que comprar aparte la llave?" (the thing named
@@ -287,6 +293,7 @@ function focusQuestionOf(text: string): FocusQuestion | null {
   if (alone !== undefined && PURPOSE_PLACE.test(alone)) return { kind: 'purpose', use: alone };
   const suits = SUITS_ES.exec(t) ?? SUITS_EN.exec(t);
   if (suits?.[1] && !/^(?:que|what)\b/.test(suits[1])) return { kind: 'suits', use: suits[1] };
+  if (LASTS.test(t)) return { kind: 'lasts' };
   if (COMPLETE_ES.test(t) || COMPLETE_EN.test(t)) return { kind: 'complete' };
   const included = includedThing(t);
   if (included) return { kind: 'includes', ...included };

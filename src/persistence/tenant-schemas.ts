@@ -215,6 +215,7 @@ export const CATALOG = z
       rooms: strings.optional(),
       use: z.object({ es: text(), en: text().optional() }).optional(),
       includes: z.object({ es: text(), en: text().optional() }).optional(),
+      durability: z.object({ years: number({ min: 0 }), es: text(), en: text().optional() }).optional(),
       weight_lb: number({ min: 0 }).optional(),
     }),
   )
