@@ -45,7 +45,7 @@ import { noComboAnswer } from './product-combos.js';
 import { comparisonAsked, purposeOfCounter } from './product-versus.js';
 import { countOfShownKind, pickOnCounter, picksOnCounter } from './counter-pick.js';
 import { withOneShown, withProductNotes } from './product-notes.js';
-import { COLOUR_EN, colourOnlyQuery, coloursOfOneKind, leadingCount, mixFollowUp, noColourAnswer } from './product-colours.js';
+import { COLOUR_EN, colourOnlyQuery, coloursOfOneKind, leadingCount, mixFollowUp, mixInOtherPack, noColourAnswer } from './product-colours.js';
 import { askedJobAnswer, toldJobFor } from './product-jobs.js';
 import { askedJob } from '../../machines/job-questions.js';
 import { noKindAnswer, shortGoodWords, unknownKind, unknownKindAt } from './product-unknown-kind.js';
@@ -126,7 +126,7 @@ export function answerProduct(
   const before = input.focus ? counterOrder(input.focus).reverse() : [];
   if (!out.focus || !input.focus || before.length === 0 || takesLineOff(out)) return withProductOffers(tenant, out, input.lang, options.now, input.text);
   // "no, mejor el blanco" after the grey cement: the grey one leaves the counter.
-  const replaced = replacesFocus(tenant, input.focus, out.focus, text) || pickedInstead(input.focus, out.focus) || countedInstead(tenant, input.focus, out.focus); // "dame 10 del Cibao" after the Cemex shown: the Cibao instead
+  const replaced = replacesFocus(tenant, input.focus, out.focus, text) || pickedInstead(input.focus, out.focus) || countedInstead(tenant, input.focus, out.focus) || mixInOtherPack(input.focus, out.focus, text); // "dame 10 del Cibao" after the Cemex shown: the Cibao instead; "¿y en cubeta?" after the mixed gallons
   // "cambia la varilla por la de 1/2", "grade 60 on the rebar": the line swapped out of the estimate leaves the counter too.
   const swapped = input.estimate && out.lines ? input.estimate.filter((l) => !out.lines?.some((o) => o.sku === l.sku)).map((l) => l.sku) : [];
   const recent = [...new Set([...(out.focus.recent ?? []), ...before])].filter((sku) => sku !== out.focus?.sku && !(replaced && sku === input.focus?.sku) && !swapped.includes(sku)).slice(0, MAX_RECENT);
