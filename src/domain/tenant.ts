@@ -59,6 +59,18 @@ export interface Product {
    */
   use?: { es: string; en?: string };
   /**
+   * What the product comes with, as its listing says it ("la taza y el tanque…"), per language:
+   * "¿viene completo?", "does it come with everything?" is answered with it, and what is usually
+   * bought apart to install it (the products sharing its `jobs`).
+   */
+  includes?: { es: string; en?: string };
+  /**
+   * How long the product lasts in use, for comparing it with others of its kind: `years` (typical
+   * service life, comparable across products) and the line a clerk says, per language ("galvanizado:
+   * cerca del mar se oxida en pocos años…"). "¿cuál dura más?" is answered from it.
+   */
+  durability?: { years: number; es: string; en?: string };
+  /**
    * Weight of one selling unit in pounds, for goods the customer buys by weight though the store
    * sells them by the piece (a 20-ft 3/8" rebar weighs about 7.5 lb): "2 quintales de varilla" (a
    * quintal is 100 lb) is counted in pieces, the conversion said.

@@ -291,8 +291,8 @@ export interface AccountAccess {
   pending: string | null;
   /** Wrong second identifiers typed in this conversation (every account counts). */
   failures: number;
-  /** What was asked of the account before it could be shown (the detailed statement, the credit limit, buying on credit): answered once it is. */
-  asked?: 'statement' | 'limit' | 'buy';
+  /** What was asked of the account before it could be shown (the detailed statement, the credit limit, buying on credit, why it is suspended): answered once it is. */
+  asked?: 'statement' | 'limit' | 'buy' | 'why';
 }
 
 export interface AccountActorInput {

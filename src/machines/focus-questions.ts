@@ -28,6 +28,10 @@ export type FocusQuestion =
   | { kind: 'where'; place: 'outdoor' | 'indoor' }
   /** "¿trae brocas?", "¿viene con asiento?", "¿el tanque viene incluido?", "does it come with a seat?": whether it comes with that. */
   | { kind: 'includes'; thing: string; said: string; apart?: true }
+  /** "¿cuál dura más?", "¿cuánto dura?", "which lasts longer?": how long it (or each of those talked of) lasts. */
+  | { kind: 'lasts' }
+  /** "¿viene completo?", "¿trae todo? o hay que comprar aparte…?", "does it come with everything?": what it comes with, and what goes apart. */
+  | { kind: 'complete' }
   /** "¿cuántos trae la caja?", "¿de cuántos es el rollo?", "how many come in a box?": how many it comes in. */
   | { kind: 'pack_count' }
   /** "¿sirve pa una columna?", "¿se puede usar para pegar cerámica?", "is it good for a column?": whether it does that job. */
@@ -183,6 +187,21 @@ const APART_EN = [
   /^(?:and\s+)?(?:is|are)\s+((?:(?:the|a|an|its|their)\s+)?[a-z]+(?:\s+[a-z]+)?)\s+(?:sold|bought|charged|priced)\s+(?:separately|apart|extra)$/,
 ];
 
+/** "¿cuál dura más?", "¿cuál aguanta más?", "¿cuál es más duradero?", "¿cuánto dura?", "which lasts longer?", "which one is more durable?", "how long does it last?". */
+const LASTS =
+  /^(?:(?:cual|cuales|que|q|which|what)(?:\s+(?:one|ones|of\s+(?:them|these|those|the\s+two)|de\s+(?:ellos|ellas|esos|esas|los\s+dos|las\s+dos)))?\s+(?:(?:es|son|sale|seria)\s+)?(?:(?:me|te|le)\s+)?(?:dura|duran|aguanta|aguantan|resiste|resisten|rinde)\s+(?:mas|mejor)(?:\s+(?:tiempo|anos|anos\s+en\s+el\s+techo))?|(?:cual|cuales|which)(?:\s+(?:one|ones))?\s+(?:es|son|is|are)\s+(?:mas\s+(?:duradero|duradera|duraderos|resistente|resistentes)|more\s+durable|longer\s+lasting|the\s+most\s+durable)|(?:cuanto|cuantos\s+anos)\s+(?:me\s+)?(?:dura|duran|aguanta|aguantan)|(?:which|what)(?:\s+(?:one|ones|of\s+(?:them|these|those|the\s+two)))?\s+(?:lasts|last|will\s+last|would\s+last|holds\s+up)\s+(?:longer|better|the\s+longest|more)|how\s+long\s+(?:does|do|will|would)\s+(?:it|they|this|that|this\s+one|that\s+one)\s+last|is\s+it\s+durable|es\s+duradero|es\s+duradera)(?:\s+(?:eso|esto|ese|esa|este|esta))?(?:\s+(?:en\s+el\s+techo|on\s+(?:a|the)\s+roof|cerca\s+del\s+mar|near\s+the\s+sea))?$/;
+
+/**
+ * Whether it comes with everything it needs: "¿viene completo?", "¿trae todo?", "¿viene con todo?",
+ * "¿hay que comprar algo aparte?", "¿trae todo? o hay que comprar aparte la llave?" (the thing named
+ * after "o" is part of the same question), "does it come with everything?", "is it complete?", "do
+ * I need to buy anything else?".
+ */
+const COMPLETE_ES =
+  /^(?:(?:el|la|ese|esa|este|esta|eso)\s+)?(?:(?:ya|eso|lo)\s+)?(?:(?:viene|vienen|trae|traen|va|van|esta|estan|es|son|sale|incluye)\s+(?:complet[oa]s?|con\s+todo|todo(?:\s+incluido)?)|(?:hay|tengo|tenemos|tendria|habria)\s+que\s+comprar(?:le)?\s+(?:algo|otra\s+cosa|mas\s+cosas|algo\s+mas)(?:\s+(?:aparte|por\s+separado|por\s+fuera|mas))?|(?:que|q)\s+(?:mas\s+)?(?:hay\s+que\s+comprar(?:le)?|le\s+falta)(?:\s+aparte)?)(?:\s+(?:o\s+no|o\s+que|o\s+(?:hay|tengo|tenemos|debo|me\s+toca)\s+que\s+comprar(?:le)?\b.*|o\s+(?:se|lo|la|los|las)\s+compra\b.*|o\s+(?:el|la|los|las)\s+[a-z]+\s+(?:va|van|se\s+compra|se\s+compran)\s+aparte))?$/;
+const COMPLETE_EN =
+  /^(?:(?:does|do|will)\s+(?:it|they|that|this|that\s+one|this\s+one)\s+|it\s+)?(?:come|comes|include|includes)\s+(?:with\s+)?(?:everything|it\s+all|all\s+of\s+it|complete|all\s+the\s+parts)(?:\s+(?:it\s+needs|needed|i\s+need))?(?:\s+or\s+.*)?$|^(?:is|are)\s+(?:it|they|that|this)\s+complete$|^(?:is|are)\s+everything\s+included$|^(?:do|will|would)\s+(?:i|we)\s+(?:need|have)\s+to\s+(?:buy|get)\s+(?:anything|something)\s+(?:else|separately|apart|extra)$|^what\s+else\s+(?:do|will|would)\s+(?:i|we)\s+need(?:\s+to\s+(?:buy|get))?(?:\s+for\s+it)?$/;
+
 /** Things asked after "¿tiene…?" / "¿incluye…?" that are the store's matters, or the product's own line, not a part of it. */
 const NOT_A_PART =
   /^(?:garantia|warranty|guarantee|descuento|descuentos|discount|oferta|ofertas|offer|offers|promocion|deal|precio|price|envio|delivery|entrega|instalacion|installation|factura|invoice|itbis|tax|iva|credito|credit|stock|existencia|disponible|available|mas|more|otro|otra|otros|otras|other|color|colores|colour|colours|color|medida|medidas|size|sizes|tamano|marca|marcas|brand|brands|todo|everything|nada|algo|anything|something|eso|esto|that|this|it|them|uno|una|one|ones|pintura|paint|cambio|cambios|devolucion|return|returns)$/;
@@ -274,6 +293,8 @@ function focusQuestionOf(text: string): FocusQuestion | null {
   if (alone !== undefined && PURPOSE_PLACE.test(alone)) return { kind: 'purpose', use: alone };
   const suits = SUITS_ES.exec(t) ?? SUITS_EN.exec(t);
   if (suits?.[1] && !/^(?:que|what)\b/.test(suits[1])) return { kind: 'suits', use: suits[1] };
+  if (LASTS.test(t)) return { kind: 'lasts' };
+  if (COMPLETE_ES.test(t) || COMPLETE_EN.test(t)) return { kind: 'complete' };
   const included = includedThing(t);
   if (included) return { kind: 'includes', ...included };
   const named = NAMED.exec(t)?.[1];

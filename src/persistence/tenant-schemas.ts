@@ -214,6 +214,8 @@ export const CATALOG = z
       jobs: strings.optional(),
       rooms: strings.optional(),
       use: z.object({ es: text(), en: text().optional() }).optional(),
+      includes: z.object({ es: text(), en: text().optional() }).optional(),
+      durability: z.object({ years: number({ min: 0 }), es: text(), en: text().optional() }).optional(),
       weight_lb: number({ min: 0 }).optional(),
     }),
   )

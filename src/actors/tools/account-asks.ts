@@ -23,6 +23,8 @@ import type { AccountAsk } from '../../machines/account-asks-words.js';
 export function accountAskReply(tenant: TenantData, account: CustomerAccount, asked: AccountAsk | null, lang: Lang, params: Record<string, string>): { reply: ReplyDirective; offer?: ChoiceOption } | null {
   const has = (template: string): boolean => tenant.templates[lang]?.[template] !== undefined;
   // "¿puedo comprar a crédito hoy?": yes with an account up to date; paid up first when it is overdue or suspended (the standing's offer follows).
+  // "¿por qué está suspendida?" right after the standing: why (the payment overdue since its date) and how to put it right, in other words than the standing.
+  if (asked === 'why') return has(`account.ask.why.${account.standing}`) ? { reply: { template: `account.ask.why.${account.standing}`, params } } : null;
   if (asked === 'buy') return has(`account.ask.buy.${account.standing}`) ? { reply: { template: `account.ask.buy.${account.standing}`, params } } : null;
   if (asked === null || !has(`account.ask.${asked}`) || !has(`account.summary.${account.standing}`) || !has('info.offer.human_agent')) return null;
   const summary = renderReply({ template: `account.summary.${account.standing}`, params }, tenant.templates, lang);

@@ -324,6 +324,12 @@ export function oneOfEach(found: readonly Found[], text: string | undefined, lan
   return text !== undefined && found.length >= 2 && found.every((f) => saysOne(text, f.item.query, lang));
 }
 
+/** The counter of a list said one of each ("a trowel and a level"): the one in focus and every other shown counted as one. */
+export function oneOfEachCounted(focus: ProductFocus): ProductFocus {
+  const others = focus.recent ?? [];
+  return { ...focus, one: true, ...(others.length > 0 ? { counts: { ...Object.fromEntries(others.map((sku) => [sku, 1])), ...(focus.counts ?? {}) } } : {}) };
+}
+
 /** "el"/"la", "the" before the product's first word. */
 const THE: Record<Lang, string> = { es: 'el|la', en: 'the' };
 /** Goods sold by the piece: one of them said with "el"/"la" is one; bulk goods ("y la arena", "el cemento") are asked. */

@@ -21,7 +21,9 @@ export function withPackOnCounter(tenant: TenantData, input: ProductActorInput, 
   if (input.understanding.products.some((p) => !ONLY_BUCKET.test(foldAccents(p.query).trim()))) return input;
   const bySku = (sku: string): Product | undefined => tenant.catalog.find((p) => p.sku === sku);
   const inBucket = (p: Product | undefined): boolean => p !== undefined && tenant.catalog.some((o) => o !== p && lineOf(o) === lineOf(p) && /\(cubeta/i.test(o.name));
-  if (inBucket(bySku(focus.sku))) return input;
+  // ...or is itself the bucket (the satin bucket base a mixed colour was just offered on).
+  const onCounter = bySku(focus.sku);
+  if (inBucket(onCounter) || (onCounter !== undefined && /\(cubeta/i.test(onCounter.name))) return input;
   const other = (focus.recent ?? []).map(bySku).find(inBucket);
   if (!other) return input;
   const recent = [focus.sku, ...(focus.recent ?? []).filter((sku) => sku !== other.sku)];

@@ -7,7 +7,7 @@
  */
 import type { Lang } from '../../domain/nlu.js';
 import type { Product, TenantData } from '../../domain/tenant.js';
-import type { ProductActorInput, ProductActorOutput, ReplyDirective } from '../../machines/conversation.contract.js';
+import type { ProductActorInput, ProductActorOutput, ProductFocus, ReplyDirective } from '../../machines/conversation.contract.js';
 import { foldAccents } from '../../kernel/fold.js';
 import { readFollowUpQuantity } from '../../machines/product-focus.js';
 import type { CatalogIndex } from './catalog-search.js';
@@ -104,7 +104,8 @@ export function mixFollowUp(tenant: TenantData, index: CatalogIndex, input: Prod
   // "2" alone is a pick among the colours listed; "de galón, 2", "2 más" or, once the count was asked or an order taken, "2" is the count.
   const count = said.quantity ?? (!listed || pack !== undefined || followed?.change === 'more' || focus.quantity !== undefined ? (followed?.quantity ?? bare) : undefined);
   // "¿cuánto sale el galón?" over the colours listed asks their prices; "¿y en cubeta?" after the count was asked is the bucket's.
-  if (!verb && count === undefined && (listed || pack === undefined)) return null;
+  // ...but once an order of the colour is on the counter ("2 galones de pintura azul"), "¿y en cubeta?" is that colour in a bucket, never the ready colours'.
+  if (!verb && count === undefined && ((listed && focus.quantity === undefined) || pack === undefined)) return null;
   const base = tenant.catalog.find((p) => p.sku === focus.sku);
   const query = `${pack ?? (base && /cubeta/i.test(base.unit) ? 'cubeta' : '')} pintura ${said.attributes.finish ?? ''}`;
   const more = count !== undefined && focus.quantity !== undefined && (followed?.change === 'more' || MORE.test(t)) ? focus.quantity : 0;
@@ -115,4 +116,16 @@ export function mixFollowUp(tenant: TenantData, index: CatalogIndex, input: Prod
 /** True for a product whose colour the store can mix instead ("pintura azul": the white base tinted). */
 export function mixable(tenant: TenantData, product: Product): boolean {
   return !!tenant.store.facts?.paintMixing && isPaint(product) && product.coverage !== undefined;
+}
+
+/** Words that add a line rather than ask the same order in another pack. */
+const ADDS_LINE = /\b(?:tambien|ademas|also|too|as well|otr[oa]s?|another|mas|more|plus|extra)\b/;
+
+/**
+ * "¿y en cubeta?" after "2 galones de pintura azul": the same colour asked in another pack, instead
+ * of the gallons — the gallons leave the counter, so "dame 1 cubeta" then "¿cuánto es todo?" is the
+ * bucket alone. A line added in so many words ("y también una cubeta") stays beside them.
+ */
+export function mixInOtherPack(previous: ProductFocus, now: ProductFocus, text: string | undefined): boolean {
+  return previous.mix !== undefined && now.mix === previous.mix && now.sku !== previous.sku && text !== undefined && !ADDS_LINE.test(foldAccents(text.toLowerCase()));
 }

@@ -16,7 +16,7 @@ import { foldAccents } from '../../kernel/fold.js';
 import { mixingNote } from './paint-mixing.js';
 import { renderReply } from '../render-reply.js';
 import { mixable, mixOffer, mixOrder } from './paint-mix-order.js';
-export { mixFollowUp } from './paint-mix-order.js';
+export { mixFollowUp, mixInOtherPack } from './paint-mix-order.js';
 export { colourOnlyQuery } from './product-colour-only.js';
 import { COLOUR_EN } from './colour-names.js';
 export { COLOUR_EN } from './colour-names.js';

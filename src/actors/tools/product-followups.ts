@@ -21,7 +21,8 @@ import { familyRange } from './product-sizes.js';
 import { confirmShown } from './product-confirm.js';
 import { whereAnswer } from './product-where.js';
 import { thinningAnswer } from './paint-thinning.js';
-import { includesAnswer, includesContinued } from './product-includes.js';
+import { completeAnswer, includesAnswer, includesContinued } from './product-includes.js';
+import { durabilityAnswer } from './product-durability.js';
 import { packCountAnswer } from './pack-count.js';
 import { quoteOne } from './product-quote-one.js';
 import { foldAccents } from '../../kernel/fold.js';
@@ -107,6 +108,11 @@ export function answerFocusQuestion(tenant: TenantData, index: CatalogIndex, foc
       return whereAnswer(tenant, shown, focus, question.place, lang);
     case 'includes':
       return includesAnswer(tenant, index, shown, focus, question, lang, now);
+    case 'complete':
+      return completeAnswer(tenant, shown, focus, lang);
+    // "¿cuál dura más?" after the zinc and the aluzinc: the options shown and the others of the shelf talked of.
+    case 'lasts':
+      return durabilityAnswer(tenant, [...new Set([...(options ?? [shown]), ...talkedOf])], focus, lang);
     case 'pack_count':
       return packCountAnswer(tenant, shown, focus, lang);
     // "¿cuál es mejor pa una piscina?" that no product of the kind says it is for (`purposeAnswer` answers the rest):

@@ -93,3 +93,34 @@ export function includesContinued(tenant: TenantData, index: CatalogIndex, focus
   const onCounter: ProductFocus = focus.sku === shown.sku ? focus : { sku: shown.sku, name: shown.name, price: shown.price, query: shown.name, recent: (focus.recent ?? []).filter((s) => s !== shown.sku) };
   return includesAnswer(tenant, index, shown, onCounter, asked, lang, now);
 }
+
+/** Parts shown at most as bought apart to install a product. */
+const MAX_PARTS = 3;
+
+/**
+ * "¿viene completo?", "¿trae todo? o hay que comprar aparte la llave?", "does it come with
+ * everything?" about the product on the counter: what its listing says it comes with (`includes`),
+ * or honestly that the listing does not detail it; and what is usually bought apart to install it —
+ * the cheaper goods the catalog gives the same jobs (the toilet's supply hose, wax ring, thread
+ * tape). Null when the tenant has no such templates.
+ */
+export function completeAnswer(tenant: TenantData, shown: Product, focus: ProductFocus, lang: Lang): ProductActorOutput | null {
+  const listed = shown.includes?.[lang] ?? shown.includes?.es;
+  const parts = installParts(tenant, shown);
+  const key = `product.complete.${listed !== undefined ? 'listed' : 'unlisted'}${parts.length > 0 ? '' : '.alone'}`;
+  if (tenant.templates[lang]?.[key] === undefined) return null;
+  const params = { name: shown.name, price: formatMoney(shown.price), availability: availability(tenant, shown, lang), ...(listed !== undefined ? { includes: listed } : {}), ...(parts.length > 0 ? { items: parts.map((p) => describeProduct(tenant, p, lang)) } : {}) };
+  const reserve = shown.stock > 0 ? { reserve: { sku: shown.sku, name: shown.name, quantity: 1 } } : {};
+  return { outcome: 'answered', replies: [{ template: key, params, ...(parts.length > 0 ? { options: optionsFor(parts) } : {}) }], focus: { ...focus, includes: shown.sku }, ...reserve };
+}
+
+/** The goods the catalog gives one of the product's jobs ("instalar inodoro"), cheaper than it and in stock first: what goes with it, bought apart. */
+function installParts(tenant: TenantData, shown: Product): Product[] {
+  const jobs = new Set((shown.jobs ?? []).map(fold));
+  if (jobs.size === 0) return [];
+  const head = fold(headOf(shown.name)).split(/\s+/)[0];
+  return tenant.catalog
+    .filter((p) => p.sku !== shown.sku && p.price < shown.price && fold(p.name).split(/\s+/)[0] !== head && (p.jobs ?? []).some((j) => jobs.has(fold(j))))
+    .sort((a, b) => Number(b.stock > 0) - Number(a.stock > 0))
+    .slice(0, MAX_PARTS);
+}

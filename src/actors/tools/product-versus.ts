@@ -16,10 +16,13 @@ import { describeProduct, optionsFor } from './product-parts.js';
 import { useWordsOfProduct } from './product-picks.js';
 import { readFocusQuestion } from '../../machines/focus-questions.js';
 import { answerFocusQuestion } from './product-followups.js';
+import { durabilityAnswer } from './product-durability.js';
 
 /** Words that weigh one thing against another (folded). */
 const ASKS_VERSUS =
-  /\b(?:cual(?:es)? (?:es |son |sale |salen )?(?:el |la |los |las )?mejor(?:es)?|(?:es|son|sale|salen|seria|sera) mejor(?:es)?|(?:bueno|buena|buenos|buenas) o (?:es )?mejor|o (?:es )?mejor (?:el|la|los|las)|diferencias?|vs|versus|conviene|comparar\w*|compara\w*|cual (?:de los dos|de las dos|me llevo|escojo|elijo)|better|best|difference|differences|compare|comparison|which one)\b/;
+  /\b(?:cual(?:es)? (?:es |son |sale |salen )?(?:el |la |los |las )?mejor(?:es)?|(?:es|son|sale|salen|seria|sera) mejor(?:es)?|(?:bueno|buena|buenos|buenas) o (?:es )?mejor|o (?:es )?mejor (?:el|la|los|las)|diferencias?|vs|versus|conviene|comparar\w*|compara\w*|cual (?:de los dos|de las dos|me llevo|escojo|elijo)|better|best|difference|differences|compare|comparison|which one|dura(?:n)? mas|aguanta(?:n)? mas|mas duradero|lasts? longer|more durable)\b/;
+/** The weighing is of how long each lasts ("¿cuál dura más, el zinc o el aluzinc?", "which lasts longer?"). */
+const ASKS_LASTS = /\b(?:dura(?:n)? mas|aguanta(?:n)? mas|mas duradero|lasts? longer|more durable)\b/;
 /** Two things in the question: "X o Y", "entre X y Y", "X vs Y", "X or Y". */
 const PAIR = /\b(?:o|u|or|vs|versus|entre|between|y|and)\b/;
 
@@ -77,6 +80,9 @@ export function versusAnswer(tenant: TenantData, index: CatalogIndex, input: Pic
   }
   if (products.length < 2) return null;
   const compared = products.slice(0, MAX_COMPARED);
+  const shown = compared[0] as Product;
+  const focus = { sku: shown.sku, name: shown.name, price: shown.price, query: shown.name, options: compared.map((p) => p.sku) };
+  if (ASKS_LASTS.test(f)) return durabilityAnswer(tenant, compared, focus, lang);
   const cheapest = compared.reduce((a, b) => (b.price < a.price ? b : a));
   const note = (key: string): string => renderReply({ template: key }, tenant.templates, lang);
   const items = compared.map((p) => {
@@ -85,8 +91,7 @@ export function versusAnswer(tenant: TenantData, index: CatalogIndex, input: Pic
     return { ...describeProduct(tenant, p, lang), note: marks.length > 0 ? ` — ${marks.join('; ')}` : '' };
   });
   const reply: ReplyDirective = { template: 'product.compare', params: { items }, options: optionsFor(compared) };
-  const shown = compared[0] as Product;
-  return { outcome: 'answered', replies: [reply], focus: { sku: shown.sku, name: shown.name, price: shown.price, query: shown.name, options: compared.map((p) => p.sku) } };
+  return { outcome: 'answered', replies: [reply], focus };
 }
 
 /**

@@ -13,7 +13,7 @@ import { withDelivery, withDeliveryLine } from './estimate-delivery.js';
 import { estimateLines, multiQuote, pricedEstimate } from './product-estimate.js';
 import { countForPurpose } from './count-for-purpose.js';
 import { changedEstimate, joinedAttributes, sizedLikeEstimate, takeOffCounter } from './counter-changes.js';
-import { counterLines, counterOrder, counterTotal, counterWithout, countedInstead, countsBefore, keepsRunningOrder, mixedEstimate, mixesBefore, oneOfEach, partlyCounted, pickedInstead, replacesFocus, takesLineOff, withOneSaid, withoutLine, withShown } from './order-total.js';
+import { counterLines, counterOrder, counterTotal, counterWithout, countedInstead, countsBefore, keepsRunningOrder, mixedEstimate, mixesBefore, oneOfEach, oneOfEachCounted, partlyCounted, pickedInstead, replacesFocus, takesLineOff, withOneSaid, withoutLine, withShown } from './order-total.js';
 import { deliveryAskedIn, deliveryTimeAnswer, withoutPlaceAtEnd } from './product-delivery.js';
 import { withAskedDelivery } from './asked-delivery.js';
 import { asksDeliveryTime } from '../../machines/delivery-time.js';
@@ -46,7 +46,7 @@ import { noComboAnswer } from './product-combos.js';
 import { comparisonAsked, purposeOfCounter } from './product-versus.js';
 import { countOfShownKind, pickOnCounter, picksOnCounter } from './counter-pick.js';
 import { withOneShown, withProductNotes } from './product-notes.js';
-import { COLOUR_EN, colourOnlyQuery, coloursOfOneKind, leadingCount, mixFollowUp, noColourAnswer } from './product-colours.js';
+import { COLOUR_EN, colourOnlyQuery, coloursOfOneKind, leadingCount, mixFollowUp, mixInOtherPack, noColourAnswer } from './product-colours.js';
 import { askedJobAnswer, toldJobFor } from './product-jobs.js';
 import { askedJob } from '../../machines/job-questions.js';
 import { noKindAnswer, shortGoodWords, unknownKind, unknownKindAt } from './product-unknown-kind.js';
@@ -59,6 +59,8 @@ import { withCountPerThing, withFocusCountApart } from './count-per-thing.js';
 import { asksWholeWithIt } from './total-with-added.js';
 import { withStoreLines } from './store-lines.js';
 import { likeOnCounter } from './like-on-counter.js';
+import { feetOfGauge } from './feet-of-gauge.js';
+import { fitsToolAnswer } from './fits-tool.js';
 import { withAttributesSaid } from './said-attributes.js';
 import { backToRecent } from './back-to-recent.js';
 import { asksBranchOfCounter } from './branch-stock.js';
@@ -96,6 +98,8 @@ export function answerProduct(
   input: ProductActorInput,
   options: { text?: string; now?: number } = {},
 ): ProductActorOutput {
+  const gauged = feetOfGauge(tenant, input, options.text ?? input.text); // "dame 100 pies del 12" after the THHN wire: 100 feet of the #12
+  if (gauged) ({ input, options } = { input: gauged.input, options: { ...options, text: gauged.text } });
   ({ input, options } = withSizeAsked(index, withCountAsked(index, input, options.text ?? input.text), options)); // "the pvc pipe" after "what about the 1/2 inch?": the pipe in 1/2"; "cemento" after "¿Dos de qué?": 2 bags
   const told = options.text ?? input.text;
   const said = told !== undefined ? ((t) => (input.focus ? withoutNarrowingWords(t) : t))(withoutWholePackWords(told)) : told; // "the whole roll": the roll; "la manguera nomás" after a list: "la manguera"
@@ -123,7 +127,7 @@ export function answerProduct(
   const before = input.focus ? counterOrder(input.focus).reverse() : [];
   if (!out.focus || !input.focus || before.length === 0 || takesLineOff(out)) return withProductOffers(tenant, out, input.lang, options.now, input.text);
   // "no, mejor el blanco" after the grey cement: the grey one leaves the counter.
-  const replaced = replacesFocus(tenant, input.focus, out.focus, text) || pickedInstead(input.focus, out.focus) || countedInstead(tenant, input.focus, out.focus); // "dame 10 del Cibao" after the Cemex shown: the Cibao instead
+  const replaced = replacesFocus(tenant, input.focus, out.focus, text) || pickedInstead(input.focus, out.focus) || countedInstead(tenant, input.focus, out.focus) || mixInOtherPack(input.focus, out.focus, text); // "dame 10 del Cibao" after the Cemex shown: the Cibao instead; "¿y en cubeta?" after the mixed gallons
   // "cambia la varilla por la de 1/2", "grade 60 on the rebar": the line swapped out of the estimate leaves the counter too.
   const swapped = input.estimate && out.lines ? input.estimate.filter((l) => !out.lines?.some((o) => o.sku === l.sku)).map((l) => l.sku) : [];
   const recent = [...new Set([...(out.focus.recent ?? []), ...before])].filter((sku) => sku !== out.focus?.sku && !(replaced && sku === input.focus?.sku) && !swapped.includes(sku)).slice(0, MAX_RECENT);
@@ -145,8 +149,8 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
   const text = options.text ?? input.text;
   // "¿cuánto sería todo?", "dame 100 de cada uno" right after an estimate: that estimate again ("… con delivery a Caleta?": the place is the delivery's).
   const again = text !== undefined ? (asksEstimateAgain(text) ?? asksEstimateAgain(text.replace(TO_A_PLACE, ' ')) ?? (saysThatsAll(text) ? {} : null)) : null; // "eso es todo": the total
-  // "quítale 2", "quítale 20" with 10 noted, "sin la pintura" with no paint noted: a count (or nothing) off the counter; "dame 2 galones" of the colour offered to mix: that order.
-  const off = text !== undefined ? (mixFollowUp(tenant, index, input, text, lang) ?? takeOffCounter(tenant, index, input.focus, input.estimate, text, lang)) : null;
+  // "pa pulidora de 4 1/2" after the disc: whether it fits. "quítale 2", "quítale 20" with 10 noted, "sin la pintura" with no paint noted: a count (or nothing) off the counter; "dame 2 galones" of the colour offered to mix: that order.
+  const off = text !== undefined ? (fitsToolAnswer(tenant, index, input.focus, text, lang) ?? mixFollowUp(tenant, index, input, text, lang) ?? takeOffCounter(tenant, index, input.focus, input.estimate, text, lang)) : null;
   if (off) return off;
   // "no, que sean 15" over two lines: which one takes it (the count kept for the answer).
   const line = text !== undefined ? countForLine(tenant, index, input, text, lang) : null;
@@ -394,7 +398,9 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
   if (found.length >= 2) {
     const items = found.slice(0, MAX_NAMED).map(({ match }) => describeProduct(tenant, match.product, lang));
     const first = found[0] as Found;
-    return withAlternative(tenant, index, first, lang, { template: 'product.found', params: { items } }, withShown(focusOf(first.match, first.item, index), found.slice(0, MAX_NAMED)));
+    const shown = withShown(focusOf(first.match, first.item, index), found.slice(0, MAX_NAMED));
+    // "I need a trowel and a level", "una llana y un nivel": one of each is on the counter, so "how much all together?" adds them.
+    return withAlternative(tenant, index, first, lang, { template: 'product.found', params: { items } }, oneOfEach(found.slice(0, MAX_NAMED), text, lang) ? oneOfEachCounted(shown) : shown);
   }
 
   const single = found[0] as Found;

@@ -13,7 +13,12 @@ describe('accountAsked', () => {
     ['cuanto credito me queda', 'limit'],
     ['how much credit do i have left?', 'limit'],
     ['me mandan el estado de cuenta?', 'statement'],
+    ['por que esta suspendida?', 'why'],
+    ['y xq me la suspendieron?', 'why'],
+    ['y como la activo de nuevo?', 'why'],
+    ['why is it suspended?', 'why'],
+    ['how do I get it active again?', 'why'],
   ])('%s → %s', (text, ask) => expect(accountAsked(text)).toBe(ask));
 
-  it.each(['aceptan tarjeta de credito?', 'como abro una cuenta de credito?', 'cuanto cuesta el cemento'])('asks nothing of the account: %s', (text) => expect(accountAsked(text)).toBeNull());
+  it.each(['aceptan tarjeta de credito?', 'como abro una cuenta de credito?', 'cuanto cuesta el cemento', 'por que tan caro?', 'como activo la garantia del taladro?'])('asks nothing of the account: %s', (text) => expect(accountAsked(text)).toBeNull());
 });

@@ -76,9 +76,11 @@ describe("the account answer's offer", () => {
     expect(ways).not.toMatch(/Dime, ¿qué necesitas|no te entendí/);
   });
 
-  it('should answer how to reactivate a suspended account with its standing', async () => {
-    const [, , again] = await chatOnFreshHost(tenant, brain, 'acct-react', 'estado de cuenta 13478', '829-555-1448', 'como la activo de nuevo');
-    expect(again).toMatch(/Al saldarlo se reactiva/);
+  it('should answer how to reactivate a suspended account: why, and what to pay, in other words than the standing', async () => {
+    const [, standing, again] = await chatOnFreshHost(tenant, brain, 'acct-react', 'estado de cuenta 13478', '829-555-1448', 'como la activo de nuevo');
+    expect(again).toMatch(/Para reactivarla, salda ese balance/);
+    expect(again).toContain('15 de agosto de 2026');
+    expect(again).not.toBe(standing);
   });
 });
 

@@ -96,3 +96,32 @@ describe('what a product comes with: the thing itself, and the product set aside
     expect(unknown[2]).not.toContain('Have a great day');
   });
 });
+
+/** "¿viene completo?", "does it come with everything?": what the listing says, and what goes apart to install it. */
+describe('whether a product comes complete', () => {
+  it('should read the question of everything, the thing after "o" included, and leave the single things to includes', () => {
+    for (const text of ['viene completo?', '¿trae todo? o hay que comprar aparte la llave?', 'viene con todo?', 'hay que comprarle algo aparte?', 'does it come with everything?', 'is it complete?', 'do I need to buy anything else?']) {
+      expect(readFocusQuestion(text), text).toEqual({ kind: 'complete' });
+    }
+    for (const text of ['trae asiento?', 'tienen inodoro completo?', 'esta completo el pedido?', 'todo bien?']) {
+      expect(readFocusQuestion(text)?.kind, text).not.toBe('complete');
+    }
+  });
+
+  it('should say what the toilet comes with, and the hose and the wax ring bought apart, never a faucet list', async () => {
+    const es = await chatOnFreshHost(tenant, brain, 'complete-es', 'cuanto cuesta un inodoro?', 'trae todo? o hay que comprar aparte la llave?');
+    expect(es[1]).toContain('la taza y el tanque');
+    expect(es[1]).toContain('Manguera Flexible');
+    expect(es[1]).toContain('Anillo de Cera');
+    expect(es[1]).not.toContain('Llave de Lavamanos');
+    const en = await chatOnFreshHost(tenant, brain, 'complete-en', 'how much is a toilet?', 'does it come with everything?', "ok I'll take it");
+    expect(en[1]).toContain('the bowl and the tank');
+    expect(en[2]).toContain('1 x Inodoro Completo Blanco Dos Piezas');
+  });
+
+  it('should say honestly that the sheet does not detail it when the product has no list', async () => {
+    const faucet = await chatOnFreshHost(tenant, brain, 'complete-faucet', 'cuanto cuesta la llave de lavamanos?', 'viene completa?');
+    expect(faucet[1]).toContain('no detalla');
+    expect(faucet[1]).toContain('Manguera Flexible');
+  });
+});

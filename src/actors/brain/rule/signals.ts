@@ -448,7 +448,7 @@ const EN_WORDS = new Set(
     'of for to and with can could would will want need hello hi hey thanks thank please yes yeah no not any some ' +
     'price cost open close hours store account balance bye goodbye good morning afternoon evening sell buy quote ' +
     'job hiring talk person human agent from am name email phone deliver delivery get an be been sure right ok okay ' +
-    'cement rebar pipe paint nails blocks bags gallons drill looking im dont its whats give send show tell'
+    'cement rebar pipe paint nails blocks bags gallons drill looking im dont its whats give send show tell which or longer lasts'
   ).split(' '),
 );
 
