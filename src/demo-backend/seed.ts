@@ -8,6 +8,8 @@ import { checkWith, z } from '../kernel/schema.js';
  * keeps its own copy in memory; bookings and payments made while it runs start empty.
  */
 const HHMM = /^(?:[01]\d|2[0-3]):[0-5]\d$/;
+/** The booking horizon when the seed names none: about six months ahead. */
+export const DEFAULT_BOOKING_HORIZON_DAYS = 180;
 export const DAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
 export type Day = (typeof DAYS)[number];
 
@@ -28,7 +30,8 @@ export const SEED = z
       currency: z.string().regex(/^[A-Z]{3}$/),
       timeZone: z.string().min(1),
       slotMinutes: z.number().int().min(5).max(120),
-      bookingHorizonDays: z.number().int().min(1).max(365),
+      /** How many days ahead a day may be booked or its free times listed (a receptionist's calendar, not the year 9999). */
+      bookingHorizonDays: z.number().int().min(1).max(3650).default(DEFAULT_BOOKING_HORIZON_DAYS),
       cancellationHours: z.number().int().min(0).max(168),
       hours: z.strictObject(Object.fromEntries(DAYS.map((d) => [d, dayHours])) as Record<Day, typeof dayHours>),
     }),
