@@ -46,6 +46,8 @@ export const SEED = z
         items: z.array(z.strictObject({ serviceId: id, sessions: z.number().int().min(1) })).min(1),
         price: z.number().min(0),
         validDays: z.number().int().min(1),
+        /** Words customers name the package by that its name does not hold ("boda", "wedding" for the bride's). */
+        aliases: z.array(z.string().min(1)).optional(),
       }),
     ),
     staff: z.array(z.strictObject({ id, name: z.string().min(1), role: perLang, serviceIds: z.array(id).min(1), days: z.array(z.enum(DAYS)).min(1) })).min(1),

@@ -141,7 +141,10 @@ export function packageNamed(folded: string, packages: readonly StudioPackage[])
   // "bridal" names the bride package, "novias" the "novia" one: a word of the message sharing all but the name word's last letter.
   const says = (w: string) => folded.includes(` ${w} `) || (w.length >= MIN_STEM + 1 && words.some((m) => m.startsWith(w.slice(0, -1)) && m.length <= w.length + 2));
   const said = packages.filter((_p, i) => [...all[i]!].some((w) => all.every((other, j) => j === i || ![...other].some((o) => o.startsWith(w.slice(0, -1)))) && says(w)));
-  return said.length === 1 ? said[0]! : null;
+  if (said.length === 1) return said[0]!;
+  // "paquete para boda", "wedding package": a word the business gave the package (its `aliases`), said whole.
+  const byAlias = said.length === 0 ? packages.filter((p) => (p.aliases ?? []).some((a) => fold(a) !== '' && folded.includes(` ${fold(a)} `))) : [];
+  return byAlias.length === 1 ? byAlias[0]! : null;
 }
 
 /** Shortest stem a package's name word is recognised by ("brid" of "bride"). */
@@ -150,8 +153,6 @@ const MIN_STEM = 4;
 /** "paquete de/para X", "X package": the kind of package asked for (as written), if the message names one. */
 const KIND_ES = /\bpaquetes?\s+(?:de|para|pa|pa'|por)\s+(?:(?:la|el|las|los|una?|mi|mis|su)\s+)?(\p{L}+)/iu;
 const KIND_EN = /\b(\p{L}+)\s+(?:packages?|bundles?)\b/iu;
-/** One occasion in several words: a "boda" package asked is the bride's ("novia", "wedding-day"), never "none". */
-const WEDDING: ReadonlySet<string> = new Set(['boda', 'bodas', 'casamiento', 'novia', 'novias', 'wedding', 'bride', 'bridal']);
 /** Words before "package" or after "paquete de" that ask about packages in general, never their kind. */
 const ANY_KIND = new Set(['any', 'some', 'your', 'what', 'which', 'good', 'best', 'cheap', 'cheapest', 'special', 'other', 'more', 'the', 'new', 'this', 'that', 'these', 'those', 'every', 'each', 'many', 'full', 'whole', 'precio', 'precios', 'price', 'prices', 'oferta', 'ofertas', 'descuento', 'promocion', 'regalo', 'gift', 'cuantas', 'cuantos']);
 
@@ -165,9 +166,10 @@ export function packageKindAsked(text: string, packageWords: readonly string[], 
   if (!word) return null;
   const w = fold(word);
   if (w.length < MIN_STEM || ANY_KIND.has(w) || packageWords.some((p) => fold(p) === w)) return null;
-  const known = [...packages.flatMap((p) => [p.name.es, p.name.en, p.description.es, p.description.en]), ...services.flatMap((s) => [s.name.es, s.name.en, s.category ?? '', ...(s.aliases ?? [])])];
-  const stems = (WEDDING.has(w) ? [...WEDDING] : [w]).map((x) => x.slice(0, Math.max(MIN_STEM, x.length - 2)));
-  return known.some((k) => fold(k).split(' ').some((x) => stems.some((stem) => x.startsWith(stem)))) ? null : word;
+  // A package's own words ("boda" of the bride's `aliases`) name it: never "we have no boda package".
+  const known = [...packages.flatMap((p) => [p.name.es, p.name.en, p.description.es, p.description.en, ...(p.aliases ?? [])]), ...services.flatMap((s) => [s.name.es, s.name.en, s.category ?? '', ...(s.aliases ?? [])])];
+  const stem = w.slice(0, Math.max(MIN_STEM, w.length - 2));
+  return known.some((k) => fold(k).split(' ').some((x) => x.startsWith(stem))) ? null : word;
 }
 
 /** No package of that kind: said so, the packages there are listed, and a person offered to put one together. */
