@@ -6,7 +6,7 @@ import { servicesNamed } from '../../machines/workflow/two-services.js';
 import { formatMoney } from './format.js';
 import type { StudioPackage, StudioService } from './studio-reads.js';
 import { categoryAsked, namedApart, servicesOf } from './studio-category.js';
-import { asksMensHaircut, asksPriceEnd } from '../brain/rule/studio-asks.js';
+import { asksKidsHaircut, asksMensHaircut, asksPriceEnd } from '../brain/rule/studio-asks.js';
 import { offerOf } from './store-policies.js';
 
 /**
@@ -179,12 +179,12 @@ function packageNotOffered(list: InfoActorOutput, thing: string, lang: Lang): In
   return { replies: [{ ...reply, template: 'studio.package.not_offered', params: { ...('params' in reply ? reply.params : {}), thing } }], package: null, offer };
 }
 
-/** The haircut the studio lists (the service called "corte" / "haircut"), priced, with a person offered to confirm men are attended. */
-function forMen(services: readonly StudioService[], lang: Lang): InfoActorOutput {
+/** The haircut the studio lists (the service called "corte" / "haircut"), priced, with a person offered to confirm men (or children) are attended. */
+function haircutFor(who: 'men' | 'kids', services: readonly StudioService[], lang: Lang): InfoActorOutput {
   const cut = services.find((s) => (s.aliases ?? []).some((a) => ['corte', 'haircut'].includes(fold(a))));
   const { offer } = offerOf('human_agent', lang);
   const params = cut ? { name: cut.name[lang], price: cut.price === undefined ? '' : formatMoney(cut.price), duration: cut.durationMin ?? '' } : { name: '', price: '', duration: '' };
-  return { replies: [{ template: cut && cut.price !== undefined ? 'studio.service.for_men' : 'studio.service.for_men.unpriced', params }], service: cut?.id ?? null, offer };
+  return { replies: [{ template: cut && cut.price !== undefined ? `studio.service.for_${who}` : `studio.service.for_${who}.unpriced`, params }], service: cut?.id ?? null, offer };
 }
 
 /** "¿Cuál de los paquetes?" with each package a button that asks its price. */
@@ -231,7 +231,9 @@ export function answerServices(data: Pick<TenantData, 'templates' | 'utterances'
   }
   if (services.length === 0) return packageList();
   // "¿cortan pelo de hombre?": the haircut there is, and that a person confirms men are attended (the services do not say).
-  if (asksMensHaircut(text) && data.templates[lang]?.['studio.service.for_men']) return forMen(services, lang);
+  if (asksMensHaircut(text) && data.templates[lang]?.['studio.service.for_men']) return haircutFor('men', services, lang);
+  // "¿cortan pelo de niño?": the same, for a child (whether children are attended, and at that price, a person confirms).
+  if (asksKidsHaircut(text) && data.templates[lang]?.['studio.service.for_kids']) return haircutFor('kids', services, lang);
 
   const named = namedServices(text, services);
   // "do you do nails?", "¿cuánto cuestan los faciales?": every service of that kind; "¿cuánto cuesta el

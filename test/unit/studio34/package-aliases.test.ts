@@ -35,3 +35,13 @@ describe('a package named by its aliases', () => {
     expect(() => parseSeed(broken)).toThrow();
   });
 });
+
+describe("a child's haircut asked", () => {
+  it("should read a child's haircut in Spanish and English, and not a child allowed in nor a daughter's cut", async () => {
+    const { asksKidsHaircut, asksMensHaircut } = await import('../../../src/actors/brain/rule/studio-asks.js');
+    for (const text of ['cortan pelo de niño?', "do you cut kids' hair?", 'cuanto sale un recorte pa mi nene de 5 años', 'hacen cortes para niñas?', 'can my little boy get a haircut?'])
+      expect(asksKidsHaircut(text), text).toBe(true);
+    for (const text of ['aceptan niños?', 'un corte para mi hija', 'do you do haircuts?', 'manicure para niñas', 'can I bring my kids?']) expect(asksKidsHaircut(text), text).toBe(false);
+    expect(asksMensHaircut('cortan pelo de niño?')).toBe(false);
+  });
+});
