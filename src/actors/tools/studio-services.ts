@@ -6,7 +6,8 @@ import { servicesNamed } from '../../machines/workflow/two-services.js';
 import { formatMoney } from './format.js';
 import type { StudioPackage, StudioService } from './studio-reads.js';
 import { categoryAsked, namedApart, servicesOf } from './studio-category.js';
-import { asksKidsHaircut, asksMensHaircut, asksPriceEnd } from '../brain/rule/studio-asks.js';
+import { asksKidsHaircut, asksMensHaircut, asksPriceEnd, asksSameDay, withoutSameDay } from '../brain/rule/studio-asks.js';
+import { packageDay } from './studio-package-day.js';
 import { offerOf } from './store-policies.js';
 
 /**
@@ -215,6 +216,10 @@ function categoryName(data: Pick<TenantData, 'templates'>, id: string, lang: Lan
 export function answerServices(data: Pick<TenantData, 'templates' | 'utterances'>, question: ServicesQuestion, services: readonly StudioService[], packages: readonly StudioPackage[]): InfoActorOutput {
   const { text, lang } = question;
   const folded = ` ${fold(text)} `;
+  // "¿se puede hacer todo el mismo día?": the package named without that "día", else the one in focus.
+  const sameDay = asksSameDay(text) && data.templates[lang]?.['studio.package.same_day'] !== undefined;
+  const sameDayPackage = sameDay ? (packageNamed(withoutSameDay(text), packages) ?? packages.find((p) => p.id === question.package)) : undefined;
+  const sameDayAnswer = sameDayPackage ? packageDay(sameDayPackage, services, lang) : null;
   const packageList = (): InfoActorOutput =>
     packages.length === 0
       ? { replies: [{ template: 'studio.packages.none' }] }
@@ -222,6 +227,8 @@ export function answerServices(data: Pick<TenantData, 'templates' | 'utterances'
   if (question.packageWords.some((w) => folded.includes(` ${fold(w)} `))) {
     // "info del paquete de novia": that package, not the list.
     const pkg = packageNamed(folded, packages);
+    // "¿el paquete se puede hacer en un solo día?": that package's day, from its services.
+    if (sameDayAnswer) return sameDayAnswer;
     if (pkg && data.templates[lang]?.['studio.package.one']) return onePackage(pkg, lang);
     // "¿tienen paquete de quinceañera?": there is none by that name — said so, with the ones there are and a person to put one together.
     const thing = packages.length > 0 && data.templates[lang]?.['studio.package.not_offered'] ? packageKindAsked(text, question.packageWords, services, packages) : null;
@@ -261,7 +268,8 @@ export function answerServices(data: Pick<TenantData, 'templates' | 'utterances'
     const items = named.map((s) => ({ name: s.name[lang], price: s.price === undefined ? '—' : formatMoney(s.price), duration: s.durationMin ?? '' }));
     // "¿cuánto sale el manicure y el pedicure juntos?": what the visit comes to, when every one has a price.
     const visit = focused.length > 1 && question.visit === true;
-    if ((visit || TOGETHER.test(folded)) && named.every((s) => s.price !== undefined && s.durationMin !== undefined)) {
+    // "¿puedo hacerme el tinte y el manicure el mismo día?": the visit's total time answers it.
+    if ((visit || TOGETHER.test(folded) || sameDay) && named.every((s) => s.price !== undefined && s.durationMin !== undefined)) {
       const total = { total: formatMoney(named.reduce((sum, s) => sum + s.price!, 0)), duration: named.reduce((sum, s) => sum + s.durationMin!, 0) };
       const reply = { template: 'studio.service.prices_total', params: { items, ...total }, options: named.map(bookOption) };
       // Asked about again ("¿y cuánto dura?"), the visit stays in focus: a booking asked next is still for them all.
@@ -277,6 +285,7 @@ export function answerServices(data: Pick<TenantData, 'templates' | 'utterances'
   // "¿y cuánto dura?" about the package: its services' time, summed from the services' durations.
   const length = pkg && HOW_LONG.test(folded) && data.templates[lang]?.['studio.package.duration'] ? packageLength(pkg, services, lang) : null;
   if (pkg && length) return { ...onePackage(pkg, lang), replies: [{ template: 'studio.package.duration', params: { name: pkg.name[lang], ...length } }] };
+  if (named.length === 0 && kind === null && sameDayAnswer) return sameDayAnswer;
   if (pkg) return onePackage(pkg, lang);
   const categories = [...new Set(services.map((s) => s.category ?? ''))];
   const thing = unknownThing(text, questionVocabulary(data, services));

@@ -12,6 +12,7 @@
  * - "BV-1001", "859650" alone: a booking code or a number said with nothing else, answered by the
  *   `bookings` label (the booking looked up, or "what do you need with that number?").
  * - "do you do tattoos?": whether the business offers a thing, the `services` label.
+ * - "¿se puede hacer todo el mismo día?": the package in focus (or the services named) in one day, the `services` label (`asksSameDay`).
  * - "¿cortan pelo de hombre?", "¿cortan pelo de niño?": a man's or a child's haircut, the `services` label (`asksMensHaircut`, `asksKidsHaircut`).
  */
 import type { IntentScore } from '../../../domain/nlu.js';
@@ -137,6 +138,19 @@ export function asksKidsHaircut(text: string): boolean {
   return KIDS.test(w) && HAIR.test(w);
 }
 
+/** Everything in one day or visit: "¿se puede hacer todo el mismo día?", "¿en una sola visita?", "can I do it all in one day?". */
+const SAME_DAY = /\b(?:(?:el|en el|ese|en ese) mismo dia|en (?:un|1) (?:solo |mismo )?dia|(?:en |de )?una (?:sola |misma )?(?:visita|cita|sentada|tanda|vez)|de un tiron|same day|(?:in |on )?(?:one|a single|the same|1) (?:day|visit|sitting|appointment|go)|all at once)\b/;
+
+/** Whether a message asks if things can be done in one day or visit (a package's services, two services). */
+export function asksSameDay(text: string): boolean {
+  return SAME_DAY.test(words(text));
+}
+
+/** The message's words without its "el mismo día" (whose "día" is no "Día de Spa"), folded and spaced. */
+export function withoutSameDay(text: string): string {
+  return ` ${words(text).replace(new RegExp(SAME_DAY.source, 'g'), ' ').replace(/\s+/g, ' ').trim()} `;
+}
+
 /** A request said beside a question ("quiero un corte mañana, ¿tienen parqueo?"). */
 const REQUESTS = /\b(?:quiero|quisiera|necesito|me gustaria|deseo|agendame|reservame|apartame|ponme|i want|i d like|i would like|i need|book me|can i get|can i book)\b/;
 
@@ -162,6 +176,8 @@ export function studioReading(intents: IntentSet, ranking: readonly IntentScore[
   if (asksWhatIsOwed(text) || bookingCodeSaid(text) !== null || onlyANumber(text)) return to('bookings');
   // "¿cortan pelo de hombre?", "do you cut kids' hair?": the haircut's price and who confirms men are attended — never the help menu.
   if ((asksMensHaircut(text) || asksKidsHaircut(text)) && !sureWorkflow) return to('services');
+  // "¿se puede hacer todo el mismo día?" after a package: the package's day answered, never the help menu nor a goodbye.
+  if (asksSameDay(text) && !sureWorkflow) return to('services');
   // "¿cuál es el servicio más barato?": the services answer says which, when the classifier is not sure of a workflow.
   if (asksPriceEnd(text) && !sureWorkflow) return to('services');
   return intent;
