@@ -122,7 +122,11 @@ export function unknownThing(text: string, vocabulary: ReadonlySet<string>): str
   if (first < 0) return null;
   const span = words.slice(first, unknown.lastIndexOf(true) + 1);
   const inRun = span.every((w, i) => unknown[first + i] || JOINS.has(w));
-  return inRun && span.length <= MAX_THING_WORDS ? span.join(' ') : null;
+  if (!inRun || span.length > MAX_THING_WORDS) return null;
+  // Said back as written ("extensiones de pestañas"), not folded ("pestanas"), when the words line up.
+  const written = text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const lineUp = written.length === words.length && written.every((w, i) => fold(w) === words[i]);
+  return (lineUp ? written.slice(first, first + span.length) : span).join(' ');
 }
 
 /** `InfoActorOutput.package` after the whole package list: none in focus, but "¿y cuánto cuesta?" asks which. */
