@@ -33,6 +33,8 @@ export const SEED = z
       /** How many days ahead a day may be booked or its free times listed (a receptionist's calendar, not the year 9999). */
       bookingHorizonDays: z.number().int().min(1).max(3650).default(DEFAULT_BOOKING_HORIZON_DAYS),
       cancellationHours: z.number().int().min(0).max(168),
+      /** Holidays the studio closes on besides its weekly closed days: `MM-DD` every year, `YYYY-MM-DD` once. */
+      closedDates: z.array(z.string().regex(/^(?:\d{4}-)?(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/)).max(100).default([]),
       hours: z.strictObject(Object.fromEntries(DAYS.map((d) => [d, dayHours])) as Record<Day, typeof dayHours>),
     }),
     services: z

@@ -169,6 +169,9 @@ const OpenDay = z.strictObject({ open: HHMM, close: HHMM }).nullable();
 export const OpeningHours = z.strictObject({ mon: OpenDay, tue: OpenDay, wed: OpenDay, thu: OpenDay, fri: OpenDay, sat: OpenDay, sun: OpenDay });
 export type OpeningHours = z.output<typeof OpeningHours>;
 
+/** A holiday: `MM-DD` every year, `YYYY-MM-DD` once. */
+const CLOSED_DATE = z.string().regex(/^(?:\d{4}-)?(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/);
+
 export const WorkflowSpec = z.strictObject({
   id: ID,
   /** Intent labels that start it (the tenant's classifier's labels, plain strings). */
@@ -241,6 +244,8 @@ export const WorkflowSpec = z.strictObject({
   openingHours: OpeningHours.optional(),
   /** The set's `bookingHorizonDays`, carried by a run's spec. */
   bookingHorizonDays: z.number().int().min(1).max(3650).optional(),
+  /** The set's `closedDates`, carried by a run's spec. */
+  closedDates: z.array(CLOSED_DATE).max(100).optional(),
 });
 export type WorkflowSpec = z.output<typeof WorkflowSpec>;
 
@@ -262,6 +267,11 @@ export const WorkflowSet = z.strictObject({
    * last bookable day and a person offered (`far-days.ts`). The business's own backend keeps the same rule.
    */
   bookingHorizonDays: z.number().int().min(1).max(3650).default(DEFAULT_BOOKING_HORIZON_DAYS),
+  /**
+   * Days the business is closed besides its weekly ones (holidays): `MM-DD` every year ("12-25"),
+   * `YYYY-MM-DD` once. Asked for, such a day is said closed like a closed weekday, with the nearest open days.
+   */
+  closedDates: z.array(CLOSED_DATE).max(100).optional(),
   workflows: z.array(WorkflowSpec).max(50),
 });
 export type WorkflowSet = z.output<typeof WorkflowSet>;
@@ -421,6 +431,7 @@ export function workflowForIntent(set: WorkflowSet | null | undefined, intent: s
     ...(set.texts ? { texts: { ...set.texts, ...spec.texts } } : {}),
     ...(set.openingHours && !spec.openingHours ? { openingHours: set.openingHours } : {}),
     ...(spec.bookingHorizonDays === undefined ? { bookingHorizonDays: set.bookingHorizonDays } : {}),
+    ...(set.closedDates && !spec.closedDates ? { closedDates: set.closedDates } : {}),
   };
 }
 

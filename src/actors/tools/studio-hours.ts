@@ -1,7 +1,8 @@
 import type { Lang } from '../../domain/nlu.js';
 import type { ReplyDirective } from '../../machines/conversation.contract.js';
 import { extractDate, fold } from '../../machines/workflow/slot-extractors.js';
-import { spokenTime } from '../../machines/workflow/spoken-dates.js';
+import { spokenDate, spokenTime } from '../../machines/workflow/spoken-dates.js';
+import { closedOn, localToday, nearestOpenDays } from '../../machines/workflow/closed-days.js';
 import { WEEK_DAYS } from './studio-reads.js';
 
 /**
@@ -85,6 +86,19 @@ export function dayHoursReply(week: Week, input: { text: string; now: number; ti
   const params = { day: name, open: at(hours.open), close: at(hours.close), address };
   if (relative === 'today' && nextOpening && localNow(input.now, input.timeZone).minutes >= minutesOf(hours.close)) return { template: 'studio.hours.closed_now', params: { ...params, ...nextOpening } };
   return { template: relative ? `studio.hours.${relative}` : 'studio.hours.day', params };
+}
+
+/**
+ * "¿Abren el 25 de diciembre?": a holiday the studio closes (`closedDates` of its backend's business)
+ * said closed, with the next open day — never that weekday's usual hours. Null for any other day.
+ */
+export function holidayReply(week: Week, closedDates: readonly string[], input: { text: string; now: number; timeZone: string; lang: Lang }): ReplyDirective | null {
+  const date = closedDates.length > 0 ? extractDate(input.text, input.now, input.timeZone, input.lang) : null;
+  if (date === null || !closedDates.some((d) => d === date || d === date.slice(5)) || closedOn(week, date)) return null;
+  const next = nearestOpenDays(week, date, localToday(input.now, input.timeZone), closedDates).find((d) => d > date);
+  const open = next === undefined ? undefined : week[WEEK_DAYS[(new Date(`${next}T12:00:00Z`).getUTCDay() + 6) % 7]!];
+  if (next === undefined || !open) return null;
+  return { template: 'studio.hours.holiday', params: { day: spokenDate(date, input.lang) ?? date, next: spokenDate(next, input.lang) ?? next, opens: spokenTime(open.open, input.lang) ?? open.open } };
 }
 
 /** "¿Dónde están ubicados?", "what's your address?": where, not when (a message asking both gets the hours, address included). */

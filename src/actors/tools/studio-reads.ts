@@ -16,6 +16,7 @@ const BUSINESS = z.object({
   address: z.string(),
   phone: z.string(),
   cancellationHours: z.number().optional(),
+  closedDates: z.array(z.string()).optional(),
   hours: z.object(Object.fromEntries(WEEK_DAYS.map((d) => [d, HOURS])) as Record<(typeof WEEK_DAYS)[number], typeof HOURS>),
 });
 const NAMED = z.object({ id: z.string(), name: perLang });

@@ -354,7 +354,7 @@ function readMessage(run: WorkflowRun, ctx: RunContext, how: { firstMessage: boo
     const asked = run.asking === slot.name;
     if (choosing && (slot.kind === 'date' || slot.kind === 'time')) continue;
     // "el sábado 20" when the 20th is a Sunday: which day is asked, never the next Saturday taken (a yes takes the one proposed).
-    const clash = slot.kind === 'date' && !slot.known ? dateClash(ctx.text, ctx.nowMs, ctx.timeZone, run.spec.openingHours) : null;
+    const clash = slot.kind === 'date' && !slot.known ? dateClash(ctx.text, ctx.nowMs, ctx.timeZone, run.spec.openingHours, run.spec.closedDates) : null;
     if (clash) {
       clearSlot(next, slot.name);
       next.closed = { ...next.closed, [slot.name]: clash };
@@ -384,9 +384,9 @@ function readMessage(run: WorkflowRun, ctx: RunContext, how: { firstMessage: boo
       continue;
     }
     // A day the business is closed is not taken as the day: the next question says so, with the open days nearest it.
-    if (slot.kind === 'date' && 'value' in found && closedOn(run.spec.openingHours, found.value!)) {
+    if (slot.kind === 'date' && 'value' in found && closedOn(run.spec.openingHours, found.value!, run.spec.closedDates)) {
       clearSlot(next, slot.name);
-      next.closed = { ...next.closed, [slot.name]: { date: found.value!, near: nearestOpenDays(run.spec.openingHours!, found.value!, localToday(ctx.nowMs, ctx.timeZone)) } };
+      next.closed = { ...next.closed, [slot.name]: { date: found.value!, near: nearestOpenDays(run.spec.openingHours!, found.value!, localToday(ctx.nowMs, ctx.timeZone), run.spec.closedDates) } };
       continue;
     }
     if (!('value' in found)) {

@@ -79,3 +79,20 @@ describe('the studio backend booking horizon', () => {
     if (set.ok) expect(set.value.bookingHorizonDays).toBe(seed.business.bookingHorizonDays);
   });
 });
+
+describe('the studio backend holidays', () => {
+  it('should list no free time and refuse a booking on a closed date (25 December), and list the day after', async () => {
+    const call = await start({ ...seed, business: { ...seed.business, closedDates: ['12-25'] } });
+    expect((await call('GET', '/estudio/slots?service=corte-secado&date=2026-12-25')).body.items).toEqual([]);
+    expect((await call('GET', '/estudio/slots?service=corte-secado&date=2026-12-26')).body.items.length).toBeGreaterThan(0);
+    const booked = await call('POST', '/estudio/bookings', { serviceId: 'corte-secado', slotId: 'yokasta.2026-12-25.10:00', customer: { phone: '+18095557102', name: 'Cliente Navidad' } });
+    expect(booked.status).toBe(422);
+    expect(booked.body.error.code).toBe('slot_invalid');
+  });
+
+  it("should keep the bot's closed dates (workflows.json) and the backend's (backend-seed.json) the same for the studio", async () => {
+    const set = checkWorkflowSet(JSON.parse(await readFile(`${root}/tenants/estudio/workflows.json`, 'utf8')));
+    expect(set.ok && set.value.closedDates).toEqual(seed.business.closedDates);
+    expect(seed.business.closedDates).toContain('12-25');
+  });
+});
