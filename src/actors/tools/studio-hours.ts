@@ -34,11 +34,15 @@ export function weekdayAsked(text: string, nowMs: number, timeZone: string, lang
   const named = WEEKDAY_WORDS.flatMap((re, day) => (re.test(f) ? [day] : []));
   if (named.length === 1) return named[0]!;
   if (named.length > 1) return null;
-  if (!/\b(?:hoy|today|tonight|manana|tomorrow)\b/.test(f)) return null;
+  if (!/\b(?:hoy|today|tonight|manana|tomorrow)\b/.test(f) && !DATED.test(f)) return null;
   const date = extractDate(text, nowMs, timeZone, lang);
   if (!date) return null;
   return (new Date(`${date}T12:00:00Z`).getUTCDay() + 6) % 7;
 }
+
+const MONTH = '(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|january|february|march|april|may|june|july|august|september|october|november|december|ene|feb|abr|jun|jul|ago|sept?|oct|nov|dic|dec|jan|aug)';
+/** A day of a month said ("el 31 de diciembre", "december 31"): the day asked is that date's. */
+const DATED = new RegExp(`\\b(?:\\d{1,2}\\s+(?:de\\s+)?${MONTH}|${MONTH}\\s+\\d{1,2})\\b`);
 
 /** "hoy" / "mañana" said for the day asked (no weekday named), else null. */
 function relativeDay(text: string): 'today' | 'tomorrow' | null {
@@ -74,8 +78,10 @@ export function dayHoursReply(week: Week, input: { text: string; now: number; ti
   const day = weekdayAsked(input.text, input.now, input.timeZone, input.lang);
   if (day === null) return null;
   const hours = week[WEEK_DAYS[day]!];
-  const name = DAY_NAMES[input.lang][day]!;
   const relative = relativeDay(input.text);
+  // "¿abren el 31 de diciembre?": that date said, not only its weekday.
+  const date = relative === null && !WEEKDAY_WORDS.some((re) => re.test(fold(input.text))) && DATED.test(fold(input.text)) ? extractDate(input.text, input.now, input.timeZone, input.lang) : null;
+  const name = (date !== null ? spokenDate(date, input.lang) : null) ?? DAY_NAMES[input.lang][day]!;
   const at = (t: string) => spokenTime(t, input.lang) ?? t;
   const next = nextOpenDay(week, day);
   const nextOpening = next === null ? null : { next: DAY_NAMES[input.lang][next]!, opens: at(week[WEEK_DAYS[next]!]!.open) };

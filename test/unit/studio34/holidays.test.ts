@@ -32,3 +32,14 @@ describe('holidays (closedDates)', () => {
     expect(holidayReply(WEEK, [], { text: 'abren el 25 de diciembre?', now: NOW, timeZone: TZ, lang: 'es' })).toBeNull();
   });
 });
+
+describe("a date's hours", () => {
+  it('should answer a day of a month asked with that date and its weekday hours, or closed', async () => {
+    const { dayHoursReply } = await import('../../../src/actors/tools/studio-hours.js');
+    const ask = (text: string, lang: 'es' | 'en' = 'es') => dayHoursReply(WEEK, { text, now: NOW, timeZone: TZ, lang }, 'Piantini');
+    expect(ask('el 31 de diciembre abren?')).toMatchObject({ template: 'studio.hours.day', params: { day: 'jueves 31 de diciembre', open: '9:00 a. m.', close: '8:00 p. m.' } });
+    expect(ask('what are your hours on december 31?', 'en')).toMatchObject({ params: { day: 'Thursday, December 31' } });
+    expect(ask('abren el 27 de diciembre?')).toMatchObject({ template: 'studio.hours.closed_day', params: { day: 'domingo 27 de diciembre' } });
+    expect(ask('abren el sabado?')).toMatchObject({ params: { day: 'sábado' } });
+  });
+});
