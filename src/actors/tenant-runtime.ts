@@ -57,6 +57,7 @@ import { dayInZone } from './tools/format.js';
 import { customerPhone } from './tools/studio-phone.js';
 import { answerLateNotice } from './tools/studio-late.js';
 import { packageInFocus, refusedJustBefore, servicesInFocus, visitInFocus } from './tools/studio-focus.js';
+import { readingWithStudioFactBeside } from './tools/studio-fact-beside.js';
 import type { AccessCounters } from '../persistence/ports/access-counters.js';
 import type { Logger } from '../kernel/logger.js';
 
@@ -139,7 +140,8 @@ export function createTenantRuntime(deps: TenantRuntimeDeps): TenantRuntime {
   // What any brain's reading carries besides the brain's own: a place said in a lead message
   // (`place-said.ts`), the store's answer to a question asked with it, a question about what answers
   // (`bot-question.ts`).
-  const completeReading = <T extends Understanding>(reading: T, text: string): T => readingWithWait(readingWithNotFollowed(readingWithBotQuestion(readingWithFactFirst(data, readingWithPlaceSaid(data, reading, text), text), text), text), text);
+  const completeReading = <T extends Understanding>(reading: T, text: string): T =>
+    readingWithStudioFactBeside(data, workflows, readingWithWait(readingWithNotFollowed(readingWithBotQuestion(readingWithFactFirst(data, readingWithPlaceSaid(data, reading, text), text), text), text), text), text);
   // The rule brain hands back the same reading object for a text it has read before (its cache), and
   // completing it is a function of that reading and the text: done once per reading, not per turn.
   const completed = new WeakMap<Understanding, { text: string; reading: Understanding }>();

@@ -53,12 +53,17 @@ export function localDate(utcMs: number, timeZone: string): string {
   return new Date(utcMs + offsetMs(timeZone, utcMs)).toISOString().slice(0, 10);
 }
 
+/** Whether `date` is one of the studio's holidays (`closedDates`: `MM-DD` yearly or `YYYY-MM-DD`). */
+export function closedHoliday(seed: Seed, date: string): boolean {
+  return seed.business.closedDates.some((d) => d === date || d === date.slice(5));
+}
+
 /** Cells (`staffId.date.HH:MM`) a service starting at `minutes` occupies; null when it does not fit that day for that member. */
 export function cellsFor(seed: Seed, staff: StaffMember, service: Service, date: string, minutes: number): string[] | null {
   const { slotMinutes, hours } = seed.business;
   const day = dayOf(date);
   const open = hours[day];
-  if (!open || !staff.days.includes(day) || !staff.serviceIds.includes(service.id)) return null;
+  if (!open || closedHoliday(seed, date) || !staff.days.includes(day) || !staff.serviceIds.includes(service.id)) return null;
   if (minutes % slotMinutes !== 0) return null;
   const cells = Math.ceil(service.durationMin / slotMinutes);
   if (minutes < toMinutes(open.open) || minutes + cells * slotMinutes > toMinutes(open.close)) return null;
@@ -72,7 +77,7 @@ export function cellsFor(seed: Seed, staff: StaffMember, service: Service, date:
 export function freeSlots(seed: Seed, input: { service: Service; date: string; staffId?: string; taken: ReadonlySet<string>; nowMs: number }): Slot[] {
   const { slotMinutes, hours, timeZone } = seed.business;
   const open = hours[dayOf(input.date)];
-  if (!open) return [];
+  if (!open || closedHoliday(seed, input.date)) return [];
   const out: Slot[] = [];
   for (const staff of seed.staff) {
     if (input.staffId !== undefined && staff.id !== input.staffId) continue;

@@ -8,6 +8,8 @@ import { checkWith, z } from '../kernel/schema.js';
  * keeps its own copy in memory; bookings and payments made while it runs start empty.
  */
 const HHMM = /^(?:[01]\d|2[0-3]):[0-5]\d$/;
+/** The booking horizon when the seed names none: about six months ahead. */
+export const DEFAULT_BOOKING_HORIZON_DAYS = 180;
 export const DAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
 export type Day = (typeof DAYS)[number];
 
@@ -28,8 +30,11 @@ export const SEED = z
       currency: z.string().regex(/^[A-Z]{3}$/),
       timeZone: z.string().min(1),
       slotMinutes: z.number().int().min(5).max(120),
-      bookingHorizonDays: z.number().int().min(1).max(365),
+      /** How many days ahead a day may be booked or its free times listed (a receptionist's calendar, not the year 9999). */
+      bookingHorizonDays: z.number().int().min(1).max(3650).default(DEFAULT_BOOKING_HORIZON_DAYS),
       cancellationHours: z.number().int().min(0).max(168),
+      /** Holidays the studio closes on besides its weekly closed days: `MM-DD` every year, `YYYY-MM-DD` once. */
+      closedDates: z.array(z.string().regex(/^(?:\d{4}-)?(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/)).max(100).default([]),
       hours: z.strictObject(Object.fromEntries(DAYS.map((d) => [d, dayHours])) as Record<Day, typeof dayHours>),
     }),
     services: z
@@ -43,6 +48,8 @@ export const SEED = z
         items: z.array(z.strictObject({ serviceId: id, sessions: z.number().int().min(1) })).min(1),
         price: z.number().min(0),
         validDays: z.number().int().min(1),
+        /** Words customers name the package by that its name does not hold ("boda", "wedding" for the bride's). */
+        aliases: z.array(z.string().min(1)).optional(),
       }),
     ),
     staff: z.array(z.strictObject({ id, name: z.string().min(1), role: perLang, serviceIds: z.array(id).min(1), days: z.array(z.enum(DAYS)).min(1) })).min(1),

@@ -85,6 +85,9 @@ export function createStudio(seed: Seed, options: { clock: Clock; payments: Paym
     return b;
   };
 
+  /** The last local date that may be booked: today plus the horizon. */
+  const lastBookableDay = (): string => new Date(Date.parse(`${localDate(clock.now(), biz.timeZone)}T12:00:00Z`) + biz.bookingHorizonDays * 86_400_000).toISOString().slice(0, 10);
+
   /** The cells a booking of `svc` at `slotId` needs, checked against the calendar, the horizon and the clock. */
   function cellsOf(svc: Service, slotId: string): { cells: string[]; slot: Slot } {
     const parsed = parseSlotId(slotId);
@@ -94,8 +97,7 @@ export function createStudio(seed: Seed, options: { clock: Clock; payments: Paym
     if (!cells) throw new StudioError(422, 'slot_invalid', `${member.name} does not do "${svc.id}" at that day and time.`);
     const start = zonedInstant(parsed.date, parsed.minutes, biz.timeZone);
     if (start <= clock.now()) throw new StudioError(422, 'slot_past', 'That time has already passed.');
-    const today = localDate(clock.now(), biz.timeZone);
-    if (Date.parse(parsed.date) - Date.parse(today) > biz.bookingHorizonDays * 86_400_000) throw new StudioError(422, 'slot_too_far', `Bookings open ${biz.bookingHorizonDays} days ahead.`);
+    if (parsed.date > lastBookableDay()) throw new StudioError(422, 'slot_too_far', `Bookings open ${biz.bookingHorizonDays} days ahead (until ${lastBookableDay()}).`);
     const time = slotId.slice(-5);
     return { cells, slot: { slotId, staffId: member.id, date: parsed.date, time, start: new Date(start).toISOString(), end: new Date(start + svc.durationMin * 60_000).toISOString() } };
   }
@@ -113,6 +115,8 @@ export function createStudio(seed: Seed, options: { clock: Clock; payments: Paym
     slots(input: { serviceId: string; date: string; staffId?: string }): Slot[] {
       const svc = service(input.serviceId);
       if (input.staffId !== undefined && !staff.has(input.staffId)) throw new StudioError(404, 'staff_not_found', `No staff member "${input.staffId}".`);
+      // The year 9999 is no day with free times: past the horizon, a clear refusal, never an empty (as if full) or a bookable list.
+      if (input.date > lastBookableDay()) throw new StudioError(400, 'date_too_far', `Bookings open ${biz.bookingHorizonDays} days ahead; the last bookable day is ${lastBookableDay()}.`);
       const free = new Set(taken.keys());
       return freeSlots(seed, { service: svc, date: input.date, ...(input.staffId !== undefined ? { staffId: input.staffId } : {}), taken: free, nowMs: clock.now() });
     },

@@ -122,6 +122,11 @@ export interface Understanding {
    * mayor? necesito 3000 blocks"), in the message's language: said before the form's first question.
    */
   factFirst?: string;
+  /**
+   * The studio's answer to a place question asked beside a booking ("quiero un corte mañana a las 10,
+   * ¿tienen parqueo?"), in the message's language: said as the booking starts (`studio-fact-beside.ts`).
+   */
+  factBeside?: string;
   /** Product phrases mentioned ("tubo pvc de media", "2 sacos de cemento"). */
   products: { query: string; quantity?: number }[];
   /** A critical case (threat, injury, fraud, legal action, "urgente" + complaint): hand off now. */

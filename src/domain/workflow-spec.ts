@@ -102,7 +102,8 @@ export type OptionSource = z.output<typeof OptionSource>;
  * the nearest free one (`{nearest}`) proposed: a yes takes it; `dayClosed` a day asked that the business
  * is closed (`{day}`, `{hours}`: its opening hours), with the nearest open days as buttons; `offGrid` a time
  * that is no start of a slot (`{time}`, `{step}` the minutes between starts, `{nearest}`); `timeFree` a time
- * told before it was asked ("¿mañana a las 3 hay espacio?") and found free (`{day}`, `{time}`).
+ * told before it was asked ("¿mañana a las 3 hay espacio?") and found free (`{day}`, `{time}`); `dayTooFar`
+ * a day past the booking horizon (`{day}`, `{last}` the last bookable day, `{days}` the horizon), a person offered.
  */
 export const WorkflowTexts = z.strictObject({
   retry: LocalText.optional(),
@@ -117,6 +118,7 @@ export const WorkflowTexts = z.strictObject({
   offGrid: LocalText.optional(),
   unproven: LocalText.optional(),
   timeFree: LocalText.optional(),
+  dayTooFar: LocalText.optional(),
 });
 export type WorkflowTexts = z.output<typeof WorkflowTexts>;
 export type WorkflowTextKey = keyof WorkflowTexts;
@@ -166,6 +168,9 @@ const OpenDay = z.strictObject({ open: HHMM, close: HHMM }).nullable();
 /** The business's week (local `HH:MM`; `null`: closed that day), for a day asked that it is closed. */
 export const OpeningHours = z.strictObject({ mon: OpenDay, tue: OpenDay, wed: OpenDay, thu: OpenDay, fri: OpenDay, sat: OpenDay, sun: OpenDay });
 export type OpeningHours = z.output<typeof OpeningHours>;
+
+/** A holiday: `MM-DD` every year, `YYYY-MM-DD` once. */
+const CLOSED_DATE = z.string().regex(/^(?:\d{4}-)?(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/);
 
 export const WorkflowSpec = z.strictObject({
   id: ID,
@@ -237,8 +242,15 @@ export const WorkflowSpec = z.strictObject({
   unchanged: z.record(ID, ID).optional(),
   /** The set's `openingHours`, carried by a run's spec (`workflowForIntent`); a workflow may give its own. */
   openingHours: OpeningHours.optional(),
+  /** The set's `bookingHorizonDays`, carried by a run's spec. */
+  bookingHorizonDays: z.number().int().min(1).max(3650).optional(),
+  /** The set's `closedDates`, carried by a run's spec. */
+  closedDates: z.array(CLOSED_DATE).max(100).optional(),
 });
 export type WorkflowSpec = z.output<typeof WorkflowSpec>;
+
+/** The booking horizon when a workflow set names none: about six months, what a studio's calendar holds. */
+export const DEFAULT_BOOKING_HORIZON_DAYS = 180;
 
 export const WorkflowSet = z.strictObject({
   /** IANA zone for "mañana", "el viernes" (the business's local calendar). */
@@ -250,6 +262,16 @@ export const WorkflowSet = z.strictObject({
    * hours and the nearest open days, instead of "no free times left". Travels with every run's spec.
    */
   openingHours: OpeningHours.optional(),
+  /**
+   * How many days ahead a day may be booked (a date slot): a later day is said to be past it, with the
+   * last bookable day and a person offered (`far-days.ts`). The business's own backend keeps the same rule.
+   */
+  bookingHorizonDays: z.number().int().min(1).max(3650).default(DEFAULT_BOOKING_HORIZON_DAYS),
+  /**
+   * Days the business is closed besides its weekly ones (holidays): `MM-DD` every year ("12-25"),
+   * `YYYY-MM-DD` once. Asked for, such a day is said closed like a closed weekday, with the nearest open days.
+   */
+  closedDates: z.array(CLOSED_DATE).max(100).optional(),
   workflows: z.array(WorkflowSpec).max(50),
 });
 export type WorkflowSet = z.output<typeof WorkflowSet>;
@@ -404,7 +426,13 @@ export function workflowForIntent(set: WorkflowSet | null | undefined, intent: s
   if (spec?.asks?.some((stem) => folded.includes(foldWords(stem)))) return null;
   // A run carries its spec: the set's texts and opening hours travel with it, under the workflow's own.
   if (!spec) return null;
-  return { ...spec, ...(set.texts ? { texts: { ...set.texts, ...spec.texts } } : {}), ...(set.openingHours && !spec.openingHours ? { openingHours: set.openingHours } : {}) };
+  return {
+    ...spec,
+    ...(set.texts ? { texts: { ...set.texts, ...spec.texts } } : {}),
+    ...(set.openingHours && !spec.openingHours ? { openingHours: set.openingHours } : {}),
+    ...(spec.bookingHorizonDays === undefined ? { bookingHorizonDays: set.bookingHorizonDays } : {}),
+    ...(set.closedDates && !spec.closedDates ? { closedDates: set.closedDates } : {}),
+  };
 }
 
 /**

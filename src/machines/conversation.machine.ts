@@ -1936,6 +1936,11 @@ export const conversationMachine = setup({
       for (const r of open) enqueue.emit(r);
       enqueue.assign({ greetedAtTurn: context.turn });
     }),
+    // "quiero un corte mañana a las 10, ¿tienen parqueo?": the place question answered as the booking starts (`factBeside`).
+    sayFactBeside: enqueueActions(({ context, enqueue }) => {
+      const fact = u(context)?.factBeside;
+      if (fact) enqueue.emit(reply('lead.fact_first', { fact }));
+    }),
     emitEffectReplies: enqueueActions(({ event, enqueue }) => {
       const replies = outputOf<{ replies: ReplyDirective[] }>(event)?.replies ?? [];
       for (const r of replies) enqueue.emit({ type: 'reply', reply: r });
@@ -2353,7 +2358,7 @@ export const conversationMachine = setup({
             { guard: 'switchesWorkflow', target: '#workflow', actions: [{ type: 'route', params: { as: 'reading' } }, 'beginWorkflow'] },
             { guard: 'inWorkflow', target: '#workflow.answered', actions: { type: 'route', params: { as: 'workflow' } } },
             { guard: 'asksFreeTimesFirst', target: '#workflow', actions: [{ type: 'route', params: { as: 'reading' } }, 'beginWorkflow', { type: 'sayTemplate', params: { template: 'workflow.free_times' } }] },
-            { guard: 'startsWorkflow', target: '#workflow', actions: [{ type: 'route', params: { as: 'reading' } }, 'beginWorkflow'] },
+            { guard: 'startsWorkflow', target: '#workflow', actions: [{ type: 'route', params: { as: 'reading' } }, 'beginWorkflow', 'sayFactBeside'] },
             // Never a ticket or a lead form on a guess: an unsure complaint, request for a person or lead is asked first.
             // "y si compro 50?" right after a price is about that product, not an unsure lead to confirm.
             // The answer just given wins: "¿y a Bayahíbe?" after a delivery answer is about delivery,

@@ -1,7 +1,8 @@
 import type { Lang } from '../../domain/nlu.js';
 import type { ReplyDirective } from '../../machines/conversation.contract.js';
 import { extractDate, fold } from '../../machines/workflow/slot-extractors.js';
-import { spokenTime } from '../../machines/workflow/spoken-dates.js';
+import { spokenDate, spokenTime } from '../../machines/workflow/spoken-dates.js';
+import { closedOn, localToday, nearestOpenDays } from '../../machines/workflow/closed-days.js';
 import { WEEK_DAYS } from './studio-reads.js';
 
 /**
@@ -33,11 +34,15 @@ export function weekdayAsked(text: string, nowMs: number, timeZone: string, lang
   const named = WEEKDAY_WORDS.flatMap((re, day) => (re.test(f) ? [day] : []));
   if (named.length === 1) return named[0]!;
   if (named.length > 1) return null;
-  if (!/\b(?:hoy|today|tonight|manana|tomorrow)\b/.test(f)) return null;
+  if (!/\b(?:hoy|today|tonight|manana|tomorrow)\b/.test(f) && !DATED.test(f)) return null;
   const date = extractDate(text, nowMs, timeZone, lang);
   if (!date) return null;
   return (new Date(`${date}T12:00:00Z`).getUTCDay() + 6) % 7;
 }
+
+const MONTH = '(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|january|february|march|april|may|june|july|august|september|october|november|december|ene|feb|abr|jun|jul|ago|sept?|oct|nov|dic|dec|jan|aug)';
+/** A day of a month said ("el 31 de diciembre", "december 31"): the day asked is that date's. */
+const DATED = new RegExp(`\\b(?:\\d{1,2}\\s+(?:de\\s+)?${MONTH}|${MONTH}\\s+\\d{1,2})\\b`);
 
 /** "hoy" / "mañana" said for the day asked (no weekday named), else null. */
 function relativeDay(text: string): 'today' | 'tomorrow' | null {
@@ -73,8 +78,10 @@ export function dayHoursReply(week: Week, input: { text: string; now: number; ti
   const day = weekdayAsked(input.text, input.now, input.timeZone, input.lang);
   if (day === null) return null;
   const hours = week[WEEK_DAYS[day]!];
-  const name = DAY_NAMES[input.lang][day]!;
   const relative = relativeDay(input.text);
+  // "¿abren el 31 de diciembre?": that date said, not only its weekday.
+  const date = relative === null && !WEEKDAY_WORDS.some((re) => re.test(fold(input.text))) && DATED.test(fold(input.text)) ? extractDate(input.text, input.now, input.timeZone, input.lang) : null;
+  const name = (date !== null ? spokenDate(date, input.lang) : null) ?? DAY_NAMES[input.lang][day]!;
   const at = (t: string) => spokenTime(t, input.lang) ?? t;
   const next = nextOpenDay(week, day);
   const nextOpening = next === null ? null : { next: DAY_NAMES[input.lang][next]!, opens: at(week[WEEK_DAYS[next]!]!.open) };
@@ -85,6 +92,19 @@ export function dayHoursReply(week: Week, input: { text: string; now: number; ti
   const params = { day: name, open: at(hours.open), close: at(hours.close), address };
   if (relative === 'today' && nextOpening && localNow(input.now, input.timeZone).minutes >= minutesOf(hours.close)) return { template: 'studio.hours.closed_now', params: { ...params, ...nextOpening } };
   return { template: relative ? `studio.hours.${relative}` : 'studio.hours.day', params };
+}
+
+/**
+ * "¿Abren el 25 de diciembre?": a holiday the studio closes (`closedDates` of its backend's business)
+ * said closed, with the next open day — never that weekday's usual hours. Null for any other day.
+ */
+export function holidayReply(week: Week, closedDates: readonly string[], input: { text: string; now: number; timeZone: string; lang: Lang }): ReplyDirective | null {
+  const date = closedDates.length > 0 ? extractDate(input.text, input.now, input.timeZone, input.lang) : null;
+  if (date === null || !closedDates.some((d) => d === date || d === date.slice(5)) || closedOn(week, date)) return null;
+  const next = nearestOpenDays(week, date, localToday(input.now, input.timeZone), closedDates).find((d) => d > date);
+  const open = next === undefined ? undefined : week[WEEK_DAYS[(new Date(`${next}T12:00:00Z`).getUTCDay() + 6) % 7]!];
+  if (next === undefined || !open) return null;
+  return { template: 'studio.hours.holiday', params: { day: spokenDate(date, input.lang) ?? date, next: spokenDate(next, input.lang) ?? next, opens: spokenTime(open.open, input.lang) ?? open.open } };
 }
 
 /** "¿Dónde están ubicados?", "what's your address?": where, not when (a message asking both gets the hours, address included). */

@@ -16,10 +16,13 @@ const BUSINESS = z.object({
   address: z.string(),
   phone: z.string(),
   cancellationHours: z.number().optional(),
+  closedDates: z.array(z.string()).optional(),
   hours: z.object(Object.fromEntries(WEEK_DAYS.map((d) => [d, HOURS])) as Record<(typeof WEEK_DAYS)[number], typeof HOURS>),
 });
 const NAMED = z.object({ id: z.string(), name: perLang });
-const PACKAGES = z.object({ items: z.array(NAMED.extend({ description: perLang, price: z.number(), items: z.array(z.object({ serviceId: z.string(), sessions: z.number().int().positive() })).optional() })) });
+const PACKAGES = z.object({
+  items: z.array(NAMED.extend({ description: perLang, price: z.number(), items: z.array(z.object({ serviceId: z.string(), sessions: z.number().int().positive() })).optional(), aliases: z.array(z.string()).optional() })),
+});
 const SERVICES = z.object({
   items: z.array(NAMED.extend({ durationMin: z.number().optional(), price: z.number().optional(), category: z.string().optional(), aliases: z.array(z.string()).optional() })),
 });

@@ -6,7 +6,8 @@ import { servicesNamed } from '../../machines/workflow/two-services.js';
 import { formatMoney } from './format.js';
 import type { StudioPackage, StudioService } from './studio-reads.js';
 import { categoryAsked, namedApart, servicesOf } from './studio-category.js';
-import { asksMensHaircut, asksPriceEnd } from '../brain/rule/studio-asks.js';
+import { asksKidsHaircut, asksMensHaircut, asksPriceEnd, asksSameDay, withoutSameDay } from '../brain/rule/studio-asks.js';
+import { packageDay } from './studio-package-day.js';
 import { offerOf } from './store-policies.js';
 
 /**
@@ -121,7 +122,11 @@ export function unknownThing(text: string, vocabulary: ReadonlySet<string>): str
   if (first < 0) return null;
   const span = words.slice(first, unknown.lastIndexOf(true) + 1);
   const inRun = span.every((w, i) => unknown[first + i] || JOINS.has(w));
-  return inRun && span.length <= MAX_THING_WORDS ? span.join(' ') : null;
+  if (!inRun || span.length > MAX_THING_WORDS) return null;
+  // Said back as written ("extensiones de pestañas"), not folded ("pestanas"), when the words line up.
+  const written = text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const lineUp = written.length === words.length && written.every((w, i) => fold(w) === words[i]);
+  return (lineUp ? written.slice(first, first + span.length) : span).join(' ');
 }
 
 /** `InfoActorOutput.package` after the whole package list: none in focus, but "¿y cuánto cuesta?" asks which. */
@@ -141,7 +146,10 @@ export function packageNamed(folded: string, packages: readonly StudioPackage[])
   // "bridal" names the bride package, "novias" the "novia" one: a word of the message sharing all but the name word's last letter.
   const says = (w: string) => folded.includes(` ${w} `) || (w.length >= MIN_STEM + 1 && words.some((m) => m.startsWith(w.slice(0, -1)) && m.length <= w.length + 2));
   const said = packages.filter((_p, i) => [...all[i]!].some((w) => all.every((other, j) => j === i || ![...other].some((o) => o.startsWith(w.slice(0, -1)))) && says(w)));
-  return said.length === 1 ? said[0]! : null;
+  if (said.length === 1) return said[0]!;
+  // "paquete para boda", "wedding package": a word the business gave the package (its `aliases`), said whole.
+  const byAlias = said.length === 0 ? packages.filter((p) => (p.aliases ?? []).some((a) => fold(a) !== '' && folded.includes(` ${fold(a)} `))) : [];
+  return byAlias.length === 1 ? byAlias[0]! : null;
 }
 
 /** Shortest stem a package's name word is recognised by ("brid" of "bride"). */
@@ -150,8 +158,6 @@ const MIN_STEM = 4;
 /** "paquete de/para X", "X package": the kind of package asked for (as written), if the message names one. */
 const KIND_ES = /\bpaquetes?\s+(?:de|para|pa|pa'|por)\s+(?:(?:la|el|las|los|una?|mi|mis|su)\s+)?(\p{L}+)/iu;
 const KIND_EN = /\b(\p{L}+)\s+(?:packages?|bundles?)\b/iu;
-/** One occasion in several words: a "boda" package asked is the bride's ("novia", "wedding-day"), never "none". */
-const WEDDING: ReadonlySet<string> = new Set(['boda', 'bodas', 'casamiento', 'novia', 'novias', 'wedding', 'bride', 'bridal']);
 /** Words before "package" or after "paquete de" that ask about packages in general, never their kind. */
 const ANY_KIND = new Set(['any', 'some', 'your', 'what', 'which', 'good', 'best', 'cheap', 'cheapest', 'special', 'other', 'more', 'the', 'new', 'this', 'that', 'these', 'those', 'every', 'each', 'many', 'full', 'whole', 'precio', 'precios', 'price', 'prices', 'oferta', 'ofertas', 'descuento', 'promocion', 'regalo', 'gift', 'cuantas', 'cuantos']);
 
@@ -165,9 +171,10 @@ export function packageKindAsked(text: string, packageWords: readonly string[], 
   if (!word) return null;
   const w = fold(word);
   if (w.length < MIN_STEM || ANY_KIND.has(w) || packageWords.some((p) => fold(p) === w)) return null;
-  const known = [...packages.flatMap((p) => [p.name.es, p.name.en, p.description.es, p.description.en]), ...services.flatMap((s) => [s.name.es, s.name.en, s.category ?? '', ...(s.aliases ?? [])])];
-  const stems = (WEDDING.has(w) ? [...WEDDING] : [w]).map((x) => x.slice(0, Math.max(MIN_STEM, x.length - 2)));
-  return known.some((k) => fold(k).split(' ').some((x) => stems.some((stem) => x.startsWith(stem)))) ? null : word;
+  // A package's own words ("boda" of the bride's `aliases`) name it: never "we have no boda package".
+  const known = [...packages.flatMap((p) => [p.name.es, p.name.en, p.description.es, p.description.en, ...(p.aliases ?? [])]), ...services.flatMap((s) => [s.name.es, s.name.en, s.category ?? '', ...(s.aliases ?? [])])];
+  const stem = w.slice(0, Math.max(MIN_STEM, w.length - 2));
+  return known.some((k) => fold(k).split(' ').some((x) => x.startsWith(stem))) ? null : word;
 }
 
 /** No package of that kind: said so, the packages there are listed, and a person offered to put one together. */
@@ -177,12 +184,12 @@ function packageNotOffered(list: InfoActorOutput, thing: string, lang: Lang): In
   return { replies: [{ ...reply, template: 'studio.package.not_offered', params: { ...('params' in reply ? reply.params : {}), thing } }], package: null, offer };
 }
 
-/** The haircut the studio lists (the service called "corte" / "haircut"), priced, with a person offered to confirm men are attended. */
-function forMen(services: readonly StudioService[], lang: Lang): InfoActorOutput {
+/** The haircut the studio lists (the service called "corte" / "haircut"), priced, with a person offered to confirm men (or children) are attended. */
+function haircutFor(who: 'men' | 'kids', services: readonly StudioService[], lang: Lang): InfoActorOutput {
   const cut = services.find((s) => (s.aliases ?? []).some((a) => ['corte', 'haircut'].includes(fold(a))));
   const { offer } = offerOf('human_agent', lang);
   const params = cut ? { name: cut.name[lang], price: cut.price === undefined ? '' : formatMoney(cut.price), duration: cut.durationMin ?? '' } : { name: '', price: '', duration: '' };
-  return { replies: [{ template: cut && cut.price !== undefined ? 'studio.service.for_men' : 'studio.service.for_men.unpriced', params }], service: cut?.id ?? null, offer };
+  return { replies: [{ template: cut && cut.price !== undefined ? `studio.service.for_${who}` : `studio.service.for_${who}.unpriced`, params }], service: cut?.id ?? null, offer };
 }
 
 /** "¿Cuál de los paquetes?" with each package a button that asks its price. */
@@ -213,6 +220,10 @@ function categoryName(data: Pick<TenantData, 'templates'>, id: string, lang: Lan
 export function answerServices(data: Pick<TenantData, 'templates' | 'utterances'>, question: ServicesQuestion, services: readonly StudioService[], packages: readonly StudioPackage[]): InfoActorOutput {
   const { text, lang } = question;
   const folded = ` ${fold(text)} `;
+  // "¿se puede hacer todo el mismo día?": the package named without that "día", else the one in focus.
+  const sameDay = asksSameDay(text) && data.templates[lang]?.['studio.package.same_day'] !== undefined;
+  const sameDayPackage = sameDay ? (packageNamed(withoutSameDay(text), packages) ?? packages.find((p) => p.id === question.package)) : undefined;
+  const sameDayAnswer = sameDayPackage ? packageDay(sameDayPackage, services, lang) : null;
   const packageList = (): InfoActorOutput =>
     packages.length === 0
       ? { replies: [{ template: 'studio.packages.none' }] }
@@ -220,6 +231,8 @@ export function answerServices(data: Pick<TenantData, 'templates' | 'utterances'
   if (question.packageWords.some((w) => folded.includes(` ${fold(w)} `))) {
     // "info del paquete de novia": that package, not the list.
     const pkg = packageNamed(folded, packages);
+    // "¿el paquete se puede hacer en un solo día?": that package's day, from its services.
+    if (sameDayAnswer) return sameDayAnswer;
     if (pkg && data.templates[lang]?.['studio.package.one']) return onePackage(pkg, lang);
     // "¿tienen paquete de quinceañera?": there is none by that name — said so, with the ones there are and a person to put one together.
     const thing = packages.length > 0 && data.templates[lang]?.['studio.package.not_offered'] ? packageKindAsked(text, question.packageWords, services, packages) : null;
@@ -229,7 +242,9 @@ export function answerServices(data: Pick<TenantData, 'templates' | 'utterances'
   }
   if (services.length === 0) return packageList();
   // "¿cortan pelo de hombre?": the haircut there is, and that a person confirms men are attended (the services do not say).
-  if (asksMensHaircut(text) && data.templates[lang]?.['studio.service.for_men']) return forMen(services, lang);
+  if (asksMensHaircut(text) && data.templates[lang]?.['studio.service.for_men']) return haircutFor('men', services, lang);
+  // "¿cortan pelo de niño?": the same, for a child (whether children are attended, and at that price, a person confirms).
+  if (asksKidsHaircut(text) && data.templates[lang]?.['studio.service.for_kids']) return haircutFor('kids', services, lang);
 
   const named = namedServices(text, services);
   // "do you do nails?", "¿cuánto cuestan los faciales?": every service of that kind; "¿cuánto cuesta el
@@ -257,7 +272,8 @@ export function answerServices(data: Pick<TenantData, 'templates' | 'utterances'
     const items = named.map((s) => ({ name: s.name[lang], price: s.price === undefined ? '—' : formatMoney(s.price), duration: s.durationMin ?? '' }));
     // "¿cuánto sale el manicure y el pedicure juntos?": what the visit comes to, when every one has a price.
     const visit = focused.length > 1 && question.visit === true;
-    if ((visit || TOGETHER.test(folded)) && named.every((s) => s.price !== undefined && s.durationMin !== undefined)) {
+    // "¿puedo hacerme el tinte y el manicure el mismo día?": the visit's total time answers it.
+    if ((visit || TOGETHER.test(folded) || sameDay) && named.every((s) => s.price !== undefined && s.durationMin !== undefined)) {
       const total = { total: formatMoney(named.reduce((sum, s) => sum + s.price!, 0)), duration: named.reduce((sum, s) => sum + s.durationMin!, 0) };
       const reply = { template: 'studio.service.prices_total', params: { items, ...total }, options: named.map(bookOption) };
       // Asked about again ("¿y cuánto dura?"), the visit stays in focus: a booking asked next is still for them all.
@@ -273,6 +289,7 @@ export function answerServices(data: Pick<TenantData, 'templates' | 'utterances'
   // "¿y cuánto dura?" about the package: its services' time, summed from the services' durations.
   const length = pkg && HOW_LONG.test(folded) && data.templates[lang]?.['studio.package.duration'] ? packageLength(pkg, services, lang) : null;
   if (pkg && length) return { ...onePackage(pkg, lang), replies: [{ template: 'studio.package.duration', params: { name: pkg.name[lang], ...length } }] };
+  if (named.length === 0 && kind === null && sameDayAnswer) return sameDayAnswer;
   if (pkg) return onePackage(pkg, lang);
   const categories = [...new Set(services.map((s) => s.category ?? ''))];
   const thing = unknownThing(text, questionVocabulary(data, services));

@@ -9,7 +9,7 @@ import type { BackendClient } from '../connectors/backend-client.js';
 import { formatDate, formatMoney } from './format.js';
 import { readBookings, readBusiness, readItemNames, readPackages, readPurchases, readServices, upcomingBookings, WEEK_DAYS } from './studio-reads.js';
 import { answerServices } from './studio-services.js';
-import { asksWhereOnly, dayHoursReply, locationReply } from './studio-hours.js';
+import { asksWhereOnly, dayHoursReply, holidayReply, locationReply } from './studio-hours.js';
 import { templateAnswer } from './studio-template-answer.js';
 import { bookingCodeSaid, onlyANumber, asksWhatIsOwed, studioFactAsked } from '../brain/rule/studio-asks.js';
 import { BOOKING_WORDS, bookingCodeReply, bookingWhen, owedReply, studioFactReply } from './studio-owed.js';
@@ -74,6 +74,9 @@ export function createTenantInfo(options: { data: TenantData; client?: BackendCl
     // "¿Dónde están ubicados?": the address and the map, not the week's hours.
     // Both end with "¿Te agendo una cita?" / "¿Te agendo otro día?": a yes next books.
     if (asksWhereOnly(text) && data.templates[lang]?.['studio.location']) return { ...one(locationReply({ address: business.address || (branch?.address ?? ''), phone: business.phone, mapsUrl: branch?.mapsUrl })), bookingOffer: [] };
+    // "¿abren el 25 de diciembre?": the holiday said closed, with the next open day.
+    const holiday = holidayReply(business.hours, business.closedDates ?? [], { text, now, timeZone: data.settings.timeZone, lang });
+    if (holiday && data.templates[lang]?.['studio.hours.holiday']) return { ...one(holiday), bookingOffer: [] };
     const day = dayHoursReply(business.hours, { text, now, timeZone: data.settings.timeZone, lang }, business.address || (branch?.address ?? ''));
     if (day) return { ...one(day), ...('template' in day && day.template.startsWith('studio.hours.closed') ? { bookingOffer: [] } : {}) };
     const schedule = WEEK_DAYS.map((d, i) => {

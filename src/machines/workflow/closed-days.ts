@@ -29,25 +29,28 @@ export const DAY_CLOSED: Record<Lang, string> = {
 const weekday = (date: string): number => new Date(`${date}T12:00:00Z`).getUTCDay();
 const addDays = (date: string, n: number): string => new Date(Date.parse(`${date}T12:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
-/** Whether the business is closed on `date` (`YYYY-MM-DD`); false when its hours are not known. */
-export function closedOn(hours: OpeningHours | undefined, date: string): boolean {
-  return hours !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(date) && hours[DAYS[weekday(date)]!] === null;
+/**
+ * Whether the business is closed on `date` (`YYYY-MM-DD`): its weekday has no hours, or it is one of
+ * `closedDates` (holidays: `MM-DD` every year, `YYYY-MM-DD` once); false when its hours are not known.
+ */
+export function closedOn(hours: OpeningHours | undefined, date: string, closedDates: readonly string[] = []): boolean {
+  return hours !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(date) && (hours[DAYS[weekday(date)]!] === null || closedDates.some((d) => d === date || d === date.slice(5)));
 }
 
 /** The open days nearest a closed `date`: the one before it (if not before `today`) and the one after it. */
-export function nearestOpenDays(hours: OpeningHours, date: string, today: string): string[] {
+export function nearestOpenDays(hours: OpeningHours, date: string, today: string, closedDates: readonly string[] = []): string[] {
   const near: string[] = [];
   for (let n = 1; n <= LOOK_DAYS; n++) {
     const before = addDays(date, -n);
     if (before < today) break;
-    if (!closedOn(hours, before)) {
+    if (!closedOn(hours, before, closedDates)) {
       near.push(before);
       break;
     }
   }
   for (let n = 1; n <= LOOK_DAYS; n++) {
     const after = addDays(date, n);
-    if (!closedOn(hours, after)) {
+    if (!closedOn(hours, after, closedDates)) {
       near.push(after);
       break;
     }

@@ -46,6 +46,8 @@ export interface WorkflowRun {
   dayNamed?: string;
   /** Per date slot, a day asked that the business is closed, and the nearest open days to offer instead; `clash`: its weekday was not its own ("el sábado 20"), the days it may mean. */
   closed?: Record<string, { date: string; near: string[]; clash?: true }>;
+  /** Per date slot, a day asked past the booking horizon, the last bookable day and today (`far-days.ts`). */
+  far?: Record<string, { date: string; last: string; today: string }>;
   /** Per time slot, the free time proposed instead of a taken one; per date slot, the one day offered for a day that did not match its weekday: a yes takes it. */
   proposed?: Record<string, string>;
   /** Per date slot, the two days a weekday that was not its own may mean ("¿el lunes 21 o el martes 22?"): a weekday answered alone takes its one. */

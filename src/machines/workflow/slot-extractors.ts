@@ -113,9 +113,11 @@ export function extractDate(text: string, nowMs: number, timeZone: string, lang:
     }
   }
   // "December 3rd", "dec 3"
-  const monthDay = /\b([a-z]{3,10}\.?)\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!\s*(?::|am|pm|h\b))/.exec(f);
+  const monthDay = /\b([a-z]{3,10}\.?)\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!\s*(?::|am|pm|h\b))(?:,?\s+(\d{4})\b)?/.exec(f);
   if (monthDay) {
     const m = monthIndex(monthDay[1]!);
+    // "December 10, 2027": that year's, which may be past the booking horizon — never this December's.
+    if (m >= 0 && monthDay[3]) return validDay(Number(monthDay[3]), m + 1, Number(monthDay[2])) ? iso(Number(monthDay[3]), m + 1, Number(monthDay[2])) : null;
     if (m >= 0) return nextOccurrence(today, m + 1, Number(monthDay[2]));
   }
   // "3/12": day/month in Spanish, month/day in English.

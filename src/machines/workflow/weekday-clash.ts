@@ -25,7 +25,7 @@ const addDays = (date: string, n: number): string => new Date(Date.parse(`${date
 const weekdayOf = (date: string): number => new Date(`${date}T12:00:00Z`).getUTCDay();
 
 /** The clash in a message's words, or null when its weekday and day agree (or it says no such pair). */
-export function dateClash(text: string, nowMs: number, timeZone: string, hours: OpeningHours | undefined): DateClash | null {
+export function dateClash(text: string, nowMs: number, timeZone: string, hours: OpeningHours | undefined, closedDates: readonly string[] = []): DateClash | null {
   const said = weekdayAndDay(text, nowMs, timeZone);
   if (!said?.clash) return null;
   const today = localToday(nowMs, timeZone);
@@ -33,7 +33,7 @@ export function dateClash(text: string, nowMs: number, timeZone: string, hours: 
   const ahead = (said.weekday - weekdayOf(said.date) + 7) % 7;
   const before = addDays(said.date, -back);
   const onWeekday = back <= ahead && before >= today ? before : addDays(said.date, ahead);
-  const near = [onWeekday, said.date].filter((d) => d >= today && !closedOn(hours, d));
+  const near = [onWeekday, said.date].filter((d) => d >= today && !closedOn(hours, d, closedDates));
   return near.length > 0 ? { date: said.date, near, clash: true } : null;
 }
 

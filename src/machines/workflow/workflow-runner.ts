@@ -14,6 +14,7 @@ import { spokenValue } from './spoken-dates.js';
 import { nameForAnother, notedReplies } from './noted.js';
 import { freeRangeLine } from './free-range.js';
 import { closedDayReply, closedOn, localToday, nearestOpenDays } from './closed-days.js';
+import { beyondHorizon, farDayReply, lastBookableDay } from './far-days.js';
 import { offGridReply } from './off-grid.js';
 import { timeFreeNote } from './time-free.js';
 import { BUILT_IN_TEXTS } from './run-builtin-texts.js';
@@ -216,6 +217,8 @@ export function askSlot(given: WorkflowRun, slotName: string, lang: Lang): { run
   // The two days a clash offers stay known: "el lunes" answered takes the Monday offered, not the next one.
   const clashDays = closed?.clash && closed.near.length > 1 ? { clashDays: { ...run.clashDays, [slotName]: closed.near } } : {};
   if (closed) return { run: { ...run, closed: stillClosed, ...clashDays, asking: slotName, stage: 'collecting' }, reply: closed.clash ? clashReply(closed, lang) : closedDayReply(run, closed, lang) };
+  const { [slotName]: far, ...stillFar } = run.far ?? {};
+  if (far) return { run: { ...run, far: stillFar, asking: slotName, stage: 'collecting' }, reply: farDayReply(run, far, lang) };
   const offGrid = taken !== undefined ? offGridReply(run, slotName, taken, shownOptions(run, slotName), lang) : null;
   if (offGrid) return { run: { ...run, refused, proposed: { ...proposed, [slotName]: offGrid.proposed }, asking: slotName, stage: 'collecting' }, reply: offGrid.reply };
   if (taken !== undefined) {
@@ -314,6 +317,7 @@ function gives(run: WorkflowRun, read: WorkflowRun): boolean {
     JSON.stringify(read.narrowed ?? {}) !== JSON.stringify(run.narrowed ?? {}) ||
     JSON.stringify(read.prefer ?? {}) !== JSON.stringify(run.prefer ?? {}) ||
     JSON.stringify(read.closed ?? {}) !== JSON.stringify(run.closed ?? {}) ||
+    JSON.stringify(read.far ?? {}) !== JSON.stringify(run.far ?? {}) ||
     read.forAnother !== run.forAnother
   );
 }
@@ -350,7 +354,7 @@ function readMessage(run: WorkflowRun, ctx: RunContext, how: { firstMessage: boo
     const asked = run.asking === slot.name;
     if (choosing && (slot.kind === 'date' || slot.kind === 'time')) continue;
     // "el sábado 20" when the 20th is a Sunday: which day is asked, never the next Saturday taken (a yes takes the one proposed).
-    const clash = slot.kind === 'date' && !slot.known ? dateClash(ctx.text, ctx.nowMs, ctx.timeZone, run.spec.openingHours) : null;
+    const clash = slot.kind === 'date' && !slot.known ? dateClash(ctx.text, ctx.nowMs, ctx.timeZone, run.spec.openingHours, run.spec.closedDates) : null;
     if (clash) {
       clearSlot(next, slot.name);
       next.closed = { ...next.closed, [slot.name]: clash };
@@ -372,10 +376,17 @@ function readMessage(run: WorkflowRun, ctx: RunContext, how: { firstMessage: boo
       }
     }
     if (found === null) continue;
-    // A day the business is closed is not taken as the day: the next question says so, with the open days nearest it.
-    if (slot.kind === 'date' && 'value' in found && closedOn(run.spec.openingHours, found.value!)) {
+    // A day past the booking horizon (the year 9999, a wedding next December): how far bookings go, and a person for it.
+    const today = localToday(ctx.nowMs, ctx.timeZone);
+    if (slot.kind === 'date' && 'value' in found && beyondHorizon(run.spec.bookingHorizonDays, found.value!, today)) {
       clearSlot(next, slot.name);
-      next.closed = { ...next.closed, [slot.name]: { date: found.value!, near: nearestOpenDays(run.spec.openingHours!, found.value!, localToday(ctx.nowMs, ctx.timeZone)) } };
+      next.far = { ...next.far, [slot.name]: { date: found.value!, last: lastBookableDay(today, run.spec.bookingHorizonDays!), today } };
+      continue;
+    }
+    // A day the business is closed is not taken as the day: the next question says so, with the open days nearest it.
+    if (slot.kind === 'date' && 'value' in found && closedOn(run.spec.openingHours, found.value!, run.spec.closedDates)) {
+      clearSlot(next, slot.name);
+      next.closed = { ...next.closed, [slot.name]: { date: found.value!, near: nearestOpenDays(run.spec.openingHours!, found.value!, localToday(ctx.nowMs, ctx.timeZone), run.spec.closedDates) } };
       continue;
     }
     if (!('value' in found)) {

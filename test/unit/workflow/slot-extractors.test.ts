@@ -39,6 +39,13 @@ describe('extractDate', () => {
     expect(extractDate('31 de febrero', NOW, TZ)).toBeNull();
   });
 
+  it('should keep the year said with the month first ("December 10, 2027"), never this December', () => {
+    expect(extractDate('december 10, 2027', NOW, TZ, 'en')).toBe('2027-12-10');
+    expect(extractDate('Dec 10 9999', NOW, TZ, 'en')).toBe('9999-12-10');
+    expect(extractDate('10 de diciembre de 2027', NOW, TZ)).toBe('2027-12-10');
+    expect(extractDate('feb 30, 2027', NOW, TZ, 'en')).toBeNull();
+  });
+
   it('should not read the morning or a bare time as a date', () => {
     expect(extractDate('a las 9 de la mañana', NOW, TZ)).toBeNull();
     expect(extractDate('a las 15:30', NOW, TZ)).toBeNull();

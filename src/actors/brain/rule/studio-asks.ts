@@ -12,7 +12,8 @@
  * - "BV-1001", "859650" alone: a booking code or a number said with nothing else, answered by the
  *   `bookings` label (the booking looked up, or "what do you need with that number?").
  * - "do you do tattoos?": whether the business offers a thing, the `services` label.
- * - "¿cortan pelo de hombre?": a man's haircut, the `services` label (`asksMensHaircut`).
+ * - "¿se puede hacer todo el mismo día?": the package in focus (or the services named) in one day, the `services` label (`asksSameDay`).
+ * - "¿cortan pelo de hombre?", "¿cortan pelo de niño?": a man's or a child's haircut, the `services` label (`asksMensHaircut`, `asksKidsHaircut`).
  */
 import type { IntentScore } from '../../../domain/nlu.js';
 import type { IntentSet } from '../../../domain/intent-set.js';
@@ -128,6 +129,28 @@ export function asksMensHaircut(text: string): boolean {
   return MEN.test(w) && HAIR.test(w);
 }
 
+/** A child to be attended: "¿cortan pelo de *niño*?", "do you cut *kids'* hair?", "un recorte pa mi *nene*". */
+const KIDS = /\b(?:ninos?|ninas?|nenes?|nenas?|bebes?|muchachit[oa]s?|chiquit[oa]s?|carajit[oa]s?|menores|infantil(?:es)?|kids?|children|childrens|child|boys?|toddlers?|little ones?)\b/;
+
+/** Whether a message asks about a child's haircut (the services do not say whether children are attended, nor at what price). */
+export function asksKidsHaircut(text: string): boolean {
+  const w = words(text);
+  return KIDS.test(w) && HAIR.test(w);
+}
+
+/** Everything in one day or visit: "¿se puede hacer todo el mismo día?", "¿en una sola visita?", "can I do it all in one day?". */
+const SAME_DAY = /\b(?:(?:el|en el|ese|en ese) mismo dia|en (?:un|1) (?:solo |mismo )?dia|(?:en |de )?una (?:sola |misma )?(?:visita|cita|sentada|tanda|vez)|de un tiron|same day|(?:in |on )?(?:one|a single|the same|1) (?:day|visit|sitting|appointment|go)|all at once)\b/;
+
+/** Whether a message asks if things can be done in one day or visit (a package's services, two services). */
+export function asksSameDay(text: string): boolean {
+  return SAME_DAY.test(words(text));
+}
+
+/** The message's words without its "el mismo día" (whose "día" is no "Día de Spa"), folded and spaced. */
+export function withoutSameDay(text: string): string {
+  return ` ${words(text).replace(new RegExp(SAME_DAY.source, 'g'), ' ').replace(/\s+/g, ' ').trim()} `;
+}
+
 /** A request said beside a question ("quiero un corte mañana, ¿tienen parqueo?"). */
 const REQUESTS = /\b(?:quiero|quisiera|necesito|me gustaria|deseo|agendame|reservame|apartame|ponme|i want|i d like|i would like|i need|book me|can i get|can i book)\b/;
 
@@ -151,8 +174,10 @@ export function studioReading(intents: IntentSet, ranking: readonly IntentScore[
   const sureWorkflow = intent.confidence >= HANDOFF_CONFIDENCE && intents.intents.some((i) => i.label === intent.label && i.kind === 'workflow') && REQUESTS.test(words(text).replace(PREP_ASKED, ' ')); // "do I *need* to bring anything?" is no request
   if ((fact !== null && (fact === 'deposit' || !sureWorkflow)) || (asksDirections(text) && !sureWorkflow)) return to('hours');
   if (asksWhatIsOwed(text) || bookingCodeSaid(text) !== null || onlyANumber(text)) return to('bookings');
-  // "¿cortan pelo de hombre?", "do you do men's haircuts?": the haircut's price and who confirms men are attended — never the help menu.
-  if (asksMensHaircut(text) && !sureWorkflow) return to('services');
+  // "¿cortan pelo de hombre?", "do you cut kids' hair?": the haircut's price and who confirms men are attended — never the help menu.
+  if ((asksMensHaircut(text) || asksKidsHaircut(text)) && !sureWorkflow) return to('services');
+  // "¿se puede hacer todo el mismo día?" after a package: the package's day answered, never the help menu nor a goodbye.
+  if (asksSameDay(text) && !sureWorkflow) return to('services');
   // "¿cuál es el servicio más barato?": the services answer says which, when the classifier is not sure of a workflow.
   if (asksPriceEnd(text) && !sureWorkflow) return to('services');
   return intent;
