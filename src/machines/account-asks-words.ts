@@ -7,7 +7,7 @@
  */
 import { foldMessage as fold } from './count-words.js';
 
-export type AccountAsk = 'statement' | 'limit' | 'buy' | 'why';
+export type AccountAsk = 'statement' | 'limit' | 'buy' | 'why' | 'due';
 
 const ASKS: readonly (readonly [AccountAsk, RegExp])[] = [
   ['statement', /\b(?:estados? de cuenta|estado de mi cuenta detallado|detalle de (?:la |mi )?cuenta|movimientos|historial de (?:compras|pagos|la cuenta)|facturas pendientes|(?:account )?statements?|transaction history|list of (?:invoices|purchases|payments))\b/],
@@ -20,6 +20,11 @@ const ASKS: readonly (readonly [AccountAsk, RegExp])[] = [
   [
     'why',
     /\b(?:(?:por ?que|xq|pq|porq|why)\s+(?:\w+\s+){0,4}?(?:suspendi\w*|suspend\w*|atrasad\w*|overdue|late|bloquead\w*|blocked|desactivad\w*|deactivated|frozen|congelad\w*)|(?:como|que\s+(?:hago|tengo\s+que\s+hacer|hay\s+que\s+hacer))\s+(?:\w+\s+){0,4}?(?:reactiv|activ|desbloque)\w*(?:\s+(?:de\s+nuevo|otra\s+vez|(?:la|mi)\s+cuenta|(?:el|mi)\s+credito))?\s*$|how\s+(?:\w+\s+){0,4}?(?:reactivate|activate|unblock|unfreeze|get)\s+(?:it|my\s+account|the\s+account|my\s+credit)(?:\s+(?:active|working|back))?(?:\s+again)?\s*$)/,
+  ],
+  // "¿y cuándo vence?", "¿cuándo tengo que pagar?", "when is it due?": the payment's date, said plainly (past or to come).
+  [
+    'due',
+    /\b(?:(?:cuando|que dia|para cuando|hasta cuando)\s+(?:\w+\s+){0,3}?(?:vence|vencia|vencio|se vence|toca pagar|tengo que pagar|hay que pagar|debo pagar|es el pago|hay que saldar|pago)|fecha (?:de|del) (?:pago|vencimiento)|when\s+(?:\w+\s+){0,3}?(?:due|do i (?:have to|need to) pay|should i pay|is (?:the|my) payment)|due date)\b/,
   ],
 ];
 

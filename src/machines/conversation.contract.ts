@@ -292,7 +292,7 @@ export interface AccountAccess {
   /** Wrong second identifiers typed in this conversation (every account counts). */
   failures: number;
   /** What was asked of the account before it could be shown (the detailed statement, the credit limit, buying on credit, why it is suspended): answered once it is. */
-  asked?: 'statement' | 'limit' | 'buy' | 'why';
+  asked?: 'statement' | 'limit' | 'buy' | 'why' | 'due';
 }
 
 export interface AccountActorInput {

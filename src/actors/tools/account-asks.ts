@@ -24,6 +24,8 @@ export function accountAskReply(tenant: TenantData, account: CustomerAccount, as
   const has = (template: string): boolean => tenant.templates[lang]?.[template] !== undefined;
   // "¿puedo comprar a crédito hoy?": yes with an account up to date; paid up first when it is overdue or suspended (the standing's offer follows).
   // "¿por qué está suspendida?" right after the standing: why (the payment overdue since its date) and how to put it right, in other words than the standing.
+  // "¿y cuándo vence?": the date, said as past (and what to do) or to come — never the standing again.
+  if (asked === 'due') return has(`account.ask.due.${account.standing}`) ? { reply: { template: `account.ask.due.${account.standing}`, params } } : null;
   if (asked === 'why') return has(`account.ask.why.${account.standing}`) ? { reply: { template: `account.ask.why.${account.standing}`, params } } : null;
   if (asked === 'buy') return has(`account.ask.buy.${account.standing}`) ? { reply: { template: `account.ask.buy.${account.standing}`, params } } : null;
   if (asked === null || !has(`account.ask.${asked}`) || !has(`account.summary.${account.standing}`) || !has('info.offer.human_agent')) return null;
