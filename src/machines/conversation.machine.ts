@@ -545,6 +545,9 @@ function quoteOfferAnswer(text: string): 'yes' | 'no' | null {
 /** A count said in words, two or more ("uno"/"una" is the article of "resérvame uno"). */
 const COUNT_WORD = /\b(?:dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|quince|veinte|treinta|cuarenta|cincuenta|cien|docena|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|fifty|hundred|dozen)\b/;
 
+/** "y si…", "¿qué tal si…?", "what if…", "and if…": a supposition asked, never a yes. */
+const WHAT_IF = /^\W*(?:(?:y|e|pero|and|but|so)\s+)?(?:(?:que tal|y que tal)\s+si|y\s+si|what\s+if|and\s+if|how\s+about\s+if)\b|^\W*(?:y|and|pero)\s+(?:si|if)\b/;
+
 function takesReserveOffer(context: ConversationContext, offer: Expectation = context.expecting): boolean {
   const understanding = u(context);
   if (offer.kind !== 'reserve_offer' || context.turn - offer.turn > 1 || !understanding) return false;
@@ -566,6 +569,8 @@ function takesReserveOffer(context: ConversationContext, offer: Expectation = co
   // "mándamelos a Caleta" is priced with that delivery (the product flow), not set aside bare.
   // "ok, mándame la cotización formal": the quote of it is asked, not the product set aside.
   if (ACKNOWLEDGES_ONLY.test(text) || defersTheOrder(text) || ordersDeliveryTo(text) || asksFormalQuote(understanding, text)) return false;
+  // "¿y si la compro en cubeta?", "what if I buy it by the bucket?": a question of another way to buy it, not the yes.
+  if (WHAT_IF.test(foldText(text))) return false;
   // "¿Quieres que te avise cuando llegue?": "avísame", "let me know" take that offer.
   if (offer.backorder && NOTIFY_ME.test(text)) return true;
   return understanding.affirmation === 'yes' || takesTheOrder(text);

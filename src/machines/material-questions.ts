@@ -269,7 +269,9 @@ const MEASURE_WORDS = new Set(
     'largo ancho alto altura fondo espesor grueso grosor de a una dos tres mano manos capa capas ' +
     // "necesito pintar 120 metros", "voy a enchapar unos 30": the job said with the measurement asked for.
     'necesito ocupo quiero voy vamos pintar cubrir enchapar hacer pa para need want to paint cover tile do i im going ' +
-    'about around approx its it is the my a of and by meters meter metres metre square sq sqm cubic feet foot ft inches inch in long wide high tall length width height thick thickness coat coats one two three'
+    'about around approx its it is the my a of and by meters meter metres metre square sq sqm cubic feet foot ft inches inch in long wide high tall length width height thick thickness coat coats one two three ' +
+    // "mi casa tiene como 120 metros de pared por fuera": where the surface is.
+    'afuera fuera adentro dentro exterior interior outside inside has have total'
   ).split(' '),
 );
 
@@ -293,7 +295,8 @@ export function readMeasureReply(text: string, asked: MeasureAsked): MaterialQue
   const q = measurementsOf(t.replace(/(\d)x(?=\d)/g, '$1 x '));
   if (isMeasured(q)) {
     // "40 metros" for the walls to paint or the floor to tile: square metres.
-    if (asked === 'area' && q.length !== undefined && q.surface === undefined) return { ...q, area: q.length, length: undefined };
+    // So are "120 metros de pared" when square metres were asked (a wall's run says "de largo").
+    if (asked === 'area' && q.length !== undefined && !q.sides && (q.surface === undefined || (q.surface !== 'column' && !ROOF_RUN.test(t)))) return { ...q, area: q.length, length: undefined };
     return q;
   }
   // "una casa de 2 habitaciones": rooms counted, for the walls of typical rooms.

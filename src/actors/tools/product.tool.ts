@@ -35,6 +35,7 @@ import { answerColoursOf, answerFocusQuestion, brandAsked } from './product-foll
 import { jobOrRoomKit, withJobTools } from './product-rooms.js';
 import { countInUnit, withoutCount } from './piece-counts.js';
 import { uncarriedItems } from './uncarried-items.js';
+import { kinOnCounter } from './counter-kin.js';
 import { boardInOtherLength, eachQuantity, countedFollowUps, followUp, headWord, oneOnCounter, productWords, quantityOf, wantedItems, withLengthQuantities, withSizedQuantities, withoutContainers, type Wanted } from './product-request.js';
 import { withoutNarrowingWords } from './narrowing-words.js';
 import { shownOfKindSaid } from './shown-by-kind.js';
@@ -165,8 +166,7 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
   if (left) return left;
   const total = again && input.estimate && input.estimate.length > 0 ? estimateLines(tenant, input.estimate, again.each) : [];
   if (total.length > 0) return mixedEstimate(tenant, index, total, input.focus, lang, FORMAL_QUOTE.test(text ?? '')); // a mixed paint's colour still named
-  // ...or "dame 20" (and "y 5 de arena") then "¿cuánto sería todo?": what was counted, as an estimate;
-  // nothing counted yet: which of the options, or how many, a total needs.
+  // ...or "dame 20" (and "y 5 de arena") then "¿cuánto sería todo?": what was counted, as an estimate; nothing counted yet: which of the options, or how many.
   const summed = again && again.each === undefined && !again.both && input.focus ? counterTotal(tenant, index, input.focus, lang, FORMAL_QUOTE.test(text ?? '')) : null;
   if (summed) return summed;
   // "¿no hay?", "is it in stock?": the product on the counter again, with its stock.
@@ -359,8 +359,7 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
     const counted = byLength ? { query: item.query, quantity: item.lengthQuantity } : item;
     found.push({ item: countInUnit(counted, best.product.unit, text), match: best });
   }
-  // Nothing of it is in the catalog: named by its product words; nothing named at all ("¿me haces
-  // una cotización?", "cuánto me sale todo?") is a question of which product.
+  // Nothing of it is in the catalog: named by its product words; nothing named at all ("¿me haces una cotización?", "cuánto me sale todo?") is a question of which product.
   if (found.length === 0) {
     // Only talk, with a product on the counter: about that product (its price again, or which of the options).
     if (talkOnly && missing.length === 0 && input.focus) return focusAgain(tenant, index, input.focus, lang);
@@ -472,7 +471,8 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
   // Among equal fits, what is on the shelf: an exhausted one is no option to choose — but the everyday one (or one on offer) out is said, with what there is ("2 cubetas de pintura blanca").
   const close = fits.some((m) => m.product.stock > 0) ? fits.filter((m) => m.product.stock > 0) : fits;
   const fitOut = fits.length >= 2 ? fitOutOfStock(tenant, index, fits, single.item, lang, options.now) : null;
-  if (fitOut || (close.length === 1 && fits.length >= 2 && close[0] !== top)) return fitOut ?? quoteOne(tenant, index, { item: single.item, match: close[0] as CatalogMatch }, lang, input.intent === 'price_quote');
+  const one = close.length === 1 && fits.length >= 2 && close[0] !== top ? close[0] : kinOnCounter(index, tenant.catalog, input.focus, single.item.query, close); // ...or the PVC glue with PVC pipe on the counter
+  if (fitOut || one) return fitOut ?? quoteOne(tenant, index, { item: single.item, match: one as CatalogMatch }, lang, input.intent === 'price_quote');
   // "2 galones de pintura de aceite" (black or green): which colour, each priced for the count, never one picked for them.
   const shown = close.slice(0, MAX_SHOWN).map((m) => m.product);
   const colours = new Set(shown.map((p) => index.parse(p.name).phrases.colour));
