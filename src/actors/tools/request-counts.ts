@@ -4,7 +4,9 @@
  * hundreds of what is sold by the hundred ("2 cientos de tornillos"), a length of what is sold by
  * length ("100 pies de cable"). Split out of `product-request.ts`, which reads what is wanted.
  */
+import { allMatches } from '../../kernel/all-matches.js';
 import { foldAccents } from '../../kernel/fold.js';
+import { createLru } from '../../kernel/lru.js';
 import type { Wanted } from './product-request.js';
 
 /**
@@ -19,6 +21,24 @@ export function eachQuantity(text: string): number | undefined {
 
 const SIZE_WORD = /^(?:half|quarter|quarters|three|one|two|four|five|six|eight|ten|twelve|eighths?|inch|inches|in|media|medio|pulgadas?|de|of|an?|\d+\/\d+|\d+(?:"|in|pulg)?|")$/;
 
+const DIGIT_THEN_SPACE = /\d\s/;
+/** A character that makes a stem more than its letters inside a pattern: such a stem skips the pre-checks. */
+const REGEX_SYNTAX = /[\\^$.*+?()[\]{}|]/;
+
+/**
+ * The pattern of a count, up to four words, then a word starting with the stem: built once per
+ * stem (a `new RegExp` is a compilation-cache look-up of its source, ~5,000 instructions; issue 16).
+ */
+const sizedPatterns = createLru<RegExp>(128);
+function sizedCountBefore(stem: string): RegExp {
+  let re = sizedPatterns.get(stem);
+  if (re === undefined) {
+    re = new RegExp(`(?:^|[\\s,;:])(\\d+)\\s+((?:\\S+\\s+){1,4}?)${stem}\\w*\\b`);
+    sizedPatterns.set(stem, re);
+  }
+  return re;
+}
+
 /**
  * "50 half inch rebars", "100 six inch blocks": a count before a size written before the product.
  * The brain reads the product from its head word on, losing both; the count is the quantity and
@@ -31,7 +51,9 @@ export function withSizedQuantities(wanted: Wanted[], text: string): Wanted[] {
     const head = foldAccents(w.query).split(/\s+/).find((word) => !/^(?:bag|saco|galon|cubeta|bucket|gallon|funda)$/.test(word));
     if (!head || head.length < 3) return w;
     const stem = head.replace(/(?:es|s)$/, '');
-    const m = new RegExp(`(?:^|[\\s,;:])(\\d+)\\s+((?:\\S+\\s+){1,4}?)${stem}\\w*\\b`).exec(folded);
+    // No count before a size, or no stem in the text: no match, known without building the pattern.
+    if (!REGEX_SYNTAX.test(stem) && (!DIGIT_THEN_SPACE.test(folded) || !folded.includes(stem))) return w;
+    const m = sizedCountBefore(stem).exec(folded);
     if (!m?.[1] || !m[2]) return w;
     const middle = m[2].trim().split(/\s+/);
     if (!middle.every((word) => SIZE_WORD.test(word)) || !middle.some((word) => !/^(?:de|of|an?)$/.test(word))) return w;
@@ -48,7 +70,8 @@ export function inHundreds(item: Wanted, text: string): Wanted {
   const folded = foldAccents(text);
   const head = foldAccents(item.query).split(/\s+/)[0] ?? '';
   const stem = head.replace(/(?:es|s)$/, '');
-  if (stem.length >= 3) {
+  // "cientos"/"hundreds" missing: no match, known without building the pattern.
+  if (stem.length >= 3 && (REGEX_SYNTAX.test(stem) || folded.includes('cient') || folded.includes('hundred'))) {
     const m = new RegExp(`(\\d+|un|una|dos|tres|cuatro|cinco|diez|a|one|two|three|four|five|ten)\\s+(?:cientos?|hundreds?)\\s+(?:de\\s+|of\\s+)?${stem}`).exec(folded);
     if (m?.[1]) {
       const n = /^\d+$/.test(m[1]) ? Number(m[1]) : (COUNT_WORDS[m[1]] ?? 1);
@@ -68,11 +91,16 @@ const COUNT_WORDS: Readonly<Record<string, number>> = {
 const LENGTH_QUANTITY =
   /(?:^|[\s,;:])(\d+|a\s+hundred|one\s+hundred|two\s+hundred|[a-z]+)\s+(?:pies|pie|feet|foot|ft|metros|metro|meters?|yardas?|yards?)\s+(?:de|of)\s+(?:(?:#\s*|no\.?\s*|calibre\s+)?\d+\s+(?:(?:gauge|ga|awg)\s+)?(?:de\s+)?)?([a-z0-9]+)/g;
 
+/** Every length word of `LENGTH_QUANTITY` holds one of these. */
+const LENGTH_HINT = /pie|feet|foot|ft|metro|meter|yard/;
+
 /** "100 pies de cable", "a hundred feet of wire", "100 feet of #12 wire": a length before a product sold by length is how many. */
 export function withLengthQuantities(wanted: Wanted[], text: string): Wanted[] {
   const folded = foldAccents(text);
   const found = new Map<string, number>();
-  for (const m of folded.matchAll(LENGTH_QUANTITY)) {
+  // No length word: no match, known without running the pattern.
+  if (!LENGTH_HINT.test(folded)) return wanted;
+  for (const m of allMatches(folded, LENGTH_QUANTITY)) {
     const raw = (m[1] ?? '').replace(/^(?:a|one)\s+hundred$/, '100').replace(/^two\s+hundred$/, '200');
     const n = /^\d+$/.test(raw) ? Number(raw) : COUNT_WORDS[raw];
     if (n !== undefined && n > 0 && m[2]) found.set(m[2], n);
