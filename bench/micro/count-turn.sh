@@ -48,6 +48,8 @@ i=$(ir "$out.out")
 # counted turns: 44-46 % of an unseen turn's count after 300 warm-up turns (session 32, perf22), and
 # it moves by several per cent when code is added or moved anywhere. Said apart, with the count of
 # the turns' own work without it (callgrind's inclusive cost of Runtime_CompileOptimized).
-c=$(callgrind_annotate --inclusive=yes "$out.out" 2>/dev/null | awk '/Runtime_CompileOptimized\(/ { gsub(",", "", $1); print $1; exit }')
+# (awk reads to the end: an early exit would kill callgrind_annotate with SIGPIPE, and under pipefail
+# and set -e the script would end there without its last line, as it did in session 33.)
+c=$(callgrind_annotate --inclusive=yes "$out.out" 2>/dev/null | awk '!done && /Runtime_CompileOptimized\(/ { gsub(",", "", $1); print $1; done = 1 }')
 c=${c:-0}
 echo "$dir $kind warm=$warm N=$n: Ir=$i per turn=$(( i / n )) (optimising compiler $(( c / n )) per turn; without it $(( (i - c) / n )) per turn)"

@@ -298,8 +298,8 @@ interface StorePlaces {
   storeNameWords: string[];
   /** Every zone and place name (aliases too), by the first two letters of its phonetic key (a typo is forgiven after them). */
   byStart: Map<string, PlaceName[]>;
-  /** One pattern per name for `withoutPlaceNames`, longest name first. */
-  namePatterns: RegExp[];
+  /** One pattern per name for `withoutPlaceNames`, longest name first, with the name it matches. */
+  namePatterns: { name: string; re: RegExp }[];
   /** Topics per message text (a pure function of the store and the text), bounded. */
   topics: Map<string, readonly StoreTopic[]>;
 }
@@ -326,7 +326,7 @@ function storePlaces(store: TenantData['store']): StorePlaces {
     .map((n) => n.tokens.join(' '))
     .filter((n) => n.length > 0)
     .sort((a, b) => b.length - a.length)
-    .map((n) => new RegExp(`\\b${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'g'));
+    .map((n) => ({ name: n, re: new RegExp(`\\b${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'g') }));
   const byStart = new Map<string, PlaceName[]>();
   for (const n of names) if (n.tokens.length > 0) byStart.set(n.key.slice(0, 2), [...(byStart.get(n.key.slice(0, 2)) ?? []), n]);
   const made: StorePlaces = { storeNameWords: words(store.name), byStart, namePatterns, topics: new Map() };
@@ -416,10 +416,10 @@ function dropPhrase(tokens: string[], phrase: readonly string[]): string[] {
   return tokens;
 }
 
-/** The folded text without the names of the tenant's zones and places (longest name first). */
+/** The folded text without the names of the tenant's zones and places (longest name first; a name not in it cannot match, so no replace: issue 16). */
 function withoutPlaceNames(places: StorePlaces, folded: string): string {
   let out = folded;
-  for (const pattern of places.namePatterns) out = out.replace(pattern, ' ');
+  for (const { name, re } of places.namePatterns) if (out.includes(name)) out = out.replace(re, ' ');
   return out;
 }
 

@@ -5,7 +5,8 @@
  * twelve pounds for twelve screws.
  */
 import { foldAccents } from '../../kernel/fold.js';
-import { inHundreds, type Wanted } from './product-request.js';
+import type { Wanted } from './product-request.js';
+import { inHundreds } from './request-counts.js';
 
 /** The item with its count read in the product's own selling unit (`unit`, as the catalog has it). */
 export function countInUnit(item: Wanted, unit: string, text: string | undefined): Wanted {

@@ -36,7 +36,8 @@ import { jobOrRoomKit, withJobTools } from './product-rooms.js';
 import { countInUnit, withoutCount } from './piece-counts.js';
 import { uncarriedItems } from './uncarried-items.js';
 import { kinOnCounter } from './counter-kin.js';
-import { boardInOtherLength, eachQuantity, countedFollowUps, followUp, headWord, oneOnCounter, productWords, quantityOf, wantedItems, withLengthQuantities, withSizedQuantities, withoutContainers, type Wanted } from './product-request.js';
+import { boardInOtherLength, countedFollowUps, followUp, headWord, oneOnCounter, productWords, quantityOf, wantedItems, withoutContainers, type Wanted } from './product-request.js';
+import { eachQuantity, withLengthQuantities, withSizedQuantities } from './request-counts.js';
 import { withoutNarrowingWords } from './narrowing-words.js';
 import { shownOfKindSaid } from './shown-by-kind.js';
 import { alternativeFor, altParams, bucketFor, describeProduct, focusOf, MAX_NAMED, namesAProduct, optionsFor, sameName, type Found } from './product-parts.js';
@@ -370,8 +371,7 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
     for (const other of uncarriedItems(text, index)) if (!missing.includes(other) && namesGoods(other, known, lang)) missing.push(other);
   }
   const quantities = wanted.some((w) => w.quantity !== undefined);
-  // An estimate is on offer and the customer adds to it ("agrégale 5 galones de pintura", "and 3
-  // rollers"): the same estimate with the new lines (a product already in it takes the new count). "mejor 8 de cemento", "5 más de arena", "la pintura mejor en gris": that line changed in its place.
+  // An estimate is on offer and the customer adds to it ("agrégale 5 galones de pintura", "and 3 rollers"): the same estimate with the new lines (a product already in it takes the new count). "mejor 8 de cemento", "5 más de arena", "la pintura mejor en gris": that line changed in its place.
   const changed = input.estimate?.length ? changedEstimate(index, estimateLines(tenant, input.estimate), found, text, quantities || (text !== undefined && ADD_TO_ESTIMATE.test(text))) : null;
   if (changed) return multiQuote(tenant, changed, missing, lang, index, formal);
 

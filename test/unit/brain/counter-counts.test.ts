@@ -3,7 +3,8 @@ import type { Brain } from '../../../src/actors/brain/brain.js';
 import { withCountApart } from '../../../src/actors/brain/rule/count-apart.js';
 import { storeFactsAsked } from '../../../src/actors/brain/rule/store-facts.js';
 import type { ProductResolver } from '../../../src/actors/catalog/index.js';
-import { withLengthQuantities, withoutContainers } from '../../../src/actors/tools/product-request.js';
+import { withoutContainers } from '../../../src/actors/tools/product-request.js';
+import { withLengthQuantities } from '../../../src/actors/tools/request-counts.js';
 import type { TenantData } from '../../../src/domain/tenant.js';
 import { chatOnFreshHost, loadDemoWithIndex } from '../../helpers/memory-host.js';
 
