@@ -41,3 +41,11 @@ describe('the need a salesperson reads (lead34)', () => {
     expect(withPricedLines({ ...goods, text: 'necesito 300 sacos de cemento y 150 varillas' }, replies)?.text).toBe('300 x Cemento Gris, 150 x Varilla 3/8');
   });
 });
+
+describe('a name told after the goods (lead34)', () => {
+  it('should leave "soy Miguel Santana" and the e-mail out of the need', () => {
+    const text = 'necesito cotizar 1500 blocks de 6 pa una marquesina, soy Miguel Santana, miguel@gmail.com';
+    const entities = [at(text, 'quantity', '1500'), at(text, 'product', 'blocks de 6'), at(text, 'person_name', 'Miguel Santana'), at(text, 'email', 'miguel@gmail.com')];
+    expect(needWithoutIntroduction(text, entities)).toBe('necesito cotizar 1500 blocks de 6 pa una marquesina');
+  });
+});
