@@ -3,7 +3,8 @@ import { phonesOf } from '../domain/phone-list.js';
 import { toE164 } from '../domain/phone.js';
 import { quantitiesIn } from './lead-quantities.js';
 import { leadChannelOf } from './lead-channel.js';
-import { INTEREST_AREAS, URGENCY_LEVELS, type InterestArea, type LeadDraft, type LeadPayload, type UrgencyLevel } from '../domain/lead.js';
+import { INTEREST_AREAS, URGENCY_LEVELS, type InterestArea, type LeadDraft, type LeadPayload, type LeadPricedProduct, type UrgencyLevel } from '../domain/lead.js';
+import type { Product } from '../domain/tenant.js';
 
 function pick<T extends string>(allowed: readonly T[], value: string | null | undefined): T | null {
   return value != null && (allowed as readonly string[]).includes(value) ? (value as T) : null;
@@ -11,10 +12,11 @@ function pick<T extends string>(allowed: readonly T[], value: string | null | un
 
 /**
  * Builds the CRM payload from a finished draft, with what the conversation knows beside it
- * (`known`: the place, how to reach the customer, the channel it came in on) as optional fields. Each field keeps the id of the customer message it
+ * (`known`: the place, how to reach the customer, the channel it came in on, the conversation, the
+ * products priced — resolved by `productOf` in the tenant's catalog) as optional fields. Each field keeps the id of the customer message it
  * came from in `provenance` (dotted path → message id).
  */
-export function buildLeadPayload(leadId: string, draft: LeadDraft, fallbackContact: string | null, known: LeadKnown = {}): LeadPayload {
+export function buildLeadPayload(leadId: string, draft: LeadDraft, fallbackContact: string | null, known: LeadKnown = {}, productOf: (sku: string) => Product | undefined = () => undefined): LeadPayload {
   const value = (f: keyof LeadDraft) => draft[f]?.value ?? null;
   const provenance: Record<string, string> = {};
   const note = (path: string, f: keyof LeadDraft) => {
@@ -33,6 +35,10 @@ export function buildLeadPayload(leadId: string, draft: LeadDraft, fallbackConta
   // "+18095551234 / +18295559876" (src/domain/phone-list.ts): each number on its own for the CRM.
   const given = phonesOf(value('phone_or_username') ?? fallbackContact);
   const phones = given.filter((p) => toE164(p) !== null).map((p) => toE164(p)!);
+  const priced = (known.priced ?? []).flatMap((line): LeadPricedProduct[] => {
+    const product = productOf(line.sku);
+    return product ? [{ sku: product.sku, name: product.name, unit_price: product.price, unit: product.unit, ...(line.quantity !== undefined ? { quantity: line.quantity } : {}) }] : [];
+  });
   return {
     lead_id: leadId,
     contact_info: {
@@ -52,6 +58,8 @@ export function buildLeadPayload(leadId: string, draft: LeadDraft, fallbackConta
     ...(quantities.length > 0 ? { quantities } : {}),
     ...(known.reachBy ? { preferred_contact_channel: known.reachBy } : {}),
     ...(channel ? { channel } : {}),
+    ...(known.conversationId ? { conversation_id: known.conversationId } : {}),
+    ...(priced.length > 0 ? { priced_products: priced } : {}),
     provenance,
   };
 }

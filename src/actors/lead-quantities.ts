@@ -23,7 +23,20 @@ const NOT_GOODS = /^(?:dias?|days?|semanas?|weeks?|meses|months?|anos|years?|hor
 export function quantitiesIn(need: string | null | undefined): LeadQuantity[] {
   if (!need) return [];
   // A line's particulars in brackets ("(saco 42.5 kg)", "(20 pies)") are no count of their own.
-  const words = need.replace(/\([^)]*\)/g, ' ').split(/\s+/).map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}"']+$/gu, '')).filter((w) => w !== '');
+  const raw = need.replace(/\([^)]*\)/g, ' ').split(/\s+/);
+  // "son 20 aulas, hay que pintar…", "un techo de 60 metros, necesito zinc": the clause ends the goods ("aulas", not "aulas hay").
+  const words: string[] = [];
+  const endsClause: boolean[] = [];
+  for (const w of raw) {
+    const bare = w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}"']+$/gu, '');
+    // "(saco 42.5 kg), 150 x …": the comma left alone after the brackets ends the word before it.
+    if (bare === '') {
+      if (endsClause.length > 0 && /[,;:.!?]/.test(w)) endsClause[endsClause.length - 1] = true;
+      continue;
+    }
+    words.push(bare);
+    endsClause.push(/[,;:.!?]["')]*$/.test(w));
+  }
   const out: LeadQuantity[] = [];
   for (let i = 0; i < words.length; i++) {
     const raw = foldAccents(words[i]!.toLowerCase());
@@ -42,6 +55,7 @@ export function quantitiesIn(need: string | null | undefined): LeadQuantity[] {
       if (STOP.has(w) || /^\d/.test(w)) break;
       if (JOIN.has(w) && (item.length === 0 || j + 1 >= words.length)) break;
       item.push(words[j]!);
+      if (endsClause[j]) break;
     }
     while (item.length > 0 && JOIN.has(foldAccents(item[item.length - 1]!.toLowerCase()))) item.pop();
     if (item.length > 0) out.push({ quantity, item: item.join(' ') });

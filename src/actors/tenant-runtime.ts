@@ -121,6 +121,9 @@ export interface TenantRuntimeDeps {
 export function createTenantRuntime(deps: TenantRuntimeDeps): TenantRuntime {
   const { data, brain, clock } = deps;
   const index = createCatalogIndex(data.catalog);
+  // The products priced in a conversation, as the lead's payload names them for the salesperson.
+  const bySku = new Map(data.catalog.map((p) => [p.sku, p]));
+  const productOf = (sku: string) => bySku.get(sku);
   const log = deps.logger.child({ component: 'tenant-runtime', tenant: data.settings.id });
   // A tenant with its own intent set answers its informational labels itself (backend data, templates).
   const intents = data.intents ? createIntentSet(data.intents) : null;
@@ -260,7 +263,7 @@ export function createTenantRuntime(deps: TenantRuntimeDeps): TenantRuntime {
           conversationId: input.conversationId,
           draft: input.draft,
           idempotencyKey: input.idempotencyKey,
-          build: (leadId) => buildLeadPayload(leadId, input.draft, handle, { ...input.known, ...(channel ? { channel } : {}) }),
+          build: (leadId) => buildLeadPayload(leadId, input.draft, handle, { ...input.known, ...(channel ? { channel } : {}), conversationId: input.conversationId }, productOf),
         });
         await deps.crm.pushLead(input.tenantId, record.payload);
         return { leadId: record.leadId, payload: record.payload };
@@ -269,7 +272,7 @@ export function createTenantRuntime(deps: TenantRuntimeDeps): TenantRuntime {
       amendLead: fromTask<LeadActorOutput, LeadAmendInput>(async ({ input }) => {
         const handle = deps.contactHandleOf?.(input.tenantId, input.conversationId) ?? null;
         const channel = deps.contactChannelOf?.(input.tenantId, input.conversationId) ?? null;
-        const payload = buildLeadPayload(input.leadId, input.draft, handle, { ...input.known, ...(channel ? { channel } : {}) });
+        const payload = buildLeadPayload(input.leadId, input.draft, handle, { ...input.known, ...(channel ? { channel } : {}), conversationId: input.conversationId }, productOf);
         const record = (await deps.leads.amend?.(input.tenantId, input.leadId, payload)) ?? null;
         // The correction's number keys its CRM delivery; a store that keeps no count cannot number it.
         const amendment = record?.amendments ?? 0;

@@ -37,6 +37,15 @@ export interface LeadFieldValue {
 export type LeadDraft = Partial<Record<LeadField, LeadFieldValue>>;
 
 /** The payload pushed through the CRM port, exactly as documented in the README. */
+/** One product priced to the customer before the lead was sent: what the salesperson quotes from. */
+export interface LeadPricedProduct {
+  sku: string;
+  name: string;
+  unit_price: number;
+  unit: string;
+  quantity?: number;
+}
+
 export interface LeadPayload {
   lead_id: string;
   /**
@@ -57,6 +66,10 @@ export interface LeadPayload {
   preferred_contact_channel?: 'phone';
   /** Optional too: the kind of channel the customer wrote from (`whatsapp`, `web`, …), as the host knew it. */
   channel?: 'whatsapp' | 'web' | 'telegram' | 'sms' | 'api';
+  /** The conversation the lead came from: the advisor reads it (console, `GET …/conversations/{id}`) before calling back. */
+  conversation_id?: string;
+  /** The products priced to the customer in the conversation, as priced then (unit price in DOP, VAT included; the count they gave). */
+  priced_products?: LeadPricedProduct[];
   /**
    * Field name (dotted path into this payload) → id of the customer message it came from, or
    * `contact-profile` when a returning contact's confirmed profile filled it (and they confirmed it again).

@@ -406,6 +406,10 @@ export interface LeadKnown {
   reachBy?: 'phone';
   /** The host's channel the customer wrote from (`whatsapp`, `web`…): added by the runtime, not the machine. */
   channel?: string;
+  /** Products priced to the customer in this conversation (SKU, the count they gave): `lead-known.ts`. */
+  priced?: { sku: string; quantity?: number }[];
+  /** The conversation the lead came from, for the advisor to read it: added by the runtime. */
+  conversationId?: string;
 }
 /** A registered lead corrected by the customer afterwards: the whole draft again, under its lead id. */
 export interface LeadAmendInput extends LeadActorInput {

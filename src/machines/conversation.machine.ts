@@ -45,6 +45,7 @@ import {
   type UnderstandActorInput,
   type UnderstandActorOutput,
 } from './conversation.contract.js';
+import { leadKnownOf } from './lead-known.js';
 import { asksFormalQuote, goodsAskedIn, leadGoodsAskedIn, withGoodsAsNeed, type GoodsAsked } from './quote-need.js';
 import { asksProductInsteadOfChoice, asksProductToo, asksWhoWillContact, asksWhyAsked } from './lead-why.js';
 import { asksRequirements } from './credit-requirements.js';
@@ -2512,10 +2513,7 @@ export const conversationMachine = setup({
               leadId: context.lead.leadId ?? '',
               draft: context.lead.draft,
               idempotencyKey: key(context, 'lead-amend'),
-              known: {
-                ...(context.placeSaid ? { place: context.placeSaid.name } : {}),
-                ...(context.lead.reachBy ? { reachBy: context.lead.reachBy } : {}),
-              },
+              known: leadKnownOf(context),
             }),
             onDone: { target: '#continuing', actions: 'sayLeadAmended' },
             onError: { target: '#continuing', actions: { type: 'sayTemplate', params: { template: 'lead.amendFailed' } } },
@@ -2759,10 +2757,7 @@ export const conversationMachine = setup({
                   conversationId: context.conversationId,
                   draft: context.lead.draft,
                   idempotencyKey: key(context, 'lead'),
-                  known: {
-                    ...(context.placeSaid ? { place: context.placeSaid.name } : {}),
-                    ...(context.lead.reachBy ? { reachBy: context.lead.reachBy } : {}),
-                  },
+                  known: leadKnownOf(context),
                 }),
                 onDone: { target: 'submitted', actions: 'storeFormResult' },
                 onError: { target: 'submitFailed' },

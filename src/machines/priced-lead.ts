@@ -10,6 +10,7 @@ import type { Understanding } from '../domain/understanding.js';
 import type { LeadState } from './lead-draft.js';
 import type { ReplyDirective } from './conversation.contract.js';
 import type { GoodsAsked } from './quote-need.js';
+import { foldAccents } from '../kernel/fold.js';
 
 /** The fewest units of one line that make an order a salesperson's ("40 sacos", "150 blocks"). */
 export const BIG_ORDER_UNITS = 10;
@@ -52,8 +53,26 @@ export function pricedLinesNeed(replies: readonly ReplyDirective[]): string | nu
   return null;
 }
 
-/** The goods a priced opening asked, with the lines priced as their words (the urgency it said kept). */
+/** A time, not a project, after "para" ("para la semana que viene", "pa mañana", "for next week", "para navidad"). */
+const WHEN = /^(?:para|pa|for)\s+(?:(?:el|la|los|las|this|next|the|este|esta|el proximo|la proxima)\s+)?(?:ya|hoy|manana|pasado|ayer|ahora|lunes|martes|miercoles|jueves|viernes|sabado|domingo|semana|mes|ano|proxim\w*|fin|finales|navidad|diciembre|enero|today|tomorrow|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|year|end|christmas|asap|yesterday)\b/;
+
+/**
+ * What the goods are for, as the customer said it after them ("…150 varillas de 3/8 para un
+ * edificio de 4 niveles en Bávaro" → "para un edificio de 4 niveles en Bávaro"): the project the
+ * salesperson calls about, which the lines priced alone would lose. Null when the goods' clause
+ * names none (or only a time: "para la semana que viene").
+ */
+export function projectOfNeed(said: string): string | null {
+  const clause = /\d[^.;,!?\n]*?\s((?:para|pa|for)\s[^.;,!?\n]+)/i.exec(said)?.[1]?.trim();
+  if (!clause) return null;
+  const folded = foldAccents(clause.toLowerCase());
+  return WHEN.test(folded) || clause.split(/\s+/).length < 3 ? null : clause;
+}
+
+/** The goods a priced opening asked, with the lines priced as their words (the urgency it said kept), and the project they are for. */
 export function withPricedLines(goods: GoodsAsked | null, replies: readonly ReplyDirective[]): GoodsAsked | null {
-  const need = goods ? pricedLinesNeed(replies) : null;
+  const lines = goods ? pricedLinesNeed(replies) : null;
+  const project = goods && lines ? projectOfNeed(goods.text) : null;
+  const need = lines && project ? `${lines}, ${project}` : lines;
   return goods && need ? { ...goods, text: need.length <= 400 ? need : `${need.slice(0, 399).trimEnd()}…`, priced: true } : goods;
 }

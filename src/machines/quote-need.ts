@@ -2,6 +2,7 @@ import type { InterestArea, UrgencyLevel } from '../domain/lead.js';
 import type { Understanding } from '../domain/understanding.js';
 import { foldAccents } from '../kernel/fold.js';
 import type { LeadState } from './lead-draft.js';
+import { needWithoutIntroduction } from './need-words.js';
 
 /**
  * What a customer asked to be priced, carried into a lead started after it: "quiero cotizar 200
@@ -42,7 +43,9 @@ export function goodsAskedIn(understanding: Understanding | null, text: string, 
   const counted = understanding.products.some((p) => p.quantity !== undefined && p.quantity > 1);
   if (!counted && !QUOTE_WORDS.test(foldAccents(text))) return null;
   // "¿cuánto cuestan 50 sacos de cemento?" is a question, not a need: the line priced says it ("50 x Cemento Gris …").
-  const said = (priced !== undefined && PRICE_QUESTION.test(foldAccents(text)) ? priced : text).trim().replace(/\s+/g, ' ');
+  // "Buenas tardes, les escribe Laura Gómez del Hotel Playa Dorada, queremos cotizar 60 abanicos…": the need without the greeting and who is writing.
+  const read = needWithoutIntroduction(text, understanding.nlu.entities);
+  const said = (priced !== undefined && PRICE_QUESTION.test(foldAccents(text)) ? priced : read).trim().replace(/\s+/g, ' ');
   return { text: said.length <= 400 ? said : `${said.slice(0, 399).trimEnd()}…`, messageId, turn };
 }
 

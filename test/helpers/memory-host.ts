@@ -12,6 +12,7 @@ import { createMemoryContactDirectory, createMemoryLeadStore, createMemoryTicket
 import { loadTenant } from '../../src/persistence/tenant-loader.js';
 import type { SnapshotStore } from '../../src/persistence/ports/snapshot-store.js';
 import type { TranscriptStore } from '../../src/persistence/ports/transcript-store.js';
+import type { CrmPort } from '../../src/persistence/ports/records.js';
 import { createManualClock } from '../../src/kernel/clock.js';
 import { createSilentLogger } from '../../src/kernel/logger.js';
 import { createLocalShardRouter } from '../../src/runtime/shard-router.js';
@@ -40,6 +41,8 @@ export interface MemoryHostOptions {
   shardCount?: number;
   /** Replaces the tenant's machine (e.g. `(m) => m.provide({ actions: … })` to make an effect fail). */
   machine?: (machine: AnyStateMachine) => AnyStateMachine;
+  /** The CRM port the leads are pushed to (default: one that drops them). */
+  crm?: CrmPort;
   /** Anything else the host takes (limits, hooks). */
   host?: Partial<Omit<ConversationHostOptions, 'tenants' | 'snapshots' | 'transcripts' | 'clock' | 'logger' | 'router'>>;
 }
@@ -57,7 +60,7 @@ export function createMemoryHost(options: MemoryHostOptions) {
     brain: options.brain,
     tickets,
     leads: createMemoryLeadStore({ clock }),
-    crm: { pushLead: async () => {} },
+    crm: options.crm ?? { pushLead: async () => {} },
     transcripts,
     clock,
     logger,

@@ -95,6 +95,10 @@ describe('the CRM payload for the salesperson', () => {
     ['necesitamos 200 fundas de cemento y 40 varillas de 3/8 para la próxima semana', [{ quantity: 200, item: 'fundas de cemento' }, { quantity: 40, item: 'varillas' }]],
     ['lo necesito en 3 días', []],
     ['RD$ 5000 de presupuesto', []],
+    // lead34: the clause ends the goods; a sales manager read "aulas hay" and "metros necesito zinc".
+    ['son 20 aulas, hay que pintar todo antes de enero', [{ quantity: 20, item: 'aulas' }]],
+    ['es un techo de 60 metros, necesito zinc y clavos', [{ quantity: 60, item: 'metros' }]],
+    ['we need 300 bags of cement. Delivery to Bavaro', [{ quantity: 300, item: 'bags of cement' }]],
   ])('should read the counts of "%s"', (need, expected) => {
     expect(quantitiesIn(need)).toEqual(expected);
   });

@@ -53,8 +53,16 @@ const URGENCY_BARE_LEADING: [UrgencyLevel, RegExp][] = [
   ['Bajo', /^(?:baja|bajo|low)\b/],
 ];
 
+/**
+ * "no, es urgente" at the summary: a "no" answered, then the level — not "no es urgente" (low),
+ * which is what the words read together say. The "no" set apart by a comma or a stop is left out.
+ */
+function urgencyWords(text: string): string {
+  return words(text.replace(/^\s*(?:no|nop|nope|nah)\s*[,.;:!]+\s*(?=\S)/i, '')).join(' ');
+}
+
 export function detectUrgency(text: string, options: { bare?: boolean } = {}): UrgencyLevel | undefined {
-  const f = words(text).join(' ');
+  const f = urgencyWords(text);
   if (options.bare) {
     for (const [level, re] of URGENCY_BARE) if (re.test(f)) return level;
     for (const [level, re] of URGENCY_BARE_LEADING) if (re.test(f)) return level;
@@ -72,7 +80,7 @@ const URGENCY_SAID = /priorid|priority|urg|prisa|cuando|calma|rush|hurry|wheneve
 
 /** `detectUrgency` without its pre-check (the test's reference). */
 export function readsUrgency(text: string): UrgencyLevel | undefined {
-  const f = words(text).join(' ');
+  const f = urgencyWords(text);
   for (const [level, re] of URGENCY_PATTERNS) if (re.test(f)) return level;
   if (/\bya$/.test(f) && !/\b(?:me voy|listo|eso es todo) ya$/.test(f)) return 'Alto';
   return undefined;
