@@ -6,7 +6,7 @@ import { servicesNamed } from '../../machines/workflow/two-services.js';
 import { formatMoney } from './format.js';
 import type { StudioPackage, StudioService } from './studio-reads.js';
 import { categoryAsked, namedApart, servicesOf } from './studio-category.js';
-import { asksKidsHaircut, asksMensHaircut, asksPriceEnd, asksSameDay, withoutSameDay } from '../brain/rule/studio-asks.js';
+import { asksKidsHaircut, asksMensHaircut, asksPriceEnd, asksSameDay, namesAPlan, withoutSameDay } from '../brain/rule/studio-asks.js';
 import { packageDay } from './studio-package-day.js';
 import { offerOf } from './store-policies.js';
 
@@ -241,6 +241,9 @@ export function answerServices(data: Pick<TenantData, 'templates' | 'utterances'
     return { ...packageList(), package: packages.length > 0 ? PACKAGE_LIST : null };
   }
   if (services.length === 0) return packageList();
+  // "el facial mensual", "the monthly facial": the package named by how often it comes, never the facials.
+  const plan = namesAPlan(text) && data.templates[lang]?.['studio.package.one'] ? packageNamed(folded, packages) : null;
+  if (plan && namesAPlan(`${plan.name.es} ${plan.name.en}`)) return sameDayPackage === plan && sameDayAnswer ? sameDayAnswer : onePackage(plan, lang);
   // "¿cortan pelo de hombre?": the haircut there is, and that a person confirms men are attended (the services do not say).
   if (asksMensHaircut(text) && data.templates[lang]?.['studio.service.for_men']) return haircutFor('men', services, lang);
   // "¿cortan pelo de niño?": the same, for a child (whether children are attended, and at that price, a person confirms).

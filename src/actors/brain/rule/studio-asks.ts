@@ -14,6 +14,7 @@
  * - "do you do tattoos?": whether the business offers a thing, the `services` label.
  * - "¿se puede hacer todo el mismo día?": the package in focus (or the services named) in one day, the `services` label (`asksSameDay`).
  * - "¿cortan pelo de hombre?", "¿cortan pelo de niño?": a man's or a child's haircut, the `services` label (`asksMensHaircut`, `asksKidsHaircut`).
+ * - "el facial mensual", "the monthly facial": a plan of visits, a package, the `services` label (`namesAPlan`).
  */
 import type { IntentScore } from '../../../domain/nlu.js';
 import type { IntentSet } from '../../../domain/intent-set.js';
@@ -151,6 +152,18 @@ export function withoutSameDay(text: string): string {
   return ` ${words(text).replace(new RegExp(SAME_DAY.source, 'g'), ' ').replace(/\s+/g, ' ').trim()} `;
 }
 
+/**
+ * A plan of visits named by how often it comes: "el facial *mensual*", "the *monthly* facial", "una
+ * *membresía*". A clerk hears a package (the studio's packages are named so: "Facial mensual (3
+ * sesiones)"), never one visit to book.
+ */
+const PLAN = /\b(?:mensual|mensuales|semanal|semanales|quincenal|monthly|weekly|membresia|membresias|membership|memberships|suscripcion|subscription)\b/;
+
+/** Whether a message names a plan of visits (a package), not one service. */
+export function namesAPlan(text: string): boolean {
+  return PLAN.test(words(text));
+}
+
 /** A request said beside a question ("quiero un corte mañana, ¿tienen parqueo?"). */
 const REQUESTS = /\b(?:quiero|quisiera|necesito|me gustaria|deseo|agendame|reservame|apartame|ponme|i want|i d like|i would like|i need|book me|can i get|can i book)\b/;
 
@@ -178,6 +191,8 @@ export function studioReading(intents: IntentSet, ranking: readonly IntentScore[
   if ((asksMensHaircut(text) || asksKidsHaircut(text)) && !sureWorkflow) return to('services');
   // "¿se puede hacer todo el mismo día?" after a package: the package's day answered, never the help menu nor a goodbye.
   if (asksSameDay(text) && !sureWorkflow) return to('services');
+  // "el facial mensual": the monthly package told, never a facial's booking started.
+  if (namesAPlan(text) && !sureWorkflow) return to('services');
   // "¿cuál es el servicio más barato?": the services answer says which, when the classifier is not sure of a workflow.
   if (asksPriceEnd(text) && !sureWorkflow) return to('services');
   return intent;
