@@ -4,7 +4,8 @@
  * (`intents.json` `answer.source`) says the right thing. The words are the engine's; which label
  * answers them is found by its source, never by its name.
  *
- * - "¿tienen parqueo?", "do you have wifi?", "¿aceptan niños?", "¿cuánto es el depósito?": a fact about the place, answered by
+ * - "¿tienen parqueo?", "do you have wifi?", "¿aceptan niños?", "¿cuánto es el depósito?", "do you take walk-ins?",
+ *   "do you speak English?": a fact about the place, answered by
  *   the `hours` label (the place's answer), which says it or says it is not known (`studioFactAsked`).
  * - "¿cómo llego?", "how do I get there?": the way, answered by the `hours` label with the address.
  * - "¿cuánto debo?", "how much do I owe?", "¿qué tengo pendiente de pago?": what the customer's
@@ -21,14 +22,15 @@ import type { IntentSet } from '../../../domain/intent-set.js';
 import { HANDOFF_CONFIDENCE, MIN_INTENT_CONFIDENCE } from '../../../machines/triage-decision.js';
 import { asksWhatIsOffered } from './signals.js';
 import { asksDirections } from './store-questions.js';
-import { storeFactsAsked } from './store-facts.js';
+import { asksLanguage, storeFactsAsked } from './store-facts.js';
 import { fold } from './text.js';
+import { groupSize } from '../../../machines/workflow/group-booking.js';
 
 /** Confidence of a studio question read by rule: sure enough to answer without a clarifying question. */
 export const STUDIO_RULE_CONFIDENCE = 0.6;
 
 /** The place's facts a studio may be asked about (the store's fact words), and two of its own. */
-export type StudioFactKey = 'parking' | 'restroom' | 'accessibility' | 'wifi' | 'atm' | 'children' | 'pets' | 'deposit' | 'prep';
+export type StudioFactKey = 'parking' | 'restroom' | 'accessibility' | 'wifi' | 'atm' | 'children' | 'pets' | 'deposit' | 'prep' | 'walkin' | 'languages';
 const PLACE_FACTS: ReadonlySet<string> = new Set(['parking', 'restroom', 'accessibility', 'wifi', 'atm']);
 
 const words = (text: string): string =>
@@ -57,12 +59,22 @@ const DEPOSIT_ASKED =
 const PREP_ASKED =
   /\b(?:(?:que|algo) (?:tengo|tiene|tenemos|hay|debo|necesito|se necesita|hace falta) (?:que )?(?:llevar|traer)|(?:tengo|hay|debo|necesito) que (?:llevar|traer) (?:algo|mi|mis|el|la|los|las)|(?:como|de que manera) (?:tengo|debo|hay) que (?:ir|venir|llegar)|(?:voy|vengo|llego|ir|venir|llegar|tengo que ir|tengo que venir|debo ir|debo venir) con el (?:pelo|cabello) (?:lavado|limpio|sucio|seco|mojado|suelto)|(?:me )?(?:lavo|tengo que lavar|debo lavar|hay que lavar) el (?:pelo|cabello) antes|(?:sin|con) (?:maquillaje|esmalte|las unas pintadas) (?:o |puesto|puesta|antes)|preparar(?:me)? (?:para|antes)|what (?:should|do|must) (?:i|we) (?:need to )?bring|(?:should|do|must) (?:i|we) (?:need to )?(?:bring|come with|wash my hair|arrive with|shave)|come with (?:clean|washed|dirty|dry|wet) hair|how (?:should|do) (?:i|we) prepare|anything (?:i|we) (?:need|have|should) to bring|need to bring anything)\b/;
 
+/**
+ * Coming without a booking: "do you take walk-ins?", "can I just walk in?", "¿puedo llegar sin cita?",
+ * "¿atienden sin reservar?". Not written by the studio: said so, with today's free times offered.
+ */
+const WALK_IN =
+  /\b(?:walk ?ins?|walk in|drop ins?|without (?:an |a )?(?:appointment|booking|reservation)|(?:just|can i|can we) (?:walk|drop|come|show) (?:in|by|up)|(?:no|don t|dont) (?:need|have) (?:an |a )?(?:appointment|booking)|sin (?:cita|reserva|reservar|reservacion|agendar|turno)|(?:hay|tengo|tiene) que (?:hacer |sacar |pedir |coger )?(?:cita|reserva|turno)|(?:llegar|ir|pasar|caer) (?:directo|asi nomas|de una))\b/;
+
 /** The place fact a message asks about ("¿tienen parqueo?" → parking), or null. */
 export function studioFactAsked(text: string): StudioFactKey | null {
   const f = words(text);
   if (f === '') return null;
   if (DEPOSIT_ASKED.test(f)) return 'deposit';
   if (PREP_ASKED.test(f)) return 'prep';
+  // "do you speak English?": the chat's languages, never a person asked for on the word "speak".
+  if (asksLanguage(text)) return 'languages';
+  if (WALK_IN.test(f)) return 'walkin';
   if (MAY_COME.test(f) && !SERVICE_FOR.test(f)) {
     if (CHILDREN.test(f)) return 'children';
     if (PETS.test(f)) return 'pets';
@@ -178,7 +190,7 @@ export function studioReading(intents: IntentSet, ranking: readonly IntentScore[
   };
   const sureHandoff = (intent.name === 'human_agent' || intent.name === 'complaint') && intent.confidence >= HANDOFF_CONFIDENCE;
   // "do you do tattoos?", "¿hacen tatuajes?": only when the classifier is unsure (a thing it never saw leaves every label low).
-  if ((ranking[0]?.confidence ?? 0) < MIN_INTENT_CONFIDENCE && asksWhatIsOffered(text)) return labelOf('services') === null ? intent : intents.score(labelOf('services')!, STUDIO_RULE_CONFIDENCE);
+  if ((ranking[0]?.confidence ?? 0) < MIN_INTENT_CONFIDENCE && asksWhatIsOffered(text) && studioFactAsked(text) === null) return labelOf('services') === null ? intent : intents.score(labelOf('services')!, STUDIO_RULE_CONFIDENCE);
   if (sureHandoff) return intent;
   // "el tinte me quedó horrible": a complaint, handed to a person with an apology — never a booking for the service named.
   if (tellsServiceTrouble(text)) return { name: 'complaint', confidence: Math.max(HANDOFF_CONFIDENCE, intent.name === 'complaint' ? intent.confidence : 0) };
@@ -187,6 +199,11 @@ export function studioReading(intents: IntentSet, ranking: readonly IntentScore[
   const sureWorkflow = intent.confidence >= HANDOFF_CONFIDENCE && intents.intents.some((i) => i.label === intent.label && i.kind === 'workflow') && REQUESTS.test(words(text).replace(PREP_ASKED, ' ')); // "do I *need* to bring anything?" is no request
   if ((fact !== null && (fact === 'deposit' || !sureWorkflow)) || (asksDirections(text) && !sureWorkflow)) return to('hours');
   if (asksWhatIsOwed(text) || bookingCodeSaid(text) !== null || onlyANumber(text)) return to('bookings');
+  // "can my daughter and I both get our nails done at the same time?": a group to book, read by no
+  // label surely — the workflow the classifier ranks first books them (one after the other, a person
+  // for the same time), never the help menu.
+  const group = groupSize(text) !== null && intent.confidence < MIN_INTENT_CONFIDENCE && fact === null ? ranking.find((r) => intents.intents.some((i) => i.label === (r.label ?? r.name) && i.kind === 'workflow')) : undefined;
+  if (group) return intents.score(group.label ?? group.name, STUDIO_RULE_CONFIDENCE);
   // "¿cortan pelo de hombre?", "do you cut kids' hair?": the haircut's price and who confirms men are attended — never the help menu.
   if ((asksMensHaircut(text) || asksKidsHaircut(text)) && !sureWorkflow) return to('services');
   // "¿se puede hacer todo el mismo día?" after a package: the package's day answered, never the help menu nor a goodbye.
