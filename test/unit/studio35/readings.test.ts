@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { namesAPlan, studioFactAsked } from '../../../src/actors/brain/rule/studio-asks.js';
+import { asksCurrency, namesAPlan, studioFactAsked } from '../../../src/actors/brain/rule/studio-asks.js';
 import { detectLang } from '../../../src/actors/brain/rule/signals.js';
 import { namedDay } from '../../../src/machines/workflow/named-days.js';
 import { extractDate, fold } from '../../../src/machines/workflow/slot-extractors.js';
@@ -52,5 +52,14 @@ describe('studio35 readings', () => {
     ];
     expect(servicesNamed('a mani-pedi tomorrow', items).map((i) => i.value)).toEqual(['mani', 'pedi']);
     expect(servicesNamed('un manipedi', items).map((i) => i.value)).toEqual(['mani', 'pedi']);
+  });
+
+  it('should read a currency asked, not a card', () => {
+    expect(asksCurrency('do you take dollars?')).toBe(true);
+    expect(asksCurrency('aceptan dolares?')).toBe(true);
+    expect(asksCurrency('how much is a haircut in USD?')).toBe(true);
+    expect(asksCurrency('can I pay in USD?')).toBe(true);
+    expect(asksCurrency('do you accept credit cards?')).toBe(false);
+    expect(asksCurrency('cuanto cuesta el corte?')).toBe(false);
   });
 });

@@ -23,6 +23,7 @@ import { HANDOFF_CONFIDENCE, MIN_INTENT_CONFIDENCE } from '../../../machines/tri
 import { asksWhatIsOffered } from './signals.js';
 import { asksDirections } from './store-questions.js';
 import { asksLanguage, storeFactsAsked } from './store-facts.js';
+import { asksPriceInCurrency } from './currency-questions.js';
 import { fold } from './text.js';
 import { groupSize } from '../../../machines/workflow/group-booking.js';
 
@@ -176,6 +177,15 @@ export function namesAPlan(text: string): boolean {
   return PLAN.test(words(text));
 }
 
+/** Whether dollars (or euros) are taken: "do you take dollars?", "¿aceptan dólares?", "can I pay in USD?". */
+const TAKES_CURRENCY =
+  /\b(?:aceptan|acepta|toman|coge|cogen|reciben|recibe|agarran|se puede pagar|puedo pagar|pago|pagar|take|takes|accept|accepts|pay|paying)\b(?: \w+){0,3} (?:en )?(?:(?:us|u s|american) )?(?:dolares|dolar|dollars?|usd|verdes|euros?)\b/;
+
+/** A price asked in another currency, the rate, or whether it is taken: the studio's prices are in pesos (`studio-currency.ts`). */
+export function asksCurrency(text: string): boolean {
+  return asksPriceInCurrency(text) || TAKES_CURRENCY.test(words(text));
+}
+
 /** A request said beside a question ("quiero un corte mañana, ¿tienen parqueo?"). */
 const REQUESTS = /\b(?:quiero|quisiera|necesito|me gustaria|deseo|agendame|reservame|apartame|ponme|i want|i d like|i would like|i need|book me|can i get|can i book)\b/;
 
@@ -208,6 +218,8 @@ export function studioReading(intents: IntentSet, ranking: readonly IntentScore[
   if ((asksMensHaircut(text) || asksKidsHaircut(text)) && !sureWorkflow) return to('services');
   // "¿se puede hacer todo el mismo día?" after a package: the package's day answered, never the help menu nor a goodbye.
   if (asksSameDay(text) && !sureWorkflow) return to('services');
+  // "how much is a haircut in USD?", "do you take dollars?": pesos, no rate made up, the ways of paying — never the list.
+  if (asksCurrency(text) && !sureWorkflow) return to('services');
   // "el facial mensual": the monthly package told, never a facial's booking started.
   if (namesAPlan(text) && !sureWorkflow) return to('services');
   // "¿cuál es el servicio más barato?": the services answer says which, when the classifier is not sure of a workflow.
