@@ -200,7 +200,9 @@ export function studioReading(intents: IntentSet, ranking: readonly IntentScore[
   };
   const sureHandoff = (intent.name === 'human_agent' || intent.name === 'complaint') && intent.confidence >= HANDOFF_CONFIDENCE;
   // "do you do tattoos?", "¿hacen tatuajes?": only when the classifier is unsure (a thing it never saw leaves every label low).
-  if ((ranking[0]?.confidence ?? 0) < MIN_INTENT_CONFIDENCE && asksWhatIsOffered(text) && studioFactAsked(text) === null) return labelOf('services') === null ? intent : intents.score(labelOf('services')!, STUDIO_RULE_CONFIDENCE);
+  // "do you do lash extensions?" read as the help menu (an informational label answered by a template, no source) is the same question.
+  const helpLabel = intents.intents.some((i) => i.label === intent.label && i.kind === 'informational' && i.answer !== undefined && !('source' in i.answer));
+  if (((ranking[0]?.confidence ?? 0) < MIN_INTENT_CONFIDENCE || helpLabel) && asksWhatIsOffered(text) && studioFactAsked(text) === null) return labelOf('services') === null ? intent : intents.score(labelOf('services')!, STUDIO_RULE_CONFIDENCE);
   if (sureHandoff) return intent;
   // "el tinte me quedó horrible": a complaint, handed to a person with an apology — never a booking for the service named.
   if (tellsServiceTrouble(text)) return { name: 'complaint', confidence: Math.max(HANDOFF_CONFIDENCE, intent.name === 'complaint' ? intent.confidence : 0) };
