@@ -112,7 +112,8 @@ export function holidayReply(week: Week, closedDates: readonly string[], input: 
 
 /** "¿Dónde están ubicados?", "what's your address?": where, not when (a message asking both gets the hours, address included). */
 const ASKS_WHERE = /\b(?:donde|ubicad[oa]s?|ubicacion|direccion|queda[ns]?|como llego|llegar|where|address|located|location|directions|get there|mapa|maps?)\b/;
-const ASKS_WHEN = /\b(?:hora|horas|horario|horarios|abren|abre|cierran|cierra|abiertos?|open|opens|close|closes|hours|when|dias|days)\b/;
+// "is it close to the Marriott?" asks where: "close to" / "close by" is near, not closing time.
+const ASKS_WHEN = /\b(?:hora|horas|horario|horarios|abren|abre|cierran|cierra|abiertos?|open|opens|close(?! (?:to|by)\b)|closes|hours|when|dias|days)\b/;
 
 export function asksWhereOnly(text: string): boolean {
   const f = fold(text);
