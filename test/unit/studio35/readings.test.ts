@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asksCurrency, namesAPlan, studioFactAsked } from '../../../src/actors/brain/rule/studio-asks.js';
+import { asksCurrency, asksSameDay, namesAPlan, studioFactAsked } from '../../../src/actors/brain/rule/studio-asks.js';
 import { detectLang } from '../../../src/actors/brain/rule/signals.js';
 import { namedDay } from '../../../src/machines/workflow/named-days.js';
 import { extractDate, fold } from '../../../src/machines/workflow/slot-extractors.js';
@@ -61,5 +61,13 @@ describe('studio35 readings', () => {
     expect(asksCurrency('can I pay in USD?')).toBe(true);
     expect(asksCurrency('do you accept credit cards?')).toBe(false);
     expect(asksCurrency('cuanto cuesta el corte?')).toBe(false);
+  });
+
+  it('should read one booking, not one visit, in "una cita" alone', () => {
+    expect(asksSameDay('una cita pa cejas el domingo')).toBe(false);
+    expect(asksSameDay('I want one appointment for a blowout')).toBe(false);
+    expect(asksSameDay('se hace en una sola visita?')).toBe(true);
+    expect(asksSameDay('can I do it all in one day?')).toBe(true);
+    expect(asksSameDay('todo eso se hace el mismo dia?')).toBe(true);
   });
 });

@@ -152,8 +152,11 @@ export function asksKidsHaircut(text: string): boolean {
   return KIDS.test(w) && HAIR.test(w);
 }
 
-/** Everything in one day or visit: "¿se puede hacer todo el mismo día?", "¿en una sola visita?", "can I do it all in one day?". */
-const SAME_DAY = /\b(?:(?:el|en el|ese|en ese) mismo dia|en (?:un|1) (?:solo |mismo )?dia|(?:en |de )?una (?:sola |misma )?(?:visita|cita|sentada|tanda|vez)|de un tiron|same day|(?:in |on )?(?:one|a single|the same|1) (?:day|visit|sitting|appointment|go)|all at once)\b/;
+/**
+ * Everything in one day or visit: "¿se puede hacer todo el mismo día?", "¿en una sola visita?", "can I do it all in one day?".
+ * "Una cita" alone is one booking ("una cita pa cejas el domingo"), never the same-day question.
+ */
+const SAME_DAY = /\b(?:(?:el|en el|ese|en ese) mismo dia|en (?:un|1) (?:solo |mismo )?dia|(?:en |de )una (?:sola |misma )?(?:visita|cita|sentada|tanda|vez)|una (?:sola|misma) (?:visita|cita|sentada|tanda|vez)|de un tiron|same day|(?:in|on) (?:one|a single|the same|1) (?:day|visit|sitting|appointment|go)|(?:a single|the same) (?:day|visit|sitting|appointment)|all at once)\b/;
 
 /** Whether a message asks if things can be done in one day or visit (a package's services, two services). */
 export function asksSameDay(text: string): boolean {
