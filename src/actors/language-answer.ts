@@ -3,7 +3,7 @@ import { asksLanguage } from './brain/rule/store-facts.js';
 import { foldAccents as fold } from '../kernel/fold.js';
 
 /** The templates of the languages fact: a reply that is it answers the question already. */
-const LANGUAGES_FACT = /^info\.fact\.languages\b/;
+const LANGUAGES_FACT = /^(?:info|studio)\.fact\.languages\b/;
 
 
 /**

@@ -17,7 +17,8 @@ export function readingWithStudioFactBeside<T extends Understanding>(data: Pick<
   if (!workflows || template === undefined || !workflows.workflows.some((w) => w.triggers.includes(intentLabelOf(reading.nlu.intent)))) return reading;
   const key = studioFactAsked(text);
   // A deposit asked is the question itself (never read as a booking), and a "what to bring" is asked of a service, not the place.
-  if (key === null || key === 'deposit' || key === 'prep') return reading;
+  // "do you speak English?" beside a booking is answered by the opening yes (`language-answer.ts`), never "not written".
+  if (key === null || key === 'deposit' || key === 'prep' || key === 'languages') return reading;
   const fact = (data.store.facts as Partial<Record<string, StoreFact>> | undefined)?.[key];
   const topic = data.templates[lang]?.[`studio.fact.topic.${key}`] ?? '';
   return { ...reading, factBeside: fact ? fact[lang] : template.replace('{topic}', topic) };

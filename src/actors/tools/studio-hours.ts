@@ -1,6 +1,7 @@
 import type { Lang } from '../../domain/nlu.js';
 import type { ReplyDirective } from '../../machines/conversation.contract.js';
 import { extractDate, fold } from '../../machines/workflow/slot-extractors.js';
+import { namedDay } from '../../machines/workflow/named-days.js';
 import { spokenDate, spokenTime } from '../../machines/workflow/spoken-dates.js';
 import { closedOn, localToday, nearestOpenDays } from '../../machines/workflow/closed-days.js';
 import { WEEK_DAYS } from './studio-reads.js';
@@ -34,7 +35,7 @@ export function weekdayAsked(text: string, nowMs: number, timeZone: string, lang
   const named = WEEKDAY_WORDS.flatMap((re, day) => (re.test(f) ? [day] : []));
   if (named.length === 1) return named[0]!;
   if (named.length > 1) return null;
-  if (!/\b(?:hoy|today|tonight|manana|tomorrow)\b/.test(f) && !DATED.test(f)) return null;
+  if (!/\b(?:hoy|today|tonight|manana|tomorrow)\b/.test(f) && !dated(f)) return null;
   const date = extractDate(text, nowMs, timeZone, lang);
   if (!date) return null;
   return (new Date(`${date}T12:00:00Z`).getUTCDay() + 6) % 7;
@@ -42,7 +43,9 @@ export function weekdayAsked(text: string, nowMs: number, timeZone: string, lang
 
 const MONTH = '(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|january|february|march|april|may|june|july|august|september|october|november|december|ene|feb|abr|jun|jul|ago|sept?|oct|nov|dic|dec|jan|aug)';
 /** A day of a month said ("el 31 de diciembre", "december 31"): the day asked is that date's. */
-const DATED = new RegExp(`\\b(?:\\d{1,2}\\s+(?:de\\s+)?${MONTH}|${MONTH}\\s+\\d{1,2})\\b`);
+const DATED_BY_NUMBER = new RegExp(`\\b(?:\\d{1,2}\\s+(?:de\\s+)?${MONTH}|${MONTH}\\s+\\d{1,2})\\b`);
+/** …or by its name ("el día de Navidad", "new year's eve"). */
+const dated = (folded: string): boolean => DATED_BY_NUMBER.test(folded) || namedDay(folded) !== null;
 
 /** "hoy" / "mañana" said for the day asked (no weekday named), else null. */
 function relativeDay(text: string): 'today' | 'tomorrow' | null {
@@ -80,7 +83,7 @@ export function dayHoursReply(week: Week, input: { text: string; now: number; ti
   const hours = week[WEEK_DAYS[day]!];
   const relative = relativeDay(input.text);
   // "¿abren el 31 de diciembre?": that date said, not only its weekday.
-  const date = relative === null && !WEEKDAY_WORDS.some((re) => re.test(fold(input.text))) && DATED.test(fold(input.text)) ? extractDate(input.text, input.now, input.timeZone, input.lang) : null;
+  const date = relative === null && !WEEKDAY_WORDS.some((re) => re.test(fold(input.text))) && dated(fold(input.text)) ? extractDate(input.text, input.now, input.timeZone, input.lang) : null;
   const name = (date !== null ? spokenDate(date, input.lang) : null) ?? DAY_NAMES[input.lang][day]!;
   const at = (t: string) => spokenTime(t, input.lang) ?? t;
   const next = nextOpenDay(week, day);
@@ -109,7 +112,8 @@ export function holidayReply(week: Week, closedDates: readonly string[], input: 
 
 /** "¿Dónde están ubicados?", "what's your address?": where, not when (a message asking both gets the hours, address included). */
 const ASKS_WHERE = /\b(?:donde|ubicad[oa]s?|ubicacion|direccion|queda[ns]?|como llego|llegar|where|address|located|location|directions|get there|mapa|maps?)\b/;
-const ASKS_WHEN = /\b(?:hora|horas|horario|horarios|abren|abre|cierran|cierra|abiertos?|open|opens|close|closes|hours|when|dias|days)\b/;
+// "is it close to the Marriott?" asks where: "close to" / "close by" is near, not closing time.
+const ASKS_WHEN = /\b(?:hora|horas|horario|horarios|abren|abre|cierran|cierra|abiertos?|open|opens|close(?! (?:to|by)\b)|closes|hours|when|dias|days)\b/;
 
 export function asksWhereOnly(text: string): boolean {
   const f = fold(text);

@@ -6,8 +6,9 @@ import { servicesNamed } from '../../machines/workflow/two-services.js';
 import { formatMoney } from './format.js';
 import type { StudioPackage, StudioService } from './studio-reads.js';
 import { categoryAsked, namedApart, servicesOf } from './studio-category.js';
-import { asksKidsHaircut, asksMensHaircut, asksPriceEnd, asksSameDay, withoutSameDay } from '../brain/rule/studio-asks.js';
+import { asksKidsHaircut, asksMensHaircut, asksPriceEnd, asksSameDay, namesAPlan, withoutSameDay } from '../brain/rule/studio-asks.js';
 import { packageDay } from './studio-package-day.js';
+import { currencyReply } from './studio-currency.js';
 import { offerOf } from './store-policies.js';
 
 /**
@@ -217,7 +218,7 @@ function categoryName(data: Pick<TenantData, 'templates'>, id: string, lang: Lan
  * answerServices(data, { text: '¿cuánto cuesta un facial?', lang: 'es', packageWords: ['paquete'] }, services, packages);
  * // → { replies: [{ template: 'studio.service.price', params: { name: 'Facial hidratante', price: 'RD$2,800.00', duration: 60 }, options: [...] }] }
  */
-export function answerServices(data: Pick<TenantData, 'templates' | 'utterances'>, question: ServicesQuestion, services: readonly StudioService[], packages: readonly StudioPackage[]): InfoActorOutput {
+export function answerServices(data: Pick<TenantData, 'templates' | 'utterances'> & Partial<Pick<TenantData, 'store'>>, question: ServicesQuestion, services: readonly StudioService[], packages: readonly StudioPackage[]): InfoActorOutput {
   const { text, lang } = question;
   const folded = ` ${fold(text)} `;
   // "¿se puede hacer todo el mismo día?": the package named without that "día", else the one in focus.
@@ -241,6 +242,12 @@ export function answerServices(data: Pick<TenantData, 'templates' | 'utterances'
     return { ...packageList(), package: packages.length > 0 ? PACKAGE_LIST : null };
   }
   if (services.length === 0) return packageList();
+  // "how much is a haircut in USD?": in pesos, no rate made up, the ways of paying.
+  const currency = data.store ? currencyReply({ templates: data.templates, store: data.store }, text, lang, namedServices(text, services)) : null;
+  if (currency) return currency;
+  // "el facial mensual", "the monthly facial": the package named by how often it comes, never the facials.
+  const plan = namesAPlan(text) && data.templates[lang]?.['studio.package.one'] ? packageNamed(folded, packages) : null;
+  if (plan && namesAPlan(`${plan.name.es} ${plan.name.en}`)) return sameDayPackage === plan && sameDayAnswer ? sameDayAnswer : onePackage(plan, lang);
   // "¿cortan pelo de hombre?": the haircut there is, and that a person confirms men are attended (the services do not say).
   if (asksMensHaircut(text) && data.templates[lang]?.['studio.service.for_men']) return haircutFor('men', services, lang);
   // "¿cortan pelo de niño?": the same, for a child (whether children are attended, and at that price, a person confirms).

@@ -68,6 +68,10 @@ export function createTenantInfo(options: { data: TenantData; client?: BackendCl
     if (!client) return one({ template: 'info.hours', params: { items: data.store.branches.map((b) => ({ name: b.name, hours: b.hours[lang] })) } });
     // "¿tienen parqueo?", "¿aceptan niños?": the place's fact, or that we do not know it — never the week's hours.
     const fact = studioFactAsked(text);
+    // "do you speak English?": this chat speaks both — never "not written down".
+    if (fact === 'languages' && data.templates[lang]?.['studio.fact.languages']) return one({ template: 'studio.fact.languages' });
+    // "do you take walk-ins?": not written, so the safe way is offered — a booking (a yes starts it) or a person.
+    if (fact === 'walkin' && data.templates[lang]?.['studio.fact.walkin']) return { ...one({ template: 'studio.fact.walkin' }), bookingOffer: [] };
     if (fact !== null && data.templates[lang]?.['studio.fact.unknown']) return studioFactReply(data, fact, lang);
     const business = await readBusiness(client);
     // "¿a qué hora cierran el sábado?": that day's hours.

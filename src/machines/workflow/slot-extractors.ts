@@ -1,4 +1,5 @@
 import { toE164 } from '../../domain/phone.js';
+import { namedDay } from './named-days.js';
 
 /**
  * Reading a slot's value out of a customer's words, in Spanish and English. Pure: "now" and the
@@ -85,7 +86,8 @@ const monthIndex = (word: string) => MONTHS.findIndex((names) => names.includes(
 /**
  * A date in the customer's words, as `YYYY-MM-DD` in the business's calendar: "hoy", "mañana",
  * "pasado mañana", "el viernes", "el próximo lunes", "3 de diciembre", "December 3rd", "dec 3",
- * "3/12" (day/month; month/day in English), "2026-12-03". "De la mañana" is a time, not tomorrow.
+ * "3/12" (day/month; month/day in English), "2026-12-03", a day by its name ("Navidad", "new year's eve":
+ * `named-days.ts`). "De la mañana" is a time, not tomorrow.
  *
  * @example
  * extractDate('mañana a las 3', Date.parse('2026-12-03T15:00:00Z'), 'America/Santo_Domingo') // '2026-12-04'
@@ -98,6 +100,9 @@ export function extractDate(text: string, nowMs: number, timeZone: string, lang:
     const [y, m, d] = [Number(isoMatch[1]), Number(isoMatch[2]), Number(isoMatch[3])];
     return validDay(y, m, d) ? iso(y, m, d) : null;
   }
+  // "el día de Navidad", "new year's eve": the day of the year by its name, the next one to come.
+  const named = namedDay(f);
+  if (named) return nextOccurrence(today, named.month, named.day);
   if (/\bpasado manana\b|\bday after tomorrow\b/.test(f)) return addDays(today, 2);
   // "mañana" is tomorrow unless it is the morning ("de/en/por la mañana", "esta mañana").
   if (/\btomorrow\b/.test(f) || /(?<!\b(?:la|esta) )\bmanana\b/.test(f)) return addDays(today, 1);

@@ -16,7 +16,8 @@ export const MAX_PARTS = 12;
 /** The distinct options a message names one by one ("un corte y un manicure", "haircut and a pedicure"), in the order said. */
 export function servicesNamed(words: string, items: readonly OptionItem[]): OptionItem[] {
   // A name with "y" in it ("Corte y secado", "Lavado y blower") is one service: each said whole stands for its item.
-  let said = fold(words);
+  // "a mani-pedi", "un mani pedi": the trade's one word for a manicure and a pedicure, two services.
+  let said = fold(words).replace(/\bmani[\s-]?pedis?\b/g, 'mani y pedi');
   items.forEach((item, at) => {
     for (const name of [item.label, ...(item.aliases ?? [])].map(fold)) if (SEPARATOR.test(name) && said.includes(name)) said = said.split(name).join(` #${at}# `);
   });

@@ -292,7 +292,9 @@ export function answer(given: WorkflowRun, ctx: RunContext, affirmation: 'yes' |
     return { run: base, replies: [{ text: text(ownText(run, 'retry'), ctx.lang, {}, run) }] };
   }
   const later = Object.keys(read.later ?? {}).filter((slot) => !run.later?.[slot]).flatMap((slot) => laterNote(read, slot, ctx.lang) ?? []);
-  return { run: read, replies: [...later, ...notedReplies(run, read, ctx.lang)] };
+  // "my daughter and I … our nails", then "classic manicure": the service chosen is queued for each of the group.
+  const group = run.spec.slots.filter((s) => s.kind === 'service' && run.values[s.name] === undefined && read.values[s.name] !== undefined).flatMap((s) => queueGroup(read, s.name, ctx.lang) ?? []);
+  return { run: read, replies: [...later, ...group, ...notedReplies(run, read, ctx.lang)] };
 }
 
 /** Whether a message gives any value for the run (a slot answered or corrected), before it is applied. */

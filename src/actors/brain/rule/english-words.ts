@@ -48,6 +48,20 @@ const ENGLISH_GOODS = new Set(
   ).split(' '),
 );
 
+/**
+ * English names of a beauty studio's services and its bookings ("wedding package?", "balayage",
+ * "brows and lashes"): read like the goods above, for the language only — never a product's head.
+ * Words Dominican Spanish writes the same ("manicure", "pedicure", "facial", "spa", "gel",
+ * "keratina") are left out.
+ */
+const ENGLISH_SERVICES = new Set(
+  (
+    'wedding weddings bride bridal package packages bundle haircut haircuts blowout blowdry blow dry trim ' +
+    'highlights balayage dye hair nails nail mani pedi manipedi waxing eyebrow eyebrows brows lashes eyelash eyelashes ' +
+    'makeup massage massages treatment cleansing appointment appointments booking walkin walkins'
+  ).split(' '),
+);
+
 /** A word's singular forms to look up: "screws" → "screw", "brushes" → "brush". */
 const forms = (w: string): string[] => (w.endsWith('es') ? [w, w.slice(0, -1), w.slice(0, -2)] : w.endsWith('s') ? [w, w.slice(0, -1)] : [w]);
 
@@ -71,15 +85,15 @@ const isSpanishGoodsWord = (word: string): boolean => SPANISH_GOODS.has(word) ||
 const BEFORE_SPANISH_TAPE = new Set(['el', 'un', 'una', 'de', 'del', 'la', 'mi', 'ese', 'este', 'eso', 'y', 'o', 'dame', 'tienen', 'hay']);
 
 /**
- * Whether a message's folded words name goods in English and none in Spanish ("wood screws",
- * "1/2 inch pvc pipe"; not "martillo hammer", not "block 6").
+ * Whether a message's folded words name goods or a studio's services in English and none in Spanish
+ * ("wood screws", "1/2 inch pvc pipe", "wedding package"; not "martillo hammer", not "block 6").
  */
 export function namesGoodsInEnglish(words: readonly string[]): boolean {
   let english = false;
   for (let i = 0; i < words.length; i++) {
     const w = words[i] as string;
     if (isSpanishGoodsWord(w)) return false;
-    if (!english && (isEnglishGoodsWord(w) || (w === 'tape' && i > 0 && !BEFORE_SPANISH_TAPE.has(words[i - 1] as string)))) english = true;
+    if (!english && (isEnglishGoodsWord(w) || ENGLISH_SERVICES.has(w) || (w === 'tape' && i > 0 && !BEFORE_SPANISH_TAPE.has(words[i - 1] as string)))) english = true;
   }
   return english;
 }

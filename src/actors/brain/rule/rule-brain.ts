@@ -435,6 +435,8 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
       mentions = [];
       nlu.entities = nlu.entities.filter((e) => e.type !== 'product' && e.type !== 'quantity');
     }
+    // A tenant selling no goods (the studio: no catalog) has no product to search ("what nail polish colors?" got "no *nail* in our catalog").
+    if (tenant.catalog.length === 0) [mentions, nlu.entities] = [[], nlu.entities.filter((e) => e.type !== 'product')];
     let intent: IntentName = nlu.intent.name;
     const lead = readLeadFieldsUnlessLeaving({ text, entities: nlu.entities, expecting, tenantName, intent });
     // "el correo está mal, es …" in the form corrects a field, "el problema es que el suplidor me queda mal" tells the need: the lead's answer, never a complaint.

@@ -4,7 +4,8 @@
  * (`intents.json` `answer.source`) says the right thing. The words are the engine's; which label
  * answers them is found by its source, never by its name.
  *
- * - "¿tienen parqueo?", "do you have wifi?", "¿aceptan niños?", "¿cuánto es el depósito?": a fact about the place, answered by
+ * - "¿tienen parqueo?", "do you have wifi?", "¿aceptan niños?", "¿cuánto es el depósito?", "do you take walk-ins?",
+ *   "do you speak English?": a fact about the place, answered by
  *   the `hours` label (the place's answer), which says it or says it is not known (`studioFactAsked`).
  * - "¿cómo llego?", "how do I get there?": the way, answered by the `hours` label with the address.
  * - "¿cuánto debo?", "how much do I owe?", "¿qué tengo pendiente de pago?": what the customer's
@@ -14,20 +15,23 @@
  * - "do you do tattoos?": whether the business offers a thing, the `services` label.
  * - "¿se puede hacer todo el mismo día?": the package in focus (or the services named) in one day, the `services` label (`asksSameDay`).
  * - "¿cortan pelo de hombre?", "¿cortan pelo de niño?": a man's or a child's haircut, the `services` label (`asksMensHaircut`, `asksKidsHaircut`).
+ * - "el facial mensual", "the monthly facial": a plan of visits, a package, the `services` label (`namesAPlan`).
  */
 import type { IntentScore } from '../../../domain/nlu.js';
 import type { IntentSet } from '../../../domain/intent-set.js';
 import { HANDOFF_CONFIDENCE, MIN_INTENT_CONFIDENCE } from '../../../machines/triage-decision.js';
 import { asksWhatIsOffered } from './signals.js';
 import { asksDirections } from './store-questions.js';
-import { storeFactsAsked } from './store-facts.js';
+import { asksLanguage, storeFactsAsked } from './store-facts.js';
+import { asksPriceInCurrency } from './currency-questions.js';
 import { fold } from './text.js';
+import { groupSize } from '../../../machines/workflow/group-booking.js';
 
 /** Confidence of a studio question read by rule: sure enough to answer without a clarifying question. */
 export const STUDIO_RULE_CONFIDENCE = 0.6;
 
 /** The place's facts a studio may be asked about (the store's fact words), and two of its own. */
-export type StudioFactKey = 'parking' | 'restroom' | 'accessibility' | 'wifi' | 'atm' | 'children' | 'pets' | 'deposit' | 'prep';
+export type StudioFactKey = 'parking' | 'restroom' | 'accessibility' | 'wifi' | 'atm' | 'children' | 'pets' | 'deposit' | 'prep' | 'walkin' | 'languages';
 const PLACE_FACTS: ReadonlySet<string> = new Set(['parking', 'restroom', 'accessibility', 'wifi', 'atm']);
 
 const words = (text: string): string =>
@@ -56,12 +60,22 @@ const DEPOSIT_ASKED =
 const PREP_ASKED =
   /\b(?:(?:que|algo) (?:tengo|tiene|tenemos|hay|debo|necesito|se necesita|hace falta) (?:que )?(?:llevar|traer)|(?:tengo|hay|debo|necesito) que (?:llevar|traer) (?:algo|mi|mis|el|la|los|las)|(?:como|de que manera) (?:tengo|debo|hay) que (?:ir|venir|llegar)|(?:voy|vengo|llego|ir|venir|llegar|tengo que ir|tengo que venir|debo ir|debo venir) con el (?:pelo|cabello) (?:lavado|limpio|sucio|seco|mojado|suelto)|(?:me )?(?:lavo|tengo que lavar|debo lavar|hay que lavar) el (?:pelo|cabello) antes|(?:sin|con) (?:maquillaje|esmalte|las unas pintadas) (?:o |puesto|puesta|antes)|preparar(?:me)? (?:para|antes)|what (?:should|do|must) (?:i|we) (?:need to )?bring|(?:should|do|must) (?:i|we) (?:need to )?(?:bring|come with|wash my hair|arrive with|shave)|come with (?:clean|washed|dirty|dry|wet) hair|how (?:should|do) (?:i|we) prepare|anything (?:i|we) (?:need|have|should) to bring|need to bring anything)\b/;
 
+/**
+ * Coming without a booking: "do you take walk-ins?", "can I just walk in?", "¿puedo llegar sin cita?",
+ * "¿atienden sin reservar?". Not written by the studio: said so, with today's free times offered.
+ */
+const WALK_IN =
+  /\b(?:walk ?ins?|walk in|drop ins?|without (?:an |a )?(?:appointment|booking|reservation)|(?:just|can i|can we) (?:walk|drop|come|show) (?:in|by|up)|(?:no|don t|dont) (?:need|have) (?:an |a )?(?:appointment|booking)|sin (?:cita|reserva|reservar|reservacion|agendar|turno)|(?:hay|tengo|tiene) que (?:hacer |sacar |pedir |coger )?(?:cita|reserva|turno)|(?:llegar|ir|pasar|caer) (?:directo|asi nomas|de una))\b/;
+
 /** The place fact a message asks about ("¿tienen parqueo?" → parking), or null. */
 export function studioFactAsked(text: string): StudioFactKey | null {
   const f = words(text);
   if (f === '') return null;
   if (DEPOSIT_ASKED.test(f)) return 'deposit';
   if (PREP_ASKED.test(f)) return 'prep';
+  // "do you speak English?": the chat's languages, never a person asked for on the word "speak".
+  if (asksLanguage(text)) return 'languages';
+  if (WALK_IN.test(f)) return 'walkin';
   if (MAY_COME.test(f) && !SERVICE_FOR.test(f)) {
     if (CHILDREN.test(f)) return 'children';
     if (PETS.test(f)) return 'pets';
@@ -138,8 +152,11 @@ export function asksKidsHaircut(text: string): boolean {
   return KIDS.test(w) && HAIR.test(w);
 }
 
-/** Everything in one day or visit: "¿se puede hacer todo el mismo día?", "¿en una sola visita?", "can I do it all in one day?". */
-const SAME_DAY = /\b(?:(?:el|en el|ese|en ese) mismo dia|en (?:un|1) (?:solo |mismo )?dia|(?:en |de )?una (?:sola |misma )?(?:visita|cita|sentada|tanda|vez)|de un tiron|same day|(?:in |on )?(?:one|a single|the same|1) (?:day|visit|sitting|appointment|go)|all at once)\b/;
+/**
+ * Everything in one day or visit: "¿se puede hacer todo el mismo día?", "¿en una sola visita?", "can I do it all in one day?".
+ * "Una cita" alone is one booking ("una cita pa cejas el domingo"), never the same-day question.
+ */
+const SAME_DAY = /\b(?:(?:el|en el|ese|en ese) mismo dia|en (?:un|1) (?:solo |mismo )?dia|(?:en |de )una (?:sola |misma )?(?:visita|cita|sentada|tanda|vez)|una (?:sola|misma) (?:visita|cita|sentada|tanda|vez)|de un tiron|same day|(?:in|on) (?:one|a single|the same|1) (?:day|visit|sitting|appointment|go)|(?:a single|the same) (?:day|visit|sitting|appointment)|all at once)\b/;
 
 /** Whether a message asks if things can be done in one day or visit (a package's services, two services). */
 export function asksSameDay(text: string): boolean {
@@ -149,6 +166,27 @@ export function asksSameDay(text: string): boolean {
 /** The message's words without its "el mismo día" (whose "día" is no "Día de Spa"), folded and spaced. */
 export function withoutSameDay(text: string): string {
   return ` ${words(text).replace(new RegExp(SAME_DAY.source, 'g'), ' ').replace(/\s+/g, ' ').trim()} `;
+}
+
+/**
+ * A plan of visits named by how often it comes: "el facial *mensual*", "the *monthly* facial", "una
+ * *membresía*". A clerk hears a package (the studio's packages are named so: "Facial mensual (3
+ * sesiones)"), never one visit to book.
+ */
+const PLAN = /\b(?:mensual|mensuales|semanal|semanales|quincenal|monthly|weekly|membresia|membresias|membership|memberships|suscripcion|subscription)\b/;
+
+/** Whether a message names a plan of visits (a package), not one service. */
+export function namesAPlan(text: string): boolean {
+  return PLAN.test(words(text));
+}
+
+/** Whether dollars (or euros) are taken: "do you take dollars?", "¿aceptan dólares?", "can I pay in USD?". */
+const TAKES_CURRENCY =
+  /\b(?:aceptan|acepta|toman|coge|cogen|reciben|recibe|agarran|se puede pagar|puedo pagar|pago|pagar|take|takes|accept|accepts|pay|paying)\b(?: \w+){0,3} (?:en )?(?:(?:us|u s|american) )?(?:dolares|dolar|dollars?|usd|verdes|euros?)\b/;
+
+/** A price asked in another currency, the rate, or whether it is taken: the studio's prices are in pesos (`studio-currency.ts`). */
+export function asksCurrency(text: string): boolean {
+  return asksPriceInCurrency(text) || TAKES_CURRENCY.test(words(text));
 }
 
 /** A request said beside a question ("quiero un corte mañana, ¿tienen parqueo?"). */
@@ -165,7 +203,9 @@ export function studioReading(intents: IntentSet, ranking: readonly IntentScore[
   };
   const sureHandoff = (intent.name === 'human_agent' || intent.name === 'complaint') && intent.confidence >= HANDOFF_CONFIDENCE;
   // "do you do tattoos?", "¿hacen tatuajes?": only when the classifier is unsure (a thing it never saw leaves every label low).
-  if ((ranking[0]?.confidence ?? 0) < MIN_INTENT_CONFIDENCE && asksWhatIsOffered(text)) return labelOf('services') === null ? intent : intents.score(labelOf('services')!, STUDIO_RULE_CONFIDENCE);
+  // "do you do lash extensions?" read as the help menu (an informational label answered by a template, no source) is the same question.
+  const helpLabel = intents.intents.some((i) => i.label === intent.label && i.kind === 'informational' && i.answer !== undefined && !('source' in i.answer));
+  if (((ranking[0]?.confidence ?? 0) < MIN_INTENT_CONFIDENCE || helpLabel) && asksWhatIsOffered(text) && studioFactAsked(text) === null) return labelOf('services') === null ? intent : intents.score(labelOf('services')!, STUDIO_RULE_CONFIDENCE);
   if (sureHandoff) return intent;
   // "el tinte me quedó horrible": a complaint, handed to a person with an apology — never a booking for the service named.
   if (tellsServiceTrouble(text)) return { name: 'complaint', confidence: Math.max(HANDOFF_CONFIDENCE, intent.name === 'complaint' ? intent.confidence : 0) };
@@ -174,10 +214,19 @@ export function studioReading(intents: IntentSet, ranking: readonly IntentScore[
   const sureWorkflow = intent.confidence >= HANDOFF_CONFIDENCE && intents.intents.some((i) => i.label === intent.label && i.kind === 'workflow') && REQUESTS.test(words(text).replace(PREP_ASKED, ' ')); // "do I *need* to bring anything?" is no request
   if ((fact !== null && (fact === 'deposit' || !sureWorkflow)) || (asksDirections(text) && !sureWorkflow)) return to('hours');
   if (asksWhatIsOwed(text) || bookingCodeSaid(text) !== null || onlyANumber(text)) return to('bookings');
+  // "can my daughter and I both get our nails done at the same time?": a group to book, read by no
+  // label surely — the workflow the classifier ranks first books them (one after the other, a person
+  // for the same time), never the help menu.
+  const group = groupSize(text) !== null && intent.confidence < MIN_INTENT_CONFIDENCE && fact === null ? ranking.find((r) => intents.intents.some((i) => i.label === (r.label ?? r.name) && i.kind === 'workflow')) : undefined;
+  if (group) return intents.score(group.label ?? group.name, STUDIO_RULE_CONFIDENCE);
   // "¿cortan pelo de hombre?", "do you cut kids' hair?": the haircut's price and who confirms men are attended — never the help menu.
   if ((asksMensHaircut(text) || asksKidsHaircut(text)) && !sureWorkflow) return to('services');
   // "¿se puede hacer todo el mismo día?" after a package: the package's day answered, never the help menu nor a goodbye.
   if (asksSameDay(text) && !sureWorkflow) return to('services');
+  // "how much is a haircut in USD?", "do you take dollars?": pesos, no rate made up, the ways of paying — never the list.
+  if (asksCurrency(text) && !sureWorkflow) return to('services');
+  // "el facial mensual": the monthly package told, never a facial's booking started.
+  if (namesAPlan(text) && !sureWorkflow) return to('services');
   // "¿cuál es el servicio más barato?": the services answer says which, when the classifier is not sure of a workflow.
   if (asksPriceEnd(text) && !sureWorkflow) return to('services');
   return intent;
