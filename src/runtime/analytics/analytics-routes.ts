@@ -160,6 +160,14 @@ export function createAnalyticsRoutes(options: AnalyticsRoutesOptions): Route[] 
     },
     {
       method: 'GET',
+      path: `${base}/handoffs`,
+      handler: guarded(async (req, _ctx, { tenantId, queries, range }) => {
+        const r = range(check(RangeQuery, queryOf(req)));
+        return json(200, { tenant: tenantId, from: r.from, to: r.to, ...(await queries.handoffs(tenantId, r)) });
+      }),
+    },
+    {
+      method: 'GET',
       path: `${base}/errors`,
       handler: guarded(async (req, _ctx, { tenantId, queries, range }) => {
         const r = range(check(RangeQuery, queryOf(req)));

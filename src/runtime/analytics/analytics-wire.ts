@@ -17,3 +17,18 @@ export interface Summary {
   turn_ms_p95: number | null;
   llm_cost: number;
 }
+
+/** `GET …/analytics/handoffs` (the route adds `tenant`, `from` and `to`). */
+export interface HandoffStats {
+  /** Handoffs by why the bot handed off (`customer_request`, `complaint`, `not_understood`, …). */
+  reasons: Array<{ reason: string; count: number }>;
+  /** Handoff tickets opened in the range. */
+  tickets: number;
+  /** Of them, answered by an agent; not (yet) answered; still open with no agent message. */
+  answered: number;
+  unanswered: number;
+  waiting: number;
+  /** Ticket opened → first agent message, over the answered tickets. */
+  first_reply_ms_p50: number | null;
+  first_reply_ms_p95: number | null;
+}
