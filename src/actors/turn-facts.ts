@@ -85,8 +85,10 @@ export function readCommittedTurn(turn: CommittedTurn): TurnReading {
   if (customer) {
     if (handoffReason !== null && FAILURE_HANDOFFS.has(handoffReason)) unmet = 'handoff_failure';
     else if (misunderstood) unmet = 'not_understood';
-    // Not carried at all, or a good of the trade not in stock: both a need the catalog did not meet.
-    else if (templates.some((t) => t === 'product.not_found' || t.startsWith('product.not_stocked'))) unmet = 'not_found';
+    // Not carried at all (also when something related is offered instead: "No vendemos neveras, lo
+    // que sí tenemos para eso…" is still neveras the owner may decide to stock), or a good of the
+    // trade not in stock: both a need the catalog did not meet.
+    else if (templates.some((t) => t === 'product.not_found' || t === 'product.not_found_related' || t.startsWith('product.not_stocked'))) unmet = 'not_found';
     else if (intent === 'unknown' || (confidence !== null && confidence < LOW_CONFIDENCE && templates.some((t) => t.startsWith('clarify.')))) unmet = 'low_confidence';
   }
   const leadTo = after.lead?.status ?? null;
