@@ -110,7 +110,8 @@ export function createAnalyticsQueries(db: Database) {
     /**
      * Handoffs of the range and why (the turn that handed off, as the summary counts them), and how
      * fast a person answered: per handoff ticket opened in the range, its first agent message before
-     * it closed. `unanswered`: tickets no agent has written in yet (still waiting, or resolved silently).
+     * it closed. `unanswered`: tickets no agent has written in; `waiting`: of them, those whose
+     * conversation is still with a person (a REST `resolve` hands it back without closing the ticket).
      */
     async handoffs(tenantId: string, range: DayRange) {
       const reasons = await run<{ reason: string | null; count: unknown }>(
@@ -122,6 +123,7 @@ export function createAnalyticsQueries(db: Database) {
       const replies = await run<Record<string, unknown>>(
         `with opened as (
            select t.opened_at, t.status,
+             (select c.phase from conversations c where c.tenant_id = t.tenant_id and c.id = t.conversation_id) as phase,
              (select min(m.created_at) from messages m
                where m.tenant_id = t.tenant_id and m.conversation_id = t.conversation_id and m.direction = 'out' and m.author = 'agent'
                  and m.created_at >= t.opened_at and (t.closed_at is null or m.created_at <= t.closed_at)) as replied_at
@@ -129,7 +131,7 @@ export function createAnalyticsQueries(db: Database) {
            where t.tenant_id = ? and t.kind = 'handoff' and (t.opened_at at time zone ?)::date between ?::date and ?::date)
          select count(*) as tickets,
            count(*) filter (where replied_at is not null) as answered,
-           count(*) filter (where replied_at is null and status = 'open') as waiting,
+           count(*) filter (where replied_at is null and status = 'open' and phase = 'handoff') as waiting,
            percentile_cont(0.5) within group (order by extract(epoch from replied_at - opened_at) * 1000) filter (where replied_at is not null) as p50,
            percentile_cont(0.95) within group (order by extract(epoch from replied_at - opened_at) * 1000) filter (where replied_at is not null) as p95
          from opened`,

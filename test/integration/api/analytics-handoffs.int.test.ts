@@ -5,7 +5,7 @@ import { createDurableEnvironment } from '../durable/durable-harness.js';
 /**
  * owner33: the owner asked "why did customers go to a person, and how long did my people take to
  * answer?" and the analytics had no answer. Three handoffs for three reasons over REST on PGlite;
- * two answered by an agent after known waits, one left waiting; a self-serve conversation that
+ * two answered by an agent after known waits, one left waiting, one handed back unanswered; a self-serve conversation that
  * must not count. `GET …/analytics/handoffs` must say so, under `/console` too.
  */
 describe('analytics: handoffs by reason and agent reply time (PGlite)', () => {
@@ -46,6 +46,9 @@ describe('analytics: handoffs by reason and agent reply time (PGlite)', () => {
     await answeredHandoff('owner-person', 'quiero hablar con una persona');
     await answeredHandoff('owner-complaint', 'me cobraron doble en la factura, estoy muy molesto, quiero una solucion');
     for (let i = 0; i < 3; i++) await sayOverRest(server, 'owner-lost', 'blorf zzkt qwyx');
+    // Handed back to the bot over REST with no agent message: unanswered, but no longer waiting.
+    const silent = await sayOverRest(server, 'owner-silent', 'pasame con un agente por favor');
+    expect((await api(`/api/tenants/ferreteria/conversations/${silent.conversation_id}/resolve`, { agent: 'María', outcome: 'resuelto' })).status).toBe(200);
   }, 120_000);
 
   afterAll(async () => {
@@ -57,10 +60,10 @@ describe('analytics: handoffs by reason and agent reply time (PGlite)', () => {
     const summary = await api('/api/tenants/ferreteria/analytics/summary');
     const h = await api('/api/tenants/ferreteria/analytics/handoffs');
     expect(h.status).toBe(200);
-    expect(summary.json.handoffs).toBe(3);
+    expect(summary.json.handoffs).toBe(4);
     expect(h.json.reasons).toEqual([
+      { reason: 'customer_request', count: 2 },
       { reason: 'complaint', count: 1 },
-      { reason: 'customer_request', count: 1 },
       { reason: 'not_understood', count: 1 },
     ]);
     expect(h.json.reasons.reduce((n: number, r: { count: number }) => n + r.count, 0)).toBe(summary.json.handoffs);
@@ -68,7 +71,7 @@ describe('analytics: handoffs by reason and agent reply time (PGlite)', () => {
 
   it('should say how many handoffs a person answered, how many still wait, and how fast the first reply came', async () => {
     const h = (await api('/api/tenants/ferreteria/analytics/handoffs')).json;
-    expect(h).toMatchObject({ tickets: 3, answered: 2, unanswered: 1, waiting: 1 });
+    expect(h).toMatchObject({ tickets: 4, answered: 2, unanswered: 2, waiting: 1 });
     // percentile_cont over two values: their mean; each is at least the wait before the reply.
     const low = (bounds[0]!.low + bounds[1]!.low) / 2;
     const high = (bounds[0]!.high + bounds[1]!.high) / 2;
