@@ -41,6 +41,8 @@ export interface TurnReading {
   leadFrom: string | null;
   leadTo: string | null;
   leadFields: string[];
+  /** The SKU a customer message was answered with (newly in focus: a follow-up on it is not counted again). */
+  product: string | null;
 }
 
 /** Below this the triage asks instead of acting (`MIN_INTENT_CONFIDENCE`, docs/architecture.md §3). */
@@ -54,6 +56,7 @@ interface ContextView {
   understanding?: { nlu?: { intent?: { name?: string; confidence?: number } } } | null;
   routedIntent?: { name: string } | null;
   lead?: { status?: string; draft?: Record<string, unknown> };
+  productFocus?: { sku?: string; query?: string } | null;
 }
 
 const view = (context: unknown): ContextView => (context !== null && typeof context === 'object' ? (context as ContextView) : {});
@@ -94,5 +97,10 @@ export function readCommittedTurn(turn: CommittedTurn): TurnReading {
   const leadTo = after.lead?.status ?? null;
   const draft = after.lead?.draft ?? {};
   const leadFields = leadTo !== null && leadTo !== 'none' ? LEAD_FIELDS.filter((f) => draft[f] !== undefined && draft[f] !== null) : [];
-  return { intent, reading, confidence, misunderstood, unmet, phaseFrom, phaseTo, handoffReason, leadFrom: before.lead?.status ?? null, leadTo, leadFields };
+  // The product the answer put in focus: a new SKU, or the same asked for again in other words
+  // ("y si compro 50?" keeps both and is not a second asking).
+  const focus = after.productFocus;
+  const was = before.productFocus;
+  const product = customer && unmet === null && typeof focus?.sku === 'string' && (focus.sku !== was?.sku || focus.query !== was?.query) ? focus.sku : null;
+  return { intent, reading, confidence, misunderstood, unmet, phaseFrom, phaseTo, handoffReason, leadFrom: before.lead?.status ?? null, leadTo, leadFields, product };
 }

@@ -151,6 +151,17 @@ export function createAnalyticsQueries(db: Database) {
       };
     },
 
+    /** The products customers were answered with most (`turn_facts.product`), with how many conversations asked. */
+    async products(tenantId: string, range: DayRange, limit: number) {
+      const rows = await run<{ product: string; count: unknown; conversations: unknown }>(
+        `select product, count(*) as count, count(distinct conversation_id) as conversations
+         ${FACTS} and outcome = 'ok' and event = 'user.message' and product is not null
+         group by product order by count(*) desc, count(distinct conversation_id) desc, product limit ?`,
+        [tenantId, range.from, range.to, limit],
+      );
+      return rows.map((r) => ({ sku: r.product, count: num(r.count), conversations: num(r.conversations) }));
+    },
+
     async errors(tenantId: string, range: DayRange) {
       const rows = await run<{ code: string; day: unknown; count: unknown }>(
         `select code, to_char(day, 'YYYY-MM-DD') as day, count from error_stats where tenant_id = ? and day between ?::date and ?::date order by day, code`,

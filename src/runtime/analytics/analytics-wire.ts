@@ -32,3 +32,13 @@ export interface HandoffStats {
   first_reply_ms_p50: number | null;
   first_reply_ms_p95: number | null;
 }
+
+/** `GET …/analytics/products`: the products customers were answered with most. */
+export interface ProductRow {
+  sku: string;
+  /** The catalog's name, null for a SKU no longer in it. */
+  name: string | null;
+  /** Customer messages answered with it, and the conversations they came from. */
+  count: number;
+  conversations: number;
+}

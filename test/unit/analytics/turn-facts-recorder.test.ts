@@ -57,6 +57,19 @@ describe('readCommittedTurn', () => {
     expect(readCommittedTurn(turn({ after: unsure, emitted: [{ type: 'reply', reply: { template: 'clarify.ask' } }] }))).toMatchObject({ intent: 'offers', reading: 'offers', unmet: 'low_confidence' });
   });
 
+  it('should name the product a message was answered with once, not on a follow-up nor a not-carried answer', () => {
+    const focus = (sku: string, query: string) => ({ ...ctx({ intent: 'product_inquiry' }), productFocus: { sku, query } });
+    expect(readCommittedTurn(turn({ after: focus('CEM-01', 'cemento gris') })).product).toBe('CEM-01');
+    // "y si compro 50?": the same product in the same words.
+    expect(readCommittedTurn(turn({ before: focus('CEM-01', 'cemento gris'), after: focus('CEM-01', 'cemento gris') })).product).toBeNull();
+    // Asked again in other words, or another product: counted.
+    expect(readCommittedTurn(turn({ before: focus('CEM-01', 'cemento gris'), after: focus('CEM-01', 'cemento') })).product).toBe('CEM-01');
+    expect(readCommittedTurn(turn({ before: focus('CEM-01', 'cemento gris'), after: focus('VAR-38', 'varilla 3/8') })).product).toBe('VAR-38');
+    // "No vendemos neveras, lo que sí tenemos…": the related product is not what was asked for.
+    expect(readCommittedTurn(turn({ after: focus('PROT-1', 'neveras'), emitted: [{ type: 'reply', reply: { template: 'product.not_found_related' } }] })).product).toBeNull();
+    expect(readCommittedTurn(turn({ event: 'agent.message', messageId: null, after: focus('CEM-01', 'cemento gris') })).product).toBeNull();
+  });
+
   it('should list the lead fields answered (a declined company too), names only, and no intent for agent turns', () => {
     const r = readCommittedTurn(turn({ after: ctx({ lead: 'collecting', draft: { name: { value: 'Ana', sourceMessageId: 'm' }, company_name: { value: null, sourceMessageId: 'm' } } }) }));
     expect(r).toMatchObject({ leadFrom: 'none', leadTo: 'collecting', leadFields: ['name', 'company_name'] });

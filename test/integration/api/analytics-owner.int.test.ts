@@ -6,9 +6,10 @@ import { createDurableEnvironment } from '../durable/durable-harness.js';
  * owner33: the owner asked "why did customers go to a person, and how long did my people take to
  * answer?" and the analytics had no answer. Three handoffs for three reasons over REST on PGlite;
  * two answered by an agent after known waits, one left waiting, one handed back unanswered; a self-serve conversation that
- * must not count. `GET …/analytics/handoffs` must say so, under `/console` too.
+ * must not count. `GET …/analytics/handoffs` must say so, under `/console` too. And "which products
+ * do they ask for most?": `GET …/analytics/products` counts each product once per asking.
  */
-describe('analytics: handoffs by reason and agent reply time (PGlite)', () => {
+describe('analytics for the owner: handoffs by reason, agent reply time, products asked (PGlite)', () => {
   let server: TestServer;
   let destroy: () => Promise<void> = async () => {};
   const WAIT_MS = 400;
@@ -43,6 +44,12 @@ describe('analytics: handoffs by reason and agent reply time (PGlite)', () => {
     destroy = () => made.destroy();
     server = await startHiloForTest({ env: { ...made.env, HILO_STORAGE: 'durable', HILO_TEAM_HOURS: 'off' } });
     await sayOverRest(server, 'owner-self', 'tienen cemento gris?');
+    // A follow-up on the same product is not a second asking.
+    await sayOverRest(server, 'owner-self', 'y si compro 50?');
+    await sayOverRest(server, 'owner-self2', 'cuanto cuesta el cemento gris');
+    await sayOverRest(server, 'owner-pvc', 'precio del tubo pvc de media');
+    // Not sold, something related offered: a need unmet, not a product asked for.
+    await sayOverRest(server, 'owner-fridge', 'tienen neveras?');
     await answeredHandoff('owner-person', 'quiero hablar con una persona');
     await answeredHandoff('owner-complaint', 'me cobraron doble en la factura, estoy muy molesto, quiero una solucion');
     for (let i = 0; i < 3; i++) await sayOverRest(server, 'owner-lost', 'blorf zzkt qwyx');
@@ -88,5 +95,20 @@ describe('analytics: handoffs by reason and agent reply time (PGlite)', () => {
     expect((await api('/console/api/tenants/ferreteria/analytics/handoffs')).json).toEqual(direct.json);
     expect((await fetch(`${server.baseUrl}/console/api/tenants/ferreteria/analytics/handoffs`)).status).toBe(401);
     expect((await api('/api/tenants/ferreteria/analytics/handoffs?bogus=1')).status).toBe(400);
+  });
+
+  it('should rank the products customers asked for, a follow-up and a not-carried answer not counted', async () => {
+    const p = await api('/api/tenants/ferreteria/analytics/products');
+    expect(p.status).toBe(200);
+    const rows = p.json.products as Array<{ sku: string; name: string | null; count: number; conversations: number }>;
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toMatchObject({ count: 2, conversations: 2 });
+    expect(rows[0]!.name).toMatch(/^Cemento Gris/);
+    expect(rows[1]).toMatchObject({ count: 1, conversations: 1 });
+    expect(rows[1]!.name).toMatch(/^Tubo PVC 1\/2/);
+    expect(JSON.stringify(rows)).not.toMatch(/Nevera/);
+    expect((await api('/api/tenants/ferreteria/analytics/products?limit=1')).json.products).toHaveLength(1);
+    expect((await api('/api/tenants/ferreteria/analytics/products?limit=0')).status).toBe(400);
+    expect((await api('/console/api/tenants/ferreteria/analytics/products')).json).toEqual(p.json);
   });
 });
