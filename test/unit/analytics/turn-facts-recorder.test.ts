@@ -165,6 +165,11 @@ describe('analytics helpers', () => {
     expect(redactText('soy zoraida, mi correo z@x.com', { known })).toBe('soy [name], mi correo [email]');
     expect(redactText('llámame al 809-555-7311 o +1 (829) 555 0199')).toBe('llámame al [phone] o [phone]');
     expect(redactText('mi cédula 001-1234567-8 y la cuenta 10587')).toBe('mi cédula [id] y la cuenta [number]');
+    // owner33: "10-587" answering "¿tu número de cuenta?" reached the dashboard's FAQ candidates.
+    expect(redactText('10-587')).toBe('[number]');
+    expect(redactText('mi cuenta es la 10-587, al dia?')).toBe('mi cuenta es la [number], al dia?');
+    // Short dashed numbers and sizes stay: "2-3 sacos", "1/2", "3/8".
+    expect(redactText('unos 2-3 sacos y tubo de 1/2 y varilla 3/8')).toBe('unos 2-3 sacos y tubo de 1/2 y varilla 3/8');
     expect(redactText('escribe a ana.perez@correo.do')).toBe('escribe a [email]');
     const parse = () => ({ intent: { name: 'greeting' as const, confidence: 1 }, ranking: [], entities: [{ type: 'person_name' as const, value: 'Juan Pérez', start: 10, end: 20 }], lang: 'es' as const });
     expect(redactText('hola, soy Juan Pérez', { parse })).toBe('hola, soy [name]');
