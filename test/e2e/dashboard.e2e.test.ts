@@ -284,6 +284,12 @@ describe('admin analytics dashboard, in Chromium', () => {
     // owner33: intents in the owner's words, the code kept as the title.
     expect(await page.locator('[data-table="intents"] tr[data-intent="product_inquiry"] th').textContent()).toBe('Pregunta por un producto');
     expect(await page.locator('[data-table="intents"] tr[data-intent="product_inquiry"] th').getAttribute('title')).toBe('product_inquiry');
+    // owner33: the products asked for most, by the catalog's name, as the API ranks them.
+    const products = (await api('/api/tenants/ferreteria/analytics/products?limit=20')).json.products as Array<{ sku: string; name: string; count: number; conversations: number }>;
+    expect(products.length).toBeGreaterThan(0);
+    expect(products.some((p) => p.name.startsWith('Cemento Gris'))).toBe(true);
+    const productRows = await page.locator('[data-table="products"] tbody tr').evaluateAll((rows) => rows.map((r) => [(r as HTMLElement).dataset.sku, r.querySelector('th')?.textContent, ...Array.from(r.querySelectorAll('td')).map((td) => td.textContent)]));
+    expect(productRows).toEqual(products.map((p) => [p.sku, p.name, formatCount(lang, p.count), formatCount(lang, p.conversations)]));
     // owner33: what customers ask for that the store does not sell apart from what the bot did not understand.
     const unmet = (await api('/api/tenants/ferreteria/analytics/unmet?limit=50')).json as { groups: Array<{ terms: string; reasons: Record<string, number>; examples: string[] }> };
     const notCarried = unmet.groups.filter((g) => (g.reasons.not_found ?? 0) > 0);

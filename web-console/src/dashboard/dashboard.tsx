@@ -4,6 +4,7 @@ import { DayChart } from './day-chart.js';
 import { fillDays, formatConfidence, formatCount, formatCsat, formatDay, formatMs, formatRate, formatUsd, PRESETS, presetRange, type Lang } from './format.js';
 import { Bar } from './bar.js';
 import { Handoffs } from './handoffs.js';
+import { Products } from './products.js';
 import { dt, dtMaybe, intentLabel, leadFieldLabel, statePhase, type DashKey } from './strings.js';
 import { Unmet } from './unmet.js';
 import type { DashboardData, Summary } from './wire.js';
@@ -266,6 +267,8 @@ function Figures(props: { lang: Lang; tenant: string; data: DashboardData }) {
           </table>
         )}
       </section>
+
+      <Products lang={lang} products={data.products} />
 
       <Unmet lang={lang} groups={data.unmet.groups} />
 

@@ -1,7 +1,7 @@
 /** The analytics API's answers as the dashboard reads them (docs/analytics.md). */
-import type { HandoffStats, Summary as ServerSummary } from '../../../src/runtime/analytics/analytics-wire.js';
+import type { HandoffStats, ProductRow, Summary as ServerSummary } from '../../../src/runtime/analytics/analytics-wire.js';
 
-export type { HandoffStats };
+export type { HandoffStats, ProductRow };
 
 export interface Summary extends ServerSummary {
   from: string;
@@ -48,4 +48,5 @@ export interface DashboardData {
   unmet: { messages: number; groups: UnmetGroup[] };
   faq: FaqCandidate[];
   handoffs: HandoffStats;
+  products: ProductRow[];
 }
