@@ -41,6 +41,8 @@ export interface TurnReading {
   leadFrom: string | null;
   leadTo: string | null;
   leadFields: string[];
+  /** The SKU a customer message was answered with (newly in focus: a follow-up on it is not counted again). */
+  product: string | null;
 }
 
 /** Below this the triage asks instead of acting (`MIN_INTENT_CONFIDENCE`, docs/architecture.md §3). */
@@ -54,6 +56,7 @@ interface ContextView {
   understanding?: { nlu?: { intent?: { name?: string; confidence?: number } } } | null;
   routedIntent?: { name: string } | null;
   lead?: { status?: string; draft?: Record<string, unknown> };
+  productFocus?: { sku?: string; query?: string } | null;
 }
 
 const view = (context: unknown): ContextView => (context !== null && typeof context === 'object' ? (context as ContextView) : {});
@@ -85,12 +88,19 @@ export function readCommittedTurn(turn: CommittedTurn): TurnReading {
   if (customer) {
     if (handoffReason !== null && FAILURE_HANDOFFS.has(handoffReason)) unmet = 'handoff_failure';
     else if (misunderstood) unmet = 'not_understood';
-    // Not carried at all, or a good of the trade not in stock: both a need the catalog did not meet.
-    else if (templates.some((t) => t === 'product.not_found' || t.startsWith('product.not_stocked'))) unmet = 'not_found';
+    // Not carried at all (also when something related is offered instead: "No vendemos neveras, lo
+    // que sí tenemos para eso…" is still neveras the owner may decide to stock), or a good of the
+    // trade not in stock: both a need the catalog did not meet.
+    else if (templates.some((t) => t === 'product.not_found' || t === 'product.not_found_related' || t.startsWith('product.not_stocked'))) unmet = 'not_found';
     else if (intent === 'unknown' || (confidence !== null && confidence < LOW_CONFIDENCE && templates.some((t) => t.startsWith('clarify.')))) unmet = 'low_confidence';
   }
   const leadTo = after.lead?.status ?? null;
   const draft = after.lead?.draft ?? {};
   const leadFields = leadTo !== null && leadTo !== 'none' ? LEAD_FIELDS.filter((f) => draft[f] !== undefined && draft[f] !== null) : [];
-  return { intent, reading, confidence, misunderstood, unmet, phaseFrom, phaseTo, handoffReason, leadFrom: before.lead?.status ?? null, leadTo, leadFields };
+  // The product the answer put in focus: a new SKU, or the same asked for again in other words
+  // ("y si compro 50?" keeps both and is not a second asking).
+  const focus = after.productFocus;
+  const was = before.productFocus;
+  const product = customer && unmet === null && typeof focus?.sku === 'string' && (focus.sku !== was?.sku || focus.query !== was?.query) ? focus.sku : null;
+  return { intent, reading, confidence, misunderstood, unmet, phaseFrom, phaseTo, handoffReason, leadFrom: before.lead?.status ?? null, leadTo, leadFields, product };
 }

@@ -91,7 +91,7 @@ describe('admin analytics dashboard, in Chromium', () => {
   let offset = 0;
   const contexts: BrowserContext[] = [];
   const errors: string[] = [];
-  const expected = { conversations: 0, leads: 0, handoffs: 0, ratings: [] as number[] };
+  const expected = { conversations: 0, leads: 0, handoffs: 0, answered: 0, ratings: [] as number[] };
 
   const api = async (path: string, init: { method?: string; body?: unknown } = {}) => {
     const res = await fetch(baseUrl + path, {
@@ -103,9 +103,9 @@ describe('admin analytics dashboard, in Chromium', () => {
     return { status: res.status, text, json: (res.headers.get('content-type') ?? '').startsWith('application/json') ? (JSON.parse(text) as any) : null };
   };
 
-  async function newPage(locale = 'es-DO'): Promise<Page> {
+  async function newPage(locale = 'es-DO', viewport = { width: 1360, height: 900 }): Promise<Page> {
     if (!browser) throw launchError;
-    const context = await browser.newContext({ baseURL: baseUrl, locale, viewport: { width: 1360, height: 900 } });
+    const context = await browser.newContext({ baseURL: baseUrl, locale, viewport });
     contexts.push(context);
     const page = await context.newPage();
     // A CSP violation or a script error is a failure, not noise.
@@ -170,6 +170,11 @@ describe('admin analytics dashboard, in Chromium', () => {
         if (c.kind === 'lead') expected.leads++;
         if (c.kind === 'handoff') {
           expected.handoffs++;
+          // Every other handoff gets an agent's reply before it is resolved: the team's reply time.
+          if (expected.handoffs % 2 === 1) {
+            expect((await api(`/api/tenants/ferreteria/conversations/${id}/agent-messages`, { method: 'POST', body: { agent: 'María', text: 'Hola, soy María.' } })).status).toBe(200);
+            expected.answered++;
+          }
           expect((await api(`/api/tenants/ferreteria/conversations/${id}/resolve`, { method: 'POST', body: { agent: 'María', outcome: 'resuelto' } })).status).toBe(200);
           expect((await api('/api/tenants/ferreteria/messages', { method: 'POST', body: { sender, text: String(c.rating) } })).status).toBe(200);
           expected.ratings.push(c.rating!);
@@ -276,10 +281,37 @@ describe('admin analytics dashboard, in Chromium', () => {
     expect(intents.length).toBeGreaterThan(3);
     const intentRows = await page.locator('[data-table="intents"] tbody tr').evaluateAll((rows) => rows.map((r) => [(r as HTMLElement).dataset.intent, ...Array.from(r.querySelectorAll('td')).map((td) => td.textContent)]));
     expect(intentRows).toEqual(intents.map((x) => [x.intent, formatCount(lang, x.count), formatConfidence(lang, x.mean_confidence), formatRate(lang, x.misunderstood_rate), formatRate(lang, x.handoff_rate)]));
-    const unmet = (await api('/api/tenants/ferreteria/analytics/unmet?limit=20')).json;
-    expect(unmet.groups.length).toBeGreaterThan(0);
-    expect(await page.locator('[data-table="unmet"] tbody tr').evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.terms))).toEqual(unmet.groups.map((g: { terms: string }) => g.terms));
-    expect(await page.locator('[data-table="unmet"] .examples li').first().textContent()).toBe(`«${unmet.groups[0].examples[0]}»`);
+    // owner33: intents in the owner's words, the code kept as the title.
+    expect(await page.locator('[data-table="intents"] tr[data-intent="product_inquiry"] th').textContent()).toBe('Pregunta por un producto');
+    expect(await page.locator('[data-table="intents"] tr[data-intent="product_inquiry"] th').getAttribute('title')).toBe('product_inquiry');
+    // owner33: the products asked for most, by the catalog's name, as the API ranks them.
+    const products = (await api('/api/tenants/ferreteria/analytics/products?limit=20')).json.products as Array<{ sku: string; name: string; count: number; conversations: number }>;
+    expect(products.length).toBeGreaterThan(0);
+    expect(products.some((p) => p.name.startsWith('Cemento Gris'))).toBe(true);
+    const productRows = await page.locator('[data-table="products"] tbody tr').evaluateAll((rows) => rows.map((r) => [(r as HTMLElement).dataset.sku, r.querySelector('th')?.textContent, ...Array.from(r.querySelectorAll('td')).map((td) => td.textContent)]));
+    expect(productRows).toEqual(products.map((p) => [p.sku, p.name, formatCount(lang, p.count), formatCount(lang, p.conversations)]));
+    // owner33: what customers ask for that the store does not sell apart from what the bot did not understand.
+    const unmet = (await api('/api/tenants/ferreteria/analytics/unmet?limit=50')).json as { groups: Array<{ terms: string; reasons: Record<string, number>; examples: string[] }> };
+    const notCarried = unmet.groups.filter((g) => (g.reasons.not_found ?? 0) > 0);
+    const other = unmet.groups.filter((g) => !notCarried.includes(g));
+    expect(notCarried.length).toBeGreaterThan(0);
+    expect(other.length).toBeGreaterThan(0);
+    const termsOf = (table: string) => page.locator(`[data-table="${table}"] tbody tr`).evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.terms));
+    expect(await termsOf('not-carried')).toEqual(notCarried.map((g) => g.terms));
+    expect(await termsOf('unmet')).toEqual(other.map((g) => g.terms));
+    expect(await page.locator('[data-table="unmet"] .examples li').first().textContent()).toBe(`«${other[0]!.examples[0]}»`);
+    expect(await page.locator('#dash-not-carried').textContent()).toBe('Lo que piden y no vendemos (o no hay en existencia)');
+    // owner33: handoffs by reason and the team's first reply, as the API answers them.
+    const handoffs = (await api('/api/tenants/ferreteria/analytics/handoffs')).json;
+    expect(handoffs).toMatchObject({ tickets: expected.handoffs, answered: expected.answered, unanswered: expected.handoffs - expected.answered, waiting: 0, reasons: [{ reason: 'customer_request', count: expected.handoffs }] });
+    expect(await page.locator('[data-table="handoff-reasons"] tr[data-reason="customer_request"] th').textContent()).toBe('El cliente pidió una persona');
+    expect(await page.locator('[data-table="handoff-reasons"] tr[data-reason="customer_request"] td').textContent()).toBe(formatCount(lang, expected.handoffs));
+    for (const key of ['tickets', 'answered', 'waiting'] as const) {
+      expect(await page.locator(`[data-handoff-figure="${key}"] dd`).textContent(), key).toBe(formatCount(lang, handoffs[key]));
+    }
+    expect(handoffs.first_reply_ms_p50).toBeGreaterThanOrEqual(0);
+    expect(await page.locator('[data-handoff-figure="first_reply_ms_p50"] dd').textContent()).toBe(formatMs(lang, handoffs.first_reply_ms_p50));
+    expect(await page.locator('[data-figure="turn_ms_p50"] dt').textContent()).toBe('Respuesta del bot (mediana)');
     const faq = (await api('/api/tenants/ferreteria/analytics/faq-candidates?limit=20')).json;
     expect(faq.candidates.length).toBeGreaterThan(0);
     expect(await page.locator('[data-table="faq"] tbody tr th').allTextContents()).toEqual(faq.candidates.map((c: { question: string }) => c.question));
@@ -343,6 +375,20 @@ describe('admin analytics dashboard, in Chromium', () => {
     await page.getByRole('button', { name: 'Inbox' }).click();
     await page.getByRole('tab', { name: 'Waiting' }).waitFor({ timeout: TIMEOUT });
     expect(await page.locator('.dashboard').count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
+  it('should fit a phone: no part of the page wider than the screen, wide tables scroll on their own', async () => {
+    const page = await newPage('es-DO', { width: 390, height: 844 });
+    await logIn(page, 'demo', PASSWORD);
+    await page.goto('/console#dashboard');
+    await page.locator('.dashboard[data-status="ready"]').waitFor({ timeout: TIMEOUT });
+    // owner33: the intents table and the two funnels spilled past a phone's edge.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    const intents = await page.locator('[data-table="intents"]').evaluate((el) => ({ box: el.getBoundingClientRect().right, scroll: el.scrollWidth, client: el.clientWidth }));
+    expect(intents.box).toBeLessThanOrEqual(390);
+    expect(intents.scroll).toBeGreaterThan(intents.client);
+    await page.screenshot({ path: join(ROOT, 'test-results', 'dashboard-phone.png'), fullPage: true });
     expect(errors).toEqual([]);
   });
 

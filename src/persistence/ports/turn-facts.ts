@@ -56,6 +56,8 @@ export interface TurnFact {
   leadTo: string | null;
   /** Lead fields known after the turn (names only, never values). */
   leadFields: string[];
+  /** The catalog SKU a customer message was answered with (a product newly in focus); null otherwise. */
+  product: string | null;
 }
 
 /**

@@ -107,6 +107,61 @@ export function createAnalyticsQueries(db: Database) {
       return rows.map((r) => ({ day: String(r.day), conversations: num(r.conversations), messages: num(r.messages), handoffs: num(r.handoffs), leads: num(r.leads), automation_rate: numOrNull(r.automation_rate) }));
     },
 
+    /**
+     * Handoffs of the range and why (the turn that handed off, as the summary counts them), and how
+     * fast a person answered: per handoff ticket opened in the range, its first agent message before
+     * it closed. `unanswered`: tickets no agent has written in; `waiting`: of them, those whose
+     * conversation is still with a person (a REST `resolve` hands it back without closing the ticket).
+     */
+    async handoffs(tenantId: string, range: DayRange) {
+      const reasons = await run<{ reason: string | null; count: unknown }>(
+        `select handoff_reason as reason, count(*) as count
+         ${FACTS} and outcome = 'ok' and phase_to = 'handoff' and phase_from is distinct from 'handoff'
+         group by handoff_reason order by count(*) desc, handoff_reason`,
+        [tenantId, range.from, range.to],
+      );
+      const replies = await run<Record<string, unknown>>(
+        `with opened as (
+           select t.opened_at, t.status,
+             (select c.phase from conversations c where c.tenant_id = t.tenant_id and c.id = t.conversation_id) as phase,
+             (select min(m.created_at) from messages m
+               where m.tenant_id = t.tenant_id and m.conversation_id = t.conversation_id and m.direction = 'out' and m.author = 'agent'
+                 and m.created_at >= t.opened_at and (t.closed_at is null or m.created_at <= t.closed_at)) as replied_at
+           from tickets t
+           where t.tenant_id = ? and t.kind = 'handoff' and (t.opened_at at time zone ?)::date between ?::date and ?::date)
+         select count(*) as tickets,
+           count(*) filter (where replied_at is not null) as answered,
+           count(*) filter (where replied_at is null and status = 'open' and phase = 'handoff') as waiting,
+           percentile_cont(0.5) within group (order by extract(epoch from replied_at - opened_at) * 1000) filter (where replied_at is not null) as p50,
+           percentile_cont(0.95) within group (order by extract(epoch from replied_at - opened_at) * 1000) filter (where replied_at is not null) as p95
+         from opened`,
+        [tenantId, range.timeZone, range.from, range.to],
+      );
+      const r = replies[0] ?? {};
+      const tickets = num(r.tickets);
+      const answered = num(r.answered);
+      return {
+        reasons: reasons.map((x) => ({ reason: x.reason ?? 'unknown', count: num(x.count) })),
+        tickets,
+        answered,
+        unanswered: tickets - answered,
+        waiting: num(r.waiting),
+        first_reply_ms_p50: numOrNull(r.p50),
+        first_reply_ms_p95: numOrNull(r.p95),
+      };
+    },
+
+    /** The products customers were answered with most (`turn_facts.product`), with how many conversations asked. */
+    async products(tenantId: string, range: DayRange, limit: number) {
+      const rows = await run<{ product: string; count: unknown; conversations: unknown }>(
+        `select product, count(*) as count, count(distinct conversation_id) as conversations
+         ${FACTS} and outcome = 'ok' and event = 'user.message' and product is not null
+         group by product order by count(*) desc, count(distinct conversation_id) desc, product limit ?`,
+        [tenantId, range.from, range.to, limit],
+      );
+      return rows.map((r) => ({ sku: r.product, count: num(r.count), conversations: num(r.conversations) }));
+    },
+
     async errors(tenantId: string, range: DayRange) {
       const rows = await run<{ code: string; day: unknown; count: unknown }>(
         `select code, to_char(day, 'YYYY-MM-DD') as day, count from error_stats where tenant_id = ? and day between ?::date and ?::date order by day, code`,

@@ -27,6 +27,8 @@ export interface AnalyticsRoutesOptions {
    * Null: the most frequent answer stands.
    */
   timelessAnswer?: (tenantId: string, question: string, lang: string) => string | null;
+  /** A catalog product's name by SKU (null: no longer in the catalog). */
+  productName?: (tenantId: string, sku: string) => string | null;
   /** Writes buffered turn facts first, so answers include every committed turn. */
   flush: () => Promise<void>;
   /** An admin console session (cookie `hilo_console`), when the console runs. */
@@ -50,6 +52,7 @@ const isoDay = z
   .refine((s) => s >= FIRST_DAY && s <= LAST_DAY, { error: `must be a day from ${FIRST_DAY} to ${LAST_DAY}` });
 const RangeQuery = z.strictObject({ from: isoDay.optional(), to: isoDay.optional() });
 const PagedQuery = RangeQuery.extend({ limit: z.coerce.number().int().min(1).max(1000).optional(), cursor: z.string().regex(/^\d{1,15}$/, { error: 'must be the cursor of the previous page' }).optional() });
+const LimitQuery = RangeQuery.extend({ limit: z.coerce.number().int().min(1).max(200).optional() });
 const GroupQuery = RangeQuery.extend({ limit: z.coerce.number().int().min(1).max(200).optional(), min_count: z.coerce.number().int().min(1).max(1000).optional() });
 const CorrectionBody = z.strictObject({ conversation_id: z.string().min(1).max(200), message_id: z.string().min(1).max(200), intent: z.string().regex(/^[a-z_]{2,40}$/, { error: 'must be an intent label' }) });
 
@@ -156,6 +159,25 @@ export function createAnalyticsRoutes(options: AnalyticsRoutesOptions): Route[] 
       handler: guarded(async (req, _ctx, { tenantId, queries, range }) => {
         const r = range(check(RangeQuery, queryOf(req)));
         return json(200, { tenant: tenantId, from: r.from, to: r.to, days: await queries.daily(tenantId, r) });
+      }),
+    },
+    {
+      method: 'GET',
+      path: `${base}/handoffs`,
+      handler: guarded(async (req, _ctx, { tenantId, queries, range }) => {
+        const r = range(check(RangeQuery, queryOf(req)));
+        return json(200, { tenant: tenantId, from: r.from, to: r.to, ...(await queries.handoffs(tenantId, r)) });
+      }),
+    },
+    {
+      method: 'GET',
+      path: `${base}/products`,
+      handler: guarded(async (req, _ctx, { tenantId, queries, range }) => {
+        const q = check(LimitQuery, queryOf(req));
+        const r = range(q);
+        const rows = await queries.products(tenantId, r, q.limit ?? 20);
+        const products = rows.map((p) => ({ sku: p.sku, name: options.productName?.(tenantId, p.sku) ?? null, count: p.count, conversations: p.conversations }));
+        return json(200, { tenant: tenantId, from: r.from, to: r.to, products });
       }),
     },
     {

@@ -70,6 +70,7 @@ export function createAnalytics(options: { db: Database | null; prices?: ModelPr
           const tenant = tenants.get(tenantId);
           return tenant ? timelessDayAnswer(tenant.data, question, lang === 'en' ? 'en' : 'es', clock.now()) : null;
         },
+        productName: (tenantId, sku) => tenants.get(tenantId)?.data.catalog.find((p) => p.sku === sku)?.name ?? null,
         flush: () => recorder?.flush() ?? Promise.resolve(),
         ...(authenticate
           ? {

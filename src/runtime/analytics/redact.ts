@@ -7,7 +7,8 @@ import { foldAccents } from '../../kernel/fold.js';
  * 1. values the conversation is known to hold — the lead draft's name, email, phone and company,
  *    the contact's profile — wherever they appear (a bare "Zoraida Canario" answering "¿tu nombre?");
  * 2. the tenant brain's entities (person names, emails, phones, account ids, companies) by span;
- * 3. patterns: e-mails, phone numbers, cédulas/RNC and any run of 4+ digits.
+ * 3. patterns: e-mails, phone numbers, cédulas/RNC, any run of 4+ digits, and dashed groups of 4+
+ *    digits in all ("10-587").
  */
 export interface KnownValues {
   names: string[];
@@ -20,6 +21,8 @@ const EMAIL = /[^\s@<>()[\]"',;:]+@[^\s@<>()[\]"',;:]+\.[a-z]{2,}/gi;
 const CEDULA = /\b\d{3}-?\d{7}-?\d\b/g;
 const PHONE = /(?:\+?\d[\s().-]*){7,}\d/g;
 const DIGITS = /\d{4,}/g;
+/** Digits in dashed groups ("10-587", an account number as customers write it): 4+ digits in all is a number to hide. */
+const DASHED = /(?<![\d-])\d+(?:-\d+)+(?![\d-])/g;
 const ENTITY_TAGS: Readonly<Record<string, string>> = { person_name: '[name]', name: '[name]', email: '[email]', phone: '[phone]', account_id: '[number]', company: '[company]' };
 
 const fold = foldAccents;
@@ -70,7 +73,7 @@ export function redactText(text: string, options: { parse?: (text: string) => Nl
       for (const part of name.split(/\s+/)) if (part.length >= 4) out = replaceFolded(out, part, '[name]');
     }
   }
-  out = out.replace(EMAIL, '[email]').replace(CEDULA, '[id]').replace(PHONE, (m) => (m.replace(/\D/g, '').length >= 7 ? '[phone]' : m)).replace(DIGITS, '[number]');
+  out = out.replace(EMAIL, '[email]').replace(CEDULA, '[id]').replace(PHONE, (m) => (m.replace(/\D/g, '').length >= 7 ? '[phone]' : m)).replace(DASHED, (m) => (m.replace(/\D/g, '').length >= 4 ? '[number]' : m)).replace(DIGITS, '[number]');
   return out;
 }
 

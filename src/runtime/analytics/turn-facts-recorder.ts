@@ -229,6 +229,7 @@ export function createTurnFactsRecorder(options: TurnFactsRecorderOptions): Turn
           leadFrom: r.leadFrom,
           leadTo: r.leadTo,
           leadFields: r.leadFields,
+          product: r.product,
         };
         // A customer message's time is arrival to committed reply: the host observer tells it next.
         if (turn.event === 'user.message' && turn.messageId !== null) pending.set(keyOf(turn.key.tenantId, turn.messageId), { fact, since: clock.now() });
@@ -249,7 +250,7 @@ export function createTurnFactsRecorder(options: TurnFactsRecorderOptions): Turn
           tenantId: observation.tenantId, conversationId: observation.conversationId, seq: 0, messageId: observation.messageId ?? null, at,
           day: dayOf(observation.tenantId, at), channel: observation.channel, event: 'user.message', outcome: observation.outcome, turnMs: observation.ms,
           brain: null, model: null, tokensIn: null, tokensOut: null, costUsd: null, toolCalls: 0, intent: null, reading: null, confidence: null, misunderstood: false,
-          unmet: null, sentiment: null, stateFrom: null, stateTo: null, phaseFrom: null, phaseTo: null, handoffReason: null, leadFrom: null, leadTo: null, leadFields: [],
+          unmet: null, sentiment: null, stateFrom: null, stateTo: null, phaseFrom: null, phaseTo: null, handoffReason: null, leadFrom: null, leadTo: null, leadFields: [], product: null,
         });
       },
     },

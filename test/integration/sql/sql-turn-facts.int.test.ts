@@ -13,7 +13,7 @@ function fact(tenantId: string, conversationId: string | null, seq: number, o: P
     tenantId, conversationId, seq, messageId: `m${seq}`, at: AT, day: '2026-12-03', channel: 'rest', event: 'user.message', outcome: 'ok', turnMs: 12.5,
     brain: 'llm', model: 'gpt-4o-mini', tokensIn: 1200, tokensOut: 80, costUsd: 0.000228, toolCalls: 1, intent: 'product_inquiry', reading: 'complaint', confidence: 0.875,
     misunderstood: false, unmet: null, sentiment: 'neutral', stateFrom: 'triage.idle', stateTo: 'answering.product', phaseFrom: 'triage', phaseTo: 'answering',
-    handoffReason: null, leadFrom: 'none', leadTo: 'collecting', leadFields: ['name', 'email'], ...o,
+    handoffReason: null, leadFrom: 'none', leadTo: 'collecting', leadFields: ['name', 'email'], product: 'CEM-GRIS-42', ...o,
   };
 }
 
@@ -34,17 +34,17 @@ describe.each(SQL_BACKENDS)('SQL turn facts on $name', (backend) => {
     return conversationId;
   };
   const rows = (tenantId: string) =>
-    opened.db.em().execute<Record<string, unknown>[]>(`select conversation_id, seq, to_char(day, 'YYYY-MM-DD') as day, cost_usd::float8 as cost, intent, reading, confidence, lead_fields, sentiment, turn_ms from turn_facts where tenant_id = ? order by id`, [tenantId]);
+    opened.db.em().execute<Record<string, unknown>[]>(`select conversation_id, seq, to_char(day, 'YYYY-MM-DD') as day, cost_usd::float8 as cost, intent, reading, confidence, lead_fields, sentiment, turn_ms, product from turn_facts where tenant_id = ? order by id`, [tenantId]);
 
   it('should store every field and keep one row per committed turn however often it is recorded', async () => {
     const tenant = `t-${randomUUID()}`;
     const c = await conversation(tenant);
     const facts = createSqlTurnFacts(opened.db);
-    await facts.record([fact(tenant, c, 2), fact(tenant, c, 3, { leadFields: [] })]);
+    await facts.record([fact(tenant, c, 2), fact(tenant, c, 3, { leadFields: [], product: null })]);
     await facts.record([fact(tenant, c, 2, { turnMs: 999 })]);
     expect(await rows(tenant)).toEqual([
-      { conversation_id: c, seq: 2, day: '2026-12-03', cost: 0.000228, intent: 'product_inquiry', reading: 'complaint', confidence: 0.875, lead_fields: ['name', 'email'], sentiment: 'neutral', turn_ms: 12.5 },
-      { conversation_id: c, seq: 3, day: '2026-12-03', cost: 0.000228, intent: 'product_inquiry', reading: 'complaint', confidence: 0.875, lead_fields: [], sentiment: 'neutral', turn_ms: 12.5 },
+      { conversation_id: c, seq: 2, day: '2026-12-03', cost: 0.000228, intent: 'product_inquiry', reading: 'complaint', confidence: 0.875, lead_fields: ['name', 'email'], sentiment: 'neutral', turn_ms: 12.5, product: 'CEM-GRIS-42' },
+      { conversation_id: c, seq: 3, day: '2026-12-03', cost: 0.000228, intent: 'product_inquiry', reading: 'complaint', confidence: 0.875, lead_fields: [], sentiment: 'neutral', turn_ms: 12.5, product: null },
     ]);
   });
 

@@ -37,6 +37,12 @@ describe('readCommittedTurn', () => {
 
   it('should tell a product not found, a low-confidence question and a served message apart', () => {
     expect(readCommittedTurn(turn({ emitted: [{ type: 'reply', reply: { template: 'product.not_found' } }] })).unmet).toBe('not_found');
+    // owner33: "tienen neveras?" answered "No vendemos neveras, lo que sí tenemos para eso…" was
+    // left out of the unmet needs, so the owner never saw neveras asked for.
+    expect(readCommittedTurn(turn({ emitted: [{ type: 'reply', reply: { template: 'product.not_found_related' } }] })).unmet).toBe('not_found');
+    expect(readCommittedTurn(turn({ emitted: [{ type: 'reply', reply: { template: 'product.not_stocked_related' } }] })).unmet).toBe('not_found');
+    // A product the store has, only not sold that way: not a need the catalog missed.
+    expect(readCommittedTurn(turn({ emitted: [{ type: 'reply', reply: { template: 'product.not_by_pack' } }] })).unmet).toBeNull();
     expect(readCommittedTurn(turn({ after: ctx({ intent: 'offers', confidence: 0.2 }), emitted: [{ type: 'reply', reply: { template: 'clarify.ask' } }] })).unmet).toBe('low_confidence');
     expect(readCommittedTurn(turn()).unmet).toBeNull();
     // A handoff the customer asked for is not a failure.
@@ -49,6 +55,19 @@ describe('readCommittedTurn', () => {
     // A clarifying question: nothing acted on, the reading is all there is.
     const unsure = { ...ctx({ intent: 'offers', confidence: 0.2 }), routedIntent: null };
     expect(readCommittedTurn(turn({ after: unsure, emitted: [{ type: 'reply', reply: { template: 'clarify.ask' } }] }))).toMatchObject({ intent: 'offers', reading: 'offers', unmet: 'low_confidence' });
+  });
+
+  it('should name the product a message was answered with once, not on a follow-up nor a not-carried answer', () => {
+    const focus = (sku: string, query: string) => ({ ...ctx({ intent: 'product_inquiry' }), productFocus: { sku, query } });
+    expect(readCommittedTurn(turn({ after: focus('CEM-01', 'cemento gris') })).product).toBe('CEM-01');
+    // "y si compro 50?": the same product in the same words.
+    expect(readCommittedTurn(turn({ before: focus('CEM-01', 'cemento gris'), after: focus('CEM-01', 'cemento gris') })).product).toBeNull();
+    // Asked again in other words, or another product: counted.
+    expect(readCommittedTurn(turn({ before: focus('CEM-01', 'cemento gris'), after: focus('CEM-01', 'cemento') })).product).toBe('CEM-01');
+    expect(readCommittedTurn(turn({ before: focus('CEM-01', 'cemento gris'), after: focus('VAR-38', 'varilla 3/8') })).product).toBe('VAR-38');
+    // "No vendemos neveras, lo que sí tenemos…": the related product is not what was asked for.
+    expect(readCommittedTurn(turn({ after: focus('PROT-1', 'neveras'), emitted: [{ type: 'reply', reply: { template: 'product.not_found_related' } }] })).product).toBeNull();
+    expect(readCommittedTurn(turn({ event: 'agent.message', messageId: null, after: focus('CEM-01', 'cemento gris') })).product).toBeNull();
   });
 
   it('should list the lead fields answered (a declined company too), names only, and no intent for agent turns', () => {
@@ -146,6 +165,11 @@ describe('analytics helpers', () => {
     expect(redactText('soy zoraida, mi correo z@x.com', { known })).toBe('soy [name], mi correo [email]');
     expect(redactText('llámame al 809-555-7311 o +1 (829) 555 0199')).toBe('llámame al [phone] o [phone]');
     expect(redactText('mi cédula 001-1234567-8 y la cuenta 10587')).toBe('mi cédula [id] y la cuenta [number]');
+    // owner33: "10-587" answering "¿tu número de cuenta?" reached the dashboard's FAQ candidates.
+    expect(redactText('10-587')).toBe('[number]');
+    expect(redactText('mi cuenta es la 10-587, al dia?')).toBe('mi cuenta es la [number], al dia?');
+    // Short dashed numbers and sizes stay: "2-3 sacos", "1/2", "3/8".
+    expect(redactText('unos 2-3 sacos y tubo de 1/2 y varilla 3/8')).toBe('unos 2-3 sacos y tubo de 1/2 y varilla 3/8');
     expect(redactText('escribe a ana.perez@correo.do')).toBe('escribe a [email]');
     const parse = () => ({ intent: { name: 'greeting' as const, confidence: 1 }, ranking: [], entities: [{ type: 'person_name' as const, value: 'Juan Pérez', start: 10, end: 20 }], lang: 'es' as const });
     expect(redactText('hola, soy Juan Pérez', { parse })).toBe('hola, soy [name]');

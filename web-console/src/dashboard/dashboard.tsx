@@ -2,7 +2,11 @@ import { useEffect, useState } from 'preact/hooks';
 import { DashboardError, loadDashboard, trainingHref } from './data.js';
 import { DayChart } from './day-chart.js';
 import { fillDays, formatConfidence, formatCount, formatCsat, formatDay, formatMs, formatRate, formatUsd, PRESETS, presetRange, type Lang } from './format.js';
-import { dt, dtMaybe, statePhase, type DashKey } from './strings.js';
+import { Bar } from './bar.js';
+import { Handoffs } from './handoffs.js';
+import { Products } from './products.js';
+import { dt, dtMaybe, intentLabel, leadFieldLabel, statePhase, type DashKey } from './strings.js';
+import { Unmet } from './unmet.js';
 import type { DashboardData, Summary } from './wire.js';
 
 type Range = { from: string; to: string };
@@ -23,19 +27,14 @@ const CARDS: Array<{ key: keyof Summary & DashKey; format: (lang: Lang, s: Summa
   { key: 'llm_cost', format: (l, s) => formatUsd(l, s.llm_cost) },
 ];
 
-function stageLabel(lang: Lang, stage: string): string {
-  if (stage.startsWith('field:')) return dt(lang, 'stageField', { field: stage.slice(6) });
-  return dtMaybe(lang, `stage_${stage}`) ?? stage;
+/** A reply as the owner reads it: the chat's *bold* and _italic_ marks dropped. */
+function plainAnswer(text: string): string {
+  return text.replace(/\*([^*\n]+)\*/g, '$1').replace(/(^|\s)_([^_\n]+)_(?=\s|[.,;:!?]|$)/g, '$1$2');
 }
 
-/** A table row's share of the largest, drawn as a bar (a CSSOM width: the CSP forbids style attributes). */
-function Bar(props: { value: number; max: number }) {
-  const pct = props.max > 0 ? Math.round((props.value / props.max) * 100) : 0;
-  return (
-    <span class="bar" aria-hidden="true">
-      <span class="bar-fill" style={{ width: `${pct}%` }} />
-    </span>
-  );
+function stageLabel(lang: Lang, stage: string): string {
+  if (stage.startsWith('field:')) return dt(lang, 'stageField', { field: leadFieldLabel(lang, stage.slice(6)) });
+  return dtMaybe(lang, `stage_${stage}`) ?? stage;
 }
 
 /**
@@ -235,6 +234,8 @@ function Figures(props: { lang: Lang; tenant: string; data: DashboardData }) {
         </section>
       </div>
 
+      <Handoffs lang={lang} stats={data.handoffs} />
+
       <section aria-labelledby="dash-intents">
         <h3 id="dash-intents">{dt(lang, 'intents')}</h3>
         {data.intents.length === 0 ? (
@@ -253,8 +254,8 @@ function Figures(props: { lang: Lang; tenant: string; data: DashboardData }) {
             <tbody>
               {data.intents.map((x) => (
                 <tr key={x.intent} data-intent={x.intent}>
-                  <th scope="row">
-                    <code>{x.intent}</code>
+                  <th scope="row" title={x.intent}>
+                    {intentLabel(lang, x.intent)}
                   </th>
                   <td class="num">{formatCount(lang, x.count)}</td>
                   <td class="num">{formatConfidence(lang, x.mean_confidence)}</td>
@@ -267,44 +268,9 @@ function Figures(props: { lang: Lang; tenant: string; data: DashboardData }) {
         )}
       </section>
 
-      <section aria-labelledby="dash-unmet">
-        <h3 id="dash-unmet">{dt(lang, 'unmet')}</h3>
-        <p class="intro">{dt(lang, 'unmetIntro', { n: formatCount(lang, data.unmet.messages) })}</p>
-        {data.unmet.groups.length === 0 ? (
-          <p class="none">{dt(lang, 'none')}</p>
-        ) : (
-          <table data-table="unmet">
-            <thead>
-              <tr>
-                <th scope="col">{dt(lang, 'terms')}</th>
-                <th scope="col">{dt(lang, 'count')}</th>
-                <th scope="col">{dt(lang, 'reasons')}</th>
-                <th scope="col">{dt(lang, 'examples')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.unmet.groups.map((g) => (
-                <tr key={g.terms} data-terms={g.terms}>
-                  <th scope="row">{g.terms}</th>
-                  <td class="num">{formatCount(lang, g.count)}</td>
-                  <td>
-                    {Object.entries(g.reasons)
-                      .map(([reason, n]) => `${dtMaybe(lang, `reason_${reason}`) ?? reason} ${n}`)
-                      .join(', ')}
-                  </td>
-                  <td>
-                    <ul class="examples">
-                      {g.examples.map((e) => (
-                        <li key={e}>«{e}»</li>
-                      ))}
-                    </ul>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </section>
+      <Products lang={lang} products={data.products} />
+
+      <Unmet lang={lang} groups={data.unmet.groups} />
 
       <section aria-labelledby="dash-faq">
         <h3 id="dash-faq">{dt(lang, 'faq')}</h3>
@@ -325,10 +291,8 @@ function Figures(props: { lang: Lang; tenant: string; data: DashboardData }) {
                 <tr key={f.terms} data-terms={f.terms}>
                   <th scope="row">{f.question}</th>
                   <td class="num">{formatCount(lang, f.count)}</td>
-                  <td>
-                    <code>{f.intent}</code>
-                  </td>
-                  <td class="answer">{f.answer ?? '—'}</td>
+                  <td title={f.intent}>{intentLabel(lang, f.intent)}</td>
+                  <td class="answer">{f.answer === null ? '—' : plainAnswer(f.answer)}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,5 +1,7 @@
 /** The analytics API's answers as the dashboard reads them (docs/analytics.md). */
-import type { Summary as ServerSummary } from '../../../src/runtime/analytics/analytics-wire.js';
+import type { HandoffStats, ProductRow, Summary as ServerSummary } from '../../../src/runtime/analytics/analytics-wire.js';
+
+export type { HandoffStats, ProductRow };
 
 export interface Summary extends ServerSummary {
   from: string;
@@ -45,4 +47,6 @@ export interface DashboardData {
   intents: IntentRow[];
   unmet: { messages: number; groups: UnmetGroup[] };
   faq: FaqCandidate[];
+  handoffs: HandoffStats;
+  products: ProductRow[];
 }

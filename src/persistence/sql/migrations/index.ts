@@ -13,6 +13,7 @@ import { Migration20261203180000ShardColumns } from './Migration20261203180000_s
 import { Migration20261204000000SnapshotJson } from './Migration20261204000000_snapshot_json.js';
 import { Migration20261205000000TurnFactReading } from './Migration20261205000000_turn_fact_reading.js';
 import { Migration20261206000000LeadAmendments } from './Migration20261206000000_lead_amendments.js';
+import { Migration20261207120000TurnFactProduct } from './Migration20261207120000_turn_fact_product.js';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the same list works from `dist/`
@@ -33,4 +34,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261204000000_snapshot_json', class: Migration20261204000000SnapshotJson },
   { name: 'Migration20261205000000_turn_fact_reading', class: Migration20261205000000TurnFactReading },
   { name: 'Migration20261206000000_lead_amendments', class: Migration20261206000000LeadAmendments },
+  { name: 'Migration20261207120000_turn_fact_product', class: Migration20261207120000TurnFactProduct },
 ];
