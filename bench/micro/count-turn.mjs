@@ -45,9 +45,15 @@ if (unseen && warm + turns > texts.length) throw new Error(`unseen has ${texts.l
 const { startHilo } = await import(`${dir}/dist/src/runtime/hilo.js`);
 const { loadConfig } = await import(`${dir}/dist/src/runtime/config.js`);
 const { createSilentLogger } = await import(`${dir}/dist/src/kernel/logger.js`);
+const { createManualClock } = await import(`${dir}/dist/src/kernel/clock.js`);
+// A simulated clock (Wednesday 2 December 2026, 10:00 in Santo Domingo, one second per turn): the
+// tools read the time (opening hours, "open now", the day's offers), and a counted phase takes
+// minutes under valgrind; on the real clock two runs of one tree took different paths (perf23).
+const clock = createManualClock(Date.UTC(2026, 11, 2, 14, 0, 0));
 const hilo = await startHilo({
   config: loadConfig({ PORT: '0', HOST: '127.0.0.1', HILO_STORAGE: 'memory', HILO_DEMO_API_KEY: 'x'.repeat(20) }),
   logger: createSilentLogger(),
+  clock,
 });
 
 let n = 0;
@@ -55,6 +61,7 @@ async function run(count) {
   for (let i = 0; i < count; i++, n++) {
     const customer = n % 200;
     const text = unseen ? texts[n] : texts[Math.floor(n / 200 + customer) % texts.length];
+    clock.advance(1000);
     await hilo.host.handleMessage({ tenantId: 'ferreteria', channel: 'rest', senderId: `c-${customer}`, messageId: `m-${n}`, text });
   }
 }
