@@ -96,6 +96,7 @@ import { hasLaughter, withoutLaughter } from './laughter.js';
 import { countOnCounter, withSameCountSaid } from './same-count.js';
 import { letsItGo, putsOffForm } from './letting-go.js';
 import { confirmsTheOrder, defersTheOrder, ordersDeliveryTo, removedWords, saysThatsAll, takesCountOff, takesTheOrder, waitsForMore } from './order-words.js';
+import { lineRecount } from './line-recount.js';
 import { takesTheNamed } from './takes-named.js';
 import { asksDeliveryTime } from './delivery-time.js';
 import { monthSaid, saysBareDay } from './month-said.js';
@@ -1256,8 +1257,13 @@ export const conversationMachine = setup({
       const slot = askingSlot(context);
       return !(slot && OK_IN_FRONT.test(foldText(lastText(context))) && !takesTheOrder(lastText(context)) && answersSlot(spec, slot, u(context)!, lastText(context)));
     },
-    // "quita las varillas", "no quiero el cemento" to an estimate of several lines: that line off, priced again (never a complaint).
-    removesEstimateLine: ({ context }) => pendingQuoteOffer(context) && context.expecting.kind === 'quote_offer' && (context.expecting.lines?.length ?? 0) >= 1 && (removedWords(lastText(context)) !== null || takesCountOff(lastText(context)) !== null),
+    // "quita las varillas", "no quiero el cemento" to an estimate of several lines: that line off, priced again (never a complaint);
+    // "no, de 1/2 mejor 8": that line recounted, never the quote turned down.
+    removesEstimateLine: ({ context }) =>
+      pendingQuoteOffer(context) &&
+      context.expecting.kind === 'quote_offer' &&
+      (context.expecting.lines?.length ?? 0) >= 1 &&
+      (removedWords(lastText(context)) !== null || takesCountOff(lastText(context)) !== null || ((context.expecting.lines?.length ?? 0) >= 2 && lineRecount(lastText(context)) !== null)),
     // "ok, entonces?", "bueno, y?" to "¿Te lo reservo?" / "¿Te preparo la cotización formal?": waiting for more, no yes.
     waitsOnOffer: ({ context }) =>
       (pendingQuoteOffer(context) || (context.expecting.kind === 'reserve_offer' && context.turn - context.expecting.turn <= 1)) && waitsForMore(lastText(context)),
@@ -1306,7 +1312,8 @@ export const conversationMachine = setup({
       if (!pendingQuoteOffer(context) || !understanding) return false;
       // "no, eran 15 de cemento", "no, que sean 15": a line corrected, not the quote turned down ("2" alone picks the offer's second button, "No").
       const text = lastText(context);
-      if (understanding.products.some((p) => p.quantity !== undefined) || (readFollowUpQuantity(text) !== undefined && !/^\W*\d+\W*$/.test(text))) return false;
+      // "no, de 1/2 mejor 8": one line of the estimate recounted (`line-recount.ts`).
+      if (understanding.products.some((p) => p.quantity !== undefined) || (readFollowUpQuantity(text) !== undefined && !/^\W*\d+\W*$/.test(text)) || lineRecount(text) !== null) return false;
       return understanding.affirmation === 'no' || (understanding.affirmation === null && quoteOfferAnswer(context.lastMessage?.text ?? '') === 'no');
     },
     // A form read by the brain (tenant workflow, `workflow.form`): the summary shown, or a slot asked.
