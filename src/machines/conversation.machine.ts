@@ -1062,10 +1062,14 @@ function followsUpProductOf(context: ConversationContext): boolean {
   return perReading(understanding, text, 'readsAsProductFollowUp', readsAsProductFollowUp);
 }
 
-/** No count, delivery time, named pick, pointing at the one shown or count of one named in the text: another subject wins over the product. */
+/** Questions about the ones on the counter that no confident reading of another subject takes away: a pick by name, a comparison. */
+const FOCUS_PICKS: ReadonlySet<string> = new Set(['named', 'compare']);
+
+/** No count, delivery time, named pick or comparison, pointing at the one shown or count of one named in the text: another subject wins over the product. */
 function namesNoProductFollowUp(text: string): boolean {
   const goods = withoutDeliveryAsked(text); // "40 de la grado 60, ¿me la llevan a Caleta?": the count of the one named, its delivery priced with it
-  return [text, goods].every((t) => readFollowUpQuantity(t) === undefined && !asksDeliveryTime(t) && readFocusQuestion(t)?.kind !== 'named' && !pointsAtTheOneShown(t) && !COUNT_OF_ONE_NAMED.test(plainWords(t)));
+  // "¿cuál es la diferencia entre los dos?" (read as a store question on "entre los dos"): the ones on the counter compared.
+  return [text, goods].every((t) => readFollowUpQuantity(t) === undefined && !asksDeliveryTime(t) && !FOCUS_PICKS.has(readFocusQuestion(t)?.kind ?? '') && !pointsAtTheOneShown(t) && !COUNT_OF_ONE_NAMED.test(plainWords(t)));
 }
 
 /** The text reads as a follow-up of the product in focus, a count of one named, or a question of how much a job takes. */
