@@ -97,6 +97,7 @@ import { countOnCounter, withSameCountSaid } from './same-count.js';
 import { letsItGo, putsOffForm } from './letting-go.js';
 import { confirmsTheOrder, defersTheOrder, ordersDeliveryTo, removedWords, saysThatsAll, takesCountOff, takesTheOrder, waitsForMore } from './order-words.js';
 import { lineRecount } from './line-recount.js';
+import { asksPriceAlone } from './price-alone.js';
 import { takesTheNamed } from './takes-named.js';
 import { asksDeliveryTime } from './delivery-time.js';
 import { monthSaid, saysBareDay } from './month-said.js';
@@ -642,6 +643,8 @@ function followsUpInfo(context: ConversationContext): InfoTopic | null {
   if (!sureCase && focus.topic === 'store_hours_location' && u(context)?.placeSaid !== undefined && CONTINUES.test(text) && text.trim().split(/\s+/).length <= 7 && Object.keys(u(context)?.leadFields ?? {}).length === 0) return focus.topic;
   // "y si la compra es de 20 mil es gratis?", "and if I spend 15k?" right after a zone's fee: that delivery for that amount.
   if (!sureCase && focus.topic === 'store_hours_location' && context.delivery && context.turn - context.delivery.turn <= 1 && asksFreeDeliveryFor(text)) return focus.topic;
+  // "¿cuánto cobran?", "how much is it?" right after a zone's delivery answer, nothing named: that delivery's fee (with the counter's total when there is one).
+  if (!sureCase && focus.topic === 'store_hours_location' && context.delivery && context.turn - context.delivery.turn <= 1 && (u(context)?.products.length ?? 0) === 0 && asksPriceAlone(text)) return focus.topic;
   if (intent !== null && intent !== 'out_of_scope' && confidence >= HANDOFF_CONFIDENCE) return null;
   // "y codos de 4?" names a product: that is the product flow's follow-up, not the store's.
   if ((u(context)?.products.length ?? 0) > 0) return null;
