@@ -122,6 +122,13 @@ function lineNamed(tenant: TenantData, index: CatalogIndex, lines: readonly Quot
     const itsOwn = hit !== undefined && named.every((w) => index.search(w, { limit: 30 }).some((m) => m.product.sku === hit.product.sku));
     return itsOwn ? lines.find((l) => l.sku === hit.product.sku) : undefined;
   }
+  return lineOfSize(tenant, index, lines, words);
+}
+
+/** The one line a size said alone names ("1/2", "media"), read with each line's family word ("Varilla 1/2"); undefined when not exactly one. */
+export function lineOfSize(tenant: TenantData, index: CatalogIndex, lines: readonly QuoteLine[], words: string): QuoteLine | undefined {
+  // A product's word ("la pintura") names a product, not a size: never read as one of the lines.
+  if (words === '' || words.split(' ').some((w) => index.correct(w) !== null)) return undefined;
   const sized = lines.filter((l) => {
     const family = tenant.catalog.find((p) => p.sku === l.sku)?.name.split(' ')[0];
     return family !== undefined && index.search(`${family} ${words}`, { limit: 1 })[0]?.product.sku === l.sku;
