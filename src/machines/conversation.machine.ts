@@ -97,6 +97,8 @@ import { hasLaughter, withoutLaughter } from './laughter.js';
 import { countOnCounter, withSameCountSaid } from './same-count.js';
 import { letsItGo, putsOffForm } from './letting-go.js';
 import { confirmsTheOrder, defersTheOrder, ordersDeliveryTo, removedWords, saysThatsAll, takesCountOff, takesTheOrder, waitsForMore } from './order-words.js';
+import { lineRecount } from './line-recount.js';
+import { asksPriceAlone } from './price-alone.js';
 import { takesTheNamed } from './takes-named.js';
 import { asksDeliveryTime } from './delivery-time.js';
 import { monthSaid, saysBareDay } from './month-said.js';
@@ -647,6 +649,8 @@ function followsUpInfo(context: ConversationContext): InfoTopic | null {
   if (!sureCase && focus.topic === 'store_hours_location' && u(context)?.placeSaid !== undefined && CONTINUES.test(text) && text.trim().split(/\s+/).length <= 7 && Object.keys(u(context)?.leadFields ?? {}).length === 0) return focus.topic;
   // "y si la compra es de 20 mil es gratis?", "and if I spend 15k?" right after a zone's fee: that delivery for that amount.
   if (!sureCase && focus.topic === 'store_hours_location' && context.delivery && context.turn - context.delivery.turn <= 1 && asksFreeDeliveryFor(text)) return focus.topic;
+  // "¿cuánto cobran?", "how much is it?" right after a zone's delivery answer, nothing named: that delivery's fee (with the counter's total when there is one).
+  if (!sureCase && focus.topic === 'store_hours_location' && context.delivery && context.turn - context.delivery.turn <= 1 && (u(context)?.products.length ?? 0) === 0 && asksPriceAlone(text)) return focus.topic;
   if (intent !== null && intent !== 'out_of_scope' && confidence >= HANDOFF_CONFIDENCE) return null;
   // "y codos de 4?" names a product: that is the product flow's follow-up, not the store's.
   if ((u(context)?.products.length ?? 0) > 0) return null;
@@ -1067,10 +1071,14 @@ function followsUpProductOf(context: ConversationContext): boolean {
   return perReading(understanding, text, 'readsAsProductFollowUp', readsAsProductFollowUp);
 }
 
-/** No count, delivery time, named pick, pointing at the one shown or count of one named in the text: another subject wins over the product. */
+/** Questions about the ones on the counter that no confident reading of another subject takes away: a pick by name, a comparison. */
+const FOCUS_PICKS: ReadonlySet<string> = new Set(['named', 'compare']);
+
+/** No count, delivery time, named pick or comparison, pointing at the one shown or count of one named in the text: another subject wins over the product. */
 function namesNoProductFollowUp(text: string): boolean {
   const goods = withoutDeliveryAsked(text); // "40 de la grado 60, ¿me la llevan a Caleta?": the count of the one named, its delivery priced with it
-  return [text, goods].every((t) => readFollowUpQuantity(t) === undefined && !asksDeliveryTime(t) && readFocusQuestion(t)?.kind !== 'named' && !pointsAtTheOneShown(t) && !COUNT_OF_ONE_NAMED.test(plainWords(t)));
+  // "¿cuál es la diferencia entre los dos?" (read as a store question on "entre los dos"): the ones on the counter compared.
+  return [text, goods].every((t) => readFollowUpQuantity(t) === undefined && !asksDeliveryTime(t) && !FOCUS_PICKS.has(readFocusQuestion(t)?.kind ?? '') && !pointsAtTheOneShown(t) && !COUNT_OF_ONE_NAMED.test(plainWords(t)));
 }
 
 /** The text reads as a follow-up of the product in focus, a count of one named, or a question of how much a job takes. */
@@ -1262,8 +1270,13 @@ export const conversationMachine = setup({
       const slot = askingSlot(context);
       return !(slot && OK_IN_FRONT.test(foldText(lastText(context))) && !takesTheOrder(lastText(context)) && answersSlot(spec, slot, u(context)!, lastText(context)));
     },
-    // "quita las varillas", "no quiero el cemento" to an estimate of several lines: that line off, priced again (never a complaint).
-    removesEstimateLine: ({ context }) => pendingQuoteOffer(context) && context.expecting.kind === 'quote_offer' && (context.expecting.lines?.length ?? 0) >= 1 && (removedWords(lastText(context)) !== null || takesCountOff(lastText(context)) !== null),
+    // "quita las varillas", "no quiero el cemento" to an estimate of several lines: that line off, priced again (never a complaint);
+    // "no, de 1/2 mejor 8": that line recounted, never the quote turned down.
+    removesEstimateLine: ({ context }) =>
+      pendingQuoteOffer(context) &&
+      context.expecting.kind === 'quote_offer' &&
+      (context.expecting.lines?.length ?? 0) >= 1 &&
+      (removedWords(lastText(context)) !== null || takesCountOff(lastText(context)) !== null || ((context.expecting.lines?.length ?? 0) >= 2 && lineRecount(lastText(context)) !== null)),
     // "ok, entonces?", "bueno, y?" to "¿Te lo reservo?" / "¿Te preparo la cotización formal?": waiting for more, no yes.
     waitsOnOffer: ({ context }) =>
       (pendingQuoteOffer(context) || (context.expecting.kind === 'reserve_offer' && context.turn - context.expecting.turn <= 1)) && waitsForMore(lastText(context)),
@@ -1312,7 +1325,8 @@ export const conversationMachine = setup({
       if (!pendingQuoteOffer(context) || !understanding) return false;
       // "no, eran 15 de cemento", "no, que sean 15": a line corrected, not the quote turned down ("2" alone picks the offer's second button, "No").
       const text = lastText(context);
-      if (understanding.products.some((p) => p.quantity !== undefined) || (readFollowUpQuantity(text) !== undefined && !/^\W*\d+\W*$/.test(text))) return false;
+      // "no, de 1/2 mejor 8": one line of the estimate recounted (`line-recount.ts`).
+      if (understanding.products.some((p) => p.quantity !== undefined) || (readFollowUpQuantity(text) !== undefined && !/^\W*\d+\W*$/.test(text)) || lineRecount(text) !== null) return false;
       return understanding.affirmation === 'no' || (understanding.affirmation === null && quoteOfferAnswer(context.lastMessage?.text ?? '') === 'no');
     },
     // A form read by the brain (tenant workflow, `workflow.form`): the summary shown, or a slot asked.

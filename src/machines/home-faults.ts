@@ -41,7 +41,8 @@ const FAULTS: readonly [Fault, RegExp][] = [
     'gotea',
     /\b(?:gote\w*|salideros?|bota(?:ndo)?\s+(?:el\s+)?agua|(?:se\s+)?(?:me\s+|nos\s+)?(?:sale|salio|esta\s+saliendo|sigue\s+saliendo)\s+(?:el\s+)?agua|saliendo\s+agua|pierde\s+agua|perdiendo\s+agua|se\s+(?:me\s+|nos\s+)?(?:sale|salio|esta\s+saliendo)|fugas?|se\s+sale|leak\w*|drip\w*|water\s+(?:is\s+)?(?:coming|comes|came|pouring|running)\s+out|(?:coming|comes)\s+out\s+(?:from\s+)?(?:under|underneath|at|of|from))\b/,
   ],
-  ['dispara', /\b(?:se\s+(?:me\s+|nos\s+|le\s+)?(?:dispara|disparo|disparan|bota|boto|botan|cae|cayo|caen|salta|salto|baja|bajo)|trip\w*|keeps\s+tripping)\b/],
+  // "el breaker no sube", "no quiere subir", "won't reset": a tripped breaker that will not go back on.
+  ['dispara', /\b(?:se\s+(?:me\s+|nos\s+|le\s+)?(?:dispara|disparo|disparan|bota|boto|botan|cae|cayo|caen|salta|salto|baja|bajo)|trip\w*|keeps\s+tripping|no\s+(?:me\s+)?(?:quiere\s+)?(?:sube|subir|engancha|enganchar|se\s+queda\s+arriba)|(?:won\s?t|wont|doesn\s?t|does\s+not)\s+(?:reset|stay\s+(?:up|on)))\b/],
   [
     'danado',
     /\b(?:no\s+(?:sirve|funciona|prende|enciende|da\s+(?:luz|corriente)|tiene\s+corriente|hace\s+nada)|ya\s+no\s+(?:sirve|funciona|prende)|se\s+(?:me\s+|nos\s+|le\s+)?(?:dano|quemo|fundio|rompio|jodio|fue)|quemad[oa]s?|fundid[oa]s?|danad[oa]s?|rot[oa]s?|broken|broke|burnt?\s+out|burned\s+out|blown|not\s+working|(?:doesn\s?t|does\s+not|won\s?t)\s+(?:work|turn\s+on)|stopped\s+working|dead)\b/,

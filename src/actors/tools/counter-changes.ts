@@ -9,6 +9,7 @@ import { shownOptions } from './product-kinds.js';
 import { describeProduct, optionsFor, type Found } from './product-parts.js';
 import { quantityOf, type Wanted } from './product-request.js';
 import { plainWords } from '../../kernel/plain-words.js';
+import { lineOfSize } from './line-count.js';
 import { quoteOne } from './product-quote-one.js';
 import { countUnit } from './units.js';
 import { completedLikeLine, switchesLine } from './line-switch.js';
@@ -91,7 +92,8 @@ function countOff(
   const byWords = (words: string): QuoteLine | undefined => {
     if (sized.length === 1) return sized[0];
     const hit = index.search(words, { limit: 30 }).find((m) => lines.some((l) => l.sku === m.product.sku));
-    return hit ? lines.find((l) => l.sku === hit.product.sku) : undefined;
+    // "quita 5 de las de media": a size said in words, read with each line's family word.
+    return hit ? lines.find((l) => l.sku === hit.product.sku) : lineOfSize(tenant, index, lines, words.replace(ARTICLE, '').trim());
   };
   let line: QuoteLine | undefined;
   if (off.words !== null) {

@@ -11,9 +11,10 @@ import { renderReply } from '../render-reply.js';
 import { formatMoney } from './format.js';
 
 import { asksFreeDeliveryFor } from '../../machines/free-delivery-asked.js';
+import { asksPriceAlone } from '../../machines/price-alone.js';
 import { freeDeliveryFrom } from './estimate-delivery.js';
 
-export { asksFreeDeliveryFor };
+export { asksFreeDeliveryFor, asksPriceAlone };
 
 /** "RD$20,000", "$ 5000", "20 mil pesos", "20k", "15.000 pesos", "20,000 de compra": an amount of money. */
 const AMOUNT =
@@ -69,5 +70,5 @@ export function asksDeliveryFee(text: string): boolean {
   const t = foldAccents(text).toLowerCase();
   return t.length <= 120 && DELIVERY_FEE.test(t) && !DELIVERY_AREAS.test(t);
 }
-const DELIVERY_FEE = /\b(?:cuanto|cuesta|cuestan|costo|cobran|cobras|cobra|vale|sale|precio|tarifa|how\s+much|cost|costs|fee|charge)\b/;
+const DELIVERY_FEE = /\b(?:a\s+como|a\s+cuanto|cuanto|cuesta|cuestan|costo|cobran|cobras|cobra|vale|sale|precio|tarifa|how\s+much|cost|costs|fee|charge)\b/;
 const DELIVERY_AREAS = /\b(?:zonas?|areas?|sectores?|lugares|donde|where|which|cuales)\b/;

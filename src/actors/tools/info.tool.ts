@@ -11,7 +11,7 @@ import { askedDay, branchesNamed, dayHoursReply } from './opening-days.js';
 import { offerReplies, vacancyReplies } from './info-lists.js';
 import { asksDeliveryTime } from '../../machines/delivery-time.js';
 import { freeDeliveryFrom } from './estimate-delivery.js';
-import { asksDeliveryFee, asksFreeDeliveryFor, feeForAmount, feeNotFreeHere } from './free-delivery-for.js';
+import { asksDeliveryFee, asksFreeDeliveryFor, asksPriceAlone, feeForAmount, feeNotFreeHere } from './free-delivery-for.js';
 import { asksCreditQuestion, creditOffer, creditRequirementsAsked, warrantyAgain, tradePriceAgain, creditReviewAsked, factReply, returnConditionReply, offerOf, paymentMethodReply, policyReply, transferAccountReply, withFactTopics } from './store-policies.js';
 import { factCovers, storeFactsAsked } from '../brain/rule/store-facts.js';
 import { asksPriceInCurrency } from '../brain/rule/currency-questions.js';
@@ -111,7 +111,7 @@ function storeReplies(tenant: TenantData, input: Pick<InfoActorInput, 'text' | '
   const answers: TopicAnswer[] = [];
   for (const part of questionParts(input.text, (t) => storeTopics(tenant, t), input.monthSaid)) {
     text = part;
-    for (const topic of (input.delivery || input.deliveryTalked) && asksFreeDeliveryFor(text) ? (['delivery'] as const) : storeTopics(tenant, text)) { // "and if I spend 15k?" after a zone's fee: that zone's delivery
+    for (const topic of ((input.delivery || input.deliveryTalked) && asksFreeDeliveryFor(text)) || (input.delivery && asksPriceAlone(text)) ? (['delivery'] as const) : storeTopics(tenant, text)) { // "and if I spend 15k?" after a zone's fee: that zone's delivery
       offer = undefined;
       const said = answerTopic(topic);
       if (said.length > 0) answers.push({ replies: said, ...(offer ? { offer } : {}) });
@@ -179,7 +179,7 @@ function storeReplies(tenant: TenantData, input: Pick<InfoActorInput, 'text' | '
       }
       case 'delivery': {
         // "¿cuánto tarda el pedido?", "¿y cuándo llega?", "¿cuánto cobran por el envío?" after a zone's answer: that zone's time or fee, else each zone's. No place named: the one said before, if any.
-        const before = input.placeSaid ?? (input.delivery && (asksFreeDeliveryFor(text) || asksDeliveryFee(text)) ? input.delivery.place : undefined);
+        const before = input.placeSaid ?? (input.delivery && (asksFreeDeliveryFor(text) || asksDeliveryFee(text) || asksPriceAlone(text)) ? input.delivery.place : undefined);
         const asked = before !== undefined && findDeliveryPlace(tenant, text).kind === 'none' ? `${text} (a ${before})` : text;
         const time = asksDeliveryTime(text) ? deliveryTimeReply(tenant, findDeliveryPlace(tenant, asked), input.delivery, lang, now) : null;
         const reply = time?.reply ?? deliveryReply(tenant, asked, lang, now);

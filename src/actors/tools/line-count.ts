@@ -9,6 +9,7 @@ import type { Product, TenantData } from '../../domain/tenant.js';
 import type { ProductActorInput, ProductActorOutput, ProductFocus, QuoteLine } from '../../machines/conversation.contract.js';
 import { pickedOption, readFollowUpQuantity } from '../../machines/product-focus.js';
 import { correctedCount } from '../../machines/count-words.js';
+import { lineRecount } from '../../machines/line-recount.js';
 import { plainWords } from '../../kernel/plain-words.js';
 import type { CatalogIndex } from './catalog-search.js';
 import { counterLines } from './order-total.js';
@@ -49,6 +50,10 @@ export function countForLine(tenant: TenantData, index: CatalogIndex, input: Pro
     const line = pickedLine(index, input, lines, text);
     return line ? withCount(tenant, index, lines, line.sku, waiting, lang) : null;
   }
+  // "no, de 1/2 mejor 8", "el cemento mejor ponle 25": the one line the words or the size name takes the count.
+  const recount = lineRecount(text);
+  const named = recount !== null ? lineNamed(tenant, index, lines, recount.words) : undefined;
+  if (recount !== null && named !== undefined) return withCount(tenant, index, lines, named.sku, recount.quantity, lang);
   // A product named ("que sean 15 de arena") is read by the usual rules; only a count alone asks which.
   if (input.understanding.products.length > 0 || input.understanding.nlu.entities.some((e) => e.type === 'product')) return null;
   const asked = readFollowUpQuantity(text);
@@ -102,6 +107,33 @@ function pickedLine(index: CatalogIndex, input: ProductActorInput, lines: readon
   if (!said.split(' ').some((w) => index.correct(w) !== null)) return undefined;
   const hit = index.search(said, { limit: 30 }).find((m) => lines.some((l) => l.sku === m.product.sku));
   return hit ? lines.find((l) => l.sku === hit.product.sku) : undefined;
+}
+
+/**
+ * The one line of several the words name: by the product's words ("cemento", "la arena"), else by a
+ * size said alone ("1/2", "media"), read with each line's family word ("Varilla 1/2") — the line
+ * that search puts first is the one, when only one line is.
+ */
+function lineNamed(tenant: TenantData, index: CatalogIndex, lines: readonly QuoteLine[], words: string): QuoteLine | undefined {
+  const named = words.split(' ').filter((w) => index.correct(w) !== null);
+  if (named.length > 0) {
+    const hit = index.search(words, { limit: 30 }).find((m) => lines.some((l) => l.sku === m.product.sku));
+    // Every product word said is that line's ("thinner sellador": another product named, not this line recounted).
+    const itsOwn = hit !== undefined && named.every((w) => index.search(w, { limit: 30 }).some((m) => m.product.sku === hit.product.sku));
+    return itsOwn ? lines.find((l) => l.sku === hit.product.sku) : undefined;
+  }
+  return lineOfSize(tenant, index, lines, words);
+}
+
+/** The one line a size said alone names ("1/2", "media"), read with each line's family word ("Varilla 1/2"); undefined when not exactly one. */
+export function lineOfSize(tenant: TenantData, index: CatalogIndex, lines: readonly QuoteLine[], words: string): QuoteLine | undefined {
+  // A product's word ("la pintura") names a product, not a size: never read as one of the lines.
+  if (words === '' || words.split(' ').some((w) => index.correct(w) !== null)) return undefined;
+  const sized = lines.filter((l) => {
+    const family = tenant.catalog.find((p) => p.sku === l.sku)?.name.split(' ')[0];
+    return family !== undefined && index.search(`${family} ${words}`, { limit: 1 })[0]?.product.sku === l.sku;
+  });
+  return sized.length === 1 ? sized[0] : undefined;
 }
 
 /** The lines with that one's count changed, priced again as an estimate. */

@@ -323,6 +323,9 @@ const PACK_UNIT: readonly [RegExp, string][] = [
   [/\b(?:galon(?:es)?|glns?|gallons?)\b/, 'galon'],
   [/\b(?:cubetas?|buckets?|cubos?|pailas?)\b/, 'cubeta'],
   [/\b(?:sacos?|fundas?|bags?)\b/, 'saco'],
+  // "dame un rollo", "quiero 50 pies" with cable by the roll and by the foot on the counter.
+  [/\b(?:rollos?|rolls?)\b/, 'rollo'],
+  [/\b(?:pies?|feet|foot|ft)\b/, 'pie'],
 ];
 
 /** The one option on the counter sold in the pack the message says ("3 galones" of a gallon and a bucket), if exactly one is. */

@@ -12,7 +12,7 @@ import { fold, stem } from '../catalog/index.js';
 import type { CatalogIndex } from './catalog-search.js';
 import { askedJob, type AskedJob } from '../../machines/job-questions.js';
 import { toldJob } from '../../machines/job-told.js';
-import { asksHowToFixIt, faultAgain } from '../../machines/home-faults.js';
+import { asksHowToFixIt, faultAgain, homeFaultJob } from '../../machines/home-faults.js';
 import { describeProduct, firstWord, focusOf, optionsFor } from './product-parts.js';
 
 /** Products named for one job, at most (one of each kind). */
@@ -156,7 +156,11 @@ export function askedJobAnswer(tenant: TenantData, index: CatalogIndex, input: P
   const after = said ? askedJob(`${text.slice(0, said.start)}${lang === 'en' ? 'something' : 'algo'}${text.slice(end)}`) : null;
   // (In English only a verb is a job: "a saw for cutting metal", not "a wax ring for a toilet".)
   if (said && after && (lang !== 'en' || / (?:to \w+|for \w+ing)\b/i.test(text.slice(end)))) return namedForJob(tenant, index, text.slice(said.start, end), after, lang);
-  return job && !named && !input.focus?.options ? forJob(tenant, index, job, lang) : null;
+  if (!job || named || input.focus?.options) return null;
+  const answer = forJob(tenant, index, job, lang);
+  // "I'm fixing a leaky faucet in the bathroom, what do I need": the job's own words find nothing (English, a room said), the fault told in them does.
+  const told = answer.output.outcome === 'not_found' && job.fault !== true ? homeFaultJob(text, lang) : null;
+  return told ? forJob(tenant, index, told, lang) : answer;
 }
 
 /**

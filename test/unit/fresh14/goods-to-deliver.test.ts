@@ -5,7 +5,7 @@ import { loadDemo } from '../../helpers/memory-host.js';
 const counted = [{ quantity: 20 }];
 
 describe('countsGoodsToDeliver: counted goods sent to a place', () => {
-  it.each(['20 sacos de cemento con delivery a villa hermosa', '10 gallons of white paint delivered to Casa de Campo', '40 varillas con envío a Caleta', 'quiero 20 sacos con el flete hasta Bayahibe'])('%s', (text) => {
+  it.each(['20 sacos de cemento con delivery a villa hermosa', '10 gallons of white paint delivered to Casa de Campo', '40 varillas con envío a Caleta', 'quiero 20 sacos con el flete hasta Bayahibe', 'me llevan 50 blocks a villa hermosa hoy?', 'can you deliver 10 bags of cement to Casa de Campo tomorrow?'])('%s', (text) => {
     expect(countsGoodsToDeliver(text, counted)).toBe(true);
   });
 

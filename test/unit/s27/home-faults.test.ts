@@ -13,6 +13,8 @@ describe('readHomeFault: a fault at home, not a purchase', () => {
     ['my sink is clogged', 'lavamanos', 'tapado'],
     ['el inodoro se queda corriendo', 'inodoro', 'corriendo'],
     ['se me dispara el breaker', 'breaker', 'dispara'],
+    ['se me fue la luz, el breaker no sube', 'breaker', 'dispara'],
+    ['my breaker won\'t reset', 'breaker', 'dispara'],
     ['se me fundió un bombillo', 'bombillo', 'danado'],
   ])('%s → %s / %s', (text, fixture, fault) => {
     expect(readHomeFault(text)).toMatchObject({ fixture, fault });

@@ -3,10 +3,10 @@ import { fold } from './text.js';
 /**
  * Something the customer got from the store, told in the past ("compré", "me vendieron", "que me
  * llevaron", "I bought", "you sold me"): what makes a product named in a message theirs already,
- * not one they are asking about.
+ * not one they are asking about. "¿Qué me llevo?", "cuál me llevo" ask what to buy: nothing brought.
  */
 const BOUGHT =
-  /\b(?:compre|compramos|comprado|comprada|comprados|compradas|adquiri|me (?:lo |la |los |las )?(?:vendieron|vendio|despacharon|despacho|dieron|dio|entregaron|entrego|mandaron|mando|trajeron|trajo|llevaron|llevo|instalaron|instalo|cobraron)|(?:i|we) (?:bought|purchased|ordered|got)|bought (?:it|this|that|them|a|an|the|from)|purchased|(?:you|they) (?:sold|delivered|installed|sent) (?:me|us)|sold me|got (?:it |this |them )?from you)\b/;
+  /\b(?:compre|compramos|comprado|comprada|comprados|compradas|adquiri|me (?:lo |la |los |las )?(?:vendieron|vendio|despacharon|despacho|dieron|dio|entregaron|entrego|mandaron|mando|trajeron|trajo|llevaron|instalaron|instalo|cobraron)|(?<!\b(?:que|q|cual|cuales) )me (?:lo |la |los |las )?llevo|(?:i|we) (?:bought|purchased|ordered|got)|bought (?:it|this|that|them|a|an|the|from)|purchased|(?:you|they) (?:sold|delivered|installed|sent) (?:me|us)|sold me|got (?:it |this |them )?from you)\b/;
 
 /**
  * The customer's own thing, owned for days, weeks or months ("mi taladro se dañó y tiene 3 meses",

@@ -9,7 +9,7 @@ import { areaToCover, asksWhatAJobTakes } from '../../../machines/product-focus.
 import { isMeasured, readJobSizesOnly, readMaterialQuestion } from '../../../machines/material-questions.js';
 import { askedJob, asksWhatFixesATrouble } from '../../../machines/job-questions.js';
 import { toldJob } from '../../../machines/job-told.js';
-import { homeFaultJob } from '../../../machines/home-faults.js';
+import { homeFaultJob, readHomeFault } from '../../../machines/home-faults.js';
 import { askedRoom, roomsOf } from '../../../machines/room-questions.js';
 import { HANDOFF_CONFIDENCE, MIN_INTENT_CONFIDENCE, tellsWhatHappened } from '../../../machines/triage-decision.js';
 import { readsAsOpening, TITLE_JOB_CONFIDENCE } from './vacancy-named.js';
@@ -382,7 +382,7 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     // Only when the classifier is unsure ("¿qué necesito para abrir una cuenta?" stays a lead), or a trouble at home is told with what to use on it ("se me gotea el techo, ¿qué uso?", nothing bought).
     const unsureRead = intent.name === 'out_of_scope' || intent.confidence < MIN_INTENT_CONFIDENCE;
     // "la pluma del fregadero gotea", "my toilet is leaking at the base": a fault at home, parts to fix it (nothing bought here, no person asked for).
-    if (has('product_inquiry') && ((!sureHandoff && unsureRead && askedJob(text) !== null) || ((asksWhatFixesATrouble(text) || (intent.name !== 'human_agent' && homeFaultJob(text) !== null)) && !tellsPurchaseTrouble(text)))) {
+    if (has('product_inquiry') && ((!sureHandoff && unsureRead && askedJob(text) !== null) || ((asksWhatFixesATrouble(text) || (intent.name !== 'human_agent' && readHomeFault(text) !== null)) && !tellsPurchaseTrouble(text)))) {
       intent = { name: 'product_inquiry', confidence: PRODUCT_RULE_CONFIDENCE };
     }
     return withoutUnfoundedComplaint({ intent, ranking, entities, lang: messageLanguage(text, withoutNames(said, entities), lang, storeNames.isOnlyAName(text)), mentions }, text, threshold); // "no entiendo": no complaint without trouble

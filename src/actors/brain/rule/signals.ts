@@ -391,6 +391,8 @@ export function mentionsDelivery(text: string): boolean {
 
 /** Goods sent somewhere: "con delivery a", "delivered to", "enviados a" and a word after it (the place). */
 const SENT_TO = /\b(?:(?:con|with) (?:el |un )?(?:delivery|deliveri|envio|entrega|flete)|delivered|sent|shipped|enviad[oa]s?|entregad[oa]s?) (?:a|al|pa|para|hasta|to) \w+/;
+/** Asked to be brought somewhere, the goods between: "me llevan 50 blocks a Villa Hermosa hoy?", "can you deliver 10 bags of cement to Casa de Campo tomorrow?". */
+const BRING_TO = /\b(?:(?:me|nos) (?:(?:pueden|puede|podrian|podria) )?(?:llevan|lleva|llevar|llevarian|traen|trae|traer|mandan|manda|mandar|envian|enviar|despachan|despachar)|(?:can|could|would|will) you (?:deliver|bring|send|ship|drop off))\b.* (?:a|al|pa|para|hasta|to) \w+/;
 
 /**
  * "20 sacos de cemento con delivery a Villa Hermosa", "10 gallons of white paint delivered to Casa
@@ -398,7 +400,9 @@ const SENT_TO = /\b(?:(?:con|with) (?:el |un )?(?:delivery|deliveri|envio|entreg
  * sacos a Villa Hermosa" is, not the zone's delivery answer alone with the goods dropped.
  */
 export function countsGoodsToDeliver(text: string, mentions: readonly { quantity?: number }[]): boolean {
-  return mentions.some((m) => m.quantity !== undefined && m.quantity > 1) && SENT_TO.test(words(text).join(' '));
+  if (!mentions.some((m) => m.quantity !== undefined && m.quantity > 1)) return false;
+  const said = words(text).join(' ');
+  return SENT_TO.test(said) || BRING_TO.test(said);
 }
 
 export { detectCritical } from './critical.js';
