@@ -1,12 +1,14 @@
 /** Counted items of a message the catalog knows nothing of: named back as not carried. */
+import { foldAccents } from '../../kernel/fold.js';
+import { PROJECT_WORDS } from '../brain/rule/project-quotes.js';
 import { boardQuery } from './board-length.js';
 import type { CatalogIndex } from './catalog-search.js';
 
 /** "10 de cada uno", "2 of each": a count of the items named. */
 const EACH_ITEM = /^(?:de\s+|of\s+)?(?:cada|each)\b/i;
 
-/** "una obra de 3 casas", "a job of 6 villas": the units of a project told, never goods. */
-const PROJECT_UNITS = /^(?:casas?|viviendas?|villas?|apartamentos?|aptos?|apartaestudios?|edificios?|locales|niveles|plantas|cabanas|cabañas|houses?|homes?|apartments?|condos?|buildings?|units|storeys|stories)\b/i;
+/** "una obra de 3 casas", "a job of 6 villas", "pa 20 aulas": the units of a project told (the brain's project words), never goods. */
+const projectUnits = (rest: string): boolean => PROJECT_WORDS.test(foldAccents(rest.toLowerCase()).split(/\s+/)[0] ?? '');
 
 /** "son como 80 metros cuadrados", "about 80 square meters": a measure alone, not goods. */
 const MEASURE_ALONE = /^(?:(?:metros?|mts?|pies?|yardas?)(?:\s+(?:cuadrados?|cubicos?|cúbicos?|lineales))?|m2|m²|m3|sqm|(?:square|cubic)\s+(?:meters?|metres?|feet|foot|yards?)|meters?|metres?|feet|ft)$/i;
@@ -27,7 +29,7 @@ export function uncarriedItems(text: string, index: CatalogIndex): string[] {
     // "40 fundas para mañana": what follows "para" is what it is for (or when), not the item.
     const rest = m?.[2]?.replace(/[¿?¡!.]+/g, '').replace(/\s+(?:para|pa|pal|for|porque|because)(?:\s.*)?$/i, '').trim();
     // "10 de cada uno", "10 of each": how many of the items named, not an item; "una obra de 3 casas": the project's units.
-    if (!rest || EACH_ITEM.test(rest) || PROJECT_UNITS.test(rest) || MEASURE_ALONE.test(rest)) continue;
+    if (!rest || EACH_ITEM.test(rest) || projectUnits(rest) || MEASURE_ALONE.test(rest)) continue;
     // "la brocha de 3 pulgadas", "1000 litros": a number with its unit is a size, not an item.
     if (index.parse(`${m?.[1] ?? ''} ${rest}`).content.length === 0) continue;
     const content = index.parse(boardQuery(rest)).content; // "2x4 boards": lumber
