@@ -135,12 +135,12 @@ export function summarizeConversation(input: {
   const sl: Lang = input.summaryLang ?? 'es';
   const w = WORDS[sl];
   const lines: string[] = [];
-  const callBack = input.callBack === true && input.reason === 'customer_request';
+  const callBack = input.callBack === true && (input.reason === 'customer_request' || input.reason === 'complaint');
   // "quiero hablar con una persona, el pedido de ayer llegó incompleto": the reason is what happened,
   // in the customer's words, so the agent does not ask again what the customer already told.
   const personAsked = (input.reason === 'customer_request' && !callBack) || (input.reason === 'complaint' && input.askedPerson === true);
   const told = personAsked && input.trigger ? complaintToldWith(input.trigger.text) : null;
-  lines.push(told ? `${w.reason}: ${w.toldTrouble}: "${told}".` : `${w.reason}: ${REASONS[sl][callBack ? 'call_back' : input.reason] ?? input.reason}.`);
+  lines.push(told ? `${w.reason}: ${w.toldTrouble}: "${told}".` : `${w.reason}: ${REASONS[sl][callBack && input.reason === 'customer_request' ? 'call_back' : input.reason] ?? input.reason}.`);
   if (input.quote && input.quote.length > 0) lines.push(...input.quote);
   const customerLang = input.lang !== undefined && input.lang !== sl ? CUSTOMER_LANG[sl][input.lang] : undefined;
   if (customerLang) lines.push(customerLang);

@@ -726,6 +726,11 @@ function recentFocus(context: ConversationContext): ProductFocus | null {
   return context.turn - (focus.turn ?? context.turn) <= PRODUCT_FOCUS_TURNS ? focus : null;
 }
 
+/** A call back asked with a request for a person or with a complaint ("llámenme, llegó incompleto"). */
+function calledBack(reason: HandoffReason, context: ConversationContext): boolean {
+  return (reason === 'customer_request' || reason === 'complaint') && u(context)?.callBack === true;
+}
+
 /** The last 4 digits of the phone a call back would go to: one written in this message, the lead's, else the channel's (WhatsApp). */
 function callBackLast4(context: ConversationContext): string | null {
   const written = u(context)?.nlu.entities.find((e) => e.type === 'phone')?.value;
@@ -2080,7 +2085,7 @@ export const conversationMachine = setup({
       const output = outputOf<TicketActorOutput>(event);
       if (!output) return {};
       const reason: HandoffReason = params.kind === 'quote' ? 'quote' : (context.handoffReason ?? 'customer_request');
-      const callBack = params.kind === 'handoff' && reason === 'customer_request' && u(context)?.callBack === true;
+      const callBack = params.kind === 'handoff' && calledBack(reason, context);
       const askedPerson = params.kind === 'handoff' && reason === 'complaint' && u(context)?.toldTrouble === true;
       return { ticket: { ticketId: output.ticketId, number: output.number, kind: params.kind, reason, ...(params.kind === 'quote' ? { turn: context.turn } : {}), ...(callBack ? { callBack: true as const } : {}), ...(askedPerson ? { askedPerson: true as const } : {}) } };
     }),
@@ -2090,6 +2095,12 @@ export const conversationMachine = setup({
       const number = context.ticket?.number ?? '';
       // "el breaker ya no sirve, ¿tiene garantía?": what the store's data answers, then the case.
       const preface = reason === 'complaint' ? outputOf<TicketActorOutput>(event)?.preface : undefined;
+      // "llámenme, el pedido llegó incompleto": the apology (and what the store's data answers), and a person calls.
+      if (reason === 'complaint' && calledBack(reason, context)) {
+        const last4 = callBackLast4(context);
+        const key = `handoff.ticket.complaint.${preface ? 'answered.' : ''}callback`;
+        return reply(last4 ? `${key}_known` : key, { number, ...(last4 ? { last4 } : {}), ...(preface ? { answer: preface } : {}) });
+      }
       if (preface) return reply('handoff.ticket.complaint.answered', { number, answer: preface });
       if (reason === 'customer_request' && u(context)?.callBack) {
         // The number we already have (written now, in the lead, or the WhatsApp sender's) is confirmed by its last digits, not asked for again.
@@ -2833,7 +2844,7 @@ export const conversationMachine = setup({
               text: context.lastMessage?.text ?? '',
               ...(context.lastMessage?.written !== undefined ? { written: writtenText(context) } : {}),
               idempotencyKey: key(context, 'ticket'),
-              ...((context.handoffReason ?? 'customer_request') === 'customer_request' && u(context)?.callBack ? { callBack: true } : {}),
+              ...(calledBack(context.handoffReason ?? 'customer_request', context) ? { callBack: true } : {}),
               ...(context.handoffReason === 'complaint' && u(context)?.toldTrouble ? { askedPerson: true } : {}),
             }),
             onDone: {

@@ -162,6 +162,11 @@ export const FLOW_TEMPLATE_KEYS: readonly string[] = [
   'handoff.ticket.running_late',
   // A complaint that also asks what the store's data answers (the warranty, a branch's hours): that answer ({answer}), then the case.
   'handoff.ticket.complaint.answered',
+  // A complaint that asks to be called ("llámenme, el pedido llegó incompleto"): the apology and the call (the number's last 4 when known).
+  'handoff.ticket.complaint.callback',
+  'handoff.ticket.complaint.callback_known',
+  'handoff.ticket.complaint.answered.callback',
+  'handoff.ticket.complaint.answered.callback_known',
   // A critical case that is a danger now (gas, electricity, fire, someone hurt): what to do to be safe, then the case (`safety-advice.ts`).
   'handoff.ticket.critical.gas',
   'handoff.ticket.critical.electric',

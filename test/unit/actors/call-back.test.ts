@@ -63,4 +63,34 @@ describe('a call back asked for', () => {
     const text = renderReply({ template: 'handoff.ticket.callback_known', params: { number: 'T-000042', last4: '0147' } }, { es, en: {} } as never, 'es');
     expect(text).toBe(renderReply({ template: 'handoff.ticket.customer_request', params: { number: 'T-000042' } }, { es, en: {} } as never, 'es'));
   });
+
+  it('should say sorry and that a person calls when a complaint asks to be called, and file it as a complaint with the number', async () => {
+    const { host, tickets } = createMemoryHost({ tenant, brain });
+    const es = replyText(await say(host, 'whatsapp', '18095550147', 'llámenme por favor, el pedido de ayer llegó incompleto'));
+    expect(es).toMatch(/^Lamento mucho/);
+    expect(es).toMatch(/te llame al número terminado en \*0147\*/);
+    const en = replyText(await say(host, 'rest', 'web-visitor-12', 'please call me, my order arrived with two bags missing'));
+    expect(en).toMatch(/^I'm really sorry/);
+    expect(en).toMatch(/asking a team member to call you\. 📞 If you haven't left us your phone number yet/);
+    const [whatsapp, web] = await tickets.list('ferreteria');
+    expect(whatsapp!.reason).toBe('complaint');
+    expect(whatsapp!.summary).toContain('Llamar al: +18095550147.');
+    expect(web!.reason).toBe('complaint');
+    expect(web!.summary).toContain('El cliente aún no dejó un número: pídeselo.');
+  });
+
+  it('should keep the answer the store has for the trouble (the warranty) and the call', async () => {
+    const { host } = createMemoryHost({ tenant, brain });
+    const text = replyText(await say(host, 'rest', 'web-visitor-13', 'llámenme al 809-555-1234, el taladro que compré no prende'));
+    expect(text).toMatch(/garantía/);
+    expect(text).toMatch(/terminado en \*1234\*/);
+  });
+
+  it('should fall back to the plain complaint for a tenant whose templates predate the complaint call back', () => {
+    const es = { ...tenant.templates.es } as Record<string, string>;
+    delete es['handoff.ticket.complaint.callback_known'];
+    delete es['handoff.ticket.complaint.callback'];
+    const text = renderReply({ template: 'handoff.ticket.complaint.callback_known', params: { number: 'T-000042', last4: '0147' } }, { es, en: {} } as never, 'es');
+    expect(text).toBe(renderReply({ template: 'handoff.ticket.complaint', params: { number: 'T-000042' } }, { es, en: {} } as never, 'es'));
+  });
 });

@@ -104,7 +104,12 @@ export function readsVenting(text: string): boolean {
  */
 const WRONG_DELIVERY = new RegExp(
   String.raw`\b${GOT}\b(?: \w+){0,5}? (?:(?:con|en|de) )?(?:otr[oa]s? (?:colou?r|medida|tamano|marca|producto|cosa|modelo|tipo|numero|tono)|(?:el|la|un|una) (?:colou?r|medida|tamano|producto|modelo|tono) equivocad[oa]|equivocad[oa]s?|rot[oa]s?|danad[oa]s?|partid[oa]s?|quebrad[oa]s?|rajad[oa]s?|abollad[oa]s?|doblad[oa]s?|torcid[oa]s?|mojad[oa]s?|golpead[oa]s?|incomplet[oa]s?|no (?:es|era|son|eran) (?:el|la|lo|los|las) (?:\w+ )?que (?:pedi|compre|encargue|pedimos|habia pedido))\b` +
-    String.raw`|\b(?:you|they|u) (?:guys )?(?:sent|delivered|gave|brought) (?:me |us )?(?:the |a )?wrong\b|\b(?:i|we) (?:got|received) (?:the |a )?wrong\b|\b(?:arrived|came|was delivered|were delivered|showed up) (?:all |completely )?(?:damaged|broken|cracked|smashed|dented|torn|open|in the wrong)\b`,
+    String.raw`|\b(?:you|they|u) (?:guys )?(?:sent|delivered|gave|brought) (?:me |us )?(?:the |a )?wrong\b|\b(?:i|we) (?:got|received) (?:the |a )?wrong\b|\b(?:arrived|came|was delivered|were delivered|showed up) (?:all |completely )?(?:damaged|broken|cracked|smashed|dented|torn|open|in the wrong)\b` +
+    // "me llegaron 3 sacos menos", "al pedido le faltaron 2 sacos", "faltaron 2 fundas del pedido": an order short.
+    String.raw`|\b(?:llegaron|llego|vinieron|vino|mandaron|trajeron|entregaron|despacharon|dieron) (?:\w+ ){0,3}?(?:\d+|un|una|dos|tres|cuatro|cinco|seis|diez) \w+ (?:de )?menos\b` +
+    String.raw`|\b(?:pedido|entrega|orden|despacho)\b(?: \w+){0,6}? (?:falto|faltaron|faltan|faltaba|faltaban)\b|\b(?:falto|faltaron|faltaba|faltaban) (?:\w+ ){0,4}?(?:del|en el|de mi|en mi|al) (?:pedido|entrega|orden|despacho)\b` +
+    // "my order arrived with two bags missing", "the delivery came short", "items missing from my order".
+    String.raw`|\b(?:arrived|came|was delivered|were delivered|showed up)\b(?: \w+){0,5}? missing\b|\b(?:arrived|came) (?:incomplete|short)\b|\b(?:order|delivery) (?:was|is|came|arrived) (?:incomplete|short)\b|\bmissing (?:from|in) (?:my|the|our) (?:order|delivery)\b`,
 );
 
 /** Whether a message tells of the wrong thing delivered or a damaged delivery (`WRONG_DELIVERY`), or another thing than the one ordered (`MISMATCH`). */

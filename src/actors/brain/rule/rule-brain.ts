@@ -468,7 +468,8 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     if (intent === 'complaint' && (isVagueComplaint(text) || voicesVagueEnglishComplaint(text) || saysNotWhatOrdered(text))) understanding.vagueComplaint = true;
     // A bare "no" to "¿tu número de cuenta?" is not having it (never the "No. 18" wire).
     if (saysNotKnown(text) || (expecting.kind === 'account_id' && !accountId && isBareDecline(text))) understanding.notKnown = true;
-    if (nlu.intent.name === 'human_agent') Object.assign(understanding, asksIfBot(text) ? { asksIfBot: true } : asksForCallBack(text) ? { callBack: true } : asksOrderStatus(text) ? { orderStatus: true } : asksToCancelOrder(text) ? { orderCancel: true } : asksToChangeOrder(text) ? { orderChange: true } : complaintToldWith(text) !== null ? { toldTrouble: true as const } : {});
+    if (intent === 'complaint' && asksForCallBack(text)) understanding.callBack = true; // "llámenme, el pedido llegó incompleto"
+    if (nlu.intent.name === 'human_agent') Object.assign(understanding, asksIfBot(text) ? { asksIfBot: true } : asksForCallBack(text) ? { callBack: true, ...(complaintToldWith(text) !== null ? { toldTrouble: true as const } : {}) } : asksOrderStatus(text) ? { orderStatus: true } : asksToCancelOrder(text) ? { orderCancel: true } : asksToChangeOrder(text) ? { orderChange: true } : complaintToldWith(text) !== null ? { toldTrouble: true as const } : {});
     return understanding;
   }
 }
