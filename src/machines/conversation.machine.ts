@@ -111,6 +111,7 @@ import { picksOfferedService, thanksNotYes } from './workflow/offer-choice.js';
 import { perReading } from './reading-memo.js';
 import { answerToChoice, clarifyChoice, confirmChoice, offerChoice, decideTriage, decisiveRanking, describesAskedComplaint, HANDOFF_CONFIDENCE, MIN_INTENT_CONFIDENCE, pickOption, saysWhatInstead, type TriageDecision } from './triage-decision.js';
 import { foldAccents } from '../kernel/fold.js';
+import { otherColoursSaid } from './colour-said.js';
 import { plainWords } from '../kernel/plain-words.js';
 import { callsOffHandoff } from './handoff-cancel.js';
 import { focusAskedAgain, pendingQuestionAgain } from './pending-again.js';
@@ -574,6 +575,8 @@ function takesReserveOffer(context: ConversationContext, offer: Expectation = co
   if (ACKNOWLEDGES_ONLY.test(text) || defersTheOrder(text) || ordersDeliveryTo(text) || asksFormalQuote(understanding, text)) return false;
   // "¿y si la compro en cubeta?", "what if I buy it by the bucket?": a question of another way to buy it, not the yes.
   if (WHAT_IF.test(foldText(text))) return false;
+  // "la quiero en azul", "la quiero color crema" after the white paint: another colour asked, not the white set aside.
+  if (otherColoursSaid(text, offer.text).length > 0) return false;
   // "¿Quieres que te avise cuando llegue?": "avísame", "let me know" take that offer.
   if (offer.backorder && NOTIFY_ME.test(text)) return true;
   return understanding.affirmation === 'yes' || takesTheOrder(text);

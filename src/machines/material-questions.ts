@@ -31,6 +31,7 @@ export interface MaterialQuestion {
 }
 
 import { doorsIn, DOOR_SIDE_M2 } from './doors-area.js';
+import { COLOUR_SAID } from './colour-said.js';
 
 /** A message as these rules read it: lower case, no accents, decimals kept ("2.5", "2,5" → "2.5"). */
 function fold(text: string): string {
@@ -307,9 +308,6 @@ export function readMeasureReply(text: string, asked: MeasureAsked): MaterialQue
   if (numbers.length !== 1 || !(n > 0)) return null;
   return asked === 'volume' ? { ...q, volume: n } : asked === 'height' ? { ...q, length: n } : { ...q, area: n };
 }
-
-/** Colour words said beside the measurement of a paint job ("unos 80 metros, blanco hueso", "50 m2 in white"). */
-const COLOUR_SAID = /\b(?:(?:de|en|in)\s+)?(?:colou?r\s+)?(?:blanc[oa]s?|white|gris|gray|grey|negr[oa]s?|black|azul(?:es)?|blue|roj[oa]s?|red|verdes?|green|amarill[oa]s?|yellow|hueso|perla|crema|cream|beige|naranja|orange|ros[ao]d?[oa]?s?|pink|morad[oa]s?|purple|lila|marron|brown|celeste|turquesa|ivory|off white|claro|clara|oscuro|oscura|light|dark|pastel)\b/g;
 
 /**
  * A measurement answered with the colour asked with it ("¿cuántos metros cuadrados y de qué

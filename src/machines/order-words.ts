@@ -7,6 +7,7 @@
  */
 
 import { plainWords as fold } from '../kernel/plain-words.js';
+import { otherColoursSaid } from './colour-said.js';
 
 /** Taking the product in focus: the object pronoun ("lo", "los", "it") or the order itself ("el pedido", "the order"). */
 const TAKES_IT = new RegExp(
@@ -66,6 +67,11 @@ const TAKES_IT = new RegExp(
  */
 export function takesTheOrder(text: string): boolean {
   return TAKES_IT.test(fold(text));
+}
+
+/** The message takes the product shown as it is: "lo quiero", never "la quiero en azul" after the white paint (another colour asked). */
+export function takesTheOneShown(text: string, shownName: string): boolean {
+  return takesTheOrder(text) && otherColoursSaid(text, shownName).length === 0;
 }
 
 /** Putting the decision off: "déjame pensarlo", "lo voy a pensar", "luego te aviso", "let me think about it", "not yet". */

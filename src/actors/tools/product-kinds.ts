@@ -125,6 +125,8 @@ export function extremeOf(index: CatalogIndex, products: readonly Product[], pic
   const sign = pick.most ? -1 : 1;
   const inStock = products.filter((p) => p.stock > 0);
   const pool = inStock.length > 0 ? inStock : products;
+  // "the longest one" when the shelf holds one: that one (nothing to compare it with).
+  if (products.length === 1) return products[0]!;
   if (pick.by === 'price') return [...pool].sort((a, b) => sign * (a.price - b.price))[0] ?? null;
   // "el más grande" is the largest there is, even out of stock, unless the shelf has two to compare.
   const byMeasure = (list: readonly Product[]): Product | null => largestOf(index, list, sign);

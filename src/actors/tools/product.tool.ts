@@ -17,7 +17,7 @@ import { counterLines, counterOrder, counterTotal, counterWithout, countedInstea
 import { deliveryAskedIn, deliveryTimeAnswer, withoutPlaceAtEnd } from './product-delivery.js';
 import { withAskedDelivery } from './asked-delivery.js';
 import { asksDeliveryTime } from '../../machines/delivery-time.js';
-import { saysThatsAll, takesTheOrder } from '../../machines/order-words.js';
+import { saysThatsAll, takesTheOneShown, takesTheOrder } from '../../machines/order-words.js';
 import { aloneAnswer, namesNotSoldGood, notCarried, notCarriedButFor, timesSpelt, tradeGoodNotCarried, tradeGoodOf, withCountAsked, withSizeAsked } from './product-not-carried.js';
 import { compoundNotCarried, firstPick, spokenHead } from './product-head.js';
 import { namesGoods, noWayAnswer } from './product-like.js';
@@ -185,7 +185,7 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
   if (notInPack) return notInPack;
   if (counted) return quoteOne(tenant, index, { item: { query: counted.product.name, ...(counted.quantity !== undefined ? { quantity: counted.quantity } : {}) }, match: { product: counted.product, score: 1, unmet: [], defaulted: false } }, lang, true);
   // "lo quiero", "¿cómo hago el pedido?" with no offer pending (after an offer's products, a delivery time): the product on the counter, to set aside.
-  if (text !== undefined && takesTheOrder(text) && !input.understanding.nlu.entities.some((e) => e.type === 'product')) {
+  if (text !== undefined && takesTheOneShown(text, input.focus?.name ?? '') && !input.understanding.nlu.entities.some((e) => e.type === 'product')) {
     // "mándamelos a Caleta" after an estimate: that estimate (the delivery added and the order sent, above); with cement and sand counted, the whole counter.
     if (input.estimate && input.estimate.length > 0) return multiQuote(tenant, estimateLines(tenant, input.estimate), [], lang, index, false);
     if (input.focus) return counterLines(input.focus).length >= 2 ? multiQuote(tenant, estimateLines(tenant, counterLines(input.focus)), [], lang, index, false) : focusAgain(tenant, index, input.focus, lang);
