@@ -112,6 +112,7 @@ import { perReading } from './reading-memo.js';
 import { answerToChoice, clarifyChoice, confirmChoice, offerChoice, decideTriage, decisiveRanking, describesAskedComplaint, HANDOFF_CONFIDENCE, MIN_INTENT_CONFIDENCE, pickOption, saysWhatInstead, type TriageDecision } from './triage-decision.js';
 import { foldAccents } from '../kernel/fold.js';
 import { otherColoursSaid } from './colour-said.js';
+import { plansPickup } from './pickup-words.js';
 import { plainWords } from '../kernel/plain-words.js';
 import { callsOffHandoff } from './handoff-cancel.js';
 import { focusAskedAgain, pendingQuestionAgain } from './pending-again.js';
@@ -559,6 +560,8 @@ function takesReserveOffer(context: ConversationContext, offer: Expectation = co
   // "me llevo el Truper" with the Truper just priced: taken by its name, never priced again.
   if (!offer.backorder && !offer.lines && !understanding.critical && takesTheNamed(text, offer.text)) return true;
   if (understanding.products.length > 0 || understanding.affirmation === 'no') return false;
+  // "me lo pueden tener listo pa las 3?", "paso a buscarlo mañana": set aside for that pickup (a time's digits are no count).
+  if (!offer.backorder && !understanding.critical && plansPickup(text) && !defersTheOrder(text) && otherColoursSaid(text, offer.text).length === 0 && !WHAT_IF.test(foldText(text))) return true;
   // "great, I'll take it" may read as a goodbye: the words that take it win over small talk.
   // ...and "confírmame el pedido" may read as a complaint (the word "pedido"): confirming takes it.
   // ...and "me llevo ese" (the verb "llevar") may read as a weak complaint: taking the one shown wins.
@@ -935,6 +938,11 @@ function reserveOfferOf(context: ConversationContext, event: unknown): Partial<C
  * Villa Hermosa?" then "sí, resérvamelo"): the line with that delivery, for the ticket (its quote
  * lines and total) and the customer's confirmation. Null when no delivery was asked recently.
  */
+/** A reservation taken with its pickup planned ("me lo pueden tener listo pa las 3?"): the team confirms when and where it is ready. */
+function reservedForPickup(context: ConversationContext): boolean {
+  return (context.expecting.kind === 'reserve_offer' || context.expecting.kind === 'quote_offer') && reservedWithDelivery(context) === null && plansPickup(lastText(context));
+}
+
 function reservedWithDelivery(context: ConversationContext): { text: string; quote: { lines: QuoteLine[]; delivery: DeliveryQuote } } | null {
   const offer = context.expecting;
   const delivery = context.delivery;
@@ -1248,6 +1256,8 @@ export const conversationMachine = setup({
       // "ok gracias", "perfecto, gracias": thanks for the estimate, not "send it" (no ticket the customer did not ask for).
       if (ACKNOWLEDGES_ONLY.test(lastText(context)) && THANKS_SAID.test(foldText(lastText(context)))) return false;
       if (understanding.affirmation === 'yes' || quoteOfferAnswer(context.lastMessage?.text ?? '') === 'yes') return true;
+      // "me lo pueden tener listo pa las 3?" after the estimate: those lines set aside for that pickup.
+      if (plansPickup(lastText(context)) && !defersTheOrder(lastText(context))) return true;
       return carriesContact(understanding) && !asksSomethingElse(understanding);
     },
     acceptsReserveOffer: ({ context }) => takesReserveOffer(context),
@@ -2123,8 +2133,10 @@ export const conversationMachine = setup({
     }),
     sayQuoteTicket: emit(({ context }) =>
       context.expecting.kind === 'reserve_offer'
-        ? reply(context.expecting.backorder ? 'quote.backorder' : formInProgress(context) ? 'quote.reserved_held' : 'quote.reserved', { number: context.ticket?.number ?? '', line: reservedWithDelivery(context)?.text ?? context.expecting.text })
-        : reply('quote.ticket', { number: context.ticket?.number ?? '' }),
+        ? reply(context.expecting.backorder ? 'quote.backorder' : formInProgress(context) ? 'quote.reserved_held' : reservedForPickup(context) ? 'quote.reserved_pickup' : 'quote.reserved', { number: context.ticket?.number ?? '', line: reservedWithDelivery(context)?.text ?? context.expecting.text })
+        : reservedForPickup(context)
+          ? reply('quote.ticket_pickup', { number: context.ticket?.number ?? '' })
+          : reply('quote.ticket', { number: context.ticket?.number ?? '' }),
     ),
     enterHandoff: assign(({ context }) => ({
       expecting: { kind: 'none' } as Expectation,

@@ -180,6 +180,10 @@ export const FLOW_TEMPLATE_KEYS: readonly string[] = [
   'ticket.failed',
   'quote.ticket',
   'quote.reserved', 'quote.reserved_held',
+  // Set aside for a pickup the customer planned ("me lo pueden tener listo pa las 3?"): the team confirms when and where.
+  'quote.reserved_pickup',
+  // ...the lines of an estimate, set aside for that pickup.
+  'quote.ticket_pickup',
   'quote.backorder',
   // "ok, entonces?" to an offer: the offer asked again ({line} for the reserve and the backorder).
   'quote.nudge',

@@ -25,6 +25,8 @@ const ALLOWED_PARAMS: Record<string, string[]> = {
   'lead.fact_first': ['fact'],
   'quote.reserved': ['number', 'line'],
   'quote.reserved_held': ['number', 'line'],
+  'quote.reserved_pickup': ['number', 'line'],
+  'quote.ticket_pickup': ['number'],
   'quote.backorder': ['number', 'line'],
   'quote.reserve_nudge': ['line'],
   'quote.backorder_nudge': ['line'],
