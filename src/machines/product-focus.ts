@@ -95,6 +95,8 @@ export function followUpCore(text: string): string {
     // "la de 2 entonces", "el de 3/4 por favor", "the white one then": the words around a pick.
     // "la de 3/4 también", "the 3/4 one too": the pick added to what is on the counter (order-total.ts keeps both).
     .replace(/(?:\s+(?:entonces|pues|por\s+favor|porfa|porfavor|please|pls|ok|okay|then|mejor|gracias|thanks|tambien|tb|too|also|as\s+well))+$/, '')
+    // "50 de 3/8 y 30 de media pa la obra": what the goods are for is no part of the pick.
+    .replace(/\s+(?:pa|para|pal|for)\s+(?:la|el|mi|una|un|nuestra|the|my|a|our)\s+(?:obra|casa|proyecto|construccion|trabajo|negocio|job|site|project|house)(?:\s+(?:en|de|in)\s+[a-z]+(?:\s+[a-z]+)?)?$/, '')
     // "la de 3/4 también, 5": the count after it is the pick's.
     .replace(/\s+(?:tambien|tb|too|also)(?=\s+\d{1,4}$)/, '')
     // "una cubeta de esa misma", "a bucket of the same one": the product in focus, in what it names.
