@@ -111,7 +111,7 @@ export function createAnalyticsQueries(db: Database) {
      * Handoffs of the range and why (the turn that handed off, as the summary counts them), and how
      * fast a person answered: per handoff ticket opened in the range, its first agent message before
      * it closed. `unanswered`: tickets no agent has written in; `waiting`: of them, those whose
-     * conversation is still with a person (a REST `resolve` hands it back without closing the ticket).
+     * conversation is still with a person (a REST `resolve` before session 34 left its ticket open).
      */
     async handoffs(tenantId: string, range: DayRange) {
       const reasons = await run<{ reason: string | null; count: unknown }>(
