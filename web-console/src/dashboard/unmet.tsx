@@ -1,5 +1,5 @@
 import { formatCount, type Lang } from './format.js';
-import { dt, dtMaybe, type DashKey } from './strings.js';
+import { dt, dtCount, dtMaybe, type CountedKey, type DashKey } from './strings.js';
 import type { UnmetGroup } from './wire.js';
 
 /** Groups asking for goods the catalog lacks (a stock decision), apart from the ones the bot did not understand. */
@@ -46,7 +46,7 @@ function UnmetTable(props: { lang: Lang; table: string; groups: UnmetGroup[] }) 
   );
 }
 
-function Part(props: { lang: Lang; id: string; title: DashKey; intro: DashKey; table: string; groups: UnmetGroup[] }) {
+function Part(props: { lang: Lang; id: string; title: DashKey; intro: CountedKey; table: string; groups: UnmetGroup[] }) {
   const { lang, groups } = props;
   const messages = groups.reduce((n, g) => n + g.count, 0);
   return (
@@ -56,7 +56,7 @@ function Part(props: { lang: Lang; id: string; title: DashKey; intro: DashKey; t
         <p class="none">{dt(lang, 'none')}</p>
       ) : (
         <>
-          <p class="intro">{dt(lang, props.intro, { n: formatCount(lang, messages) })}</p>
+          <p class="intro">{dtCount(lang, props.intro, messages)}</p>
           <UnmetTable lang={lang} table={props.table} groups={groups} />
         </>
       )}
