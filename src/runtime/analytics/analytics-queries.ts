@@ -170,10 +170,11 @@ export function createAnalyticsQueries(db: Database) {
       return rows.map((r) => ({ code: r.code, day: String(r.day), count: num(r.count) }));
     },
 
-    /** Customer messages the bot could not serve, with the reason (texts are redacted by the caller). */
+    /** Customer messages the bot could not serve, with the reason and the bot's reply to each (texts are redacted by the caller). */
     async unmetMessages(tenantId: string, range: DayRange, limit: number) {
-      return run<{ conversation_id: string; message_id: string; reason: string; text: string; intent: string | null }>(
-        `select f.conversation_id, f.message_id, f.unmet as reason, m.text, f.intent
+      return run<{ conversation_id: string; message_id: string; reason: string; text: string; lang: string | null; reply: string | null; intent: string | null }>(
+        `select f.conversation_id, f.message_id, f.unmet as reason, m.text, m.lang, f.intent,
+           (select r.text from messages r where r.tenant_id = m.tenant_id and r.conversation_id = m.conversation_id and r.seq = m.seq + 1 and r.direction = 'out') as reply
          from turn_facts f join messages m on m.tenant_id = f.tenant_id and m.conversation_id = f.conversation_id and m.direction = 'in' and m.message_id = f.message_id
          where f.tenant_id = ? and f.day between ?::date and ?::date and f.outcome = 'ok' and f.unmet is not null
          order by f.at desc limit ?`,
