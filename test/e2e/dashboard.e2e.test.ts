@@ -8,6 +8,7 @@ import { createSilentLogger } from '../../src/kernel/logger.js';
 import { loadConfig } from '../../src/runtime/config.js';
 import { startHilo, type Hilo } from '../../src/runtime/hilo.js';
 import { formatConfidence, formatCount, formatCsat, formatMs, formatRate, formatUsd, type Lang } from '../../web-console/src/dashboard/format.js';
+import { funnelStateLabel } from '../../web-console/src/dashboard/strings.js';
 import { CONSOLE_TIMEOUT_MS as TIMEOUT, startConsoleRig, type ConsoleRig, type ConsoleServer } from './console-rig.js';
 import { ROOT } from './widget-rig.js';
 
@@ -244,6 +245,14 @@ describe('admin analytics dashboard, in Chromium', () => {
     const funnel = (await api('/api/tenants/ferreteria/analytics/funnel')).json;
     expect(await page.locator('[data-table="states"] tbody tr').evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.state))).toEqual(funnel.states.map((x: { state: string }) => x.state));
     expect(await page.locator('[data-table="states"] tbody tr td:nth-of-type(1)').allTextContents()).toEqual(funnel.states.map((x: { conversations: number }) => String(x.conversations)));
+    // owner34: each state in words only, never its code ("Con una persona", not "handoff.withHuman").
+    expect(await page.locator('[data-table="states"] tbody th').allTextContents()).toEqual(funnel.states.map((x: { state: string }) => funnelStateLabel('es', x.state)));
+    expect((await page.locator('[data-table="states"] tbody th').allTextContents()).join(' ')).not.toMatch(/\w\.\w/);
+    // owner34: where customers wrote from, as the API counts it (all over REST here).
+    const channels = (await api('/api/tenants/ferreteria/analytics/channels')).json.channels as Array<{ channel: string; conversations: number }>;
+    expect(channels.map((c) => c.channel)).toEqual(['rest']);
+    expect(await page.locator('[data-table="channels"] tbody th').allTextContents()).toEqual(['API']);
+    expect(await page.locator('[data-table="channels"] tbody td:nth-of-type(1)').allTextContents()).toEqual(channels.map((c) => String(c.conversations)));
     expect(await page.locator('[data-table="leads"] tbody tr td').allTextContents()).toEqual(funnel.leads.map((x: { conversations: number }) => String(x.conversations)));
     expect(funnel.leads[0]).toEqual({ stage: 'started', conversations: expected.leads });
     expect(await page.locator('[data-table="leads"] tbody tr th').first().textContent()).toBe('Iniciado');
@@ -271,6 +280,7 @@ describe('admin analytics dashboard, in Chromium', () => {
     expect(await termsOf('unmet')).toEqual(other.map((g) => g.terms));
     expect(await page.locator('[data-table="unmet"] .examples li').first().textContent()).toBe(`«${other[0]!.examples[0]}»`);
     expect(await page.locator('#dash-not-carried').textContent()).toBe('Lo que piden y no vendemos (o no hay en existencia)');
+    expect(await page.locator('[data-table="not-carried"] thead th').first().textContent()).toBe('Lo que pidieron');
     // owner33: handoffs by reason and the team's first reply, as the API answers them.
     const handoffs = (await api('/api/tenants/ferreteria/analytics/handoffs')).json;
     expect(handoffs).toMatchObject({ tickets: expected.handoffs, answered: expected.answered, unanswered: expected.handoffs - expected.answered, waiting: 0, reasons: [{ reason: 'customer_request', count: expected.handoffs }] });

@@ -151,6 +151,22 @@ export function createAnalyticsQueries(db: Database) {
       };
     },
 
+    /**
+     * Per channel the customers wrote from: conversations, customer messages and the handoffs
+     * those messages caused. A conversation on two channels (identities linked) counts under each,
+     * so the rows may add up to more than the summary's conversations.
+     */
+    async channels(tenantId: string, range: DayRange) {
+      const rows = await run<{ channel: string; conversations: unknown; messages: unknown; handoffs: unknown }>(
+        `select channel, count(distinct conversation_id) as conversations, count(*) as messages,
+           count(*) filter (where phase_to = 'handoff' and phase_from is distinct from 'handoff') as handoffs
+         ${FACTS} and outcome = 'ok' and event = 'user.message'
+         group by channel order by count(distinct conversation_id) desc, channel`,
+        [tenantId, range.from, range.to],
+      );
+      return rows.map((r) => ({ channel: r.channel, conversations: num(r.conversations), messages: num(r.messages), handoffs: num(r.handoffs) }));
+    },
+
     /** The products customers were answered with most (`turn_facts.product`), with how many conversations asked. */
     async products(tenantId: string, range: DayRange, limit: number) {
       const rows = await run<{ product: string; count: unknown; conversations: unknown }>(

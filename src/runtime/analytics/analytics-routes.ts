@@ -183,6 +183,14 @@ export function createAnalyticsRoutes(options: AnalyticsRoutesOptions): Route[] 
     },
     {
       method: 'GET',
+      path: `${base}/channels`,
+      handler: guarded(async (req, _ctx, { tenantId, queries, range }) => {
+        const r = range(check(RangeQuery, queryOf(req)));
+        return json(200, { tenant: tenantId, from: r.from, to: r.to, channels: await queries.channels(tenantId, r) });
+      }),
+    },
+    {
+      method: 'GET',
       path: `${base}/errors`,
       handler: guarded(async (req, _ctx, { tenantId, queries, range }) => {
         const r = range(check(RangeQuery, queryOf(req)));

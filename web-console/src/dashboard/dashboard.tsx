@@ -3,6 +3,7 @@ import { DashboardError, loadDashboard, trainingHref } from './data.js';
 import { DayChart } from './day-chart.js';
 import { fillDays, formatConfidence, formatCount, formatCsat, formatDay, formatMs, formatRate, formatUsd, PRESETS, presetRange, type Lang } from './format.js';
 import { Bar } from './bar.js';
+import { Channels } from './channels.js';
 import { Handoffs } from './handoffs.js';
 import { Products } from './products.js';
 import { dt, dtCount, dtMaybe, intentLabel, funnelStateLabel, leadFieldLabel, type DashKey } from './strings.js';
@@ -173,6 +174,8 @@ function Figures(props: { lang: Lang; tenant: string; data: DashboardData }) {
           </table>
         </details>
       </section>
+
+      <Channels lang={lang} channels={data.channels} />
 
       <div class="two">
         <section aria-labelledby="dash-states">
