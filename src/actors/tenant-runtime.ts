@@ -24,6 +24,7 @@ import type {
   ProductActorOutput,
   RateTicketInput,
   CancelTicketInput,
+  CloseTicketInput,
   TicketActorInput,
   TicketActorOutput,
   UnderstandActorInput,
@@ -288,6 +289,12 @@ export function createTenantRuntime(deps: TenantRuntimeDeps): TenantRuntime {
         const closed = await deps.tickets.close(input.tenantId, input.ticketId, 'customer', 'cancelled_by_customer');
         log.info({ conversationId: input.conversationId, ticket: closed?.number ?? null }, 'handoff called off by the customer');
         if (closed) await deps.onTicketCancelled?.(closed, input);
+      }),
+      // Resolved by an agent, from any channel: the case is closed with who closed it (a second close keeps the first).
+      closeTicket: fromTask<void, CloseTicketInput>(async ({ input }) => {
+        if (!input.ticketId) return;
+        const closed = await deps.tickets.close(input.tenantId, input.ticketId, input.agentName, input.outcome);
+        log.info({ conversationId: input.conversationId, ticket: closed?.number ?? null }, 'handoff ticket closed');
       }),
       callBackend: fromTask<BackendCallOutput, BackendCallInput>(async ({ input }) => {
         const out = await callWorkflowBackend(deps.backend, input);

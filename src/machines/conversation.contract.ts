@@ -420,7 +420,6 @@ export interface LeadActorOutput {
   payload: LeadPayload;
 }
 
-/** The customer's 1–5 answer to the rating question asked after a resolved handoff. */
 /** A handoff ticket the customer called off before an agent answered (`handoff.cancelling`). */
 export interface CancelTicketInput {
   tenantId: string;
@@ -428,6 +427,13 @@ export interface CancelTicketInput {
   ticketId: string;
 }
 
+/** A handoff ticket an agent resolved (`handoff.closingTicket`): closed with the agent and outcome, whatever channel the resolve came from. */
+export interface CloseTicketInput extends CancelTicketInput {
+  agentName: string;
+  outcome: string;
+}
+
+/** The customer's 1–5 answer to the rating question asked after a resolved handoff. */
 export interface RateTicketInput {
   tenantId: string;
   conversationId: string;
@@ -462,6 +468,7 @@ export const CONVERSATION_ACTORS = [
   'amendLead',
   'rateTicket',
   'cancelTicket',
+  'closeTicket',
   'callBackend',
   'checkLate',
   'sendPhoneCode',

@@ -36,6 +36,7 @@ import {
   type QuoteLine,
   type RateTicketInput,
   type CancelTicketInput,
+  type CloseTicketInput,
   type ReplyDirective,
   type ReplyEmitted,
   type TemplateParams,
@@ -1196,6 +1197,7 @@ export const conversationMachine = setup({
     amendLead: notProvided<LeadActorOutput, LeadAmendInput>('amendLead'),
     rateTicket: notProvided<void, RateTicketInput>('rateTicket'),
     cancelTicket: notProvided<void, CancelTicketInput>('cancelTicket'),
+    closeTicket: notProvided<void, CloseTicketInput>('closeTicket'),
     callBackend: notProvided<BackendCallOutput, BackendCallInput>('callBackend'),
     checkLate: notProvided<LateCheckOutput, LateCheckInput>('checkLate'),
     sendPhoneCode: notProvided<PhoneCodeOutput, PhoneCodeInput>('sendPhoneCode'),
@@ -2912,8 +2914,27 @@ export const conversationMachine = setup({
           id: 'handoff.resolved',
           description: 'The agent closed the case: the bot is back.',
           always: {
-            target: '#idle',
+            target: 'closingTicket',
             actions: ['recordResolution', { type: 'sayTemplate', params: { template: 'handoff.resolved' } }, 'askRating'],
+          },
+        },
+        closingTicket: {
+          id: 'handoff.closingTicket',
+          description: 'The resolved ticket closes with the agent and outcome, whoever resolved (REST, console, Rocket.Chat).',
+          invoke: {
+            id: 'closeTicket',
+            src: 'closeTicket',
+            // `recordResolution` wrote the resolution on the ticket it closed; none (no ticket): nothing to close.
+            input: ({ context }) => ({
+              tenantId: context.tenantId,
+              conversationId: context.conversationId,
+              ticketId: context.ticket && context.lastHandoff?.ticketId === context.ticket.ticketId ? context.ticket.ticketId : '',
+              agentName: context.lastHandoff?.agentName ?? '',
+              outcome: context.lastHandoff?.outcome ?? '',
+            }),
+            // The conversation is the bot's again either way; a close that failed leaves the ticket open (the console can still close it).
+            onDone: { target: '#idle' },
+            onError: { target: '#idle' },
           },
         },
       },

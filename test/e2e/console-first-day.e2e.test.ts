@@ -1,14 +1,9 @@
-import { execFileSync } from 'node:child_process';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHiloForTest, type TestServer } from '../helpers/hilo-server.js';
-import { launchChromium } from './browser.js';
+import { CONSOLE_TIMEOUT_MS as TIMEOUT, startConsoleRig, type ConsoleRig } from './console-rig.js';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const PASSWORD = 'console-first-day-pass-3318';
-const TIMEOUT = 20_000;
 // The demo tenant's store is in Santo Domingo (UTC-4 all year); the agent's laptop is set to Tokyo (UTC+9).
 const STORE_OFFSET_H = -4;
 const BROWSER_ZONE = 'Asia/Tokyo';
@@ -27,49 +22,21 @@ function storeClock(iso: string): { h24: string; h12: string; min: string } {
  * the customer's rating, with the conversation saying so instead of offering "Tomar".
  */
 describe('agent console on the first day, in Chromium', () => {
+  let rig: ConsoleRig<TestServer>;
   let server: TestServer;
-  let browser: Browser | undefined;
-  let launchError: unknown;
-  const contexts: BrowserContext[] = [];
-  const errors: string[] = [];
-
-  async function newPage(): Promise<Page> {
-    if (!browser) throw launchError;
-    const context = await browser.newContext({ baseURL: server.baseUrl, locale: 'es-DO', timezoneId: BROWSER_ZONE, viewport: { width: 1360, height: 860 } });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.on('pageerror', (err) => errors.push(String(err)));
-    return page;
-  }
-
-  async function logIn(page: Page): Promise<void> {
-    await page.goto('/console');
-    await page.getByLabel('Empresa (tenant)').fill('ferreteria');
-    await page.getByLabel('Usuario').fill('demo');
-    await page.getByLabel('Contraseña').fill(PASSWORD);
-    await page.getByLabel('Contraseña').press('Enter');
-    await page.locator('[data-connection="online"]').waitFor({ timeout: TIMEOUT });
-  }
 
   beforeAll(async () => {
-    execFileSync(process.execPath, [join(ROOT, 'scripts', 'build-widget.mjs')], { cwd: ROOT, stdio: 'pipe' });
-    execFileSync(process.execPath, [join(ROOT, 'scripts', 'build-console.mjs')], { cwd: ROOT, stdio: 'pipe' });
-    server = await startHiloForTest({ env: { HILO_DEMO_AGENT_PASSWORD: PASSWORD, HILO_TEAM_HOURS: 'off' } });
-    browser = await launchChromium().catch((err: unknown) => {
-      launchError = err;
-      return undefined;
-    });
+    rig = await startConsoleRig({ password: PASSWORD, start: () => startHiloForTest({ env: { HILO_DEMO_AGENT_PASSWORD: PASSWORD, HILO_TEAM_HOURS: 'off' } }) });
+    server = rig.server;
   }, 120_000);
 
   afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await server?.close();
+    await rig?.close();
   });
 
   it("should show times in the store's time zone, labelled, and keep a resolved handoff out of the lists while the rating is pending", async () => {
-    const agent = await newPage();
-    await logIn(agent);
+    const agent = await rig.newPage({ timezoneId: BROWSER_ZONE });
+    await rig.logIn(agent);
     expect(await agent.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone)).toBe(BROWSER_ZONE);
     const zone = agent.locator('[data-time-zone]');
     expect(await zone.getAttribute('data-time-zone')).toBe('America/Santo_Domingo');
@@ -134,6 +101,6 @@ describe('agent console on the first day, in Chromium', () => {
         expect(box && box.x + box.width).toBeLessThanOrEqual(width);
       }
     }
-    expect(errors).toEqual([]);
+    expect(rig.errors).toEqual([]);
   });
 });

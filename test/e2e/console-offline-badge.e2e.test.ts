@@ -1,14 +1,9 @@
-import { execFileSync } from 'node:child_process';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHiloForTest, type TestServer } from '../helpers/hilo-server.js';
-import { launchChromium } from './browser.js';
+import { CONSOLE_TIMEOUT_MS as TIMEOUT, startConsoleRig, type ConsoleRig } from './console-rig.js';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const PASSWORD = 'console-offline-badge-pass-35';
-const TIMEOUT = 20_000;
 
 /**
  * The header's connection badge in Chromium against the whole server: it followed only the live
@@ -17,37 +12,18 @@ const TIMEOUT = 20_000;
  * still open, and the page asks the server again until it answers: the badge comes back by itself.
  */
 describe('agent console, the connection badge when REST calls fail', () => {
-  let server: TestServer;
-  let browser: Browser | undefined;
-  let launchError: unknown;
-  const contexts: BrowserContext[] = [];
+  let rig: ConsoleRig<TestServer>;
 
   beforeAll(async () => {
-    execFileSync(process.execPath, [join(ROOT, 'scripts', 'build-widget.mjs')], { cwd: ROOT, stdio: 'pipe' });
-    execFileSync(process.execPath, [join(ROOT, 'scripts', 'build-console.mjs')], { cwd: ROOT, stdio: 'pipe' });
-    server = await startHiloForTest({ env: { HILO_DEMO_AGENT_PASSWORD: PASSWORD } });
-    browser = await launchChromium().catch((err: unknown) => {
-      launchError = err;
-      return undefined;
-    });
+    rig = await startConsoleRig({ password: PASSWORD, start: () => startHiloForTest({ env: { HILO_DEMO_AGENT_PASSWORD: PASSWORD } }) });
   }, 120_000);
   afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await server?.close();
+    await rig?.close();
   });
 
   async function loggedInPage(): Promise<Page> {
-    if (!browser) throw launchError;
-    const context = await browser.newContext({ baseURL: server.baseUrl, locale: 'es-DO' });
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto('/console');
-    await page.getByLabel('Empresa').fill('ferreteria');
-    await page.getByLabel('Usuario').fill('demo');
-    await page.getByLabel('Contraseña').fill(PASSWORD);
-    await page.getByLabel('Contraseña').press('Enter');
-    await page.locator('[data-connection="online"]').waitFor({ timeout: TIMEOUT });
+    const page = await rig.newPage({ watch: false });
+    await rig.logIn(page);
     return page;
   }
 

@@ -1,20 +1,14 @@
-import { execFileSync } from 'node:child_process';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDurableEnvironment, startDeployment, type DurableDeployment, type DurableEnvironment } from '../integration/durable/durable-harness.js';
 import { metaJson, metaSignature, startFakeGraph, waMessage, type FakeGraph } from '../fakes/whatsapp-graph.js';
-import { launchChromium } from './browser.js';
+import { CONSOLE_TIMEOUT_MS as TIMEOUT, startConsoleRig, type ConsoleRig, type ConsoleServer } from './console-rig.js';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const TENANT = 'ferreteria';
 const PASSWORD = 'console-wa-e2e-pass-5521';
 const APP_SECRET = 'console-ui-wa-app-secret';
 // The fake Graph API's and webhook envelope's default number id.
 const PHONE_NUMBER_ID = '106540352242922';
 const ACCESS_TOKEN = 'console-ui-wa-access-token';
-const TIMEOUT = 20_000;
 
 /**
  * The console page answering a WhatsApp customer (durable PGlite deployment on a manual clock, the
@@ -25,26 +19,8 @@ describe('agent console page with a WhatsApp customer, in Chromium', () => {
   let environment: DurableEnvironment;
   let deployment: DurableDeployment;
   let graph: FakeGraph;
-  let browser: Browser | undefined;
-  let launchError: unknown;
-  const contexts: BrowserContext[] = [];
+  let rig: ConsoleRig<ConsoleServer>;
   const base = () => `http://127.0.0.1:${deployment.hilo.port}`;
-
-  async function newPage(): Promise<Page> {
-    if (!browser) throw launchError;
-    const context = await browser.newContext({ baseURL: base(), locale: 'es-DO', viewport: { width: 1360, height: 860 } });
-    contexts.push(context);
-    return context.newPage();
-  }
-
-  async function logIn(page: Page): Promise<void> {
-    await page.goto('/console');
-    await page.getByLabel('Empresa (tenant)').fill(TENANT);
-    await page.getByLabel('Usuario').fill('demo');
-    await page.getByLabel('Contraseña').fill(PASSWORD);
-    await page.getByLabel('Contraseña').press('Enter');
-    await page.locator('[data-connection="online"]').waitFor({ timeout: TIMEOUT });
-  }
 
   async function whatsAppSays(from: string, text: string): Promise<void> {
     const raw = metaJson(waMessage({ id: `wamid.console-ui.${process.pid}.${Date.now()}`, type: 'text', text: { body: text }, timestamp: String(Math.floor(deployment.clock.now() / 1000)) }, { from, name: 'Ana Marte' }));
@@ -56,37 +32,35 @@ describe('agent console page with a WhatsApp customer, in Chromium', () => {
   const textsTo = (to: string): string[] => graph.requests.filter((r) => r.status === 200 && r.body?.to === to).map((r) => String((r.body?.text as { body?: unknown } | undefined)?.body ?? ''));
 
   beforeAll(async () => {
-    execFileSync(process.execPath, [join(ROOT, 'scripts', 'build-widget.mjs')], { cwd: ROOT, stdio: 'pipe' });
-    execFileSync(process.execPath, [join(ROOT, 'scripts', 'build-console.mjs')], { cwd: ROOT, stdio: 'pipe' });
     graph = await startFakeGraph({ accessToken: ACCESS_TOKEN, phoneNumberId: PHONE_NUMBER_ID });
     environment = await createDurableEnvironment('pglite+memory');
-    deployment = await startDeployment(environment, {
-      HILO_DEMO_AGENT_PASSWORD: PASSWORD,
-      HILO_WHATSAPP_GRAPH_URL: graph.baseUrl,
-      HILO_WHATSAPP_APP_SECRET_FERRETERIA: APP_SECRET,
-      HILO_WHATSAPP_VERIFY_TOKEN_FERRETERIA: 'console-ui-verify',
-      HILO_WHATSAPP_PHONE_NUMBER_ID_FERRETERIA: PHONE_NUMBER_ID,
-      HILO_WHATSAPP_ACCESS_TOKEN_FERRETERIA: ACCESS_TOKEN,
-      HILO_WHATSAPP_PAIR_BURST: '1000',
-    });
-    browser = await launchChromium().catch((err: unknown) => {
-      launchError = err;
-      return undefined;
+    rig = await startConsoleRig({
+      password: PASSWORD,
+      start: async () => {
+        deployment = await startDeployment(environment, {
+          HILO_DEMO_AGENT_PASSWORD: PASSWORD,
+          HILO_WHATSAPP_GRAPH_URL: graph.baseUrl,
+          HILO_WHATSAPP_APP_SECRET_FERRETERIA: APP_SECRET,
+          HILO_WHATSAPP_VERIFY_TOKEN_FERRETERIA: 'console-ui-verify',
+          HILO_WHATSAPP_PHONE_NUMBER_ID_FERRETERIA: PHONE_NUMBER_ID,
+          HILO_WHATSAPP_ACCESS_TOKEN_FERRETERIA: ACCESS_TOKEN,
+          HILO_WHATSAPP_PAIR_BURST: '1000',
+        });
+        return { baseUrl: base(), close: () => deployment.close() };
+      },
     });
   }, 120_000);
 
   afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await deployment?.close();
+    await rig?.close();
     await environment?.destroy();
     await graph?.close();
   });
 
   it('should show the WhatsApp handoff live, send the reply through the Graph API, and explain a closed 24-hour window', async () => {
     const phone = `1809444${String(process.pid % 10_000).padStart(4, '0')}`;
-    const agent = await newPage();
-    await logIn(agent);
+    const agent = await rig.newPage({ watch: false });
+    await rig.logIn(agent);
 
     await whatsAppSays(phone, 'necesito hablar con un agente por favor');
     const item = agent.locator('.items .item').filter({ hasText: `•••• ${phone.slice(-4)}` });
@@ -112,8 +86,8 @@ describe('agent console page with a WhatsApp customer, in Chromium', () => {
 
     // A day and an hour later (the session's idle limit passed too: log in again).
     deployment.clock.advance(25 * 60 * 60 * 1000);
-    const later = await newPage();
-    await logIn(later);
+    const later = await rig.newPage({ watch: false });
+    await rig.logIn(later);
     await later.getByRole('tab', { name: 'Míos' }).click();
     await later.locator('.items .item').filter({ hasText: `•••• ${phone.slice(-4)}` }).click();
     const lateBox = later.getByLabel('Respuesta', { exact: true });
@@ -131,8 +105,8 @@ describe('agent console page with a WhatsApp customer, in Chromium', () => {
 
   it('should send a reply once when its answer was lost and the agent presses Send again (same Idempotency-Key)', async () => {
     const phone = `1809445${String(process.pid % 10_000).padStart(4, '0')}`;
-    const agent = await newPage();
-    await logIn(agent);
+    const agent = await rig.newPage({ watch: false });
+    await rig.logIn(agent);
     await whatsAppSays(phone, 'quiero hablar con una persona');
     const item = agent.locator('.items .item').filter({ hasText: `•••• ${phone.slice(-4)}` });
     await item.waitFor({ timeout: TIMEOUT });

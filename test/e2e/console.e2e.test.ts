@@ -1,19 +1,16 @@
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startHiloForTest, type TestServer } from '../helpers/hilo-server.js';
-import { launchChromium } from './browser.js';
+import { CONSOLE_TIMEOUT_MS as TIMEOUT, startConsoleRig, type ConsoleRig } from './console-rig.js';
+import { ROOT } from './widget-rig.js';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 // The README's screenshot is refreshed on purpose (HILO_UPDATE_SCREENSHOT=1); otherwise a run
 // writes to test-results/ so the suite never dirties tracked files.
 const SHOT_DIR = process.env.HILO_UPDATE_SCREENSHOT ? join(ROOT, 'docs', 'images') : join(ROOT, 'test-results');
 const WORK_DIR = join(ROOT, 'test-results');
 const PASSWORD = 'console-ui-e2e-pass-7731';
-const TIMEOUT = 20_000;
 
 /** The widget's rows (author + text), read from its shadow root the way a customer sees them. */
 function widgetRows(page: Page): Promise<Array<{ author: string; text: string }>> {
@@ -42,16 +39,6 @@ async function customerSays(page: Page, text: string): Promise<void> {
   await waitForWidgetRow(page, 'customer', text);
 }
 
-/** Fills the login form and submits it with Enter; resolves once the server has answered. */
-async function logIn(page: Page, { tenant = 'ferreteria', username = 'demo', password = PASSWORD } = {}): Promise<number> {
-  await page.getByLabel(/Empresa|Company/).fill(tenant);
-  await page.getByLabel(/^(Usuario|Username)$/).fill(username);
-  await page.getByLabel(/^(Contraseña|Password)$/).fill(password);
-  const answer = page.waitForResponse((r) => r.url().endsWith('/console/api/login'), { timeout: TIMEOUT });
-  await page.getByLabel(/^(Contraseña|Password)$/).press('Enter');
-  return (await answer).status();
-}
-
 /**
  * The agent console page in Debian's Chromium against the whole server (memory storage, demo
  * tenant, rule brain): the page and its headers, login refusals, a widget customer's handoff
@@ -59,50 +46,23 @@ async function logIn(page: Page, { tenant = 'ferreteria', username = 'demo', pas
  * resolve (the bot answers again), language switch and logout.
  */
 describe('agent console page, in Chromium', () => {
+  let rig: ConsoleRig<TestServer>;
   let server: TestServer;
-  let browser: Browser | undefined;
-  let launchError: unknown;
-  const contexts: BrowserContext[] = [];
-  const errors: string[] = [];
-
-  /** A fresh browser profile; `watch` records the console page's script errors and CSP violations. */
-  async function newPage(locale = 'es-DO', viewport = { width: 1360, height: 860 }, watch = true): Promise<Page> {
-    if (!browser) throw launchError;
-    const context = await browser.newContext({ baseURL: server.baseUrl, locale, viewport });
-    contexts.push(context);
-    const page = await context.newPage();
-    if (!watch) return page;
-    // A CSP violation or a script error on the console page is a failure, not noise.
-    page.on('console', (msg) => {
-      if (msg.type() !== 'error') return;
-      const url = msg.location().url;
-      // 401 / 429 answers of the API are part of the flows (session check, refused logins).
-      if (msg.text().startsWith('Failed to load resource') && url.includes('/console/api/')) return;
-      errors.push(`${msg.text()} (${url})`);
-    });
-    page.on('pageerror', (err) => errors.push(String(err)));
-    return page;
-  }
+  /** A fresh browser profile; `watch` records the console page's script errors and CSP violations (`rig.errors`). */
+  const newPage = (locale = 'es-DO', viewport = { width: 1360, height: 860 }, watch = true): Promise<Page> => rig.newPage({ locale, viewport, watch });
+  const logIn = (page: Page, login?: { username?: string; password?: string }): Promise<number> => rig.submitLogin(page, login);
 
   beforeAll(async () => {
-    // The gateway reads both bundles at start-up: build them from the current sources first.
-    execFileSync(process.execPath, [join(ROOT, 'scripts', 'build-widget.mjs')], { cwd: ROOT, stdio: 'pipe' });
-    execFileSync(process.execPath, [join(ROOT, 'scripts', 'build-console.mjs')], { cwd: ROOT, stdio: 'pipe' });
-    server = await startHiloForTest({ env: { HILO_DEMO_AGENT_PASSWORD: PASSWORD } });
-    browser = await launchChromium().catch((err: unknown) => {
-      launchError = err;
-      return undefined;
-    });
+    rig = await startConsoleRig({ password: PASSWORD, start: () => startHiloForTest({ env: { HILO_DEMO_AGENT_PASSWORD: PASSWORD } }) });
+    server = rig.server;
   }, 120_000);
 
   beforeEach(() => {
-    errors.length = 0;
+    rig.errors.length = 0;
   });
 
   afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await server?.close();
+    await rig?.close();
   });
 
   it('should serve the page, script and stylesheet with their types, ETags and a strict CSP', async () => {
@@ -152,7 +112,7 @@ describe('agent console page, in Chromium', () => {
     expect((await booted).status()).toBe(401);
     await page.getByLabel(/^(Contraseña|Password)$/).waitFor({ timeout: TIMEOUT });
     expect(await page.locator('.loading').count()).toBe(0);
-    expect(errors).toEqual([]);
+    expect(rig.errors).toEqual([]);
   });
 
   it('should refuse a wrong password and then a rate-limited user, saying so', async () => {
@@ -278,7 +238,7 @@ describe('agent console page, in Chromium', () => {
     expect(await agent.locator('[data-status="confirm-take"]').count()).toBe(0);
     await expect.poll(() => agent.locator('[data-field="state"]').getAttribute('data-state'), { timeout: TIMEOUT }).not.toMatch(/^handoff/);
 
-    expect(errors).toEqual([]);
+    expect(rig.errors).toEqual([]);
   });
 
   it('should let only one of two agents take a handoff, tell the other who has it, and transfer it to her', async () => {
@@ -337,7 +297,7 @@ describe('agent console page, in Chromium', () => {
     await expect.poll(() => demo.locator('.items .item').count(), { timeout: TIMEOUT }).toBeGreaterThan(1);
     await demo.getByLabel(/^Buscar/).fill(id);
     await expect.poll(() => demo.locator('.items .item').evaluateAll((nodes) => nodes.map((n) => (n as HTMLElement).dataset.conversation)), { timeout: TIMEOUT }).toEqual([id]);
-    expect(errors).toEqual([]);
+    expect(rig.errors).toEqual([]);
   });
 
   it('should let an agent hand a conversation she holds to another agent, with the keyboard, and then not move it again', async () => {
@@ -394,7 +354,7 @@ describe('agent console page, in Chromium', () => {
     await luis.getByRole('tab', { name: 'Mine' }).click();
     await itemIn(luis).waitFor({ timeout: TIMEOUT });
     expect(await itemIn(luis).locator('.item-assignee').textContent()).toBe('With Luis');
-    expect(errors).toEqual([]);
+    expect(rig.errors).toEqual([]);
   });
 
   it('should switch to English, keep the session on reload, go back to login when the session ends, and log out', async () => {
@@ -446,6 +406,6 @@ describe('agent console page, in Chromium', () => {
     await page.getByLabel('Password').waitFor({ timeout: TIMEOUT });
     const session = await page.evaluate(async () => (await fetch('/console/api/session')).status);
     expect(session).toBe(401);
-    expect(errors).toEqual([]);
+    expect(rig.errors).toEqual([]);
   });
 });

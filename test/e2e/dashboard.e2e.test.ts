@@ -1,23 +1,21 @@
-import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createSilentLogger } from '../../src/kernel/logger.js';
 import { loadConfig } from '../../src/runtime/config.js';
 import { startHilo, type Hilo } from '../../src/runtime/hilo.js';
 import { formatConfidence, formatCount, formatCsat, formatMs, formatRate, formatUsd, type Lang } from '../../web-console/src/dashboard/format.js';
-import { launchChromium } from './browser.js';
+import { funnelStateLabel } from '../../web-console/src/dashboard/strings.js';
+import { CONSOLE_TIMEOUT_MS as TIMEOUT, startConsoleRig, type ConsoleRig, type ConsoleServer } from './console-rig.js';
+import { ROOT } from './widget-rig.js';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 // The README's picture is refreshed on purpose (HILO_UPDATE_SCREENSHOT=1); otherwise test-results/.
 const SHOT_DIR = process.env.HILO_UPDATE_SCREENSHOT ? join(ROOT, 'docs', 'images') : join(ROOT, 'test-results');
 const PASSWORD = 'dashboard-e2e-pass-4417';
 const AGENT_PASSWORD = 'dashboard-agent-pass-88';
-const TIMEOUT = 20_000;
 const TZ = 'America/Santo_Domingo';
 const DAY_MS = 86_400_000;
 
@@ -86,11 +84,8 @@ describe('admin analytics dashboard, in Chromium', () => {
   let baseUrl = '';
   let apiKey = '';
   let dataDir = '';
-  let browser: Browser | undefined;
-  let launchError: unknown;
+  let rig: ConsoleRig<ConsoleServer>;
   let offset = 0;
-  const contexts: BrowserContext[] = [];
-  const errors: string[] = [];
   const expected = { conversations: 0, leads: 0, handoffs: 0, answered: 0, ratings: [] as number[] };
 
   const api = async (path: string, init: { method?: string; body?: unknown } = {}) => {
@@ -103,35 +98,11 @@ describe('admin analytics dashboard, in Chromium', () => {
     return { status: res.status, text, json: (res.headers.get('content-type') ?? '').startsWith('application/json') ? (JSON.parse(text) as any) : null };
   };
 
-  async function newPage(locale = 'es-DO', viewport = { width: 1360, height: 900 }): Promise<Page> {
-    if (!browser) throw launchError;
-    const context = await browser.newContext({ baseURL: baseUrl, locale, viewport });
-    contexts.push(context);
-    const page = await context.newPage();
-    // A CSP violation or a script error is a failure, not noise.
-    page.on('console', (msg) => {
-      if (msg.type() !== 'error') return;
-      const url = msg.location().url;
-      // The session check before login answers 401; the agent's refused analytics read answers 403.
-      if (msg.text().startsWith('Failed to load resource') && (url.includes('/console/api/session') || url.includes('/analytics/'))) return;
-      errors.push(`${msg.text()} (${url})`);
-    });
-    page.on('pageerror', (err) => errors.push(String(err)));
-    return page;
-  }
+  const newPage = (locale = 'es-DO', viewport = { width: 1360, height: 900 }): Promise<Page> => rig.newPage({ locale, viewport });
+  const logIn = (page: Page, username: string, password: string): Promise<void> => rig.logIn(page, { username, password });
 
-  async function logIn(page: Page, username: string, password: string): Promise<void> {
-    await page.goto('/console');
-    await page.getByLabel(/Empresa|Company/).fill('ferreteria');
-    await page.getByLabel(/^(Usuario|Username)$/).fill(username);
-    await page.getByLabel(/^(Contraseña|Password)$/).fill(password);
-    await page.getByLabel(/^(Contraseña|Password)$/).press('Enter');
-    await page.locator('[data-connection="online"]').waitFor({ timeout: TIMEOUT });
-  }
-
-  beforeAll(async () => {
-    execFileSync(process.execPath, [join(ROOT, 'scripts', 'build-widget.mjs')], { cwd: ROOT, stdio: 'pipe' });
-    execFileSync(process.execPath, [join(ROOT, 'scripts', 'build-console.mjs')], { cwd: ROOT, stdio: 'pipe' });
+  /** The durable server on a shifted clock, filled with the known conversations of `plan()`. */
+  async function startSeeded(): Promise<ConsoleServer> {
     dataDir = mkdtempSync(join(tmpdir(), 'hilo-dashboard-'));
     apiKey = `test_${randomBytes(16).toString('hex')}`;
     const config = loadConfig({
@@ -192,20 +163,20 @@ describe('admin analytics dashboard, in Chromium', () => {
     // An agent (not an admin), created with the tenant's key.
     const created = await api('/console/api/tenants/ferreteria/agents', { method: 'POST', body: { username: 'pedro', displayName: 'Pedro', role: 'agent', password: AGENT_PASSWORD, lang: 'es' } });
     expect(created.status).toBe(201);
-    browser = await launchChromium().catch((err: unknown) => {
-      launchError = err;
-      return undefined;
-    });
+    return { baseUrl, close: () => hilo.close() };
+  }
+
+  beforeAll(async () => {
+    // The session check before login answers 401; the agent's refused analytics read answers 403.
+    rig = await startConsoleRig({ password: PASSWORD, start: startSeeded, expectedFailure: (url) => url.includes('/console/api/session') || url.includes('/analytics/') });
   }, 240_000);
 
   beforeEach(() => {
-    errors.length = 0;
+    rig.errors.length = 0;
   });
 
   afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await hilo?.close();
+    await rig?.close();
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
@@ -274,6 +245,14 @@ describe('admin analytics dashboard, in Chromium', () => {
     const funnel = (await api('/api/tenants/ferreteria/analytics/funnel')).json;
     expect(await page.locator('[data-table="states"] tbody tr').evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.state))).toEqual(funnel.states.map((x: { state: string }) => x.state));
     expect(await page.locator('[data-table="states"] tbody tr td:nth-of-type(1)').allTextContents()).toEqual(funnel.states.map((x: { conversations: number }) => String(x.conversations)));
+    // owner34: each state in words only, never its code ("Con una persona", not "handoff.withHuman").
+    expect(await page.locator('[data-table="states"] tbody th').allTextContents()).toEqual(funnel.states.map((x: { state: string }) => funnelStateLabel('es', x.state)));
+    expect((await page.locator('[data-table="states"] tbody th').allTextContents()).join(' ')).not.toMatch(/\w\.\w/);
+    // owner34: where customers wrote from, as the API counts it (all over REST here).
+    const channels = (await api('/api/tenants/ferreteria/analytics/channels')).json.channels as Array<{ channel: string; conversations: number }>;
+    expect(channels.map((c) => c.channel)).toEqual(['rest']);
+    expect(await page.locator('[data-table="channels"] tbody th').allTextContents()).toEqual(['API']);
+    expect(await page.locator('[data-table="channels"] tbody td:nth-of-type(1)').allTextContents()).toEqual(channels.map((c) => String(c.conversations)));
     expect(await page.locator('[data-table="leads"] tbody tr td').allTextContents()).toEqual(funnel.leads.map((x: { conversations: number }) => String(x.conversations)));
     expect(funnel.leads[0]).toEqual({ stage: 'started', conversations: expected.leads });
     expect(await page.locator('[data-table="leads"] tbody tr th').first().textContent()).toBe('Iniciado');
@@ -301,6 +280,7 @@ describe('admin analytics dashboard, in Chromium', () => {
     expect(await termsOf('unmet')).toEqual(other.map((g) => g.terms));
     expect(await page.locator('[data-table="unmet"] .examples li').first().textContent()).toBe(`«${other[0]!.examples[0]}»`);
     expect(await page.locator('#dash-not-carried').textContent()).toBe('Lo que piden y no vendemos (o no hay en existencia)');
+    expect(await page.locator('[data-table="not-carried"] thead th').first().textContent()).toBe('Lo que pidieron');
     // owner33: handoffs by reason and the team's first reply, as the API answers them.
     const handoffs = (await api('/api/tenants/ferreteria/analytics/handoffs')).json;
     expect(handoffs).toMatchObject({ tickets: expected.handoffs, answered: expected.answered, unanswered: expected.handoffs - expected.answered, waiting: 0, reasons: [{ reason: 'customer_request', count: expected.handoffs }] });
@@ -335,7 +315,7 @@ describe('admin analytics dashboard, in Chromium', () => {
     await page.getByText('Ver los datos como tabla').click();
     await page.screenshot({ path: join(SHOT_DIR, 'dashboard.png'), clip: { x: 0, y: 0, width: 1360, height: 900 } });
     await page.screenshot({ path: join(ROOT, 'test-results', 'dashboard-full.png'), fullPage: true });
-    expect(errors).toEqual([]);
+    expect(rig.errors).toEqual([]);
   });
 
   it('should ask for the preset and custom ranges, and switch to English', async () => {
@@ -375,7 +355,7 @@ describe('admin analytics dashboard, in Chromium', () => {
     await page.getByRole('button', { name: 'Inbox' }).click();
     await page.getByRole('tab', { name: 'Waiting' }).waitFor({ timeout: TIMEOUT });
     expect(await page.locator('.dashboard').count()).toBe(0);
-    expect(errors).toEqual([]);
+    expect(rig.errors).toEqual([]);
   });
 
   it('should fit a phone: no part of the page wider than the screen, wide tables scroll on their own', async () => {
@@ -389,7 +369,7 @@ describe('admin analytics dashboard, in Chromium', () => {
     expect(intents.box).toBeLessThanOrEqual(390);
     expect(intents.scroll).toBeGreaterThan(intents.client);
     await page.screenshot({ path: join(ROOT, 'test-results', 'dashboard-phone.png'), fullPage: true });
-    expect(errors).toEqual([]);
+    expect(rig.errors).toEqual([]);
   });
 
   it('should not show an agent the dashboard, nor load its bundle, and the API refuses the agent', async () => {
@@ -411,6 +391,6 @@ describe('admin analytics dashboard, in Chromium', () => {
     });
     expect(refused.status).toBe(403);
     expect(refused.body.error.code).toBe('HILO_ERR_CONSOLE_FORBIDDEN');
-    expect(errors).toEqual([]);
+    expect(rig.errors).toEqual([]);
   });
 });

@@ -19,9 +19,14 @@ export interface WidgetRig {
   close(): Promise<void>;
 }
 
+/** Builds a browser bundle (`dist/widget/`, `dist/console/`) from the current sources; the gateway reads it at start-up. */
+export function buildBundle(name: 'widget' | 'console'): void {
+  execFileSync(process.execPath, [join(ROOT, 'scripts', `build-${name}.mjs`)], { cwd: ROOT, stdio: 'pipe' });
+}
+
 export async function startWidgetRig(): Promise<WidgetRig> {
   // The gateway reads the bundle at start-up: build it from the current sources first.
-  execFileSync(process.execPath, [join(ROOT, 'scripts', 'build-widget.mjs')], { cwd: ROOT, stdio: 'pipe' });
+  buildBundle('widget');
   const server = await startHiloForTest();
   let launchError: unknown;
   // A missing Chromium fails each test with the install hint (a failing hook would only skip them).

@@ -401,7 +401,7 @@ export function createConsoleService(options: ConsoleServiceOptions): ConsoleSer
       if (!view.state?.value.startsWith('handoff')) return { state: view.state?.value ?? 'unknown', ...standingOutcome(view.state) };
       await requireHolder(actor, conversationId);
       const ticket = handoffTicketOf(await tickets.list(actor.tenantId), conversationId);
-      if (ticket?.status === 'open') await tickets.close(actor.tenantId, ticket.ticketId, actor.displayName, outcome);
+      // The machine closes the ticket in the resolve's own turn (`handoff.closingTicket`), as for a REST resolve.
       const result = await host.resolveHandoff(actor.tenantId, conversationId, actor.displayName, outcome);
       // Judged from the resolve's own turn: of two at the same instant, one resolved, the other says so.
       const answer = resolveOutcome(result, { agent: actor.displayName, outcome }, view.state.value);

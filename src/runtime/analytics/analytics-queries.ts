@@ -111,7 +111,7 @@ export function createAnalyticsQueries(db: Database) {
      * Handoffs of the range and why (the turn that handed off, as the summary counts them), and how
      * fast a person answered: per handoff ticket opened in the range, its first agent message before
      * it closed. `unanswered`: tickets no agent has written in; `waiting`: of them, those whose
-     * conversation is still with a person (a REST `resolve` hands it back without closing the ticket).
+     * conversation is still with a person (a REST `resolve` before session 34 left its ticket open).
      */
     async handoffs(tenantId: string, range: DayRange) {
       const reasons = await run<{ reason: string | null; count: unknown }>(
@@ -151,6 +151,22 @@ export function createAnalyticsQueries(db: Database) {
       };
     },
 
+    /**
+     * Per channel the customers wrote from: conversations, customer messages and the handoffs
+     * those messages caused. A conversation on two channels (identities linked) counts under each,
+     * so the rows may add up to more than the summary's conversations.
+     */
+    async channels(tenantId: string, range: DayRange) {
+      const rows = await run<{ channel: string; conversations: unknown; messages: unknown; handoffs: unknown }>(
+        `select channel, count(distinct conversation_id) as conversations, count(*) as messages,
+           count(*) filter (where phase_to = 'handoff' and phase_from is distinct from 'handoff') as handoffs
+         ${FACTS} and outcome = 'ok' and event = 'user.message'
+         group by channel order by count(distinct conversation_id) desc, channel`,
+        [tenantId, range.from, range.to],
+      );
+      return rows.map((r) => ({ channel: r.channel, conversations: num(r.conversations), messages: num(r.messages), handoffs: num(r.handoffs) }));
+    },
+
     /** The products customers were answered with most (`turn_facts.product`), with how many conversations asked. */
     async products(tenantId: string, range: DayRange, limit: number) {
       const rows = await run<{ product: string; count: unknown; conversations: unknown }>(
@@ -170,10 +186,11 @@ export function createAnalyticsQueries(db: Database) {
       return rows.map((r) => ({ code: r.code, day: String(r.day), count: num(r.count) }));
     },
 
-    /** Customer messages the bot could not serve, with the reason (texts are redacted by the caller). */
+    /** Customer messages the bot could not serve, with the reason and the bot's reply to each (texts are redacted by the caller). */
     async unmetMessages(tenantId: string, range: DayRange, limit: number) {
-      return run<{ conversation_id: string; message_id: string; reason: string; text: string; intent: string | null }>(
-        `select f.conversation_id, f.message_id, f.unmet as reason, m.text, f.intent
+      return run<{ conversation_id: string; message_id: string; reason: string; text: string; lang: string | null; reply: string | null; intent: string | null }>(
+        `select f.conversation_id, f.message_id, f.unmet as reason, m.text, m.lang, f.intent,
+           (select r.text from messages r where r.tenant_id = m.tenant_id and r.conversation_id = m.conversation_id and r.seq = m.seq + 1 and r.direction = 'out') as reply
          from turn_facts f join messages m on m.tenant_id = f.tenant_id and m.conversation_id = f.conversation_id and m.direction = 'in' and m.message_id = f.message_id
          where f.tenant_id = ? and f.day between ?::date and ?::date and f.outcome = 'ok' and f.unmet is not null
          order by f.at desc limit ?`,

@@ -12,6 +12,7 @@ import { parseJsonBody, type HttpRequest, type HttpResponse, type Route, type Ro
 import type { AnalyticsQueries, DayRange } from './analytics-queries.js';
 import { normalisedTerms, redactText, type KnownValues } from './redact.js';
 import { tenantDay } from './turn-facts-recorder.js';
+import { groupUnmet } from './unmet-groups.js';
 
 export interface AnalyticsRoutesOptions {
   /** Null in memory mode: every route answers 501 after authentication. */
@@ -182,6 +183,14 @@ export function createAnalyticsRoutes(options: AnalyticsRoutesOptions): Route[] 
     },
     {
       method: 'GET',
+      path: `${base}/channels`,
+      handler: guarded(async (req, _ctx, { tenantId, queries, range }) => {
+        const r = range(check(RangeQuery, queryOf(req)));
+        return json(200, { tenant: tenantId, from: r.from, to: r.to, channels: await queries.channels(tenantId, r) });
+      }),
+    },
+    {
+      method: 'GET',
       path: `${base}/errors`,
       handler: guarded(async (req, _ctx, { tenantId, queries, range }) => {
         const r = range(check(RangeQuery, queryOf(req)));
@@ -196,18 +205,15 @@ export function createAnalyticsRoutes(options: AnalyticsRoutesOptions): Route[] 
         const r = range(q);
         const rows = await queries.unmetMessages(tenantId, r, 5_000);
         const redact = await redactor(queries, tenantId, rows.map((m) => m.conversation_id));
-        const groups = new Map<string, { terms: string; count: number; reasons: Record<string, number>; examples: string[] }>();
-        for (const row of rows) {
-          const text = redact(row.conversation_id, row.text);
-          const terms = normalisedTerms(text) || '(no words)';
-          const g = groups.get(terms) ?? { terms, count: 0, reasons: {}, examples: [] };
-          g.count++;
-          g.reasons[row.reason] = (g.reasons[row.reason] ?? 0) + 1;
-          if (g.examples.length < 3 && !g.examples.includes(text)) g.examples.push(text);
-          groups.set(terms, g);
-        }
-        const sorted = [...groups.values()].filter((g) => g.count >= (q.min_count ?? 1)).sort((a, b) => b.count - a.count || a.terms.localeCompare(b.terms));
-        return json(200, { tenant: tenantId, from: r.from, to: r.to, messages: rows.length, groups: sorted.slice(0, q.limit ?? 50) });
+        const messages = rows.map((row) => ({
+          reason: row.reason,
+          text: redact(row.conversation_id, row.text),
+          // Only a "not carried" answer names the good asked for (`unmet-groups.ts`).
+          reply: row.reason === 'not_found' && row.reply !== null ? redact(row.conversation_id, row.reply) : null,
+          lang: row.lang,
+        }));
+        const groups = groupUnmet(messages, q.min_count ?? 1);
+        return json(200, { tenant: tenantId, from: r.from, to: r.to, messages: rows.length, groups: groups.slice(0, q.limit ?? 50) });
       }),
     },
     {

@@ -42,3 +42,13 @@ export interface ProductRow {
   count: number;
   conversations: number;
 }
+
+/** `GET …/analytics/channels`: where customers wrote from (a conversation on two channels counts under each). */
+export interface ChannelRow {
+  /** `web`, `rest`, `whatsapp`, `twilio-whatsapp`, `telegram`, … */
+  channel: string;
+  /** Conversations with a customer message on the channel, the messages, and the handoffs they caused. */
+  conversations: number;
+  messages: number;
+  handoffs: number;
+}

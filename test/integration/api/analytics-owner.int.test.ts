@@ -50,6 +50,9 @@ describe('analytics for the owner: handoffs by reason, agent reply time, product
     await sayOverRest(server, 'owner-pvc', 'precio del tubo pvc de media');
     // Not sold, something related offered: a need unmet, not a product asked for.
     await sayOverRest(server, 'owner-fridge', 'tienen neveras?');
+    // owner34: the same good asked for in other words is one row of "what we do not sell".
+    await sayOverRest(server, 'owner-fridge2', 'tienen neveras pequeñas?');
+    await sayOverRest(server, 'owner-fridge3', 'klk tienen nevera pequeña pa un aparta?');
     await answeredHandoff('owner-person', 'quiero hablar con una persona');
     await answeredHandoff('owner-complaint', 'me cobraron doble en la factura, estoy muy molesto, quiero una solucion');
     for (let i = 0; i < 3; i++) await sayOverRest(server, 'owner-lost', 'blorf zzkt qwyx');
@@ -110,5 +113,12 @@ describe('analytics for the owner: handoffs by reason, agent reply time, product
     expect((await api('/api/tenants/ferreteria/analytics/products?limit=1')).json.products).toHaveLength(1);
     expect((await api('/api/tenants/ferreteria/analytics/products?limit=0')).status).toBe(400);
     expect((await api('/console/api/tenants/ferreteria/analytics/products')).json).toEqual(p.json);
+  });
+
+  it('should group what customers asked for and the store does not sell by the good, not by the message\'s words', async () => {
+    const unmet = await api('/api/tenants/ferreteria/analytics/unmet');
+    expect(unmet.status).toBe(200);
+    const goods = (unmet.json.groups as Array<{ terms: string; count: number; reasons: Record<string, number>; examples: string[] }>).filter((g) => (g.reasons.not_found ?? 0) > 0);
+    expect(goods).toEqual([{ terms: 'neveras', count: 3, reasons: { not_found: 3 }, examples: expect.arrayContaining(['tienen neveras?', 'tienen neveras pequeñas?', 'klk tienen nevera pequeña pa un aparta?']) }]);
   });
 });

@@ -86,7 +86,7 @@ describe('the tenant catalog and store data answer in the routing step (provideA
 });
 
 describe('provideAnswerers on the machine', () => {
-  const calls = (): Calls => ({ understand: [], answerProduct: [], answerAccount: [], answerInfo: [], createTicket: [], pushLead: [], rateTicket: [], cancelTicket: [] });
+  const calls = (): Calls => ({ understand: [], answerProduct: [], answerAccount: [], answerInfo: [], createTicket: [], pushLead: [], rateTicket: [], cancelTicket: [], closeTicket: [] });
   const script = { cemento: understood('product_inquiry', { products: [{ query: 'cemento' }] }), horario: understood('store_hours_location') };
   /** The harness machine reading the script at once (as the rule brain does), so a turn can end inside `send`. */
   const atOnce = (c: Calls, effects: Parameters<typeof provideFakes>[1] = {}) => provideReader(provideFakes(script, effects, c) as never, (input) => script[input.text as keyof typeof script]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { statePhase } from '../../../web-console/src/dashboard/strings.js';
+import { dtCount, funnelStateLabel, statePhase } from '../../../web-console/src/dashboard/strings.js';
 import { badgeLabel, channelLabel, langLabel, plainPreview, reasonLabel, stateLabel } from '../../../web-console/src/strings.js';
 
 describe('console labels an agent reads instead of machine words', () => {
@@ -50,5 +50,32 @@ describe('dashboard state funnel', () => {
     expect(statePhase('es', 'workflow.form.confirming')).not.toBe('Trámite guiado');
     expect(statePhase('es', 'workflow.stepping')).toBe('Trámite guiado');
     expect(statePhase('es', 'qualifying.collecting')).toBe('Tomando datos (lead)');
+  });
+});
+
+describe('dashboard words (owner34)', () => {
+  it('should name each state of the funnel in words only, for every state a turn can end in', () => {
+    expect(funnelStateLabel('es', 'handoff.withHuman')).toBe('Con una persona');
+    expect(funnelStateLabel('en', 'workflow.form.confirming')).toBe('Request (lead): confirming the summary');
+    expect(funnelStateLabel('es', 'answering.awaitingAccountId')).toBe('Verificando una cuenta');
+    // A v1 lead state falls back to its phase; a state the page does not know reads as words, never as code.
+    expect(funnelStateLabel('es', 'qualifying.collecting')).toBe('Tomando datos (lead)');
+    expect(funnelStateLabel('en', 'mystery.newState')).toBe('mystery new state');
+    for (const lang of ['es', 'en'] as const) {
+      for (const state of ['triage.idle', 'answering.awaitingProduct', 'answering.awaitingAccountId', 'workflow.waiting', 'workflow.form.collecting.waiting', 'workflow.form.confirming', 'handoff.withHuman', 'proving.awaitingPhone', 'proving.awaitingCode', 'identifying', 'closed']) {
+        expect(funnelStateLabel(lang, state)).not.toMatch(/[._]|[a-z][A-Z]/);
+      }
+    }
+  });
+
+  it('should make a count agree with its noun, in Spanish and English', () => {
+    expect(dtCount('es', 'notCarriedIntro', 1)).toMatch(/^1 mensaje pidió algo/);
+    expect(dtCount('es', 'notCarriedIntro', 2)).toMatch(/^2 mensajes pidieron algo/);
+    expect(dtCount('es', 'notUnderstoodIntro', 1)).toMatch(/^1 mensaje que el bot no entendió/);
+    expect(dtCount('es', 'notUnderstoodIntro', 1200)).toMatch(/^1[.,]?200 mensajes que/);
+    expect(dtCount('en', 'notCarriedIntro', 1)).toMatch(/^1 message asked for/);
+    expect(dtCount('en', 'notUnderstoodIntro', 0)).toMatch(/^0 messages the bot/);
+    expect(dtCount('es', 'lastDays', 7)).toBe('Últimos 7 días');
+    expect(dtCount('en', 'lastDays', 1)).toBe('Last day');
   });
 });

@@ -35,6 +35,8 @@ describe('conversation machine › handoff', () => {
       outcome: 'resuelto',
     });
     expect(resolved.context.handoffReason).toBeNull();
+    // The resolve closes the ticket itself, whoever sent it (REST, console, Rocket.Chat).
+    expect(c.calls.closeTicket).toEqual([{ tenantId: 'ferreteria', conversationId: 'c-1', ticketId: 'tk-1', agentName: 'Rosa', outcome: 'resuelto' }]);
 
     expect(await c.say('hola')).toMatchObject({ says: ['greeting.repeat.more'], state: 'triage.idle' });
   });
@@ -76,6 +78,22 @@ describe('conversation machine › handoff', () => {
     const failing = createConversation({ script, effects: { cancelTicket: () => 'fail' } });
     await failing.say('humano');
     expect(await failing.say('never mind')).toMatchObject({ state: 'triage.idle', says: ['handoff.cancelled'] });
+  });
+
+  it('should hand the conversation back to the bot even when its ticket cannot be closed, and close each handoff\'s own ticket', async () => {
+    const failing = createConversation({ script, effects: { closeTicket: () => 'fail' } });
+    await failing.say('humano');
+    expect(await failing.send({ type: 'agent.resolved', agentName: 'Rosa', outcome: 'ok' })).toMatchObject({ state: 'triage.idle', says: ['handoff.resolved', 'handoff.rating'] });
+
+    const twice = createConversation({ script });
+    await twice.say('humano');
+    await twice.send({ type: 'agent.resolved', agentName: 'Rosa', outcome: 'ok' });
+    await twice.say('humano');
+    await twice.send({ type: 'agent.resolved', agentName: 'Luis', outcome: 'entregado' });
+    expect(twice.calls.closeTicket.map((t) => [t.ticketId, t.agentName, t.outcome])).toEqual([
+      ['tk-1', 'Rosa', 'ok'],
+      ['tk-2', 'Luis', 'entregado'],
+    ]);
   });
 
   it('should not close while a human holds the conversation', async () => {

@@ -16,6 +16,7 @@ import {
   type ProductActorOutput,
   type RateTicketInput,
   type CancelTicketInput,
+  type CloseTicketInput,
   type ReplyDirective,
   type TicketActorInput,
   type TicketActorOutput,
@@ -53,6 +54,7 @@ export interface Effects {
   pushLead: (input: LeadActorInput) => LeadActorOutput | 'fail';
   rateTicket: (input: RateTicketInput) => void | 'fail';
   cancelTicket: (input: CancelTicketInput) => void | 'fail';
+  closeTicket: (input: CloseTicketInput) => void | 'fail';
 }
 
 export interface Calls {
@@ -64,6 +66,7 @@ export interface Calls {
   pushLead: LeadActorInput[];
   rateTicket: RateTicketInput[];
   cancelTicket: CancelTicketInput[];
+  closeTicket: CloseTicketInput[];
 }
 
 const defaultEffects = (calls: Calls): Effects => ({
@@ -76,6 +79,7 @@ const defaultEffects = (calls: Calls): Effects => ({
   },
   rateTicket: () => undefined,
   cancelTicket: () => undefined,
+  closeTicket: () => undefined,
   pushLead: (input) => ({
     leadId: 'L-0042',
     payload: {
@@ -126,6 +130,7 @@ export function provideFakes(script: BrainScript, effects: Partial<Effects>, cal
       pushLead: fake('pushLead', calls.pushLead, e.pushLead),
       rateTicket: fake('rateTicket', calls.rateTicket, e.rateTicket),
       cancelTicket: fake('cancelTicket', calls.cancelTicket, e.cancelTicket),
+      closeTicket: fake('closeTicket', calls.closeTicket, e.closeTicket),
     },
   });
 }
@@ -180,7 +185,7 @@ export interface Conversation {
 }
 
 export function createConversation(options: { script: BrainScript; effects?: Partial<Effects>; conversationId?: string; contact?: ContactProfile }): Conversation {
-  const calls: Calls = { understand: [], answerProduct: [], answerAccount: [], answerInfo: [], createTicket: [], pushLead: [], rateTicket: [], cancelTicket: [] };
+  const calls: Calls = { understand: [], answerProduct: [], answerAccount: [], answerInfo: [], createTicket: [], pushLead: [], rateTicket: [], cancelTicket: [], closeTicket: [] };
   const machine = provideFakes(options.script, options.effects ?? {}, calls);
   const input = { tenantId: 'ferreteria', conversationId: options.conversationId ?? 'c-1', lang: 'es' as const, ...(options.contact ? { contact: options.contact } : {}) };
   let actor: ConversationActor = createActor(machine, { input });

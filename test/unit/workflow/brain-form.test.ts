@@ -86,7 +86,7 @@ describe("ferreteria's lead as the 'solicitud' workflow", () => {
     expect(migrateSnapshot(v1, 1)).toBeNull(); // without the tenant's workflows it cannot be resumed: a clean restart
     const migrated = migrateSnapshot(v1, 1, { workflows: ferreteriaWorkflows() });
     expect(MACHINE_VERSION).toBe(2);
-    const calls: Calls = { understand: [], answerProduct: [], answerAccount: [], answerInfo: [], createTicket: [], pushLead: [], rateTicket: [], cancelTicket: [] };
+    const calls: Calls = { understand: [], answerProduct: [], answerAccount: [], answerInfo: [], createTicket: [], pushLead: [], rateTicket: [], cancelTicket: [], closeTicket: [] };
     const actor = createActor(provideFakes(script, {}, calls), { input: { tenantId: 'ferreteria', conversationId: 'c-1', lang: 'es' }, snapshot: migrated as never });
     actor.start();
     expect(stateString(actor.getSnapshot().value)).toBe('workflow.form.collecting.waiting');
@@ -134,7 +134,7 @@ describe('a form read by the brain for another tenant', () => {
   };
 
   it('should fill an entity slot from the first message, match a static choice in the answer and push the form with its own texts', async () => {
-    const calls: Calls = { understand: [], answerProduct: [], answerAccount: [], answerInfo: [], createTicket: [], pushLead: [], rateTicket: [], cancelTicket: [] };
+    const calls: Calls = { understand: [], answerProduct: [], answerAccount: [], answerInfo: [], createTicket: [], pushLead: [], rateTicket: [], cancelTicket: [], closeTicket: [] };
     const actor = createActor(provideFakes(eventScript, {}, calls, eventSet), { input: { tenantId: 'eventos', conversationId: 'e-1', lang: 'es' } });
     actor.start();
     let n = 0;

@@ -3,9 +3,10 @@ import { DashboardError, loadDashboard, trainingHref } from './data.js';
 import { DayChart } from './day-chart.js';
 import { fillDays, formatConfidence, formatCount, formatCsat, formatDay, formatMs, formatRate, formatUsd, PRESETS, presetRange, type Lang } from './format.js';
 import { Bar } from './bar.js';
+import { Channels } from './channels.js';
 import { Handoffs } from './handoffs.js';
 import { Products } from './products.js';
-import { dt, dtMaybe, intentLabel, leadFieldLabel, statePhase, type DashKey } from './strings.js';
+import { dt, dtCount, dtMaybe, intentLabel, funnelStateLabel, leadFieldLabel, type DashKey } from './strings.js';
 import { Unmet } from './unmet.js';
 import type { DashboardData, Summary } from './wire.js';
 
@@ -91,7 +92,7 @@ export function Dashboard(props: { tenant: string; lang: Lang }) {
           <div class="presets" role="group" aria-label={dt(lang, 'range')}>
             {PRESETS.map((days) => (
               <button key={days} type="button" aria-pressed={preset === days} data-preset={days} onClick={() => choosePreset(days)}>
-                {dt(lang, 'lastDays', { n: days })}
+                {dtCount(lang, 'lastDays', days)}
               </button>
             ))}
           </div>
@@ -174,6 +175,8 @@ function Figures(props: { lang: Lang; tenant: string; data: DashboardData }) {
         </details>
       </section>
 
+      <Channels lang={lang} channels={data.channels} />
+
       <div class="two">
         <section aria-labelledby="dash-states">
           <h3 id="dash-states">{dt(lang, 'stateFunnel')}</h3>
@@ -191,9 +194,8 @@ function Figures(props: { lang: Lang; tenant: string; data: DashboardData }) {
               <tbody>
                 {data.funnel.states.map((x) => (
                   <tr key={x.state} data-state={x.state}>
-                    <th scope="row">
-                      {statePhase(lang, x.state) ? <span class="phase">{statePhase(lang, x.state)} · </span> : null}
-                      <code>{x.state}</code>
+                    <th scope="row" title={x.state}>
+                      {funnelStateLabel(lang, x.state)}
                     </th>
                     <td class="num">
                       <Bar value={x.conversations} max={maxState} />

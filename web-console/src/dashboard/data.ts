@@ -1,4 +1,4 @@
-import type { DashboardData, DayRow, FaqCandidate, Funnel, HandoffStats, IntentRow, ProductRow, Summary, UnmetGroup } from './wire.js';
+import type { ChannelRow, DashboardData, DayRow, FaqCandidate, Funnel, HandoffStats, IntentRow, ProductRow, Summary, UnmetGroup } from './wire.js';
 
 /** A failed read: the server's error code (or `NETWORK`) and status. */
 export class DashboardError extends Error {
@@ -41,7 +41,7 @@ export async function loadDashboard(tenant: string, range: { from: string; to: s
   const summary = await get<Summary>(`${base}/summary?${q}`);
   // Every other read uses the range the summary settled on, so all figures cover the same days.
   const r = `from=${summary.from}&to=${summary.to}`;
-  const [daily, funnel, intents, unmet, faq, handoffs, products] = await Promise.all([
+  const [daily, funnel, intents, unmet, faq, handoffs, products, channels] = await Promise.all([
     get<{ days: DayRow[] }>(`${base}/daily?${r}`),
     get<Funnel>(`${base}/funnel?${r}`),
     get<{ intents: IntentRow[] }>(`${base}/intents?${r}`),
@@ -49,6 +49,7 @@ export async function loadDashboard(tenant: string, range: { from: string; to: s
     get<{ candidates: FaqCandidate[] }>(`${base}/faq-candidates?${r}&limit=20`),
     get<HandoffStats>(`${base}/handoffs?${r}`),
     get<{ products: ProductRow[] }>(`${base}/products?${r}&limit=20`),
+    get<{ channels: ChannelRow[] }>(`${base}/channels?${r}`),
   ]);
-  return { summary, days: daily.days, funnel: { states: funnel.states, leads: funnel.leads }, intents: intents.intents, unmet: { messages: unmet.messages, groups: unmet.groups }, faq: faq.candidates, handoffs: { reasons: handoffs.reasons, tickets: handoffs.tickets, answered: handoffs.answered, unanswered: handoffs.unanswered, waiting: handoffs.waiting, first_reply_ms_p50: handoffs.first_reply_ms_p50, first_reply_ms_p95: handoffs.first_reply_ms_p95 }, products: products.products };
+  return { summary, days: daily.days, funnel: { states: funnel.states, leads: funnel.leads }, intents: intents.intents, unmet: { messages: unmet.messages, groups: unmet.groups }, faq: faq.candidates, handoffs: { reasons: handoffs.reasons, tickets: handoffs.tickets, answered: handoffs.answered, unanswered: handoffs.unanswered, waiting: handoffs.waiting, first_reply_ms_p50: handoffs.first_reply_ms_p50, first_reply_ms_p95: handoffs.first_reply_ms_p95 }, products: products.products, channels: channels.channels };
 }

@@ -1,10 +1,11 @@
-import type { Lang } from './format.js';
+import { formatCount, type Lang } from './format.js';
 
 /** The dashboard's own words (its bundle is loaded apart from the console's). */
 const ES = {
   title: 'Panel de analítica',
   range: 'Periodo',
-  lastDays: 'Últimos {n} días',
+  lastDays_one: 'Último día',
+  lastDays_other: 'Últimos {n} días',
   from: 'Desde',
   to: 'Hasta',
   apply: 'Aplicar',
@@ -44,9 +45,8 @@ const ES = {
   meanConfidence: 'Confianza media',
   misunderstoodRate: 'No entendidos',
   handoffRate: 'Traspasos',
-  unmet: 'Necesidades no atendidas',
-  unmetIntro: '{n} mensajes que el bot no entendió o no pudo atender, agrupados por sus palabras (datos personales ocultos).',
   terms: 'Palabras',
+  askedFor: 'Lo que pidieron',
   reasons: 'Motivos',
   examples: 'Ejemplos',
   reason_handoff_failure: 'traspaso',
@@ -69,6 +69,17 @@ const ES = {
   phase_handoff: 'Con una persona',
   phase_identifying: 'Verificando identidad',
   phase_closed: 'Cerrada',
+  'st_triage.idle': 'Con el bot',
+  'st_answering.awaitingProduct': 'El bot preguntó qué producto busca',
+  'st_answering.awaitingAccountId': 'Verificando una cuenta',
+  'st_workflow.waiting': 'Trámite guiado: esperando un dato',
+  'st_workflow.form.collecting.waiting': 'Solicitud (lead): tomando datos',
+  'st_workflow.form.confirming': 'Solicitud (lead): confirmando el resumen',
+  'st_handoff.withHuman': 'Con una persona',
+  'st_proving.awaitingPhone': 'Verificando un teléfono: esperando el número',
+  'st_proving.awaitingCode': 'Verificando un teléfono: esperando el código',
+  st_identifying: 'Verificando identidad en otro canal',
+  st_closed: 'Cerrada',
   handoffsTitle: 'Traspasos a personas: por qué y cuánto tardó el equipo',
   handoffTickets: 'Casos pasados a una persona',
   handoffAnswered: 'Respondidos por el equipo',
@@ -87,13 +98,18 @@ const ES = {
   handoff_lead_push_failed: 'La solicitud no llegó al CRM',
   handoff_agent_takeover: 'Un agente lo tomó',
   handoff_unknown: 'Sin motivo registrado',
+  channels: 'Conversaciones por canal',
+  channelsIntro: 'Dónde escribieron los clientes; una conversación que pasó por dos canales cuenta en cada uno.',
+  channel: 'Canal',
   products: 'Productos más consultados',
   product: 'Producto',
   timesAsked: 'Veces consultado',
   notCarried: 'Lo que piden y no vendemos (o no hay en existencia)',
-  notCarriedIntro: '{n} mensajes pidieron algo que el catálogo no tiene: para decidir qué traer.',
+  notCarriedIntro_one: '{n} mensaje pidió algo que el catálogo no tiene, agrupado por lo que pidió: para decidir qué traer.',
+  notCarriedIntro_other: '{n} mensajes pidieron algo que el catálogo no tiene, agrupados por lo que pidieron: para decidir qué traer.',
   notUnderstood: 'Lo que el bot no entendió',
-  notUnderstoodIntro: '{n} mensajes que el bot no entendió o no pudo atender, agrupados por sus palabras (datos personales ocultos).',
+  notUnderstoodIntro_one: '{n} mensaje que el bot no entendió o no pudo atender (datos personales ocultos).',
+  notUnderstoodIntro_other: '{n} mensajes que el bot no entendió o no pudo atender, agrupados por sus palabras (datos personales ocultos).',
   intent_greeting: 'Saludo',
   intent_goodbye: 'Despedida',
   intent_thanks: 'Agradecimiento',
@@ -133,7 +149,8 @@ export type DashKey = keyof typeof ES;
 const EN: Record<DashKey, string> = {
   title: 'Analytics dashboard',
   range: 'Period',
-  lastDays: 'Last {n} days',
+  lastDays_one: 'Last day',
+  lastDays_other: 'Last {n} days',
   from: 'From',
   to: 'To',
   apply: 'Apply',
@@ -173,9 +190,8 @@ const EN: Record<DashKey, string> = {
   meanConfidence: 'Mean confidence',
   misunderstoodRate: 'Misunderstood',
   handoffRate: 'Handoffs',
-  unmet: 'Unmet needs',
-  unmetIntro: '{n} messages the bot did not understand or could not serve, grouped by their words (personal data hidden).',
   terms: 'Words',
+  askedFor: 'Asked for',
   reasons: 'Reasons',
   examples: 'Examples',
   reason_handoff_failure: 'handoff',
@@ -198,6 +214,17 @@ const EN: Record<DashKey, string> = {
   phase_handoff: 'With a person',
   phase_identifying: 'Checking identity',
   phase_closed: 'Closed',
+  'st_triage.idle': 'With the bot',
+  'st_answering.awaitingProduct': 'The bot asked which product',
+  'st_answering.awaitingAccountId': 'Checking an account',
+  'st_workflow.waiting': 'Guided task: waiting for a detail',
+  'st_workflow.form.collecting.waiting': 'Request (lead): taking details',
+  'st_workflow.form.confirming': 'Request (lead): confirming the summary',
+  'st_handoff.withHuman': 'With a person',
+  'st_proving.awaitingPhone': 'Checking a phone: waiting for the number',
+  'st_proving.awaitingCode': 'Checking a phone: waiting for the code',
+  st_identifying: 'Checking identity on another channel',
+  st_closed: 'Closed',
   handoffsTitle: 'Handoffs to people: why, and how fast the team answered',
   handoffTickets: 'Cases passed to a person',
   handoffAnswered: 'Answered by the team',
@@ -216,13 +243,18 @@ const EN: Record<DashKey, string> = {
   handoff_lead_push_failed: 'The request did not reach the CRM',
   handoff_agent_takeover: 'An agent took it over',
   handoff_unknown: 'No reason recorded',
+  channels: 'Conversations by channel',
+  channelsIntro: 'Where customers wrote from; a conversation that went through two channels counts under each.',
+  channel: 'Channel',
   products: 'Products asked for most',
   product: 'Product',
   timesAsked: 'Times asked',
   notCarried: 'What customers ask for that we do not sell (or have no stock of)',
-  notCarriedIntro: '{n} messages asked for something the catalog lacks: to decide what to stock.',
+  notCarriedIntro_one: '{n} message asked for something the catalog lacks, grouped by what it asked for: to decide what to stock.',
+  notCarriedIntro_other: '{n} messages asked for something the catalog lacks, grouped by what they asked for: to decide what to stock.',
   notUnderstood: 'What the bot did not understand',
-  notUnderstoodIntro: '{n} messages the bot did not understand or could not serve, grouped by their words (personal data hidden).',
+  notUnderstoodIntro_one: '{n} message the bot did not understand or could not serve (personal data hidden).',
+  notUnderstoodIntro_other: '{n} messages the bot did not understand or could not serve, grouped by their words (personal data hidden).',
   intent_greeting: 'Greeting',
   intent_goodbye: 'Goodbye',
   intent_thanks: 'Thanks',
@@ -263,6 +295,20 @@ export function dt(lang: Lang, key: DashKey, vars: Record<string, string | numbe
   return TABLES[lang][key].replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? ''));
 }
 
+/** The keys written in a singular and a plural form (`<key>_one`, `<key>_other`). */
+export type CountedKey = { [K in DashKey]: K extends `${infer B}_other` ? B : never }[DashKey];
+
+const PLURALS: Record<Lang, Intl.PluralRules> = { es: new Intl.PluralRules('es-DO'), en: new Intl.PluralRules('en-US') };
+
+/**
+ * A sentence with a count in it, in the form that agrees with the count ("1 mensaje", "3
+ * mensajes"; "1 message", "3 messages"); `{n}` is the count as the reader writes numbers.
+ */
+export function dtCount(lang: Lang, key: CountedKey, n: number): string {
+  const form = PLURALS[lang].select(n) === 'one' ? 'one' : 'other';
+  return dt(lang, `${key}_${form}` as DashKey, { n: formatCount(lang, n) });
+}
+
 /** A known key, or null (reasons and lead stages come from the server). */
 export function dtMaybe(lang: Lang, key: string): string | null {
   return Object.prototype.hasOwnProperty.call(ES, key) ? TABLES[lang][key as DashKey] : null;
@@ -276,6 +322,15 @@ export function dtMaybe(lang: Lang, key: string): string | null {
 export function statePhase(lang: Lang, state: string): string | null {
   const [top = '', sub] = state.split('.');
   return dtMaybe(lang, top === 'workflow' && sub === 'form' ? 'phase_lead' : `phase_${top}`);
+}
+
+/**
+ * A state of the state funnel in words only (owner34: "Con una persona", never
+ * `handoff.withHuman` beside it): the state's own words, else its phase's, else the state's
+ * parts as words (a state the page does not know yet).
+ */
+export function funnelStateLabel(lang: Lang, state: string): string {
+  return dtMaybe(lang, `st_${state}`) ?? statePhase(lang, state) ?? state.replace(/[._]+/g, ' ').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 }
 
 /** An intent in words ("product_inquiry" → "Pregunta por un producto"); a tenant's own label unknown here reads as words. */

@@ -1,5 +1,5 @@
 import { formatCount, type Lang } from './format.js';
-import { dt, dtMaybe, type DashKey } from './strings.js';
+import { dt, dtCount, dtMaybe, type CountedKey, type DashKey } from './strings.js';
 import type { UnmetGroup } from './wire.js';
 
 /** Groups asking for goods the catalog lacks (a stock decision), apart from the ones the bot did not understand. */
@@ -8,14 +8,14 @@ export function splitUnmet(groups: UnmetGroup[]): { notCarried: UnmetGroup[]; ot
   return { notCarried, other: groups.filter((g) => !notCarried.includes(g)) };
 }
 
-function UnmetTable(props: { lang: Lang; table: string; groups: UnmetGroup[] }) {
+function UnmetTable(props: { lang: Lang; table: string; first: DashKey; groups: UnmetGroup[] }) {
   const { lang, groups } = props;
   return (
     <div class="table-wrap">
       <table data-table={props.table}>
         <thead>
           <tr>
-            <th scope="col">{dt(lang, 'terms')}</th>
+            <th scope="col">{dt(lang, props.first)}</th>
             <th scope="col">{dt(lang, 'count')}</th>
             <th scope="col">{dt(lang, 'reasons')}</th>
             <th scope="col">{dt(lang, 'examples')}</th>
@@ -46,7 +46,7 @@ function UnmetTable(props: { lang: Lang; table: string; groups: UnmetGroup[] }) 
   );
 }
 
-function Part(props: { lang: Lang; id: string; title: DashKey; intro: DashKey; table: string; groups: UnmetGroup[] }) {
+function Part(props: { lang: Lang; id: string; title: DashKey; intro: CountedKey; table: string; first: DashKey; groups: UnmetGroup[] }) {
   const { lang, groups } = props;
   const messages = groups.reduce((n, g) => n + g.count, 0);
   return (
@@ -56,8 +56,8 @@ function Part(props: { lang: Lang; id: string; title: DashKey; intro: DashKey; t
         <p class="none">{dt(lang, 'none')}</p>
       ) : (
         <>
-          <p class="intro">{dt(lang, props.intro, { n: formatCount(lang, messages) })}</p>
-          <UnmetTable lang={lang} table={props.table} groups={groups} />
+          <p class="intro">{dtCount(lang, props.intro, messages)}</p>
+          <UnmetTable lang={lang} table={props.table} first={props.first} groups={groups} />
         </>
       )}
     </section>
@@ -72,8 +72,8 @@ export function Unmet(props: { lang: Lang; groups: UnmetGroup[] }) {
   const { notCarried, other } = splitUnmet(props.groups);
   return (
     <>
-      <Part lang={props.lang} id="dash-not-carried" title="notCarried" intro="notCarriedIntro" table="not-carried" groups={notCarried} />
-      <Part lang={props.lang} id="dash-unmet" title="notUnderstood" intro="notUnderstoodIntro" table="unmet" groups={other} />
+      <Part lang={props.lang} id="dash-not-carried" title="notCarried" intro="notCarriedIntro" table="not-carried" first="askedFor" groups={notCarried} />
+      <Part lang={props.lang} id="dash-unmet" title="notUnderstood" intro="notUnderstoodIntro" table="unmet" first="terms" groups={other} />
     </>
   );
 }

@@ -1,7 +1,7 @@
 /** The analytics API's answers as the dashboard reads them (docs/analytics.md). */
-import type { HandoffStats, ProductRow, Summary as ServerSummary } from '../../../src/runtime/analytics/analytics-wire.js';
+import type { ChannelRow, HandoffStats, ProductRow, Summary as ServerSummary } from '../../../src/runtime/analytics/analytics-wire.js';
 
-export type { HandoffStats, ProductRow };
+export type { ChannelRow, HandoffStats, ProductRow };
 
 export interface Summary extends ServerSummary {
   from: string;
@@ -49,4 +49,5 @@ export interface DashboardData {
   faq: FaqCandidate[];
   handoffs: HandoffStats;
   products: ProductRow[];
+  channels: ChannelRow[];
 }
