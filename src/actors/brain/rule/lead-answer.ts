@@ -64,6 +64,24 @@ const REQUEST_OPENING = /^(?:(?:mejor|bueno|ok|oye|disculpa|no)\s+)?(?:quiero|qu
 /** How a question starts ("¿tienen…?", "¿cuánto…?", "how much…?"). */
 const QUESTION_START = /^(?:tienen|tiene|hay|cuanto|cuantos|cuanta|que|cual|cuales|donde|a que hora|a como|venden|do you|how much|what|where|is there|are there|can you)\b/;
 
+/** A price asked ("¿cuánto cuesta…?", "quiero saber el precio…", "how much…"), on plain words. */
+export const PRICE_ASKED = /\b(?:precios?|cuanto|cuesta|cuestan|vale|valen|a como|price|prices|cost|costs|how much)\b/;
+
+/**
+ * What a message tells besides the price it asks ("voy a techar mi casa, son como 80 metros
+ * cuadrados, quiero saber cuánto me sale el zinc" → "voy a techar mi casa, son como 80 metros
+ * cuadrados"); '' when it only asks.
+ */
+export function toldBesidesPrice(text: string): string {
+  const clauses = text
+    .trim()
+    .split(/(?<=[,;.?!])\s+|\s*¿|\s+(?:y|and)\s+(?=(?:quiero|quisiera|necesito|me gustaria) saber|(?:i'?d like|i want|i need) to know|dime|tell me)/i)
+    .map((c) => c.trim())
+    .filter((c) => c !== '');
+  const rest = clauses.filter((c) => !PRICE_ASKED.test(leadWords(c))).join(' ').replace(/[,;.\s]+$/, '').trim();
+  return leadWords(rest).split(' ').filter((w) => w !== '').length >= 3 ? rest : '';
+}
+
 /** The text without its clauses that ask a question ("…, ¿cuánto cuesta el porcelanato?"); the text itself when none does. */
 function withoutQuestionClauses(text: string): string {
   const trimmed = text.trim();

@@ -11,7 +11,7 @@ import { levelOfSpan } from './time-spans.js';
 import { continuesNeed, saysOnlyWhen, toldProblem } from './need-continued.js';
 import { prefersPhoneContact } from './contact-preference.js';
 import { toldVolume } from './volume-told.js';
-import { FORM_WORDS, readBare, WRITTEN_AS_A_NAME } from './lead-answer.js';
+import { FORM_WORDS, PRICE_ASKED, readBare, toldBesidesPrice, WRITTEN_AS_A_NAME } from './lead-answer.js';
 import { readCorrection } from './lead-correction.js';
 import { bareOf, leadWords } from './lead-text.js';
 import { TIME_ONLY, URGENCY_ALONE, URGENCY_CUE, urgencyInClauses } from './lead-urgency.js';
@@ -53,7 +53,7 @@ const CONTACT_QUESTIONS = new Set<LeadField>(['name', 'email', 'phone_or_usernam
 const SALES_ASKED = /\b(?:vendedor\w*|ventas|sales|rep|reps|representative|reunion|meeting|visite|visit)\b/;
 /** A need told in words ("necesito…", "vamos a construir…", "es para una obra…", "we need…"). */
 const NEED_TOLD =
-  /\b(?:necesit\w*|queremos|quiero|quisiera|buscamos|busco|ocupo|ocupamos|vamos a|estamos (?:construyendo|haciendo|remodelando|levantando)|es para (?:una?|la|el|mi|nuestr[oa])|son para|cotiz\w*|we need|we want|we'?\s?re (?:building|renovating|remodeling|looking)|we are (?:building|renovating|remodeling|looking)|i need|i want|i'?\s?m (?:building|renovating|looking)|looking for|it'?\s?s for an?)\b/;
+  /\b(?:necesit\w*|queremos|quiero|quisiera|buscamos|busco|ocupo|ocupamos|vamos a|voy a|estamos (?:construyendo|haciendo|remodelando|levantando)|es para (?:una?|la|el|mi|nuestr[oa])|son para|cotiz\w*|we need|we want|we'?\s?re (?:building|renovating|remodeling|looking)|we are (?:building|renovating|remodeling|looking)|i need|i want|i'?\s?m (?:building|renovating|looking)|looking for|it'?\s?s for an?)\b/;
 
 /**
  * Lead fields found in a message: from entities anywhere, from a correction that names a field
@@ -150,27 +150,33 @@ export function readLeadFields(input: { text: string; entities: readonly Entity[
   }
   // "pintura para una escuela, la necesitamos para el lunes", "doors for 12 units, we need them in two weeks": when, told in a clause of the need, is the urgency too.
   if (expected === 'problem_statement' && typeof fields.urgency_level === 'string' && !question && saysOnlyWhen(folded, entities)) delete fields.problem_statement; // "no es urgente, para el mes que viene": only when, no need
-  if (expected === 'problem_statement' && fields.urgency_level === undefined && !question) {
+  // "…300 sacos de cemento para un edificio en Bávaro, correo …, lo necesito antes de navidad": the opening of a quote says when too.
+  const quoteOpening = expecting.kind === 'none' && (input.intent === 'sales_lead' || input.intent === 'price_quote');
+  if ((expected === 'problem_statement' || quoteOpening) && fields.urgency_level === undefined && !question) {
     const level = urgencyInClauses(text);
     if (level) fields.urgency_level = level;
   }
   // The phone is asked only in place of a declined e-mail: "no tengo empresa" there answers ahead.
   if (expected === 'phone_or_username' && fields.phone_or_username === undefined && fields.company_name === undefined && readBare('company_name', text, { tenantName: input.tenantName, entities }) === null) fields.company_name = null;
   // A price asked ("necesito saber el precio del cemento y la varilla") is a detour to answer first.
-  const asksPrice = /\b(?:precios?|cuanto|cuesta|cuestan|vale|valen|a como|price|prices|cost|costs|how much)\b/.test(folded);
+  const asksPrice = PRICE_ASKED.test(folded);
   // The area asked: the need told with it, or goods for a job told instead ("techos de zinc para 12 casas": a sale, and the need).
   if (expected === 'interest_area') readNeedAtArea(text, folded, fields, entities, question || asksPrice);
   // "necesito materiales para 10 casas en Bávaro" where the company (or the name, the e-mail) is
   // asked: the need told ahead, written down — the question asked stays open.
   let needAhead = false;
-  if (expected && CONTACT_QUESTIONS.has(expected) && fields[expected] === undefined && fields.problem_statement === undefined && !question && !asksPrice && !carriesContactData(entities)) {
+  // "voy a techar mi casa, son como 80 metros cuadrados, quiero saber cuánto me sale el zinc": the price is answered first (a detour), the job told with it is the need.
+  const told = asksPrice ? toldBesidesPrice(text) : text;
+  const toldWords = asksPrice ? leadWords(told) : folded;
+  if (expected && CONTACT_QUESTIONS.has(expected) && fields[expected] === undefined && fields.problem_statement === undefined && (!question || (asksPrice && !told.includes('?'))) && told !== '' && !carriesContactData(entities)) {
     // One product looked for ("busco una escalera de aluminio") is a question to answer, not the need; a person asked for is no need.
-    const goods = entities.filter((e) => e.type === 'product').length >= 2 || GOODS_WORDS.test(folded) || PROJECT_WORDS.test(folded);
+    const goods = entities.filter((e) => e.type === 'product').length >= 2 || GOODS_WORDS.test(toldWords) || PROJECT_WORDS.test(toldWords);
     const aboutGoods = input.intent === undefined || input.intent === 'sales_lead' || input.intent === 'price_quote' || input.intent === 'product_inquiry';
     // "unos 200 sacos al mes", "about 500 blocks a month": a volume of goods is the need, whatever the classifier made of it.
-    if ((aboutGoods && folded.split(' ').length >= 5 && NEED_TOLD.test(folded) && goods && !NOT_A_NEED.test(folded) && !SALES_ASKED.test(folded)) || toldVolume(folded, entities)) {
-      fields.problem_statement = text.trim().replace(/\s+/g, ' ').slice(0, 400);
-      needAhead = true;
+    if ((aboutGoods && toldWords.split(' ').length >= 5 && NEED_TOLD.test(toldWords) && goods && !NOT_A_NEED.test(toldWords) && !SALES_ASKED.test(toldWords)) || (!asksPrice && toldVolume(folded, entities))) {
+      fields.problem_statement = told.trim().replace(/\s+/g, ' ').slice(0, 400);
+      // With a price asked, the price is the answer (its detour); the need is only written down.
+      needAhead = !asksPrice;
     }
   }
   // At the summary, "necesitamos cemento, varilla y blocks para 20 casas, en 3 entregas": more of the need told at length (no question, price, yes/no, contact or field named) goes after the need.
