@@ -174,6 +174,10 @@ export const FLOW_TEMPLATE_KEYS: readonly string[] = [
   'handoff.rated',
   'ticket.failed',
   'quote.ticket',
+  // The quote offer answered with the customer's contact: the ticket's number and the contact written on it.
+  'quote.ticket.contact',
+  // A product priced in the middle of a form: its offer said without a question (the form asks the next).
+  'quote.hold_in_form',
   'quote.reserved', 'quote.reserved_held',
   'quote.backorder',
   // "ok, entonces?" to an offer: the offer asked again ({line} for the reserve and the backorder).
