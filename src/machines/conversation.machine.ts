@@ -543,7 +543,8 @@ function contactSaid(context: ConversationContext): string {
 function quoteTicketReply(context: ConversationContext): ReplyEmitted {
   const number = context.ticket?.number ?? '';
   const understanding = u(context);
-  const contact = understanding && carriesContact(understanding) ? contactSaid(context) : '';
+  // Only a message that is the contact ("laura@…", "sí, mi correo es …"), not a whole request that names its sender.
+  const contact = understanding && carriesContact(understanding) && contactGivenAlone(understanding, lastText(context)) !== null ? contactSaid(context) : '';
   return contact !== '' ? reply('quote.ticket.contact', { number, contact }) : reply('quote.ticket', { number });
 }
 
