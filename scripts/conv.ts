@@ -20,7 +20,7 @@ for (const c of conversations.filter((c) => lines.length === 0 || lines.includes
   // `@tenant` conversations run on that tenant against its demo backend (test/eval/lib/backend-tenant-hosts.ts).
   let other = c.tenant !== undefined && c.tenant !== 'ferreteria' ? others.get(c.tenant) : undefined;
   if (c.tenant !== undefined && c.tenant !== 'ferreteria' && !other) others.set(c.tenant, (other = await createBackendTenantHosts(process.cwd(), c.tenant)));
-  const host = other ? await other.next(c.at) : nextHost();
+  const host = other ? await other.next(c.at) : nextHost(c.at);
   // A WhatsApp sender is a phone number, as the channel gives it (the studio prefills it).
   const sender = c.channel === 'whatsapp' ? `1809555${String(c.line % 10_000).padStart(4, '0')}` : `conv-${c.line}-${Math.random().toString(36).slice(2)}`;
   console.log(`========= ${c.line} ${c.title}`);

@@ -35,6 +35,7 @@ import { answerAccount, answerAccountLimited, answerInfo, answerProduct, createC
 import { answerInfoWithProducts, withStoreAsked } from './tools/product-and-store.js';
 import { withQuoteSent } from './tools/quote-sent.js';
 import { cacheProductAnswers } from './tools/answer-cache.js';
+import { readingWithDatedUrgency } from './tools/dated-urgency.js';
 import { answerWithPlaceSaid, readingWithFactFirst, readingWithPlaceSaid, reportingPlaceSaid } from './tools/place-said.js';
 import { readingWithBotQuestion } from './brain/rule/bot-question.js';
 import { readingWithNotFollowed } from './brain/rule/not-followed.js';
@@ -144,23 +145,29 @@ export function createTenantRuntime(deps: TenantRuntimeDeps): TenantRuntime {
   // What any brain's reading carries besides the brain's own: a place said in a lead message
   // (`place-said.ts`), the store's answer to a question asked with it, a question about what answers
   // (`bot-question.ts`).
-  const completeReading = <T extends Understanding>(reading: T, text: string): T =>
-    readingWithStudioFactBeside(data, workflows, readingWithWait(readingWithNotFollowed(readingWithBotQuestion(readingWithFactFirst(data, readingWithPlaceSaid(data, reading, text), text), text), text), text), text);
+  // The tenant's date today, worked out again only when the clock's minute changed.
+  const today = dayInZone(clock, data.settings.timeZone);
+  // A deadline named ("antes de navidad", "para el 15") is levelled against the tenant's calendar (`dated-urgency.ts`).
+  const completeReading = <T extends Understanding>(reading: T, input: Pick<UnderstandActorInput, 'text' | 'expecting'>): T => {
+    const text = input.text;
+    const done = readingWithStudioFactBeside(data, workflows, readingWithWait(readingWithNotFollowed(readingWithBotQuestion(readingWithFactFirst(data, readingWithPlaceSaid(data, reading, text), text), text), text), text), text);
+    return readingWithDatedUrgency(done, text, input.expecting, clock.now(), data.settings.timeZone);
+  };
   // The rule brain hands back the same reading object for a text it has read before (its cache), and
-  // completing it is a function of that reading and the text: done once per reading, not per turn.
-  const completed = new WeakMap<Understanding, { text: string; reading: Understanding }>();
-  const completeOnce = (reading: Understanding, text: string): Understanding => {
+  // completing it is a function of that reading, the text and the day: done once per reading and day, not per turn.
+  const completed = new WeakMap<Understanding, { text: string; day: string; reading: Understanding }>();
+  const completeOnce = (reading: Understanding, input: UnderstandActorInput): Understanding => {
     const hit = completed.get(reading);
-    if (hit !== undefined && hit.text === text) return hit.reading;
-    const done = completeReading(reading, text);
-    completed.set(reading, { text, reading: done });
+    const day = today();
+    if (hit !== undefined && hit.text === input.text && hit.day === day) return hit.reading;
+    const done = completeReading(reading, input);
+    completed.set(reading, { text: input.text, day, reading: done });
     return done;
   };
-  const readNow = brain.readNow ? (input: UnderstandActorInput) => completeOnce(brain.readNow!(input), input.text) : undefined;
+  const readNow = brain.readNow ? (input: UnderstandActorInput) => completeOnce(brain.readNow!(input), input) : undefined;
   const reading = readNow ? provideReader(withWorkflows, readNow) : withWorkflows;
   // The tenant's own catalog and store data answer synchronously: in the routing step (and, should that
   // throw, as the actor); a live backend or an async tenant-info is only ever invoked.
-  const today = dayInZone(clock, data.settings.timeZone);
   // Each answer reports the store's place its message named (`place-said.ts`), for the machine to remember.
   const catalogProduct = live ? null : cacheProductAnswers((input: ProductActorInput) => answerWithPlaceSaid(data, input, clock.now(), (asked) => answerProduct(data, index, asked, { ...(asked.text !== undefined ? { text: asked.text } : {}), now: clock.now() })), today);
   // A product and a store question in one message ("¿tienen varilla? ¿y a qué hora cierran?"): both answered, whichever route it took (the tenant's own data only).
@@ -172,7 +179,7 @@ export function createTenantRuntime(deps: TenantRuntimeDeps): TenantRuntime {
   const machine = answering.provide({
     actors: {
       understand: fromTask<UnderstandActorOutput, UnderstandActorInput>(async ({ input }) => {
-        if (brain.kind !== 'llm') return completeReading(await brain.understand(input), input.text);
+        if (brain.kind !== 'llm') return completeReading(await brain.understand(input), input);
         // The LLM reads the message with a bounded context: the last messages and a summary of the rest.
         const conversationId = input.idempotencyKey.split(':')[0] ?? '';
         const lines = await deps.transcripts.list({ tenantId: data.settings.id, conversationId }, {});
@@ -190,7 +197,7 @@ export function createTenantRuntime(deps: TenantRuntimeDeps): TenantRuntime {
         // The LLM's tools over the customer's own records (bookings) read the channel's phone, as the info route does.
         const contactPhone = deps.contactPhoneOf?.(data.settings.id, conversationId) ?? null;
         // The LLM's reading carries what the rule brain's does (`completeReading`).
-        return completeReading(await brain.understand({ ...input, history, historySummary, contactPhone }), input.text);
+        return completeReading(await brain.understand({ ...input, history, historySummary, contactPhone }), input);
       }),
       answerProduct: fromTask<ProductActorOutput, ProductActorInput>(async ({ input }) => (localProduct ? localProduct(input) : withQuoteSent(data, input, await live!.answerProduct(input)))),
       answerAccount: fromTask<AccountActorOutput, AccountActorInput>(async ({ input }) => {

@@ -377,7 +377,8 @@ const PRODUCT_ANSWERED = settling([
     actions: ['emitEffectReplies', { type: 'settleOffer', params: { offer: 'quote' } }],
   },
   // One product priced with "¿Te lo reservo?": a yes next turn sets it aside.
-  { guard: 'offersReserve', target: '#continuing', actions: ['emitEffectReplies', { type: 'settleOffer', params: { offer: 'reserve' } }] },
+  // In the middle of a form the price goes without its "¿Te lo reservo?": one question at a time, the form's next (the offer is held).
+  { guard: 'offersReserve', target: '#continuing', actions: ['emitOfferReplies', { type: 'settleOffer', params: { offer: 'reserve' } }] },
   { target: '#continuing', actions: ['emitEffectReplies', { type: 'settleAnswer', params: { focus: 'product' } }] },
 ] as const);
 
@@ -526,6 +527,28 @@ function asideOfForm(understanding: Understanding | null | undefined): boolean {
 function asksSomethingElse(understanding: Understanding): boolean {
   const { name, confidence } = understanding.nlu.intent;
   return confidence >= MIN_INTENT_CONFIDENCE && !['greeting', 'thanks', 'out_of_scope', 'sales_lead', 'price_quote', 'product_inquiry'].includes(name);
+}
+
+/** The contact given in the last message, as said back ("Pedro Santana, pedro@x.com"; a phone masked); '' when none. */
+function contactSaid(context: ConversationContext): string {
+  const understanding = u(context);
+  // "a nombre de Pedro Santana" (with a phone or not): the name is said back too.
+  const name = understanding ? (understanding.leadFields.name?.trim() ?? '') : '';
+  const given = understanding ? (contactGivenAlone(understanding, lastText(context)) ?? '') : '';
+  return [name !== '' && lastText(context).toLowerCase().includes(name.toLowerCase()) ? name : '', given].filter((v) => v !== '').join(', ');
+}
+
+/**
+ * The quote ticket opened: its number; and, when the customer answered the offer with their
+ * contact ("laura@playadorada.com", "sí, mi correo es …" to "¿Te preparo la cotización formal?"),
+ * that contact said back as written on it — never taken silently as a yes.
+ */
+function quoteTicketReply(context: ConversationContext): ReplyEmitted {
+  const number = context.ticket?.number ?? '';
+  const understanding = u(context);
+  // Only a message that is the contact ("laura@…", "sí, mi correo es …"), not a whole request that names its sender.
+  const contact = understanding && carriesContact(understanding) && contactGivenAlone(understanding, lastText(context)) !== null ? contactSaid(context) : '';
+  return contact !== '' ? reply('quote.ticket.contact', { number, contact }) : reply('quote.ticket', { number });
 }
 
 /** A yes or no to "¿Te preparo la cotización formal?" the brain did not read as one ("mándenmela", "send it to sales", "solo era pa saber"). */
@@ -1777,11 +1800,7 @@ export const conversationMachine = setup({
     // Contact data given unasked is kept (`withReading`) and acknowledged, for the advisor of an
     // open quote or a form started later; never a "what do you need?" as if nothing was said.
     noteContact: emit(({ context }) => {
-      const understanding = u(context);
-      // "a nombre de Pedro Santana" (with a phone or not): the name is said back too.
-      const name = understanding ? (understanding.leadFields.name?.trim() ?? '') : '';
-      const given = understanding ? (contactGivenAlone(understanding, lastText(context)) ?? '') : '';
-      const contact = [name !== '' && lastText(context).toLowerCase().includes(name.toLowerCase()) ? name : '', given].filter((v) => v !== '').join(', ');
+      const contact = contactSaid(context);
       return context.ticket ? reply('contact.noted.ticket', { contact, number: context.ticket.number }) : reply('contact.noted', { contact });
     }),
     askClarification: enqueueActions(({ context, enqueue }) => {
@@ -1985,6 +2004,13 @@ export const conversationMachine = setup({
       const replies = outputOf<{ replies: ReplyDirective[] }>(event)?.replies ?? [];
       for (const r of replies) enqueue.emit({ type: 'reply', reply: r });
     }),
+    emitOfferReplies: enqueueActions(({ context, event, enqueue }) => {
+      const replies = outputOf<{ replies: ReplyDirective[] }>(event)?.replies ?? [];
+      const inForm = formInProgress(context) !== null;
+      replies.forEach((r, i) => enqueue.emit({ type: 'reply', reply: inForm && i === replies.length - 1 && 'template' in r ? { ...r, withoutQuestion: true } : r }));
+      // ...said as an offer that asks nothing ("dime *apártalo*"), the held offer's words.
+      if (inForm && replies.length > 0) enqueue.emit(reply('quote.hold_in_form'));
+    }),
     // A form read by the brain (`workflow.form`): the draft lives in `context.lead`.
     beginForm: enqueueActions(({ context, enqueue }) => {
       const spec = formOf(context);
@@ -2138,7 +2164,7 @@ export const conversationMachine = setup({
         ? reply(context.expecting.backorder ? 'quote.backorder' : formInProgress(context) ? 'quote.reserved_held' : reservedForPickup(context) ? 'quote.reserved_pickup' : 'quote.reserved', { number: context.ticket?.number ?? '', line: reservedWithDelivery(context)?.text ?? context.expecting.text })
         : reservedForPickup(context)
           ? reply('quote.ticket_pickup', { number: context.ticket?.number ?? '' })
-          : reply('quote.ticket', { number: context.ticket?.number ?? '' }),
+          : quoteTicketReply(context),
     ),
     enterHandoff: assign(({ context }) => ({
       expecting: { kind: 'none' } as Expectation,

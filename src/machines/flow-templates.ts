@@ -179,6 +179,10 @@ export const FLOW_TEMPLATE_KEYS: readonly string[] = [
   'handoff.rated',
   'ticket.failed',
   'quote.ticket',
+  // The quote offer answered with the customer's contact: the ticket's number and the contact written on it.
+  'quote.ticket.contact',
+  // A product priced in the middle of a form: its offer said without a question (the form asks the next).
+  'quote.hold_in_form',
   'quote.reserved', 'quote.reserved_held',
   // Set aside for a pickup the customer planned ("me lo pueden tener listo pa las 3?"): the team confirms when and where.
   'quote.reserved_pickup',

@@ -15,7 +15,7 @@ import { branchesNamed } from './branch-named.js';
 export { branchesNamed } from './branch-named.js';
 
 /** A local calendar date. */
-interface CalendarDay {
+export interface CalendarDay {
   year: number;
   month: number;
   day: number;
@@ -24,12 +24,13 @@ interface CalendarDay {
 /** The day a question is about: a date (today, tomorrow, a weekday, a date, a holiday) or a weekday in general ("los domingos"). */
 export type AskedDay = { kind: 'date'; date: CalendarDay; relative: 'today' | 'tomorrow' | null } | { kind: 'weekly'; weekday: number } | { kind: 'holidays' };
 
-const MONTHS: Record<string, number> = {
+/** Month names (es/en, short forms too) to their numbers. */
+export const MONTH_NUMBERS: Record<string, number> = {
   enero: 1, febrero: 2, marzo: 3, abril: 4, mayo: 5, junio: 6, julio: 7, agosto: 8, septiembre: 9, setiembre: 9, octubre: 10, noviembre: 11, diciembre: 12,
   january: 1, jan: 1, february: 2, feb: 2, march: 3, mar: 3, april: 4, apr: 4, may: 5, june: 6, jun: 6, july: 7, jul: 7, august: 8, aug: 8,
   september: 9, sept: 9, sep: 9, october: 10, oct: 10, november: 11, nov: 11, december: 12, dec: 12,
 };
-const MONTH_WORDS = Object.keys(MONTHS).join('|');
+export const MONTH_WORDS = Object.keys(MONTH_NUMBERS).join('|');
 /** "25 de diciembre", "1ro de enero", "24th of December". */
 const DAY_OF_MONTH = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th|ro|ero|do|to|vo|mo|no)? (?:de |of )?(${MONTH_WORDS})\\b`);
 /** "December 24th". */
@@ -69,6 +70,19 @@ const NAMED_DAYS: [RegExp, (year: number) => [number, number]][] = [
   [/\b(?:(?:dia de la )?constitucion|constitution day)\b/, () => [11, 6]],
 ];
 
+/** The next date of a holiday named in `f` (folded words), from `today` on; null when none is named. */
+export function holidayDate(f: string, today: CalendarDay): CalendarDay | null {
+  for (const [words, date] of NAMED_DAYS) {
+    if (!words.test(f)) continue;
+    // This year's, else next year's (Good Friday moves: each year's is computed).
+    const [m, d] = date(today.year);
+    const thisYear = fromUtc(Date.UTC(today.year, m - 1, d));
+    const [m2, d2] = date(today.year + 1);
+    return utc(thisYear) >= utc(today) ? thisYear : fromUtc(Date.UTC(today.year + 1, m2 - 1, d2));
+  }
+  return null;
+}
+
 /** Easter Sunday (anonymous Gregorian algorithm) moved by `days`, as [month, day]. */
 function easterPlus(year: number, days: number): [number, number] {
   const a = year % 19;
@@ -101,7 +115,7 @@ const weekdayOf = (d: CalendarDay): number => (new Date(utc(d)).getUTCDay() + 6)
 const iso = (d: CalendarDay): string => `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
 
 /** The next `month`/`day` from `today` on (this year's, else next year's); null when no such date. */
-function nextDate(today: CalendarDay, month: number, day: number): CalendarDay | null {
+export function nextDate(today: CalendarDay, month: number, day: number): CalendarDay | null {
   for (const year of [today.year, today.year + 1]) {
     const d = fromUtc(Date.UTC(year, month - 1, day));
     if (d.month !== month || d.day !== day) return null;
@@ -145,18 +159,12 @@ export function askedDay(text: string, now: number, timeZone: string): AskedDay 
   const p = localParts(now, timeZone);
   const today: CalendarDay = { year: p.year, month: p.month, day: p.day };
   const on = (date: CalendarDay | null): AskedDay | null => (date ? { kind: 'date', date, relative: utc(date) === utc(today) ? 'today' : utc(date) === utc(today) + DAY_MS ? 'tomorrow' : null } : null);
-  for (const [words, date] of NAMED_DAYS) {
-    if (!words.test(f)) continue;
-    // This year's, else next year's (Good Friday moves: each year's is computed).
-    const [m, d] = date(today.year);
-    const thisYear = fromUtc(Date.UTC(today.year, m - 1, d));
-    const [m2, d2] = date(today.year + 1);
-    return on(utc(thisYear) >= utc(today) ? thisYear : fromUtc(Date.UTC(today.year + 1, m2 - 1, d2)));
-  }
+  const holiday = holidayDate(f, today);
+  if (holiday) return on(holiday);
   const dayOfMonth = DAY_OF_MONTH.exec(f);
-  if (dayOfMonth) return on(nextDate(today, MONTHS[dayOfMonth[2]!]!, Number(dayOfMonth[1])));
+  if (dayOfMonth) return on(nextDate(today, MONTH_NUMBERS[dayOfMonth[2]!]!, Number(dayOfMonth[1])));
   const monthDay = MONTH_DAY.exec(f);
-  if (monthDay) return on(nextDate(today, MONTHS[monthDay[1]!]!, Number(monthDay[2])));
+  if (monthDay) return on(nextDate(today, MONTH_NUMBERS[monthDay[1]!]!, Number(monthDay[2])));
   // 25/12 (day first, as written in the DR).
   const slashed = /\b(\d{1,2})\/(\d{1,2})\b/.exec(f);
   if (slashed && Number(slashed[2]) <= 12) return on(nextDate(today, Number(slashed[2]), Number(slashed[1])));

@@ -3,13 +3,12 @@ import type { ConversationHost } from '../../../src/actors/conversation-host.js'
 import { createRuleBrain } from '../../../src/actors/brain/rule/rule-brain.js';
 import { createBackendClient, type BackendClient } from '../../../src/actors/connectors/backend-client.js';
 import { createDemoBackend, type DemoBackend } from '../../../src/demo-backend/server.js';
-import { zonedInstant } from '../../../src/demo-backend/schedule.js';
 import { loadSeed } from '../../../src/demo-backend/seed.js';
 import { createManualClock } from '../../../src/kernel/clock.js';
 import { createSilentLogger } from '../../../src/kernel/logger.js';
 import { loadTenant } from '../../../src/persistence/tenant-loader.js';
 import { loadTenantWorkflows } from '../../../src/runtime/workflow-loader.js';
-import { createEvalHosts } from './eval-host.js';
+import { createEvalHosts, instantAt } from './eval-host.js';
 
 /** Thursday 3 December 2026, 11:00 local: where a `@tenant` conversation without `@at` happens. */
 export const DEFAULT_AT = '2026-12-03 11:00';
@@ -54,8 +53,7 @@ export async function createBackendTenantHosts(root: string, tenantId: string): 
     tenantId,
     async next(at = DEFAULT_AT) {
       await backend?.close();
-      const [date, time] = at.split(' ') as [string, string];
-      clock.set(zonedInstant(date, Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5)), tenant.settings.timeZone));
+      clock.set(instantAt(at, tenant.settings.timeZone));
       backend = createDemoBackend({ seed, clock, logger });
       const url = await backend.listen(port);
       client = createBackendClient({ tenantId, backend: 'business', baseUrl: `${url}${area}`, timeoutMs: 5_000, clock, logger });

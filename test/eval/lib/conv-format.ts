@@ -6,7 +6,7 @@
  * === cement price, then a follow-up quantity        ← starts a conversation (the title)
  * @channel whatsapp                                    ← optional: channel (default rest)
  * @tenant estudio                                      ← optional: another tenant, run against its demo backend
- * @at 2026-12-03 11:00                                 ← optional: the local time of the first turn (@tenant only)
+ * @at 2026-12-03 11:00                                 ← optional: the local time of the first turn (the tenant's zone)
  * > cuanto vale el cemento gris                        ← a customer message (a turn)
  * < 655                                                ← the turn's replies contain it
  * < Cemex || cemento gris                              ← …one of these alternatives
@@ -184,7 +184,6 @@ export function parseConv(source: string, file = '<memory>'): ScriptedConversati
   });
   for (const c of conversations) {
     if (c.turns.length === 0) throw new ConvFormatError(file, c.line, `conversation "${c.title}" has no turns`);
-    if (c.at !== undefined && c.tenant === undefined) throw new ConvFormatError(file, c.line, '@at needs @tenant (the evaluated tenant runs on the eval clock)');
   }
   return conversations;
 }

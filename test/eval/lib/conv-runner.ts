@@ -126,7 +126,7 @@ export async function runConversations(options: RunConversationsOptions): Promis
   const nextHost = createEvalHosts({ tenant: options.tenant, brain: options.brain });
   const others = new Map<string, BackendTenantHosts>();
   const hostFor = async (conv: ScriptedConversation) => {
-    if (conv.tenant === undefined || conv.tenant === options.tenant.settings.id) return { host: nextHost(), tenantId: options.tenant.settings.id };
+    if (conv.tenant === undefined || conv.tenant === options.tenant.settings.id) return { host: nextHost(conv.at), tenantId: options.tenant.settings.id };
     let hosts = others.get(conv.tenant);
     if (!hosts) {
       hosts = await createBackendTenantHosts(options.root ?? process.cwd(), conv.tenant);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readBare } from '../../../src/actors/brain/rule/lead-fields.js';
+import { readBare } from '../../../src/actors/brain/rule/lead-answer.js';
 
 const phone = (text: string) => readBare('phone_or_username', text, { entities: [] });
 

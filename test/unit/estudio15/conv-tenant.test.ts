@@ -12,11 +12,15 @@ describe('conv format: @tenant and @at', () => {
     expect(parseConv('=== t\n> hola')[0]!.tenant).toBeUndefined();
   });
 
+  it('should read a local time for the evaluated tenant too (its own clock)', () => {
+    expect(parseConv('=== t\n@at 2026-12-07 10:00\n> hola')[0]).toMatchObject({ at: '2026-12-07 10:00' });
+    expect(parseConv('=== t\n@at 2026-12-07 10:00\n> hola')[0]!.tenant).toBeUndefined();
+  });
+
   it.each([
     ['=== t\n> hola\n@tenant estudio', /must come before the first turn/],
     ['=== t\n@tenant Estudio Bella\n> hola', /@tenant needs a tenant id/],
     ['=== t\n@tenant estudio\n@at mañana\n> hola', /@at needs "YYYY-MM-DD HH:MM"/],
-    ['=== t\n@at 2026-12-06 10:00\n> hola', /@at needs @tenant/],
   ])('should refuse a wrong setting with its line (%#)', (source, message) => {
     expect(() => parseConv(source, 'x.conv')).toThrow(ConvFormatError);
     expect(() => parseConv(source, 'x.conv')).toThrow(message);

@@ -20,6 +20,7 @@ const ALLOWED_PARAMS: Record<string, string[]> = {
   'lead.amendAdded': ['leadId', 'changes'],
   'lead.amendUnchanged': ['leadId', 'changes'],
   'quote.ticket': ['number'],
+  'quote.ticket.contact': ['number', 'contact'],
   'lead.companyNoted': ['company'],
   'lead.fieldsNoted': ['fields'],
   'lead.fact_first': ['fact'],

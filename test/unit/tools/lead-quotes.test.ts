@@ -13,10 +13,13 @@ beforeAll(async () => {
 /** A whole conversation through the real host: each turn's replies, rendered and joined. */
 const chat = (sender: string, ...messages: string[]): Promise<string[]> => chatOnFreshHost(tenant, brain, sender, ...messages);
 
-describe('"¿Te lo reservo?" in the middle of the lead form', () => {
-  it('should set the product aside on a yes and ask the form question again', async () => {
+describe('the offer of a product priced in the middle of the lead form', () => {
+  it('should offer it without a question, set it aside on a yes and ask the form question again', async () => {
     const [, , offered, yes] = await chat('lq-1', 'necesito una cotizacion para mi empresa', 'Maria Gomez', 'cuanto cuesta el cemento?', 'si');
-    expect(offered).toContain('¿Te lo reservo');
+    // One question at a time: the form's, the offer said as "dime *sí*".
+    expect(offered).toContain('apartado con tu solicitud');
+    expect(offered).not.toContain('¿Te lo reservo');
+    expect(offered.match(/\?/g)?.length).toBe(1);
     expect(yes).toMatch(/T-\d{6}/);
     expect(yes).toContain('Cemento Gris');
     expect(yes).toContain('correo electrónico');

@@ -6,7 +6,7 @@
  */
 import type { InterestArea } from '../../../domain/lead.js';
 import type { Entity } from '../../../domain/nlu.js';
-import { fold } from './text.js';
+import { leadWords as plainWords } from './lead-text.js';
 
 /** Interest areas named outright ("el área de ventas", "es para soporte", "billing"). */
 export const AREA_NAMED: [InterestArea, RegExp][] = [
@@ -18,12 +18,6 @@ export const AREA_NAMED: [InterestArea, RegExp][] = [
 /** Goods a store sells, named as a kind: an area answered with them is a purchase. */
 export const GOODS_WORDS = /\b(?:materiales?|construccion|ferreteria|herramientas?|suministros?|insumos?|mercancia|productos?|equipos?|pinturas?|plomeria|electricidad|materials?|construction|hardware|tools?|supplies|supply|equipment|products?|paint|plumbing|electrical)\b/;
 
-function plainWords(text: string): string {
-  return fold(text)
-    .replace(/[^a-z0-9@.'\s/-]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
 
 export function carriesContactData(entities: readonly Entity[]): boolean {
   return entities.some((e) => e.type === 'person_name' || e.type === 'email' || e.type === 'phone' || e.type === 'company');

@@ -2,7 +2,7 @@ import type { UrgencyLevel } from '../../../domain/lead.js';
 
 /**
  * When something is needed, said as a span of time from now ("en 15 días", "dentro de 2 semanas",
- * "within a week", "by the end of the month"): the lead's urgency level. Read by `lead-fields.ts`
+ * "within a week", "by the end of the month"): the lead's urgency level. Read by the lead form (`lead-urgency.ts`, `lead-answer.ts`)
  * on accent-folded, lower-case words.
  */
 

@@ -1,0 +1,90 @@
+/**
+ * The lead's urgency from a date the customer names ("antes de navidad", "para el 15", "antes de
+ * que empiecen las clases en enero", "by December 20th"), counted from the tenant's own today. The
+ * brain reads words without a calendar ("en enero" is months away to it, said in November or in
+ * December alike); a clerk counts the days. The levels keep the form's definitions
+ * (`brain/rule/time-spans.ts`): within a week *Alto*; within about a month *Medio* (the end of the
+ * month and Christmas a month ahead have always been *Medio*); later *Bajo*. A date after which
+ * something happens ("después de navidad") is no deadline: the brain's reading stands.
+ */
+import type { UrgencyLevel } from '../../domain/lead.js';
+import { localParts } from '../../domain/team-hours.js';
+import type { Expectation, Understanding } from '../../domain/understanding.js';
+import { fold } from '../brain/rule/text.js';
+import { holidayDate, MONTH_NUMBERS, MONTH_WORDS, nextDate, type CalendarDay } from './opening-days.js';
+
+const DAY_MS = 86_400_000;
+const utc = (d: CalendarDay): number => Date.UTC(d.year, d.month - 1, d.day);
+
+/** Words that make a date a deadline ("antes de", "para", "by"). */
+const BY = '(?:antes de(?:l| la| el)?|antes que|before|by|para(?: el| la)?|pal|pa(?: el| la)?|for|in time for|hasta(?: el| la)?|until|no mas tarde del?|no later than)';
+/** Month names written out ("mar", "jun", "dec" are words of their own too). */
+const FULL_MONTH = Object.keys(MONTH_NUMBERS).filter((m) => m.length >= 4 || m === 'may').join('|');
+const HOLIDAY_WORDS = '(?:navidad(?:es)?|noche ?buena|christmas(?: eve| day)?|xmas|ano nuevo|new years?|fin de ano|(?:dia de )?reyes|semana santa|holy week|easter)';
+
+/** A date after which something happens: not a deadline. */
+const AFTER = new RegExp(`\\b(?:despues de(?:l| la| el)?|after|a partir de(?:l| la| el)?|desde(?: el| la)?|from|since)\\s+(?:(?:la|el|las|los|the)\\s+)?(?:\\d|${HOLIDAY_WORDS}|${FULL_MONTH})`);
+const HOLIDAY_BY = new RegExp(`\\b${BY} (?:(?:la|el|las|los|the) )?${HOLIDAY_WORDS}\\b`);
+/** "15 de enero", "the 20th of December", "December 20". */
+const DAY_MONTH = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th|ro|ero)? (?:de |of )?(${MONTH_WORDS})\\b|\\b(${FULL_MONTH}) (\\d{1,2})(?:st|nd|rd|th)?\\b`);
+/** "para el 15", "antes del 20", "by the 15th": a day of this month (else the next). */
+const DAY_ALONE = /\b(?:para el|pal|pa el|antes del|el dia|by the|before the|for the|until the|hasta el|no mas tarde del) (\d{1,2})(?:st|nd|rd|th|ro)?\b(?! (?:de |of )?(?:pulgadas?|libras?|galones?|metros?|pies?|sacos?|dias?|semanas?|inch\w*|pounds?|gallons?|feet|foot|bags?|days?|weeks?|unidades?|units?|por ciento|percent))/;
+/** A month named: as a deadline or its beginning (its first day), in it (its middle), at its end. */
+const MONTH_SAID = new RegExp(
+  `\\b(?:(${BY}|antes de que [a-z ]{0,50}? (?:en|in)|a principios de|a inicios de|principios de|inicios de|early|at the beginning of|beginning of|the start of)|(en|in|durante|during|a mediados de|mediados de|mid|in the middle of)|(a finales de|finales de|a fines de|fines de|late|at the end of|the end of))(?: (?:del|de|el|la|of))? (${FULL_MONTH})\\b`,
+);
+
+/** The deadline a message names, in the tenant's calendar from `today`; null when it names none. */
+function deadlineOf(f: string, today: CalendarDay): CalendarDay | null {
+  if (AFTER.test(f)) return null;
+  const holiday = HOLIDAY_BY.exec(f);
+  if (holiday) return holidayDate(f.slice(holiday.index), today);
+  const dayMonth = DAY_MONTH.exec(f);
+  if (dayMonth) return dayMonth[1] !== undefined ? nextDate(today, MONTH_NUMBERS[dayMonth[2]!]!, Number(dayMonth[1])) : nextDate(today, MONTH_NUMBERS[dayMonth[3]!]!, Number(dayMonth[4]));
+  const dayAlone = DAY_ALONE.exec(f);
+  if (dayAlone) {
+    const n = Number(dayAlone[1]);
+    if (n < 1 || n > 31) return null;
+    // This month's, else the next month's ("para el 5" on the 22nd is the 5th of next month).
+    for (let k = 0; k < 3; k++) {
+      const at = new Date(Date.UTC(today.year, today.month - 1 + k, n));
+      if (at.getUTCDate() === n && at.getTime() >= utc(today)) return { year: at.getUTCFullYear(), month: at.getUTCMonth() + 1, day: n };
+    }
+    return null;
+  }
+  const month = MONTH_SAID.exec(f);
+  if (month) {
+    const m = MONTH_NUMBERS[month[4]!]!;
+    // The month we are in: by its end.
+    if (m === today.month) return { ...today, day: new Date(Date.UTC(today.year, m, 0)).getUTCDate() };
+    return nextDate(today, m, month[1] !== undefined ? 1 : month[2] !== undefined ? 15 : 25);
+  }
+  return null;
+}
+
+/** The urgency of a deadline named in `text`, counted from `now` in `timeZone`; undefined when no date is named. */
+export function urgencyByDate(text: string, now: number, timeZone: string): UrgencyLevel | undefined {
+  const f = fold(text).replace(/[^a-z0-9\s]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const p = localParts(now, timeZone);
+  const today: CalendarDay = { year: p.year, month: p.month, day: p.day };
+  const deadline = deadlineOf(f, today);
+  if (deadline === null) return undefined;
+  const days = Math.round((utc(deadline) - utc(today)) / DAY_MS);
+  return days <= 7 ? 'Alto' : days <= 35 ? 'Medio' : 'Bajo';
+}
+
+/**
+ * The reading with its urgency counted from the tenant's calendar when the message names a
+ * deadline: where the reading says when the lead is needed, answers the urgency question ("para
+ * el 15", which the brain cannot level without a date) or tells it at the summary.
+ */
+export function readingWithDatedUrgency<T extends Understanding>(reading: T, text: string, expecting: Expectation | undefined, now: number, timeZone: string): T {
+  const said = reading.urgency !== undefined || typeof reading.leadFields.urgency_level === 'string';
+  const asked = expecting?.kind === 'lead_field' && expecting.field === 'urgency_level';
+  // "empezamos a vaciar el 4 de enero" at the summary: when it is needed, told late (a question there is answered, not taken).
+  const atSummary = expecting?.kind === 'lead_confirmation' && !text.includes('?');
+  if (!said && !asked && !atSummary) return reading;
+  const level = urgencyByDate(text, now, timeZone);
+  if (level === undefined || (level === reading.urgency && reading.leadFields.urgency_level === level)) return reading;
+  return { ...reading, urgency: level, leadFields: { ...reading.leadFields, urgency_level: level } };
+}
