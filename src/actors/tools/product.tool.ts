@@ -11,6 +11,7 @@ import { countUnit } from './units.js';
 import { asksForKinds, isOnlyFor, kindsOf, resemblesKind, thingItself } from './product-kinds.js';
 import { withDelivery, withDeliveryLine } from './estimate-delivery.js';
 import { estimateLines, multiQuote, pricedEstimate } from './product-estimate.js';
+import { estimateLineAsked } from './estimate-line-count.js';
 import { countForPurpose } from './count-for-purpose.js';
 import { changedEstimate, joinedAttributes, sizedLikeEstimate, takeOffCounter } from './counter-changes.js';
 import { counterLines, counterOrder, counterTotal, counterWithout, countedInstead, countsBefore, keepsRunningOrder, mixedEstimate, mixesBefore, oneOfEach, oneOfEachCounted, partlyCounted, pickedInstead, replacesFocus, takesLineOff, withOneSaid, withoutLine, withShown } from './order-total.js';
@@ -152,7 +153,7 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
   // "¿cuánto sería todo?", "dame 100 de cada uno" right after an estimate: that estimate again ("… con delivery a Caleta?": the place is the delivery's).
   const again = text !== undefined ? (asksEstimateAgain(text) ?? asksEstimateAgain(text.replace(TO_A_PLACE, ' ')) ?? (saysThatsAll(text) ? {} : null)) : null; // "eso es todo": the total
   // "pa pulidora de 4 1/2" after the disc: whether it fits. "quítale 2", "quítale 20" with 10 noted, "sin la pintura" with no paint noted: a count (or nothing) off the counter; "dame 2 galones" of the colour offered to mix: that order.
-  const off = text !== undefined ? (fitsToolAnswer(tenant, index, input.focus, text, lang) ?? mixFollowUp(tenant, index, input, text, lang) ?? takeOffCounter(tenant, index, input.focus, input.estimate, text, lang)) : null;
+  const off = text !== undefined ? (fitsToolAnswer(tenant, index, input.focus, text, lang) ?? mixFollowUp(tenant, index, input, text, lang) ?? takeOffCounter(tenant, index, input.focus, input.estimate, text, lang) ?? estimateLineAsked(tenant, index, input.estimate, text, lang)) : null;
   if (off) return off;
   // "no, que sean 15" over two lines: which one takes it (the count kept for the answer).
   const line = text !== undefined ? countForLine(tenant, index, input, text, lang) : null;
@@ -311,8 +312,7 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
   let talkOnly = false;
   for (const item of wanted) {
     let best: CatalogMatch | undefined = pinnedProduct ? { product: pinnedProduct, score: 1, unmet: [], defaulted: false } : index.search(item.query, { limit: 1 })[0];
-    // Nothing resembles it, or only a side word does ("generador eléctrico" meets the electrical
-    // conduit): the store does not carry it, and says so by the product's name.
+    // Nothing resembles it, or only a side word does ("generador eléctrico" meets the electrical conduit): the store does not carry it, and says so by the product's name.
     const head = pinnedProduct ? null : spokenHead(index, item.query, saidAs(item), lang);
     // A word the catalog does not know, met by a likeness to a side word ("lavadoras" and "Arena Lavada"), names nothing it has.
     const unknown = (head !== null && index.correct(head) === null && (!best || !resemblesKind(best.product, head) || index.search(head, { limit: 1 }).length === 0)) || (!pinnedProduct && namesNotSoldGood(tenant.store.tradeGoods, item.query)); // "y una puerta"
