@@ -8,6 +8,7 @@ import type { StudioPackage, StudioService } from './studio-reads.js';
 import { categoryAsked, namedApart, servicesOf } from './studio-category.js';
 import { asksKidsHaircut, asksMensHaircut, asksPriceEnd, asksSameDay, namesAPlan, withoutSameDay } from '../brain/rule/studio-asks.js';
 import { packageDay } from './studio-package-day.js';
+import { namedAsOne } from './studio-compound.js';
 import { currencyReply } from './studio-currency.js';
 import { offerOf } from './store-policies.js';
 
@@ -280,7 +281,7 @@ export function answerServices(data: Pick<TenantData, 'templates' | 'utterances'
     // "¿cuánto sale el manicure y el pedicure juntos?": what the visit comes to, when every one has a price.
     const visit = focused.length > 1 && question.visit === true;
     // "¿puedo hacerme el tinte y el manicure el mismo día?": the visit's total time answers it.
-    if ((visit || TOGETHER.test(folded) || sameDay) && named.every((s) => s.price !== undefined && s.durationMin !== undefined)) {
+    if ((visit || TOGETHER.test(folded) || sameDay || namedAsOne(text, named)) && named.every((s) => s.price !== undefined && s.durationMin !== undefined)) {
       const total = { total: formatMoney(named.reduce((sum, s) => sum + s.price!, 0)), duration: named.reduce((sum, s) => sum + s.durationMin!, 0) };
       const reply = { template: 'studio.service.prices_total', params: { items, ...total }, options: named.map(bookOption) };
       // Asked about again ("¿y cuánto dura?"), the visit stays in focus: a booking asked next is still for them all.
