@@ -201,7 +201,7 @@ function whichPackage(data: Pick<TenantData, 'templates'>, packages: readonly St
 }
 
 /** `{placeholders}` of a tenant template filled in here: an option's label and text are plain strings. */
-function templateText(data: Pick<TenantData, 'templates'>, key: string, lang: Lang, params: Record<string, string>): string {
+export function templateText(data: Pick<TenantData, 'templates'>, key: string, lang: Lang, params: Record<string, string>): string {
   const text = data.templates[lang]?.[key] ?? data.templates[lang === 'es' ? 'en' : 'es']?.[key] ?? '';
   return text.replace(/\{([A-Za-z_]+)\}/g, (_m, name: string) => params[name] ?? '');
 }

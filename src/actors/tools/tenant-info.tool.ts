@@ -9,7 +9,8 @@ import type { BackendClient } from '../connectors/backend-client.js';
 import { formatDate, formatMoney } from './format.js';
 import { readBookings, readBusiness, readItemNames, readPackages, readPurchases, readServices, upcomingBookings, WEEK_DAYS } from './studio-reads.js';
 import { answerServices } from './studio-services.js';
-import { asksWhereOnly, dayHoursReply, holidayReply, locationReply } from './studio-hours.js';
+import { serviceOnClosedDay } from './studio-service-day.js';
+import { asksWhereOnly, dayHoursReply, holidayReply, locationReply, weekdayAsked } from './studio-hours.js';
 import { templateAnswer } from './studio-template-answer.js';
 import { bookingCodeSaid, onlyANumber, asksWhatIsOwed, studioFactAsked } from '../brain/rule/studio-asks.js';
 import { BOOKING_WORDS, bookingCodeReply, bookingWhen, owedReply, studioFactReply } from './studio-owed.js';
@@ -97,10 +98,13 @@ export function createTenantInfo(options: { data: TenantData; client?: BackendCl
   };
 
   /** The services as a receptionist tells them: a named service's price, the list, or the packages. */
-  const services = async (lang: Lang, text: string, packageWords: readonly string[], focus: readonly string[] | undefined, visit: boolean, pkg?: string): Promise<InfoActorOutput> => {
+  const services = async (lang: Lang, text: string, now: number, packageWords: readonly string[], focus: readonly string[] | undefined, visit: boolean, pkg?: string): Promise<InfoActorOutput> => {
     if (!client) return packages(lang);
     const [all, packs] = await Promise.all([readServices(client), readPackages(client)]);
-    return answerServices(data, { text, lang, packageWords, focus, visit, package: pkg }, all, packs);
+    const answered = answerServices(data, { text, lang, packageWords, focus, visit, package: pkg }, all, packs);
+    // "¿hacen cejas el domingo?": that day is closed — the service offered on the nearest open days.
+    if (typeof answered.service !== 'string' || weekdayAsked(text, now, data.settings.timeZone, lang) === null) return answered;
+    return serviceOnClosedDay(data, answered, { text, lang, now, timeZone: data.settings.timeZone }, all, await readBusiness(client)) ?? answered;
   };
 
   const bookings = async (lang: Lang, phone: string, now: number, only: readonly string[] | undefined, text: string): Promise<InfoActorOutput> => {
@@ -157,7 +161,7 @@ export function createTenantInfo(options: { data: TenantData; client?: BackendCl
           case 'packages':
             return await packages(lang);
           case 'services':
-            return await services(lang, input.text ?? '', answer.packageWords ?? [], input.focus, input.visit === true, input.package);
+            return await services(lang, input.text ?? '', input.now, answer.packageWords ?? [], input.focus, input.visit === true, input.package);
           case 'bookings':
             // "859650" alone: what it is for is asked, never guessed (a booking, a phone, a payment).
             if (onlyANumber(input.text ?? '') && bookingCodeSaid(input.text ?? '') === null && data.templates[lang]?.['studio.number_what']) return one({ template: 'studio.number_what' });

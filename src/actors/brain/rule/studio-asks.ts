@@ -16,6 +16,7 @@
  * - "¿se puede hacer todo el mismo día?": the package in focus (or the services named) in one day, the `services` label (`asksSameDay`).
  * - "¿cortan pelo de hombre?", "¿cortan pelo de niño?": a man's or a child's haircut, the `services` label (`asksMensHaircut`, `asksKidsHaircut`).
  * - "el facial mensual", "the monthly facial": a plan of visits, a package, the `services` label (`namesAPlan`).
+ * - "is there someone who does eyebrows?", "¿hay alguien que haga cejas?": the `services` label (`asksWhoDoesService`).
  */
 import type { IntentScore } from '../../../domain/nlu.js';
 import type { IntentSet } from '../../../domain/intent-set.js';
@@ -180,6 +181,19 @@ export function namesAPlan(text: string): boolean {
   return PLAN.test(words(text));
 }
 
+/**
+ * Whether anyone there does a service: "is there someone who does eyebrows?", "hay alguien que haga
+ * cejas?", "does anyone do braids?". The person asked about is the one who does the service, never a
+ * person asked to talk to.
+ */
+const WHO_DOES =
+  /\b(?:(?:is there|are there|do you have|have you got|you got|hay|tienen|tiene|habra|hay por ahi)\s+(?:someone|somebody|anyone|anybody|a person|people|staff|alguien|una persona|alguna persona|gente|quien|quienes)\s+(?:who|that|to|que|pa|para)\s+(?:\w+\s+)?(?:does|do|did|can do|could do|haga|hagan|hace|hacen|pueda|puedan|sepa|sepan|arregle|arreglen)|(?:does|do|can|could)\s+(?:anyone|anybody|someone|somebody|one of you|any of you)\s+(?:there\s+)?(?:do|does|work on)|(?:alguien|quien)\s+(?:ahi\s+|alla\s+)?(?:que\s+)?(?:haga|hace|hacen|sepa hacer)|who (?:does|do|can do))\b/;
+
+/** Whether a message asks if someone there does a service (the services answer), not for a person to talk to. */
+export function asksWhoDoesService(text: string): boolean {
+  return WHO_DOES.test(words(text));
+}
+
 /** Whether dollars (or euros) are taken: "do you take dollars?", "¿aceptan dólares?", "can I pay in USD?". */
 const TAKES_CURRENCY =
   /\b(?:aceptan|acepta|toman|coge|cogen|reciben|recibe|agarran|se puede pagar|puedo pagar|pago|pagar|take|takes|accept|accepts|pay|paying)\b(?: \w+){0,3} (?:en )?(?:(?:us|u s|american) )?(?:dolares|dolar|dollars?|usd|verdes|euros?)\b/;
@@ -206,6 +220,8 @@ export function studioReading(intents: IntentSet, ranking: readonly IntentScore[
   // "do you do lash extensions?" read as the help menu (an informational label answered by a template, no source) is the same question.
   const helpLabel = intents.intents.some((i) => i.label === intent.label && i.kind === 'informational' && i.answer !== undefined && !('source' in i.answer));
   if (((ranking[0]?.confidence ?? 0) < MIN_INTENT_CONFIDENCE || helpLabel) && asksWhatIsOffered(text) && studioFactAsked(text) === null) return labelOf('services') === null ? intent : intents.score(labelOf('services')!, STUDIO_RULE_CONFIDENCE);
+  // "is there someone who does eyebrows on sunday?": the service (and that day) answered, never a person offered on "someone".
+  if (asksWhoDoesService(text) && !tellsServiceTrouble(text) && studioFactAsked(text) === null) return to('services');
   if (sureHandoff) return intent;
   // "el tinte me quedó horrible": a complaint, handed to a person with an apology — never a booking for the service named.
   if (tellsServiceTrouble(text)) return { name: 'complaint', confidence: Math.max(HANDOFF_CONFIDENCE, intent.name === 'complaint' ? intent.confidence : 0) };
