@@ -3,6 +3,7 @@ import { asksWhoDoesService } from '../../../src/actors/brain/rule/studio-asks.j
 import { namedAsOne } from '../../../src/actors/tools/studio-compound.js';
 import { serviceOnClosedDay } from '../../../src/actors/tools/studio-service-day.js';
 import type { StudioService } from '../../../src/actors/tools/studio-reads.js';
+import { groupSize } from '../../../src/machines/workflow/group-booking.js';
 
 const NOW = Date.parse('2026-12-03T15:00:00Z');
 const ZONE = 'America/Santo_Domingo';
@@ -34,5 +35,15 @@ describe('studio36 readings', () => {
     expect(answer?.replies[0]).toMatchObject({ template: 'studio.service.closed_day', params: { day: 'domingo 6 de diciembre', days: 'sábado 5 de diciembre o el lunes 7 de diciembre' } });
     expect(answer?.replies[0]?.options?.map((o) => o.text)).toEqual(['quiero agendar Manicure clásico el sábado 5 de diciembre', 'quiero agendar Manicure clásico el lunes 7 de diciembre']);
     expect(serviceOnClosedDay({ templates: TEMPLATES }, { replies: [], service: 'mani' }, { text: 'hacen manicure el sábado?', lang: 'es', now: NOW, timeZone: ZONE }, [MANI], { hours: WEEK })).toBeNull();
+  });
+
+  it('should read a bare count after "for" as people, never a time', () => {
+    expect(groupSize("I'd like to book a massage for 2 on saturday afternoon")).toBe(2);
+    expect(groupSize('un masaje para dos el sabado')).toBe(2);
+    expect(groupSize('a haircut for 2')).toBeNull();
+    expect(groupSize('a haircut for 2 pm')).toBeNull();
+    expect(groupSize('reserva para 2 de la tarde')).toBeNull();
+    expect(groupSize('for 2 hours in the afternoon')).toBeNull();
+    expect(groupSize('quiero cita para las 2')).toBeNull();
   });
 });
