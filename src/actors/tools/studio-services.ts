@@ -1,6 +1,6 @@
 import type { Lang } from '../../domain/nlu.js';
 import type { TenantData } from '../../domain/tenant.js';
-import type { InfoActorOutput, ReplyOption } from '../../machines/conversation.contract.js';
+import { SERVICE_NAMED_NOW, type InfoActorOutput, type ReplyOption } from '../../machines/conversation.contract.js';
 import { fold, matchOption, type MatchItem } from '../../machines/workflow/slot-extractors.js';
 import { servicesNamed } from '../../machines/workflow/two-services.js';
 import { formatMoney } from './format.js';
@@ -349,4 +349,15 @@ function onePackage(pkg: StudioPackage, lang: Lang): InfoActorOutput {
 function othersSaid(others: readonly StudioService[], lang: Lang): string {
   const said = others.map((s) => (s.price === undefined ? `*${s.name[lang]}*` : `*${s.name[lang]}* (${formatMoney(s.price)})`));
   return said.length === 1 ? said[0]! : `${said.slice(0, -1).join(', ')} ${lang === 'es' ? 'y' : 'and'} ${said[said.length - 1]}`;
+}
+
+/**
+ * A service's price said while its booking is under way ("¿cuánto el blower y a qué hora tienen
+ * hoy?", "¿y cuánto cuesta?" while the time is asked): the price alone, without "¿Te agendo uno?" and
+ * its button — the booking's own question follows. Any other answer is kept.
+ */
+export function priceInBooking(data: Pick<TenantData, 'templates'>, answered: InfoActorOutput, chosen: string | undefined, lang: Lang): InfoActorOutput {
+  const [first, ...rest] = answered.replies;
+  if (chosen === undefined || (answered.service !== chosen && chosen !== SERVICE_NAMED_NOW) || !first || !('template' in first) || first.template !== 'studio.service.price' || !data.templates[lang]?.['studio.service.price_booking']) return answered;
+  return { ...answered, replies: [{ template: 'studio.service.price_booking', ...(first.params ? { params: first.params } : {}) }, ...rest] };
 }

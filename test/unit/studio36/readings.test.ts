@@ -4,6 +4,9 @@ import { namedAsOne } from '../../../src/actors/tools/studio-compound.js';
 import { serviceOnClosedDay } from '../../../src/actors/tools/studio-service-day.js';
 import type { StudioService } from '../../../src/actors/tools/studio-reads.js';
 import { groupSize } from '../../../src/machines/workflow/group-booking.js';
+import { asksPriceAndTimes } from '../../../src/machines/workflow/price-and-times.js';
+import { priceInBooking } from '../../../src/actors/tools/studio-services.js';
+import { SERVICE_NAMED_NOW } from '../../../src/machines/conversation.contract.js';
 
 const NOW = Date.parse('2026-12-03T15:00:00Z');
 const ZONE = 'America/Santo_Domingo';
@@ -45,5 +48,21 @@ describe('studio36 readings', () => {
     expect(groupSize('reserva para 2 de la tarde')).toBeNull();
     expect(groupSize('for 2 hours in the afternoon')).toBeNull();
     expect(groupSize('quiero cita para las 2')).toBeNull();
+  });
+
+  it('should read a price and the free times asked together, never the opening hours', () => {
+    expect(asksPriceAndTimes('toy apurada, cuanto el blower y a q hora tienen hoy')).toBe(true);
+    expect(asksPriceAndTimes('how much is a blowout and what times do you have tomorrow?')).toBe(true);
+    expect(asksPriceAndTimes('cuanto cuesta el corte y a que hora abren mañana?')).toBe(false);
+    expect(asksPriceAndTimes('a q hora tienen hoy')).toBe(false);
+  });
+
+  it('should say a price without a second booking offer while its booking is under way', () => {
+    const data = { templates: { es: { 'studio.service.price_booking': '{name}' }, en: {} } };
+    const priced = { replies: [{ template: 'studio.service.price', params: { name: 'Corte' }, options: [{ label: 'Agendar', text: 'quiero agendar Corte' }] }], service: 'corte' };
+    expect(priceInBooking(data, priced, SERVICE_NAMED_NOW, 'es').replies[0]).toEqual({ template: 'studio.service.price_booking', params: { name: 'Corte' } });
+    expect(priceInBooking(data, priced, 'corte', 'es').replies[0]).toMatchObject({ template: 'studio.service.price_booking' });
+    expect(priceInBooking(data, priced, 'tinte', 'es')).toBe(priced);
+    expect(priceInBooking(data, priced, undefined, 'es')).toBe(priced);
   });
 });
