@@ -9,6 +9,7 @@ import { categoryAsked, namedApart, servicesOf } from './studio-category.js';
 import { asksKidsHaircut, asksMensHaircut, asksPriceEnd, asksSameDay, namesAPlan, withoutSameDay } from '../brain/rule/studio-asks.js';
 import { packageDay } from './studio-package-day.js';
 import { namedAsOne } from './studio-compound.js';
+import { goodsAsked, goodsOfServices } from './studio-goods.js';
 import { currencyReply } from './studio-currency.js';
 import { offerOf } from './store-policies.js';
 
@@ -266,6 +267,10 @@ export function answerServices(data: Pick<TenantData, 'templates' | 'utterances'
     label: templateText(data, 'studio.service.book_label', lang, { name: s.name[lang] }),
     text: templateText(data, 'studio.service.book_text', lang, { name: s.name[lang] }),
   });
+  // "what nail polish colors do you have?": the goods are not listed — said so, with the services of that kind and a person.
+  const what = data.templates[lang]?.['studio.service.goods'] ? goodsAsked(text, lang) : null;
+  const goods = what === null ? null : kind !== null ? goodsOfServices(what, categoryName(data, kind, lang), servicesOf(kind, services), lang, bookOption) : goodsOfServices(what, null, named, lang, bookOption);
+  if (goods) return goods;
   // "¿y cuánto dura?" right after a price, "¿cuánto cuesta?" with the service chosen: about that one.
   const focused = named.length === 0 && question.focus && ABOUT_IT.test(folded) && !THE_LIST.test(folded) ? question.focus.flatMap((id) => services.filter((s) => s.id === id)).slice(0, MAX_PRICED) : [];
   if (focused.length > 1) named.push(...focused);

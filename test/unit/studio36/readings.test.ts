@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { asksWhoDoesService } from '../../../src/actors/brain/rule/studio-asks.js';
+import { asksGoodsOfService, asksWhoDoesService } from '../../../src/actors/brain/rule/studio-asks.js';
+import { goodsAsked } from '../../../src/actors/tools/studio-goods.js';
 import { namedAsOne } from '../../../src/actors/tools/studio-compound.js';
 import { serviceOnClosedDay } from '../../../src/actors/tools/studio-service-day.js';
 import type { StudioService } from '../../../src/actors/tools/studio-reads.js';
@@ -64,5 +65,16 @@ describe('studio36 readings', () => {
     expect(priceInBooking(data, priced, 'corte', 'es').replies[0]).toMatchObject({ template: 'studio.service.price_booking' });
     expect(priceInBooking(data, priced, 'tinte', 'es')).toBe(priced);
     expect(priceInBooking(data, priced, undefined, 'es')).toBe(priced);
+  });
+
+  it('should read the goods a service is done with, never the colour service priced', () => {
+    expect(asksGoodsOfService('what nail polish colors do you have?')).toBe(true);
+    expect(asksGoodsOfService('que marca de tinte usan?')).toBe(true);
+    expect(asksGoodsOfService('do you have red nail polish?')).toBe(true);
+    expect(asksGoodsOfService('cuanto cuesta el color?')).toBe(false);
+    expect(goodsAsked('que colores de esmalte tienen?', 'es')).toBe('colores');
+    expect(goodsAsked('tienen esmalte rojo?', 'es')).toBe('colores');
+    expect(goodsAsked('cuanto cuesta el color?', 'es')).toBeNull();
+    expect(goodsAsked('quiero pintarme el pelo rojo', 'es')).toBeNull();
   });
 });

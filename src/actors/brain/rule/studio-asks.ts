@@ -17,6 +17,7 @@
  * - "¿cortan pelo de hombre?", "¿cortan pelo de niño?": a man's or a child's haircut, the `services` label (`asksMensHaircut`, `asksKidsHaircut`).
  * - "el facial mensual", "the monthly facial": a plan of visits, a package, the `services` label (`namesAPlan`).
  * - "is there someone who does eyebrows?", "¿hay alguien que haga cejas?": the `services` label (`asksWhoDoesService`).
+ * - "what nail polish colors do you have?", "¿qué marca de tinte usan?": the goods of a service, the `services` label (`asksGoodsOfService`).
  */
 import type { IntentScore } from '../../../domain/nlu.js';
 import type { IntentSet } from '../../../domain/intent-set.js';
@@ -194,6 +195,18 @@ export function asksWhoDoesService(text: string): boolean {
   return WHO_DOES.test(words(text));
 }
 
+/**
+ * What a service is done with, asked: "what nail polish colors do you have?", "¿qué marca de tinte usan?",
+ * "do you have red nail polish?". The services answer says the list is not at hand, with that kind's services.
+ */
+const GOODS_OF_SERVICE =
+  /\b(?:(?:que|cuales|what|which) (?:colou?rs?|colores|tonos|shades|marcas?|brands?|productos?|products?)|(?:colou?rs|colores|tonos|shades|marcas?|brands?|productos|products) (?:de |del |of |for )?(?:\w+ )?(?:esmaltes?|polish|unas|nails?|tintes?|dye|pelo|cabello|hair|maquillaje|makeup|keratina|keratin|gel|gelish|acrilic\w*|acrylics?|cera|wax)|(?:esmaltes?|polish) (?:\w+ )?(?:colou?rs?|colores|tonos|shades|marcas?|brands?)|(?:red|pink|nude|black|white|rojo|rosado|rosa|negro|blanco|nude) (?:nail )?polish|esmaltes? (?:rojo|rosado|rosa|negro|blanco|nude|rojos|rosados))\b/;
+
+/** Whether a message asks about the goods a service is done with (colours, brands, products). */
+export function asksGoodsOfService(text: string): boolean {
+  return GOODS_OF_SERVICE.test(words(text));
+}
+
 /** Whether dollars (or euros) are taken: "do you take dollars?", "¿aceptan dólares?", "can I pay in USD?". */
 const TAKES_CURRENCY =
   /\b(?:aceptan|acepta|toman|coge|cogen|reciben|recibe|agarran|se puede pagar|puedo pagar|pago|pagar|take|takes|accept|accepts|pay|paying)\b(?: \w+){0,3} (?:en )?(?:(?:us|u s|american) )?(?:dolares|dolar|dollars?|usd|verdes|euros?)\b/;
@@ -243,6 +256,8 @@ export function studioReading(intents: IntentSet, ranking: readonly IntentScore[
   if (asksCurrency(text) && !sureWorkflow) return to('services');
   // "el facial mensual": the monthly package told, never a facial's booking started.
   if (namesAPlan(text) && !sureWorkflow) return to('services');
+  // "what nail polish colors do you have?": the goods not listed, said so with that kind's services — never "no te entendí".
+  if (asksGoodsOfService(text) && !sureWorkflow) return to('services');
   // "¿cuál es el servicio más barato?": the services answer says which, when the classifier is not sure of a workflow.
   if (asksPriceEnd(text) && !sureWorkflow) return to('services');
   return intent;
