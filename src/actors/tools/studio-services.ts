@@ -135,8 +135,8 @@ export function unknownThing(text: string, vocabulary: ReadonlySet<string>): str
 /** `InfoActorOutput.package` after the whole package list: none in focus, but "¿y cuánto cuesta?" asks which. */
 export const PACKAGE_LIST = '*list';
 
-/** Words of a package's name that name no package by themselves. */
-const PACKAGE_WORDS = new Set(['paquete', 'paquetes', 'package', 'packages', 'visitas', 'visits', 'sesiones', 'sessions']);
+/** Words of a package's name that name no package by themselves ("and" of "Hands and feet" is in any English sentence). */
+const PACKAGE_WORDS = new Set(['paquete', 'paquetes', 'package', 'packages', 'visitas', 'visits', 'sesiones', 'sessions', 'and', 'the', 'for', 'with', 'con', 'del', 'las', 'los', 'por', 'una']);
 
 /**
  * The one package a message names by a word only its name has ("el paquete de *novia*", "the *bride*

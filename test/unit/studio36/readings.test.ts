@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asksGoodsOfService, asksWhoDoesService } from '../../../src/actors/brain/rule/studio-asks.js';
+import { asksGoodsOfService, asksWhoDoesService, wantsToKnowFirst } from '../../../src/actors/brain/rule/studio-asks.js';
 import { goodsAsked } from '../../../src/actors/tools/studio-goods.js';
 import { namedAsOne } from '../../../src/actors/tools/studio-compound.js';
 import { serviceOnClosedDay } from '../../../src/actors/tools/studio-service-day.js';
@@ -76,5 +76,12 @@ describe('studio36 readings', () => {
     expect(goodsAsked('tienen esmalte rojo?', 'es')).toBe('colores');
     expect(goodsAsked('cuanto cuesta el color?', 'es')).toBeNull();
     expect(goodsAsked('quiero pintarme el pelo rojo', 'es')).toBeNull();
+  });
+
+  it('should read wanting to know first apart from a day to book', () => {
+    expect(wantsToKnowFirst('me caso en marzo y quisiera saber que tienen para la novia')).toBe(true);
+    expect(wantsToKnowFirst("I'd like to know what you have for brides")).toBe(true);
+    expect(wantsToKnowFirst('quisiera saber si tienen espacio mañana para un corte')).toBe(false);
+    expect(wantsToKnowFirst('quiero agendar un facial')).toBe(false);
   });
 });

@@ -18,6 +18,7 @@
  * - "el facial mensual", "the monthly facial": a plan of visits, a package, the `services` label (`namesAPlan`).
  * - "is there someone who does eyebrows?", "¿hay alguien que haga cejas?": the `services` label (`asksWhoDoesService`).
  * - "what nail polish colors do you have?", "¿qué marca de tinte usan?": the goods of a service, the `services` label (`asksGoodsOfService`).
+ * - "quisiera saber qué tienen para la novia" read as a booking, no day or time said: the `services` label (`wantsToKnowFirst`).
  */
 import type { IntentScore } from '../../../domain/nlu.js';
 import type { IntentSet } from '../../../domain/intent-set.js';
@@ -207,6 +208,20 @@ export function asksGoodsOfService(text: string): boolean {
   return GOODS_OF_SERVICE.test(words(text));
 }
 
+/**
+ * Wanting to know first, not booking yet: "me caso en marzo y quisiera saber qué tienen para la novia",
+ * "I'd like to know your prices for a bride". With no day or time said, the services answer it —
+ * never "¿Qué servicio te gustaría reservar?" on the word "quisiera".
+ */
+const WANTS_TO_KNOW = /\b(?:(?:quiero|quisiera|queria|me gustaria|deseo|necesito|queriamos) (?:saber|conocer|averiguar|informacion|info|informarme|ver (?:que|los precios|precios|opciones))|(?:want|like|wanted|would like|d like|love) to (?:know|find out|see (?:what|your prices|prices))|(?:just )?(?:asking|wondering) (?:about|what|how much))\b/;
+const DAY_OR_TIME = /\b(?:hoy|manana|pasado manana|lunes|martes|miercoles|jueves|viernes|sabados?|domingos?|today|tomorrow|tonight|mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|a las? \d|at \d|\d{1,2} ?(?:am|pm)|\d{1,2}:\d\d|esta semana|this week|next week|la semana que viene|proxima semana|horas?|horarios?|turnos?|cupos?|espacio|disponib\w*|availab\w*|free times?|slots?)\b/;
+
+/** Whether a message only wants to know (prices, what there is), with no day or time to book. */
+export function wantsToKnowFirst(text: string): boolean {
+  const w = words(text);
+  return WANTS_TO_KNOW.test(w) && !DAY_OR_TIME.test(w);
+}
+
 /** Whether dollars (or euros) are taken: "do you take dollars?", "¿aceptan dólares?", "can I pay in USD?". */
 const TAKES_CURRENCY =
   /\b(?:aceptan|acepta|toman|coge|cogen|reciben|recibe|agarran|se puede pagar|puedo pagar|pago|pagar|take|takes|accept|accepts|pay|paying)\b(?: \w+){0,3} (?:en )?(?:(?:us|u s|american) )?(?:dolares|dolar|dollars?|usd|verdes|euros?)\b/;
@@ -256,6 +271,8 @@ export function studioReading(intents: IntentSet, ranking: readonly IntentScore[
   if (asksCurrency(text) && !sureWorkflow) return to('services');
   // "el facial mensual": the monthly package told, never a facial's booking started.
   if (namesAPlan(text) && !sureWorkflow) return to('services');
+  // "quisiera saber qué tienen para la novia": what there is and its prices, not a booking started on "quisiera".
+  if (wantsToKnowFirst(text) && (intents.intents.some((i) => i.label === intent.label && i.kind === 'workflow') || intent.confidence < MIN_INTENT_CONFIDENCE) && fact === null && !sureHandoff) return to('services');
   // "what nail polish colors do you have?": the goods not listed, said so with that kind's services — never "no te entendí".
   if (asksGoodsOfService(text) && !sureWorkflow) return to('services');
   // "¿cuál es el servicio más barato?": the services answer says which, when the classifier is not sure of a workflow.
