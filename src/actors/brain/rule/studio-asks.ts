@@ -46,8 +46,10 @@ const words = (text: string): string =>
 /** Asking whether someone may come along or be attended: "¿aceptan niños?", "can I bring my kids?", "¿puedo ir con mi perrito?". */
 const MAY_COME =
   /\b(?:aceptan|acepta|admiten|admite|permiten|permite|se permiten?|dejan|deja|pueden (?:entrar|ir|venir|pasar)|puede (?:entrar|ir|venir|pasar)|puedo (?:llevar|traer|ir con|venir con|entrar con|pasar con)|podemos (?:llevar|traer|ir con)|atienden|atiende|reciben|allowed|allow|accept|welcome|can i (?:bring|come with)|can we (?:bring|come with)|ok to bring|friendly)\b/;
-const CHILDREN = /\b(?:ninos?|ninas?|nin[oa]s|nenes?|nenas?|bebes?|bebitos?|muchachit[oa]s|chiquit[oa]s|mis hij[oa]s|mi hij[oa]|menores|kids?|children|child|babies|baby|toddlers?|minors?)\b/;
+const CHILDREN = /\b(?:ninos?|ninas?|nin[oa]s|nenes?|nenas?|bebes?|bebitos?|muchachit[oa]s|chiquit[oa]s|mis hij[oa]s|mi hij[oa]|menores|kids?|children|child|babies|baby|toddlers?|minors?|my (?:daughters?|sons?|little (?:one|ones|girl|boy)))\b/;
 const PETS = /\b(?:mascotas?|perros?|perritos?|perritas?|gatos?|pets?|dogs?|puppy|puppies)\b/;
+/** Asking to bring someone, in so many words ("can I bring my daughter?", "¿puedo llevar a mi hija?"): whether they may come, whatever service follows. */
+const BRING = /\b(?:puedo (?:llevar|traer)|podemos (?:llevar|traer)|can (?:i|we) bring|ok to bring|is it ok (?:if i|to) bring)\b/;
 /** A service for someone, not whether they may come: "un corte para mi hija", "manicure para niñas". */
 const SERVICE_FOR = /\b(?:corte|cortes|manicure|pedicure|peinado|trenzas|maquillaje|cejas|haircut|haircuts|nails|makeup)\b/;
 
@@ -79,7 +81,7 @@ export function studioFactAsked(text: string): StudioFactKey | null {
   // "do you speak English?": the chat's languages, never a person asked for on the word "speak".
   if (asksLanguage(text)) return 'languages';
   if (WALK_IN.test(f)) return 'walkin';
-  if (MAY_COME.test(f) && !SERVICE_FOR.test(f)) {
+  if (MAY_COME.test(f) && (!SERVICE_FOR.test(f) || BRING.test(f))) {
     if (CHILDREN.test(f)) return 'children';
     if (PETS.test(f)) return 'pets';
   }
