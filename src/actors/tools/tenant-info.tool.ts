@@ -10,7 +10,7 @@ import { formatDate, formatMoney } from './format.js';
 import { readBookings, readBusiness, readItemNames, readPackages, readPurchases, readServices, upcomingBookings, WEEK_DAYS } from './studio-reads.js';
 import { answerServices } from './studio-services.js';
 import { serviceOnClosedDay } from './studio-service-day.js';
-import { asksWhereOnly, dayHoursReply, holidayReply, locationReply, weekdayAsked } from './studio-hours.js';
+import { asksWhere, asksWhereOnly, dayHoursReply, holidayReply, locationReply, weekdayAsked } from './studio-hours.js';
 import { templateAnswer } from './studio-template-answer.js';
 import { bookingCodeSaid, onlyANumber, asksWhatIsOwed, studioFactAsked } from '../brain/rule/studio-asks.js';
 import { BOOKING_WORDS, bookingCodeReply, bookingWhen, owedReply, studioFactReply } from './studio-owed.js';
@@ -83,7 +83,12 @@ export function createTenantInfo(options: { data: TenantData; client?: BackendCl
     const holiday = holidayReply(business.hours, business.closedDates ?? [], { text, now, timeZone: data.settings.timeZone, lang });
     if (holiday && data.templates[lang]?.['studio.hours.holiday']) return { ...one(holiday), bookingOffer: [] };
     const day = dayHoursReply(business.hours, { text, now, timeZone: data.settings.timeZone, lang }, business.address || (branch?.address ?? ''));
-    if (day) return { ...one(day), ...('template' in day && day.template.startsWith('studio.hours.closed') ? { bookingOffer: [] } : {}) };
+    if (day) {
+      const closed = 'template' in day && day.template.startsWith('studio.hours.closed');
+      // "where are you located and are you open sunday?": closed that day, and where the studio is (an open day's reply has the address).
+      const where = closed && asksWhere(text) && data.templates[lang]?.['studio.location'] ? [locationReply({ address: business.address || (branch?.address ?? ''), phone: business.phone, mapsUrl: branch?.mapsUrl })] : [];
+      return { replies: [...where, day], ...(closed ? { bookingOffer: [] } : {}) };
+    }
     const schedule = WEEK_DAYS.map((d, i) => {
       const h = business.hours[d];
       return { day: DAY_NAMES[lang][i] as string, hours: h ? `${h.open} – ${h.close}` : CLOSED[lang] };
