@@ -8,7 +8,8 @@ import type { InfoActorOutput, ReplyDirective } from '../../machines/conversatio
 import type { BackendClient } from '../connectors/backend-client.js';
 import { formatDate, formatMoney } from './format.js';
 import { readBookings, readBusiness, readItemNames, readPackages, readPurchases, readServices, upcomingBookings, WEEK_DAYS } from './studio-reads.js';
-import { answerServices } from './studio-services.js';
+import { answerServices, namedServices } from './studio-services.js';
+import { asksPrice } from '../../machines/workflow/price-and-times.js';
 import { serviceOnClosedDay } from './studio-service-day.js';
 import { asksWhere, asksWhereOnly, dayHoursReply, holidayReply, locationReply, weekdayAsked } from './studio-hours.js';
 import { templateAnswer } from './studio-template-answer.js';
@@ -96,6 +97,17 @@ export function createTenantInfo(options: { data: TenantData; client?: BackendCl
     return one({ template: 'studio.hours', params: { name: business.name, address: business.address || (branch?.address ?? ''), phone: business.phone, schedule } });
   };
 
+  /** "¿cuánto cuesta el corte y a qué hora abren mañana?": the service's price said before the hours, not dropped. */
+  const priceBeside = async (lang: Lang, text: string, answered: InfoActorOutput): Promise<InfoActorOutput> => {
+    if (!client || !asksPrice(text) || studioFactAsked(text) !== null) return answered;
+    const all = await readServices(client);
+    if (namedServices(text, all).length === 0) return answered;
+    const priced = answerServices(data, { text, lang, packageWords: [] }, all, []);
+    const first = priced.replies[0];
+    if (!first || !('template' in first) || !first.template.startsWith('studio.service.price')) return answered;
+    return { ...answered, replies: [...priced.replies, ...answered.replies], ...(priced.service !== undefined ? { service: priced.service } : {}) };
+  };
+
   const packages = async (lang: Lang): Promise<InfoActorOutput> => {
     const items = client ? await readPackages(client) : [];
     if (items.length === 0) return one({ template: 'studio.packages.none' });
@@ -162,7 +174,7 @@ export function createTenantInfo(options: { data: TenantData; client?: BackendCl
       try {
         switch (answer.source) {
           case 'hours':
-            return await hours(lang, input.text ?? '', input.now);
+            return await priceBeside(lang, input.text ?? '', await hours(lang, input.text ?? '', input.now));
           case 'packages':
             return await packages(lang);
           case 'services':

@@ -15,6 +15,11 @@ const TIMES =
 /** "¿a qué hora abren?", "what time do you close?": the opening hours, not a free time. */
 const OPENING = /\b(?:abren|abre|abiertos?|cierran|cierra|open|opens|close|closes|closing|opening)\b/;
 
+/** Whether a message asks a price ("¿cuánto cuesta…?", "how much…"). */
+export function asksPrice(text: string): boolean {
+  return PRICE.test(fold(text));
+}
+
 /** Whether a message asks a price and the free times together. */
 export function asksPriceAndTimes(text: string): boolean {
   const f = fold(text);
