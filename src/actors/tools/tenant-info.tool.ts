@@ -9,7 +9,7 @@ import type { BackendClient } from '../connectors/backend-client.js';
 import { formatDate, formatMoney } from './format.js';
 import { readBookings, readBusiness, readItemNames, readPackages, readPurchases, readServices, upcomingBookings, WEEK_DAYS } from './studio-reads.js';
 import { answerServices, namedServices } from './studio-services.js';
-import { asksPrice } from '../../machines/workflow/price-and-times.js';
+import { asksPrice, asksPriceAndHours } from '../../machines/workflow/price-and-times.js';
 import { serviceOnClosedDay } from './studio-service-day.js';
 import { asksWhere, asksWhereOnly, dayHoursReply, holidayReply, locationReply, weekdayAsked } from './studio-hours.js';
 import { templateAnswer } from './studio-template-answer.js';
@@ -119,6 +119,8 @@ export function createTenantInfo(options: { data: TenantData; client?: BackendCl
     if (!client) return packages(lang);
     const [all, packs] = await Promise.all([readServices(client), readPackages(client)]);
     const answered = answerServices(data, { text, lang, packageWords, focus, visit, package: pkg }, all, packs);
+    // "how much is a facial and what are your hours?": the hours said after the price, not dropped.
+    if (asksPriceAndHours(text) && answered.service !== undefined) return { ...answered, replies: [...answered.replies, ...(await hours(lang, text, now)).replies] };
     // "¿hacen cejas el domingo?": that day is closed — the service offered on the nearest open days.
     if (typeof answered.service !== 'string' || weekdayAsked(text, now, data.settings.timeZone, lang) === null) return answered;
     return serviceOnClosedDay(data, answered, { text, lang, now, timeZone: data.settings.timeZone }, all, await readBusiness(client)) ?? answered;

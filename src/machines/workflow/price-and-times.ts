@@ -26,3 +26,12 @@ export function asksPriceAndTimes(text: string): boolean {
   if (!PRICE.test(f)) return false;
   return asksFreeTimes(text) || (TIMES.test(f) && !OPENING.test(f));
 }
+
+/** The opening hours asked by name: "what are your hours?", "¿cuál es el horario?". */
+const HOURS = /\b(?:hours|horarios?)\b/;
+
+/** Whether a message asks a price and the opening hours together ("how much is a facial and what are your hours?"). */
+export function asksPriceAndHours(text: string): boolean {
+  const f = fold(text);
+  return PRICE.test(f) && (HOURS.test(f) || OPENING.test(f)) && !asksFreeTimes(text);
+}

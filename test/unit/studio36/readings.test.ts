@@ -5,7 +5,7 @@ import { namedAsOne } from '../../../src/actors/tools/studio-compound.js';
 import { serviceOnClosedDay } from '../../../src/actors/tools/studio-service-day.js';
 import type { StudioService } from '../../../src/actors/tools/studio-reads.js';
 import { groupSize } from '../../../src/machines/workflow/group-booking.js';
-import { asksPriceAndTimes } from '../../../src/machines/workflow/price-and-times.js';
+import { asksPriceAndHours, asksPriceAndTimes } from '../../../src/machines/workflow/price-and-times.js';
 import { priceInBooking } from '../../../src/actors/tools/studio-services.js';
 import { SERVICE_NAMED_NOW } from '../../../src/machines/conversation.contract.js';
 
@@ -83,5 +83,12 @@ describe('studio36 readings', () => {
     expect(wantsToKnowFirst("I'd like to know what you have for brides")).toBe(true);
     expect(wantsToKnowFirst('quisiera saber si tienen espacio mañana para un corte')).toBe(false);
     expect(wantsToKnowFirst('quiero agendar un facial')).toBe(false);
+  });
+
+  it('should read a price and the opening hours together, apart from free times', () => {
+    expect(asksPriceAndHours('how much is a facial and what are your hours?')).toBe(true);
+    expect(asksPriceAndHours('cuanto cuesta la keratina y cual es su horario?')).toBe(true);
+    expect(asksPriceAndHours('cuanto cuesta el corte y que horas tienen libres mañana?')).toBe(false);
+    expect(asksPriceAndHours('cuanto cuesta la keratina?')).toBe(false);
   });
 });
