@@ -172,7 +172,7 @@ export function createTenantInfo(options: { data: TenantData; client?: BackendCl
     async answer(input: TenantInfoInput): Promise<InfoActorOutput> {
       const { lang } = input;
       const answer = input.answer ?? { template: HELP_TEMPLATE };
-      if ('template' in answer) return templateAnswer(data, client, answer.template, lang);
+      if ('template' in answer) return templateAnswer(data, client, answer.template, lang, input.text ?? '');
       try {
         switch (answer.source) {
           case 'hours':
