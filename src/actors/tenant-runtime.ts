@@ -59,6 +59,7 @@ import { dayInZone } from './tools/format.js';
 import { customerPhone } from './tools/studio-phone.js';
 import { answerLateNotice } from './tools/studio-late.js';
 import { packageInFocus, refusedJustBefore, servicesInFocus, visitInFocus } from './tools/studio-focus.js';
+import { priceInBooking } from './tools/studio-services.js';
 import { readingWithStudioFactBeside } from './tools/studio-fact-beside.js';
 import type { AccessCounters } from '../persistence/ports/access-counters.js';
 import type { Logger } from '../kernel/logger.js';
@@ -233,7 +234,9 @@ export function createTenantRuntime(deps: TenantRuntimeDeps): TenantRuntime {
         const focus = servicesInFocus(context);
         const visit = visitInFocus(context);
         const pkg = packageInFocus(context);
-        return tenantInfo.answer({ answer: intents.intents.find((i) => i.label === label)?.answer, lang: input.lang, phone: phone?.phone ?? null, ...(phone?.only ? { only: phone.only } : {}), now: clock.now(), text: input.text, ...(focus ? { focus } : {}), ...(visit ? { visit } : {}), ...(pkg ? { package: pkg } : {}) });
+        const answered = await tenantInfo.answer({ answer: intents.intents.find((i) => i.label === label)?.answer, lang: input.lang, phone: phone?.phone ?? null, ...(phone?.only ? { only: phone.only } : {}), now: clock.now(), text: input.text, ...(focus ? { focus } : {}), ...(visit ? { visit } : {}), ...(pkg ? { package: pkg } : {}) });
+        // The booking of that service under way: its price said without offering to book it again.
+        return priceInBooking(data, answered, input.bookingService, input.lang);
       }),
       createTicket: fromTask<TicketActorOutput, TicketActorInput>(async ({ input }) => {
         const key = { tenantId: input.tenantId, conversationId: input.conversationId };

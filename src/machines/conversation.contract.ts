@@ -321,11 +321,16 @@ export interface AccountActorOutput {
 }
 
 export type InfoTopic = 'store_hours_location' | 'offers' | 'job_vacancies';
+/** `InfoActorInput.bookingService` for the service this message names, which the booking has not matched yet. */
+export const SERVICE_NAMED_NOW = '*named';
+
 export interface InfoActorInput {
   tenantId: string;
   lang: Lang;
   topic: InfoTopic;
   text: string;
+  /** The service chosen in the booking under way (`*named`: the one this message names, not yet matched): its price asked now is said without offering to book it again. */
+  bookingService?: string;
   /** Products on the counter (one answered in a recent turn): the answer may offer to deliver them. */
   counter?: boolean;
   /** The line "¿Te lo reservo?" offered last turn, priced: a served zone's answer gives its total with that delivery and offers to set it aside for it. */

@@ -45,6 +45,7 @@ import {
   type TicketKind,
   type UnderstandActorInput,
   type UnderstandActorOutput,
+  SERVICE_NAMED_NOW,
 } from './conversation.contract.js';
 import { leadKnownOf } from './lead-known.js';
 import { asksFormalQuote, goodsAskedIn, leadGoodsAskedIn, withGoodsAsNeed, type GoodsAsked } from './quote-need.js';
@@ -90,6 +91,7 @@ import { asksAside, asksOpening, SERVICE_FOCUS_TURNS } from './workflow/side-que
 import { tellsRunningLate } from './running-late.js';
 import { asksHowToFixIt } from './home-faults.js';
 import { asksFreeTimes, bookingWorkflow, needsMoreForTimes } from './workflow/free-times-asked.js';
+import { asksPriceAndTimes } from './workflow/price-and-times.js';
 import { nextOfVisit, saysBoth } from './workflow/two-services.js';
 import { saysYesToMore } from './more-help.js';
 import { PICKUP_PATTERN } from './pickup.js';
@@ -855,6 +857,7 @@ export function infoInput(context: ConversationContext): InfoActorInput {
     ...(topic === 'store_hours_location' && monthAskedOf(context) ? { monthSaid: monthAskedOf(context) } : {}),
     ...(topic === 'store_hours_location' && context.infoFocus?.warranty && context.turn - context.infoFocus.turn === 1 && asksHowLongIsIt(context.lastMessage?.text ?? '') ? { warrantyAsked: true as const } : {}),
     ...(topic === 'store_hours_location' && context.infoFocus?.trades && context.turn - context.infoFocus.turn === 1 && asksTradePrice(context.lastMessage?.text ?? '') ? { tradePriceAsked: true as const } : {}),
+    ...bookingServiceOf(context),
     idempotencyKey: key(context, 'info'),
   };
 }
@@ -866,6 +869,14 @@ const runOf = (context: ConversationContext): WorkflowRun | null => (context.wor
 const stepOf = (context: ConversationContext): WorkflowStep | null => {
   const run = runOf(context);
   return run ? nextStep(run, context.contact) : null;
+};
+/** The service chosen in the booking under way, for the info answer (`InfoActorInput.bookingService`). */
+const bookingServiceOf = (context: ConversationContext): { bookingService?: string } => {
+  const run = runOf(context);
+  const slot = run?.spec.slots.find((s) => s.kind === 'service');
+  // Named in this message, the service waits for the backend's list (`pending`): the one the answer prices.
+  const value = slot ? (run!.values[slot.name] ?? (run!.pending[slot.name] !== undefined ? SERVICE_NAMED_NOW : undefined)) : undefined;
+  return value !== undefined ? { bookingService: value } : {};
 };
 /** The form read by the brain this conversation runs (its draft is `context.lead`), if any. */
 const formOf = (context: ConversationContext): WorkflowSpec | null => (context.workflow && isBrainForm(context.workflow.spec) ? context.workflow.spec : null);
@@ -1578,6 +1589,7 @@ export const conversationMachine = setup({
     switchesWorkflow: (_args) => false,
     asksAsideInWorkflow: (_args) => false,
     asksFreeTimesFirst: (_args) => false,
+    pricesThenBooks: (_args) => false,
     // "¿qué horas tienen?" while the service or the day is still asked: the times depend on them, then the question.
     asksFreeTimesInWorkflow: ({ context }) => {
       const run = runOf(context);
@@ -2431,6 +2443,7 @@ export const conversationMachine = setup({
             { guard: 'asksAsideInWorkflow', target: '#answering.info', actions: [{ type: 'route', params: { as: 'decided' } }, 'takeWorkflowValues'] },
             { guard: 'switchesWorkflow', target: '#workflow', actions: [{ type: 'route', params: { as: 'reading' } }, 'beginWorkflow'] },
             { guard: 'inWorkflow', target: '#workflow.answered', actions: { type: 'route', params: { as: 'workflow' } } },
+            { guard: 'pricesThenBooks', target: '#answering.info', actions: [{ type: 'route', params: { as: 'decided' } }, 'beginWorkflow'] },
             { guard: 'asksFreeTimesFirst', target: '#workflow', actions: [{ type: 'route', params: { as: 'reading' } }, 'beginWorkflow', { type: 'sayTemplate', params: { template: 'workflow.free_times' } }] },
             { guard: 'startsWorkflow', target: '#workflow', actions: [{ type: 'route', params: { as: 'reading' } }, 'beginWorkflow', 'sayFactBeside'] },
             // Never a ticket or a lead form on a guess: an unsure complaint, request for a person or lead is asked first.
@@ -3158,7 +3171,7 @@ export function provideWorkflows(machine: ConversationMachine, set: WorkflowSet 
     if (context === specContext) return specOfContext;
     // "¿qué horas tienen?" with no booking under way: the free times, asked by booking (never the opening hours or the services).
     // Without a booking workflow (ferreteria) the free-times reading could only give null: not read.
-    const spec = workflowForIntent(set, intentLabel(context), context.lastMessage?.text) ?? (booking !== null && (asksFreeTimes(context.lastMessage?.text ?? '') || yesToBookingOffer(context)) ? booking : null);
+    const spec = workflowForIntent(set, intentLabel(context), context.lastMessage?.text) ?? (booking !== null && (asksFreeTimes(context.lastMessage?.text ?? '') || asksPriceAndTimes(context.lastMessage?.text ?? '') || yesToBookingOffer(context)) ? booking : null);
     specContext = context;
     specOfContext = spec && !isBrainForm(spec) ? spec : null;
     return specOfContext;
@@ -3185,6 +3198,14 @@ export function provideWorkflows(machine: ConversationMachine, set: WorkflowSet 
   return machine.provide({
     guards: {
       startsWorkflow: ({ context }) => specFor(context) !== null,
+      // "¿cuánto el blower y a qué hora tienen hoy?": the price answered (the services label), then the booking shows the free times.
+      pricesThenBooks: ({ context }) => {
+        const reading = u(context);
+        const label = intentLabel(context);
+        const text = context.lastMessage?.text ?? '';
+        if (booking === null || runOf(context) || !reading || !label || reading.nlu.intent.name !== INFO_BEHAVIOUR || workflowForIntent(set, label, text)) return false;
+        return asksPriceAndTimes(text) && specFor(context) === booking;
+      },
       // "¿qué horas tienen?" naming no service or day: the times depend on them (said first), then the booking asks.
       asksFreeTimesFirst: ({ context }) => {
         const text = context.lastMessage?.text ?? '';

@@ -46,3 +46,4 @@ export function visitInFocus(context: Record<string, unknown> | null | undefined
   const ctx = (context ?? {}) as FocusContextView;
   return !ctx.workflow && (servicesInFocus(context)?.length ?? 0) > 1 && (ctx.serviceFocus?.also?.length ?? 0) > 0;
 }
+

@@ -116,8 +116,12 @@ const ASKS_WHERE = /\b(?:donde|ubicad[oa]s?|ubicacion|direccion|queda[ns]?|como 
 const ASKS_WHEN = /\b(?:hora|horas|horario|horarios|abren|abre|cierran|cierra|abiertos?|open|opens|close(?! (?:to|by)\b)|closes|hours|when|dias|days)\b/;
 
 export function asksWhereOnly(text: string): boolean {
-  const f = fold(text);
-  return ASKS_WHERE.test(f) && !ASKS_WHEN.test(f);
+  return asksWhere(text) && !ASKS_WHEN.test(fold(text));
+}
+
+/** Where is asked, alone or beside when ("where are you located and are you open sunday?"). */
+export function asksWhere(text: string): boolean {
+  return ASKS_WHERE.test(fold(text));
 }
 
 /** The studio's address, map and phone, for a question about where it is. */

@@ -1,6 +1,6 @@
 import type { Lang } from '../../domain/nlu.js';
 import type { TenantData } from '../../domain/tenant.js';
-import type { InfoActorOutput, ReplyOption } from '../../machines/conversation.contract.js';
+import { SERVICE_NAMED_NOW, type InfoActorOutput, type ReplyOption } from '../../machines/conversation.contract.js';
 import { fold, matchOption, type MatchItem } from '../../machines/workflow/slot-extractors.js';
 import { servicesNamed } from '../../machines/workflow/two-services.js';
 import { formatMoney } from './format.js';
@@ -8,6 +8,8 @@ import type { StudioPackage, StudioService } from './studio-reads.js';
 import { categoryAsked, namedApart, servicesOf } from './studio-category.js';
 import { asksKidsHaircut, asksMensHaircut, asksPriceEnd, asksSameDay, namesAPlan, withoutSameDay } from '../brain/rule/studio-asks.js';
 import { packageDay } from './studio-package-day.js';
+import { namedAsOne } from './studio-compound.js';
+import { goodsAsked, goodsOfServices } from './studio-goods.js';
 import { currencyReply } from './studio-currency.js';
 import { offerOf } from './store-policies.js';
 
@@ -133,8 +135,8 @@ export function unknownThing(text: string, vocabulary: ReadonlySet<string>): str
 /** `InfoActorOutput.package` after the whole package list: none in focus, but "¿y cuánto cuesta?" asks which. */
 export const PACKAGE_LIST = '*list';
 
-/** Words of a package's name that name no package by themselves. */
-const PACKAGE_WORDS = new Set(['paquete', 'paquetes', 'package', 'packages', 'visitas', 'visits', 'sesiones', 'sessions']);
+/** Words of a package's name that name no package by themselves ("and" of "Hands and feet" is in any English sentence). */
+const PACKAGE_WORDS = new Set(['paquete', 'paquetes', 'package', 'packages', 'visitas', 'visits', 'sesiones', 'sessions', 'and', 'the', 'for', 'with', 'con', 'del', 'las', 'los', 'por', 'una']);
 
 /**
  * The one package a message names by a word only its name has ("el paquete de *novia*", "the *bride*
@@ -200,7 +202,7 @@ function whichPackage(data: Pick<TenantData, 'templates'>, packages: readonly St
 }
 
 /** `{placeholders}` of a tenant template filled in here: an option's label and text are plain strings. */
-function templateText(data: Pick<TenantData, 'templates'>, key: string, lang: Lang, params: Record<string, string>): string {
+export function templateText(data: Pick<TenantData, 'templates'>, key: string, lang: Lang, params: Record<string, string>): string {
   const text = data.templates[lang]?.[key] ?? data.templates[lang === 'es' ? 'en' : 'es']?.[key] ?? '';
   return text.replace(/\{([A-Za-z_]+)\}/g, (_m, name: string) => params[name] ?? '');
 }
@@ -265,6 +267,10 @@ export function answerServices(data: Pick<TenantData, 'templates' | 'utterances'
     label: templateText(data, 'studio.service.book_label', lang, { name: s.name[lang] }),
     text: templateText(data, 'studio.service.book_text', lang, { name: s.name[lang] }),
   });
+  // "what nail polish colors do you have?": the goods are not listed — said so, with the services of that kind and a person.
+  const what = data.templates[lang]?.['studio.service.goods'] ? goodsAsked(text, lang) : null;
+  const goods = what === null ? null : kind !== null ? goodsOfServices(what, categoryName(data, kind, lang), servicesOf(kind, services), lang, bookOption) : goodsOfServices(what, null, named, lang, bookOption);
+  if (goods) return goods;
   // "¿y cuánto dura?" right after a price, "¿cuánto cuesta?" with the service chosen: about that one.
   const focused = named.length === 0 && question.focus && ABOUT_IT.test(folded) && !THE_LIST.test(folded) ? question.focus.flatMap((id) => services.filter((s) => s.id === id)).slice(0, MAX_PRICED) : [];
   if (focused.length > 1) named.push(...focused);
@@ -280,7 +286,7 @@ export function answerServices(data: Pick<TenantData, 'templates' | 'utterances'
     // "¿cuánto sale el manicure y el pedicure juntos?": what the visit comes to, when every one has a price.
     const visit = focused.length > 1 && question.visit === true;
     // "¿puedo hacerme el tinte y el manicure el mismo día?": the visit's total time answers it.
-    if ((visit || TOGETHER.test(folded) || sameDay) && named.every((s) => s.price !== undefined && s.durationMin !== undefined)) {
+    if ((visit || TOGETHER.test(folded) || sameDay || namedAsOne(text, named)) && named.every((s) => s.price !== undefined && s.durationMin !== undefined)) {
       const total = { total: formatMoney(named.reduce((sum, s) => sum + s.price!, 0)), duration: named.reduce((sum, s) => sum + s.durationMin!, 0) };
       const reply = { template: 'studio.service.prices_total', params: { items, ...total }, options: named.map(bookOption) };
       // Asked about again ("¿y cuánto dura?"), the visit stays in focus: a booking asked next is still for them all.
@@ -348,4 +354,15 @@ function onePackage(pkg: StudioPackage, lang: Lang): InfoActorOutput {
 function othersSaid(others: readonly StudioService[], lang: Lang): string {
   const said = others.map((s) => (s.price === undefined ? `*${s.name[lang]}*` : `*${s.name[lang]}* (${formatMoney(s.price)})`));
   return said.length === 1 ? said[0]! : `${said.slice(0, -1).join(', ')} ${lang === 'es' ? 'y' : 'and'} ${said[said.length - 1]}`;
+}
+
+/**
+ * A service's price said while its booking is under way ("¿cuánto el blower y a qué hora tienen
+ * hoy?", "¿y cuánto cuesta?" while the time is asked): the price alone, without "¿Te agendo uno?" and
+ * its button — the booking's own question follows. Any other answer is kept.
+ */
+export function priceInBooking(data: Pick<TenantData, 'templates'>, answered: InfoActorOutput, chosen: string | undefined, lang: Lang): InfoActorOutput {
+  const [first, ...rest] = answered.replies;
+  if (chosen === undefined || (answered.service !== chosen && chosen !== SERVICE_NAMED_NOW) || !first || !('template' in first) || first.template !== 'studio.service.price' || !data.templates[lang]?.['studio.service.price_booking']) return answered;
+  return { ...answered, replies: [{ template: 'studio.service.price_booking', ...(first.params ? { params: first.params } : {}) }, ...rest] };
 }

@@ -8,8 +8,10 @@ import type { InfoActorOutput, ReplyDirective } from '../../machines/conversatio
 import type { BackendClient } from '../connectors/backend-client.js';
 import { formatDate, formatMoney } from './format.js';
 import { readBookings, readBusiness, readItemNames, readPackages, readPurchases, readServices, upcomingBookings, WEEK_DAYS } from './studio-reads.js';
-import { answerServices } from './studio-services.js';
-import { asksWhereOnly, dayHoursReply, holidayReply, locationReply } from './studio-hours.js';
+import { answerServices, namedServices } from './studio-services.js';
+import { asksPrice, asksPriceAndHours } from '../../machines/workflow/price-and-times.js';
+import { serviceOnClosedDay } from './studio-service-day.js';
+import { asksWhere, asksWhereOnly, dayHoursReply, holidayReply, locationReply, weekdayAsked } from './studio-hours.js';
 import { templateAnswer } from './studio-template-answer.js';
 import { bookingCodeSaid, onlyANumber, asksWhatIsOwed, studioFactAsked } from '../brain/rule/studio-asks.js';
 import { BOOKING_WORDS, bookingCodeReply, bookingWhen, owedReply, studioFactReply } from './studio-owed.js';
@@ -82,12 +84,28 @@ export function createTenantInfo(options: { data: TenantData; client?: BackendCl
     const holiday = holidayReply(business.hours, business.closedDates ?? [], { text, now, timeZone: data.settings.timeZone, lang });
     if (holiday && data.templates[lang]?.['studio.hours.holiday']) return { ...one(holiday), bookingOffer: [] };
     const day = dayHoursReply(business.hours, { text, now, timeZone: data.settings.timeZone, lang }, business.address || (branch?.address ?? ''));
-    if (day) return { ...one(day), ...('template' in day && day.template.startsWith('studio.hours.closed') ? { bookingOffer: [] } : {}) };
+    if (day) {
+      const closed = 'template' in day && day.template.startsWith('studio.hours.closed');
+      // "where are you located and are you open sunday?": closed that day, and where the studio is (an open day's reply has the address).
+      const where = closed && asksWhere(text) && data.templates[lang]?.['studio.location'] ? [locationReply({ address: business.address || (branch?.address ?? ''), phone: business.phone, mapsUrl: branch?.mapsUrl })] : [];
+      return { replies: [...where, day], ...(closed ? { bookingOffer: [] } : {}) };
+    }
     const schedule = WEEK_DAYS.map((d, i) => {
       const h = business.hours[d];
       return { day: DAY_NAMES[lang][i] as string, hours: h ? `${h.open} – ${h.close}` : CLOSED[lang] };
     });
     return one({ template: 'studio.hours', params: { name: business.name, address: business.address || (branch?.address ?? ''), phone: business.phone, schedule } });
+  };
+
+  /** "¿cuánto cuesta el corte y a qué hora abren mañana?": the service's price said before the hours, not dropped. */
+  const priceBeside = async (lang: Lang, text: string, answered: InfoActorOutput): Promise<InfoActorOutput> => {
+    if (!client || !asksPrice(text) || studioFactAsked(text) !== null) return answered;
+    const all = await readServices(client);
+    if (namedServices(text, all).length === 0) return answered;
+    const priced = answerServices(data, { text, lang, packageWords: [] }, all, []);
+    const first = priced.replies[0];
+    if (!first || !('template' in first) || !first.template.startsWith('studio.service.price')) return answered;
+    return { ...answered, replies: [...priced.replies, ...answered.replies], ...(priced.service !== undefined ? { service: priced.service } : {}) };
   };
 
   const packages = async (lang: Lang): Promise<InfoActorOutput> => {
@@ -97,10 +115,15 @@ export function createTenantInfo(options: { data: TenantData; client?: BackendCl
   };
 
   /** The services as a receptionist tells them: a named service's price, the list, or the packages. */
-  const services = async (lang: Lang, text: string, packageWords: readonly string[], focus: readonly string[] | undefined, visit: boolean, pkg?: string): Promise<InfoActorOutput> => {
+  const services = async (lang: Lang, text: string, now: number, packageWords: readonly string[], focus: readonly string[] | undefined, visit: boolean, pkg?: string): Promise<InfoActorOutput> => {
     if (!client) return packages(lang);
     const [all, packs] = await Promise.all([readServices(client), readPackages(client)]);
-    return answerServices(data, { text, lang, packageWords, focus, visit, package: pkg }, all, packs);
+    const answered = answerServices(data, { text, lang, packageWords, focus, visit, package: pkg }, all, packs);
+    // "how much is a facial and what are your hours?": the hours said after the price, not dropped.
+    if (asksPriceAndHours(text) && answered.service !== undefined) return { ...answered, replies: [...answered.replies, ...(await hours(lang, text, now)).replies] };
+    // "¿hacen cejas el domingo?": that day is closed — the service offered on the nearest open days.
+    if (typeof answered.service !== 'string' || weekdayAsked(text, now, data.settings.timeZone, lang) === null) return answered;
+    return serviceOnClosedDay(data, answered, { text, lang, now, timeZone: data.settings.timeZone }, all, await readBusiness(client)) ?? answered;
   };
 
   const bookings = async (lang: Lang, phone: string, now: number, only: readonly string[] | undefined, text: string): Promise<InfoActorOutput> => {
@@ -149,15 +172,15 @@ export function createTenantInfo(options: { data: TenantData; client?: BackendCl
     async answer(input: TenantInfoInput): Promise<InfoActorOutput> {
       const { lang } = input;
       const answer = input.answer ?? { template: HELP_TEMPLATE };
-      if ('template' in answer) return templateAnswer(data, client, answer.template, lang);
+      if ('template' in answer) return templateAnswer(data, client, answer.template, lang, input.text ?? '');
       try {
         switch (answer.source) {
           case 'hours':
-            return await hours(lang, input.text ?? '', input.now);
+            return await priceBeside(lang, input.text ?? '', await hours(lang, input.text ?? '', input.now));
           case 'packages':
             return await packages(lang);
           case 'services':
-            return await services(lang, input.text ?? '', answer.packageWords ?? [], input.focus, input.visit === true, input.package);
+            return await services(lang, input.text ?? '', input.now, answer.packageWords ?? [], input.focus, input.visit === true, input.package);
           case 'bookings':
             // "859650" alone: what it is for is asked, never guessed (a booking, a phone, a payment).
             if (onlyANumber(input.text ?? '') && bookingCodeSaid(input.text ?? '') === null && data.templates[lang]?.['studio.number_what']) return one({ template: 'studio.number_what' });

@@ -41,6 +41,22 @@ const AND_OTHERS = [new RegExp(`\\b(?:yo|para mi|pa mi|mi) y mis ${N} `), new Re
 
 const count = (word: string): number => NUMBER[word] ?? Number(word);
 
+/**
+ * "a massage for 2 on saturday afternoon", "un masaje para dos": a bare count after "for" / "para" is
+ * people unless it is the time ("for 2 pm", "para las 2"). A count in words is people unless a time
+ * word follows it; one in digits only when the message says its time elsewhere ("afternoon", "a las 3").
+ */
+const FOR_COUNT = new RegExp(`\\b(?:for|para|pa) ${N}\\b(?! ?(?:am|pm|a m|p m|o ?clock|:|h\\b|hrs?\\b|horas?\\b|hours?\\b|de\\b|of\\b|en punto|y media|y cuarto|min|dias?\\b|days?\\b|semanas?\\b|weeks?\\b|mes|months?\\b|sesion|sessions?\\b|visitas?\\b|visits?\\b|veces\\b|times\\b))`);
+const TIME_SAID = /\b(?:afternoon|morning|evening|tonight|noon|midday|tarde|manana|noche|mediodia|a las? \d{1,2}|at \d{1,2}|around \d{1,2}|\d{1,2}(?::\d\d)? ?(?:am|pm|a m|p m)|\d{1,2}:\d\d)\b/;
+function countAfterFor(folded: string): number | null {
+  const m = FOR_COUNT.exec(folded);
+  if (!m) return null;
+  const n = count(m[1]!);
+  if (n < 2 || n > 8) return null;
+  if (/^\d+$/.test(m[1]!) && !TIME_SAID.test(folded.replace(m[0], ' '))) return null;
+  return n;
+}
+
 /** How many people a message books for (2 or more), or null for one (or no count said). */
 export function groupSize(text: string): number | null {
   const f = ` ${fold(text)} `;
@@ -53,7 +69,8 @@ export function groupSize(text: string): number | null {
     const m = re.exec(f);
     if (m && count(m[1]!) >= 2) return count(m[1]!);
   }
-  return PAIR.some((re) => re.test(f)) ? 2 : null;
+  if (PAIR.some((re) => re.test(f))) return 2;
+  return countAfterFor(f);
 }
 
 /**

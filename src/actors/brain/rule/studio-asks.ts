@@ -16,6 +16,9 @@
  * - "¿se puede hacer todo el mismo día?": the package in focus (or the services named) in one day, the `services` label (`asksSameDay`).
  * - "¿cortan pelo de hombre?", "¿cortan pelo de niño?": a man's or a child's haircut, the `services` label (`asksMensHaircut`, `asksKidsHaircut`).
  * - "el facial mensual", "the monthly facial": a plan of visits, a package, the `services` label (`namesAPlan`).
+ * - "is there someone who does eyebrows?", "¿hay alguien que haga cejas?": the `services` label (`asksWhoDoesService`).
+ * - "what nail polish colors do you have?", "¿qué marca de tinte usan?": the goods of a service, the `services` label (`asksGoodsOfService`).
+ * - "quisiera saber qué tienen para la novia" read as a booking, no day or time said: the `services` label (`wantsToKnowFirst`).
  */
 import type { IntentScore } from '../../../domain/nlu.js';
 import type { IntentSet } from '../../../domain/intent-set.js';
@@ -43,8 +46,10 @@ const words = (text: string): string =>
 /** Asking whether someone may come along or be attended: "¿aceptan niños?", "can I bring my kids?", "¿puedo ir con mi perrito?". */
 const MAY_COME =
   /\b(?:aceptan|acepta|admiten|admite|permiten|permite|se permiten?|dejan|deja|pueden (?:entrar|ir|venir|pasar)|puede (?:entrar|ir|venir|pasar)|puedo (?:llevar|traer|ir con|venir con|entrar con|pasar con)|podemos (?:llevar|traer|ir con)|atienden|atiende|reciben|allowed|allow|accept|welcome|can i (?:bring|come with)|can we (?:bring|come with)|ok to bring|friendly)\b/;
-const CHILDREN = /\b(?:ninos?|ninas?|nin[oa]s|nenes?|nenas?|bebes?|bebitos?|muchachit[oa]s|chiquit[oa]s|mis hij[oa]s|mi hij[oa]|menores|kids?|children|child|babies|baby|toddlers?|minors?)\b/;
+const CHILDREN = /\b(?:ninos?|ninas?|nin[oa]s|nenes?|nenas?|bebes?|bebitos?|muchachit[oa]s|chiquit[oa]s|mis hij[oa]s|mi hij[oa]|menores|kids?|children|child|babies|baby|toddlers?|minors?|my (?:daughters?|sons?|little (?:one|ones|girl|boy)))\b/;
 const PETS = /\b(?:mascotas?|perros?|perritos?|perritas?|gatos?|pets?|dogs?|puppy|puppies)\b/;
+/** Asking to bring someone, in so many words ("can I bring my daughter?", "¿puedo llevar a mi hija?"): whether they may come, whatever service follows. */
+const BRING = /\b(?:puedo (?:llevar|traer)|podemos (?:llevar|traer)|can (?:i|we) bring|ok to bring|is it ok (?:if i|to) bring)\b/;
 /** A service for someone, not whether they may come: "un corte para mi hija", "manicure para niñas". */
 const SERVICE_FOR = /\b(?:corte|cortes|manicure|pedicure|peinado|trenzas|maquillaje|cejas|haircut|haircuts|nails|makeup)\b/;
 
@@ -76,7 +81,7 @@ export function studioFactAsked(text: string): StudioFactKey | null {
   // "do you speak English?": the chat's languages, never a person asked for on the word "speak".
   if (asksLanguage(text)) return 'languages';
   if (WALK_IN.test(f)) return 'walkin';
-  if (MAY_COME.test(f) && !SERVICE_FOR.test(f)) {
+  if (MAY_COME.test(f) && (!SERVICE_FOR.test(f) || BRING.test(f))) {
     if (CHILDREN.test(f)) return 'children';
     if (PETS.test(f)) return 'pets';
   }
@@ -180,6 +185,45 @@ export function namesAPlan(text: string): boolean {
   return PLAN.test(words(text));
 }
 
+/**
+ * Whether anyone there does a service: "is there someone who does eyebrows?", "hay alguien que haga
+ * cejas?", "does anyone do braids?". The person asked about is the one who does the service, never a
+ * person asked to talk to.
+ */
+const WHO_DOES =
+  /\b(?:(?:is there|are there|do you have|have you got|you got|hay|tienen|tiene|habra|hay por ahi)\s+(?:someone|somebody|anyone|anybody|a person|people|staff|alguien|una persona|alguna persona|gente|quien|quienes)\s+(?:who|that|to|que|pa|para)\s+(?:\w+\s+)?(?:does|do|did|can do|could do|haga|hagan|hace|hacen|pueda|puedan|sepa|sepan|arregle|arreglen)|(?:does|do|can|could)\s+(?:anyone|anybody|someone|somebody|one of you|any of you)\s+(?:there\s+)?(?:do|does|work on)|(?:alguien|quien)\s+(?:ahi\s+|alla\s+)?(?:que\s+)?(?:haga|hace|hacen|sepa hacer)|who (?:does|do|can do))\b/;
+
+/** Whether a message asks if someone there does a service (the services answer), not for a person to talk to. */
+export function asksWhoDoesService(text: string): boolean {
+  return WHO_DOES.test(words(text));
+}
+
+/**
+ * What a service is done with, asked: "what nail polish colors do you have?", "¿qué marca de tinte usan?",
+ * "do you have red nail polish?". The services answer says the list is not at hand, with that kind's services.
+ */
+const GOODS_OF_SERVICE =
+  /\b(?:(?:que|cuales|what|which) (?:colou?rs?|colores|tonos|shades|marcas?|brands?|productos?|products?)|(?:colou?rs|colores|tonos|shades|marcas?|brands?|productos|products) (?:de |del |of |for )?(?:\w+ )?(?:esmaltes?|polish|unas|nails?|tintes?|dye|pelo|cabello|hair|maquillaje|makeup|keratina|keratin|gel|gelish|acrilic\w*|acrylics?|cera|wax)|(?:esmaltes?|polish) (?:\w+ )?(?:colou?rs?|colores|tonos|shades|marcas?|brands?)|(?:red|pink|nude|black|white|rojo|rosado|rosa|negro|blanco|nude) (?:nail )?polish|esmaltes? (?:rojo|rosado|rosa|negro|blanco|nude|rojos|rosados))\b/;
+
+/** Whether a message asks about the goods a service is done with (colours, brands, products). */
+export function asksGoodsOfService(text: string): boolean {
+  return GOODS_OF_SERVICE.test(words(text));
+}
+
+/**
+ * Wanting to know first, not booking yet: "me caso en marzo y quisiera saber qué tienen para la novia",
+ * "I'd like to know your prices for a bride". With no day or time said, the services answer it —
+ * never "¿Qué servicio te gustaría reservar?" on the word "quisiera".
+ */
+const WANTS_TO_KNOW = /\b(?:(?:quiero|quisiera|queria|me gustaria|deseo|necesito|queriamos) (?:saber|conocer|averiguar|informacion|info|informarme|ver (?:que|los precios|precios|opciones))|(?:want|like|wanted|would like|d like|love) to (?:know|find out|see (?:what|your prices|prices))|(?:just )?(?:asking|wondering) (?:about|what|how much))\b/;
+const DAY_OR_TIME = /\b(?:hoy|manana|pasado manana|lunes|martes|miercoles|jueves|viernes|sabados?|domingos?|today|tomorrow|tonight|mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|a las? \d|at \d|\d{1,2} ?(?:am|pm)|\d{1,2}:\d\d|esta semana|this week|next week|la semana que viene|proxima semana|horas?|horarios?|turnos?|cupos?|espacio|disponib\w*|availab\w*|free times?|slots?)\b/;
+
+/** Whether a message only wants to know (prices, what there is), with no day or time to book. */
+export function wantsToKnowFirst(text: string): boolean {
+  const w = words(text);
+  return WANTS_TO_KNOW.test(w) && !DAY_OR_TIME.test(w);
+}
+
 /** Whether dollars (or euros) are taken: "do you take dollars?", "¿aceptan dólares?", "can I pay in USD?". */
 const TAKES_CURRENCY =
   /\b(?:aceptan|acepta|toman|coge|cogen|reciben|recibe|agarran|se puede pagar|puedo pagar|pago|pagar|take|takes|accept|accepts|pay|paying)\b(?: \w+){0,3} (?:en )?(?:(?:us|u s|american) )?(?:dolares|dolar|dollars?|usd|verdes|euros?)\b/;
@@ -206,6 +250,8 @@ export function studioReading(intents: IntentSet, ranking: readonly IntentScore[
   // "do you do lash extensions?" read as the help menu (an informational label answered by a template, no source) is the same question.
   const helpLabel = intents.intents.some((i) => i.label === intent.label && i.kind === 'informational' && i.answer !== undefined && !('source' in i.answer));
   if (((ranking[0]?.confidence ?? 0) < MIN_INTENT_CONFIDENCE || helpLabel) && asksWhatIsOffered(text) && studioFactAsked(text) === null) return labelOf('services') === null ? intent : intents.score(labelOf('services')!, STUDIO_RULE_CONFIDENCE);
+  // "is there someone who does eyebrows on sunday?": the service (and that day) answered, never a person offered on "someone".
+  if (asksWhoDoesService(text) && !tellsServiceTrouble(text) && studioFactAsked(text) === null) return to('services');
   if (sureHandoff) return intent;
   // "el tinte me quedó horrible": a complaint, handed to a person with an apology — never a booking for the service named.
   if (tellsServiceTrouble(text)) return { name: 'complaint', confidence: Math.max(HANDOFF_CONFIDENCE, intent.name === 'complaint' ? intent.confidence : 0) };
@@ -227,6 +273,10 @@ export function studioReading(intents: IntentSet, ranking: readonly IntentScore[
   if (asksCurrency(text) && !sureWorkflow) return to('services');
   // "el facial mensual": the monthly package told, never a facial's booking started.
   if (namesAPlan(text) && !sureWorkflow) return to('services');
+  // "quisiera saber qué tienen para la novia": what there is and its prices, not a booking started on "quisiera".
+  if (wantsToKnowFirst(text) && (intents.intents.some((i) => i.label === intent.label && i.kind === 'workflow') || intent.confidence < MIN_INTENT_CONFIDENCE) && fact === null && !sureHandoff) return to('services');
+  // "what nail polish colors do you have?": the goods not listed, said so with that kind's services — never "no te entendí".
+  if (asksGoodsOfService(text) && !sureWorkflow) return to('services');
   // "¿cuál es el servicio más barato?": the services answer says which, when the classifier is not sure of a workflow.
   if (asksPriceEnd(text) && !sureWorkflow) return to('services');
   return intent;
