@@ -1,5 +1,5 @@
 import type { Lang } from '../../domain/nlu.js';
-import { areaToCover, asksEstimateAgain, asksIfInStock, AT_A_PLACE as TO_A_PLACE, readFollowUpQuantity } from '../../machines/product-focus.js';
+import { areaToCover, asksBucketPrice, asksEstimateAgain, asksIfInStock, AT_A_PLACE as TO_A_PLACE, readFollowUpQuantity } from '../../machines/product-focus.js';
 import { readMaterialQuestion } from '../../machines/material-questions.js';
 import type { Product, TenantData } from '../../domain/tenant.js';
 import { keepSizesSaid, materialAnswer, measureAnswer, withSizesSaid, type MaterialLine } from './material-estimate.js';
@@ -184,8 +184,8 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
   const notInPack = text !== undefined ? packNotSoldAnswer(tenant, input.focus, text, lang) : null;
   if (notInPack) return notInPack;
   if (counted) return quoteOne(tenant, index, { item: { query: counted.product.name, ...(counted.quantity !== undefined ? { quantity: counted.quantity } : {}) }, match: { product: counted.product, score: 1, unmet: [], defaulted: false } }, lang, true);
-  // "lo quiero", "¿cómo hago el pedido?" with no offer pending (after an offer's products, a delivery time): the product on the counter, to set aside.
-  if (text !== undefined && takesTheOrder(text) && !input.understanding.nlu.entities.some((e) => e.type === 'product')) {
+  // "lo quiero", "¿cómo hago el pedido?" with no offer pending: the product on the counter, to set aside ("¿y si la compro en cubeta?" asks a price).
+  if (text !== undefined && takesTheOrder(text) && !asksBucketPrice(text) && !input.understanding.nlu.entities.some((e) => e.type === 'product')) {
     // "mándamelos a Caleta" after an estimate: that estimate (the delivery added and the order sent, above); with cement and sand counted, the whole counter.
     if (input.estimate && input.estimate.length > 0) return multiQuote(tenant, estimateLines(tenant, input.estimate), [], lang, index, false);
     if (input.focus) return counterLines(input.focus).length >= 2 ? multiQuote(tenant, estimateLines(tenant, counterLines(input.focus)), [], lang, index, false) : focusAgain(tenant, index, input.focus, lang);
