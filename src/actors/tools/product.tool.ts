@@ -58,7 +58,7 @@ import { specAnswer } from './product-specs.js';
 import { countedInPack, packNotSoldAnswer } from './pack-not-sold.js';
 import { colourInPaint } from './colour-in-paint.js';
 import { withCountPerThing, withFocusCountApart } from './count-per-thing.js';
-import { asksWholeWithIt } from './total-with-added.js';
+import { addsToCounter, asksWholeWithIt } from './total-with-added.js';
 import { withStoreLines } from './store-lines.js';
 import { likeOnCounter } from './like-on-counter.js';
 import { feetOfGauge } from './feet-of-gauge.js';
@@ -138,8 +138,8 @@ export function answerProduct(
   // An estimate's first line in focus (`at`): the products talked of before it come earlier still.
   const at = out.focus.at !== undefined ? { at: out.focus.at + recent.length - (out.focus.recent ?? []).length } : {};
   const kept = { ...out.focus, recent, ...(counts ? { counts } : {}), ...mixesBefore(input.focus, out.focus, recent, replaced), ...at };
-  // "si le sumo 2 metros de arena, ¿cuánto queda todo?": the new line in the total (total-with-added.ts); a delivery asked here is priced above; the new lines' own words ("40 m² a 10 cm… son 4 m³") stay before it.
-  const whole = !asked && recent.length > 0 && text !== undefined && (asksWholeWithIt(text) || (!input.estimate?.length && keepsRunningOrder(kept, out))) ? counterTotal(tenant, index, kept, input.lang, out.outcome === 'multi_quote') : null;
+  // "si le sumo 2 metros de arena, ¿cuánto queda todo?", "agrégale 2 tubos", "dame uno" of the glue asked after the counted pipes: the new line in the total (total-with-added.ts); a delivery asked here is priced above; the new lines' own words ("40 m² a 10 cm… son 4 m³") stay before it.
+  const whole = !asked && recent.length > 0 && text !== undefined && (asksWholeWithIt(text) || (!input.estimate?.length && (keepsRunningOrder(kept, out) || (!out.lines && addsToCounter(input.focus, kept, text))))) ? counterTotal(tenant, index, kept, input.lang, out.outcome === 'multi_quote') : null;
   if (whole) return withProductOffers(tenant, withDeliveryLine(tenant, withDelivery(tenant, { ...whole, replies: [...out.replies.slice(0, -1), ...whole.replies] }, input.delivery, input.lang), input.delivery, input.lang), input.lang, options.now, input.text);
   return withProductOffers(tenant, recent.length > 0 ? withCounterReserve(tenant, { ...out, focus: kept }) : out, input.lang, options.now, input.text);
 }
