@@ -80,7 +80,7 @@ export function jobSizes(tenant: TenantData, index: CatalogIndex, input: Product
     kind: 'ask',
     output: {
       outcome: 'answered',
-      replies: [{ template: `product.job_sizes.${sizes.surface}`, params: { sides, area: fmt(area), names }, options: optionsFor(goods) }],
+      replies: [{ template: sizes.sides ? `product.job_sizes.${sizes.surface}` : `product.job_sizes.${sizes.surface}.area`, params: { sides, area: fmt(area), names }, options: optionsFor(goods) }],
       focus: { ...base, options: goods.map((p) => p.sku), sizes, sizesFor: true },
     },
   };
