@@ -471,7 +471,7 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
   // Among equal fits, what is on the shelf: an exhausted one is no option to choose — but the everyday one (or one on offer) out is said, with what there is ("2 cubetas de pintura blanca").
   const close = fits.some((m) => m.product.stock > 0) ? fits.filter((m) => m.product.stock > 0) : fits;
   const fitOut = fits.length >= 2 ? fitOutOfStock(tenant, index, fits, single.item, lang, options.now) : null;
-  const one = close.length === 1 && fits.length >= 2 && close[0] !== top ? close[0] : kinOnCounter(index, tenant.catalog, input.focus, single.item.query, close); // ...or the PVC glue with PVC pipe on the counter
+  const one = close.length === 1 && fits.length >= 2 && close[0] !== top ? close[0] : kinOnCounter(index, tenant.catalog, input.focus, single.item.query, close, matches); // ...or the PVC glue with PVC pipe on the counter
   if (fitOut || one) return fitOut ?? quoteOne(tenant, index, { item: single.item, match: one as CatalogMatch }, lang, input.intent === 'price_quote');
   // "2 galones de pintura de aceite" (black or green): which colour, each priced for the count, never one picked for them.
   const shown = close.slice(0, MAX_SHOWN).map((m) => m.product);
