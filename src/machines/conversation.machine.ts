@@ -576,6 +576,9 @@ function quoteOfferAnswer(text: string): 'yes' | 'no' | null {
 /** A count said in words, two or more ("uno"/"una" is the article of "resérvame uno"). */
 const COUNT_WORD = /\b(?:dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|quince|veinte|treinta|cuarenta|cincuenta|cien|docena|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|fifty|hundred|dozen)\b/;
 
+/** One of the product asked about, given: "dame uno", "ponme una", "give me one", "add 1". */
+const ONE_OF_IT = /\b(?:dame|deme|damelo|ponme|pon|mandame|agregame|agrega|agregale|sumale|give\s+me|add|throw\s+in)\s+(?:un[oa]?|one|1)\b/;
+
 /** "y si…", "¿qué tal si…?", "what if…", "and if…": a supposition asked, never a yes. */
 const WHAT_IF = /^\W*(?:(?:y|e|pero|and|but|so)\s+)?(?:(?:que tal|y que tal)\s+si|y\s+si|what\s+if|and\s+if|how\s+about\s+if)\b|^\W*(?:y|and|pero)\s+(?:si|if)\b/;
 
@@ -597,6 +600,8 @@ function takesReserveOffer(context: ConversationContext, offer: Expectation = co
   if (/\b(?:pero|but|instead|mejor|otro|otra|other|another)\b|\d/i.test(text) || COUNT_WORD.test(foldText(text)) || text.trim().split(/\s+/).length > 8) return false;
   // "dame todo eso", "mándamelos" with more lines counted: the whole counter (the product flow), not the last line only.
   if (/\b(?:todo|todos|todas|all|everything|both|ambos|[a-z]+(?:me|nos)l[oa]s)\b/i.test(foldText(text)) && countedOnCounter(recentFocus(context)) >= 2) return false;
+  // "ok dame uno" of the glue asked about after the pipes were counted: one more line on the order (the product flow totals it), not the glue set aside alone.
+  if (ONE_OF_IT.test(foldText(text)) && recentFocus(context)?.quantity === undefined && countedOnCounter(recentFocus(context)) >= 1) return false;
   // "ok", "perfecto", "👍", "perfecto, gracias", "ok gracias" take note of the price; they do not ask for anything.
   // "bueno, déjame pensarlo" puts it off.
   // "mándamelos a Caleta" is priced with that delivery (the product flow), not set aside bare.

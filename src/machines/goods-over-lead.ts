@@ -8,6 +8,8 @@ import type { Understanding } from '../domain/understanding.js';
  */
 export function goodsOutweighUnsureLead(u: Understanding): boolean {
   if (u.products.length === 0 || u.products.some((p) => p.quantity !== undefined && p.quantity > 1)) return false;
+  // "quiero una llana y un nivel": two goods or more named, none counted — a counter question, whatever the lead's lean.
+  if (u.products.length >= 2 && u.products.every((p) => p.quantity === undefined)) return true;
   const score = (name: string): number => u.nlu.ranking.find((r) => r.name === name)?.confidence ?? 0;
   return score('price_quote') + score('product_inquiry') > u.nlu.intent.confidence;
 }

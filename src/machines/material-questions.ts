@@ -108,6 +108,8 @@ const THICK = /(\d+(?:\.\d+)?)\s*(cm|centimetros?|pulgadas?|inch(?:es)?|in|")\s*
 const LENGTH = /(\d+(?:\.\d+)?)\s*(m|mts?|metros?|meters?|metres?|ft|pies?|feet)(?![a-z0-9])/;
 /** A roof's side told ("10 metros de largo", "canal de 8 metros"): a length, not the roof's area. */
 const ROOF_RUN = /\b(?:de\s+(?:largo|ancho|fondo|frente)|lineales|long|wide|canal\w*|gutters?|caballetes?|cumbrera\w*|ridge)\b/;
+/** A floor or a slab named, measured by its area ("un piso de 40 metros" is 40 m²); a sidewalk or a driveway runs long. */
+const AREA_FLOOR = /\b(?:pisos?|suelos?|floors?|losas?|plateas?|slabs?)\b(?!.*\b(?:aceras?|sidewalks?|driveways?)\b)/;
 const COATS = /\b(\d|una|dos|tres|one|two|three)\s+(?:manos?|capas?|coats?)\b/;
 const WORD_NUMBER: Readonly<Record<string, number>> = { un: 1, una: 1, one: 1, a: 1, medio: 0.5, dos: 2, two: 2, tres: 3, three: 3 };
 
@@ -214,7 +216,8 @@ function measurementsOf(t: string): Mutable {
     const run = length?.[1] !== undefined && (q.surface !== undefined || new RegExp(`\\b(?:para|pa|for)\\s+(?:unos\\s+|about\\s+)?${length[1]}\\s*${length[2]}`).test(rest));
     if (length?.[1] && run) q.length = round(Number(length[1]) * (isFeet(length[2]) ? FOOT : 1));
     // "un techo de 80 metros": a roof is measured by its area, so its metres are square metres (a clerk reads it so).
-    if (q.length !== undefined && q.surface === 'roof' && length?.[1] && !isFeet(length[2]) && !ROOF_RUN.test(t)) [q.area, q.length] = [q.length, undefined];
+    // ...and so is a floor's or a slab's ("voy a hacer un piso de 40 metros"), not a sidewalk's or a driveway's.
+    if (q.length !== undefined && (q.surface === 'roof' || AREA_FLOOR.test(t)) && length?.[1] && !isFeet(length[2]) && !ROOF_RUN.test(t)) [q.area, q.length] = [q.length, undefined];
   }
   const coats = COATS.exec(t);
   if (coats?.[1]) q.coats = WORD_NUMBER[coats[1]] ?? Number(coats[1]);
@@ -336,7 +339,9 @@ export function isOnlySurface(phrase: string): boolean {
 const SIZE_TALK = new Set(
   ('tengo tiene voy vamos hacer hacerle arreglar remodelar construir levantar quiero quisiera hola buenas buenos dias tardes noches ok oye saludos ' +
     'material materiales necesito ocupo es son esta mide aproximado aprox pa para nuevo nueva nuevos viejo vieja este esta ese esa manito pana amigo ' +
-    'have got im going build building want hi hello new this that is').split(' '),
+    'have got im going build building want hi hello new this that is ' +
+    // "voy a hacer un piso de 40 metros, ¿qué necesito?", "I'm laying a floor of 40 m², what do I need?": what it takes, still to ask what goes there.
+    'que what whats lay laying poner we were re').split(' '),
 );
 
 /**
@@ -353,7 +358,8 @@ export function readJobSizesOnly(text: string): MaterialQuestion | null {
   return text.length > 80 || !TWO_SIDES_OR_AREA.test(text) ? null : remembered(sizesOnly, text, sizesOnlyIn);
 }
 
-const TWO_SIDES_OR_AREA = /\d\s*(?:x|\*|por|by)\s*\d|\d\s*(?:m2|m²|mts2|metros?\s+cuadrados|square|sq)/i;
+// ...or a floor's metres ("un piso de 40 metros": its area, `AREA_FLOOR`).
+const TWO_SIDES_OR_AREA = /\d\s*(?:x|\*|por|by)\s*\d|\d\s*(?:m2|m²|mts2|metros?\s+cuadrados|square|sq)|\b(?:pisos?|suelos?|floors?)\b.*\d\s*(?:m|mts?|metros?|meters?|metres?)\b/i;
 const sizesOnly = createLru<MaterialQuestion | null>(256);
 
 function sizesOnlyIn(text: string): MaterialQuestion | null {

@@ -10,9 +10,9 @@ import { foldAccents } from '../kernel/fold.js';
 
 const BUCKET = /\b(?:buckets?|cubetas?)$/;
 const EN =
-  /^(?:(?:and|so|but|ok)\s+)*(?:(?:(?:is|would|will)\s+(?:it|that|this)\s+(?:be\s+)?|it\s+s\s+|its\s+|it\s+is\s+)?(?:any\s+)?(?:cheaper|less\s+expensive|a\s+better\s+(?:deal|price))\s+(?:if\s+(?:i|we)\s+(?:buy|get|take|go\s+with|purchase)\s+(?:it\s+|them\s+)?(?:by\s+|in\s+)?|by\s+|in\s+|per\s+|with\s+)|(?:how\s+much|what\s+s\s+the\s+price|whats\s+the\s+price|what\s+is\s+the\s+price|what\s+does\s+it\s+cost)\s+(?:is\s+it\s+|would\s+it\s+be\s+|does\s+it\s+cost\s+)?(?:by|per|for|in)\s+|(?:by|per)\s+)(?:the\s+|a\s+|one\s+)?(?:5\s+gallon\s+|five\s+gallon\s+)?buckets?$/;
+  /^(?:(?:and|so|but|ok)\s+)*(?:(?:(?:is|would|will)\s+(?:it|that|this)\s+(?:be\s+)?|it\s+s\s+|its\s+|it\s+is\s+)?(?:any\s+)?(?:cheaper|less\s+expensive|a\s+better\s+(?:deal|price))\s+(?:if\s+(?:i|we)\s+(?:buy|get|take|go\s+with|purchase)\s+(?:it\s+|them\s+)?(?:by\s+|in\s+)?|by\s+|in\s+|per\s+|with\s+)|(?:how\s+much|what\s+s\s+the\s+price|whats\s+the\s+price|what\s+is\s+the\s+price|what\s+does\s+it\s+cost)\s+(?:is\s+it\s+|would\s+it\s+be\s+|does\s+it\s+cost\s+)?(?:by|per|for|in)\s+|what\s+if\s+(?:i|we)\s+(?:buy|get|take|purchase)\s+(?:it\s+|them\s+)?(?:by|in)\s+|(?:by|per)\s+)(?:the\s+|a\s+|one\s+)?(?:5\s+gallon\s+|five\s+gallon\s+)?buckets?$/;
 const ES =
-  /^(?:(?:y|entonces|ok)\s+)*(?:(?:(?:sale|es|seria|saldria|me\s+sale|me\s+saldria)\s+)?mas\s+barat[oa]\s+(?:si\s+(?:la\s+|lo\s+)?(?:compro|llevo|cojo|me\s+llevo)\s+)?(?:en|por|por\s+la)?\s*|(?:cuanto|a\s+como)\s+(?:sale|es|seria|esta|me\s+sale|cuesta)?\s*(?:por|en)\s+|por\s+)(?:la\s+|una\s+)?cubetas?$/;
+  /^(?:(?:y|entonces|ok)\s+)*(?:(?:(?:sale|es|seria|saldria|me\s+sale|me\s+saldria)\s+)?mas\s+barat[oa]\s+(?:si\s+(?:la\s+|lo\s+)?(?:compro|llevo|cojo|me\s+llevo)\s+)?(?:en|por|por\s+la)?\s*|(?:cuanto|a\s+como)\s+(?:sale|es|seria|esta|me\s+sale|cuesta)?\s*(?:por|en)\s+|si\s+(?:la\s+|lo\s+|las\s+|los\s+)?(?:compro|llevo|cojo|me\s+llevo|pido)\s+(?:en|por)\s+|por\s+)(?:la\s+|una\s+)?cubetas?$/;
 
 /**
  * The folded message with a bucket asked by its price said as "the bucket" / "la cubeta"; else the

@@ -15,10 +15,10 @@ import { specAsked } from './product-spec-question.js';
 import { areaToCover, asksThinning, asksWhatAJobTakes, reportsTrouble } from './job-readers.js';
 import { asksYield } from './material-questions.js';
 import { partCount } from './part-amounts.js';
-import { bucketAsked } from './pack-asked.js';
+import { asksBucketPrice, bucketAsked } from './pack-asked.js';
 import { addedCount, withoutAddLead } from './add-words.js';
 
-export { areaToCover, asksWhatAJobTakes, reportsTrouble };
+export { areaToCover, asksBucketPrice, asksWhatAJobTakes, reportsTrouble };
 
 /** Turns after which a product answer is no longer what "y si compro 50?" refers to. */
 export const PRODUCT_FOCUS_TURNS = 4;

@@ -7,9 +7,9 @@ import type { Product } from '../../domain/tenant.js';
 import type { ProductActorInput } from '../../machines/conversation.contract.js';
 import { foldAccents } from '../../kernel/fold.js';
 
-/** A count said first, with no product of its own, joined to the next item of the list. */
+/** A count said first, with no product of its own (or pointing at it: "12 metros de esa", "12 meters of that"), joined to the next item of the list. */
 const COUNT_FIRST = new RegExp(
-  String.raw`^(?:(?:ok|okay|bueno|dale|si|yes|pues|entonces|then|so)\s+)*(?:(?:necesito|ocupo|quiero|dame|deme|denme|ponme|mandame|traeme|me\s+das|me\s+llevo|llevo|i\s+need|i\s+want|i\s+ll\s+take|ill\s+take|i\s+will\s+take|give\s+me|i\s+d\s+like|we\s+need)\s+)?(\d{1,5})(?:\s+(?:unidades|piezas|pieces|units|pcs|de\s+es[aeo]s?|of\s+(?:those|them|it|these|that\s+one)|([a-z]+)))?\s*(?:,|\by\b|\be\b|\band\b|\bmas\b|\bplus\b)\s*(?:\d|un\b|una\b|a\b|an\b)`,
+  String.raw`^(?:(?:ok|okay|bueno|dale|si|yes|pues|entonces|then|so)\s+)*(?:(?:necesito|ocupo|quiero|dame|deme|denme|ponme|mandame|traeme|me\s+das|me\s+llevo|llevo|i\s+need|i\s+want|i\s+ll\s+take|ill\s+take|i\s+will\s+take|give\s+me|i\s+d\s+like|we\s+need)\s+)?(\d{1,5})(?:\s+(?:unidades|piezas|pieces|units|pcs|([a-z]+)))?(?:\s+(?:de\s+es[aeo]s?|of\s+(?:those|them|it|these|that(?:\s+one)?)))?\s*(?:,|\by\b|\be\b|\band\b|\bmas\b|\bplus\b)\s*(?:\d|un\b|una\b|a\b|an\b)`,
 );
 
 /** The words a count of square metres is said in ("12 metro", "12 mts", "12 m2"). */

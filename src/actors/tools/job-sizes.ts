@@ -64,8 +64,12 @@ export function jobSizes(tenant: TenantData, index: CatalogIndex, input: Product
   if (focus?.measure) return null;
   const sizes = readJobSizesOnly(text);
   if (!sizes?.surface || namedOf().length > 0) return null;
+  // "el cuarto es de 3 por 4" with the paint for it on the counter ("quiero pintar el cuarto de rosado"):
+  // the walls are what is painted, worked out for that paint — never "¿el piso o pintar las paredes?"
+  // (a colour offered to mix is not yet: its gallons would be named by the white base).
+  const painting = (sizes.surface === 'room' || sizes.surface === 'wall') && focus !== undefined && focus.mix === undefined && tenant.catalog.some((p) => p.sku === focus.sku && p.coverage !== undefined);
   // "losa de 5x6": a slab is concrete; worked out at once (its thickness assumed and said).
-  if (sizes.surface === 'slab' || sizes.surface === 'column') return { kind: 'estimate', question: sizes, input: { ...input, understanding: { ...input.understanding, products: [] } } };
+  if (painting || sizes.surface === 'slab' || sizes.surface === 'column') return { kind: 'estimate', question: sizes, input: { ...input, understanding: { ...input.understanding, products: [] } } };
   const goods = (GOODS[sizes.surface] ?? [])
     .map((words) => index.search(words, { limit: 5 }).find((m) => hasRule(m.product) && m.product.stock > 0)?.product)
     .filter((p, i, all): p is Product => p !== undefined && all.findIndex((o) => o?.sku === p.sku) === i);
@@ -80,7 +84,7 @@ export function jobSizes(tenant: TenantData, index: CatalogIndex, input: Product
     kind: 'ask',
     output: {
       outcome: 'answered',
-      replies: [{ template: `product.job_sizes.${sizes.surface}`, params: { sides, area: fmt(area), names }, options: optionsFor(goods) }],
+      replies: [{ template: sizes.sides ? `product.job_sizes.${sizes.surface}` : `product.job_sizes.${sizes.surface}.area`, params: { sides, area: fmt(area), names }, options: optionsFor(goods) }],
       focus: { ...base, options: goods.map((p) => p.sku), sizes, sizesFor: true },
     },
   };

@@ -9,11 +9,12 @@ import type { ProductActorOutput, ProductFocus } from '../../machines/conversati
 import { readFollowUpQuantity } from '../../machines/product-focus.js';
 import { foldAccents } from '../../kernel/fold.js';
 import { describeProduct } from './product-parts.js';
+import { unitSibling } from './unit-sibling.js';
 import { fold } from '../catalog/index.js';
 import type { CatalogIndex } from './catalog-search.js';
 
-/** Packs of many pieces a customer counts in: boxes, packets, dozens. */
-const PACK = /^(?:cajas?|cajitas?|box|boxes|paquetes?|paqueticos?|packs?|packets?|docenas?|dozens?)$/;
+/** Packs of many pieces a customer counts in: boxes, packets, dozens, rolls ("2 rollos" of tie wire sold by the pound). */
+const PACK = /^(?:cajas?|cajitas?|box|boxes|paquetes?|paqueticos?|packs?|packets?|docenas?|dozens?|rollos?|rolls?)$/;
 const PACK_NAME: Readonly<Record<Lang, [string, string]>> = { es: ['caja', 'paquete'], en: ['box', 'pack'] };
 
 /** The answer to a count in a pack the product in focus is not sold in, or null. */
@@ -24,8 +25,10 @@ export function packNotSoldAnswer(tenant: TenantData, focus: ProductFocus | unde
   if (pack === undefined || !PACK.test(pack)) return null;
   const product = tenant.catalog.find((p) => p.sku === focus.sku);
   // Sold in that pack, or its name says what one holds ("(caja 100)"): a count of those is a count.
-  if (!product || PACK.test(foldAccents(product.unit.split(/\s+/)[0] ?? '').toLowerCase()) || /\b(?:caja|paquete|box|pack|docena)\b/i.test(foldAccents(product.name))) return null;
-  const named = /^(?:paquet|pack)/.test(pack) ? PACK_NAME[lang][1] : /^(?:docen|dozen)/.test(pack) ? (lang === 'en' ? 'dozen' : 'docena') : PACK_NAME[lang][0];
+  if (!product || PACK.test(foldAccents(product.unit.split(/\s+/)[0] ?? '').toLowerCase()) || /\b(?:caja|paquete|box|pack|docena|rollo|roll)\b/i.test(foldAccents(product.name))) return null;
+  // "dame 2 rollos" of the cable by the foot: the same cable by the roll is that pack (`unitSibling`).
+  if (unitSibling(tenant.catalog, product.sku, pack)) return null;
+  const named = /^(?:paquet|pack)/.test(pack) ? PACK_NAME[lang][1] : /^(?:docen|dozen)/.test(pack) ? (lang === 'en' ? 'dozen' : 'docena') : /^roll/.test(pack) ? (lang === 'en' ? 'roll' : 'rollo') : PACK_NAME[lang][0];
   const { quantity: _asked, ...held } = focus;
   return { outcome: 'answered', replies: [{ template: 'product.not_by_pack', params: { ...describeProduct(tenant, product, lang), pack: named } }], focus: held };
 }

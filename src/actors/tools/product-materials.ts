@@ -44,7 +44,7 @@ export function namesAMaterial(word: string): boolean {
  */
 export function missingMaterialNote(text: string, shown: readonly Product[], lang: Lang): ReplyDirective | null {
   if (shown.length === 0) return null;
-  const said = fold(text);
+  const said = afterSelfCorrection(fold(text));
   const material = MATERIALS.find((m) => m.asked.test(said));
   if (!material || shown.some((p) => material.has.test(wordsOf(p)))) return null;
   return { template: 'product.no_material', params: { material: material.name[lang] } };
@@ -52,6 +52,14 @@ export function missingMaterialNote(text: string, shown: readonly Product[], lan
 
 /** Whether a message asks for one of these materials ("tubo de cobre", "copper pipe"): answered by `missingMaterialNote` and what there is. */
 export function namesMaterial(text: string): boolean {
-  const said = fold(text);
+  const said = afterSelfCorrection(fold(text));
   return MATERIALS.some((m) => m.asked.test(said));
+}
+
+/** A change of mind inside the message: "…copper... no, pvc pipe", "tubos de cobre, no, de pvc", "…, digo de pvc" (not "de cobre, ¿no tienen?"). */
+const SELF_CORRECTION = /(?:\.{2,}|…|,|;)\s*(?:no|nah|nope|perdon|sorry|digo|i mean|mejor dicho)\b[\s,.]*(?!(?:tienen|tiene|tienes|hay|venden|vende|manejan|have|has|do|does|sell|carry)\b)(\S.*)$/;
+
+/** What the customer settled on: the words after a change of mind inside the message, else the message (folded). */
+function afterSelfCorrection(said: string): string {
+  return SELF_CORRECTION.exec(said)?.[1] ?? said;
 }

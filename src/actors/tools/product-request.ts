@@ -196,6 +196,10 @@ function followUpOf(index: CatalogIndex, focus: ProductFocus, message: string, w
   if (sibling) {
     const holds = index.parse(sibling.name).attributes.measures.find((m) => m.unit === 'gal')?.value;
     const gallons = focus.quantity !== undefined && holds !== undefined && holds > 1 && !sellsIn(focus.name, 'cubeta') && focus.quantity % holds === 0 ? focus.quantity / holds : undefined;
+    // "y en cubeta?" after 7 gallons: the same paint, as the buckets it fills and the gallons left over
+    // (1 cubeta + 2 galones), never 7 buckets; "no, en cubeta" corrects the pack and keeps the count.
+    const split = splitIntoPacks(focus, holds, text);
+    if (split && !sellsIn(focus.name, 'cubeta')) return { items: [{ query: sibling.name, quantity: split.packs }, ...(split.rest > 0 ? [{ query: focus.name, quantity: split.rest }] : [])] };
     // "mejor una cubeta" after 4 gallons: one bucket, said.
     const quantity = ONE_PACK.test(foldFollowUp(text)) ? 1 : (gallons ?? (soldInParts(sibling.unit) === soldInParts(focusUnit(catalog, focus)) ? focus.quantity : undefined));
     return { sku: sibling.sku, items: [{ query: sibling.name, ...(quantity !== undefined ? { quantity } : {}) }] };
@@ -282,6 +286,20 @@ const PLAIN = /^(?:(?:y|and)\s+)?(?:(?:el|la|lo|los|las|the)\s+)?(?:normal(?:ito
 /** One pack said with its article ("una cubeta", "a bucket"): a count of one, not the count before. */
 const ONE_PACK = /\b(?:un|una|one|a|an)\s+(?:sola\s+|single\s+)?(?:cubeta|cubo|paila|galon|saco|funda|bolsa|caja|rollo|bucket|pail|gallon|bag|box|roll)\b/;
 
+/**
+ * A count of the small pack asked again in the big one ("y en cubeta?" after 7 gallons): the big packs
+ * it fills and the small ones left over (one big pack for fewer); undefined when it fills them exactly, or
+ * the message corrects the pack ("no, en cubeta": the count was meant in buckets) or says one pack.
+ */
+function splitIntoPacks(focus: ProductFocus, holds: number | undefined, text: string): { packs: number; rest: number } | undefined {
+  const q = focus.quantity;
+  if (q === undefined || holds === undefined || holds <= 1 || q === holds || q % holds === 0) return undefined;
+  const said = foldFollowUp(text);
+  if (ONE_PACK.test(said) || /^(?:no|nah|nope)\b/.test(fold(text).trim())) return undefined;
+  // "y en cubeta?" after 3 gallons: one bucket holds them (never 3 buckets).
+  return q < holds ? { packs: 1, rest: 0 } : { packs: Math.floor(q / holds), rest: q % holds };
+}
+
 /** "y de 5 galones?", "the 5 gallon one": the 5-gallon pack is the cubeta (a count of gallons, "y 5 galones?", stays one). */
 const FIVE_GALLONS = /\b(de|del|en|of|in|the|a)\s+(?:5|cinco|five)[\s-]*(?:galones|galon|galón|gal|gallons?|glns?)\b/gi;
 
@@ -360,7 +378,8 @@ export function headWord(query: string, index: CatalogIndex, lang: 'es' | 'en'):
 export { withoutContainers } from './container-words.js';
 export { boardInOtherLength } from './board-length.js';
 
-const packWord = (w: string): string => fold(w).replace(/(?:es|s)$/, '');
+/** A pack word in one spelling: "buckets" and "cubeta" are one pack (`packOf`), other packs by their singular. */
+const packWord = (w: string): string => packOf(w) ?? fold(w).replace(/(?:es|s)$/, '');
 
 /** The product in focus in another pack ("(galón)" → "(cubeta 5 gal)"): same name but for the pack. */
 function packSibling(index: CatalogIndex, catalog: readonly Product[], focus: ProductFocus, pack: string): Product | undefined {

@@ -1,5 +1,5 @@
 import type { Lang } from '../../domain/nlu.js';
-import { areaToCover, asksEstimateAgain, asksIfInStock, AT_A_PLACE as TO_A_PLACE, readFollowUpQuantity } from '../../machines/product-focus.js';
+import { areaToCover, asksBucketPrice, asksEstimateAgain, asksIfInStock, AT_A_PLACE as TO_A_PLACE, readFollowUpQuantity } from '../../machines/product-focus.js';
 import { readMaterialQuestion } from '../../machines/material-questions.js';
 import type { Product, TenantData } from '../../domain/tenant.js';
 import { keepSizesSaid, materialAnswer, measureAnswer, withSizesSaid, type MaterialLine } from './material-estimate.js';
@@ -59,7 +59,7 @@ import { specAnswer } from './product-specs.js';
 import { countedInPack, packNotSoldAnswer } from './pack-not-sold.js';
 import { colourInPaint } from './colour-in-paint.js';
 import { withCountPerThing, withFocusCountApart } from './count-per-thing.js';
-import { asksWholeWithIt } from './total-with-added.js';
+import { addsToCounter, asksWholeWithIt } from './total-with-added.js';
 import { withStoreLines } from './store-lines.js';
 import { likeOnCounter } from './like-on-counter.js';
 import { feetOfGauge } from './feet-of-gauge.js';
@@ -139,8 +139,8 @@ export function answerProduct(
   // An estimate's first line in focus (`at`): the products talked of before it come earlier still.
   const at = out.focus.at !== undefined ? { at: out.focus.at + recent.length - (out.focus.recent ?? []).length } : {};
   const kept = { ...out.focus, recent, ...(counts ? { counts } : {}), ...mixesBefore(input.focus, out.focus, recent, replaced), ...at };
-  // "si le sumo 2 metros de arena, ¿cuánto queda todo?": the new line in the total (total-with-added.ts); a delivery asked here is priced above; the new lines' own words ("40 m² a 10 cm… son 4 m³") stay before it.
-  const whole = !asked && recent.length > 0 && text !== undefined && (asksWholeWithIt(text) || (!input.estimate?.length && keepsRunningOrder(kept, out))) ? counterTotal(tenant, index, kept, input.lang, out.outcome === 'multi_quote') : null;
+  // "si le sumo 2 metros de arena, ¿cuánto queda todo?", "agrégale 2 tubos", "dame uno" of the glue asked after the counted pipes: the new line in the total (total-with-added.ts); a delivery asked here is priced above; the new lines' own words ("40 m² a 10 cm… son 4 m³") stay before it.
+  const whole = !asked && recent.length > 0 && text !== undefined && (asksWholeWithIt(text) || (!input.estimate?.length && (keepsRunningOrder(kept, out) || (!out.lines && addsToCounter(input.focus, kept, text))))) ? counterTotal(tenant, index, kept, input.lang, out.outcome === 'multi_quote') : null;
   if (whole) return withProductOffers(tenant, withDeliveryLine(tenant, withDelivery(tenant, { ...whole, replies: [...out.replies.slice(0, -1), ...whole.replies] }, input.delivery, input.lang), input.delivery, input.lang), input.lang, options.now, input.text);
   return withProductOffers(tenant, recent.length > 0 ? withCounterReserve(tenant, { ...out, focus: kept }) : out, input.lang, options.now, input.text);
 }
@@ -185,8 +185,8 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
   const notInPack = text !== undefined ? packNotSoldAnswer(tenant, input.focus, text, lang) : null;
   if (notInPack) return notInPack;
   if (counted) return quoteOne(tenant, index, { item: { query: counted.product.name, ...(counted.quantity !== undefined ? { quantity: counted.quantity } : {}) }, match: { product: counted.product, score: 1, unmet: [], defaulted: false } }, lang, true);
-  // "lo quiero", "¿cómo hago el pedido?" with no offer pending (after an offer's products, a delivery time): the product on the counter, to set aside.
-  if (text !== undefined && takesTheOneShown(text, input.focus?.name ?? '') && !input.understanding.nlu.entities.some((e) => e.type === 'product')) {
+  // "lo quiero", "¿cómo hago el pedido?" with no offer pending: the product on the counter, to set aside ("¿y si la compro en cubeta?" asks a price; "la quiero en azul" another colour).
+  if (text !== undefined && takesTheOneShown(text, input.focus?.name ?? '') && !asksBucketPrice(text) && !input.understanding.nlu.entities.some((e) => e.type === 'product')) {
     // "mándamelos a Caleta" after an estimate: that estimate (the delivery added and the order sent, above); with cement and sand counted, the whole counter.
     if (input.estimate && input.estimate.length > 0) return multiQuote(tenant, estimateLines(tenant, input.estimate), [], lang, index, false);
     if (input.focus) return counterLines(input.focus).length >= 2 ? multiQuote(tenant, estimateLines(tenant, counterLines(input.focus)), [], lang, index, false) : focusAgain(tenant, index, input.focus, lang);
@@ -471,7 +471,7 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
   // Among equal fits, what is on the shelf: an exhausted one is no option to choose — but the everyday one (or one on offer) out is said, with what there is ("2 cubetas de pintura blanca").
   const close = fits.some((m) => m.product.stock > 0) ? fits.filter((m) => m.product.stock > 0) : fits;
   const fitOut = fits.length >= 2 ? fitOutOfStock(tenant, index, fits, single.item, lang, options.now) : null;
-  const one = close.length === 1 && fits.length >= 2 && close[0] !== top ? close[0] : kinOnCounter(index, tenant.catalog, input.focus, single.item.query, close); // ...or the PVC glue with PVC pipe on the counter
+  const one = close.length === 1 && fits.length >= 2 && close[0] !== top ? close[0] : kinOnCounter(index, tenant.catalog, input.focus, single.item.query, close, matches); // ...or the PVC glue with PVC pipe on the counter
   if (fitOut || one) return fitOut ?? quoteOne(tenant, index, { item: single.item, match: one as CatalogMatch }, lang, input.intent === 'price_quote');
   // "2 galones de pintura de aceite" (black or green): which colour, each priced for the count, never one picked for them.
   const shown = close.slice(0, MAX_SHOWN).map((m) => m.product);

@@ -32,9 +32,9 @@ const URGENCY_PATTERNS: [UrgencyLevel, RegExp][] = [
   ['Alto', /\b(?:(?:prioridad|urgencia|priority|urgency)(?: es)? (?:muy )?(?:alta|alto|high)|(?:alta|high) (?:prioridad|urgencia|priority|urgency))\b/],
   ['Medio', /\b(?:(?:prioridad|urgencia|priority|urgency)(?: es)? (?:media|medio|medium|normal)|(?:media|medium|normal) (?:prioridad|urgencia|priority|urgency))\b/],
   ['Bajo', /\b(?:(?:prioridad|urgencia|priority|urgency)(?: es)? (?:baja|bajo|low)|(?:baja|low) (?:prioridad|urgencia|priority|urgency))\b/],
-  ['Bajo', /\b(?:sin prisa|no hay prisa|no urge|no es urgente|cuando sea|cuando puedan|con calma|no rush|no hurry|whenever|not urgent|when you can|low priority)\b/],
-  // "no tan urgente", "not that urgent": urgency tempered, not denied ("no es urgente" is low, above) — never the "urgente" it contains.
-  ['Medio', /\b(?:no (?:es |esta |esta tan |es tan )?(?:tan|muy|tanto|super) urgente|no urge (?:tanto|mucho)|not (?:that|so|too|very|super) urgent)\b/],
+  // "no tan urgente", "not that urgent": urgency tempered, not denied ("no es urgente" is low, below) — never the "urgente" it contains.
+  ['Medio', /\b(?:no (?:es |esta |esta tan |es tan )?(?:tan|muy|tanto|super) urgente|no urge (?:tanto|mucho)|not (?:that|so|too|very|super|all that) urgent)\b/],
+  ['Bajo', /\b(?:(?:para )?nada urgente|sin prisa|no hay prisa|no urge|no es urgente|cuando sea|cuando puedan|con calma|no rush|no hurry|whenever|not urgent|when you can|low priority)\b/],
   // "la urgencia", "cambia la urgencia": the field named (to change it), not a level; "con urgencia", "es una urgencia" say one.
   ['Alto', /\b(?:tan pronto como (?:sea posible|se pueda|puedan|pueda)|lo mas pronto posible|lo mas pronto|urgente|(?<!\b(?:la|su|tu|mi|el nivel de) )urgencia|urge|hoy mismo|hoy|ya mismo|ahora mismo|para ya|para ayer|pa ayer|(?:ayer|yesterday) (?:era|fue|was) (?:tarde|late|too late)|(?:lo |la |los |las )?necesitaba(?:mos)? (?:para |pa )?ayer|lo necesito ya|cuanto antes|lo antes posible|inmediato|inmediatamente|emergencia|asap|urgent|urgently|right now|immediately|today|emergency|as soon as possible)\b/],
   // "esta semana si se puede", "this week if possible", "dentro de esta semana": within a week is
