@@ -164,6 +164,9 @@ const PURPOSE_ALONE = /^(?:(?:es|son|seria|lo\s+quiero|la\s+quiero|lo\s+necesito
 const PURPOSE_PLACE =
   /\b(?:banos?|cocinas?|pisos?|paredes|pared|techos?|exteriore?s?|interiore?s?|humedad|madera|metal|hierro|verjas?|puertas?|ventanas?|patios?|marquesinas?|aceras?|losas?|galerias?|terrazas?|piscinas?|fachadas?|closets?|gabinetes?|driveways?|floors?|walls?|roofs?|bathrooms?|kitchens?|wood|outdoors?|outside|indoors?|decks?|fences?|gates?|doors?|sidewalks?|pool|garage|humid\w*|damp|mold|moho|hongos?)\b/;
 
+/** Work done with the product ("cuál me recomiendas pa cortar cerámica?", "which one for cutting tile?"): the thing worked on is no product asked for. */
+export const PURPOSE_WORK = /^(?:cortar|pegar|pintar|lijar|pulir|taladrar|perforar|limpiar|sellar|fijar|atornillar|desatornillar|soldar|cut|cutting|glue|gluing|paint|painting|sand|sanding|polish|polishing|drill|drilling|seal|sealing|fix|fixing|weld|welding)\s+\S/;
+
 /** "¿trae brocas?", "¿viene con su asiento?", "¿incluye el tanque?", "¿tiene asiento?" (a thing of it, not "¿tienen brocas?", the store's). */
 const INCLUDES_ES =
   /^(?:(?:el|la|ese|esa|este|esta|eso|esto)\s+)?(?:(?:ya|tambien)\s+)?(?:(?:viene|vienen)\s+con|trae|traen|incluye|incluyen|tiene)\s+((?:(?:su|sus|el|la|los|las|un|una|unos|unas)\s+)?[a-z]+(?:\s+(?:de\s+)?[a-z]+)?)(?:\s+(?:incluid[oa]s?|tambien|ya|o\s+no|o\s+que))?$/;
@@ -288,7 +291,7 @@ function focusQuestionOf(text: string): FocusQuestion | null {
   const place = placeAsked(t);
   if (place) return { kind: 'where', place };
   const which = PURPOSE_WHICH.exec(t)?.[1];
-  if (which !== undefined && PURPOSE_PLACE.test(which)) return { kind: 'purpose', use: which, which: true };
+  if (which !== undefined && (PURPOSE_PLACE.test(which) || PURPOSE_WORK.test(which))) return { kind: 'purpose', use: which, which: true };
   const alone = PURPOSE_ALONE.exec(t)?.[1];
   if (alone !== undefined && PURPOSE_PLACE.test(alone)) return { kind: 'purpose', use: alone };
   const suits = SUITS_ES.exec(t) ?? SUITS_EN.exec(t);

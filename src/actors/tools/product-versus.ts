@@ -14,7 +14,7 @@ import type { CatalogIndex } from './catalog-search.js';
 import { packComparison } from './pack-compare.js';
 import { describeProduct, optionsFor } from './product-parts.js';
 import { useWordsOfProduct } from './product-picks.js';
-import { readFocusQuestion } from '../../machines/focus-questions.js';
+import { PURPOSE_WORK, readFocusQuestion } from '../../machines/focus-questions.js';
 import { answerFocusQuestion } from './product-followups.js';
 import { durabilityAnswer } from './product-durability.js';
 
@@ -196,7 +196,9 @@ export function purposeAnswer(tenant: TenantData, index: CatalogIndex, input: Pi
   const categories = new Set(shown.map((p) => p.category));
   // Of their kind before their shelf: "pa un piso" after the cements is a cement, not the fill beside them.
   const near = tenant.catalog.filter((p) => (kinds.has(kindOf(p)) || categories.has(p.category)) && !shown.includes(p) && says(p)).sort((a, b) => Number(b.stock > 0) - Number(a.stock > 0));
-  const others = near.some((p) => kinds.has(kindOf(p))) ? near.filter((p) => kinds.has(kindOf(p))) : near;
+  // Work asked of the tool shown ("cuál me recomiendas pa cortar cerámica?" after the grinder): of its kind only, never a trowel off the shelf.
+  const work = asked?.kind === 'purpose' && PURPOSE_WORK.test(foldAccents(asked.use));
+  const others = near.some((p) => kinds.has(kindOf(p))) || work ? near.filter((p) => kinds.has(kindOf(p))) : near;
   if (others.length > 1) return some(others.slice(0, 3));
   return others[0] ? one('product.purpose_other', others[0]) : null;
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { otherColoursSaid } from '../../../src/machines/colour-said.js';
 import { takesTheOneShown } from '../../../src/machines/order-words.js';
 import { followUpCore, isProductFollowUp } from '../../../src/machines/product-focus.js';
+import { readFocusQuestion } from '../../../src/machines/focus-questions.js';
 
 const WHITE = 'Pintura Acrílica Tropical Blanco (galón)';
 
@@ -37,5 +38,15 @@ describe('the one in focus wanted in another colour or size', () => {
   ])('should read %j as a follow-up of the product in focus (%j)', (text, core) => {
     expect(followUpCore(text)).toBe(core);
     expect(isProductFollowUp(text)).toBe(true);
+  });
+});
+
+describe('work asked of the tool shown is a purpose, not a product', () => {
+  it.each([
+    ['cual me recomiendas para cortar ceramica?', 'cortar ceramica'],
+    ['which one for cutting tile?', 'cutting tile'],
+    ['cual me recomiendas pa taladrar concreto?', 'taladrar concreto'],
+  ])('should read %j as the purpose %j', (text, use) => {
+    expect(readFocusQuestion(text)).toEqual({ kind: 'purpose', use, which: true });
   });
 });
