@@ -52,7 +52,7 @@ describe('catalog text pre-checks give the unguarded chain of replaces', () => {
     }
     // The corpus reaches the rewrites, not only texts left as they were.
     expect(rewritten).toBeGreaterThan(2000);
-  });
+  }, 120_000);
 
   it('normaliseMeasures: the phrases made to reach its steps read as before, and as sizes', () => {
     let rewritten = 0;
@@ -83,5 +83,5 @@ describe('catalog text pre-checks give the unguarded chain of replaces', () => {
       expect(soundKey(word), JSON.stringify(word)).toBe(want);
     }
     expect(changed).toBeGreaterThan(1000);
-  });
+  }, 120_000);
 });
