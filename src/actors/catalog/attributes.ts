@@ -1,6 +1,7 @@
 import { editDistance, FILLER, fold, lookupTable, NUMBER_WORDS, soundKey, stem, words } from './text.js';
 import { withDimensionsJoined } from './dimensions.js';
 import { BARE_NUMBER, BY_SIZE, IN_OR_FT, quantityTokens, WITH_WORD } from './number-patterns.js';
+import { normaliseMeasures } from './measure-notation.js';
 
 /**
  * Product attributes read from a customer's words and from catalog names alike: sizes and other
@@ -179,56 +180,6 @@ export function convertMeasure(m: Measure, unit: MeasureUnit): Measure | null {
   return { value: (m.value * from.base) / to.base, unit };
 }
 
-/** Rewrites spoken and written measures to one notation: "de media" → 1/2, `4"` → 4in, "12 pies" → 12ft. */
-function normaliseMeasures(folded: string): string {
-  let t = ` ${folded} `;
-  // "4 x 8 3/4": the sides joined first, or "8 3/4" would be read as a mixed number (eight and three quarters).
-  t = t.replace(/(?<![\w/.-])(\d+)\s+x\s+(\d+)(?=\s+\d+\/\d+)/g, '$1x$2');
-  t = t.replace(/½/g, ' 1/2').replace(/¼/g, ' 1/4').replace(/¾/g, ' 3/4').replace(/\b(\d+)-(gallon|galon|gal)\b/g, '$1 $2');
-  t = t.replace(/\b(?:media\s+docena|half\s+a\s+dozen)\b/g, ' 6 ').replace(/\b(?:una|1)\s+docena\b/g, ' 12 ').replace(/\ba\s+dozen\b/g, ' 12 ').replace(/\b(?:un|a)\s+(?:par|pair|couple)\s+(?:de|of)\b/g, ' 2 de ');
-  t = t.replace(/\b(?:una\s+)?pulgadas?\s+y\s+media\b/g, ' 1-1/2in ');
-  t = t.replace(/\buna\s+y\s+media(?:\s+pulgadas?)?\b/g, ' 1-1/2in ');
-  t = t.replace(/\b(\d+)\s+y\s+media\b/g, ' $1-1/2 ');
-  t = t.replace(/\b(\d+)\s+and\s+a\s+half\b/g, ' $1-1/2 ');
-  t = t.replace(/\bone\s+and\s+a\s+half\b/g, ' 1-1/2 ');
-  t = t.replace(/\btres\s+cuartos?\b/g, ' 3/4 ');
-  t = t.replace(/\btres\s+octavos?\b/g, ' 3/8 ');
-  t = t.replace(/\bcinco\s+octavos?\b/g, ' 5/8 ');
-  t = t.replace(/\b(?:un\s+)?cuarto\s+de\s+pulgada\b/g, ' 1/4in ');
-  t = t.replace(/\bun\s+cuarto\b/g, ' 1/4 ');
-  t = t.replace(/\b(?:three|3)\s+eighths?\b/g, ' 3/8 ');
-  t = t.replace(/\b(?:five|5)\s+eighths?\b/g, ' 5/8 ');
-  t = t.replace(/\bthree\s+quarters?(?:\s+(?:of\s+an\s+)?inch)?\b/g, ' 3/4in ');
-  t = t.replace(/\b(?:a\s+)?quarter\s+inch\b/g, ' 1/4in ');
-  t = t.replace(/\bhalf\s+(?:an\s+)?inch\b/g, ' 1/2in ');
-  t = t.replace(/\bmedia\s+pulgada\b/g, ' 1/2in ');
-  // "one inch pipe", "dos pulgadas", "four-inch drain": a number word before the inch unit is a size.
-  t = t.replace(/\b([a-z]+)[\s-]+(?:inch(?:es)?|pulgadas?)\b/g, (whole, word: string) => {
-    const n = NUMBER_WORDS[word];
-    return n !== undefined && n >= 1 && n <= 12 ? ` ${n}in ` : whole;
-  });
-  t = t.replace(/\b(?:a\s+)?quarter\s+(?:of\s+a\s+)?gallon\b|\b(?:un\s+)?cuarto\s+de\s+galon\b/g, ' 1/4 gal ');
-  t = t.replace(/\b(?:medio|half(?:\s+a)?)\s+galon\b|\bhalf\s+(?:a\s+)?gallon\b/g, ' 1/2 gal ');
-  // "un polo", "doble polo", "double-pole", "2-pole", "bipolar": the poles of a breaker, as a count.
-  t = t.replace(/\b(?:un|uno|una|single|one|sencillo)[\s-]+(?:polos?|poles?)\b|\bmonopolar\b/g, ' 1 polo ');
-  t = t.replace(/\b(?:doble|double|dos|two)[\s-]+(?:polos?|poles?)\b|\bbipolar\b/g, ' 2 polos ');
-  t = t.replace(/\b(\d+)-(polos?|poles?)\b/g, ' $1 $2 ');
-  // "block de ocho", "tubo de cuatro": a number word after "de" is a size.
-  t = t.replace(/\b(de|of)\s+([a-z]+)\b/g, (whole, de: string, word: string) => {
-    const n = NUMBER_WORDS[word];
-    return n !== undefined && n > 1 && n < 100 ? `${de} ${n}` : whole;
-  });
-  t = t.replace(/\b(?:de\s+a\s+)?media\b/g, ' 1/2 ');
-  t = t.replace(/\bmedio\b(?!\s+(?:galon|saco|metro))/g, ' 1/2 ');
-  // "1 1/2" is one size, not two numbers ("grade 40 1/2" is grade 40, then 1/2).
-  t = t.replace(/(?<!\b(?:grado|grade|gr|calibre|cal|gauge|no|numero)\s*|#\s*)\b(\d+)\s+(\d+\/\d+)/g, ' $1-$2 ');
-  t = t.replace(/(\d)\s*(?:"|''|”|″|(?:de\s+)?pulgadas?\b|pulg\b\.?|plg\b|inch(?:es)?\b|in\b)/g, '$1in '); // "3/4 de pulgada" too
-  t = t.replace(/(\d)\s*(?:'|’|pies\b|pie\b|ft\b|feet\b|foot\b)/g, '$1ft ');
-  t = t.replace(/\b(\d+)\s+(?:de\s+)?(?:un|una|1)\s+pulgadas?\b/g, '$1in ');
-  return t;
-}
-
-
 /** The sound keys of a closed vocabulary (the lists below are constants), made once per list. */
 const vocabularySounds = new WeakMap<readonly string[], readonly string[]>();
 function soundsOf(vocabulary: readonly string[]): readonly string[] {
@@ -310,8 +261,12 @@ export function parseProductText(text: string, options: ParseOptions = {}): Pars
     }
   }
 
+  // Every pattern below needs a digit, and one writes only where it matched: on a text without a
+  // digit none can change it, so none is run (issue 16: 13.5 replaces on a never-seen message).
+  const numbered = /\d/.test(t);
   /** Removes every match the callback accepts (returns nothing); a returned string replaces the match instead. */
   const take = (re: RegExp, onMatch: (m: string[]) => string | void): void => {
+    if (!numbered) return;
     t = t.replace(re, (...args: unknown[]) => {
       const kept = onMatch(args.filter((a) => typeof a === 'string' || a === undefined).map((a) => (a === undefined ? '' : (a as string))));
       return typeof kept === 'string' ? kept : ' ';

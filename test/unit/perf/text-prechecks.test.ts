@@ -1,4 +1,3 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { alreadyGreets } from '../../../src/actors/greet-back.js';
@@ -21,6 +20,7 @@ import { asksReturnPolicy, readsReturnPolicy } from '../../../src/actors/brain/r
 import { partAmount, partCount } from '../../../src/machines/part-amounts.js';
 import { NUMBER_WORDS } from '../../../src/actors/catalog/index.js';
 import { partAmountBefore, partCountBefore } from './part-amounts-before.js';
+import { devLines, goldenTexts, root, templateTexts } from './text-corpus.js';
 import { asksDeliveryTime, readsDeliveryTime } from '../../../src/machines/delivery-time.js';
 import { plainWords } from '../../../src/kernel/plain-words.js';
 import { greetingWordsOnly, isOnlyGreeting } from '../../../src/actors/brain/rule/signals.js';
@@ -35,49 +35,6 @@ import { asksBucketPrice, bucketAsked } from '../../../src/machines/pack-asked.j
  * set's customer and expected lines, every tenant template, the golden inputs, and
  * spellings made to sit at the edges (accents, marks, emoji, variation selectors, case).
  */
-const root = join(import.meta.dirname, '../../..');
-
-function devLines(): string[] {
-  const dir = join(root, 'test/eval/conversations');
-  const out: string[] = [];
-  for (const f of readdirSync(dir)) {
-    if (!f.endsWith('.conv')) continue;
-    for (const line of readFileSync(join(dir, f), 'utf8').split('\n')) {
-      const m = /^(?:>|<!?)\s?(.*)$/.exec(line);
-      if (m?.[1]) out.push(...m[1].split('||').map((s) => s.trim()));
-    }
-  }
-  return out;
-}
-
-/** The golden readings' inputs (`test/fixtures/brain-golden.jsonl`). */
-function goldenTexts(): string[] {
-  return readFileSync(join(root, 'test/fixtures/brain-golden.jsonl'), 'utf8')
-    .split('\n')
-    .filter((l) => l.trim() !== '')
-    .map((l) => (JSON.parse(l) as { text: string }).text);
-}
-
-function templateTexts(): string[] {
-  const out: string[] = [];
-  const walk = (v: unknown): void => {
-    if (typeof v === 'string') out.push(v);
-    else if (Array.isArray(v)) v.forEach(walk);
-    else if (v && typeof v === 'object') Object.values(v).forEach(walk);
-  };
-  for (const tenant of readdirSync(join(root, 'tenants'))) {
-    const dir = join(root, 'tenants', tenant, 'templates');
-    let files: string[] = [];
-    try {
-      files = readdirSync(dir);
-    } catch {
-      continue;
-    }
-    for (const f of files) if (f.endsWith('.json')) walk(JSON.parse(readFileSync(join(dir, f), 'utf8')));
-  }
-  return out;
-}
-
 const EDGES = [
   '', ' ', '¡!', '  ¡¡Hola!', 'HOLA', 'Hóla', 'Ĥola amigo', '\u0301hola', 'H\u0301ola', 'buenas', 'Buenos días', 'Good afternoon, Ana', 'good', 'Gracias', 'Esto es lo que tengo:',
   '🏷️ Oferta', '\u00a0Hola', '\u2001hola', 'Hey!', 'hi', 'hilo', 'Bienvenido', 'Ｈola', 'İstanbul', '1 hola',
