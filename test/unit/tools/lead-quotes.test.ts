@@ -19,7 +19,7 @@ describe('the offer of a product priced in the middle of the lead form', () => {
     // One question at a time: the form's, the offer said as "dime *sí*".
     expect(offered).toContain('apartado con tu solicitud');
     expect(offered).not.toContain('¿Te lo reservo');
-    expect(offered.match(/\?/g)?.length).toBe(1);
+    expect((offered ?? '').match(/\?/g)?.length).toBe(1);
     expect(yes).toMatch(/T-\d{6}/);
     expect(yes).toContain('Cemento Gris');
     expect(yes).toContain('correo electrónico');
