@@ -69,7 +69,7 @@ const ONLY_ALL = new RegExp(ONLY.source, 'g');
  * followUpCore('no, I only want the 5/8'); // 'the 5/8'
  */
 export function followUpCore(text: string): string {
-  return withoutAddLead(bucketAsked(fold(text).replace(/'/g, ' '))) // "is it cheaper by the bucket?": the bucket; "agrégale 3 de 12w": the count
+  return withoutAddLead(bucketAsked(fold(text).replace(/'|(?<=[a-z])-(?=[a-z])/g, ' '))) // "is it cheaper by the bucket?": the bucket; "agrégale 3 de 12w": the count
     // Dominican speech: "¿a cómo ta?", "¿cuánto tan?" (está, están).
     .replace(/\bta\b/g, 'esta')
     .replace(/\btan\b/g, 'estan')
