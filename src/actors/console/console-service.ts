@@ -356,7 +356,7 @@ export function createConsoleService(options: ConsoleServiceOptions): ConsoleSer
           lang: (context.lang as string | undefined) ?? null,
         },
         leadDraft: Object.fromEntries(Object.entries(draft).map(([k, v]) => [k, v?.value ?? null])),
-        ticket: ticket ? { number: ticket.number, reason: ticket.reason, summary: ticket.summary, openedAt: ticket.openedAt, status: ticket.status, rating: ticket.rating ?? null, callBack, callTo } : null,
+        ticket: ticket ? { number: ticket.number, reason: ticket.reason, summary: ticket.summary, openedAt: ticket.openedAt, status: ticket.status, closedAt: ticket.closedAt, resolvedBy: ticket.agentName, outcome: ticket.outcome, rating: ticket.rating ?? null, callBack, callTo } : null,
         media: view.transcript.flatMap((e) => (e.media ?? []).map((m) => ({ ...m, messageId: e.messageId, at: e.at }))),
         assignee: assignment ? { id: assignment.agentId, displayName: assignment.displayName } : null,
         transcript: transcript.map(transcriptLine),
