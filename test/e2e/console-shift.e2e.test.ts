@@ -70,6 +70,22 @@ describe('agent console, an agent shift', () => {
     expect(rig.errors).toEqual([]);
   });
 
+  it('should find a quote by the number the bot gave the customer, and show its ticket', async () => {
+    const res = await fetch(`${server.baseUrl}/api/tenants/${TENANT}/messages`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${server.apiKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ sender: `shift-${process.pid}-quote`, text: 'Necesito una cotización de 200 sacos de cemento y 50 varillas de 3/8' }),
+    });
+    const turn = (await res.json()) as { conversation_id: string; state: { context: { ticket: { number: string; kind: string } } } };
+    const { number, kind } = turn.state.context.ticket;
+    expect(kind).toBe('quote');
+    const auth = { authorization: `Bearer ${server.apiKey}` };
+    const found = (await (await fetch(`${server.baseUrl}/console/api/tenants/${TENANT}/inbox?view=open&q=${number}`, { headers: auth })).json()) as { items: Array<{ conversationId: string; ticketNumber: string | null }> };
+    expect(found.items.map((i) => [i.conversationId, i.ticketNumber])).toEqual([[turn.conversation_id, number]]);
+    const detail = (await (await fetch(`${server.baseUrl}/console/api/tenants/${TENANT}/conversations/${turn.conversation_id}`, { headers: auth })).json()) as { ticket: Record<string, unknown> | null };
+    expect(detail.ticket).toMatchObject({ number, reason: 'quote', status: 'open' });
+  });
+
   it('should bring an opened conversation to the top of a phone screen, keep its actions on screen and reset the transfer form', async () => {
     for (const text of ['quiero hablar con una persona', 'I want to talk to a human please', 'necesito hablar con alguien del equipo']) await customer(text);
     const id = await customer('Me llamo Ramón y quiero hablar con una persona, el pedido llegó incompleto');

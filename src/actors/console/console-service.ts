@@ -189,9 +189,11 @@ export function createConsoleService(options: ConsoleServiceOptions): ConsoleSer
   const itemFor = async (tenantId: string, conversationId: string, ticketList?: TicketRecord[], assignment?: Assignment | null): Promise<InboxItem | null> => {
     const view = await host.getConversation(tenantId, conversationId);
     if (!view) return null;
+    const list = ticketList ?? (await tickets.list(tenantId));
     return buildInboxItem({
       view,
-      ticket: handoffTicketOf(ticketList ?? (await tickets.list(tenantId)), conversationId),
+      ticket: handoffTicketOf(list, conversationId),
+      quote: handoffTicketOf(list, conversationId, 'quote'),
       assignment: assignment !== undefined ? assignment : await assignments.get(tenantId, conversationId),
       handle: phoneHandleOf(tenantId, conversationId, view.transcript),
       now: clock.now(),
@@ -333,7 +335,8 @@ export function createConsoleService(options: ConsoleServiceOptions): ConsoleSer
       const view = await viewOf(actor.tenantId, conversationId);
       const context = view.state?.context ?? {};
       const [ticketList, assignment, noteList] = await Promise.all([tickets.list(actor.tenantId), assignments.get(actor.tenantId, conversationId), notes.list(actor.tenantId, conversationId)]);
-      const ticket = handoffTicketOf(ticketList, conversationId);
+      // Without a handoff, the quote ticket whose number the bot gave the customer (sales follows it up).
+      const ticket = handoffTicketOf(ticketList, conversationId) ?? handoffTicketOf(ticketList, conversationId, 'quote');
       const contact = (context.contact ?? {}) as { phone?: string; email?: string };
       const draft = ((context.lead as { draft?: Record<string, { value?: unknown }> } | undefined)?.draft ?? {}) as Record<string, { value?: unknown }>;
       const field = (name: string) => (typeof draft[name]?.value === 'string' ? (draft[name]!.value as string) : null);
