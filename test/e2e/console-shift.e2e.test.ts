@@ -70,6 +70,22 @@ describe('agent console, an agent shift', () => {
     expect(rig.errors).toEqual([]);
   });
 
+  it('should count the customers waiting on the tab and in the window title, live, and mine once taken', async () => {
+    const page = await rig.newPage();
+    await rig.logIn(page);
+    const waitingCount = () => page.locator('#tab-waiting [data-count="waiting"]').textContent().catch(() => null);
+    const before = Number((await page.locator('#tab-waiting [data-count="waiting"]').count()) ? await waitingCount() : 0);
+    const id = await customer('Me llamo Julia, quiero hablar con una persona');
+    await page.locator(`button[data-conversation="${id}"]`).waitFor({ timeout: TIMEOUT });
+    await expect.poll(async () => Number(await waitingCount()), { timeout: TIMEOUT }).toBe(before + 1);
+    expect(await page.title()).toBe(`(${before + 1}) Hilo · Consola de agentes`);
+    await page.locator(`button[data-conversation="${id}"]`).click();
+    await page.locator('[data-action="take"]').click();
+    await expect.poll(() => page.title(), { timeout: TIMEOUT }).toBe(before > 0 ? `(${before}) Hilo · Consola de agentes` : 'Hilo · Consola de agentes');
+    expect((await page.locator('#tab-mine').innerText()).replace(/\s+/g, ' ')).toMatch(/Míos [1-9]/);
+    expect(rig.errors).toEqual([]);
+  });
+
   it('should find a quote by the number the bot gave the customer, and show its ticket', async () => {
     const res = await fetch(`${server.baseUrl}/api/tenants/${TENANT}/messages`, {
       method: 'POST',
