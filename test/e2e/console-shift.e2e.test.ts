@@ -86,6 +86,14 @@ describe('agent console, an agent shift', () => {
     expect(rig.errors).toEqual([]);
   });
 
+  it("should let the studio's receptionist log in with the demo account, as the hardware store's clerk does", async () => {
+    for (const tenant of ['ferreteria', 'estudio']) {
+      const res = await fetch(`${server.baseUrl}/console/api/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ tenant, username: 'demo', password: PASSWORD }) });
+      expect(res.status, tenant).toBe(200);
+      expect(((await res.json()) as { agent: { tenant: string; role: string } }).agent).toMatchObject({ tenant, role: 'admin' });
+    }
+  });
+
   it('should find a quote by the number the bot gave the customer, and show its ticket', async () => {
     const res = await fetch(`${server.baseUrl}/api/tenants/${TENANT}/messages`, {
       method: 'POST',
