@@ -120,6 +120,14 @@ describe('agent console, an agent shift', () => {
     await page.locator(`section[data-conversation="${id}"]`).waitFor({ timeout: TIMEOUT });
     await page.waitForFunction(() => (document.getElementById('conversation-title')?.getBoundingClientRect().top ?? 999) < 120, undefined, { timeout: TIMEOUT });
     expect((await heading.boundingBox())!.y).toBeLessThan(120);
+    // Closing it goes back to the list, on the item just closed, not to an empty page under it.
+    await page.locator('button.close').click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-conversation')), { timeout: TIMEOUT }).toBe(id);
+    const box = (await page.locator(`button[data-conversation="${id}"]`).boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.y + box.height).toBeLessThanOrEqual(PHONE.height);
+    await page.locator(`button[data-conversation="${id}"]`).click();
+    await page.locator(`section[data-conversation="${id}"]`).waitFor({ timeout: TIMEOUT });
 
     await page.locator('[data-action="take"]').click();
     await page.locator('#transfer-to').waitFor({ timeout: TIMEOUT });
@@ -134,6 +142,11 @@ describe('agent console, an agent shift', () => {
     // The select starts afresh (not a blank pick of the agent who now holds it) and Transfer waits for a choice.
     expect(await page.locator('#transfer-to').inputValue()).toBe('');
     expect(await page.locator('#transfer-to ~ button[type="submit"]').isDisabled()).toBe(true);
+
+    // Closing it (it left "En espera" with the transfer) goes back to the top of the list.
+    await page.locator('button.close').click();
+    await expect.poll(() => page.evaluate(() => document.querySelector('.inbox')!.getBoundingClientRect().top), { timeout: TIMEOUT }).toBeGreaterThanOrEqual(0);
+    expect(await page.evaluate(() => document.querySelector('.inbox')!.getBoundingClientRect().top)).toBeLessThan(PHONE.height / 2);
     expect(rig.errors).toEqual([]);
   });
 });

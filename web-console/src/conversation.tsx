@@ -388,7 +388,21 @@ export function ConversationPanel(props: { state: ConsoleContext; controller: Co
           <span data-field="assignee">{detail.assignee ? t(lang, 'heldBy', { name: detail.assignee.displayName }) : t(lang, 'unassigned')}</span>
           {item && (detail.state ?? '').startsWith('handoff') ? <span class={`badge priority-${item.priority}`}> {badgeLabel(lang, item)}</span> : null}
         </p>
-        <button type="button" class="close" aria-label={t(lang, 'closeConversation')} onClick={() => controller.select(null)}>
+        <button
+          type="button"
+          class="close"
+          aria-label={t(lang, 'closeConversation')}
+          onClick={() => {
+            const id = detail.conversationId;
+            controller.select(null);
+            // One column: back to the list, on the item just closed (focus scrolls it into view), or
+            // at the list's top when it left the tab (transferred, resolved).
+            if (!window.matchMedia?.('(max-width: 900px)').matches) return;
+            const item = document.querySelector<HTMLElement>(`.items [data-conversation="${CSS.escape(id)}"]`);
+            if (item) item.focus();
+            else document.querySelector('.inbox')?.scrollIntoView({ block: 'start' });
+          }}
+        >
           ×
         </button>
       </header>
