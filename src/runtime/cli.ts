@@ -63,7 +63,7 @@ async function main(argv: string[]): Promise<void> {
       (hilo.tenants.has('estudio') ? `  Demo tenant "estudio" (a beauty studio; its demo backend: ${demoBackend ? `http://127.0.0.1:${process.env.HILO_DEMO_BACKEND_PORT ?? '4100'}` : 'not started'}): the same API key\n` : '') +
       `  Try: curl -s -X POST http://${shown}:${hilo.port}/api/tenants/${DEMO_TENANT}/messages -H "Authorization: Bearer ${config.demoApiKey ? '$HILO_DEMO_API_KEY' : hilo.demoApiKey}" -H "Content-Type: application/json" -d '{"sender":"me","text":"¿Tienen cemento gris?"}'\n` +
       (hilo.demoAgentPassword
-        ? `  Agent console: http://${shown}:${hilo.port}/console  (tenant "${DEMO_TENANT}", user "demo", password ${config.demoAgentPassword ? 'the one in HILO_DEMO_AGENT_PASSWORD' : `${hilo.demoAgentPassword}${config.storage === 'durable' ? `, kept in ${join(config.dataDir, DEMO_AGENT_PASSWORD_FILE)}` : ' (generated for this run)'}`})\n`
+        ? `  Agent console: http://${shown}:${hilo.port}/console  (tenant "${DEMO_TENANT}"${hilo.tenants.has('estudio') ? ' or "estudio"' : ''}, user "demo", password ${config.demoAgentPassword ? 'the one in HILO_DEMO_AGENT_PASSWORD' : `${hilo.demoAgentPassword}${config.storage === 'durable' ? `, kept in ${join(config.dataDir, DEMO_AGENT_PASSWORD_FILE)}` : ' (generated for this run)'}`})\n`
         : '') +
       (hilo.inspectorUrl ? `  Stately inspector: ${config.inspectToken ? hilo.inspectorUrl.replace(/token=[^&]*/, 'token=$HILO_INSPECT_TOKEN') : hilo.inspectorUrl}\n` : '') +
       '\n',

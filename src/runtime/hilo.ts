@@ -319,14 +319,17 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
     remoteTurns.push((key, state) => consoleApp.noteTurn(key, state, false));
     closers.push(() => consoleApp.close());
     let demoAgentPassword: string | null = null;
-    if (tenants.runtimes.has(DEMO_TENANT)) {
+    // Every demo tenant gets the account `demo` (one password): the studio's handoffs need a
+    // receptionist who can log in as much as the hardware store's need a clerk.
+    const demoAgentTenants = DEMO_TENANTS.filter((id) => tenants.runtimes.has(id));
+    if (demoAgentTenants.length) {
       demoAgentPassword = config.demoAgentPassword ?? (config.storage === 'durable' ? loadOrCreateDemoAgentPassword(config.dataDir).password : generateAgentPassword());
-      await consoleApp.auth.ensureDemoAgent(DEMO_TENANT, demoAgentPassword);
+      for (const id of demoAgentTenants) await consoleApp.auth.ensureDemoAgent(id, demoAgentPassword);
     }
     const admin = createAdminWiring({ storage, audit, apiKeys, hasTenant: (t) => host.hasTenant(t), onConversationErased: (t, c) => (cluster ? cluster.conversationErased({ tenantId: t, conversationId: c }) : host.evict(t, c, { erased: true })), idempotencyRecords, auditKey: config.auditKey, ...(cluster ? { retentionRunsHere: cluster.retentionRunsHere } : {}), clock, logger });
     if (admin.retention) closers.push(() => admin.retention?.stop());
     // The operator's tenant admin API (HILO_ADMIN_KEY): tenants change without a restart.
-    const tenantAdmin = createTenantAdmin({ adminKey: config.adminKey, maxBodyBytes: config.adminMaxBodyBytes, tenantsDir, tenants, build: (data, workflows, classifier) => buildTenantRuntime(tenantWiring, data, workflows, classifier), apiKeys, clustered: cluster !== null, prepareIntegrations: (t) => prepareTenantIntegrations({ channels, destinations, console: consoleApp, demo: { tenants: DEMO_TENANTS, apiKey: demoApiKey ?? null, apiKeys, agentTenant: DEMO_TENANT, agentPassword: demoAgentPassword } }, t.data.settings), ...(config.storage === 'durable' ? { keepKey: (t: string, key: string) => keepTenantKeyDigest(config.dataDir, t, hashApiKey(key)) } : {}), clock, logger });
+    const tenantAdmin = createTenantAdmin({ adminKey: config.adminKey, maxBodyBytes: config.adminMaxBodyBytes, tenantsDir, tenants, build: (data, workflows, classifier) => buildTenantRuntime(tenantWiring, data, workflows, classifier), apiKeys, clustered: cluster !== null, prepareIntegrations: (t) => prepareTenantIntegrations({ channels, destinations, console: consoleApp, demo: { tenants: DEMO_TENANTS, apiKey: demoApiKey ?? null, apiKeys, agentPassword: demoAgentPassword } }, t.data.settings), ...(config.storage === 'durable' ? { keepKey: (t: string, key: string) => keepTenantKeyDigest(config.dataDir, t, hashApiKey(key)) } : {}), clock, logger });
     closers.push(() => tenantAdmin.settled());
     const metrics = createMetrics({
       host,

@@ -14,8 +14,8 @@ export interface TenantIntegrationParts {
   destinations: Pick<OutboundDestinations, 'prepareTenant'>;
   /** Absent at start-up (the console is built later and told its tenants then). */
   console?: Pick<AgentConsole, 'prepareTenant' | 'auth'>;
-  /** The demo tenants share the demo API key; `agentTenant` gets the console account `demo` with `agentPassword`. */
-  demo?: { tenants: readonly string[]; apiKey: string | null; apiKeys: ApiKeyRegistry; agentTenant: string; agentPassword: string | null };
+  /** The demo tenants share the demo API key and each gets the console account `demo` with `agentPassword`. */
+  demo?: { tenants: readonly string[]; apiKey: string | null; apiKeys: ApiKeyRegistry; agentPassword: string | null };
   /** Where secrets named in tenant.json are read; default `process.env`. */
   env?: Readonly<Record<string, string | undefined>>;
 }
@@ -36,7 +36,7 @@ export async function prepareTenantIntegrations(parts: TenantIntegrationParts, s
   const installDestinations = parts.destinations.prepareTenant(settings, env);
   const installConsole = parts.console ? await parts.console.prepareTenant(settings.id) : null;
   const demo = parts.demo;
-  if (parts.console && demo && settings.id === demo.agentTenant && demo.agentPassword) await parts.console.auth.ensureDemoAgent(settings.id, demo.agentPassword);
+  if (parts.console && demo && demo.tenants.includes(settings.id) && demo.agentPassword) await parts.console.auth.ensureDemoAgent(settings.id, demo.agentPassword);
   return () => {
     installChannels();
     installDestinations();

@@ -5,7 +5,7 @@ import { DashboardHost } from './dashboard-host.js';
 import { InboxPanel } from './inbox.js';
 import { LangSwitch } from './lang-switch.js';
 import { LoginScreen } from './login.js';
-import { connectionShown, type ConsoleStore } from './store.js';
+import { connectionShown, countIn, type ConsoleStore } from './store.js';
 import { t } from './strings.js';
 import { browserTimeZone, zoneLabel } from './time.js';
 import { useConsoleState } from './use-store.js';
@@ -21,6 +21,12 @@ export function App(props: { store: ConsoleStore; controller: ConsoleController 
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
+  // The window title counts the customers waiting for someone: seen from another tab or the taskbar.
+  const waiting = state.screen === 'app' ? countIn(state, 'waiting') : 0;
+  useEffect(() => {
+    const title = `Hilo · ${t(lang, 'appTitle')}`;
+    document.title = waiting > 0 ? `(${waiting}) ${title}` : title;
+  }, [waiting, lang]);
   const isAdmin = state.agent?.role === 'admin';
   // Every time on the page is the store's; say so when this computer's clock reads otherwise.
   const zone = state.timeZone ? zoneLabel(state.timeZone, browserTimeZone()) : null;

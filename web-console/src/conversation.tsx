@@ -6,13 +6,17 @@ import { badgeLabel, channelLabel, langLabel, reasonLabel, stateLabel, t, type S
 import { formatClock, formatFull } from './time.js';
 import type { ConversationDetail, Lang, Note, TranscriptLine } from './wire.js';
 
-type Entry = { kind: 'line'; line: TranscriptLine } | { kind: 'note'; note: Note };
+type Resolution = { at: string; by: string | null; outcome: string | null };
+type Entry = { kind: 'line'; line: TranscriptLine } | { kind: 'note'; note: Note } | { kind: 'resolved'; resolution: Resolution };
 
 const AUTHOR_KEYS: Record<string, StringKey> = { customer: 'customer', bot: 'bot', agent: 'agent' };
 
 function timeline(detail: ConversationDetail): Entry[] {
   const entries: Entry[] = [...detail.transcript.map((line) => ({ kind: 'line' as const, line })), ...detail.notes.map((note) => ({ kind: 'note' as const, note }))];
-  const at = (e: Entry) => (e.kind === 'line' ? e.line.at : e.note.at);
+  // How the handoff ended sits in the thread where it happened, as a help desk's activity line.
+  const t0 = detail.ticket;
+  if (t0 && t0.status !== 'open' && t0.closedAt) entries.push({ kind: 'resolved', resolution: { at: t0.closedAt, by: t0.resolvedBy ?? null, outcome: t0.outcome ?? null } });
+  const at = (e: Entry) => (e.kind === 'line' ? e.line.at : e.kind === 'note' ? e.note.at : e.resolution.at);
   // Stable: lines keep their seq order, a note sits after the lines written before it.
   return entries.map((e, i) => ({ e, i })).sort((a, b) => (at(a.e) < at(b.e) ? -1 : at(a.e) > at(b.e) ? 1 : a.i - b.i)).map((x) => x.e);
 }
@@ -30,6 +34,16 @@ function Transcript(props: { detail: ConversationDetail; lang: Lang; timeZone: s
     <div class="transcript" role="log" aria-live="polite" aria-relevant="additions" aria-label={t(lang, 'transcript')} ref={list} tabIndex={0}>
       <ol>
       {entries.map((entry) => {
+        if (entry.kind === 'resolved') {
+          const r = entry.resolution;
+          return (
+            <li key="resolved" class="msg" data-author="activity">
+              <span class="text">
+                {t(lang, 'resolvedActivity', { name: r.by ?? '—', outcome: r.outcome ?? '—' })} · <time dateTime={r.at} title={formatFull(r.at, lang, timeZone)}>{clock(r.at)}</time>
+              </span>
+            </li>
+          );
+        }
         if (entry.kind === 'note') {
           const n = entry.note;
           return (
@@ -95,6 +109,8 @@ function Details(props: { detail: ConversationDetail; lang: Lang; timeZone: stri
           <Field label={t(lang, 'summary')} value={detail.ticket.summary} lang={lang} lines />
           <Field label={t(lang, 'opened')} value={formatFull(detail.ticket.openedAt, lang, timeZone)} lang={lang} />
           <Field label={t(lang, 'status')} value={t(lang, detail.ticket.status === 'open' ? 'ticketOpen' : 'ticketClosed')} lang={lang} />
+          {detail.ticket.status !== 'open' && detail.ticket.resolvedBy ? <Field label={t(lang, 'resolvedBy')} value={`${detail.ticket.resolvedBy}${detail.ticket.closedAt ? ` · ${formatFull(detail.ticket.closedAt, lang, timeZone)}` : ''}`} lang={lang} /> : null}
+          {detail.ticket.status !== 'open' && detail.ticket.outcome ? <Field label={t(lang, 'outcome')} value={detail.ticket.outcome} lang={lang} /> : null}
           {detail.ticket.status !== 'open' ? <Field label={t(lang, 'rating')} value={detail.ticket.rating === null ? t(lang, detail.awaitingRating ? 'ratingPending' : 'ratingNone') : `${'★'.repeat(detail.ticket.rating)} ${detail.ticket.rating}/5`} lang={lang} /> : null}
         </dl>
       ) : (
@@ -197,7 +213,8 @@ function Actions(props: { state: ConsoleContext; detail: ConversationDetail; con
           class="inline"
           onSubmit={(e) => {
             e.preventDefault();
-            if (target) void controller.transfer(target);
+            // The new holder leaves the list of targets: the select starts afresh for the next hand-over.
+            if (target) void controller.transfer(target).then(() => setTarget(''));
           }}
         >
           <label for="transfer-to">{t(lang, 'transferTo')}</label>
@@ -334,7 +351,11 @@ export function ConversationPanel(props: { state: ConsoleContext; controller: Co
   const { lang, detail } = state;
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
-    if (detail) heading.current?.focus();
+    if (!detail) return;
+    heading.current?.focus();
+    // One column (tablets, phones): the conversation sits below the inbox; bring it to the top of
+    // the screen, or the agent sees only its first line under the list.
+    if (window.matchMedia?.('(max-width: 900px)').matches) heading.current?.closest('section')?.scrollIntoView({ block: 'start' });
     // Focus moves here once per opened conversation, not on every live update.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [detail?.conversationId]);
@@ -367,7 +388,21 @@ export function ConversationPanel(props: { state: ConsoleContext; controller: Co
           <span data-field="assignee">{detail.assignee ? t(lang, 'heldBy', { name: detail.assignee.displayName }) : t(lang, 'unassigned')}</span>
           {item && (detail.state ?? '').startsWith('handoff') ? <span class={`badge priority-${item.priority}`}> {badgeLabel(lang, item)}</span> : null}
         </p>
-        <button type="button" class="close" aria-label={t(lang, 'closeConversation')} onClick={() => controller.select(null)}>
+        <button
+          type="button"
+          class="close"
+          aria-label={t(lang, 'closeConversation')}
+          onClick={() => {
+            const id = detail.conversationId;
+            controller.select(null);
+            // One column: back to the list, on the item just closed (focus scrolls it into view), or
+            // at the list's top when it left the tab (transferred, resolved).
+            if (!window.matchMedia?.('(max-width: 900px)').matches) return;
+            const item = document.querySelector<HTMLElement>(`.items [data-conversation="${CSS.escape(id)}"]`);
+            if (item) item.focus();
+            else document.querySelector('.inbox')?.scrollIntoView({ block: 'start' });
+          }}
+        >
           ×
         </button>
       </header>

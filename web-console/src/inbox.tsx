@@ -1,6 +1,6 @@
 import { useRef } from 'preact/hooks';
 import type { ConsoleController } from './controller.js';
-import { visibleItems, type ConsoleContext } from './store.js';
+import { countIn, visibleItems, type ConsoleContext } from './store.js';
 import { badgeLabel, channelLabel, formatWaiting, plainPreview, t, type StringKey } from './strings.js';
 import { useNow } from './use-store.js';
 import { formatWeekdayTime } from './time.js';
@@ -55,6 +55,14 @@ export function InboxPanel(props: { state: ConsoleContext; controller: ConsoleCo
               onKeyDown={(e) => onTabKey(e, index)}
             >
               {t(lang, tab.label)}
+              {tab.view !== 'open' && countIn(state, tab.view) > 0 ? (
+                <>
+                  {' '}
+                  <span class="count" data-count={tab.view}>
+                    {countIn(state, tab.view)}
+                  </span>
+                </>
+              ) : null}
             </button>
           );
         })}

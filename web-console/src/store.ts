@@ -77,6 +77,15 @@ export function connectionShown(context: Pick<ConsoleContext, 'connection' | 're
   return context.reachable ? context.connection : 'offline';
 }
 
+/**
+ * How many known items a tab holds, whatever the search: the tab's count and the window title's
+ * "(3)", so an agent on another tab or window sees customers waiting (as Chatwoot's counts do).
+ */
+export function countIn(context: Pick<ConsoleContext, 'items' | 'agent'>, view: InboxView): number {
+  const agentId = context.agent?.id ?? '';
+  return Object.values(context.items).filter((item) => inView(item, view, agentId)).length;
+}
+
 /** The items the current tab shows, urgent first, then the longest waiting. */
 export function visibleItems(context: ConsoleContext): InboxItem[] {
   const agentId = context.agent?.id ?? '';

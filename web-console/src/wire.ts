@@ -60,7 +60,7 @@ export interface ConversationDetail {
   customer: { name: string | null; profileName: string | null; phone: string | null; email: string | null; lang: string | null };
   leadDraft: Record<string, unknown>;
   /** `callBack`: the customer asked to be called; `callTo`: the number to call (null: none left yet). */
-  ticket: { number: string; reason: string | null; summary: string | null; openedAt: string; status: string; rating: number | null; callBack?: boolean; callTo?: string | null } | null;
+  ticket: { number: string; reason: string | null; summary: string | null; openedAt: string; status: string; closedAt?: string | null; resolvedBy?: string | null; outcome?: string | null; rating: number | null; callBack?: boolean; callTo?: string | null } | null;
   media: Array<MediaRef & { messageId: string; at: string }>;
   assignee: { id: string; displayName: string } | null;
   transcript: TranscriptLine[];

@@ -70,11 +70,11 @@ export function lastInboundChannel(transcript: readonly TranscriptEntry[]): stri
   return 'web';
 }
 
-/** The conversation's newest handoff ticket (open first). */
-export function handoffTicketOf(tickets: readonly TicketRecord[], conversationId: string): TicketRecord | null {
+/** The conversation's newest ticket of `kind` (default: its handoff ticket; open first). */
+export function handoffTicketOf(tickets: readonly TicketRecord[], conversationId: string, kind: TicketRecord['kind'] = 'handoff'): TicketRecord | null {
   let best: TicketRecord | null = null;
   for (const t of tickets) {
-    if (t.conversationId !== conversationId || t.kind !== 'handoff') continue;
+    if (t.conversationId !== conversationId || t.kind !== kind) continue;
     if (!best || (t.status === 'open' && best.status !== 'open') || (t.status === best.status && t.openedAt > best.openedAt)) best = t;
   }
   return best;
@@ -83,6 +83,12 @@ export function handoffTicketOf(tickets: readonly TicketRecord[], conversationId
 export function buildInboxItem(input: {
   view: ConversationView;
   ticket: TicketRecord | null;
+  /**
+   * The conversation's newest quote ticket: the bot told the customer its number ("Le pasé tu
+   * cotización al equipo de ventas con el número T-…"), so a conversation without a handoff ticket
+   * shows and is found by it. Display only: priority and waiting time follow handoffs.
+   */
+  quote?: TicketRecord | null;
   assignment: Assignment | null;
   handle: string | null;
   now: number;
@@ -124,13 +130,14 @@ export function buildInboxItem(input: {
   else if (inHandoff && !agentAnswered && (wroteAgain || now - slaFrom > input.slaSeconds * 1000)) priority = 'waiting';
   const contact = context.contact as { phone?: unknown } | undefined;
   const awaitingRating = !inHandoff && isAwaitingRating(context);
+  const shown = ticket ?? (inHandoff || input.ticket ? null : (input.quote ?? null));
   return {
     conversationId: view.conversationId,
-    ticketId: ticket?.ticketId ?? null,
-    ticketNumber: ticket?.number ?? null,
+    ticketId: shown?.ticketId ?? null,
+    ticketNumber: shown?.number ?? null,
     priority,
-    reason: ticket?.reason ?? null,
-    summary: ticket?.summary ?? null,
+    reason: shown?.reason ?? null,
+    summary: shown?.summary ?? null,
     channel: lastInboundChannel(transcript),
     customer: { name: customerName(context, input.saidName ?? null), profileName: input.profileName ?? null, phoneMasked: maskPhone(typeof contact?.phone === 'string' ? contact.phone : input.handle) },
     state,

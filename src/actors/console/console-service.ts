@@ -189,9 +189,11 @@ export function createConsoleService(options: ConsoleServiceOptions): ConsoleSer
   const itemFor = async (tenantId: string, conversationId: string, ticketList?: TicketRecord[], assignment?: Assignment | null): Promise<InboxItem | null> => {
     const view = await host.getConversation(tenantId, conversationId);
     if (!view) return null;
+    const list = ticketList ?? (await tickets.list(tenantId));
     return buildInboxItem({
       view,
-      ticket: handoffTicketOf(ticketList ?? (await tickets.list(tenantId)), conversationId),
+      ticket: handoffTicketOf(list, conversationId),
+      quote: handoffTicketOf(list, conversationId, 'quote'),
       assignment: assignment !== undefined ? assignment : await assignments.get(tenantId, conversationId),
       handle: phoneHandleOf(tenantId, conversationId, view.transcript),
       now: clock.now(),
@@ -333,7 +335,8 @@ export function createConsoleService(options: ConsoleServiceOptions): ConsoleSer
       const view = await viewOf(actor.tenantId, conversationId);
       const context = view.state?.context ?? {};
       const [ticketList, assignment, noteList] = await Promise.all([tickets.list(actor.tenantId), assignments.get(actor.tenantId, conversationId), notes.list(actor.tenantId, conversationId)]);
-      const ticket = handoffTicketOf(ticketList, conversationId);
+      // Without a handoff, the quote ticket whose number the bot gave the customer (sales follows it up).
+      const ticket = handoffTicketOf(ticketList, conversationId) ?? handoffTicketOf(ticketList, conversationId, 'quote');
       const contact = (context.contact ?? {}) as { phone?: string; email?: string };
       const draft = ((context.lead as { draft?: Record<string, { value?: unknown }> } | undefined)?.draft ?? {}) as Record<string, { value?: unknown }>;
       const field = (name: string) => (typeof draft[name]?.value === 'string' ? (draft[name]!.value as string) : null);
@@ -356,7 +359,7 @@ export function createConsoleService(options: ConsoleServiceOptions): ConsoleSer
           lang: (context.lang as string | undefined) ?? null,
         },
         leadDraft: Object.fromEntries(Object.entries(draft).map(([k, v]) => [k, v?.value ?? null])),
-        ticket: ticket ? { number: ticket.number, reason: ticket.reason, summary: ticket.summary, openedAt: ticket.openedAt, status: ticket.status, rating: ticket.rating ?? null, callBack, callTo } : null,
+        ticket: ticket ? { number: ticket.number, reason: ticket.reason, summary: ticket.summary, openedAt: ticket.openedAt, status: ticket.status, closedAt: ticket.closedAt, resolvedBy: ticket.agentName, outcome: ticket.outcome, rating: ticket.rating ?? null, callBack, callTo } : null,
         media: view.transcript.flatMap((e) => (e.media ?? []).map((m) => ({ ...m, messageId: e.messageId, at: e.at }))),
         assignee: assignment ? { id: assignment.agentId, displayName: assignment.displayName } : null,
         transcript: transcript.map(transcriptLine),
