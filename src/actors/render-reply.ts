@@ -25,6 +25,7 @@ const OLDER_KEY: Readonly<Record<string, string>> = {
   'handoff.ticket.order_cancel': 'handoff.ticket.customer_request',
   'handoff.ticket.running_late': 'handoff.ticket.customer_request',
   'handoff.cancelled': 'handoff.resolved',
+  'handoff.resolved.rating': 'handoff.resolved',
   'quote.reserved_pickup': 'quote.reserved',
   'quote.ticket_pickup': 'quote.ticket',
 };

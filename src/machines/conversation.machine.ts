@@ -2234,6 +2234,8 @@ export const conversationMachine = setup({
     clearHandoff: assign(({ context }) => ({ handoffReason: null, handoffRelays: 0, ...(context.handoffAnswered ? { handoffAnswered: false } : {}) })),
     // The case the customer called off is closed: a later greeting names no open ticket.
     recordCancellation: assign(({ context }) => (context.ticket ? { lastHandoff: { ...context.ticket, agentName: 'customer', outcome: 'cancelled_by_customer' } } : {})),
+    // "Tu caso quedó cerrado": with the rating asked next, the closing asks nothing itself (one question at a time).
+    sayResolved: emit(({ context, event }) => reply(event.type === 'agent.resolved' && context.ticket?.kind === 'handoff' ? 'handoff.resolved.rating' : 'handoff.resolved')),
     // The resolved handoff ticket gets a rating question (answered by the next message or never).
     askRating: enqueueActions(({ context, event, enqueue }) => {
       if (event.type !== 'agent.resolved' || context.ticket?.kind !== 'handoff') return;
@@ -2959,7 +2961,7 @@ export const conversationMachine = setup({
           description: 'The agent closed the case: the bot is back.',
           always: {
             target: 'closingTicket',
-            actions: ['recordResolution', { type: 'sayTemplate', params: { template: 'handoff.resolved' } }, 'askRating'],
+            actions: ['recordResolution', 'sayResolved', 'askRating'],
           },
         },
         closingTicket: {

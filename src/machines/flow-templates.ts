@@ -173,6 +173,8 @@ export const FLOW_TEMPLATE_KEYS: readonly string[] = [
   'handoff.ticket.critical.fire',
   'handoff.ticket.critical.injury',
   'handoff.resolved',
+  // ...with the rating asked right after it: the closing without a question of its own.
+  'handoff.resolved.rating',
   // The customer called the person off before any agent answered (older tenants: `handoff.resolved`).
   'handoff.cancelled',
   'handoff.rating',

@@ -25,7 +25,7 @@ describe('conversation machine › handoff', () => {
 
     const resolved = await c.send({ type: 'agent.resolved', agentName: 'Rosa', outcome: 'resuelto' });
     expect(resolved.state).toBe('triage.idle');
-    expect(resolved.says).toEqual(['handoff.resolved', 'handoff.rating']);
+    expect(resolved.says).toEqual(['handoff.resolved.rating', 'handoff.rating']);
     expect(resolved.context.lastHandoff).toEqual({
       ticketId: 'tk-1',
       number: 'T-000121',
@@ -83,7 +83,7 @@ describe('conversation machine › handoff', () => {
   it('should hand the conversation back to the bot even when its ticket cannot be closed, and close each handoff\'s own ticket', async () => {
     const failing = createConversation({ script, effects: { closeTicket: () => 'fail' } });
     await failing.say('humano');
-    expect(await failing.send({ type: 'agent.resolved', agentName: 'Rosa', outcome: 'ok' })).toMatchObject({ state: 'triage.idle', says: ['handoff.resolved', 'handoff.rating'] });
+    expect(await failing.send({ type: 'agent.resolved', agentName: 'Rosa', outcome: 'ok' })).toMatchObject({ state: 'triage.idle', says: ['handoff.resolved.rating', 'handoff.rating'] });
 
     const twice = createConversation({ script });
     await twice.say('humano');

@@ -35,7 +35,7 @@ const cases: [string, string[], string | { type: 'agent.resolved'; agentName: st
   ['workflow.form.confirming', ['completo'], 'sí', ['lead.submitted'], 'triage.idle'],
   ['answering.awaitingProduct', ['precio'], 'cemento gris', ['product.found'], 'triage.idle'],
   ['answering.awaitingAccountId', ['cuenta'], '10045', ['account.status'], 'triage.idle'],
-  ['handoff.withHuman', ['humano'], { type: 'agent.resolved', agentName: 'Rosa', outcome: 'ok' }, ['handoff.resolved', 'handoff.rating'], 'triage.idle'],
+  ['handoff.withHuman', ['humano'], { type: 'agent.resolved', agentName: 'Rosa', outcome: 'ok' }, ['handoff.resolved.rating', 'handoff.rating'], 'triage.idle'],
   ['closed', ['chao'], 'hola', ['greeting'], 'triage.idle'],
 ];
 

@@ -30,7 +30,7 @@ describe('conversation machine › rating after a resolved handoff', () => {
     const c = createConversation({ script });
     await c.say('humano');
     const resolved = await c.send({ type: 'agent.resolved', agentName: 'Rosa', outcome: 'ok' });
-    expect(resolved.says).toEqual(['handoff.resolved', 'handoff.rating']);
+    expect(resolved.says).toEqual(['handoff.resolved.rating', 'handoff.rating']);
     expect(resolved.context.ratingAsk).toEqual({ ticketId: 'tk-1', number: 'T-000121' });
     const rated = await c.say('⭐⭐⭐⭐⭐');
     expect(rated).toMatchObject({ state: 'triage.idle', says: ['handoff.rated'] });
