@@ -75,4 +75,16 @@ describe('texts of broken bytes only, through every customer channel', { timeout
     await rig.hilo.drainOutbox();
     expect(rig.graph.requests.filter((r) => r.body?.to === from)).toEqual([]);
   });
+
+  it('should keep no blank WhatsApp profile name (Hangul fillers, joiners, lone marks) for the console', async () => {
+    for (const [i, name] of ['\u3164\u3164', '\u200d\u200d', '\u0301\u0301', 'Ana\u3164'].entries()) {
+      const from = `1809555303${i}`;
+      const raw = metaJson(waMessage({ id: `wamid.h20n.${randomBytes(6).toString('hex')}`, type: 'text', text: { body: 'hola' }, timestamp: String(Math.floor(rig.clock.now() / 1000)) }, { from, name }));
+      const res = await fetch(`${base()}/webhooks/whatsapp/${TENANT}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-hub-signature-256': metaSignature(RIG_APP_SECRET, raw) }, body: new Uint8Array(raw) });
+      expect(res.status).toBe(200);
+      const conversationId = await rig.hilo.host.resolveConversation(TENANT, 'whatsapp', from);
+      await expect.poll(() => rig.hilo.host.isActive(TENANT, conversationId), { timeout: 10_000 }).toBe(true);
+      expect(rig.hilo.host.profileNameOf(TENANT, conversationId), JSON.stringify(name)).toBe(i === 3 ? 'Ana\u3164' : null);
+    }
+  });
 });
