@@ -79,6 +79,23 @@ export function createTurnDurability(deps: {
     await snapshots.delete(key);
   };
 
+  /**
+   * The stored snapshot, or null when it is unreadable (`HILO_ERR_SNAPSHOT_CORRUPT`: a key no Hilo
+   * store wrote — an operator's SET, a bad restore): the key is deleted and the conversation goes
+   * on from the journal's copy of its last committed turn (harden20; before, every later message of
+   * the customer answered 500 for good). Only an uncommitted turn held by that snapshot is lost.
+   */
+  const readSnapshot = async (key: ConversationKey): Promise<SnapshotEnvelope | null> => {
+    try {
+      return await snapshots.get(key);
+    } catch (err) {
+      if (!isHiloError(err, 'HILO_ERR_SNAPSHOT_CORRUPT')) throw err;
+      log.warn({ code: err.code, tenant: key.tenantId, conversationId: key.conversationId }, 'unreadable conversation snapshot deleted; going on from the journal’s copy');
+      await snapshots.delete(key);
+      return null;
+    }
+  };
+
   return {
     async recover(key) {
       try {
@@ -98,7 +115,7 @@ export function createTurnDurability(deps: {
     },
 
     async latestEnvelope(key) {
-      const env = await snapshots.get(key);
+      const env = await readSnapshot(key);
       if (env) return env;
       return (await journal.lastCommitted(key)).envelope;
     },
@@ -123,7 +140,7 @@ export function createTurnDurability(deps: {
   };
 
   async function recoverFrom(key: ConversationKey): Promise<SnapshotEnvelope | null> {
-    const [env, committed] = await Promise.all([snapshots.get(key) as Promise<DurableSnapshotEnvelope | null>, journal.lastCommitted(key)]);
+    const [env, committed] = await Promise.all([readSnapshot(key) as Promise<DurableSnapshotEnvelope | null>, journal.lastCommitted(key)]);
     if (env && env.seq > committed.seq) {
       if (env.turn && env.turn.seq === env.seq) {
         let stored: TranscriptEntry[];

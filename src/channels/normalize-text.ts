@@ -81,13 +81,16 @@ export function isStableIdentifier(id: string): boolean {
  * Whether a text shows anything: not only spaces, format characters (bidi marks such as U+200F,
  * joiners), variation selectors or the blank look-alikes used to post "empty" messages (Hangul
  * fillers, the blank Braille pattern). A text that shows nothing is refused like an empty one:
- * before, "\u200f" was recorded as a customer message and answered "no te entendí".
+ * before, "\u200f" was recorded as a customer message and answered "no te entendí". Neither do
+ * combining marks with no letter to sit on, nor U+FFFD (what unpaired surrogates become, rule 1):
+ * a text of only those is a client's broken bytes, not words (harden20; before, "\u0301\u0301"
+ * and "\ud800" were recorded and answered "no te entendí").
  */
 export function hasVisibleText(text: string): boolean {
   return VISIBLE.test(text);
 }
 
-const VISIBLE = /[^\s\p{Cf}\ufe00-\ufe0f\u115f\u1160\u3164\uffa0\u2800]/u;
+const VISIBLE = /[^\s\p{Cf}\p{M}\ufe00-\ufe0f\u115f\u1160\u3164\uffa0\u2800\ufffd]/u;
 
 /** The problem answered for a text that fails {@link hasVisibleText}. */
 export const INVISIBLE_TEXT_PROBLEM = 'must contain a visible character';

@@ -22,6 +22,7 @@ import { ClusterService } from './cluster-service.js';
 import { describeHolders, type ClusterView } from './cluster-view.js';
 import { createErasureFencedJournal } from './erasure-fence.js';
 import { createFencedSnapshotStore } from './fenced-snapshot-store.js';
+import { advertisedProtocol, CLUSTER_PROTOCOL, protocolOf } from './inbox-work.js';
 import { ShardInbox } from './shard-inbox.js';
 
 export interface ClusterRuntimeOptions {
@@ -86,7 +87,7 @@ export async function openClusterRuntime(options: ClusterRuntimeOptions) {
     logger,
     epochs: createSqlShardEpochs(db),
     ...(options.registry ? { observer: createClusterMetrics(options.registry) } : {}),
-    info: { pid: process.pid, startedAt: new Date(clock.now()).toISOString() },
+    info: { pid: process.pid, startedAt: new Date(clock.now()).toISOString(), protocol: CLUSTER_PROTOCOL },
     // Graceful hand-over: no new reads of the shard, its read entries finish, its actors passivate.
     handover: async (shard) => {
       await inbox?.drainShard(shard);
@@ -122,6 +123,12 @@ export async function openClusterRuntime(options: ClusterRuntimeOptions) {
       else untokened.add(id); // an older member, or info not written yet: keep all its consumers
     }
     return { tokens, untokened };
+  };
+  /** True unless the shard's holder advertises an older protocol than `needed` (a free shard's next owner reads the entry later). */
+  const ownerRuns = async (needed: number, shard: number): Promise<boolean> => {
+    const holder = (await redis.get(keys.lease(shard)))?.split('#')[0];
+    if (!holder || holder === cluster.memberId) return true;
+    return advertisedProtocol((await redis.hget(keys.memberInfo, holder)) ?? undefined) >= needed;
   };
   const view = createClusterRedis(redis, keys);
   let cached: ClusterView | null = null;
@@ -159,6 +166,13 @@ export async function openClusterRuntime(options: ClusterRuntimeOptions) {
     async conversationErased(key: ConversationKey): Promise<void> {
       await tombstones.mark(key);
       await host?.evict(key.tenantId, key.conversationId, { erased: true });
+      if (!(await ownerRuns(protocolOf({ k: 'evict' }), shardOf(key.tenantId, key.conversationId, options.shardCount)))) {
+        // An owner of a release before harden20 drops the entry as invalid: the caller would wait the
+        // whole answer timeout for nothing. Its own writes do not check the tombstone either: upgrade
+        // every member before erasing (docs/cluster.md, rolling upgrades).
+        log.warn({ tenant: key.tenantId, conversationId: key.conversationId }, 'the shard owner runs an older cluster protocol: eviction not sent; its tombstone fences it');
+        return;
+      }
       try {
         await service?.evict(key.tenantId, key.conversationId);
       } catch (err) {

@@ -9,7 +9,8 @@ import type { Logger } from '../../kernel/logger.js';
 import type { ConversationKey } from '../../persistence/ports/snapshot-store.js';
 import type { ClusterKeys } from './cluster-keys.js';
 import type { ClusterShardRouter } from './cluster-router.js';
-import { appendToInbox, type InboxEntry, type InboxOutcome, type InboxWork } from './shard-inbox.js';
+import type { InboxWork } from './inbox-work.js';
+import { appendToInbox, type InboxEntry, type InboxOutcome } from './shard-inbox.js';
 
 const Reply = z.object({ r: z.string().min(1), ok: z.boolean(), result: z.unknown().optional(), error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }).optional() });
 const Update = z.object({ o: z.string(), t: z.string(), c: z.string(), u: z.looseObject({ type: z.string() }) });

@@ -9,5 +9,6 @@ export { createFencedSnapshotStore } from './fenced-snapshot-store.js';
 export { assignShards, memberSeed, rendezvousOwner, rendezvousWeight } from './rendezvous.js';
 export { openClusterRuntime, type ClusterRuntime, type ClusterRuntimeOptions } from './cluster-runtime.js';
 export { ClusterService } from './cluster-service.js';
-export { appendToInbox, INBOX_GROUP, InboxWork, ShardInbox, type InboxEntry, type InboxOutcome } from './shard-inbox.js';
+export { advertisedProtocol, CLUSTER_PROTOCOL, InboxWork, protocolOf } from './inbox-work.js';
+export { appendToInbox, INBOX_GROUP, ShardInbox, type InboxEntry, type InboxOutcome } from './shard-inbox.js';
 export { describeHolders, shardRanges } from './cluster-view.js';

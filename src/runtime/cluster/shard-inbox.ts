@@ -1,37 +1,12 @@
 import type { RedisClient } from '../../persistence/redis/redis-connection.js';
-import { z } from 'zod';
 import type { Logger } from '../../kernel/logger.js';
 import type { ClusterKeys } from './cluster-keys.js';
 import type { ClusterShardRouter } from './cluster-router.js';
+import { CLUSTER_PROTOCOL, InboxWork, isNewerWork, protocolOf } from './inbox-work.js';
 import { keySlot } from './key-slot.js';
 
 /** The consumer group every member reads the shard inboxes with (one group: one owner per shard). */
 export const INBOX_GROUP = 'owners';
-
-const Key = { tenantId: z.string().min(1).max(200), conversationId: z.string().min(1).max(200) };
-const Media = z.looseObject({ kind: z.string() });
-const Inbound = z.object({
-  tenantId: z.string().min(1).max(200),
-  channel: z.string().min(1).max(64),
-  senderId: z.string().min(1).max(512),
-  messageId: z.string().min(1).max(512),
-  text: z.string().max(65_536),
-  media: z.array(Media).max(32).optional(),
-  langHint: z.enum(['es', 'en']).optional(),
-  clientIp: z.string().max(64).optional(),
-  /** The provider's display name (WhatsApp profile, Telegram name): the owner's console shows it. */
-  profileName: z.string().max(200).optional(),
-});
-
-/** One unit of work for a shard's owner, as appended to the shard's stream (validated on read). */
-export const InboxWork = z.discriminatedUnion('k', [
-  z.object({ k: z.literal('msg'), ...Key, message: Inbound }),
-  z.object({ k: z.literal('agent'), ...Key, op: z.enum(['message', 'resolve', 'takeover']), agentName: z.string().min(1).max(200), text: z.string().max(65_536) }),
-  z.object({ k: z.literal('idle'), ...Key, seq: z.number().int().nonnegative() }),
-  // A contact's erasure on any member: the owner fences and evicts the conversation after its running turn (harden19).
-  z.object({ k: z.literal('evict'), ...Key }),
-]);
-export type InboxWork = z.infer<typeof InboxWork>;
 
 /** A read entry: its stream id, shard, work, and who waits for its answer (both null: nobody). */
 export interface InboxEntry {
@@ -56,7 +31,7 @@ export type InboxOutcome = 'ack' | 'keep';
  * kick is lost — pub/sub is at most once).
  */
 export async function appendToInbox(redis: RedisClient, keys: ClusterKeys, shard: number, work: InboxWork, wait: { requestId: string; replyTo: string } | null): Promise<string> {
-  const added = redis.xadd(keys.inbox(shard), '*', 'w', JSON.stringify(work), 'r', wait?.requestId ?? '', 'm', wait?.replyTo ?? '');
+  const added = redis.xadd(keys.inbox(shard), '*', 'w', JSON.stringify(work), 'r', wait?.requestId ?? '', 'm', wait?.replyTo ?? '', 'v', String(protocolOf(work)));
   // On a single Redis: sent right behind the XADD on the same connection, so Redis runs it after
   // the entry exists (a failed XADD only costs a spurious wake-up). On Redis Cluster the PUBLISH
   // may go to another node than the stream's, so it waits for the XADD's answer.
@@ -171,7 +146,9 @@ export class ShardInbox {
   #lastFull = 0;
   #wakeUp: (() => void) | null = null;
   /** `kept`: entries this member left pending itself; `deferred`: entries queued behind one of them, left pending too. */
-  readonly stats = { read: 0, claimed: 0, acked: 0, kept: 0, deferred: 0, invalid: 0, prunedConsumers: 0, adopted: 0 };
+  readonly stats = { read: 0, claimed: 0, acked: 0, kept: 0, deferred: 0, invalid: 0, unsupported: 0, prunedConsumers: 0, adopted: 0 };
+  /** `shard:id` of entries this release cannot run (newer protocol, unknown kind): left pending, never dispatched twice (bounded). */
+  readonly #unsupported = new Set<string>();
   #lastPrune = 0;
 
   constructor(options: ShardInboxOptions) {
@@ -434,9 +411,24 @@ export class ShardInbox {
     if (this.#known.get(uid) === gen || this.#done.has(uid)) return; // queued here already, or acknowledged (a claim raced the ack)
     const f = new Map<string, string>();
     for (let i = 0; i + 1 < fields.length; i += 2) f.set(fields[i]!, fields[i + 1]!);
+    if (this.#unsupported.has(uid)) return;
     let work: InboxWork;
+    let raw: unknown;
     try {
-      work = InboxWork.parse(JSON.parse(f.get('w') ?? ''));
+      raw = JSON.parse(f.get('w') ?? '');
+    } catch {
+      raw = undefined;
+    }
+    if (isNewerWork(raw, f.get('v'))) {
+      // Written by a newer member: left pending (not acknowledged) for an upgraded owner to claim.
+      this.stats.unsupported++;
+      this.#unsupported.add(uid);
+      if (this.#unsupported.size > 10_000) this.#unsupported.delete(this.#unsupported.values().next().value!);
+      this.#log.warn({ shard, id, kind: typeof (raw as { k?: unknown })?.k === 'string' ? String((raw as { k: string }).k).slice(0, 32) : null, protocol: CLUSTER_PROTOCOL }, 'inbox entry of a newer cluster protocol left pending for an upgraded owner');
+      return;
+    }
+    try {
+      work = InboxWork.parse(raw);
     } catch (err) {
       this.stats.invalid++;
       this.#log.error({ err: { message: err instanceof Error ? err.message.slice(0, 300) : 'invalid' }, shard, id }, 'invalid inbox entry dropped');

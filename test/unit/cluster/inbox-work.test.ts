@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InboxWork } from '../../../src/runtime/cluster/shard-inbox.js';
+import { InboxWork } from '../../../src/runtime/cluster/inbox-work.js';
 
 describe('shard inbox work (what one member appends for the shard owner)', () => {
   const message = { tenantId: 'ferreteria', channel: 'whatsapp', senderId: '18095551234', messageId: 'wamid.1', text: 'hola' };
