@@ -22,7 +22,7 @@ describe('a conversation whose only ticket is a quote', () => {
     const quote = ticket({});
     const item = buildInboxItem({ ...base, view: view('triage.idle'), ticket: null, quote });
     expect(item).toMatchObject({ ticketNumber: 'T-000004', reason: 'quote', priority: 'new' });
-    expect(matchesQuery(item, 't-000004')).toBe(true);
+    expect(matchesQuery(item, 't-000004', null)).toBe(true);
   });
 
   it('should keep the handoff ticket first, and show no quote while a new handoff is being filed', () => {

@@ -22,7 +22,7 @@ describe('whether the product shown is for outside or inside', () => {
 
   it('should say honestly that the data does not say, never yes', () => {
     const paint = bySku('PIN-003');
-    expect(whereAnswer(tenant, paint, focusOn(paint), 'outdoor', 'en')?.replies[0]).toMatchObject({ template: 'product.where.unknown', params: { place: 'outdoor use', use: '' } });
+    expect(whereAnswer(tenant, paint, focusOn(paint), 'outdoor', 'en')?.replies[0]).toMatchObject({ template: 'product.where.unknown', params: { place: 'outdoor use', use: expect.stringContaining('interior walls') } });
     const cement = bySku('CEM-001');
     expect(whereAnswer(tenant, cement, focusOn(cement), 'outdoor', 'es')?.replies[0]).toMatchObject({ template: 'product.where.unknown', params: { use: expect.stringContaining('Lo que dice') } });
   });

@@ -157,8 +157,7 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     const names = extractPersonNames(text);
     const companies = extractCompanies(text, { exclude: [tenantName], names }).filter((c) => !names.some((n) => n.start < c.end && c.start < n.end));
     const raw = products.extract(withAreasAsUnits(withoutWholePackWords(text))); // "the whole roll": the roll
-    // "me la pueden mandar a Guaymate?": a delivery verb is not a typo of a product ("mandarria").
-    // "una casa de 2 niveles": the storeys, not spirit levels (`project-quotes.ts`).
+    // "me la pueden mandar a Guaymate?": a delivery verb is not a typo of a product ("mandarria"); "una casa de 2 niveles": the storeys, not spirit levels (`project-quotes.ts`).
     const isVerb = (p: { start: number; end: number }): boolean => DELIVERY_VERB.test(foldText(text.slice(p.start, p.end)).trim()) || isStoreysOfBuilding(text, p);
     const joined = joinEnglishCompounds(text, { mentions: raw.mentions.filter((m) => !isVerb(m)), entities: raw.entities.filter((e) => e.type !== 'product' || !isVerb(e)) });
     // "a dozen 2x4s", "dame 12 2x4": lumber named by its dimensions alone (`goods-by-size.ts`).
