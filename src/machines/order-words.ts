@@ -8,6 +8,7 @@
 
 import { plainWords as fold } from '../kernel/plain-words.js';
 import { otherColoursSaid } from './colour-said.js';
+import { plansPickup } from './pickup-words.js';
 
 /** Taking the product in focus: the object pronoun ("lo", "los", "it") or the order itself ("el pedido", "the order"). */
 const TAKES_IT = new RegExp(
@@ -69,9 +70,12 @@ export function takesTheOrder(text: string): boolean {
   return TAKES_IT.test(fold(text));
 }
 
-/** The message takes the product shown as it is: "lo quiero", never "la quiero en azul" after the white paint (another colour asked). */
+/**
+ * The message takes the product shown as it is: "lo quiero", "me lo pueden tener listo pa las 3?"
+ * (a pickup planned), never "la quiero en azul" after the white paint (another colour asked).
+ */
 export function takesTheOneShown(text: string, shownName: string): boolean {
-  return takesTheOrder(text) && otherColoursSaid(text, shownName).length === 0;
+  return (takesTheOrder(text) || plansPickup(text)) && otherColoursSaid(text, shownName).length === 0;
 }
 
 /** Putting the decision off: "déjame pensarlo", "lo voy a pensar", "luego te aviso", "let me think about it", "not yet". */
