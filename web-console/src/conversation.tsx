@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { formatMessage } from '../../web-widget/src/format.js';
 import type { ConsoleController } from './controller.js';
 import type { ConsoleContext } from './store.js';
-import { badgeLabel, channelLabel, langLabel, reasonLabel, stateLabel, t, type StringKey } from './strings.js';
+import { badgeLabel, channelLabel, langLabel, stateLabel, t, ticketReasonLabel, type StringKey } from './strings.js';
 import { formatClock, formatFull } from './time.js';
 import type { ConversationDetail, Lang, Note, TranscriptLine } from './wire.js';
 
@@ -104,7 +104,7 @@ function Details(props: { detail: ConversationDetail; lang: Lang; timeZone: stri
       {detail.ticket ? (
         <dl>
           <Field label={t(lang, 'ticket')} value={detail.ticket.number} lang={lang} />
-          <Field label={t(lang, 'reason')} value={detail.ticket.callBack ? reasonLabel(lang, 'call_back') : detail.ticket.reason ? reasonLabel(lang, detail.ticket.reason) : null} lang={lang} />
+          <Field label={t(lang, 'reason')} value={ticketReasonLabel(lang, detail.ticket.reason, detail.ticket.callBack)} lang={lang} />
           {detail.ticket.callBack ? <Field label={t(lang, 'callTo')} value={detail.ticket.callTo ?? t(lang, 'callToNone')} lang={lang} /> : null}
           <Field label={t(lang, 'summary')} value={detail.ticket.summary} lang={lang} lines />
           <Field label={t(lang, 'opened')} value={formatFull(detail.ticket.openedAt, lang, timeZone)} lang={lang} />

@@ -324,6 +324,15 @@ export function reasonLabel(lang: Lang, reason: string): string {
   return key in ES ? t(lang, key as StringKey) : reason;
 }
 
+/**
+ * A ticket's reason with the call back asked: "pidió que lo llamen" for a plain request, and both for
+ * another reason ("queja · pidió que lo llamen": the complaint that asked to be called).
+ */
+export function ticketReasonLabel(lang: Lang, reason: string | null, callBack: boolean | undefined): string | null {
+  if (!callBack) return reason ? reasonLabel(lang, reason) : null;
+  return reason && reason !== 'customer_request' ? `${reasonLabel(lang, reason)} · ${reasonLabel(lang, 'call_back')}` : reasonLabel(lang, 'call_back');
+}
+
 /** "45 s", "3 min", "2 h 05 min", "3 d 4 h": short enough for an inbox line. */
 export function formatWaiting(ms: number): string {
   const s = Math.max(0, Math.floor(ms / 1000));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dtCount, funnelStateLabel, statePhase } from '../../../web-console/src/dashboard/strings.js';
-import { badgeLabel, channelLabel, langLabel, plainPreview, reasonLabel, stateLabel } from '../../../web-console/src/strings.js';
+import { badgeLabel, channelLabel, langLabel, plainPreview, reasonLabel, stateLabel, ticketReasonLabel } from '../../../web-console/src/strings.js';
 
 describe('console labels an agent reads instead of machine words', () => {
   it('should say where a conversation is: waiting, with a person, resolved awaiting the rating, with the bot', () => {
@@ -77,5 +77,15 @@ describe('dashboard words (owner34)', () => {
     expect(dtCount('en', 'notUnderstoodIntro', 0)).toMatch(/^0 messages the bot/);
     expect(dtCount('es', 'lastDays', 7)).toBe('Últimos 7 días');
     expect(dtCount('en', 'lastDays', 1)).toBe('Last day');
+  });
+});
+
+describe('a ticket reason with a call back asked', () => {
+  it('should say the call for a plain request and both for a complaint that asked to be called', () => {
+    expect(ticketReasonLabel('es', 'customer_request', true)).toBe('pidió que lo llamen');
+    expect(ticketReasonLabel('es', 'complaint', true)).toBe('queja · pidió que lo llamen');
+    expect(ticketReasonLabel('en', 'complaint', true)).toBe('complaint · asked for a call back');
+    expect(ticketReasonLabel('es', 'complaint', false)).toBe('queja');
+    expect(ticketReasonLabel('es', null, undefined)).toBeNull();
   });
 });
