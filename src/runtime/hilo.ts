@@ -124,8 +124,20 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
   const log = logger.child({ component: 'hilo' });
   const root = projectRoot();
   const closers: Array<() => Promise<void> | void> = [];
+  // Every closer runs even when one fails (a Redis that went away must not leave PostgreSQL or the
+  // outbox unflushed); the failures are logged as they happen and the first one is rethrown.
   const closeAll = async (): Promise<void> => {
-    for (const close of closers.splice(0).reverse()) await close();
+    const failures: unknown[] = [];
+    for (const close of closers.splice(0).reverse()) {
+      try {
+        await close();
+      } catch (err) {
+        failures.push(err);
+        log.error({ err }, 'a resource failed to close; closing the rest');
+      }
+    }
+    if (failures.length === 1) throw failures[0];
+    if (failures.length > 1) throw new AggregateError(failures, `${failures.length} resources failed to close`);
   };
 
   // Histograms and counters of this instance; the host, gateway, brains, audit chain, webhook
@@ -390,7 +402,8 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
       },
     };
   } catch (err) {
-    await closeAll();
+    // The start-up error is the one to report; closing failures were logged.
+    await closeAll().catch(() => undefined);
     throw err;
   }
 }
