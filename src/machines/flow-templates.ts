@@ -186,6 +186,8 @@ export const FLOW_TEMPLATE_KEYS: readonly string[] = [
   // A product priced in the middle of a form: its offer said without a question (the form asks the next).
   'quote.hold_in_form',
   'quote.reserved', 'quote.reserved_held',
+  // "sí, ¿a nombre de quién?" to the reserve offer: under the customer's name, which is asked for.
+  'quote.reserved.whose_name',
   // Set aside for a pickup the customer planned ("me lo pueden tener listo pa las 3?"): the team confirms when and where.
   'quote.reserved_pickup',
   // ...the lines of an estimate, set aside for that pickup.
