@@ -53,6 +53,7 @@ export const ERROR_CODES = {
   HILO_ERR_CHANNEL_SIGNATURE_MISSING: { status: 401, message: 'The channel webhook request carries no signature.' },
   HILO_ERR_CHANNEL_SIGNATURE_INVALID: { status: 403, message: 'The channel webhook signature does not match.' },
   HILO_ERR_CHANNEL_VERIFY_FAILED: { status: 403, message: 'The webhook verification request does not match the configured verify token.' },
+  HILO_ERR_CHANNEL_NOT_CONFIGURED: { status: 404, message: 'This tenant exists but this channel is not set up for it (no credentials configured); the webhook accepts nothing until it is.' },
   HILO_ERR_CHANNEL_BODY_TOO_LARGE: { status: 413, message: 'The channel webhook body exceeds the size limit.' },
   HILO_ERR_CHANNEL_UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'The channel webhook body has an unexpected Content-Type.' },
   HILO_ERR_CHANNEL_INVALID_BODY: { status: 400, message: 'The channel webhook body is not valid UTF-8, JSON or form data.' },

@@ -290,7 +290,7 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
     const dedupe = countWebhookDuplicates(createMemoryDeduplicator({ clock }), telemetry);
     const kick = () => worker.kick();
     const channelRoutes = [
-      ...createWebhookRoutes({ channels, host: service ? { resolveConversation: (t, ch, s) => service.resolveConversation(t, ch, s), handleMessage: (m, r) => service.accept(m, r) } : host, outbox, dedupe, kick, publicUrl: config.publicUrl, maxBodyBytes: config.channelMaxBodyBytes, logger }),
+      ...createWebhookRoutes({ channels, host: service ? { resolveConversation: (t, ch, s) => service.resolveConversation(t, ch, s), handleMessage: (m, r) => service.accept(m, r) } : host, hasTenant: (t) => host.hasTenant(t), outbox, dedupe, kick, publicUrl: config.publicUrl, maxBodyBytes: config.channelMaxBodyBytes, logger }),
       createAgentCommandRoute({ host: service ?? host, tickets: storage.tickets, dedupe, outgoingToken: (tenantId) => destinations.for(tenantId).outgoingToken, audit, kick }),
     ];
     if (Object.keys(channels.enabled).length > 0) log.info({ channels: channels.enabled, publicUrl: config.publicUrl }, 'provider channels enabled');

@@ -6,6 +6,17 @@ import type { OutboxRepository } from '../../persistence/ports/outbox.js';
 import type { HttpRequest, HttpResponse, Route } from '../gateway/index.js';
 import type { ChannelRegistry } from './channel-registry.js';
 
+/**
+ * A webhook no channel answers: `404 HILO_ERR_TENANT_NOT_FOUND` when the tenant does not exist,
+ * `404 HILO_ERR_CHANNEL_NOT_CONFIGURED` (naming the channel) when it does but has no credentials
+ * for this provider — an operator who pointed the provider here before setting the channel up
+ * reads what is missing instead of doubting the tenant id. Still a 404: the webhook resource does
+ * not exist for that tenant.
+ */
+export function notConfigured(tenantExists: boolean, channel: string): HttpResponse {
+  return json(404, (tenantExists ? new HiloError('HILO_ERR_CHANNEL_NOT_CONFIGURED', undefined, { details: { channel } }) : new HiloError('HILO_ERR_TENANT_NOT_FOUND')).toJSON());
+}
+
 const ROUTE_PROVIDERS = { whatsapp: 'whatsapp', twilio: 'twilio-whatsapp', telegram: 'telegram' } as const satisfies Record<string, ChannelName>;
 
 export const json = (status: number, body: unknown): HttpResponse => ({ status, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
@@ -25,6 +36,8 @@ export function createWebhookRoutes(options: {
   channels: ChannelRegistry;
   /** The host, or in a cluster the routing service, whose `handleMessage` resolves once the message is durably accepted. */
   host: Pick<ConversationHost, 'resolveConversation'> & { handleMessage(message: Parameters<ConversationHost['handleMessage']>[0], resolved: { conversationId: string }): Promise<unknown> };
+  /** Whether the tenant exists: a known tenant without the route's channel is told so, not "Unknown tenant". */
+  hasTenant: (tenantId: string) => boolean;
   outbox: Pick<OutboxRepository, 'recordDeliveryStatus'>;
   dedupe: Deduplicator;
   /** Asks the outbox worker to look for due rows now. */
@@ -84,7 +97,7 @@ export function createWebhookRoutes(options: {
     handler: async (req: HttpRequest, ctx) => {
       const tenantId = ctx.params.tenant ?? '';
       const ch = channels.get(tenantId, ROUTE_PROVIDERS[segment]);
-      if (!ch) return json(404, new HiloError('HILO_ERR_TENANT_NOT_FOUND').toJSON());
+      if (!ch) return notConfigured(options.hasTenant(tenantId), segment);
       // Signatures (Twilio) cover the URL exactly as the provider called it: the raw target, never
       // a query rebuilt by URLSearchParams (which re-encodes `,`, `~`, `+`, empty names, ...).
       const search = req.query.toString();
