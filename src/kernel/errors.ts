@@ -28,6 +28,7 @@ export const ERROR_CODES = {
   HILO_ERR_CLUSTER_STORES_REQUIRED: { status: 500, message: 'HILO_CLUSTER needs REDIS_URL and a PostgreSQL DATABASE_URL shared by every member.' },
   HILO_ERR_CLUSTER_UNAVAILABLE: { status: 503, message: 'The message could not be handed to the cluster (Redis unreachable); it was not accepted.' },
   HILO_ERR_CLUSTER_NO_ANSWER: { status: 504, message: 'The message was accepted but its conversation\'s owner did not answer in time; send it again with the same message id.' },
+  HILO_ERR_CLUSTER_UPGRADE_PENDING: { status: 503, message: 'A cluster member of an older release that does not honour erasures is running; nothing was erased. Retry once every member runs this release.' },
   HILO_ERR_INTERNAL: { status: 500, message: 'Internal error.' },
   HILO_ERR_WS_INVALID_FRAME: { status: 400, message: 'WebSocket frame is not a valid protocol message.' },
   HILO_ERR_WS_HELLO_TIMEOUT: { status: 408, message: 'No "hello" was sent in time after the socket opened; open a new socket and send "hello" first.' },
