@@ -7,6 +7,8 @@ export const ERROR_CODES = {
   HILO_ERR_HTTP_METHOD_NOT_ALLOWED: { status: 405, message: 'Method not allowed on this route.' },
   HILO_ERR_HTTP_BODY_TOO_LARGE: { status: 413, message: 'Request body exceeds the size limit.' },
   HILO_ERR_HTTP_URI_TOO_LONG: { status: 414, message: 'The request URL (path and query) exceeds 8 KiB.' },
+  HILO_ERR_HTTP_HEADERS_TOO_LARGE: { status: 431, message: 'The request header fields exceed 16 KiB (or the whole request head, URL included, exceeds 64 KiB).' },
+  HILO_ERR_HTTP_MALFORMED: { status: 400, message: 'The request is not valid HTTP/1.1.' },
   HILO_ERR_HTTP_UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'Expected Content-Type: application/json.' },
   HILO_ERR_HTTP_INVALID_JSON: { status: 400, message: 'Request body is not valid JSON.' },
   HILO_ERR_HTTP_VALIDATION: { status: 400, message: 'Request body failed validation.' },
