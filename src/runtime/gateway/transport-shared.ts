@@ -61,6 +61,11 @@ export function headersTooLargeResponse(): HttpResponse {
   return errorResponse(new HiloError('HILO_ERR_HTTP_HEADERS_TOO_LARGE'), { connection: 'close' });
 }
 
+/** `400 HILO_ERR_HTTP_MALFORMED`, the connection closed after it (what follows cannot be framed). */
+export function malformedResponse(): HttpResponse {
+  return errorResponse(new HiloError('HILO_ERR_HTTP_MALFORMED'), { connection: 'close' });
+}
+
 /**
  * A whole HTTP/1.1 response with a coded JSON error, for a transport that must write it on the
  * raw socket (node:http's `clientError`: the request could not be parsed, no `ServerResponse`).

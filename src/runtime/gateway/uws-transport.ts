@@ -13,6 +13,7 @@ import {
   hasBody,
   headersOverLimit,
   headersTooLargeResponse,
+  malformedResponse,
   MAX_HEADER_BYTES,
   TOO_LARGE_DRAIN_BYTES,
   internalErrorResponse,
@@ -358,6 +359,13 @@ export async function createUwsTransport(options: { logger: Logger }): Promise<T
           if (!aborted) writeResponse(res, bodyTooLargeResponse(opts.tooLargeCodeFor?.(method, path)), true);
         };
         // Over the limit: the rest is read and dropped, then answered (see TOO_LARGE_DRAIN_BYTES).
+        // Two different lengths (uWS hands both over, joined) or another unreadable value: not a
+        // body too large but a malformed request, answered as node:http's parser answers it.
+        if (Number.isNaN(length)) {
+          done = true;
+          if (!aborted) writeResponse(res, malformedResponse(), true);
+          return;
+        }
         const over = declaredOverLimit(length, maxBodyBytes);
         if (over === 'refuse') {
           tooLarge();

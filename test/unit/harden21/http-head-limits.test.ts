@@ -109,6 +109,13 @@ describe.each(['uws', 'node'] as const)('request heads over the limits on %s (re
     expect(JSON.parse(ok.body)).toMatchObject({ status: 'ok' });
   });
 
+  it('should answer two different Content-Length values as a malformed request, not a body too large', async () => {
+    const res = await raw(gateway.port, `POST /api/tenants/${TENANT}/nlu/parse HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${KEY}\r\nContent-Type: application/json\r\nContent-Length: 15\r\nContent-Length: 16\r\n\r\n{"text":"hola"}`);
+    // Before, on uWS: 413 HILO_ERR_HTTP_BODY_TOO_LARGE for a 15-byte body.
+    expectJson(res, 400, 'HILO_ERR_HTTP_MALFORMED');
+    expect(res.closed).toBe(true);
+  });
+
   it.runIf(transport === 'node')('should answer a head past the parser ceiling and a malformed request in JSON (node:http)', async () => {
     expectJson(await raw(gateway.port, `GET /health HTTP/1.1\r\nHost: x\r\nX-Pad: ${'b'.repeat(70_000)}\r\n\r\n`), 431, 'HILO_ERR_HTTP_HEADERS_TOO_LARGE');
     expectJson(await raw(gateway.port, `GET /health HTTP/1.1\r\nHost: x\r\nBroken header\r\n\r\n`), 400, 'HILO_ERR_HTTP_MALFORMED');
