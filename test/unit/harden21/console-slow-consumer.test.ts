@@ -8,7 +8,7 @@ import { CONSOLE_WS_CLOSE_SLOW, createConsoleSocket } from '../../../src/runtime
 import { startGateway, type Gateway } from '../../../src/runtime/gateway/index.js';
 import { createAssets, createFakeService, TENANT } from '../gateway/fakes.js';
 
-const actor: ConsoleActor = { tenantId: TENANT, agentId: 'a-1', displayName: 'Ana', role: 'agent', auditActor: 'agent:test', csrfToken: 'csrf', sessionHash: 'h' };
+const actor: ConsoleActor = { tenantId: TENANT, agentId: 'a-1', displayName: 'Ana', role: 'agent', auditActor: 'agent:test', csrfToken: 'csrf', sessionHash: 'h', agent: null };
 
 /**
  * Found in the harden21 sweep: an agent console socket that stops reading (a laptop asleep, a
