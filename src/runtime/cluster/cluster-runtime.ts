@@ -168,8 +168,9 @@ export async function openClusterRuntime(options: ClusterRuntimeOptions) {
       await host?.evict(key.tenantId, key.conversationId, { erased: true });
       if (!(await ownerRuns(protocolOf({ k: 'evict' }), shardOf(key.tenantId, key.conversationId, options.shardCount)))) {
         // An owner of a release before harden20 drops the entry as invalid: the caller would wait the
-        // whole answer timeout for nothing. Its own writes do not check the tombstone either: upgrade
-        // every member before erasing (docs/cluster.md, rolling upgrades).
+        // whole answer timeout for nothing. Its own writes do not check the tombstone either, which
+        // is why `assertErasureFenced` refuses erasures while such a member is live; this is one
+        // that joined after that check (docs/cluster.md, "Cluster protocol versions").
         log.warn({ tenant: key.tenantId, conversationId: key.conversationId }, 'the shard owner runs an older cluster protocol: eviction not sent; its tombstone fences it');
         return;
       }
