@@ -302,7 +302,7 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
     const dedupe = countWebhookDuplicates(createMemoryDeduplicator({ clock }), telemetry);
     const kick = () => worker.kick();
     const channelRoutes = [
-      ...createWebhookRoutes({ channels, host: service ? { resolveConversation: (t, ch, s) => service.resolveConversation(t, ch, s), handleMessage: (m, r) => service.accept(m, r) } : host, outbox, dedupe, kick, publicUrl: config.publicUrl, maxBodyBytes: config.channelMaxBodyBytes, logger }),
+      ...createWebhookRoutes({ channels, host: service ? { resolveConversation: (t, ch, s) => service.resolveConversation(t, ch, s), handleMessage: (m, r) => service.accept(m, r) } : host, hasTenant: (t) => host.hasTenant(t), outbox, dedupe, kick, publicUrl: config.publicUrl, maxBodyBytes: config.channelMaxBodyBytes, logger }),
       createAgentCommandRoute({ host: service ?? host, tickets: storage.tickets, dedupe, outgoingToken: (tenantId) => destinations.for(tenantId).outgoingToken, audit, kick }),
     ];
     if (Object.keys(channels.enabled).length > 0) log.info({ channels: channels.enabled, publicUrl: config.publicUrl }, 'provider channels enabled');
@@ -338,7 +338,7 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
       demoAgentPassword = config.demoAgentPassword ?? (config.storage === 'durable' ? loadOrCreateDemoAgentPassword(config.dataDir).password : generateAgentPassword());
       for (const id of demoAgentTenants) await consoleApp.auth.ensureDemoAgent(id, demoAgentPassword);
     }
-    const admin = createAdminWiring({ storage, audit, apiKeys, hasTenant: (t) => host.hasTenant(t), onConversationErased: (t, c) => (cluster ? cluster.conversationErased({ tenantId: t, conversationId: c }) : host.evict(t, c, { erased: true })), idempotencyRecords, auditKey: config.auditKey, ...(cluster ? { retentionRunsHere: cluster.retentionRunsHere } : {}), clock, logger });
+    const admin = createAdminWiring({ storage, audit, apiKeys, hasTenant: (t) => host.hasTenant(t), onConversationErased: (t, c) => (cluster ? cluster.conversationErased({ tenantId: t, conversationId: c }) : host.evict(t, c, { erased: true })), ...(cluster ? { beforeErase: () => cluster.assertErasureFenced() } : {}), idempotencyRecords, auditKey: config.auditKey, ...(cluster ? { retentionRunsHere: cluster.retentionRunsHere } : {}), clock, logger });
     if (admin.retention) closers.push(() => admin.retention?.stop());
     // The operator's tenant admin API (HILO_ADMIN_KEY): tenants change without a restart.
     const tenantAdmin = createTenantAdmin({ adminKey: config.adminKey, maxBodyBytes: config.adminMaxBodyBytes, tenantsDir, tenants, build: (data, workflows, classifier) => buildTenantRuntime(tenantWiring, data, workflows, classifier), apiKeys, clustered: cluster !== null, prepareIntegrations: (t) => prepareTenantIntegrations({ channels, destinations, console: consoleApp, demo: { tenants: DEMO_TENANTS, apiKey: demoApiKey ?? null, apiKeys, agentPassword: demoAgentPassword } }, t.data.settings), ...(config.storage === 'durable' ? { keepKey: (t: string, key: string) => keepTenantKeyDigest(config.dataDir, t, hashApiKey(key)) } : {}), clock, logger });
