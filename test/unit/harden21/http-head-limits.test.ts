@@ -116,7 +116,8 @@ describe.each(['uws', 'node'] as const)('request heads over the limits on %s (re
     expect(res.closed).toBe(true);
   });
 
-  it.runIf(transport === 'node')('should answer a head past the parser ceiling and a malformed request in JSON (node:http)', async () => {
+  // node:http only: past 64 KiB uWS answers with its own page (documented), so there is no uWS variant to skip.
+  if (transport === 'node') it('should answer a head past the parser ceiling and a malformed request in JSON (node:http)', async () => {
     expectJson(await raw(gateway.port, `GET /health HTTP/1.1\r\nHost: x\r\nX-Pad: ${'b'.repeat(70_000)}\r\n\r\n`), 431, 'HILO_ERR_HTTP_HEADERS_TOO_LARGE');
     expectJson(await raw(gateway.port, `GET /health HTTP/1.1\r\nHost: x\r\nBroken header\r\n\r\n`), 400, 'HILO_ERR_HTTP_MALFORMED');
     const body = '{"text":"hola"}';
