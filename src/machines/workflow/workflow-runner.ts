@@ -23,6 +23,7 @@ import { clashReply, dateClash, proposedDay } from './weekday-clash.js';
 import { groupSize, queueGroup } from './group-booking.js';
 import { notDoneOn } from './day-not-offered.js';
 import type { LocalText, WorkflowOperation, WorkflowSlot, WorkflowSpec, WorkflowTextKey } from './workflow-spec.js';
+import { letsRunGo } from './run-let-go.js';
 
 /**
  * Running one workflow, as pure functions over plain JSON: the conversation machine keeps a
@@ -262,7 +263,7 @@ export function answer(given: WorkflowRun, ctx: RunContext, affirmation: 'yes' |
   const decided = run.stage === 'confirming' && !changed ? confirmAnswer(run.spec, ctx.text, affirmation) : null;
   if (decided === 'yes') return { run: { ...base, outcome: 'confirmed' }, replies: [] };
   if (decided === 'no') return { run: { ...base, outcome: 'cancelled', kept: true }, replies: [] };
-  if (CANCEL.test(f) || run.spec.cancelWords.some((w) => fold(w) === f)) return { run: { ...base, outcome: 'cancelled' }, replies: [] };
+  if (CANCEL.test(f) || letsRunGo(run.spec, ctx.text) || run.spec.cancelWords.some((w) => fold(w) === f)) return { run: { ...base, outcome: 'cancelled' }, replies: [] };
   if (HUMAN.test(f)) return { run: { ...base, outcome: 'handoff' }, replies: [] };
   if (run.stage === 'confirming') {
     if (changed) return { run: { ...read, stage: 'collecting' }, replies: [] };

@@ -45,7 +45,7 @@ import { notAFarewell } from './plan-told.js';
 import { joinEnglishCompounds } from './english-compounds.js';
 import { asksDealForCount, asksDirections, asksIfOpenYet, asksOpeningDay, asksStorePolicy, namesOnlyADay, paymentDiscountAsked } from './store-questions.js';
 import { fold as foldText } from './text.js';
-import { studioReading } from './studio-asks.js';
+import { endsTheBooking, studioReading } from './studio-asks.js';
 import { questionAfterGreeting, stripCourtesy } from './courtesy.js';
 import { withoutUnfoundedComplaint } from './unfounded-complaint.js';
 import {
@@ -424,7 +424,7 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     // "ok" / "dale" while data is awaited (a form's field, the account number): noted, never a goodbye.
     const awaitsData = expecting.kind === 'lead_field' || expecting.kind === 'account_id' || expecting.kind === 'account_verification' || expecting.kind === 'product';
     // "never mind", "olvídalo": let go, "no problem, anything else?" (no complaint; the machine drops a form).
-    const letGo = !onlyLaughter && letsItGo(text);
+    const letGo = !onlyLaughter && letsItGo(text) && !endsTheBooking(intents, nlu.intent, expecting.kind === 'none', text); // "mejor cancélala": the booking
     if (onlyLaughter || letGo) nlu.intent = intents.scoreBehaviour('thanks', BARE_DECLINE_CONFIDENCE);
     else if (open && isBareDecline(text)) nlu.intent = intents.scoreBehaviour('goodbye', BARE_DECLINE_CONFIDENCE);
     // "ok" / "dale" / "perfecto" with nothing pending is an acknowledgment: answered like thanks.

@@ -233,6 +233,19 @@ export function asksCurrency(text: string): boolean {
   return asksPriceInCurrency(text) || TAKES_CURRENCY.test(words(text));
 }
 
+/** A pronoun for the booking on a verb that ends it: "cancélala", "mejor anúlala", "bórramela" (la cita, la reserva). */
+const ENDS_THE_BOOKING = /\b(?:cancel|anul|borr|elimin|quit)[a-z]*?(?:mela|melas|la|las)\b/;
+
+/**
+ * "mejor cancélala" with nothing awaited, read surely as a workflow (the studio's cancellation): the
+ * pronoun stands for the booking just talked about (a move refused, a booking shown), so it is that
+ * workflow asked — not the matter let go ("¡Perfecto! ¿Algo más?"). A form in progress is still
+ * dropped by the machine, which reads the letting go itself.
+ */
+export function endsTheBooking(intents: IntentSet, intent: IntentScore, nothingAwaited: boolean, text: string): boolean {
+  return nothingAwaited && intent.confidence >= HANDOFF_CONFIDENCE && intents.intents.some((i) => i.label === (intent.label ?? intent.name) && i.kind === 'workflow') && ENDS_THE_BOOKING.test(words(text));
+}
+
 /** A request said beside a question ("quiero un corte mañana, ¿tienen parqueo?"). */
 const REQUESTS = /\b(?:quiero|quisiera|necesito|me gustaria|deseo|agendame|reservame|apartame|ponme|i want|i d like|i would like|i need|book me|can i get|can i book)\b/;
 
