@@ -24,6 +24,7 @@ import { groupSize, queueGroup } from './group-booking.js';
 import { notDoneOn } from './day-not-offered.js';
 import type { LocalText, WorkflowOperation, WorkflowSlot, WorkflowSpec, WorkflowTextKey } from './workflow-spec.js';
 import { letsRunGo } from './run-let-go.js';
+import { notDoneBeside } from './not-done-beside.js';
 
 /**
  * Running one workflow, as pure functions over plain JSON: the conversation machine keeps a
@@ -172,6 +173,8 @@ export function applyOptions(given0: WorkflowRun, slotName: string, request: Res
     if (several.length) next.later = { ...next.later, [slotName]: several.slice(1).map((i) => i.value) };
     const note = several.length ? laterNote(next, slotName, lang) : null;
     if (note) replies.push(note);
+    const notDone = slot.kind === 'service' ? notDoneBeside(words, items, items.find((i) => i.value === next.values[slotName]), lang) : null; // "y arreglarme la barba"
+    if (notDone) replies.push(notDone);
   }
   if (next.values[slotName] === undefined && slot.kind === 'service' && next.focus !== undefined && !next.narrowed?.[slotName]) {
     const focused = items.find((i) => i.value === next.focus);
