@@ -16,7 +16,7 @@ import { freeRangeLine } from './free-range.js';
 import { closedDayReply, closedOn, localToday, nearestOpenDays } from './closed-days.js';
 import { beyondHorizon, farDayReply, lastBookableDay } from './far-days.js';
 import { offGridReply } from './off-grid.js';
-import { timeFreeNote } from './time-free.js';
+import { timeAskedFree, timeFreeNote } from './time-free.js';
 import { BUILT_IN_TEXTS } from './run-builtin-texts.js';
 import { agreedOption, dayNotListed, withDayNamed } from './day-named.js';
 import { clashReply, dateClash, proposedDay } from './weekday-clash.js';
@@ -298,7 +298,7 @@ export function answer(given: WorkflowRun, ctx: RunContext, affirmation: 'yes' |
   const later = Object.keys(read.later ?? {}).filter((slot) => !run.later?.[slot]).flatMap((slot) => laterNote(read, slot, ctx.lang) ?? []);
   // "my daughter and I … our nails", then "classic manicure": the service chosen is queued for each of the group.
   const group = run.spec.slots.filter((s) => s.kind === 'service' && run.values[s.name] === undefined && read.values[s.name] !== undefined).flatMap((s) => queueGroup(read, s.name, ctx.lang) ?? []);
-  return { run: read, replies: [...later, ...group, ...notedReplies(run, read, ctx.lang)] };
+  return { run: read, replies: [...later, ...group, ...timeAskedFree(run, read, ctx.text, ctx.lang), ...notedReplies(run, read, ctx.lang)] }; // "a las 4 hay?": yes first
 }
 
 /** Whether a message gives any value for the run (a slot answered or corrected), before it is applied. */
