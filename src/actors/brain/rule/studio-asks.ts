@@ -34,7 +34,7 @@ import { groupSize } from '../../../machines/workflow/group-booking.js';
 export const STUDIO_RULE_CONFIDENCE = 0.6;
 
 /** The place's facts a studio may be asked about (the store's fact words), and two of its own. */
-export type StudioFactKey = 'parking' | 'restroom' | 'accessibility' | 'wifi' | 'atm' | 'children' | 'pets' | 'deposit' | 'prep' | 'walkin' | 'languages';
+export type StudioFactKey = 'parking' | 'restroom' | 'accessibility' | 'wifi' | 'atm' | 'children' | 'pets' | 'deposit' | 'prep' | 'walkin' | 'languages' | 'giftcard' | 'tax';
 const PLACE_FACTS: ReadonlySet<string> = new Set(['parking', 'restroom', 'accessibility', 'wifi', 'atm']);
 
 const words = (text: string): string =>
@@ -75,11 +75,19 @@ const WALK_IN =
 /** A clock time said: "at 10", "a las 3", "10am", "3:30". */
 const AT_A_TIME = /\b(?:at|a las?|para las?) \d{1,2}\b|\b\d{1,2} ?(?:am|pm)\b|\b\d{1,2}:\d\d\b/;
 
+/** A gift card or a service given as a present: "¿venden tarjetas de regalo?", "do you have gift cards?", "quiero regalarle un masaje a mi mamá". */
+const GIFT_CARD =
+  /\b(?:tarjetas? (?:de )?regalo|gift ?cards?|gift certificates?|gift vouchers?|certificados? (?:de )?regalo|bonos? (?:de )?regalo|vales? (?:de )?regalo|giftcards?|regalar(?:le|les)? (?:un|una) (?:servicio|cita|paquete|masaje|facial|dia de spa|manicure|pedicure)|(?:give|gift) (?:a|an|my \w+ a|my \w+ an) (?:massage|facial|spa day|service|manicure|treatment) as a (?:gift|present))\b/;
+/** Whether prices carry the tax: "¿el precio incluye ITBIS?", "do prices include tax?", "is that plus tax?". */
+const TAX = /\b(?:itbis|impuestos?|iva|tax|taxes|vat)\b/;
+
 /** The place fact a message asks about ("¿tienen parqueo?" → parking), or null. */
 export function studioFactAsked(text: string): StudioFactKey | null {
   const f = words(text);
   if (f === '') return null;
   if (DEPOSIT_ASKED.test(f)) return 'deposit';
+  if (GIFT_CARD.test(f)) return 'giftcard';
+  if (TAX.test(f)) return 'tax';
   if (PREP_ASKED.test(f)) return 'prep';
   // "do you speak English?": the chat's languages, never a person asked for on the word "speak".
   if (asksLanguage(text)) return 'languages';
