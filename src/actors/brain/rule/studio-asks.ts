@@ -312,6 +312,19 @@ export function asksWhatIsLeft(text: string): boolean {
   return LEFT_OF_PACKAGE.test(words(text));
 }
 
+/**
+ * One person's days asked: "¿Rosanna trabaja el lunes?", "¿qué días viene Yokasta?", "does Leidy work on
+ * mondays?". Singular, so "¿trabajan los domingos?" stays the studio's hours; the services answer
+ * tells the person named (the backend's staff), or goes on as usual when none is.
+ */
+const ONE_WORKS =
+  /\b(?:(?:que dias?|cuando|hasta que hora|a que hora) (?:trabaja|viene|atiende|esta)|\b(?!(?:estudio|salon|ustedes|uds|usted|quien|alguien|nadie|se|que|tambien)\b)[a-z]+ (?:trabaja|atiende|viene) (?:el|los|hoy|manana|este|esta|mañana)|(?:does|is) (?!(?:the|it|there|this|that)\b)[a-z]+ (?:work|working|in)\b|what days does [a-z]+ work|when does [a-z]+ work)\b/;
+
+/** Whether a message asks when one person of the studio works (the services answer, with the staff). */
+export function asksWhenOneWorks(text: string): boolean {
+  return ONE_WORKS.test(words(text));
+}
+
 /** A request said beside a question ("quiero un corte mañana, ¿tienen parqueo?"). */
 const REQUESTS = /\b(?:quiero|quisiera|necesito|me gustaria|deseo|agendame|reservame|apartame|ponme|i want|i d like|i would like|i need|book me|can i get|can i book)\b/;
 
@@ -354,6 +367,8 @@ export function studioReading(intents: IntentSet, ranking: readonly IntentScore[
   if (namesAPlan(text) && !sureWorkflow) return to('services');
   // "quisiera saber qué tienen para la novia": what there is and its prices, not a booking started on "quisiera".
   if (wantsToKnowFirst(text) && (intents.intents.some((i) => i.label === intent.label && i.kind === 'workflow') || intent.confidence < MIN_INTENT_CONFIDENCE) && fact === null && !sureHandoff) return to('services');
+  // "¿Rosanna trabaja el lunes?": that person's days (the services answer reads the staff), never a booking nor the menu.
+  if (asksWhenOneWorks(text) && !sureWorkflow && fact === null) return to('services');
   // "do I have an appointment on saturday?": the customer's bookings looked up, never a new booking on "saturday".
   if (asksIfBooked(text) && !REQUESTS.test(words(text))) return to('bookings');
   // "¿cuántos manicures me quedan del paquete?": what is left of the package bought, never the package list.
