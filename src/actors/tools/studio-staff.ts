@@ -3,7 +3,6 @@ import type { Lang } from '../../domain/nlu.js';
 import type { TenantData } from '../../domain/tenant.js';
 import type { InfoActorOutput } from '../../machines/conversation.contract.js';
 import type { BackendClient } from '../connectors/backend-client.js';
-import { asksWhoDoesService } from '../brain/rule/studio-asks.js';
 import { fold } from '../brain/rule/text.js';
 import { type StudioService, WEEK_DAYS } from './studio-reads.js';
 import { namedServices } from './studio-services.js';
@@ -37,6 +36,9 @@ function daysSaid(days: readonly string[], lang: Lang): string {
   return listed(at.map((i) => DAY_NAMES[lang][i]!), lang);
 }
 
+/** Who does a service, asked in so many words: "¿quién hace los tintes?", "who does the highlights?". */
+const WHO_ASKED = /\b(?:quien|quienes|who)\s+(?:me\s+|nos\s+)?(?:hace|hacen|does|do|can do|trabaja|works on)\b/;
+
 /** The staff member a message names by first name ("rosanna trabaja el lunes?"), or null. */
 export function staffNamed(text: string, staff: readonly StudioStaff[]): StudioStaff | null {
   const words = ` ${fold(text).replace(/[^a-z0-9]+/g, ' ')} `;
@@ -59,7 +61,8 @@ export function staffAnswer(data: Pick<TenantData, 'templates'>, text: string, l
     }
     return { replies: [{ template: 'studio.staff.one', params }], bookingOffer: [] };
   }
-  if (!asksWhoDoesService(text) || !has('studio.staff.who')) return null;
+  // "¿quién hace los tintes?" asks who; "¿hay alguien que haga cejas?" asks whether it is done (the price), a day asked its day.
+  if (!WHO_ASKED.test(fold(text)) || weekday !== null || !has('studio.staff.who')) return null;
   const service = namedServices(text, services)[0];
   if (!service) return null;
   const who = staff.filter((s) => s.serviceIds.includes(service.id));
