@@ -40,7 +40,7 @@ describe('letting a run go', () => {
 });
 
 describe('"mejor cancélala" read by the studio brain', () => {
-  let brain: Brain & { readNow?: (i: unknown) => { nlu: { intent: { label?: string; name: string } } } };
+  let brain: Brain;
   beforeAll(async () => {
     brain = createRuleBrain({ tenant: await loadTenant(join(fileURLToPath(new URL('../../..', import.meta.url)), 'tenants/estudio')), readingCacheSize: 0 });
   });
