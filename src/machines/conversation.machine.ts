@@ -87,6 +87,7 @@ import { routedIntent, routedTrigger, type RoutedIntent } from './routed-intent.
 import { ratingFrom } from './ticket-rating.js';
 import { answer, applyCheck, applyOptions, askConfirmation, askSlot, builtInText, givesValue, nextStep, resultText, retryAfterRefusal, startRun, takeValues, type WorkflowReply, type WorkflowRun, type WorkflowStep } from './workflow/workflow-runner.js';
 import type { KnownPhone } from './workflow/run-types.js';
+import { letsRunGo } from './workflow/run-let-go.js';
 import { knownPhoneOf, provenRun, trustAfterBooking, unprovenPhoneSlot, type PhoneProofState } from './phone-trust.js';
 import { extractPhone } from './workflow/slot-extractors.js';
 import { asksAside, asksOpening, SERVICE_FOCUS_TURNS } from './workflow/side-questions.js';
@@ -3269,6 +3270,8 @@ export function provideWorkflows(machine: ConversationMachine, set: WorkflowSet 
         if (!run) return false;
         const spec = specFor(context);
         if (!spec || spec.id === run.spec.id || (u(context)?.nlu.intent.confidence ?? 0) < WORKFLOW_SWITCH_CONFIDENCE) return false;
+        // "mejor cancélala" while a booking is made lets that run go (the runner drops it); "cancela mi cita" names another.
+        if (letsRunGo(run.spec, context.lastMessage?.text ?? '')) return false;
         return !givesValue(run, { text: context.lastMessage?.text ?? '', nowMs: messageTime(context), timeZone: run.timeZone, lang: context.lang, contact: context.contact ?? null });
       },
     },

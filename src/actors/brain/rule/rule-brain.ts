@@ -45,7 +45,7 @@ import { notAFarewell } from './plan-told.js';
 import { joinEnglishCompounds } from './english-compounds.js';
 import { asksDealForCount, asksDirections, asksIfOpenYet, asksOpeningDay, asksStorePolicy, namesOnlyADay, paymentDiscountAsked } from './store-questions.js';
 import { fold as foldText } from './text.js';
-import { studioReading } from './studio-asks.js';
+import { asksForHelpMenu, endsTheBooking, helpAfterGreeting, studioReading } from './studio-asks.js';
 import { questionAfterGreeting, stripCourtesy } from './courtesy.js';
 import { withoutUnfoundedComplaint } from './unfounded-complaint.js';
 import {
@@ -189,7 +189,7 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     const core = stripCourtesy(text);
     let ranking = rank(text);
     // "hola, hacen envíos?": the question after a greeting, however short, is what the greeting came with.
-    const asked = core === text && ranking[0]?.name === 'greeting' ? questionAfterGreeting(text) : null;
+    const asked = core === text && ranking[0]?.name === 'greeting' ? (questionAfterGreeting(text) ?? helpAfterGreeting(intents, text)) : null;
     if (core !== text || asked !== null) {
       // The courtesy is stripped to surface a request it hides; when no request surfaces ("hola buenos días, cómo están"), the courtesy is the message.
       const coreRanking = rank(asked ?? core);
@@ -198,7 +198,7 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     }
     const top = ranking[0] as IntentScore;
     // Greetings and forms of address only ("klk mi hermano", "hola, todo bien?"): a greeting, read by rule.
-    if (isOnlyGreeting(text)) {
+    if (isOnlyGreeting(text) && !asksForHelpMenu(intents, ranking, text)) { // "necesito ayuda": a tenant's help label, when it has one
       const greeting = ranking.find((r) => r.name === 'greeting')?.confidence ?? 0;
       return { intent: intents.scoreBehaviour('greeting', Math.max(greeting, GREETING_RULE_CONFIDENCE)), ranking };
     }
@@ -424,7 +424,7 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     // "ok" / "dale" while data is awaited (a form's field, the account number): noted, never a goodbye.
     const awaitsData = expecting.kind === 'lead_field' || expecting.kind === 'account_id' || expecting.kind === 'account_verification' || expecting.kind === 'product';
     // "never mind", "olvídalo": let go, "no problem, anything else?" (no complaint; the machine drops a form).
-    const letGo = !onlyLaughter && letsItGo(text);
+    const letGo = !onlyLaughter && letsItGo(text) && !endsTheBooking(intents, nlu.intent, expecting.kind === 'none', text); // "mejor cancélala": the booking
     if (onlyLaughter || letGo) nlu.intent = intents.scoreBehaviour('thanks', BARE_DECLINE_CONFIDENCE);
     else if (open && isBareDecline(text)) nlu.intent = intents.scoreBehaviour('goodbye', BARE_DECLINE_CONFIDENCE);
     // "ok" / "dale" / "perfecto" with nothing pending is an acknowledgment: answered like thanks.
