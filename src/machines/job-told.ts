@@ -38,6 +38,12 @@ function infinitive(word: string): string {
   return JOB_VERBS.has(`${stem}e`) ? `${stem}e` : stem; // "tiling" → "tile", "building" → "build"
 }
 
+/** The everyday job a verb names, as its infinitive ("arreglando" → "arreglar"), or null: painting is not one here (see `JOB_VERBS`). */
+export function jobVerbOf(word: string): string | null {
+  const verb = infinitive(word);
+  return JOB_VERBS.has(verb) ? verb : null;
+}
+
 /**
  * The job told as a plan, or null: a question, or a verb that is no job's ("quiero comprar…").
  *
