@@ -48,7 +48,7 @@ const FAULTS: readonly [Fault, RegExp][] = [
   [
     'danado',
     // "la cerradura ta mala", "la puerta no cierra", "the door won't latch": a lock or a door that fails.
-    /\b(?:no\s+(?:sirve|funciona|prende|enciende|da\s+(?:luz|corriente)|tiene\s+corriente|hace\s+nada|(?:me\s+|le\s+)?(?:quiere\s+)?(?:cierra|cierran|cerrar|abre|abren|abrir|agarra|engancha|pasa|gira))|(?:esta|estan|ta|tan|is|are)\s+(?:mal[oa]s?|malisim[oa]s?|bad|stuck)|se\s+(?:me\s+|nos\s+|le\s+)?(?:traba|trabo|tranca|tranco|atasca|atasco)|(?:won\s?t|wont|doesn\s?t|does\s+not|will\s+not)\s+(?:close|shut|open|lock|latch)|ya\s+no\s+(?:sirve|funciona|prende)|se\s+(?:me\s+|nos\s+|le\s+)?(?:dano|quemo|fundio|rompio|jodio|fue)|quemad[oa]s?|fundid[oa]s?|danad[oa]s?|rot[oa]s?|broken|broke|burnt?\s+out|burned\s+out|blown|not\s+working|(?:doesn\s?t|does\s+not|won\s?t)\s+(?:work|turn\s+on)|stopped\s+working|dead)\b/,
+    /\b(?:no\s+(?:sirve|funciona|prende|enciende|da\s+(?:luz|corriente)|tiene\s+corriente|hace\s+nada|(?:me\s+|le\s+)?(?:quiere\s+)?(?:cierra|cierran|cerrar|abre|abren|abrir|agarra|engancha|pasa|gira))|(?:esta|estan|ta|tan|is|are)\s+(?:mal[oa]s?|malisim[oa]s?|bad|stuck)|se\s+(?:me\s+|nos\s+|le\s+)?(?:traba|trabo|tranca|tranco|atasca|atasco)|(?:salio|salieron|zafo|safo|cayo|desprendio)\s+de\s+(?:la\s+|las\s+|sus\s+)?bisagras?|arrastra|descuadrad[oa]|(?:won\s?t|wont|doesn\s?t|does\s+not|will\s+not)\s+(?:close|shut|open|lock|latch)|ya\s+no\s+(?:sirve|funciona|prende)|se\s+(?:me\s+|nos\s+|le\s+)?(?:dano|quemo|fundio|rompio|jodio|fue)|quemad[oa]s?|fundid[oa]s?|danad[oa]s?|rot[oa]s?|broken|broke|burnt?\s+out|burned\s+out|blown|not\s+working|(?:doesn\s?t|does\s+not|won\s?t)\s+(?:work|turn\s+on)|stopped\s+working|dead)\b/,
   ],
 ];
 
@@ -77,7 +77,7 @@ const SAID: Readonly<Record<Fixture, Partial<Record<Fault, readonly [string, str
   interruptor: { danado: ['cambiar un interruptor que no sirve', 'replace a switch that does not work'] },
   bombillo: { danado: ['cambiar un bombillo fundido', 'replace a burnt-out bulb'] },
   cerradura: { danado: ['cambiar una cerradura dañada', 'replace a broken lock'] },
-  puerta: { danado: ['arreglar una puerta que no cierra', 'fix a door that will not close'] },
+  puerta: { danado: ['arreglar la puerta', 'fix the door'] },
 };
 
 /** Which of two fixtures named is the one at fault: the part before the fixture it belongs to. */
@@ -125,16 +125,19 @@ const MAY_NAME_FIXTURE =
 /** The full reading, behind `MAY_NAME_FIXTURE` (exported for the pre-check test). */
 export function readsHomeFault(text: string): HomeFault | null {
   const t = fold(text).replace(/['’]/g, '');
-  const fault = FAULTS.find(([, re]) => re.test(t))?.[0];
-  if (fault === undefined || BOUGHT_HERE.test(t)) return null;
+  const faults = FAULTS.filter(([, re]) => re.test(t)).map(([name]) => name);
+  if (faults.length === 0 || BOUGHT_HERE.test(t)) return null;
   const named = FIXTURES.filter(([, re]) => re.test(t)).map(([name]) => name);
   if (named.length === 0) return null;
-  // "la llave del fregadero gotea": the faucet drips (the sink says which one); "el tubo de abajo del
-  // lavamanos": the pipe; "se tapó el tubo del fregadero": the sink is what is clogged.
-  const order = fault === 'tapado' ? CLOGGED_FIRST : FAULTY_FIRST;
-  const fixture = order.find((n) => named.includes(n) && SAID[n][fault] !== undefined);
-  if (fixture === undefined) return null;
-  return { fixture, fault, under: UNDER.test(t) };
+  // The first fault a fixture named can have: "la puerta se salió de la bisagra" is no leak ("se salió") but a door off its hinge.
+  for (const fault of faults) {
+    // "la llave del fregadero gotea": the faucet drips (the sink says which one); "el tubo de abajo del
+    // lavamanos": the pipe; "se tapó el tubo del fregadero": the sink is what is clogged.
+    const order = fault === 'tapado' ? CLOGGED_FIRST : FAULTY_FIRST;
+    const fixture = order.find((n) => named.includes(n) && SAID[n][fault] !== undefined);
+    if (fixture !== undefined) return { fixture, fault, under: UNDER.test(t) };
+  }
+  return null;
 }
 
 /**

@@ -53,7 +53,7 @@ function fold(text: string): string {
 
 const HOW_MANY = /\b(?:cuant[oa]s?|how\s+(?:many|much)|que\s+cantidad)\b/;
 /** "¿de cuántos HP tienen?", "¿de cuántas pulgadas es?", "how many amps is it?": a size asked, never how much of it a job takes. */
-const SIZE_ASKED = /\bde\s+cuant[oa]s\s+(?:hp|caballos?|pulgadas?|watts?|vatios?|w|amperios?|amps?|amperes?|voltios?|volts?|v|pies|galones|litros|libras|onzas)\b|\bhow\s+many\s+(?:hp|horsepower|amps?|watts?|volts?|inches|gallons)\s+(?:is|are|do)\b/;
+const SIZE_ASKED = /\bde\s+cuant[oa]s\s+(?:hp|caballos?|pulgadas?|watts?|vatios?|w|amperios?|amps?|amperes?|voltios?|volts?|v|pies|galones|litros|libras|onzas)\b|\bhow\s+many\s+(?:hp|horsepower|amps?|watts?|volts?)\s+(?:is|are)\b/;
 /**
  * How far a product goes: "¿cuánto rinde un galón?", "¿para cuántos metros alcanza una cubeta?",
  * "¿cuántos metros pinta un galón?", "how much does a gallon cover?", "¿cuántas manos?" (the yield says the coats). The same question as how much
