@@ -78,6 +78,8 @@ import { burstClass, isMediaBurst, mediaAcknowledgement, type MediaAck } from '.
 import { readFocusQuestion } from './focus-questions.js';
 import { asksBucketPrice } from './pack-asked.js';
 import { isNumberAlone } from './number-alone.js';
+import { asksAboutUnmet } from './unmet-question.js';
+import { asksWhoseName } from './whose-name.js';
 import { asksEstimateAgain, asksTotalWithDelivery, isProductFollowUp, pointsAtTheOneShown, PRODUCT_FOCUS_TURNS, readFollowUpQuantity, reportsTrouble } from './product-focus.js';
 import { withoutDeliveryAsked } from './delivery-at-end.js';
 import { readMaterialQuestion, readMeasureReply, readMeasureWithColour } from './material-questions.js';
@@ -204,6 +206,8 @@ export interface ConversationContext {
   deliveryTalked?: number | null;
   /** The store's zone or known place the customer last named, whatever they asked ("para mi villa en Casa de Campo"), and the turn (absent in older snapshots). */
   placeSaid?: { name: string; turn: number } | null;
+  /** Goods the store said it does not sell and the turn (`ProductActorOutput.unmet`): "¿y de cuántos watts?" next is about them. Absent in older snapshots. */
+  unmetSaid?: { name: string; turn: number } | null;
   /** What the contact confirmed (earlier conversations, submitted leads); absent in older snapshots. */
   contact?: ContactProfile | null;
   /** The turn a returning contact was welcomed back in (one greeting per turn). */
@@ -613,6 +617,8 @@ function takesReserveOffer(context: ConversationContext, offer: Expectation = co
   if (otherColoursSaid(text, offer.text).length > 0) return false;
   // "¿Quieres que te avise cuando llegue?": "avísame", "let me know" take that offer.
   if (offer.backorder && NOTIFY_ME.test(text)) return true;
+  // "sí, ¿a nombre de quién?", "perfecto, ¿a nombre de quién lo pongo?": the yes, and the name asked back (`sayQuoteTicket`).
+  if (!offer.backorder && asksWhoseName(text)) return true;
   return understanding.affirmation === 'yes' || takesTheOrder(text);
 }
 
@@ -815,6 +821,7 @@ export function productInput(context: ConversationContext): ProductActorInput {
     ...quoteSentOf(context),
     ...(context.expecting.kind === 'product' && context.expecting.size !== undefined ? { sizeAsked: context.expecting.size } : {}),
     ...(context.expecting.kind === 'product' && context.expecting.count !== undefined ? { countAsked: context.expecting.count } : {}),
+    ...(context.unmetSaid && context.turn - context.unmetSaid.turn === 1 ? { unmetBefore: context.unmetSaid.name } : {}),
     idempotencyKey: key(context, 'product'),
   };
 }
@@ -954,7 +961,8 @@ function productFocusOf(context: ConversationContext, event: unknown): Partial<C
   const focus = out?.focus;
   // "¿cuánto cobran por llevar 20 sacos a Villa Hermosa?": that place is where the order goes, for "¿cuándo llega?" and the totals after.
   const delivery = { ...(out?.deliveryAsked ? { delivery: { ...out.deliveryAsked, turn: context.turn } } : {}), ...placeSaidIn(context, out) };
-  return focus ? { productFocus: { ...focus, turn: context.turn }, ...delivery } : delivery;
+  const unmet = out?.unmet !== undefined ? { unmetSaid: { name: out.unmet, turn: context.turn } } : {};
+  return focus ? { productFocus: { ...focus, turn: context.turn }, ...delivery, ...unmet } : { ...delivery, ...unmet };
 }
 
 /** "¿Te lo reservo?" after one product: a yes within one turn sets aside this line (`settleOffer`). */
@@ -1105,6 +1113,8 @@ function picksOther(context: ConversationContext): boolean {
 /** The context once the message's reading is in: the reading, the language, a form's data, this pass's open options. */
 /** A short message continuing the last product answer, unless it clearly reads as something else. */
 function followsUpProductOf(context: ConversationContext): boolean {
+  // "¿y la marca?" right after "No vendemos planta eléctrica": about that good, which the product route answers (`unmet-followup.ts`).
+  if (context.unmetSaid && context.lastMessage && context.turn - context.unmetSaid.turn === 1 && asksAboutUnmet(context.lastMessage.text)) return true;
   const focus = recentFocus(context);
   if (!focus || !context.lastMessage) return false;
   // "8095551234", "829-555-1234" alone after a price: a phone to note, never that many sacks, a size or a measure.
@@ -2176,9 +2186,13 @@ export const conversationMachine = setup({
       if (danger) return reply(`handoff.ticket.critical.${danger}`, { number });
       return reply(`handoff.ticket.${reason}`, { number });
     }),
+    // "sí, ¿a nombre de quién?": set aside under the customer's own name, which is asked for (a name given next is noted on the ticket, `noteContact`).
     sayQuoteTicket: emit(({ context }) =>
       context.expecting.kind === 'reserve_offer'
-        ? reply(context.expecting.backorder ? 'quote.backorder' : formInProgress(context) ? 'quote.reserved_held' : reservedForPickup(context) ? 'quote.reserved_pickup' : 'quote.reserved', { number: context.ticket?.number ?? '', line: reservedWithDelivery(context)?.text ?? context.expecting.text })
+        ? reply(
+            context.expecting.backorder ? 'quote.backorder' : formInProgress(context) ? 'quote.reserved_held' : reservedForPickup(context) ? 'quote.reserved_pickup' : asksWhoseName(lastText(context)) ? 'quote.reserved.whose_name' : 'quote.reserved',
+            { number: context.ticket?.number ?? '', line: reservedWithDelivery(context)?.text ?? context.expecting.text },
+          )
         : reservedForPickup(context)
           ? reply('quote.ticket_pickup', { number: context.ticket?.number ?? '' })
           : quoteTicketReply(context),

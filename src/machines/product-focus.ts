@@ -64,7 +64,12 @@ const quantities = createLru<Readonly<{ quantity: number; unit?: string; change?
  * want the 5/8"): with an attribute they insist on it; alone ("no, nada más") they end the talk.
  */
 
+/** "is it aluminum?", "is it made of wood?", "are they stainless steel?": what the one shown is made of (`product-confirm.ts` answers). */
+const MATERIAL_CHECK =
+  /^(?:(?:and|so|but|ok)\s+)?(?:is|are)\s+(?:it|they|that|this|these|those|that\s+one|this\s+one)\s+(?:made\s+(?:of|from|out\s+of)\s+)?(?:an?\s+)?(?:aluminum|aluminium|wood|wooden|steel|stainless(?:\s+steel)?|iron|plastic|pvc|copper|brass|bronze|galvanized|galvanised)\W*$/;
+
 function readProductFollowUp(text: string): boolean {
+  if (MATERIAL_CHECK.test(fold(text))) return true;
   // "no, el blanco", "mejor el de 3/4", "I mean the white one", "sí, pero en cubeta": a correction of the product in focus.
   const t = followUpCore(text);
   if (t === '' || (t.split(' ').length > MAX_WORDS && countedPicks(text) === null)) return false; // "give me 5 of the first and 3 of the other one": long, yet picks
