@@ -5,6 +5,7 @@
  * "la satinada blanca cuánto?", "the gallon one").
  */
 
+import { readGaugeCounts } from './gauge-counts.js';
 import { asksDeliveryTime } from './delivery-time.js';
 import { takesTheOrder } from './order-words.js';
 import { plansPickup } from './pickup-words.js';
@@ -76,7 +77,7 @@ function readProductFollowUp(text: string): boolean {
   if (ONLY.test(fold(text)) && t.split(' ').every((w) => /^(?:y|e|and|la|el|lo|los|las|the|eso|esto|that|thats|it|s|gracias|thanks)$/.test(w))) return false;
   // "¿cuánto sale la cubeta?", "how much is the 5 gallon one?": the price of the one in focus in another pack or size.
   const priced = t.replace(PRICE_LEAD, '');
-  return QUANTITY_ONLY.test(t) || ATTRIBUTE_ONLY.test(t) || (priced !== t && ATTRIBUTE_ONLY.test(priced)) || CONTINUATION.test(t) || CONTINUATION.test(fold(text)) || readFollowUpQuantity(text) !== undefined || pickedExtreme(text) !== null || readFocusQuestion(text) !== null || asksYield(text) || asksThinning(text) || HOW_MANY_IN_STOCK.test(fold(text)) || IN_STOCK.test(fold(text)) || asksDeliveryTime(text) || takesTheOrder(text) || plansPickup(text) || SAME_ONE.test(fold(text)) || pickedOther(text) || countedPick(text, 3) !== null || countedPicks(text) !== null || specAsked(text) !== null;
+  return QUANTITY_ONLY.test(t) || ATTRIBUTE_ONLY.test(t) || (priced !== t && ATTRIBUTE_ONLY.test(priced)) || CONTINUATION.test(t) || CONTINUATION.test(fold(text)) || readFollowUpQuantity(text) !== undefined || pickedExtreme(text) !== null || readFocusQuestion(text) !== null || asksYield(text) || asksThinning(text) || HOW_MANY_IN_STOCK.test(fold(text)) || IN_STOCK.test(fold(text)) || asksDeliveryTime(text) || takesTheOrder(text) || plansPickup(text) || SAME_ONE.test(fold(text)) || pickedOther(text) || countedPick(text, 3) !== null || countedPicks(text) !== null || specAsked(text) !== null || readGaugeCounts(text) !== null; // "un rollo de 12 y uno de 14": wire by gauge
 }
 
 /** A price question's lead, before what it asks the price of. */

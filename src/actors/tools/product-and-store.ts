@@ -17,6 +17,7 @@ import { joinTopicAnswers, withoutClosingQuestion } from './joined-answers.js';
 import { renderReply } from '../render-reply.js';
 import { unservedPlaceAskedIn } from './product-delivery.js';
 import { branchStockNote } from './branch-stock.js';
+import { readHomeFault } from '../../machines/home-faults.js';
 
 /** Store questions plain enough to answer beside a product: hours, where the store is, delivery, paying. */
 const STORE_ASKED =
@@ -24,7 +25,9 @@ const STORE_ASKED =
 
 function storeAsked(text: string): boolean {
   // "no la he abierto" (the can, not the store) asks no hours.
-  const f = fold(text).replace(/[^a-z0-9\s]+/g, ' ').replace(/\s+/g, ' ').replace(/\b(?:he|hemos|ha|han|has) (?:abiert|cerrad)[oa]s?\b/g, ' ');
+  let f = fold(text).replace(/[^a-z0-9\s]+/g, ' ').replace(/\s+/g, ' ').replace(/\b(?:he|hemos|ha|han|has) (?:abiert|cerrad)[oa]s?\b/g, ' ');
+  // "la puerta del cuarto no cierra": the door's fault told, no closing hour asked.
+  if (readHomeFault(text) !== null) f = f.replace(/\bno (?:me |le |nos )?(?:quiere )?(?:cierra|cierran|cerrar|abre|abren|abrir)\b/g, ' ');
   return STORE_ASKED.test(f) || asksOpeningDay(text) || asksDirections(text) || asksPaymentMethod(text);
 }
 

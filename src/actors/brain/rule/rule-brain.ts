@@ -21,7 +21,7 @@ import { needToldOpening, takeOpeningNeed } from './opening-need.js';
 import { asksToResumeRequest, buysToResell } from './form-resume.js';
 import { classifierTrainingOf } from './model-transfer.js';
 import { asksCallForQuote, asksForCallBack, asksForSalesPerson, asksIfBot, asksInvoiceCopy, asksPersonForGoods, saysOnlyUrgent } from './handoff-requests.js';
-import { asksForAWayRound, asksForStaff, asksIfCarried, asksPriceOfCount, asksWhereToBuy, greetsWithAProduct, countsAColour, lineAsked, namesOnlyAColour, namesOnlyAnotherTradesGood, namesOnlyAThing, weighsAKind } from './product-questions.js';
+import { asksForAWayRound, asksForStaff, asksIfCarried, asksPriceOfCount, asksWhereToBuy, greetsWithAProduct, countsAColour, lineAsked, namesOnlyAColour, picksAColour, namesOnlyAnotherTradesGood, namesOnlyAThing, weighsAKind } from './product-questions.js';
 import { createProductMatcher, type ProductMatcher } from './products.js';
 import { goodsBySize, withCountedSizes } from './goods-by-size.js';
 import { withAreasAsUnits, withCountApart } from './count-apart.js';
@@ -47,7 +47,8 @@ import { asksDealForCount, asksDirections, asksIfOpenYet, asksOpeningDay, asksSt
 import { fold as foldText } from './text.js';
 import { asksForHelpMenu, endsTheBooking, helpAfterGreeting, studioReading } from './studio-asks.js';
 import { questionAfterGreeting, stripCourtesy } from './courtesy.js';
-import { withoutUnfoundedComplaint } from './unfounded-complaint.js';
+import { voicesTrouble, withoutUnfoundedComplaint } from './unfounded-complaint.js';
+import { wantsAJobDone } from './job-wish.js';
 import {
   asksForJob, asksHowToPay, asksNewAccount, asksToReactivate, asksQuoteAsLead, isStoreysOfBuilding, asksStorePhone, asksToOrder,
   saysOnlyNotKnown, buysAThing, buysWithoutTrouble, computePriority, detectAffirmation, detectClosing, detectCritical, isBareAcknowledgment,
@@ -349,9 +350,8 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     if (has('product_inquiry') && intent.name !== 'store_hours_location' && !(intent.name === 'human_agent' && intent.confidence >= HANDOFF_CONFIDENCE) && asksToOrder(text)) {
       intent = { name: 'product_inquiry', confidence: Math.max(PRODUCT_RULE_CONFIDENCE, intent.name === 'product_inquiry' ? intent.confidence : 0) };
     }
-    // "quiero comprar una nevera" is not a complaint because fridges mostly come up in complaints:
-    // a wish to buy with no word of trouble is a product question (never a ticket and a handoff).
-    if (has('product_inquiry') && intent.name === 'complaint' && buysWithoutTrouble(text)) {
+    // "quiero comprar una nevera" is not a complaint because fridges mostly come up in complaints: a wish to buy with no word of trouble is a product question (never a ticket and a handoff); so is a job wished ("quiero pintar el cuarto rosado claro", `job-wish.ts`).
+    if (has('product_inquiry') && intent.name === 'complaint' && (buysWithoutTrouble(text) || wantsAJobDone(text) || picksAColour(tenant.catalog, text, voicesTrouble))) {
       intent = { name: 'product_inquiry', confidence: PRODUCT_RULE_CONFIDENCE };
     }
     // "¿vendes aire acondicionado?" (a thing the classifier never saw; "got any primer?" unsure read as "got any deals?") and "neveras" alone (met
