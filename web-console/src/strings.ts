@@ -132,6 +132,17 @@ const ES = {
   emptyWaiting: 'Nadie espera a una persona ahora mismo. Las nuevas aparecen aquí solas.',
   emptyMine: 'No tienes conversaciones. Toma una de «En espera».',
   emptySearch: 'Nada coincide con «{q}».',
+  alerts: 'Avisos',
+  alertsSound: 'Sonido al llegar un cliente o un mensaje',
+  alertsDesktop: 'Avisos de escritorio (con la consola en segundo plano)',
+  alertsTest: 'Probar sonido',
+  alertsDenied: 'El navegador bloqueó los avisos de escritorio: permítelos en la configuración del sitio (el candado de la barra de direcciones).',
+  alertsUnsupported: 'Este navegador no muestra avisos de escritorio; el sonido y el título de la pestaña sí avisan.',
+  alertWaitingTitle: 'Cliente esperando: {name}',
+  alertAssignedTitle: 'Te pasaron una conversación: {name}',
+  alertWroteTitle: '{name} escribió',
+  assignedToYou: 'Te pasaron la conversación de {name}',
+  customerWrote: 'Nuevo mensaje de {name}',
 } as const;
 
 export type StringKey = keyof typeof ES;
@@ -267,6 +278,17 @@ const EN: Record<StringKey, string> = {
   emptyWaiting: 'Nobody is waiting for a person right now. New ones show up here by themselves.',
   emptyMine: 'You hold no conversations. Take one from “Waiting”.',
   emptySearch: 'Nothing matches “{q}”.',
+  alerts: 'Alerts',
+  alertsSound: 'Sound when a customer or a message arrives',
+  alertsDesktop: 'Desktop notifications (while the console is in the background)',
+  alertsTest: 'Test sound',
+  alertsDenied: 'The browser blocked desktop notifications: allow them in the site settings (the padlock in the address bar).',
+  alertsUnsupported: 'This browser shows no desktop notifications; the sound and the tab title still alert you.',
+  alertWaitingTitle: 'Customer waiting: {name}',
+  alertAssignedTitle: 'A conversation was handed to you: {name}',
+  alertWroteTitle: '{name} wrote',
+  assignedToYou: '{name}’s conversation was handed to you',
+  customerWrote: 'New message from {name}',
 };
 
 const TABLES: Record<Lang, Record<StringKey, string>> = { es: ES, en: EN };
