@@ -70,6 +70,45 @@ describe('agent console, an agent shift', () => {
     expect(rig.errors).toEqual([]);
   });
 
+  it("should not offer Take on a colleague's conversation, let the agent leave a note instead, and drop the resolve notice once the customer rates", async () => {
+    const sender = `shift-${process.pid}-held`;
+    const post = (text: string) =>
+      fetch(`${server.baseUrl}/api/tenants/${TENANT}/messages`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${server.apiKey}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ sender, text }),
+      }).then(async (r) => ((await r.json()) as { conversation_id: string }).conversation_id);
+    const id = await post('Me llamo Marta, quiero hablar con una persona, me cobraron doble');
+    const demo = await rig.newPage();
+    await rig.logIn(demo);
+    await demo.locator(`button[data-conversation="${id}"]`).click();
+    await demo.locator('[data-action="take"]').click();
+    await demo.locator('[data-field="assignee"]', { hasText: 'Demo' }).waitFor({ timeout: TIMEOUT });
+
+    const carla = await rig.newPage();
+    await rig.logIn(carla, { username: 'carla', password: 'carla-shift-pass-1' });
+    await carla.getByRole('tab', { name: /Todas abiertas/ }).click();
+    await carla.locator(`button[data-conversation="${id}"]`).click();
+    const held = carla.locator('[data-status="held-by-other"]');
+    await held.waitFor({ timeout: TIMEOUT });
+    expect(await held.innerText()).toBe('Demo está atendiendo esta conversación. Puedes dejarle una nota interna.');
+    expect(await carla.locator('[data-action="take"]').count()).toBe(0);
+    // What Carla writes goes to Demo as an internal note, never to the customer.
+    expect(await carla.locator('[data-notes-only]').innerText()).toContain('La atiende Demo');
+    await carla.locator('#reply-text').fill('Marta llamó ayer por lo mismo, ya le hicimos un reembolso parcial');
+    await carla.locator('#reply-text').press('Enter');
+    await demo.locator('.transcript [data-author="note"]', { hasText: 'reembolso parcial' }).waitFor({ timeout: TIMEOUT });
+
+    // Demo resolves: the green notice says so, and goes once the customer answers the rating.
+    await demo.locator('#resolve-outcome').fill('Cobro doble devuelto');
+    await demo.locator('[data-action="resolve"]').click();
+    await demo.locator('[data-notice="info"]', { hasText: 'Resuelta' }).waitFor({ timeout: TIMEOUT });
+    await post('5');
+    await demo.locator('.transcript [data-author="customer"] .text', { hasText: /^5$/ }).waitFor({ timeout: TIMEOUT });
+    await demo.locator('[data-notice="info"]').waitFor({ state: 'detached', timeout: TIMEOUT });
+    expect(rig.errors).toEqual([]);
+  });
+
   it('should count the customers waiting on the tab and in the window title, live, and mine once taken', async () => {
     const page = await rig.newPage();
     await rig.logIn(page);

@@ -160,6 +160,8 @@ function Actions(props: { state: ConsoleContext; detail: ConversationDetail; con
   const [confirmTake, setConfirmTake] = useState(false);
   useEffect(() => setConfirmTake(false), [detail.conversationId]);
   const mine = detail.assignee !== null && detail.assignee.id === agent?.id;
+  // Someone else holds it: a take would only be refused ("Carla ya la tomó"); an admin moves it with "Transferir a".
+  const heldByOther = detail.assignee !== null && !mine;
   const inHandoff = (detail.state ?? '').startsWith('handoff');
   const canAct = mine || agent?.role === 'admin';
   const targets = state.agents.filter((a) => a.id !== detail.assignee?.id);
@@ -191,7 +193,12 @@ function Actions(props: { state: ConsoleContext; detail: ConversationDetail; con
           </button>
         </p>
       ) : null}
-      {!mine && !(detail.awaitingRating && !inHandoff) && !confirmTake ? (
+      {heldByOther ? (
+        <p class="held-by-other" data-status="held-by-other">
+          {t(lang, agent?.role === 'admin' ? 'heldByOtherAdmin' : 'heldByOther', { name: detail.assignee?.displayName ?? '?' })}
+        </p>
+      ) : null}
+      {!mine && !heldByOther && !(detail.awaitingRating && !inHandoff) && !confirmTake ? (
         <button
           type="button"
           class="primary"
@@ -260,7 +267,10 @@ function Composer(props: { state: ConsoleContext; detail: ConversationDetail; co
   const [text, setText] = useState('');
   const [noteChosen, setAsNote] = useState(false);
   // Resolved and waiting for the rating: nothing to say to the customer now, notes still welcome.
-  const notesOnly = detail.awaitingRating && !(detail.state ?? '').startsWith('handoff');
+  // Held by another agent: replies are theirs (or an admin's); a colleague leaves a note.
+  const heldByOther = detail.assignee !== null && detail.assignee.id !== state.agent?.id && state.agent?.role !== 'admin';
+  const resolvedOnly = detail.awaitingRating && !(detail.state ?? '').startsWith('handoff');
+  const notesOnly = resolvedOnly || heldByOther;
   const asNote = noteChosen || notesOnly;
   const [busy, setBusy] = useState(false);
   const area = useRef<HTMLTextAreaElement>(null);
@@ -287,7 +297,7 @@ function Composer(props: { state: ConsoleContext; detail: ConversationDetail; co
       <div class="composer-tools">
         {notesOnly ? (
           <p class="notes-only" data-notes-only>
-            {t(lang, 'notesOnly')}
+            {resolvedOnly ? t(lang, 'notesOnly') : t(lang, 'notesOnlyHeld', { name: detail.assignee?.displayName ?? '?' })}
           </p>
         ) : (
           <label class="check">

@@ -188,7 +188,9 @@ export function createConsoleStore(start: { lang: Lang }) {
         return { ...c, detail, early: { lines: [], notes: [] } };
       },
       lineReceived: (c, e: { conversationId: string; entry: TranscriptLine }): ConsoleContext => {
-        if (c.detail?.conversationId === e.conversationId) return { ...c, detail: withLine(c.detail, e.entry) };
+        // The customer wrote (rated, asked again): an info notice about the last action ("Resuelta: el
+        // bot vuelve a atender.") no longer describes the conversation and goes.
+        if (c.detail?.conversationId === e.conversationId) return { ...c, detail: withLine(c.detail, e.entry), notice: e.entry.direction === 'in' && c.notice?.kind === 'info' ? null : c.notice };
         if (c.selected === e.conversationId) return { ...c, early: { ...c.early, lines: [...c.early.lines, e.entry] } };
         return c;
       },
