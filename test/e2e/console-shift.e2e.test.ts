@@ -149,6 +149,55 @@ describe('agent console, an agent shift', () => {
     expect(detail.ticket).toMatchObject({ number, reason: 'quote', status: 'open' });
   });
 
+  it('should queue the quotes the bot promised under Cotizaciones until sales closes one with how it went, even after talking to the customer', async () => {
+    const page = await rig.newPage({ viewport: { width: 1366, height: 768 } });
+    await rig.logIn(page);
+    const quotesTab = page.locator('#tab-quotes');
+    const countOf = async () => ((await page.locator('#tab-quotes [data-count="quotes"]').count()) ? Number(await page.locator('#tab-quotes [data-count="quotes"]').textContent()) : 0);
+    const before = await countOf();
+    const res = await fetch(`${server.baseUrl}/api/tenants/${TENANT}/messages`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${server.apiKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ sender: `shift-${process.pid}-quote-queue`, text: 'Soy Wilson, necesito una cotización de 80 sacos de cemento y 40 varillas de 3/8' }),
+    });
+    const turn = (await res.json()) as { conversation_id: string; state: { context: { ticket: { number: string } } } };
+    const id = turn.conversation_id;
+    const number = turn.state.context.ticket.number;
+    // Counted live on its tab, listed there with the quote's age.
+    await expect.poll(countOf, { timeout: TIMEOUT }).toBe(before + 1);
+    await quotesTab.click();
+    const item = page.locator(`button[data-conversation="${id}"]`);
+    await item.waitFor({ timeout: TIMEOUT });
+    expect(await item.innerText()).toMatch(/cotización hace \d+ s/);
+    expect(await item.innerText()).toContain(number);
+    await page.screenshot({ path: 'test-results/console-quotes-laptop.png' });
+
+    // Sales takes the conversation to talk to the customer (a handoff ticket opens): the quote stays owed.
+    await item.click();
+    await page.locator('[data-action="take"]').click();
+    await page.locator('[data-action="take-confirm"]').click();
+    await page.locator('[data-field="assignee"]', { hasText: 'Demo' }).waitFor({ timeout: TIMEOUT });
+    await page.locator(`aside.details [data-quote="${number}"]`).waitFor({ timeout: TIMEOUT });
+    await page.locator('#resolve-outcome').fill('Le expliqué la entrega');
+    await page.locator('[data-action="resolve"]').click();
+    await page.locator('[data-notice="info"]', { hasText: 'Resuelta' }).waitFor({ timeout: TIMEOUT });
+    expect(await countOf()).toBe(before + 1);
+
+    // Closing the quote with how it went takes it out of the queue and says who closed it.
+    await page.locator('#quote-outcome').fill('Vendida: factura 4411, entrega el jueves');
+    await page.locator('[data-action="close-quote"]').click();
+    await page.locator('[data-notice="info"]', { hasText: `Cotización ${number} cerrada.` }).waitFor({ timeout: TIMEOUT });
+    await expect.poll(countOf, { timeout: TIMEOUT }).toBe(before);
+    await expect.poll(() => item.count(), { timeout: TIMEOUT }).toBe(0);
+    await expect.poll(() => page.locator(`aside.details [data-quote="${number}"]`).innerText(), { timeout: TIMEOUT }).toContain('Vendida: factura 4411, entrega el jueves');
+    expect(await page.locator('#quote-outcome').count()).toBe(0);
+
+    // Closed twice (another salesperson a moment late): the first closing stands.
+    const again = await fetch(`${server.baseUrl}/console/api/tenants/${TENANT}/conversations/${id}/quote/close`, { method: 'POST', headers: { authorization: `Bearer ${server.apiKey}`, 'content-type': 'application/json' }, body: JSON.stringify({ outcome: 'otra cosa' }) });
+    expect(await again.json()).toMatchObject({ number, already_closed: true, resolution: { agent: 'Demo', outcome: 'Vendida: factura 4411, entrega el jueves' } });
+    expect(rig.errors).toEqual([]);
+  });
+
   it('should bring an opened conversation to the top of a phone screen, keep its actions on screen and reset the transfer form', async () => {
     for (const text of ['quiero hablar con una persona', 'I want to talk to a human please', 'necesito hablar con alguien del equipo']) await customer(text);
     const id = await customer('Me llamo Ramón y quiero hablar con una persona, el pedido llegó incompleto');

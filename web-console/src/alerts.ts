@@ -3,11 +3,12 @@ import type { InboxItem } from './wire.js';
 /**
  * Alerts for the agent who is not looking at the list: a short chime and, when the agent allowed
  * it, a desktop notification — for a customer who starts waiting, a conversation someone else
- * hands to this agent, and a customer who writes in a conversation this agent holds. Chatwoot and
- * Zendesk alert the same three; the title's "(3)" and the live region already cover the rest.
+ * hands to this agent, a customer who writes in a conversation this agent holds (Chatwoot and
+ * Zendesk alert the same three), and a new quote for sales to follow up. The title's "(3)" and
+ * the live region already cover the rest.
  */
 
-export type AlertKind = 'waiting' | 'assigned' | 'customerWrote';
+export type AlertKind = 'waiting' | 'assigned' | 'customerWrote' | 'quote';
 
 export interface Alert {
   kind: AlertKind;
@@ -42,6 +43,8 @@ const isWaiting = (item: InboxItem | undefined): boolean => item !== undefined &
 export function alertFor(before: InboxItem | undefined, after: InboxItem, me: string, ownActs: ReadonlySet<string>): Alert | null {
   const who = { conversationId: after.conversationId, name: after.customer.name ?? after.customer.profileName ?? null, ticketNumber: after.ticketNumber, text: after.lastMessage?.author === 'customer' ? after.lastMessage.text : null };
   if (isWaiting(after) && !isWaiting(before)) return { kind: 'waiting', ...who };
+  // A quote the bot promised sales would follow up (a new open quote ticket).
+  if (after.openQuote && after.openQuote.ticketId !== before?.openQuote?.ticketId) return { kind: 'quote', ...who, ticketNumber: after.openQuote.number };
   const mineNow = after.assignee?.id === me;
   if (!mineNow) return null;
   if (before?.assignee?.id !== me) return ownActs.has(after.conversationId) ? null : { kind: 'assigned', ...who };

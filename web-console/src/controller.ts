@@ -14,6 +14,9 @@ function newMessageKey(): string {
   return `console-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
 }
 const TENANT_KEY = 'hilo:console:tenant';
+/** What the live region says, and the desktop notification's title, per alert. */
+const ANNOUNCE: Record<Alert['kind'], StringKey> = { waiting: 'newWaiting', assigned: 'assignedToYou', customerWrote: 'customerWrote', quote: 'newQuote' };
+const ALERT_TITLE: Record<Alert['kind'], StringKey> = { waiting: 'alertWaitingTitle', assigned: 'alertAssignedTitle', customerWrote: 'alertWroteTitle', quote: 'alertQuoteTitle' };
 
 export interface ConsoleController {
   boot(): Promise<void>;
@@ -27,6 +30,8 @@ export interface ConsoleController {
   take(): Promise<boolean>;
   transfer(agentId: string): Promise<void>;
   resolve(outcome: string): Promise<boolean>;
+  /** Closes the open conversation's quote with an outcome; true when it is closed now. */
+  closeQuote(outcome: string): Promise<boolean>;
   /** Sends a reply (or saves an internal note); true when it went through. */
   send(text: string, asNote: boolean): Promise<boolean>;
   lastTenant(): string;
@@ -116,7 +121,7 @@ export function createConsoleController(store: ConsoleStore, api: ConsoleApi, ws
     if (alert.kind === 'customerWrote' && looking && selected === alert.conversationId) return;
     if (alerts.sound) output.chime();
     if (!alerts.desktop || looking) return;
-    const title = say(alert.kind === 'waiting' ? 'alertWaitingTitle' : alert.kind === 'assigned' ? 'alertAssignedTitle' : 'alertWroteTitle', { name: alertName(alert) });
+    const title = say(ALERT_TITLE[alert.kind], { name: alertName(alert) });
     const body = [alert.ticketNumber, alert.text ? plainPreview(alert.text).slice(0, 140) : null].filter(Boolean).join(' · ');
     output.notify(title, body, `hilo-${alert.conversationId}`, () => select(alert.conversationId));
   };
@@ -154,7 +159,7 @@ export function createConsoleController(store: ConsoleStore, api: ConsoleApi, ws
         const before = c.items[frame.item.conversationId];
         const alert = c.agent ? alertFor(before, frame.item, c.agent.id, ownActs) : null;
         if (frame.item.assignee?.id === c.agent?.id) ownActs.delete(frame.item.conversationId);
-        const announce = alert ? say(alert.kind === 'waiting' ? 'newWaiting' : alert.kind === 'assigned' ? 'assignedToYou' : 'customerWrote', { name: alertName(alert) }) : undefined;
+        const announce = alert ? say(ANNOUNCE[alert.kind], { name: alertName(alert) }) : undefined;
         store.trigger.itemChanged({ item: frame.item, ...(announce ? { announce } : {}) });
         if (alert) fire(alert);
         if (c.selected === frame.item.conversationId && c.detail && (c.detail.ticket?.number ?? null) !== frame.item.ticketNumber) refreshDetailSoon(frame.item.conversationId);
@@ -228,12 +233,13 @@ export function createConsoleController(store: ConsoleStore, api: ConsoleApi, ws
     clearInterval(refreshTimer);
     refreshTimer = setInterval(() => void loadList(), REFRESH_MS);
     // Transfer targets for every role: an agent hands on what they hold, an admin anything.
-    // The agent's own conversations too, whatever the tab: "Míos" counts them, and a customer who
-    // writes in one is told apart from a conversation newly handed over.
+    // The agent's own conversations and the open quotes too, whatever the tab: their tabs count them,
+    // and a customer who writes in one is told apart from a conversation newly handed over.
     const tasks: Promise<unknown>[] = [
       api.cannedReplies().then((canned) => store.trigger.cannedLoaded({ canned })),
       api.transferTargets().then((agents) => store.trigger.agentsLoaded({ agents })),
       api.inbox('mine', '').then((page) => store.trigger.known({ items: page.items })),
+      api.inbox('quotes', '').then((page) => store.trigger.known({ items: page.items })),
     ];
     await Promise.all(tasks).catch(fail);
   };
@@ -355,6 +361,14 @@ export function createConsoleController(store: ConsoleStore, api: ConsoleApi, ws
       const done = await actOnSelected((id) => api.resolve(id, outcome));
       if (!done) return false;
       info(done.already_resolved && done.resolution ? say('alreadyResolved', { name: done.resolution.agent }) : say('resolved'));
+      const id = ctx().selected;
+      if (id) refreshDetailSoon(id);
+      return true;
+    },
+    async closeQuote(outcome) {
+      const done = await actOnSelected((id) => api.closeQuote(id, outcome));
+      if (!done) return false;
+      info(done.already_closed ? say('quoteAlreadyClosed', { number: done.number, name: done.resolution.agent ?? '?' }) : say('quoteClosed', { number: done.number }));
       const id = ctx().selected;
       if (id) refreshDetailSoon(id);
       return true;

@@ -116,6 +116,18 @@ function Details(props: { detail: ConversationDetail; lang: Lang; timeZone: stri
       ) : (
         <p>{t(lang, 'none')}</p>
       )}
+      {detail.quote && detail.quote.number !== detail.ticket?.number ? (
+        <>
+          <h3>{t(lang, 'quoteTicket')}</h3>
+          <dl data-quote={detail.quote.number}>
+            <Field label={t(lang, 'ticket')} value={detail.quote.number} lang={lang} />
+            <Field label={t(lang, 'opened')} value={formatFull(detail.quote.openedAt, lang, timeZone)} lang={lang} />
+            <Field label={t(lang, 'status')} value={t(lang, detail.quote.status === 'open' ? 'ticketOpen' : 'ticketClosed')} lang={lang} />
+            {detail.quote.status !== 'open' && detail.quote.closedBy ? <Field label={t(lang, 'resolvedBy')} value={`${detail.quote.closedBy}${detail.quote.closedAt ? ` · ${formatFull(detail.quote.closedAt, lang, timeZone)}` : ''}`} lang={lang} /> : null}
+            {detail.quote.status !== 'open' && detail.quote.outcome ? <Field label={t(lang, 'outcome')} value={detail.quote.outcome} lang={lang} /> : null}
+          </dl>
+        </>
+      ) : null}
       <h3>{t(lang, 'leadDraft')}</h3>
       {lead.length ? (
         <dl>
@@ -156,6 +168,8 @@ function Actions(props: { state: ConsoleContext; detail: ConversationDetail; con
   const { state, detail, controller } = props;
   const { lang, agent } = state;
   const [outcome, setOutcome] = useState('');
+  const [quoteOutcome, setQuoteOutcome] = useState('');
+  const openQuote = detail.quote?.status === 'open';
   const [target, setTarget] = useState('');
   const [confirmTake, setConfirmTake] = useState(false);
   useEffect(() => setConfirmTake(false), [detail.conversationId]);
@@ -254,6 +268,22 @@ function Actions(props: { state: ConsoleContext; detail: ConversationDetail; con
           <input id="resolve-outcome" value={outcome} placeholder={t(lang, 'outcomeHint')} maxLength={500} required onInput={(e) => setOutcome(e.currentTarget.value)} />
           <button type="submit" data-action="resolve" disabled={!outcome.trim()}>
             {t(lang, 'resolve')}
+          </button>
+        </form>
+      ) : null}
+      {openQuote ? (
+        // Sales follows up the quote the bot promised; whoever did closes it with how it went.
+        <form
+          class="inline"
+          onSubmit={async (e) => {
+            e.preventDefault();
+            if (quoteOutcome.trim() && (await controller.closeQuote(quoteOutcome.trim()))) setQuoteOutcome('');
+          }}
+        >
+          <label for="quote-outcome">{t(lang, 'quoteOutcome')}</label>
+          <input id="quote-outcome" value={quoteOutcome} placeholder={t(lang, 'quoteOutcomeHint')} maxLength={500} required onInput={(e) => setQuoteOutcome(e.currentTarget.value)} />
+          <button type="submit" data-action="close-quote" disabled={!quoteOutcome.trim()}>
+            {t(lang, 'quoteClose')}
           </button>
         </form>
       ) : null}

@@ -146,6 +146,17 @@ const ES = {
   alertWroteTitle: '{name} escribió',
   assignedToYou: 'Te pasaron la conversación de {name}',
   customerWrote: 'Nuevo mensaje de {name}',
+  newQuote: 'Nueva cotización por seguir: {name}',
+  alertQuoteTitle: 'Nueva cotización: {name}',
+  tabQuotes: 'Cotizaciones',
+  quoteTicket: 'Cotización',
+  emptyQuotes: 'No hay cotizaciones pendientes. Las que el bot pasa a ventas aparecen aquí hasta que alguien las cierra.',
+  quoteAgo: 'cotización hace {time}',
+  quoteOutcome: 'Cerrar cotización',
+  quoteOutcomeHint: 'Cómo fue: vendida (factura…), no compró, no contestó…',
+  quoteClose: 'Cerrar cotización',
+  quoteClosed: 'Cotización {number} cerrada.',
+  quoteAlreadyClosed: '{name} ya había cerrado la cotización {number}.',
 } as const;
 
 export type StringKey = keyof typeof ES;
@@ -295,6 +306,17 @@ const EN: Record<StringKey, string> = {
   alertWroteTitle: '{name} wrote',
   assignedToYou: '{name}’s conversation was handed to you',
   customerWrote: 'New message from {name}',
+  newQuote: 'New quote to follow up: {name}',
+  alertQuoteTitle: 'New quote: {name}',
+  tabQuotes: 'Quotes',
+  quoteTicket: 'Quote',
+  emptyQuotes: 'No quotes to follow up. Those the bot passes to sales show here until someone closes them.',
+  quoteAgo: 'quote {time} ago',
+  quoteOutcome: 'Close quote',
+  quoteOutcomeHint: 'How it went: sold (invoice…), did not buy, no answer…',
+  quoteClose: 'Close quote',
+  quoteClosed: 'Quote {number} closed.',
+  quoteAlreadyClosed: '{name} had already closed quote {number}.',
 };
 
 const TABLES: Record<Lang, Record<StringKey, string>> = { es: ES, en: EN };

@@ -21,6 +21,7 @@ import { channelPhone } from '../identity/handles.js';
 import { buildInboxItem, compareInboxItems, customerName, handoffTicketOf, inView, isAwaitingRating, lastInboundChannel, matchesQuery, type InboxItem, type InboxView } from './console-inbox.js';
 import type { InboxFeed } from './inbox-feed.js';
 import { resolveOutcome, standingOutcome, type ResolveOutcome } from '../handoff-resolution.js';
+import { closeQuoteTicket, type QuoteClosed } from './quote-close.js';
 
 /** The newest name the customer wrote about themselves ("me llamo…", "soy…"), or null. */
 export function nameSaidIn(transcript: readonly TranscriptEntry[]): string | null {
@@ -137,6 +138,8 @@ export interface ConsoleService {
   reply(actor: ConsoleActor, conversationId: string, text: string): Promise<{ messageId: string }>;
   addNote(actor: ConsoleActor, conversationId: string, text: string): Promise<AgentNote>;
   resolve(actor: ConsoleActor, conversationId: string, outcome: string): Promise<{ state: string } & ResolveOutcome>;
+  /** Closes the conversation's open quote ticket with an outcome (any agent: sales follow-up is the team's); idempotent. */
+  closeQuote(actor: ConsoleActor, conversationId: string, outcome: string): Promise<QuoteClosed>;
   cannedReplies(tenantId: string): CannedReply[];
   /** The host committed a turn (`onTurnCommitted`): tell the tenant's live consoles. */
   noteTurn(tenantId: string, conversationId: string, state: string, byAgent?: boolean): void;
@@ -263,15 +266,18 @@ export function createConsoleService(options: ConsoleServiceOptions): ConsoleSer
 
   return {
     async inbox(actor, query) {
-      const page = await directory.list(actor.tenantId, { limit: INBOX_SCAN });
       const [ticketList, held] = await Promise.all([tickets.list(actor.tenantId), assignments.list(actor.tenantId)]);
       const byConversation = new Map(held.map((a) => [a.conversationId, a]));
-      const candidates = page.items.filter((c) => (query.view === 'open' ? c.phase !== 'closed' : c.phase === 'handoff' || byConversation.has(c.conversationId)));
+      // Open quotes from the tickets themselves: a quote is owed however long ago the customer wrote.
+      const candidates =
+        query.view === 'quotes'
+          ? [...new Set(ticketList.filter((t) => t.kind === 'quote' && t.status === 'open').map((t) => t.conversationId))]
+          : (await directory.list(actor.tenantId, { limit: INBOX_SCAN })).items.filter((c) => (query.view === 'open' ? c.phase !== 'closed' : c.phase === 'handoff' || byConversation.has(c.conversationId))).map((c) => c.conversationId);
       const items: InboxItem[] = [];
-      for (const c of candidates) {
-        const item = await itemFor(actor.tenantId, c.conversationId, ticketList, byConversation.get(c.conversationId) ?? null);
+      for (const conversationId of candidates) {
+        const item = await itemFor(actor.tenantId, conversationId, ticketList, byConversation.get(conversationId) ?? null);
         if (!item || !inView(item, query.view, actor.agentId)) continue;
-        const handle = host.contactHandleOf(actor.tenantId, c.conversationId);
+        const handle = host.contactHandleOf(actor.tenantId, conversationId);
         if (query.q && !matchesQuery(item, query.q, handle ? handle.replace(/\D/g, '') : null)) continue;
         items.push(item);
       }
@@ -336,7 +342,8 @@ export function createConsoleService(options: ConsoleServiceOptions): ConsoleSer
       const context = view.state?.context ?? {};
       const [ticketList, assignment, noteList] = await Promise.all([tickets.list(actor.tenantId), assignments.get(actor.tenantId, conversationId), notes.list(actor.tenantId, conversationId)]);
       // Without a handoff, the quote ticket whose number the bot gave the customer (sales follows it up).
-      const ticket = handoffTicketOf(ticketList, conversationId) ?? handoffTicketOf(ticketList, conversationId, 'quote');
+      const quote = handoffTicketOf(ticketList, conversationId, 'quote');
+      const ticket = handoffTicketOf(ticketList, conversationId) ?? quote;
       const contact = (context.contact ?? {}) as { phone?: string; email?: string };
       const draft = ((context.lead as { draft?: Record<string, { value?: unknown }> } | undefined)?.draft ?? {}) as Record<string, { value?: unknown }>;
       const field = (name: string) => (typeof draft[name]?.value === 'string' ? (draft[name]!.value as string) : null);
@@ -360,6 +367,8 @@ export function createConsoleService(options: ConsoleServiceOptions): ConsoleSer
         },
         leadDraft: Object.fromEntries(Object.entries(draft).map(([k, v]) => [k, v?.value ?? null])),
         ticket: ticket ? { number: ticket.number, reason: ticket.reason, summary: ticket.summary, openedAt: ticket.openedAt, status: ticket.status, closedAt: ticket.closedAt, resolvedBy: ticket.agentName, outcome: ticket.outcome, rating: ticket.rating ?? null, callBack, callTo } : null,
+        // The quote sales owes, beside a handoff ticket too (an agent took the quote's conversation to talk).
+        quote: quote ? { number: quote.number, openedAt: quote.openedAt, status: quote.status, closedAt: quote.closedAt, closedBy: quote.agentName, outcome: quote.outcome } : null,
         media: view.transcript.flatMap((e) => (e.media ?? []).map((m) => ({ ...m, messageId: e.messageId, at: e.at }))),
         assignee: assignment ? { id: assignment.agentId, displayName: assignment.displayName } : null,
         transcript: transcript.map(transcriptLine),
@@ -413,6 +422,14 @@ export function createConsoleService(options: ConsoleServiceOptions): ConsoleSer
       if (!answer.already_resolved) await audit.append(actor.tenantId, 'agent.resolved', actor.auditActor, { conversationId, ticketNumber: ticket?.number ?? null, via: 'console' });
       later(announce(actor.tenantId, conversationId));
       return { state: result.state.value, ...answer };
+    },
+
+    async closeQuote(actor, conversationId, outcome) {
+      await viewOf(actor.tenantId, conversationId);
+      const answer = await closeQuoteTicket(tickets, actor, conversationId, outcome);
+      if (!answer.already_closed) await audit.append(actor.tenantId, 'agent.quote_closed', actor.auditActor, { conversationId, ticketNumber: answer.number });
+      later(announce(actor.tenantId, conversationId));
+      return answer;
     },
 
     cannedReplies: (tenantId) => options.cannedReplies(tenantId),
