@@ -93,6 +93,8 @@ describe('agent console, an agent shift', () => {
     await held.waitFor({ timeout: TIMEOUT });
     expect(await held.innerText()).toBe('Demo está atendiendo esta conversación. Puedes dejarle una nota interna.');
     expect(await carla.locator('[data-action="take"]').count()).toBe(0);
+    // The case in one line over the thread: who and why, before scrolling the side column.
+    expect(await carla.locator('[data-case-strip]').innerText()).toMatch(/^T-\d{6} · Motivo: .*Marta/);
     // What Carla writes goes to Demo as an internal note, never to the customer.
     expect(await carla.locator('[data-notes-only]').innerText()).toContain('La atiende Demo');
     await carla.locator('#reply-text').fill('Marta llamó ayer por lo mismo, ya le hicimos un reembolso parcial');

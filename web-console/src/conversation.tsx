@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { formatMessage } from '../../web-widget/src/format.js';
 import type { ConsoleController } from './controller.js';
 import type { ConsoleContext } from './store.js';
-import { badgeLabel, channelLabel, langLabel, stateLabel, t, ticketReasonLabel, type StringKey } from './strings.js';
+import { badgeLabel, caseBrief, channelLabel, langLabel, stateLabel, t, ticketReasonLabel, type StringKey } from './strings.js';
 import { formatClock, formatFull } from './time.js';
 import type { ConversationDetail, Lang, Note, TranscriptLine } from './wire.js';
 
@@ -454,6 +454,12 @@ export function ConversationPanel(props: { state: ConsoleContext; controller: Co
       ) : null}
       <div class="conversation-body">
         <div class="thread">
+          {detail.ticket?.status === 'open' && caseBrief(detail.ticket.summary) ? (
+            // The first thing to read, over the thread (the side column is narrow, and last on a phone).
+            <p class="case-strip" data-case-strip>
+              <strong>{detail.ticket.number}</strong> · {caseBrief(detail.ticket.summary)}
+            </p>
+          ) : null}
           <Transcript detail={detail} lang={lang} timeZone={state.timeZone} />
           <Composer state={state} detail={detail} controller={controller} />
         </div>

@@ -152,7 +152,7 @@ const ES = {
   quoteTicket: 'Cotización',
   emptyQuotes: 'No hay cotizaciones pendientes. Las que el bot pasa a ventas aparecen aquí hasta que alguien las cierra.',
   quoteAgo: 'cotización hace {time}',
-  quoteOutcome: 'Cerrar cotización',
+  quoteOutcome: 'Resultado de la cotización',
   quoteOutcomeHint: 'Cómo fue: vendida (factura…), no compró, no contestó…',
   quoteClose: 'Cerrar cotización',
   quoteClosed: 'Cotización {number} cerrada.',
@@ -312,7 +312,7 @@ const EN: Record<StringKey, string> = {
   quoteTicket: 'Quote',
   emptyQuotes: 'No quotes to follow up. Those the bot passes to sales show here until someone closes them.',
   quoteAgo: 'quote {time} ago',
-  quoteOutcome: 'Close quote',
+  quoteOutcome: 'Quote outcome',
   quoteOutcomeHint: 'How it went: sold (invoice…), did not buy, no answer…',
   quoteClose: 'Close quote',
   quoteClosed: 'Quote {number} closed.',
@@ -384,6 +384,26 @@ export function ticketReasonLabel(lang: Lang, reason: string | null, callBack: b
 }
 
 /** "45 s", "3 min", "2 h 05 min", "3 d 4 h": short enough for an inbox line. */
+/**
+ * The case in one line for the strip over the thread: the ticket summary's lines up to its message
+ * count ("Motivo: …", "Cliente: …", "Temas: …", a danger, whom to call), without the quote's item
+ * lines, at most `max` characters. The whole summary stays in the side column.
+ */
+export function caseBrief(summary: string | null, max = 260): string | null {
+  if (!summary) return null;
+  const kept: string[] = [];
+  for (const raw of summary.split('\n')) {
+    const line = raw.trim();
+    if (/^(Mensajes en la conversación|Messages in the conversation|Últimos mensajes|The customer's last messages)/i.test(line)) break;
+    // A list's header ("Cotización:") and its items stay in the side column.
+    if (!line || line.startsWith('- ') || line.endsWith(':')) continue;
+    kept.push(line.replace(/[.:]$/, ''));
+  }
+  const brief = kept.join(' · ');
+  if (!brief) return null;
+  return brief.length > max ? `${brief.slice(0, max - 1).trimEnd()}…` : brief;
+}
+
 export function formatWaiting(ms: number): string {
   const s = Math.max(0, Math.floor(ms / 1000));
   if (s < 60) return `${s} s`;
