@@ -29,6 +29,8 @@ export interface AlertSettings {
 
 export const DEFAULT_ALERT_SETTINGS: AlertSettings = { sound: true, desktop: false };
 export const ALERTS_KEY = 'hilo:console:alerts';
+/** A quote opened longer ago than this is not announced as new (generous: the browser's clock may be off). */
+const FRESH_QUOTE_MS = 10 * 60_000;
 
 const isWaiting = (item: InboxItem | undefined): boolean => item !== undefined && item.state.startsWith('handoff') && item.assignee === null && item.awaitingRating !== true;
 
@@ -40,11 +42,13 @@ const isWaiting = (item: InboxItem | undefined): boolean => item !== undefined &
  * @example
  * alertFor(undefined, waitingItem, 'agent-1', new Set()) // → { kind: 'waiting', … }
  */
-export function alertFor(before: InboxItem | undefined, after: InboxItem, me: string, ownActs: ReadonlySet<string>): Alert | null {
+export function alertFor(before: InboxItem | undefined, after: InboxItem, me: string, ownActs: ReadonlySet<string>, now: number = Date.now()): Alert | null {
   const who = { conversationId: after.conversationId, name: after.customer.name ?? after.customer.profileName ?? null, ticketNumber: after.ticketNumber, text: after.lastMessage?.author === 'customer' ? after.lastMessage.text : null };
   if (isWaiting(after) && !isWaiting(before)) return { kind: 'waiting', ...who };
   // A quote the bot promised sales would follow up (a new open quote ticket).
-  if (after.openQuote && after.openQuote.ticketId !== before?.openQuote?.ticketId) return { kind: 'quote', ...who, ticketNumber: after.openQuote.number };
+  // An old quote the page had not loaded (a customer writes in it days later) is no news: only a fresh one rings.
+  const freshQuote = after.openQuote !== undefined && now - Date.parse(after.openQuote.openedAt) < FRESH_QUOTE_MS;
+  if (after.openQuote && freshQuote && after.openQuote.ticketId !== before?.openQuote?.ticketId) return { kind: 'quote', ...who, ticketNumber: after.openQuote.number };
   const mineNow = after.assignee?.id === me;
   if (!mineNow) return null;
   if (before?.assignee?.id !== me) return ownActs.has(after.conversationId) ? null : { kind: 'assigned', ...who };

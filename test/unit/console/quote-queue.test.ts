@@ -42,8 +42,10 @@ describe('the quotes queue (sales follows up the quotes the bot promised)', () =
 
   it('should alert sales once for a new quote', () => {
     const item = buildInboxItem({ ...base, view: view('c1', 'triage.idle'), ticket: null, quote: quote('c1') });
-    expect(alertFor(undefined, item, 'a1', new Set())).toMatchObject({ kind: 'quote', ticketNumber: 'T-000002' });
-    expect(alertFor(item, item, 'a1', new Set())).toBeNull();
+    expect(alertFor(undefined, item, 'a1', new Set(), Date.parse('2026-12-07T15:01:00.000Z'))).toMatchObject({ kind: 'quote', ticketNumber: 'T-000002' });
+    expect(alertFor(item, item, 'a1', new Set(), Date.parse('2026-12-07T15:01:00.000Z'))).toBeNull();
+    // Yesterday's quote, whose customer writes again, is not a new one.
+    expect(alertFor(undefined, item, 'a1', new Set(), Date.parse('2026-12-08T15:00:00.000Z'))).toBeNull();
   });
 
   it('should close the quote with who and how, once; a conversation without a quote is told so', async () => {
