@@ -14,7 +14,7 @@ const line = (seq: number, text: string, at: string): TranscriptEntry => ({ seq,
 const view = (id: string, state: string, at = '2026-12-07T15:00:00.000Z'): ConversationView => ({ tenantId: 't', conversationId: id, state: { value: state, tags: [], context: {}, machineVersion: 1, seq: 2 }, transcript: [line(1, 'cotización de 200 sacos de cemento', at)] });
 const quote = (id: string, over: Partial<TicketRecord> = {}): TicketRecord => ({ ticketId: `q-${id}`, number: `T-00000${id.length}`, tenantId: 't', conversationId: id, kind: 'quote', reason: 'quote', summary: 'Cotización: 200 sacos de cemento', status: 'open', openedAt: '2026-12-07T15:00:00.000Z', closedAt: null, agentName: null, outcome: null, ...over });
 const base = { assignment: null, handle: null, now: NOW, slaSeconds: 300 };
-const actor: ConsoleActor = { tenantId: 't', agentId: 'a1', displayName: 'Demo', role: 'agent', auditActor: 'agent:x', csrfToken: null, sessionHash: null };
+const actor: ConsoleActor = { tenantId: 't', agentId: 'a1', displayName: 'Demo', role: 'agent', auditActor: 'agent:x', csrfToken: null, sessionHash: null, agent: null };
 
 describe('the quotes queue (sales follows up the quotes the bot promised)', () => {
   it('should list a conversation whose quote is open under quotes, also while an agent talks to the customer', () => {
