@@ -163,11 +163,21 @@ describe('agent console, alerts for a new case', () => {
     await demo.locator('#transfer-to ~ button[type="submit"]').click();
     await demo.locator('[data-field="assignee"]', { hasText: 'Carla Núñez' }).waitFor({ timeout: TIMEOUT });
     expect(await demo.locator('[data-announcer]').innerText()).not.toContain('Te pasaron');
+    // The thread says who took it and who handed it to whom, where it happened.
+    await demo.locator('.transcript [data-activity="transferred"]', { hasText: 'Demo la transfirió a Carla Núñez' }).waitFor({ timeout: TIMEOUT });
+    expect(await demo.locator('.transcript [data-activity="took"]').innerText()).toContain('Demo tomó la conversación');
 
     await expect.poll(() => notes(carla), { timeout: TIMEOUT }).toContainEqual(expect.objectContaining({ title: 'Te pasaron una conversación: Ernesto', tag: `hilo-${id}` }));
     expect((await notes(carla)).length).toBe(carlaNotes + 1);
     expect(await carla.locator('[data-announcer]').innerText()).toBe('Te pasaron la conversación de Ernesto');
     expect((await carla.locator('#tab-mine').innerText()).replace(/\s+/g, ' ')).toMatch(/Míos 1/);
+    // Carla opens it: the same lines, read back from the store.
+    await lookBack(carla);
+    await carla.getByRole('tab', { name: /Míos/ }).click();
+    await carla.locator(`button[data-conversation="${id}"]`).click();
+    await carla.locator('.transcript [data-activity="transferred"]', { hasText: 'Demo la transfirió a Carla Núñez' }).waitFor({ timeout: TIMEOUT });
+    await lookAway(carla);
+    await carla.locator('button.close').click();
 
     // The customer writes in the conversation Carla now holds.
     await customer('ya les mandé la foto del recibo', { sender: `alerts-${process.pid}-${senders}` });

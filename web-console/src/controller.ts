@@ -162,7 +162,9 @@ export function createConsoleController(store: ConsoleStore, api: ConsoleApi, ws
         const announce = alert ? say(ANNOUNCE[alert.kind], { name: alertName(alert) }) : undefined;
         store.trigger.itemChanged({ item: frame.item, ...(announce ? { announce } : {}) });
         if (alert) fire(alert);
-        if (c.selected === frame.item.conversationId && c.detail && (c.detail.ticket?.number ?? null) !== frame.item.ticketNumber) refreshDetailSoon(frame.item.conversationId);
+        // A new ticket, or a new holder (its activity line): the open conversation's view again.
+        const reheld = (c.detail?.assignee?.id ?? null) !== (frame.item.assignee?.id ?? null);
+        if (c.selected === frame.item.conversationId && c.detail && ((c.detail.ticket?.number ?? null) !== frame.item.ticketNumber || reheld)) refreshDetailSoon(frame.item.conversationId);
         return;
       }
       case 'inbox.removed':

@@ -7,7 +7,9 @@ import { formatClock, formatFull } from './time.js';
 import type { ConversationDetail, Lang, Note, TranscriptLine } from './wire.js';
 
 type Resolution = { at: string; by: string | null; outcome: string | null };
-type Entry = { kind: 'line'; line: TranscriptLine } | { kind: 'note'; note: Note } | { kind: 'resolved'; resolution: Resolution };
+type Act = NonNullable<ConversationDetail['activity']>[number];
+type Entry = { kind: 'line'; line: TranscriptLine } | { kind: 'note'; note: Note } | { kind: 'resolved'; resolution: Resolution } | { kind: 'act'; act: Act };
+const ACT_KEYS: Record<Act['kind'], StringKey> = { took: 'activityTook', transferred: 'activityTransferred', assigned: 'activityAssigned' };
 
 const AUTHOR_KEYS: Record<string, StringKey> = { customer: 'customer', bot: 'bot', agent: 'agent' };
 
@@ -16,7 +18,9 @@ function timeline(detail: ConversationDetail): Entry[] {
   // How the handoff ended sits in the thread where it happened, as a help desk's activity line.
   const t0 = detail.ticket;
   if (t0 && t0.status !== 'open' && t0.closedAt) entries.push({ kind: 'resolved', resolution: { at: t0.closedAt, by: t0.resolvedBy ?? null, outcome: t0.outcome ?? null } });
-  const at = (e: Entry) => (e.kind === 'line' ? e.line.at : e.kind === 'note' ? e.note.at : e.resolution.at);
+  // Who took it and who handed it on, where it happened (Chatwoot's and Zendesk's activity lines).
+  for (const act of detail.activity ?? []) entries.push({ kind: 'act', act });
+  const at = (e: Entry) => (e.kind === 'line' ? e.line.at : e.kind === 'note' ? e.note.at : e.kind === 'act' ? e.act.at : e.resolution.at);
   // Stable: lines keep their seq order, a note sits after the lines written before it.
   return entries.map((e, i) => ({ e, i })).sort((a, b) => (at(a.e) < at(b.e) ? -1 : at(a.e) > at(b.e) ? 1 : a.i - b.i)).map((x) => x.e);
 }
@@ -40,6 +44,16 @@ function Transcript(props: { detail: ConversationDetail; lang: Lang; timeZone: s
             <li key="resolved" class="msg" data-author="activity">
               <span class="text">
                 {t(lang, 'resolvedActivity', { name: r.by ?? '—', outcome: r.outcome ?? '—' })} · <time dateTime={r.at} title={formatFull(r.at, lang, timeZone)}>{clock(r.at)}</time>
+              </span>
+            </li>
+          );
+        }
+        if (entry.kind === 'act') {
+          const a = entry.act;
+          return (
+            <li key={`act-${a.id}`} class="msg" data-author="activity" data-activity={a.kind}>
+              <span class="text">
+                {t(lang, ACT_KEYS[a.kind], { name: a.by, to: a.to ?? '—' })} · <time dateTime={a.at} title={formatFull(a.at, lang, timeZone)}>{clock(a.at)}</time>
               </span>
             </li>
           );
