@@ -56,7 +56,7 @@ describe('agent console, an agent shift', () => {
     await page.locator('#resolve-outcome').fill('Factura corregida y enviada por correo');
     await page.locator('[data-action="resolve"]').click();
 
-    const activity = page.locator('.transcript [data-author="activity"]');
+    const activity = page.locator('.transcript [data-activity="resolved"]');
     await activity.waitFor({ timeout: TIMEOUT });
     expect(await activity.innerText()).toContain('Resuelta por Demo: Factura corregida y enviada por correo');
     const details = await page.locator('aside.details').innerText();

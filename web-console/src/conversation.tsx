@@ -41,7 +41,7 @@ function Transcript(props: { detail: ConversationDetail; lang: Lang; timeZone: s
         if (entry.kind === 'resolved') {
           const r = entry.resolution;
           return (
-            <li key="resolved" class="msg" data-author="activity">
+            <li key="resolved" class="msg" data-author="activity" data-activity="resolved">
               <span class="text">
                 {t(lang, 'resolvedActivity', { name: r.by ?? '—', outcome: r.outcome ?? '—' })} · <time dateTime={r.at} title={formatFull(r.at, lang, timeZone)}>{clock(r.at)}</time>
               </span>

@@ -400,7 +400,8 @@ export function caseBrief(summary: string | null, max = 260): string | null {
   const kept: string[] = [];
   for (const raw of summary.split('\n')) {
     const line = raw.trim();
-    if (/^(Mensajes en la conversación|Messages in the conversation|Últimos mensajes|The customer's last messages)/i.test(line)) break;
+    // Escaped: esbuild keeps a regex literal's characters as written, and the bundle stays ASCII.
+    if (/^(Mensajes en la conversaci\u00f3n|Messages in the conversation|\u00daltimos mensajes|The customer's last messages)/i.test(line)) break;
     // A list's header ("Cotización:") and its items stay in the side column.
     if (!line || line.startsWith('- ') || line.endsWith(':')) continue;
     kept.push(line.replace(/[.:]$/, ''));
