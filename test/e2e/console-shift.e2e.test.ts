@@ -56,7 +56,7 @@ describe('agent console, an agent shift', () => {
     await page.locator('#resolve-outcome').fill('Factura corregida y enviada por correo');
     await page.locator('[data-action="resolve"]').click();
 
-    const activity = page.locator('.transcript [data-author="activity"]');
+    const activity = page.locator('.transcript [data-activity="resolved"]');
     await activity.waitFor({ timeout: TIMEOUT });
     expect(await activity.innerText()).toContain('Resuelta por Demo: Factura corregida y enviada por correo');
     const details = await page.locator('aside.details').innerText();
@@ -67,6 +67,47 @@ describe('agent console, an agent shift', () => {
     const ticket = ((await res.json()) as { ticket: Record<string, unknown> }).ticket;
     expect(ticket).toMatchObject({ status: 'closed', resolvedBy: 'Demo', outcome: 'Factura corregida y enviada por correo' });
     expect(typeof ticket.closedAt).toBe('string');
+    expect(rig.errors).toEqual([]);
+  });
+
+  it("should not offer Take on a colleague's conversation, let the agent leave a note instead, and drop the resolve notice once the customer rates", async () => {
+    const sender = `shift-${process.pid}-held`;
+    const post = (text: string) =>
+      fetch(`${server.baseUrl}/api/tenants/${TENANT}/messages`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${server.apiKey}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ sender, text }),
+      }).then(async (r) => ((await r.json()) as { conversation_id: string }).conversation_id);
+    const id = await post('Me llamo Marta, quiero hablar con una persona, me cobraron doble');
+    const demo = await rig.newPage();
+    await rig.logIn(demo);
+    await demo.locator(`button[data-conversation="${id}"]`).click();
+    await demo.locator('[data-action="take"]').click();
+    await demo.locator('[data-field="assignee"]', { hasText: 'Demo' }).waitFor({ timeout: TIMEOUT });
+
+    const carla = await rig.newPage();
+    await rig.logIn(carla, { username: 'carla', password: 'carla-shift-pass-1' });
+    await carla.getByRole('tab', { name: /Todas abiertas/ }).click();
+    await carla.locator(`button[data-conversation="${id}"]`).click();
+    const held = carla.locator('[data-status="held-by-other"]');
+    await held.waitFor({ timeout: TIMEOUT });
+    expect(await held.innerText()).toBe('Demo está atendiendo esta conversación. Puedes dejarle una nota interna.');
+    expect(await carla.locator('[data-action="take"]').count()).toBe(0);
+    // The case in one line over the thread: who and why, before scrolling the side column.
+    expect(await carla.locator('[data-case-strip]').innerText()).toMatch(/^T-\d{6} · Motivo: .*Marta/);
+    // What Carla writes goes to Demo as an internal note, never to the customer.
+    expect(await carla.locator('[data-notes-only]').innerText()).toContain('La atiende Demo');
+    await carla.locator('#reply-text').fill('Marta llamó ayer por lo mismo, ya le hicimos un reembolso parcial');
+    await carla.locator('#reply-text').press('Enter');
+    await demo.locator('.transcript [data-author="note"]', { hasText: 'reembolso parcial' }).waitFor({ timeout: TIMEOUT });
+
+    // Demo resolves: the green notice says so, and goes once the customer answers the rating.
+    await demo.locator('#resolve-outcome').fill('Cobro doble devuelto');
+    await demo.locator('[data-action="resolve"]').click();
+    await demo.locator('[data-notice="info"]', { hasText: 'Resuelta' }).waitFor({ timeout: TIMEOUT });
+    await post('5');
+    await demo.locator('.transcript [data-author="customer"] .text', { hasText: /^5$/ }).waitFor({ timeout: TIMEOUT });
+    await demo.locator('[data-notice="info"]').waitFor({ state: 'detached', timeout: TIMEOUT });
     expect(rig.errors).toEqual([]);
   });
 
@@ -108,6 +149,55 @@ describe('agent console, an agent shift', () => {
     expect(found.items.map((i) => [i.conversationId, i.ticketNumber])).toEqual([[turn.conversation_id, number]]);
     const detail = (await (await fetch(`${server.baseUrl}/console/api/tenants/${TENANT}/conversations/${turn.conversation_id}`, { headers: auth })).json()) as { ticket: Record<string, unknown> | null };
     expect(detail.ticket).toMatchObject({ number, reason: 'quote', status: 'open' });
+  });
+
+  it('should queue the quotes the bot promised under Cotizaciones until sales closes one with how it went, even after talking to the customer', async () => {
+    const page = await rig.newPage({ viewport: { width: 1366, height: 768 } });
+    await rig.logIn(page);
+    const quotesTab = page.locator('#tab-quotes');
+    const countOf = async () => ((await page.locator('#tab-quotes [data-count="quotes"]').count()) ? Number(await page.locator('#tab-quotes [data-count="quotes"]').textContent()) : 0);
+    const before = await countOf();
+    const res = await fetch(`${server.baseUrl}/api/tenants/${TENANT}/messages`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${server.apiKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ sender: `shift-${process.pid}-quote-queue`, text: 'Soy Wilson, necesito una cotización de 80 sacos de cemento y 40 varillas de 3/8' }),
+    });
+    const turn = (await res.json()) as { conversation_id: string; state: { context: { ticket: { number: string } } } };
+    const id = turn.conversation_id;
+    const number = turn.state.context.ticket.number;
+    // Counted live on its tab, listed there with the quote's age.
+    await expect.poll(countOf, { timeout: TIMEOUT }).toBe(before + 1);
+    await quotesTab.click();
+    const item = page.locator(`button[data-conversation="${id}"]`);
+    await item.waitFor({ timeout: TIMEOUT });
+    expect(await item.innerText()).toMatch(/cotización hace \d+ s/);
+    expect(await item.innerText()).toContain(number);
+    await page.screenshot({ path: 'test-results/console-quotes-laptop.png' });
+
+    // Sales takes the conversation to talk to the customer (a handoff ticket opens): the quote stays owed.
+    await item.click();
+    await page.locator('[data-action="take"]').click();
+    await page.locator('[data-action="take-confirm"]').click();
+    await page.locator('[data-field="assignee"]', { hasText: 'Demo' }).waitFor({ timeout: TIMEOUT });
+    await page.locator(`aside.details [data-quote="${number}"]`).waitFor({ timeout: TIMEOUT });
+    await page.locator('#resolve-outcome').fill('Le expliqué la entrega');
+    await page.locator('[data-action="resolve"]').click();
+    await page.locator('[data-notice="info"]', { hasText: 'Resuelta' }).waitFor({ timeout: TIMEOUT });
+    expect(await countOf()).toBe(before + 1);
+
+    // Closing the quote with how it went takes it out of the queue and says who closed it.
+    await page.locator('#quote-outcome').fill('Vendida: factura 4411, entrega el jueves');
+    await page.locator('[data-action="close-quote"]').click();
+    await page.locator('[data-notice="info"]', { hasText: `Cotización ${number} cerrada.` }).waitFor({ timeout: TIMEOUT });
+    await expect.poll(countOf, { timeout: TIMEOUT }).toBe(before);
+    await expect.poll(() => item.count(), { timeout: TIMEOUT }).toBe(0);
+    await expect.poll(() => page.locator(`aside.details [data-quote="${number}"]`).innerText(), { timeout: TIMEOUT }).toContain('Vendida: factura 4411, entrega el jueves');
+    expect(await page.locator('#quote-outcome').count()).toBe(0);
+
+    // Closed twice (another salesperson a moment late): the first closing stands.
+    const again = await fetch(`${server.baseUrl}/console/api/tenants/${TENANT}/conversations/${id}/quote/close`, { method: 'POST', headers: { authorization: `Bearer ${server.apiKey}`, 'content-type': 'application/json' }, body: JSON.stringify({ outcome: 'otra cosa' }) });
+    expect(await again.json()).toMatchObject({ number, already_closed: true, resolution: { agent: 'Demo', outcome: 'Vendida: factura 4411, entrega el jueves' } });
+    expect(rig.errors).toEqual([]);
   });
 
   it('should bring an opened conversation to the top of a phone screen, keep its actions on screen and reset the transfer form', async () => {

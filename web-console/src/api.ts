@@ -38,6 +38,8 @@ export interface ConsoleApi {
   note(id: string, text: string, key?: string): Promise<Note>;
   /** `already_resolved`: someone resolved it first (a second click, another agent); `resolution` is theirs. */
   resolve(id: string, outcome: string): Promise<{ state: string; already_resolved?: boolean; resolution?: { agent: string; outcome: string } }>;
+  /** Closes the conversation's open quote ticket with how it went; `already_closed` when someone did first. */
+  closeQuote(id: string, outcome: string): Promise<{ number: string; already_closed: boolean; resolution: { agent: string | null; outcome: string | null } }>;
   /** Drops the CSRF token and tenant (after logout or an expired session). */
   forget(): void;
 }
@@ -121,6 +123,7 @@ export function createConsoleApi(options: { base?: string; onUnauthorized: () =>
     reply: (id, text, key) => call('POST', c(id, '/messages'), { text }, { idempotencyKey: key }),
     note: (id, text, key) => call('POST', c(id, '/notes'), { text }, { idempotencyKey: key }),
     resolve: (id, outcome) => call('POST', c(id, '/resolve'), { outcome }),
+    closeQuote: (id, outcome) => call('POST', c(id, '/quote/close'), { outcome }),
     forget() {
       csrf = null;
       tenant = '';

@@ -1,6 +1,7 @@
 import type { ConsoleController } from './controller.js';
 import { useEffect, useState } from 'preact/hooks';
 import { ConversationPanel } from './conversation.js';
+import { AlertsMenu } from './alerts-menu.js';
 import { DashboardHost } from './dashboard-host.js';
 import { InboxPanel } from './inbox.js';
 import { LangSwitch } from './lang-switch.js';
@@ -68,6 +69,7 @@ export function App(props: { store: ConsoleStore; controller: ConsoleController 
         <span class="who-am-i">
           {state.agent?.displayName} ({state.agent?.tenant})
         </span>
+        <AlertsMenu state={state} controller={controller} />
         <LangSwitch lang={lang} onChange={(l) => controller.setLang(l)} />
         <button type="button" onClick={() => void controller.logout()}>
           {t(lang, 'logOut')}

@@ -2,8 +2,9 @@ import { ApiError, type ConsoleApi } from './api.js';
 import { createConsoleSocket, type ConsoleSocket } from './socket.js';
 import { backoffDelay } from '../../web-widget/src/backoff.js';
 import type { ConsoleStore } from './store.js';
-import { t, type StringKey } from './strings.js';
+import { plainPreview, t, type StringKey } from './strings.js';
 import type { Agent, InboxView, Lang, ServerFrame } from './wire.js';
+import { ALERTS_KEY, alertFor, notifyPermission, parseAlertSettings, type Alert, type AlertOutput, type AlertSettings } from './alerts.js';
 
 const LANG_KEY = 'hilo:console:lang';
 
@@ -13,6 +14,9 @@ function newMessageKey(): string {
   return `console-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
 }
 const TENANT_KEY = 'hilo:console:tenant';
+/** What the live region says, and the desktop notification's title, per alert. */
+const ANNOUNCE: Record<Alert['kind'], StringKey> = { waiting: 'newWaiting', assigned: 'assignedToYou', customerWrote: 'customerWrote', quote: 'newQuote' };
+const ALERT_TITLE: Record<Alert['kind'], StringKey> = { waiting: 'alertWaitingTitle', assigned: 'alertAssignedTitle', customerWrote: 'alertWroteTitle', quote: 'alertQuoteTitle' };
 
 export interface ConsoleController {
   boot(): Promise<void>;
@@ -26,6 +30,8 @@ export interface ConsoleController {
   take(): Promise<boolean>;
   transfer(agentId: string): Promise<void>;
   resolve(outcome: string): Promise<boolean>;
+  /** Closes the open conversation's quote with an outcome; true when it is closed now. */
+  closeQuote(outcome: string): Promise<boolean>;
   /** Sends a reply (or saves an internal note); true when it went through. */
   send(text: string, asNote: boolean): Promise<boolean>;
   lastTenant(): string;
@@ -37,10 +43,14 @@ export interface ConsoleController {
    * until a call reaches it — a probe or the agent's own.
    */
   serverReached(reached: boolean): void;
+  /** Changes the sound / desktop alerts; turning desktop alerts on asks the browser's permission. */
+  setAlerts(change: Partial<AlertSettings>): Promise<void>;
+  /** Plays the alert sound once (the agent checks the speakers). */
+  testSound(): void;
 }
 
 /** The page's wiring: REST calls and the live socket turn into store events; nothing else writes state. */
-export function createConsoleController(store: ConsoleStore, api: ConsoleApi, wsUrl: string): ConsoleController {
+export function createConsoleController(store: ConsoleStore, api: ConsoleApi, wsUrl: string, output: AlertOutput | null = null): ConsoleController {
   let socket: ConsoleSocket | null = null;
   let searchTimer: ReturnType<typeof setTimeout> | undefined;
   let detailTimer: ReturnType<typeof setTimeout> | undefined;
@@ -58,6 +68,11 @@ export function createConsoleController(store: ConsoleStore, api: ConsoleApi, ws
   /** A logout that meets a network error or a 5xx is tried this many times before the page says so. */
   const LOGOUT_ATTEMPTS = 3;
   let loggingOut = false;
+  /**
+   * Conversations this page just took or handed on: the `inbox` frame that makes one this agent's
+   * is no news to the agent who clicked (no "handed to you" alert).
+   */
+  const ownActs = new Set<string>();
   const ctx = () => store.getSnapshot().context;
   const say = (key: StringKey, vars?: Record<string, string | number>) => t(ctx().lang, key, vars);
   const storage = {
@@ -96,6 +111,20 @@ export function createConsoleController(store: ConsoleStore, api: ConsoleApi, ws
         return say('failed', { message: err.message });
     }
   };
+  const alertName = (alert: Alert) => alert.name ?? alert.ticketNumber ?? say('noName');
+  /** The chime and, while the agent looks elsewhere, the desktop notification; a click opens the conversation. */
+  const fire = (alert: Alert): void => {
+    if (!output) return;
+    const { alerts, selected } = ctx();
+    const looking = output.looking();
+    // A message in the conversation the agent is reading is seen, not announced.
+    if (alert.kind === 'customerWrote' && looking && selected === alert.conversationId) return;
+    if (alerts.sound) output.chime();
+    if (!alerts.desktop || looking) return;
+    const title = say(ALERT_TITLE[alert.kind], { name: alertName(alert) });
+    const body = [alert.ticketNumber, alert.text ? plainPreview(alert.text).slice(0, 140) : null].filter(Boolean).join(' · ');
+    output.notify(title, body, `hilo-${alert.conversationId}`, () => select(alert.conversationId));
+  };
   const fail = (err: unknown) => store.trigger.noticed({ notice: { kind: 'error', text: errorText(err) } });
   const info = (text: string) => store.trigger.noticed({ notice: { kind: 'info', text } });
 
@@ -128,11 +157,14 @@ export function createConsoleController(store: ConsoleStore, api: ConsoleApi, ws
     switch (frame.type) {
       case 'inbox': {
         const before = c.items[frame.item.conversationId];
-        const nowWaiting = frame.item.state.startsWith('handoff') && frame.item.assignee === null;
-        const wasWaiting = before !== undefined && before.state.startsWith('handoff') && before.assignee === null;
-        const announce = nowWaiting && !wasWaiting ? say('newWaiting', { name: frame.item.customer.name ?? frame.item.customer.profileName ?? frame.item.ticketNumber ?? say('noName') }) : undefined;
+        const alert = c.agent ? alertFor(before, frame.item, c.agent.id, ownActs) : null;
+        if (frame.item.assignee?.id === c.agent?.id) ownActs.delete(frame.item.conversationId);
+        const announce = alert ? say(ANNOUNCE[alert.kind], { name: alertName(alert) }) : undefined;
         store.trigger.itemChanged({ item: frame.item, ...(announce ? { announce } : {}) });
-        if (c.selected === frame.item.conversationId && c.detail && (c.detail.ticket?.number ?? null) !== frame.item.ticketNumber) refreshDetailSoon(frame.item.conversationId);
+        if (alert) fire(alert);
+        // A new ticket, or a new holder (its activity line): the open conversation's view again.
+        const reheld = (c.detail?.assignee?.id ?? null) !== (frame.item.assignee?.id ?? null);
+        if (c.selected === frame.item.conversationId && c.detail && ((c.detail.ticket?.number ?? null) !== frame.item.ticketNumber || reheld)) refreshDetailSoon(frame.item.conversationId);
         return;
       }
       case 'inbox.removed':
@@ -178,6 +210,9 @@ export function createConsoleController(store: ConsoleStore, api: ConsoleApi, ws
   const enter = async (agent: Agent, timeZone: string | undefined): Promise<void> => {
     const chosen = storage.get(LANG_KEY);
     store.trigger.loggedIn({ agent, lang: chosen === 'es' || chosen === 'en' ? chosen : agent.lang, ...(timeZone ? { timeZone } : {}) });
+    const permission = notifyPermission();
+    const alerts = parseAlertSettings(storage.get(ALERTS_KEY));
+    store.trigger.alertsChanged({ alerts: { ...alerts, desktop: alerts.desktop && permission === 'granted' }, permission });
     storage.set(TENANT_KEY, agent.tenant);
     socket = createConsoleSocket({
       url: wsUrl,
@@ -200,9 +235,28 @@ export function createConsoleController(store: ConsoleStore, api: ConsoleApi, ws
     clearInterval(refreshTimer);
     refreshTimer = setInterval(() => void loadList(), REFRESH_MS);
     // Transfer targets for every role: an agent hands on what they hold, an admin anything.
-    const tasks: Promise<unknown>[] = [api.cannedReplies().then((canned) => store.trigger.cannedLoaded({ canned })), api.transferTargets().then((agents) => store.trigger.agentsLoaded({ agents }))];
+    // The agent's own conversations and the open quotes too, whatever the tab: their tabs count them,
+    // and a customer who writes in one is told apart from a conversation newly handed over.
+    const tasks: Promise<unknown>[] = [
+      api.cannedReplies().then((canned) => store.trigger.cannedLoaded({ canned })),
+      api.transferTargets().then((agents) => store.trigger.agentsLoaded({ agents })),
+      api.inbox('mine', '').then((page) => store.trigger.known({ items: page.items })),
+      api.inbox('quotes', '').then((page) => store.trigger.known({ items: page.items })),
+    ];
     await Promise.all(tasks).catch(fail);
   };
+
+  function select(conversationId: string | null): void {
+    const previous = ctx().selected;
+    if (previous === conversationId) return;
+    if (previous) socket?.send({ type: 'unwatch', conversationId: previous });
+    store.trigger.selected({ conversationId });
+    if (conversationId) {
+      // Watch before loading: a line recorded in between arrives on the socket (duplicates merge by id).
+      socket?.send({ type: 'watch', conversationId });
+      void loadDetail(conversationId);
+    }
+  }
 
   const actOnSelected = async <T>(run: (id: string) => Promise<T>): Promise<T | null> => {
     const id = ctx().selected;
@@ -281,26 +335,24 @@ export function createConsoleController(store: ConsoleStore, api: ConsoleApi, ws
       clearTimeout(searchTimer);
       searchTimer = setTimeout(() => void loadList(), 250);
     },
-    select(conversationId) {
-      const previous = ctx().selected;
-      if (previous === conversationId) return;
-      if (previous) socket?.send({ type: 'unwatch', conversationId: previous });
-      store.trigger.selected({ conversationId });
-      if (conversationId) {
-        // Watch before loading: a line recorded in between arrives on the socket (duplicates merge by id).
-        socket?.send({ type: 'watch', conversationId });
-        void loadDetail(conversationId);
-      }
-    },
+    select,
     async take() {
+      const id0 = ctx().selected;
+      if (id0) ownActs.add(id0);
       const done = await actOnSelected((id) => api.take(id));
-      if (!done) return false;
+      if (!done) {
+        if (id0) ownActs.delete(id0);
+        return false;
+      }
       info(say('taken'));
       const id = ctx().selected;
       if (id) refreshDetailSoon(id);
       return true;
     },
     async transfer(agentId) {
+      const id0 = ctx().selected;
+      // An admin handing it to themselves: their own act.
+      if (id0 && agentId === ctx().agent?.id) ownActs.add(id0);
       const done = await actOnSelected((id) => api.transfer(id, agentId));
       if (!done) return;
       info(say('transferred', { name: done.assignee.displayName }));
@@ -311,6 +363,14 @@ export function createConsoleController(store: ConsoleStore, api: ConsoleApi, ws
       const done = await actOnSelected((id) => api.resolve(id, outcome));
       if (!done) return false;
       info(done.already_resolved && done.resolution ? say('alreadyResolved', { name: done.resolution.agent }) : say('resolved'));
+      const id = ctx().selected;
+      if (id) refreshDetailSoon(id);
+      return true;
+    },
+    async closeQuote(outcome) {
+      const done = await actOnSelected((id) => api.closeQuote(id, outcome));
+      if (!done) return false;
+      info(done.already_closed ? say('quoteAlreadyClosed', { number: done.number, name: done.resolution.agent ?? '?' }) : say('quoteClosed', { number: done.number }));
       const id = ctx().selected;
       if (id) refreshDetailSoon(id);
       return true;
@@ -343,6 +403,20 @@ export function createConsoleController(store: ConsoleStore, api: ConsoleApi, ws
     lastTenant: () => storage.get(TENANT_KEY) ?? '',
     sessionExpired: () => {
       if (ctx().screen === 'app') sessionEnded();
+    },
+    async setAlerts(change) {
+      const next = { ...ctx().alerts, ...change };
+      if (change.desktop === true) {
+        // Asked from the agent's click (browsers ask only from a user gesture).
+        const permission = notifyPermission() === 'granted' || !output ? notifyPermission() : await output.requestPermission().catch(() => notifyPermission());
+        store.trigger.alertsChanged({ permission });
+        if (permission !== 'granted') next.desktop = false;
+      }
+      storage.set(ALERTS_KEY, JSON.stringify(next));
+      store.trigger.alertsChanged({ alerts: next });
+    },
+    testSound() {
+      output?.chime();
     },
     serverReached(reached) {
       store.trigger.reachChanged({ reached });

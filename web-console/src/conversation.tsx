@@ -2,12 +2,14 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { formatMessage } from '../../web-widget/src/format.js';
 import type { ConsoleController } from './controller.js';
 import type { ConsoleContext } from './store.js';
-import { badgeLabel, channelLabel, langLabel, stateLabel, t, ticketReasonLabel, type StringKey } from './strings.js';
+import { badgeLabel, caseBrief, channelLabel, langLabel, stateLabel, t, ticketReasonLabel, type StringKey } from './strings.js';
 import { formatClock, formatFull } from './time.js';
 import type { ConversationDetail, Lang, Note, TranscriptLine } from './wire.js';
 
 type Resolution = { at: string; by: string | null; outcome: string | null };
-type Entry = { kind: 'line'; line: TranscriptLine } | { kind: 'note'; note: Note } | { kind: 'resolved'; resolution: Resolution };
+type Act = NonNullable<ConversationDetail['activity']>[number];
+type Entry = { kind: 'line'; line: TranscriptLine } | { kind: 'note'; note: Note } | { kind: 'resolved'; resolution: Resolution } | { kind: 'act'; act: Act };
+const ACT_KEYS: Record<Act['kind'], StringKey> = { took: 'activityTook', transferred: 'activityTransferred', assigned: 'activityAssigned' };
 
 const AUTHOR_KEYS: Record<string, StringKey> = { customer: 'customer', bot: 'bot', agent: 'agent' };
 
@@ -16,7 +18,9 @@ function timeline(detail: ConversationDetail): Entry[] {
   // How the handoff ended sits in the thread where it happened, as a help desk's activity line.
   const t0 = detail.ticket;
   if (t0 && t0.status !== 'open' && t0.closedAt) entries.push({ kind: 'resolved', resolution: { at: t0.closedAt, by: t0.resolvedBy ?? null, outcome: t0.outcome ?? null } });
-  const at = (e: Entry) => (e.kind === 'line' ? e.line.at : e.kind === 'note' ? e.note.at : e.resolution.at);
+  // Who took it and who handed it on, where it happened (Chatwoot's and Zendesk's activity lines).
+  for (const act of detail.activity ?? []) entries.push({ kind: 'act', act });
+  const at = (e: Entry) => (e.kind === 'line' ? e.line.at : e.kind === 'note' ? e.note.at : e.kind === 'act' ? e.act.at : e.resolution.at);
   // Stable: lines keep their seq order, a note sits after the lines written before it.
   return entries.map((e, i) => ({ e, i })).sort((a, b) => (at(a.e) < at(b.e) ? -1 : at(a.e) > at(b.e) ? 1 : a.i - b.i)).map((x) => x.e);
 }
@@ -37,9 +41,19 @@ function Transcript(props: { detail: ConversationDetail; lang: Lang; timeZone: s
         if (entry.kind === 'resolved') {
           const r = entry.resolution;
           return (
-            <li key="resolved" class="msg" data-author="activity">
+            <li key="resolved" class="msg" data-author="activity" data-activity="resolved">
               <span class="text">
                 {t(lang, 'resolvedActivity', { name: r.by ?? '—', outcome: r.outcome ?? '—' })} · <time dateTime={r.at} title={formatFull(r.at, lang, timeZone)}>{clock(r.at)}</time>
+              </span>
+            </li>
+          );
+        }
+        if (entry.kind === 'act') {
+          const a = entry.act;
+          return (
+            <li key={`act-${a.id}`} class="msg" data-author="activity" data-activity={a.kind}>
+              <span class="text">
+                {t(lang, ACT_KEYS[a.kind], { name: a.by, to: a.to ?? '—' })} · <time dateTime={a.at} title={formatFull(a.at, lang, timeZone)}>{clock(a.at)}</time>
               </span>
             </li>
           );
@@ -116,6 +130,18 @@ function Details(props: { detail: ConversationDetail; lang: Lang; timeZone: stri
       ) : (
         <p>{t(lang, 'none')}</p>
       )}
+      {detail.quote && detail.quote.number !== detail.ticket?.number ? (
+        <>
+          <h3>{t(lang, 'quoteTicket')}</h3>
+          <dl data-quote={detail.quote.number}>
+            <Field label={t(lang, 'ticket')} value={detail.quote.number} lang={lang} />
+            <Field label={t(lang, 'opened')} value={formatFull(detail.quote.openedAt, lang, timeZone)} lang={lang} />
+            <Field label={t(lang, 'status')} value={t(lang, detail.quote.status === 'open' ? 'ticketOpen' : 'ticketClosed')} lang={lang} />
+            {detail.quote.status !== 'open' && detail.quote.closedBy ? <Field label={t(lang, 'resolvedBy')} value={`${detail.quote.closedBy}${detail.quote.closedAt ? ` · ${formatFull(detail.quote.closedAt, lang, timeZone)}` : ''}`} lang={lang} /> : null}
+            {detail.quote.status !== 'open' && detail.quote.outcome ? <Field label={t(lang, 'outcome')} value={detail.quote.outcome} lang={lang} /> : null}
+          </dl>
+        </>
+      ) : null}
       <h3>{t(lang, 'leadDraft')}</h3>
       {lead.length ? (
         <dl>
@@ -156,10 +182,14 @@ function Actions(props: { state: ConsoleContext; detail: ConversationDetail; con
   const { state, detail, controller } = props;
   const { lang, agent } = state;
   const [outcome, setOutcome] = useState('');
+  const [quoteOutcome, setQuoteOutcome] = useState('');
+  const openQuote = detail.quote?.status === 'open';
   const [target, setTarget] = useState('');
   const [confirmTake, setConfirmTake] = useState(false);
   useEffect(() => setConfirmTake(false), [detail.conversationId]);
   const mine = detail.assignee !== null && detail.assignee.id === agent?.id;
+  // Someone else holds it: a take would only be refused ("Carla ya la tomó"); an admin moves it with "Transferir a".
+  const heldByOther = detail.assignee !== null && !mine;
   const inHandoff = (detail.state ?? '').startsWith('handoff');
   const canAct = mine || agent?.role === 'admin';
   const targets = state.agents.filter((a) => a.id !== detail.assignee?.id);
@@ -191,7 +221,12 @@ function Actions(props: { state: ConsoleContext; detail: ConversationDetail; con
           </button>
         </p>
       ) : null}
-      {!mine && !(detail.awaitingRating && !inHandoff) && !confirmTake ? (
+      {heldByOther ? (
+        <p class="held-by-other" data-status="held-by-other">
+          {t(lang, agent?.role === 'admin' ? 'heldByOtherAdmin' : 'heldByOther', { name: detail.assignee?.displayName ?? '?' })}
+        </p>
+      ) : null}
+      {!mine && !heldByOther && !(detail.awaitingRating && !inHandoff) && !confirmTake ? (
         <button
           type="button"
           class="primary"
@@ -250,6 +285,22 @@ function Actions(props: { state: ConsoleContext; detail: ConversationDetail; con
           </button>
         </form>
       ) : null}
+      {openQuote ? (
+        // Sales follows up the quote the bot promised; whoever did closes it with how it went.
+        <form
+          class="inline"
+          onSubmit={async (e) => {
+            e.preventDefault();
+            if (quoteOutcome.trim() && (await controller.closeQuote(quoteOutcome.trim()))) setQuoteOutcome('');
+          }}
+        >
+          <label for="quote-outcome">{t(lang, 'quoteOutcome')}</label>
+          <input id="quote-outcome" value={quoteOutcome} placeholder={t(lang, 'quoteOutcomeHint')} maxLength={500} required onInput={(e) => setQuoteOutcome(e.currentTarget.value)} />
+          <button type="submit" data-action="close-quote" disabled={!quoteOutcome.trim()}>
+            {t(lang, 'quoteClose')}
+          </button>
+        </form>
+      ) : null}
     </div>
   );
 }
@@ -260,7 +311,10 @@ function Composer(props: { state: ConsoleContext; detail: ConversationDetail; co
   const [text, setText] = useState('');
   const [noteChosen, setAsNote] = useState(false);
   // Resolved and waiting for the rating: nothing to say to the customer now, notes still welcome.
-  const notesOnly = detail.awaitingRating && !(detail.state ?? '').startsWith('handoff');
+  // Held by another agent: replies are theirs (or an admin's); a colleague leaves a note.
+  const heldByOther = detail.assignee !== null && detail.assignee.id !== state.agent?.id && state.agent?.role !== 'admin';
+  const resolvedOnly = detail.awaitingRating && !(detail.state ?? '').startsWith('handoff');
+  const notesOnly = resolvedOnly || heldByOther;
   const asNote = noteChosen || notesOnly;
   const [busy, setBusy] = useState(false);
   const area = useRef<HTMLTextAreaElement>(null);
@@ -287,7 +341,7 @@ function Composer(props: { state: ConsoleContext; detail: ConversationDetail; co
       <div class="composer-tools">
         {notesOnly ? (
           <p class="notes-only" data-notes-only>
-            {t(lang, 'notesOnly')}
+            {resolvedOnly ? t(lang, 'notesOnly') : t(lang, 'notesOnlyHeld', { name: detail.assignee?.displayName ?? '?' })}
           </p>
         ) : (
           <label class="check">
@@ -414,6 +468,12 @@ export function ConversationPanel(props: { state: ConsoleContext; controller: Co
       ) : null}
       <div class="conversation-body">
         <div class="thread">
+          {detail.ticket?.status === 'open' && caseBrief(detail.ticket.summary) ? (
+            // The first thing to read, over the thread (the side column is narrow, and last on a phone).
+            <p class="case-strip" data-case-strip>
+              <strong>{detail.ticket.number}</strong> · {caseBrief(detail.ticket.summary)}
+            </p>
+          ) : null}
           <Transcript detail={detail} lang={lang} timeZone={state.timeZone} />
           <Composer state={state} detail={detail} controller={controller} />
         </div>

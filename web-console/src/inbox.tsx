@@ -10,6 +10,7 @@ const TABS: Array<{ view: InboxView; label: StringKey }> = [
   { view: 'waiting', label: 'tabWaiting' },
   { view: 'mine', label: 'tabMine' },
   { view: 'open', label: 'tabOpen' },
+  { view: 'quotes', label: 'tabQuotes' },
 ];
 
 /** The inbox: three tabs (arrow keys move between them), a search box and the items, urgent first. */
@@ -74,7 +75,7 @@ export function InboxPanel(props: { state: ConsoleContext; controller: ConsoleCo
         </label>
         {items.length === 0 ? (
           <p class="empty" data-empty={state.tab}>
-            {state.query.trim() ? t(lang, 'emptySearch', { q: state.query.trim() }) : t(lang, state.tab === 'waiting' ? 'emptyWaiting' : state.tab === 'mine' ? 'emptyMine' : 'emptyOpen')}
+            {state.query.trim() ? t(lang, 'emptySearch', { q: state.query.trim() }) : t(lang, state.tab === 'waiting' ? 'emptyWaiting' : state.tab === 'mine' ? 'emptyMine' : state.tab === 'quotes' ? 'emptyQuotes' : 'emptyOpen')}
           </p>
         ) : (
           <ul class="items">
@@ -94,7 +95,12 @@ export function InboxPanel(props: { state: ConsoleContext; controller: ConsoleCo
                     <span class="item-top">
                       <span class="badge">{badgeLabel(lang, item)}</span>
                       <strong class="item-name">{name}</strong>
-                      {item.state.startsWith('handoff') && item.lastMessage !== null && item.lastMessage.author !== 'customer' ? (
+                      {state.tab === 'quotes' && item.openQuote ? (
+                        // Sales reads how long the customer has waited for the promised quote.
+                        <time class="waited" dateTime={item.openQuote.openedAt}>
+                          {t(lang, 'quoteAgo', { time: formatWaiting(now - Date.parse(item.openQuote.openedAt)) })}
+                        </time>
+                      ) : item.state.startsWith('handoff') && item.lastMessage !== null && item.lastMessage.author !== 'customer' ? (
                         // The agent wrote last (bot lines are not in lastMessage): nobody is waiting for an answer.
                         <time class="waited" dateTime={item.lastMessage.at}>
                           {t(lang, 'answeredAgo', { time: formatWaiting(now - Date.parse(item.lastMessage.at)) })}

@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { createConsoleApi } from './api.js';
+import { createAlertOutput } from './alerts.js';
 import { App } from './app.js';
 import { createConsoleController, LANG_KEY } from './controller.js';
 import { createConsoleStore } from './store.js';
@@ -24,7 +25,7 @@ import { normalizeLang } from './strings.js';
   const wsUrl = `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}/console/ws`;
   let controller: ReturnType<typeof createConsoleController> | null = null;
   const api = createConsoleApi({ onUnauthorized: () => controller?.sessionExpired(), onReach: (reached) => controller?.serverReached(reached) });
-  controller = createConsoleController(store, api, wsUrl);
+  controller = createConsoleController(store, api, wsUrl, createAlertOutput());
   store.subscribe((s) => {
     if (document.documentElement.lang !== s.context.lang) document.documentElement.lang = s.context.lang;
   });

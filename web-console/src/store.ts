@@ -2,6 +2,7 @@ import { createStore } from '@xstate/store';
 import { compareInboxItems, inView, matchesQuery } from '../../src/actors/console/console-inbox.js';
 import type { Agent, CannedReply, ConversationDetail, InboxItem, InboxView, Lang, Note, TranscriptLine, TransferTarget } from './wire.js';
 import type { SocketStatus } from './socket.js';
+import { DEFAULT_ALERT_SETTINGS, type AlertSettings, type NotifyPermission } from './alerts.js';
 
 export type Screen = 'loading' | 'login' | 'app';
 export interface Notice {
@@ -45,6 +46,9 @@ export interface ConsoleContext {
    * keeps what the socket said, since the answer may have been read before that change.
    */
   live: Record<string, number>;
+  /** Sound and desktop alerts (kept in localStorage) and what the browser allows of the latter. */
+  alerts: AlertSettings;
+  notifyPermission: NotifyPermission;
 }
 
 const initial: ConsoleContext = {
@@ -67,6 +71,8 @@ const initial: ConsoleContext = {
   announcement: '',
   timeZone: null,
   live: {},
+  alerts: { ...DEFAULT_ALERT_SETTINGS },
+  notifyPermission: 'default',
 };
 
 /**
@@ -126,7 +132,7 @@ export function createConsoleStore(start: { lang: Lang }) {
     context: { ...initial, lang: start.lang } as ConsoleContext,
     on: {
       langChanged: (c, e: { lang: Lang }): ConsoleContext => ({ ...c, lang: e.lang }),
-      loggedOut: (c, e: { error?: string | null }): ConsoleContext => ({ ...initial, lang: c.lang, screen: 'login', loginError: e.error ?? null }),
+      loggedOut: (c, e: { error?: string | null }): ConsoleContext => ({ ...initial, lang: c.lang, alerts: c.alerts, notifyPermission: c.notifyPermission, screen: 'login', loginError: e.error ?? null }),
       loginFailed: (c, e: { error: string }): ConsoleContext => ({ ...c, loginError: e.error }),
       loggedIn: (c, e: { agent: Agent; lang?: Lang; timeZone?: string }): ConsoleContext => ({ ...c, screen: 'app', agent: e.agent, lang: e.lang ?? c.lang, loginError: null, timeZone: e.timeZone ?? null }),
       tabChanged: (c, e: { tab: InboxView }): ConsoleContext => ({ ...c, tab: e.tab, listed: [] }),
@@ -143,6 +149,13 @@ export function createConsoleStore(start: { lang: Lang }) {
         for (const item of e.items) if (!changedSince(item.conversationId) || items[item.conversationId] === undefined) items[item.conversationId] = item;
         return { ...c, items, listed: e.items.map((i) => i.conversationId) };
       },
+      /** Items learnt outside the current tab (the agent's own at login): the tab counts and alerts know them. */
+      known: (c, e: { items: InboxItem[] }): ConsoleContext => {
+        const items = { ...c.items };
+        for (const item of e.items) if (items[item.conversationId] === undefined) items[item.conversationId] = item;
+        return { ...c, items };
+      },
+      alertsChanged: (c, e: { alerts?: AlertSettings; permission?: NotifyPermission }): ConsoleContext => ({ ...c, alerts: e.alerts ?? c.alerts, notifyPermission: e.permission ?? c.notifyPermission }),
       itemChanged: (c, e: { item: InboxItem; announce?: string }): ConsoleContext => {
         const detail = c.detail && c.detail.conversationId === e.item.conversationId ? { ...c.detail, state: e.item.state, assignee: e.item.assignee, awaitingRating: e.item.awaitingRating === true } : c.detail;
         const id = e.item.conversationId;
@@ -175,7 +188,9 @@ export function createConsoleStore(start: { lang: Lang }) {
         return { ...c, detail, early: { lines: [], notes: [] } };
       },
       lineReceived: (c, e: { conversationId: string; entry: TranscriptLine }): ConsoleContext => {
-        if (c.detail?.conversationId === e.conversationId) return { ...c, detail: withLine(c.detail, e.entry) };
+        // The customer wrote (rated, asked again): an info notice about the last action ("Resuelta: el
+        // bot vuelve a atender.") no longer describes the conversation and goes.
+        if (c.detail?.conversationId === e.conversationId) return { ...c, detail: withLine(c.detail, e.entry), notice: e.entry.direction === 'in' && c.notice?.kind === 'info' ? null : c.notice };
         if (c.selected === e.conversationId) return { ...c, early: { ...c.early, lines: [...c.early.lines, e.entry] } };
         return c;
       },

@@ -40,6 +40,9 @@ const ES = {
   channel_twilio_whatsapp: 'WhatsApp (Twilio)',
   channel_telegram: 'Telegram',
   notesOnly: 'Resuelta: solo notas internas. Si el cliente vuelve a pedir una persona, aparece en «En espera».',
+  notesOnlyHeld: 'La atiende {name}: tus líneas van como nota interna para {name}.',
+  heldByOther: '{name} está atendiendo esta conversación. Puedes dejarle una nota interna.',
+  heldByOtherAdmin: '{name} está atendiendo esta conversación. Puedes dejarle una nota o transferirla (también a ti).',
   priority_new: 'Nuevo',
   priority_waiting: 'Esperando',
   priority_urgent: 'Urgente',
@@ -111,6 +114,9 @@ const ES = {
   ratingNone: 'no calificó',
   resolvedBy: 'Resuelto por',
   resolvedActivity: 'Resuelta por {name}: {outcome}',
+  activityTook: '{name} tomó la conversación',
+  activityTransferred: '{name} la transfirió a {to}',
+  activityAssigned: '{name} se la asignó a {to}',
   timesIn: 'Horas de la tienda: {zone}',
   state_bot: 'con el bot',
   state_waiting: 'esperando a una persona',
@@ -132,6 +138,28 @@ const ES = {
   emptyWaiting: 'Nadie espera a una persona ahora mismo. Las nuevas aparecen aquí solas.',
   emptyMine: 'No tienes conversaciones. Toma una de «En espera».',
   emptySearch: 'Nada coincide con «{q}».',
+  alerts: 'Avisos',
+  alertsSound: 'Sonido al llegar un cliente o un mensaje',
+  alertsDesktop: 'Avisos de escritorio (con la consola en segundo plano)',
+  alertsTest: 'Probar sonido',
+  alertsDenied: 'El navegador bloqueó los avisos de escritorio: permítelos en la configuración del sitio (el candado de la barra de direcciones).',
+  alertsUnsupported: 'Este navegador no muestra avisos de escritorio; el sonido y el título de la pestaña sí avisan.',
+  alertWaitingTitle: 'Cliente esperando: {name}',
+  alertAssignedTitle: 'Te pasaron una conversación: {name}',
+  alertWroteTitle: '{name} escribió',
+  assignedToYou: 'Te pasaron la conversación de {name}',
+  customerWrote: 'Nuevo mensaje de {name}',
+  newQuote: 'Nueva cotización por seguir: {name}',
+  alertQuoteTitle: 'Nueva cotización: {name}',
+  tabQuotes: 'Cotizaciones',
+  quoteTicket: 'Cotización',
+  emptyQuotes: 'No hay cotizaciones pendientes. Las que el bot pasa a ventas aparecen aquí hasta que alguien las cierra.',
+  quoteAgo: 'cotización hace {time}',
+  quoteOutcome: 'Resultado de la cotización',
+  quoteOutcomeHint: 'Cómo fue: vendida (factura…), no compró, no contestó…',
+  quoteClose: 'Cerrar cotización',
+  quoteClosed: 'Cotización {number} cerrada.',
+  quoteAlreadyClosed: '{name} ya había cerrado la cotización {number}.',
 } as const;
 
 export type StringKey = keyof typeof ES;
@@ -175,6 +203,9 @@ const EN: Record<StringKey, string> = {
   channel_twilio_whatsapp: 'WhatsApp (Twilio)',
   channel_telegram: 'Telegram',
   notesOnly: 'Resolved: internal notes only. If the customer asks for a person again, it shows under “Waiting”.',
+  notesOnlyHeld: '{name} is handling it: what you write goes to {name} as an internal note.',
+  heldByOther: '{name} is handling this conversation. You can leave them an internal note.',
+  heldByOtherAdmin: '{name} is handling this conversation. You can leave them a note or transfer it (to yourself too).',
   priority_new: 'New',
   priority_waiting: 'Waiting',
   priority_urgent: 'Urgent',
@@ -246,6 +277,9 @@ const EN: Record<StringKey, string> = {
   ratingNone: 'not rated',
   resolvedBy: 'Resolved by',
   resolvedActivity: 'Resolved by {name}: {outcome}',
+  activityTook: '{name} took the conversation',
+  activityTransferred: '{name} transferred it to {to}',
+  activityAssigned: '{name} assigned it to {to}',
   timesIn: 'Store time: {zone}',
   state_bot: 'with the bot',
   state_waiting: 'waiting for a person',
@@ -267,6 +301,28 @@ const EN: Record<StringKey, string> = {
   emptyWaiting: 'Nobody is waiting for a person right now. New ones show up here by themselves.',
   emptyMine: 'You hold no conversations. Take one from “Waiting”.',
   emptySearch: 'Nothing matches “{q}”.',
+  alerts: 'Alerts',
+  alertsSound: 'Sound when a customer or a message arrives',
+  alertsDesktop: 'Desktop notifications (while the console is in the background)',
+  alertsTest: 'Test sound',
+  alertsDenied: 'The browser blocked desktop notifications: allow them in the site settings (the padlock in the address bar).',
+  alertsUnsupported: 'This browser shows no desktop notifications; the sound and the tab title still alert you.',
+  alertWaitingTitle: 'Customer waiting: {name}',
+  alertAssignedTitle: 'A conversation was handed to you: {name}',
+  alertWroteTitle: '{name} wrote',
+  assignedToYou: '{name}’s conversation was handed to you',
+  customerWrote: 'New message from {name}',
+  newQuote: 'New quote to follow up: {name}',
+  alertQuoteTitle: 'New quote: {name}',
+  tabQuotes: 'Quotes',
+  quoteTicket: 'Quote',
+  emptyQuotes: 'No quotes to follow up. Those the bot passes to sales show here until someone closes them.',
+  quoteAgo: 'quote {time} ago',
+  quoteOutcome: 'Quote outcome',
+  quoteOutcomeHint: 'How it went: sold (invoice…), did not buy, no answer…',
+  quoteClose: 'Close quote',
+  quoteClosed: 'Quote {number} closed.',
+  quoteAlreadyClosed: '{name} had already closed quote {number}.',
 };
 
 const TABLES: Record<Lang, Record<StringKey, string>> = { es: ES, en: EN };
@@ -334,6 +390,27 @@ export function ticketReasonLabel(lang: Lang, reason: string | null, callBack: b
 }
 
 /** "45 s", "3 min", "2 h 05 min", "3 d 4 h": short enough for an inbox line. */
+/**
+ * The case in one line for the strip over the thread: the ticket summary's lines up to its message
+ * count ("Motivo: …", "Cliente: …", "Temas: …", a danger, whom to call), without the quote's item
+ * lines, at most `max` characters. The whole summary stays in the side column.
+ */
+export function caseBrief(summary: string | null, max = 260): string | null {
+  if (!summary) return null;
+  const kept: string[] = [];
+  for (const raw of summary.split('\n')) {
+    const line = raw.trim();
+    // Escaped: esbuild keeps a regex literal's characters as written, and the bundle stays ASCII.
+    if (/^(Mensajes en la conversaci\u00f3n|Messages in the conversation|\u00daltimos mensajes|The customer's last messages)/i.test(line)) break;
+    // A list's header ("Cotización:") and its items stay in the side column.
+    if (!line || line.startsWith('- ') || line.endsWith(':')) continue;
+    kept.push(line.replace(/[.:]$/, ''));
+  }
+  const brief = kept.join(' · ');
+  if (!brief) return null;
+  return brief.length > max ? `${brief.slice(0, max - 1).trimEnd()}…` : brief;
+}
+
 export function formatWaiting(ms: number): string {
   const s = Math.max(0, Math.floor(ms / 1000));
   if (s < 60) return `${s} s`;

@@ -12,7 +12,7 @@ import type { Assignment } from '../../persistence/ports/conversation-assignment
 import { foldAccents } from '../../kernel/fold.js';
 
 export type InboxPriority = 'new' | 'waiting' | 'urgent';
-export type InboxView = 'waiting' | 'mine' | 'open';
+export type InboxView = 'waiting' | 'mine' | 'open' | 'quotes';
 
 export interface InboxItem {
   conversationId: string;
@@ -40,6 +40,12 @@ export interface InboxItem {
    * customer writes something else.
    */
   awaitingRating?: true;
+  /**
+   * Present while the conversation's newest quote ticket is open: sales owes the customer the quote
+   * the bot promised ("te contactan pronto"). The *quotes* view lists these until someone closes
+   * the quote with an outcome (sold, not bought, no answer).
+   */
+  openQuote?: { ticketId: string; number: string; openedAt: string };
 }
 
 const PRIORITY_RANK: Record<InboxPriority, number> = { urgent: 0, waiting: 1, new: 2 };
@@ -146,6 +152,7 @@ export function buildInboxItem(input: {
     ...(opensAt !== null ? { opensAt: new Date(opensAt).toISOString() } : {}),
     lastMessage: last ? { author: last.author === 'agent' && last.agentName ? last.agentName : last.author, text: last.text, at: last.at } : null,
     ...(awaitingRating ? { awaitingRating: true as const } : {}),
+    ...(input.quote?.status === 'open' ? { openQuote: { ticketId: input.quote.ticketId, number: input.quote.number, openedAt: input.quote.openedAt } } : {}),
   };
 }
 
@@ -157,6 +164,8 @@ export function isAwaitingRating(context: Record<string, unknown>): boolean {
 
 /** Priority first (urgent > waiting > new), then the longest waiting. */
 export function compareInboxItems(a: InboxItem, b: InboxItem): number {
+  // Open quotes: the oldest promise first, whatever the conversation does meanwhile.
+  if (a.openQuote && b.openQuote && a.openQuote.openedAt !== b.openQuote.openedAt && a.priority === b.priority) return a.openQuote.openedAt < b.openQuote.openedAt ? -1 : 1;
   const rank = PRIORITY_RANK[a.priority] - PRIORITY_RANK[b.priority];
   if (rank !== 0) return rank;
   if (a.waitingSince !== b.waitingSince) return a.waitingSince < b.waitingSince ? -1 : 1;
@@ -176,5 +185,6 @@ export function matchesQuery(item: InboxItem, q: string, phoneDigits: string | n
 export function inView(item: InboxItem, view: InboxView, agentId: string): boolean {
   if (view === 'waiting') return item.state.startsWith('handoff') && item.assignee === null;
   if (view === 'mine') return item.assignee?.id === agentId;
+  if (view === 'quotes') return item.openQuote !== undefined;
   return !item.state.startsWith('closed') && item.awaitingRating !== true;
 }

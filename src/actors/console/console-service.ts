@@ -9,51 +9,22 @@ import type { Clock } from '../../kernel/clock.js';
 import type { Logger } from '../../kernel/logger.js';
 import type { AgentNote, AgentNotes } from '../../persistence/ports/agent-notes.js';
 import type { AuditTrail } from '../../persistence/ports/audit-trail.js';
+import type { ActivityKind, ConsoleActivity } from '../../persistence/ports/console-activity.js';
 import type { Assignment, ConversationAssignments } from '../../persistence/ports/conversation-assignments.js';
 import type { ConversationDirectory } from '../../persistence/ports/conversation-directory.js';
 import type { TicketRecord, TicketStore } from '../../persistence/ports/records.js';
 import type { TranscriptEntry } from '../../persistence/ports/transcript-store.js';
 import { serviceStart, teamWindow, type TeamHours } from '../../domain/team-hours.js';
-import { extractPersonNames, extractPhones } from '../brain/rule/contact-entities.js';
+import { isCallBack, nameSaidIn, phoneWrittenIn } from './customer-facts.js';
 import type { ConsoleActor } from './console-auth.js';
 import type { ConsoleHost } from './console-host-port.js';
 import { channelPhone } from '../identity/handles.js';
 import { buildInboxItem, compareInboxItems, customerName, handoffTicketOf, inView, isAwaitingRating, lastInboundChannel, matchesQuery, type InboxItem, type InboxView } from './console-inbox.js';
 import type { InboxFeed } from './inbox-feed.js';
 import { resolveOutcome, standingOutcome, type ResolveOutcome } from '../handoff-resolution.js';
+import { closeQuoteTicket, type QuoteClosed } from './quote-close.js';
 
-/** The newest name the customer wrote about themselves ("me llamo…", "soy…"), or null. */
-export function nameSaidIn(transcript: readonly TranscriptEntry[]): string | null {
-  for (let i = transcript.length - 1; i >= 0; i--) {
-    const line = transcript[i]!;
-    if (line.author !== 'customer') continue;
-    const name = extractPersonNames(line.text)[0];
-    if (name !== undefined) return name.value;
-  }
-  return null;
-}
-
-/** The newest phone number the customer wrote ("llámenme al 809 555 0142"), normalised, or null. */
-export function phoneWrittenIn(transcript: readonly TranscriptEntry[]): string | null {
-  for (let i = transcript.length - 1; i >= 0; i--) {
-    const line = transcript[i]!;
-    if (line.author !== 'customer') continue;
-    const phones = extractPhones(line.text);
-    if (phones.length > 0) return phones[phones.length - 1]!.value;
-  }
-  return null;
-}
-
-/**
- * Whether the conversation's ticket `number` was a call back ("¿me pueden llamar?"): the machine
- * marks it on the ticket it holds, and on the record of the last handoff once resolved.
- */
-function isCallBack(context: Record<string, unknown>, number: string): boolean {
-  for (const held of [context.ticket, context.lastHandoff] as Array<{ number?: unknown; callBack?: unknown } | null | undefined>) {
-    if (held && held.number === number) return held.callBack === true;
-  }
-  return false;
-}
+export { nameSaidIn, phoneWrittenIn } from './customer-facts.js';
 
 export interface CannedReply {
   id: string;
@@ -74,6 +45,8 @@ export interface ConsoleServiceOptions {
   tickets: TicketStore;
   assignments: ConversationAssignments;
   notes: AgentNotes;
+  /** Take / transfer / assign lines for the thread (display names); absent: the thread shows none. */
+  activity?: ConsoleActivity;
   audit: Pick<AuditTrail, 'append'>;
   feed: InboxFeed;
   clock: Clock;
@@ -137,6 +110,8 @@ export interface ConsoleService {
   reply(actor: ConsoleActor, conversationId: string, text: string): Promise<{ messageId: string }>;
   addNote(actor: ConsoleActor, conversationId: string, text: string): Promise<AgentNote>;
   resolve(actor: ConsoleActor, conversationId: string, outcome: string): Promise<{ state: string } & ResolveOutcome>;
+  /** Closes the conversation's open quote ticket with an outcome (any agent: sales follow-up is the team's); idempotent. */
+  closeQuote(actor: ConsoleActor, conversationId: string, outcome: string): Promise<QuoteClosed>;
   cannedReplies(tenantId: string): CannedReply[];
   /** The host committed a turn (`onTurnCommitted`): tell the tenant's live consoles. */
   noteTurn(tenantId: string, conversationId: string, state: string, byAgent?: boolean): void;
@@ -216,6 +191,15 @@ export function createConsoleService(options: ConsoleServiceOptions): ConsoleSer
     feed.publish(tenantId, { type: 'inbox', item });
   };
 
+  /** Best effort: the act stands even when its line for the thread cannot be written. */
+  const recordActivity = async (tenantId: string, conversationId: string, kind: ActivityKind, by: string, to: string | null): Promise<void> => {
+    try {
+      await options.activity?.add(tenantId, { conversationId, kind, by, to, at: iso() });
+    } catch (err) {
+      log.warn({ err, tenant: tenantId, conversationId }, 'activity line not written');
+    }
+  };
+
   const later = (work: Promise<void>) => {
     const p = work.catch((err: unknown) => log.warn({ err }, 'inbox update failed')).finally(() => pending.delete(p));
     pending.add(p);
@@ -263,15 +247,18 @@ export function createConsoleService(options: ConsoleServiceOptions): ConsoleSer
 
   return {
     async inbox(actor, query) {
-      const page = await directory.list(actor.tenantId, { limit: INBOX_SCAN });
       const [ticketList, held] = await Promise.all([tickets.list(actor.tenantId), assignments.list(actor.tenantId)]);
       const byConversation = new Map(held.map((a) => [a.conversationId, a]));
-      const candidates = page.items.filter((c) => (query.view === 'open' ? c.phase !== 'closed' : c.phase === 'handoff' || byConversation.has(c.conversationId)));
+      // Open quotes from the tickets themselves: a quote is owed however long ago the customer wrote.
+      const candidates =
+        query.view === 'quotes'
+          ? [...new Set(ticketList.filter((t) => t.kind === 'quote' && t.status === 'open').map((t) => t.conversationId))]
+          : (await directory.list(actor.tenantId, { limit: INBOX_SCAN })).items.filter((c) => (query.view === 'open' ? c.phase !== 'closed' : c.phase === 'handoff' || byConversation.has(c.conversationId))).map((c) => c.conversationId);
       const items: InboxItem[] = [];
-      for (const c of candidates) {
-        const item = await itemFor(actor.tenantId, c.conversationId, ticketList, byConversation.get(c.conversationId) ?? null);
+      for (const conversationId of candidates) {
+        const item = await itemFor(actor.tenantId, conversationId, ticketList, byConversation.get(conversationId) ?? null);
         if (!item || !inView(item, query.view, actor.agentId)) continue;
-        const handle = host.contactHandleOf(actor.tenantId, c.conversationId);
+        const handle = host.contactHandleOf(actor.tenantId, conversationId);
         if (query.q && !matchesQuery(item, query.q, handle ? handle.replace(/\D/g, '') : null)) continue;
         items.push(item);
       }
@@ -288,6 +275,7 @@ export function createConsoleService(options: ConsoleServiceOptions): ConsoleSer
 
     async take(actor, conversationId) {
       const view = await viewOf(actor.tenantId, conversationId);
+      const heldAlready = (await assignments.get(actor.tenantId, conversationId))?.agentId === actor.agentId;
       const outcome = await assignments.take(actor.tenantId, conversationId, { agentId: actor.agentId, displayName: actor.displayName }, iso());
       if (!outcome.ok) {
         const current = outcome.current;
@@ -305,6 +293,7 @@ export function createConsoleService(options: ConsoleServiceOptions): ConsoleSer
       }
       const after = await host.getConversation(actor.tenantId, conversationId);
       await audit.append(actor.tenantId, 'agent.took_over', actor.auditActor, { conversationId, ticketNumber: ticketNumberOf(after?.state?.context ?? {}), via: 'console' });
+      if (!heldAlready) await recordActivity(actor.tenantId, conversationId, 'took', actor.displayName, null);
       await tellOthers(actor.tenantId, conversationId, { id: actor.agentId, displayName: actor.displayName });
       later(announce(actor.tenantId, conversationId));
       return { assignee: { id: actor.agentId, displayName: actor.displayName } };
@@ -326,6 +315,7 @@ export function createConsoleService(options: ConsoleServiceOptions): ConsoleSer
         options.kick();
       }
       await audit.append(actor.tenantId, mode === 'transfer' ? 'agent.transferred' : 'agent.assigned', actor.auditActor, { conversationId, from: current ? `agent:${current.agentId.slice(0, 8)}` : null, to: `agent:${agentId.slice(0, 8)}` });
+      if (current?.agentId !== agentId) await recordActivity(actor.tenantId, conversationId, mode === 'transfer' ? 'transferred' : 'assigned', actor.displayName, name);
       await tellOthers(actor.tenantId, conversationId, { id: agentId, displayName: name });
       later(announce(actor.tenantId, conversationId));
       return { assignee: { id: agentId, displayName: name } };
@@ -334,9 +324,10 @@ export function createConsoleService(options: ConsoleServiceOptions): ConsoleSer
     async conversation(actor, conversationId) {
       const view = await viewOf(actor.tenantId, conversationId);
       const context = view.state?.context ?? {};
-      const [ticketList, assignment, noteList] = await Promise.all([tickets.list(actor.tenantId), assignments.get(actor.tenantId, conversationId), notes.list(actor.tenantId, conversationId)]);
+      const [ticketList, assignment, noteList, activity] = await Promise.all([tickets.list(actor.tenantId), assignments.get(actor.tenantId, conversationId), notes.list(actor.tenantId, conversationId), options.activity?.list(actor.tenantId, conversationId) ?? []]);
       // Without a handoff, the quote ticket whose number the bot gave the customer (sales follows it up).
-      const ticket = handoffTicketOf(ticketList, conversationId) ?? handoffTicketOf(ticketList, conversationId, 'quote');
+      const quote = handoffTicketOf(ticketList, conversationId, 'quote');
+      const ticket = handoffTicketOf(ticketList, conversationId) ?? quote;
       const contact = (context.contact ?? {}) as { phone?: string; email?: string };
       const draft = ((context.lead as { draft?: Record<string, { value?: unknown }> } | undefined)?.draft ?? {}) as Record<string, { value?: unknown }>;
       const field = (name: string) => (typeof draft[name]?.value === 'string' ? (draft[name]!.value as string) : null);
@@ -360,10 +351,13 @@ export function createConsoleService(options: ConsoleServiceOptions): ConsoleSer
         },
         leadDraft: Object.fromEntries(Object.entries(draft).map(([k, v]) => [k, v?.value ?? null])),
         ticket: ticket ? { number: ticket.number, reason: ticket.reason, summary: ticket.summary, openedAt: ticket.openedAt, status: ticket.status, closedAt: ticket.closedAt, resolvedBy: ticket.agentName, outcome: ticket.outcome, rating: ticket.rating ?? null, callBack, callTo } : null,
+        // The quote sales owes, beside a handoff ticket too (an agent took the quote's conversation to talk).
+        quote: quote ? { number: quote.number, openedAt: quote.openedAt, status: quote.status, closedAt: quote.closedAt, closedBy: quote.agentName, outcome: quote.outcome } : null,
         media: view.transcript.flatMap((e) => (e.media ?? []).map((m) => ({ ...m, messageId: e.messageId, at: e.at }))),
         assignee: assignment ? { id: assignment.agentId, displayName: assignment.displayName } : null,
         transcript: transcript.map(transcriptLine),
         notes: noteList.map((n) => ({ id: n.id, author: n.author, text: n.text, at: n.at })),
+        activity: activity.map((a) => ({ id: a.id, kind: a.kind, by: a.by, to: a.to, at: a.at })),
       };
     },
 
@@ -413,6 +407,14 @@ export function createConsoleService(options: ConsoleServiceOptions): ConsoleSer
       if (!answer.already_resolved) await audit.append(actor.tenantId, 'agent.resolved', actor.auditActor, { conversationId, ticketNumber: ticket?.number ?? null, via: 'console' });
       later(announce(actor.tenantId, conversationId));
       return { state: result.state.value, ...answer };
+    },
+
+    async closeQuote(actor, conversationId, outcome) {
+      await viewOf(actor.tenantId, conversationId);
+      const answer = await closeQuoteTicket(tickets, actor, conversationId, outcome);
+      if (!answer.already_closed) await audit.append(actor.tenantId, 'agent.quote_closed', actor.auditActor, { conversationId, ticketNumber: answer.number });
+      later(announce(actor.tenantId, conversationId));
+      return answer;
     },
 
     cannedReplies: (tenantId) => options.cannedReplies(tenantId),

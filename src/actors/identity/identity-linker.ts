@@ -14,7 +14,8 @@ import type { Logger } from '../../kernel/logger.js';
 import type { TurnResult } from '../conversation-service.js';
 import type { ContactDirectory } from '../../persistence/ports/records.js';
 import { createMemoryAccessCounters, type AccessCounters } from '../../persistence/ports/access-counters.js';
-import { codeMessage, factsFrom, handleKey, maskEmail, maskPhone, type FactsContextView } from './handles.js';
+import { channelPhone, codeMessage, factsFrom, handleKey, maskEmail, maskPhone, normalizePhone, type FactsContextView } from './handles.js';
+import type { TranscriptEntry } from '../../persistence/ports/transcript-store.js';
 import { createLinkGuard, type CodeCheck, type IdentityAuditEvent, type IdentityLinkLimits } from './link-guard.js';
 
 export interface IdentityLinkOptions {
@@ -57,6 +58,20 @@ export interface IdentityLinker {
 }
 
 const keyString = (k: ConversationKey) => `${k.tenantId}\u0000${k.conversationId}`;
+
+/**
+ * Whether this turn's message gave the handle: its text holds the email, or the phone's digits
+ * (the national ten when the country code is 1: "829 444 7788" gives "18294447788"); a channel
+ * whose sender id is the phone (WhatsApp) gives it with the thread's first message.
+ */
+export function givenThisTurn(handle: { kind: 'phone' | 'email'; value: string }, inbound: TranscriptEntry | null, senderPhone: string | null): boolean {
+  if (!inbound) return false;
+  if (handle.kind === 'email') return inbound.text.toLowerCase().includes(handle.value);
+  if (senderPhone !== null && normalizePhone(senderPhone) === handle.value && inbound.seq === 1) return true;
+  const digits = inbound.text.replace(/\D/g, '');
+  const national = handle.value.length === 11 && handle.value.startsWith('1') ? handle.value.slice(1) : handle.value;
+  return digits.includes(national);
+}
 
 export function createIdentityLinker(deps: { options: IdentityLinkOptions; contacts: ContactDirectory; clock: Clock; logger: Logger; host: IdentityLinkerHost }): IdentityLinker {
   const { options: identity, contacts: dir, host } = deps;
@@ -104,8 +119,11 @@ export function createIdentityLinker(deps: { options: IdentityLinkOptions; conta
         const other = await dir.findOtherThread(key.tenantId, key.conversationId, { [c.kind]: c.value });
         if (!other) continue;
         const hk = handleKey(key.tenantId, c.kind, c.value);
-        // Unproven: never stored on this contact. Offered once, only while the bot waits for nothing else.
+        // Unproven: never stored on this contact. Offered once, only while the bot waits for nothing
+        // else, and only on the turn the customer gives the handle: a phone given while asking for a
+        // call-back (a handoff) is not offered later, after the rating, out of the blue.
         if ((ctx.identity?.declined ?? []).includes(hk) || guard.hasPending(k) || result.state.value !== 'triage.idle') return result;
+        if (!givenThisTurn(c, result.inbound, channelPhone(channel, senderId))) return result;
         const lang = ctx.lang === 'en' ? 'en' : 'es';
         // A limit reached (codes to this handle today, requests from this IP) reads as "cannot send".
         const sent = await guard.issue({

@@ -136,6 +136,7 @@ export function createGovernanceRepository(options: { db: Database; clock: Clock
     // What agents wrote about the customer in the console is personal data too.
     counts.agentNotes += await run(tem, `delete from agent_notes where tenant_id = ? and conversation_id in (${inList})`, [tenantId, ...ids]);
     await run(tem, `delete from conversation_assignments where tenant_id = ? and conversation_id in (${inList})`, [tenantId, ...ids]);
+    await run(tem, `delete from console_activity where tenant_id = ? and conversation_id in (${inList})`, [tenantId, ...ids]);
     counts.tickets += await run(
       tem,
       `update tickets set summary = ?, agent_name = null, outcome = null

@@ -46,7 +46,7 @@ const ChangePassword = z.strictObject({ password: Password });
 const AgentRef = z.strictObject({ agentId: z.string().min(1).max(64).refine(isStableIdentifier, { error: UNSTABLE_IDENTIFIER_PROBLEM }) });
 const Text = z.strictObject({ text: agentText(4000) });
 const Resolve = z.strictObject({ outcome: agentText(RESOLVE_OUTCOME_MAX_CHARS) });
-const VIEWS = ['waiting', 'mine', 'open'] as const;
+const VIEWS = ['waiting', 'mine', 'open', 'quotes'] as const;
 
 type Handler = (req: HttpRequest, ctx: RouteContext, actor: ConsoleActor) => Promise<HttpResponse>;
 
@@ -158,7 +158,7 @@ export function createConsoleRoutes(options: ConsoleRoutesOptions): Route[] {
       const limitText = req.query.get('limit');
       const limit = limitText === null ? 50 : Number(limitText);
       const problems: { path: string; problem: string }[] = [];
-      if (!(VIEWS as readonly string[]).includes(view)) problems.push({ path: 'view', problem: 'must be waiting, mine or open' });
+      if (!(VIEWS as readonly string[]).includes(view)) problems.push({ path: 'view', problem: 'must be waiting, mine, open or quotes' });
       if (!Number.isInteger(limit) || limit < 1 || limit > 200) problems.push({ path: 'limit', problem: 'must be an integer from 1 to 200' });
       const q = req.query.get('q') ?? undefined;
       if (q !== undefined && q.length > 200) problems.push({ path: 'q', problem: 'must be at most 200 characters' });
@@ -184,5 +184,6 @@ export function createConsoleRoutes(options: ConsoleRoutesOptions): Route[] {
       });
     }),
     route('POST', `${C}/resolve`, async (req, ctx, actor) => json(200, await service.resolve(actor, id(ctx), readBody(req, Resolve).outcome))),
+    route('POST', `${C}/quote/close`, async (req, ctx, actor) => json(200, await service.closeQuote(actor, id(ctx), readBody(req, Resolve).outcome))),
   ];
 }

@@ -15,6 +15,9 @@ import type { ConversationKey } from '../../persistence/ports/snapshot-store.js'
 import type { TicketStore } from '../../persistence/ports/records.js';
 import type { AgentAccounts, AgentSessions } from '../../persistence/ports/agent-accounts.js';
 import type { AgentNotes } from '../../persistence/ports/agent-notes.js';
+import type { ConsoleActivity } from '../../persistence/ports/console-activity.js';
+import { createMemoryConsoleActivity } from '../../persistence/memory/memory-console-activity.js';
+import { createSqlConsoleActivity } from '../../persistence/sql/console-activity.repository.js';
 import type { ConversationAssignments } from '../../persistence/ports/conversation-assignments.js';
 import { createMemoryAgentStores } from '../../persistence/memory/memory-agent-accounts.js';
 import { createMemoryAgentNotes } from '../../persistence/memory/memory-agent-notes.js';
@@ -44,16 +47,17 @@ export interface ConsoleStores {
   sessions: AgentSessions;
   assignments: ConversationAssignments;
   notes: AgentNotes;
+  activity: ConsoleActivity;
 }
 
 /** SQL stores on the database, or memory ones (`HILO_STORAGE=memory`). */
 export function openConsoleStores(options: { db?: Database | undefined; clock: Clock }): ConsoleStores {
   if (options.db) {
     const { accounts, sessions } = createSqlAgentStores({ db: options.db, clock: options.clock });
-    return { accounts, sessions, assignments: createSqlConversationAssignments({ db: options.db }), notes: createSqlAgentNotes({ db: options.db }) };
+    return { accounts, sessions, assignments: createSqlConversationAssignments({ db: options.db }), notes: createSqlAgentNotes({ db: options.db }), activity: createSqlConsoleActivity({ db: options.db }) };
   }
   const { accounts, sessions } = createMemoryAgentStores({ clock: options.clock });
-  return { accounts, sessions, assignments: createMemoryConversationAssignments(), notes: createMemoryAgentNotes() };
+  return { accounts, sessions, assignments: createMemoryConversationAssignments(), notes: createMemoryAgentNotes(), activity: createMemoryConsoleActivity() };
 }
 
 export interface ConsoleDeps {
@@ -147,6 +151,7 @@ export async function createConsole(deps: ConsoleDeps): Promise<AgentConsole> {
     tickets: deps.tickets,
     assignments: deps.stores.assignments,
     notes: deps.stores.notes,
+    activity: deps.stores.activity,
     audit: deps.audit,
     feed,
     clock: deps.clock,

@@ -6,6 +6,8 @@ import { createSqlConversationAssignments } from '../../../src/persistence/sql/c
 import { createSqlTicketStore } from '../../../src/persistence/sql/sql-records.js';
 import { runAgentAccountsContract } from '../../contract/agent-accounts.contract.js';
 import { runAgentNotesContract } from '../../contract/agent-notes.contract.js';
+import { runConsoleActivityContract } from '../../contract/console-activity.contract.js';
+import { createSqlConsoleActivity } from '../../../src/persistence/sql/console-activity.repository.js';
 import { runConversationAssignmentsContract } from '../../contract/conversation-assignments.contract.js';
 import { SQL_BACKENDS, type OpenedTestDatabase } from '../sql/sql-backends.js';
 
@@ -18,6 +20,7 @@ describe.each(SQL_BACKENDS)('SQL console stores on $name', (backend) => {
   runAgentAccountsContract(backend.name, async () => createSqlAgentStores({ db: await database(), clock: createManualClock() }));
   runConversationAssignmentsContract(backend.name, async () => createSqlConversationAssignments({ db: await database() }));
   runAgentNotesContract(backend.name, async () => createSqlAgentNotes({ db: await database() }));
+  runConsoleActivityContract(backend.name, async () => createSqlConsoleActivity({ db: await database() }));
 
   it('should store a handoff ticket\'s 1–5 rating with the ticket, per tenant', async () => {
     const tickets = createSqlTicketStore({ db: await database(), clock: createManualClock() });

@@ -10,6 +10,7 @@ const TABLES = [
   'agents',
   'audit_events',
   'channel_identities',
+  'console_activity',
   'contacts',
   'conversation_assignments',
   'conversations',

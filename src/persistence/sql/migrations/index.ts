@@ -14,6 +14,7 @@ import { Migration20261204000000SnapshotJson } from './Migration20261204000000_s
 import { Migration20261205000000TurnFactReading } from './Migration20261205000000_turn_fact_reading.js';
 import { Migration20261206000000LeadAmendments } from './Migration20261206000000_lead_amendments.js';
 import { Migration20261207120000TurnFactProduct } from './Migration20261207120000_turn_fact_product.js';
+import { Migration20261207160000ConsoleActivity } from './Migration20261207160000_console_activity.js';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the same list works from `dist/`
@@ -35,4 +36,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261205000000_turn_fact_reading', class: Migration20261205000000TurnFactReading },
   { name: 'Migration20261206000000_lead_amendments', class: Migration20261206000000LeadAmendments },
   { name: 'Migration20261207120000_turn_fact_product', class: Migration20261207120000TurnFactProduct },
+  { name: 'Migration20261207160000_console_activity', class: Migration20261207160000ConsoleActivity },
 ];
