@@ -970,7 +970,9 @@ function reserveOfferOf(context: ConversationContext, event: unknown): Partial<C
   const count = (n: number): string => (context.lang === 'es' ? String(n).replace('.', ',') : String(n));
   const text = all ? all.map((l) => `${count(l.quantity)} x ${l.name}`).join(', ') : `${count(line.quantity)} x ${line.name}`;
   const lines = all ? { lines: all.map(({ sku, quantity, price: each }) => ({ sku, quantity, price: each })) } : {};
-  return { expecting: { kind: 'reserve_offer', text, turn: context.turn, ...(line.backorder ? { backorder: true } : {}), ...priced, ...lines } as Expectation };
+  // Offered again under "me lo pueden tener listo pa las 3?": the yes next turn is that pickup's.
+  const pickup = !line.backorder && plansPickup(lastText(context)) ? { pickup: true } : {};
+  return { expecting: { kind: 'reserve_offer', text, turn: context.turn, ...(line.backorder ? { backorder: true } : {}), ...priced, ...lines, ...pickup } as Expectation };
 }
 
 /**
@@ -980,7 +982,9 @@ function reserveOfferOf(context: ConversationContext, event: unknown): Partial<C
  */
 /** A reservation taken with its pickup planned ("me lo pueden tener listo pa las 3?"): the team confirms when and where it is ready. */
 function reservedForPickup(context: ConversationContext): boolean {
-  return (context.expecting.kind === 'reserve_offer' || context.expecting.kind === 'quote_offer') && reservedWithDelivery(context) === null && plansPickup(lastText(context));
+  const offer = context.expecting;
+  const planned = plansPickup(lastText(context)) || (offer.kind === 'reserve_offer' && offer.pickup === true);
+  return (offer.kind === 'reserve_offer' || offer.kind === 'quote_offer') && reservedWithDelivery(context) === null && planned;
 }
 
 function reservedWithDelivery(context: ConversationContext): { text: string; quote: { lines: QuoteLine[]; delivery: DeliveryQuote } } | null {
