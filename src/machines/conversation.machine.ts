@@ -116,6 +116,7 @@ import { answerToChoice, clarifyChoice, confirmChoice, offerChoice, decideTriage
 import { foldAccents } from '../kernel/fold.js';
 import { otherColoursSaid } from './colour-said.js';
 import { plansPickup } from './pickup-words.js';
+import { urgencyTakesLeadOffer } from './urgency-to-offer.js';
 import { plainWords } from '../kernel/plain-words.js';
 import { callsOffHandoff } from './handoff-cancel.js';
 import { focusAskedAgain, pendingQuestionAgain } from './pending-again.js';
@@ -1101,7 +1102,10 @@ const lastText = (context: ConversationContext): string => withoutLaughter(conte
 function picksOther(context: ConversationContext): boolean {
   const choice = context.choosing;
   if (!choice) return false;
-  const at = pickOption(lastText(context), choice, u(context)?.affirmation ?? null);
+  // "no rush", "no, it's urgent" to the advisor offer: how soon, a yes (`urgency-to-offer.ts`).
+  const reading = u(context);
+  if (reading && urgencyTakesLeadOffer(lastText(context), choice, reading)) return false;
+  const at = pickOption(lastText(context), choice, reading?.affirmation ?? null);
   // "no, solo quiero el horario" says what it is instead: routed below, not asked again.
   return at !== null && choice.options[at]?.intent === 'out_of_scope' && !saysWhatInstead(u(context), lastText(context));
 }
