@@ -7,13 +7,14 @@
  * month and Christmas a month ahead have always been *Medio*); later *Bajo*. A date after which
  * something happens ("después de navidad") is no deadline: the brain's reading stands.
  *
- * A month said relative to today is the month it names, levelled as that month named: "el mes que
- * viene", "next month", "empezamos el mes que viene" said in December is "en enero" (its middle, the
- * 15th); "a principios del mes que viene" / "early next month" its first day, "a finales" / "late
- * next month" its 25th; "este mes", "this month", "a fin de mes" the last day of this one. So "next
- * month" is *Bajo* early in a month and *Medio* from about the 10th (five weeks or less to its middle);
- * "este mes" is *Medio*, and *Alto* in the month's last week. Weeks ("la semana que viene") keep the
- * brain's level: the calendar would move them by a day or two at most.
+ * A month said relative to today ("el mes que viene", "next month", "empezamos el mes que viene") is
+ * a span like "en un mes" (`time-spans.ts`), counted by the calendar: the days to its middle (next
+ * month's 15th; "a principios del mes que viene" / "early next month" its 5th, "a finales" / "late
+ * next month" its 25th), levelled as a span is (within a week *Alto*, within three weeks *Medio*,
+ * later *Bajo*). So "next month" is *Bajo* most of a month and *Medio* in its last week or so (said
+ * on 28 December it is days away). "este mes", "this month", "a fin de mes" are a deadline: this
+ * month's last day (*Medio*; *Alto* in its last week). Weeks ("la semana que viene") keep the brain's
+ * level: the calendar would move them by a day or two at most.
  */
 import type { UrgencyLevel } from '../../domain/lead.js';
 import { localParts } from '../../domain/team-hours.js';
@@ -62,8 +63,6 @@ const nextMonthOn = (today: CalendarDay, day: number): CalendarDay => {
 /** The deadline a message names, in the tenant's calendar from `today`; null when it names none. */
 function deadlineOf(f: string, today: CalendarDay): CalendarDay | null {
   if (AFTER.test(f) || AFTER_MONTH.test(f)) return null;
-  const next = NEXT_MONTH.exec(f);
-  if (next) return nextMonthOn(today, next[1] !== undefined ? 1 : next[3] !== undefined ? 25 : 15);
   if (THIS_MONTH.test(f) && !NOT_THIS_MONTH.test(f)) return { ...today, day: new Date(Date.UTC(today.year, today.month, 0)).getUTCDate() };
   const holiday = HOLIDAY_BY.exec(f);
   if (holiday) return holidayDate(f.slice(holiday.index), today);
@@ -95,6 +94,12 @@ export function urgencyByDate(text: string, now: number, timeZone: string): Urge
   const f = fold(text).replace(/[^a-z0-9\s]+/g, ' ').replace(/\s+/g, ' ').trim();
   const p = localParts(now, timeZone);
   const today: CalendarDay = { year: p.year, month: p.month, day: p.day };
+  // "el mes que viene": a span, levelled by the days to its middle as "en 3 semanas" is.
+  const next = AFTER.test(f) || AFTER_MONTH.test(f) ? null : NEXT_MONTH.exec(f);
+  if (next) {
+    const days = Math.round((utc(nextMonthOn(today, next[1] !== undefined ? 5 : next[3] !== undefined ? 25 : 15)) - utc(today)) / DAY_MS);
+    return days <= 7 ? 'Alto' : days <= 21 ? 'Medio' : 'Bajo';
+  }
   const deadline = deadlineOf(f, today);
   if (deadline === null) return undefined;
   const days = Math.round((utc(deadline) - utc(today)) / DAY_MS);

@@ -8,16 +8,19 @@ const at = (date: string): number => zonedInstant(date, 10 * 60, ZONE);
 
 describe('urgencyByDate › a month said relative to today', () => {
   it.each([
-    // The month it names, at its middle: the same as "en enero" said in December.
+    // A span like "en un mes", levelled by the days to its middle (the 15th; early: the 5th; late: the 25th).
     ['next month', '2026-12-03', 'Bajo'],
     ['next month', '2026-12-28', 'Medio'],
-    ['el mes que viene', '2026-11-22', 'Medio'],
+    ['el mes que viene', '2026-11-22', 'Bajo'],
+    ['el mes que viene', '2026-11-26', 'Medio'],
     ['el mes que viene', '2026-11-02', 'Bajo'],
-    ['empezamos el proximo mes', '2026-12-20', 'Medio'],
+    ['empezamos el proximo mes', '2026-12-20', 'Bajo'],
+    ['empezamos el proximo mes', '2026-12-26', 'Medio'],
     ['para el mes entrante', '2026-12-07', 'Bajo'],
-    ['a principios del mes que viene', '2026-12-28', 'Alto'],
-    ['a principios del mes que viene', '2026-12-07', 'Medio'],
-    ['early next month', '2026-12-03', 'Medio'],
+    ['a principios del mes que viene', '2026-12-28', 'Medio'],
+    ['a principios del mes que viene', '2026-12-30', 'Alto'],
+    ['a principios del mes que viene', '2026-12-07', 'Bajo'],
+    ['early next month', '2026-11-22', 'Medio'],
     ['a finales del mes que viene', '2026-12-20', 'Bajo'],
     ['late next month', '2026-11-02', 'Bajo'],
     // This month: by its last day.
@@ -31,7 +34,7 @@ describe('urgencyByDate › a month said relative to today', () => {
   });
 
   it('should cross the year: next month said in December is January', () => {
-    // 2026-12-31 → 2027-01-15: 15 days.
+    // 2026-12-31 → 2027-01-15: 15 days; → 2027-01-05: 5 days.
     expect(urgencyByDate('next month', at('2026-12-31'), ZONE)).toBe('Medio');
     expect(urgencyByDate('early next month', at('2026-12-31'), ZONE)).toBe('Alto');
   });
