@@ -47,6 +47,8 @@ const MONTH_SAID = new RegExp(
 const NEXT_MONTH = /\b(?:(a principios|a inicios|principios|inicios|early|at the beginning of|the beginning of|the start of)|(a mediados|mediados|mid|in the middle of|the middle of)|(a finales|a fines|finales|fines|late|at the end of|the end of|end of))?(?: (?:del|de|of))?(?: (?:el|la|the))? ?(?:mes que viene|proximo mes|mes proximo|mes entrante|next month|following month)\b/;
 /** This month, by its end: "este mes", "this month", "a fin de mes", "by the end of the month", "antes de que termine el mes". */
 const THIS_MONTH = /\b(?:(?:para |pa |en |by |within |in |during )?(?:este|this) mes|this month|(?:a )?(?:fin|final|finales|fines|end) (?:de |del |of )?(?:este |the |this |el )?(?:mes|month)|antes de que (?:se )?(?:termine|acabe) (?:el|este) mes|before the (?:end of the )?month (?:is over|ends)?)\b/;
+/** The Christmas break, when schools and offices do their works. */
+const CHRISTMAS_BREAK = /\b(?:vacaciones (?:escolares )?(?:de |del )?(?:navidad|diciembre|fin de ano)|(?:christmas|xmas|holiday|winter) (?:break|holidays|vacation|recess))\b/;
 /** "a partir del mes que viene", "after next month": no deadline. */
 const AFTER_MONTH = /\b(?:despues del?|after|a partir del?|desde (?:el|este)|from|since|starting) (?:el |this |the )?(?:mes que viene|proximo mes|mes proximo|mes entrante|next month|following month|este mes|this month)\b/;
 /** Words that want it now, whatever date the message also names. */
@@ -63,6 +65,8 @@ const nextMonthOn = (today: CalendarDay, day: number): CalendarDay => {
 /** The deadline a message names, in the tenant's calendar from `today`; null when it names none. */
 function deadlineOf(f: string, today: CalendarDay): CalendarDay | null {
   if (AFTER.test(f) || AFTER_MONTH.test(f)) return null;
+  // "queremos pintar la escuela en las vacaciones de navidad": the work starts with the break (about the 20th of December).
+  if (CHRISTMAS_BREAK.test(f)) return today.month === 12 && today.day > 20 ? today : nextDate(today, 12, 20);
   if (THIS_MONTH.test(f) && !NOT_THIS_MONTH.test(f)) return { ...today, day: new Date(Date.UTC(today.year, today.month, 0)).getUTCDate() };
   const holiday = HOLIDAY_BY.exec(f);
   if (holiday) return holidayDate(f.slice(holiday.index), today);
@@ -112,7 +116,8 @@ export function urgencyByDate(text: string, now: number, timeZone: string): Urge
  * el 15", which the brain cannot level without a date) or tells it at the summary.
  */
 export function readingWithDatedUrgency<T extends Understanding>(reading: T, text: string, expecting: Expectation | undefined, now: number, timeZone: string): T {
-  const said = reading.urgency !== undefined || typeof reading.leadFields.urgency_level === 'string';
+  // A lead's opening that names when ("…en las vacaciones de navidad", "we start next month"): its urgency, as a clerk writes it.
+  const said = reading.urgency !== undefined || typeof reading.leadFields.urgency_level === 'string' || (reading.nlu?.intent.name === 'sales_lead' && expecting?.kind !== 'lead_field');
   const asked = expecting?.kind === 'lead_field' && expecting.field === 'urgency_level';
   // "empezamos a vaciar el 4 de enero" at the summary: when it is needed, told late (a question there is answered, not taken).
   const atSummary = expecting?.kind === 'lead_confirmation' && !text.includes('?');

@@ -59,3 +59,19 @@ describe('readingWithDatedUrgency › the need now beside a later date', () => {
     expect(out.urgency).toBe('Alto');
   });
 });
+
+describe('urgencyByDate › the Christmas break', () => {
+  it.each([
+    ['queremos pintar la escuela en las vacaciones de navidad', '2026-12-07', 'Medio'],
+    ['queremos pintar la escuela en las vacaciones de navidad', '2026-12-16', 'Alto'],
+    ['over the christmas break', '2026-10-01', 'Bajo'],
+  ])('should level "%s" said on %s as %s', (text, day, level) => {
+    expect(urgencyByDate(text, at(day), ZONE)).toBe(level);
+  });
+
+  it('should level a lead opening that names when, though the brain read no urgency in it', () => {
+    const reading = { nlu: { intent: { name: 'sales_lead', confidence: 0.6 } }, leadFields: {} } as unknown as Understanding;
+    const out = readingWithDatedUrgency(reading, 'soy la directora del Colegio Santa Rosa, queremos pintar la escuela en las vacaciones de navidad', { kind: 'none' }, at('2026-12-07'), ZONE);
+    expect(out.urgency).toBe('Medio');
+  });
+});

@@ -63,8 +63,9 @@ export function asksQuoteForProjectUnits(text: string): boolean {
  */
 export function asksQuoteAsLead(text: string, entities: readonly Entity[], mentions: readonly { quantity?: unknown }[]): boolean {
   const uncounted = mentions.every((m) => m.quantity === undefined);
-  // "soy la directora del Colegio Santa Rosa, queremos pintar la escuela": a project for an advisor, no quote word needed.
-  if (uncounted && tellsOrganisationProject(text)) return true;
+  // "soy la directora del Colegio Santa Rosa, queremos pintar la escuela", "I manage three buildings… repaint the
+  // common areas and replace about 60 door locks": a project for an advisor, no quote word needed, whatever it counts.
+  if (tellsOrganisationProject(text)) return true;
   if (mentions.length === 0) return (entities.some((e) => e.type === 'company' || e.type === 'email') && asksForQuote(text)) || asksProjectQuote(text);
   const introduced = entities.some((e) => e.type === 'company') || (mentions.length >= 2 && entities.some((e) => e.type === 'person_name'));
   return uncounted && ((introduced && asksProjectQuote(text)) || asksQuoteForProjectUnits(text));
