@@ -2094,6 +2094,8 @@ export const conversationMachine = setup({
       const spec = formOf(context);
       if (!spec) return;
       if (context.lead.notice?.kind === 'updated' && spec.updated) enqueue.emit(formReply(context, spec.updated));
+      // More of the need told at the summary ("son 12 aulas y la fachada"): noted under it, never "lo cambié".
+      if (context.lead.notice?.kind === 'need_noted') enqueue.emit(reply('lead.needNoted'));
       if (context.lead.notice?.kind === 'contact_by_chat') enqueue.emit(reply('lead.contactByChat'));
       if (spec.confirm) enqueue.emit(formReply(context, spec.confirm, formParams(spec, context.lead.draft)));
       enqueue.assign({

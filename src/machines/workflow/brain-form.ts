@@ -177,7 +177,7 @@ export function mergeFormReading(spec: WorkflowSpec, lead: LeadState, understand
     const phoneAdded = lead.status === 'collecting' && lead.asking !== null && lead.asking !== key && slotOf(spec, lead.asking)?.or !== slot.name && slot.entity === 'phone' && value !== null && (typeof before !== 'string' || value.startsWith(`${before} / `)) && before !== value;
     if (phoneAdded && notice === null) notice = { kind: 'phone_added' };
     // ...but the need told again while another question is asked is more of it, noted ("son 4 casas de 2 niveles…" is no "lo cambié").
-    if ((lead.status === 'confirming' || corrected) && draft[key]?.value !== value && notice === null) notice = lead.status === 'collecting' && slot.entity === 'problem' ? { kind: 'need_noted' } : { kind: 'updated' };
+    if ((lead.status === 'confirming' || corrected) && draft[key]?.value !== value && notice === null) notice = (lead.status === 'collecting' || appended) && slot.entity === 'problem' ? { kind: 'need_noted' } : { kind: 'updated' };
     draft[key] = { value, sourceMessageId: messageId };
     reask = reask.filter((f) => f !== key);
   }
