@@ -117,6 +117,7 @@ import { foldAccents } from '../kernel/fold.js';
 import { otherColoursSaid } from './colour-said.js';
 import { plansPickup } from './pickup-words.js';
 import { urgencyTakesLeadOffer } from './urgency-to-offer.js';
+import { URGENCY_MISSING, urgencyMissing } from './urgency-missing.js';
 import { plainWords } from '../kernel/plain-words.js';
 import { callsOffHandoff } from './handoff-cancel.js';
 import { focusAskedAgain, pendingQuestionAgain } from './pending-again.js';
@@ -2098,6 +2099,8 @@ export const conversationMachine = setup({
       if (context.lead.notice?.kind === 'need_noted') enqueue.emit(reply('lead.needNoted'));
       if (context.lead.notice?.kind === 'contact_by_chat') enqueue.emit(reply('lead.contactByChat'));
       if (spec.confirm) enqueue.emit(formReply(context, spec.confirm, formParams(spec, context.lead.draft)));
+      // No urgency after two askings: when it is needed, asked once more under the summary (`urgency-missing.ts`).
+      if (spec.confirm && context.lead.status !== 'confirming' && urgencyMissing(spec, context.lead.draft)) enqueue.emit(reply(URGENCY_MISSING));
       enqueue.assign({
         expecting: { kind: 'lead_confirmation' },
         lead: { ...context.lead, status: 'confirming', asking: null, reask: [], notice: null },
