@@ -12,7 +12,7 @@ const SENDS = /\b(?:manda(?:me|nos)?(?:l[oa]s?)?|mandenme(?:l[oa]s?)?|mandame|en
 /** The place at the very end, after "a", "pa", "para", "hasta", "to": one to three words, no digits. */
 const TAIL = /\s+(?:(?:con\s+(?:el\s+)?(?:delivery|env[ií]o)|with\s+(?:the\s+)?delivery)\s+)?(?:a|al|pa|pa'|pal|para|hasta|to)\s+(\p{L}+(?:\s+\p{L}+){0,2})\s*[?!.]*\s*$/iu;
 /** Tail words that are no place: an article or a possessive ("a la casa", "pa mi obra"), a time, a purpose, a manner. */
-const NO_PLACE = /^(?:la|el|los|las|lo|un|una|mi|mis|tu|tus|su|sus|nuestra|nuestro|the|my|our|your|his|her|their|a|an|this|that|ese|esa|este|esta|casa|obra|domicilio|home|house|hoy|manana|ahora|ahorita|luego|ya|tarde|lunes|martes|miercoles|jueves|viernes|sabado|domingo|today|tomorrow|now|later|monday|tuesday|wednesday|thursday|friday|saturday|sunday|ver|ti|usted|ustedes|mi|me|you|him|them|tiempo|time|cada|each|cuenta|credito|nombre|name|medias|pie|pies|mano|granel|gusto|orden|pagar|entregar|recoger|buscar)$/;
+const NO_PLACE = /^(?:la|el|los|las|lo|un|una|mi|mis|tu|tus|su|sus|nuestra|nuestro|the|my|our|your|his|her|their|a|an|this|that|ese|esa|este|esta|casa|obra|domicilio|home|house|trabajo|oficina|negocio|colmado|tienda|local|finca|solar|taller|apartamento|apto|edificio|proyecto|work|office|job|site|shop|store|place|jobsite|hoy|manana|ahora|ahorita|luego|ya|tarde|lunes|martes|miercoles|jueves|viernes|sabado|domingo|today|tomorrow|now|later|monday|tuesday|wednesday|thursday|friday|saturday|sunday|ver|ti|usted|ustedes|mi|me|you|him|them|tiempo|time|cada|each|cuenta|credito|nombre|name|medias|pie|pies|mano|granel|gusto|orden|pagar|entregar|recoger|buscar)$/;
 
 /**
  * The order without the place that ends it, and the place as said; null when the message sends

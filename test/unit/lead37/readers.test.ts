@@ -43,3 +43,9 @@ describe('urgencyMissing', () => {
     expect(urgencyMissing({ slots: [{ name: 'name' }] } as unknown as WorkflowSpec, {})).toBe(false);
   });
 });
+
+describe('placeTailOf › where, never what for', () => {
+  it.each(['traeme 2 al trabajo', 'mandame 10 sacos a la oficina', 'send me 5 to the office', 'mándame 20 al negocio'])('should read no place in "%s"', (text) => {
+    expect(placeTailOf(text)).toBeNull();
+  });
+});
