@@ -33,6 +33,8 @@ import type {
 import { complaintPreface } from './tools/complaint-answers.js';
 import { answerAccount, answerAccountLimited, answerInfo, answerProduct, createCatalogIndex } from './tools/index.js';
 import { answerInfoWithProducts, withStoreAsked } from './tools/product-and-store.js';
+import { withUnmetFollowUp } from './tools/unmet-followup.js';
+import { withElectricFaultTip } from './tools/electric-fault-tip.js';
 import { withQuoteSent } from './tools/quote-sent.js';
 import { cacheProductAnswers } from './tools/answer-cache.js';
 import { readingWithDatedUrgency } from './tools/dated-urgency.js';
@@ -173,7 +175,9 @@ export function createTenantRuntime(deps: TenantRuntimeDeps): TenantRuntime {
   const catalogProduct = live ? null : cacheProductAnswers((input: ProductActorInput) => answerWithPlaceSaid(data, input, clock.now(), (asked) => answerProduct(data, index, asked, { ...(asked.text !== undefined ? { text: asked.text } : {}), now: clock.now() })), today);
   // A product and a store question in one message ("¿tienen varilla? ¿y a qué hora cierran?"): both answered, whichever route it took (the tenant's own data only).
   // ...and an estimate soon after the quote ticket offered as a version of that quote (`quote-sent.ts`).
-  const localProduct = catalogProduct ? (input: ProductActorInput) => withQuoteSent(data, input, withStoreAsked(catalogProduct(input), input, data, clock.now())) : null;
+  // ...and what is safe said before the part for a breaker that trips or a dead outlet (`electric-fault-tip.ts`);
+  // ...and a question about goods just said not to be sold ("¿y de cuántos watts?") answered as about them (`unmet-followup.ts`).
+  const localProduct = catalogProduct ? (input: ProductActorInput) => withUnmetFollowUp(data, input, withQuoteSent(data, input, withElectricFaultTip(data, input, withStoreAsked(catalogProduct(input), input, data, clock.now())))) : null;
   const localInfo = tenantInfo && intents ? null : (input: InfoActorInput) => reportingPlaceSaid(data, catalogProduct ? answerInfoWithProducts(data, input, clock.now(), catalogProduct) : answerInfo(data, input, clock.now()), input.text);
   const lateChecked = tenantInfo !== null && deps.backend !== undefined && workflows?.openingHours !== undefined;
   const answering = provideAnswerers(reading, { ...(localProduct ? { answerProduct: localProduct } : {}), ...(localInfo ? { answerInfo: localInfo } : {}) });

@@ -25,7 +25,7 @@ export { createPacer, type Pacer, type PacerOptions } from './pacer.js';
 export { DEFAULT_CHANNEL_MAX_BODY_BYTES, readRawBody } from './raw-body.js';
 export { realSleep, type RetryPolicy, type Sleep } from './retry.js';
 export { createServiceWindow, SERVICE_WINDOW_MS, type ServiceWindow } from './service-window.js';
-export { handleChannelWebhook, type WebhookHandlerOptions, type WebhookResponse } from './webhook-handler.js';
+export { handleChannelWebhook, type NotAccepted, type WebhookHandlerOptions, type WebhookResponse } from './webhook-handler.js';
 export { createTelegramChannel, createTelegramSender, type TelegramChannelOptions, type TelegramSenderOptions } from './telegram/index.js';
 export { createTwilioChannel, createTwilioSender, type TwilioChannelOptions, type TwilioSenderOptions } from './twilio/index.js';
 export { createWhatsAppCloudChannel, createWhatsAppSender, type WhatsAppCloudChannelOptions, type WhatsAppSenderOptions } from './whatsapp-cloud/index.js';

@@ -13,11 +13,20 @@ export interface WebhookHandlerOptions {
   channel: Channel;
   /**
    * Makes the new events durable (inbox/outbox row, queue) and resolves; only then does the
-   * provider get its 200. Keep it quick: run the turn after, not inside.
+   * provider get its 200. Keep it quick: run the turn after, not inside. It may resolve with the
+   * events it could not accept and why (the others were): only theirs are released for the
+   * provider's redelivery, which the answer (that error's status) asks for. Throwing means none
+   * was accepted.
    */
-  accept: (events: InboundEvent[]) => Promise<void>;
+  accept: (events: InboundEvent[]) => Promise<void | NotAccepted>;
   dedupe: Deduplicator;
   log: Logger;
+}
+
+/** Some events of a request not accepted (the rest were): they are redelivered, the error is the answer. */
+export interface NotAccepted {
+  notAccepted: InboundEvent[];
+  error: unknown;
 }
 
 const json = (status: number, body: unknown): WebhookResponse => ({ status, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
@@ -76,13 +85,20 @@ export async function handleChannelWebhook(options: WebhookHandlerOptions, reque
     }
   }
   if (fresh.length > 0) {
+    let partial: void | NotAccepted;
     try {
-      await accept(fresh);
+      partial = await accept(fresh);
     } catch (err) {
       // Not accepted: forget the claims so the provider's redelivery is processed.
       await Promise.all(claimed.map((k) => dedupe.release(k)));
       log.error({ channel: channel.name, tenant: channel.tenantId, err }, 'channel events not accepted');
       return errorResponse(isHiloError(err) ? (err as HiloError) : new HiloError('HILO_ERR_INTERNAL'));
+    }
+    if (partial && partial.notAccepted.length > 0) {
+      // The accepted ones keep their claims: the redelivery runs only what failed.
+      await Promise.all(partial.notAccepted.map((e) => dedupe.release(eventKey(e))));
+      log.error({ channel: channel.name, tenant: channel.tenantId, err: partial.error, notAccepted: partial.notAccepted.length, events: fresh.length }, 'channel events not accepted');
+      return errorResponse(isHiloError(partial.error) ? (partial.error as HiloError) : new HiloError('HILO_ERR_INTERNAL'));
     }
   }
   log.debug({ channel: channel.name, tenant: channel.tenantId, events: events.length, fresh: fresh.length }, 'channel webhook accepted');

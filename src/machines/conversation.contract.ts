@@ -251,6 +251,8 @@ export interface ProductActorInput {
   sizeAsked?: string;
   /** A count asked alone just before ("¿y cuánto por dos?" → "¿Dos de qué?"): the product named now, that many. */
   countAsked?: number;
+  /** Goods the answer just before said the store does not sell ("planta eléctrica"): "¿y de cuántos watts?" is about them. */
+  unmetBefore?: string;
   idempotencyKey: string;
 }
 export interface ProductActorOutput {
@@ -278,6 +280,8 @@ export interface ProductActorOutput {
   sizeAsked?: string;
   /** `need_product` for a count asked alone ("¿Dos de qué?"): the count, so that the product named next is priced for that many. */
   countAsked?: number;
+  /** `not_found`: the goods said not to be sold, as the customer named them, for a question about them next (`unmet-followup.ts`). */
+  unmet?: string;
 }
 
 /**

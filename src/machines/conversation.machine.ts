@@ -78,6 +78,8 @@ import { burstClass, isMediaBurst, mediaAcknowledgement, type MediaAck } from '.
 import { readFocusQuestion } from './focus-questions.js';
 import { asksBucketPrice } from './pack-asked.js';
 import { isNumberAlone } from './number-alone.js';
+import { asksAboutUnmet } from './unmet-question.js';
+import { asksWhoseName } from './whose-name.js';
 import { asksEstimateAgain, asksTotalWithDelivery, isProductFollowUp, pointsAtTheOneShown, PRODUCT_FOCUS_TURNS, readFollowUpQuantity, reportsTrouble } from './product-focus.js';
 import { withoutDeliveryAsked } from './delivery-at-end.js';
 import { readMaterialQuestion, readMeasureReply, readMeasureWithColour } from './material-questions.js';
@@ -85,6 +87,7 @@ import { routedIntent, routedTrigger, type RoutedIntent } from './routed-intent.
 import { ratingFrom } from './ticket-rating.js';
 import { answer, applyCheck, applyOptions, askConfirmation, askSlot, builtInText, givesValue, nextStep, resultText, retryAfterRefusal, startRun, takeValues, type WorkflowReply, type WorkflowRun, type WorkflowStep } from './workflow/workflow-runner.js';
 import type { KnownPhone } from './workflow/run-types.js';
+import { letsRunGo } from './workflow/run-let-go.js';
 import { knownPhoneOf, provenRun, trustAfterBooking, unprovenPhoneSlot, type PhoneProofState } from './phone-trust.js';
 import { extractPhone } from './workflow/slot-extractors.js';
 import { asksAside, asksOpening, SERVICE_FOCUS_TURNS } from './workflow/side-questions.js';
@@ -206,6 +209,8 @@ export interface ConversationContext {
   deliveryTalked?: number | null;
   /** The store's zone or known place the customer last named, whatever they asked ("para mi villa en Casa de Campo"), and the turn (absent in older snapshots). */
   placeSaid?: { name: string; turn: number } | null;
+  /** Goods the store said it does not sell and the turn (`ProductActorOutput.unmet`): "¿y de cuántos watts?" next is about them. Absent in older snapshots. */
+  unmetSaid?: { name: string; turn: number } | null;
   /** What the contact confirmed (earlier conversations, submitted leads); absent in older snapshots. */
   contact?: ContactProfile | null;
   /** The turn a returning contact was welcomed back in (one greeting per turn). */
@@ -615,6 +620,8 @@ function takesReserveOffer(context: ConversationContext, offer: Expectation = co
   if (otherColoursSaid(text, offer.text).length > 0) return false;
   // "¿Quieres que te avise cuando llegue?": "avísame", "let me know" take that offer.
   if (offer.backorder && NOTIFY_ME.test(text)) return true;
+  // "sí, ¿a nombre de quién?", "perfecto, ¿a nombre de quién lo pongo?": the yes, and the name asked back (`sayQuoteTicket`).
+  if (!offer.backorder && asksWhoseName(text)) return true;
   return understanding.affirmation === 'yes' || takesTheOrder(text);
 }
 
@@ -817,6 +824,7 @@ export function productInput(context: ConversationContext): ProductActorInput {
     ...quoteSentOf(context),
     ...(context.expecting.kind === 'product' && context.expecting.size !== undefined ? { sizeAsked: context.expecting.size } : {}),
     ...(context.expecting.kind === 'product' && context.expecting.count !== undefined ? { countAsked: context.expecting.count } : {}),
+    ...(context.unmetSaid && context.turn - context.unmetSaid.turn === 1 ? { unmetBefore: context.unmetSaid.name } : {}),
     idempotencyKey: key(context, 'product'),
   };
 }
@@ -956,7 +964,8 @@ function productFocusOf(context: ConversationContext, event: unknown): Partial<C
   const focus = out?.focus;
   // "¿cuánto cobran por llevar 20 sacos a Villa Hermosa?": that place is where the order goes, for "¿cuándo llega?" and the totals after.
   const delivery = { ...(out?.deliveryAsked ? { delivery: { ...out.deliveryAsked, turn: context.turn } } : {}), ...placeSaidIn(context, out) };
-  return focus ? { productFocus: { ...focus, turn: context.turn }, ...delivery } : delivery;
+  const unmet = out?.unmet !== undefined ? { unmetSaid: { name: out.unmet, turn: context.turn } } : {};
+  return focus ? { productFocus: { ...focus, turn: context.turn }, ...delivery, ...unmet } : { ...delivery, ...unmet };
 }
 
 /** "¿Te lo reservo?" after one product: a yes within one turn sets aside this line (`settleOffer`). */
@@ -1114,6 +1123,8 @@ function picksOther(context: ConversationContext): boolean {
 /** The context once the message's reading is in: the reading, the language, a form's data, this pass's open options. */
 /** A short message continuing the last product answer, unless it clearly reads as something else. */
 function followsUpProductOf(context: ConversationContext): boolean {
+  // "¿y la marca?" right after "No vendemos planta eléctrica": about that good, which the product route answers (`unmet-followup.ts`).
+  if (context.unmetSaid && context.lastMessage && context.turn - context.unmetSaid.turn === 1 && asksAboutUnmet(context.lastMessage.text)) return true;
   const focus = recentFocus(context);
   if (!focus || !context.lastMessage) return false;
   // "8095551234", "829-555-1234" alone after a price: a phone to note, never that many sacks, a size or a measure.
@@ -2189,9 +2200,13 @@ export const conversationMachine = setup({
       if (danger) return reply(`handoff.ticket.critical.${danger}`, { number });
       return reply(`handoff.ticket.${reason}`, { number });
     }),
+    // "sí, ¿a nombre de quién?": set aside under the customer's own name, which is asked for (a name given next is noted on the ticket, `noteContact`).
     sayQuoteTicket: emit(({ context }) =>
       context.expecting.kind === 'reserve_offer'
-        ? reply(context.expecting.backorder ? 'quote.backorder' : formInProgress(context) ? 'quote.reserved_held' : reservedForPickup(context) ? 'quote.reserved_pickup' : 'quote.reserved', { number: context.ticket?.number ?? '', line: reservedWithDelivery(context)?.text ?? context.expecting.text })
+        ? reply(
+            context.expecting.backorder ? 'quote.backorder' : formInProgress(context) ? 'quote.reserved_held' : reservedForPickup(context) ? 'quote.reserved_pickup' : asksWhoseName(lastText(context)) ? 'quote.reserved.whose_name' : 'quote.reserved',
+            { number: context.ticket?.number ?? '', line: reservedWithDelivery(context)?.text ?? context.expecting.text },
+          )
         : reservedForPickup(context)
           ? reply('quote.ticket_pickup', { number: context.ticket?.number ?? '' })
           : quoteTicketReply(context),
@@ -3268,6 +3283,8 @@ export function provideWorkflows(machine: ConversationMachine, set: WorkflowSet 
         if (!run) return false;
         const spec = specFor(context);
         if (!spec || spec.id === run.spec.id || (u(context)?.nlu.intent.confidence ?? 0) < WORKFLOW_SWITCH_CONFIDENCE) return false;
+        // "mejor cancélala" while a booking is made lets that run go (the runner drops it); "cancela mi cita" names another.
+        if (letsRunGo(run.spec, context.lastMessage?.text ?? '')) return false;
         return !givesValue(run, { text: context.lastMessage?.text ?? '', nowMs: messageTime(context), timeZone: run.timeZone, lang: context.lang, contact: context.contact ?? null });
       },
     },

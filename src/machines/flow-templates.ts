@@ -18,7 +18,7 @@ export const HANDOFF_TICKET_REASONS = [
  * Every template key the conversation machine emits. Each tenant's `templates/flow.json` defines
  * all of them in every language (a test checks the demo tenant). Params per key:
  * `greeting.named`, `greeting.introduced`, `greeting.introduced.later` and `greeting.welcomeBack` {name}; `greeting.introduced.contact` {name, contact}; `greeting.company` {company}; `greeting.openLead` {leadId}; `greeting.openTicket` {number}; `lead.confirm` {fullName, email, phone, company, interest, problem,
- * urgency}; `lead.submitted` {leadId}; `lead.amended`, `lead.amendAdded` and `lead.amendUnchanged` {leadId, changes}; `handoff.ticket.*` and `quote.ticket` {number}; `quote.reserved` and `quote.reserved_held` {number, line};
+ * urgency}; `lead.submitted` {leadId}; `lead.amended`, `lead.amendAdded` and `lead.amendUnchanged` {leadId, changes}; `handoff.ticket.*` and `quote.ticket` {number}; `quote.reserved`, `quote.reserved.whose_name` and `quote.reserved_held` {number, line};
  * `identity.codeSent` {channel, handle}; `identity.cannotSend` and `identity.linked` {channel}.
  */
 export const FLOW_TEMPLATE_KEYS: readonly string[] = [
@@ -188,6 +188,8 @@ export const FLOW_TEMPLATE_KEYS: readonly string[] = [
   // A product priced in the middle of a form: its offer said without a question (the form asks the next).
   'quote.hold_in_form',
   'quote.reserved', 'quote.reserved_held',
+  // "sí, ¿a nombre de quién?" to the reserve offer: under the customer's name, which is asked for.
+  'quote.reserved.whose_name',
   // Set aside for a pickup the customer planned ("me lo pueden tener listo pa las 3?"): the team confirms when and where.
   'quote.reserved_pickup',
   // ...the lines of an estimate, set aside for that pickup.

@@ -10,7 +10,7 @@
 import { foldAccents } from '../kernel/fold.js';
 import { foldMessage as fold } from './count-words.js';
 
-type Fixture = 'llave' | 'fregadero' | 'lavamanos' | 'inodoro' | 'ducha' | 'tubo' | 'breaker' | 'tomacorriente' | 'interruptor' | 'bombillo';
+type Fixture = 'llave' | 'fregadero' | 'lavamanos' | 'inodoro' | 'ducha' | 'tubo' | 'breaker' | 'tomacorriente' | 'interruptor' | 'bombillo' | 'cerradura' | 'puerta';
 type Fault = 'gotea' | 'tapado' | 'corriendo' | 'dispara' | 'danado';
 
 /** The fixtures, by every everyday name (folded). "llave inglesa" is a tool, "tubo LED" a lamp. */
@@ -25,6 +25,8 @@ const FIXTURES: readonly [Fixture, RegExp][] = [
   ['tomacorriente', /\b(?:enchufes?|tomacorrientes?|tomas?\s+(?:de\s+)?corriente|(?:la|el|una|un|las|los)\s+tomas?|outlets?|receptacles?|sockets?)\b/],
   ['interruptor', /\b(?:suiches?|suich|switch(?:es)?|interruptor(?:es)?|apagador(?:es)?)\b/],
   ['bombillo', /\b(?:bombillos?|bombillas?|focos?|bulbs?|lightbulbs?|light\s+bulbs?)\b/],
+  ['cerradura', /\b(?:cerraduras?|cerrojos?|llavin(?:es)?|pestillos?|pomos?|locks?|door\s*knobs?|deadbolts?)\b/],
+  ['puerta', /\b(?:puertas?|porton(?:es)?|doors?|gates?)\b/],
 ];
 
 /** The faults, by every everyday wording (folded). */
@@ -45,7 +47,8 @@ const FAULTS: readonly [Fault, RegExp][] = [
   ['dispara', /\b(?:se\s+(?:me\s+|nos\s+|le\s+)?(?:dispara|disparo|disparan|bota|boto|botan|cae|cayo|caen|salta|salto|baja|bajo)|trip\w*|keeps\s+tripping|no\s+(?:me\s+)?(?:quiere\s+)?(?:sube|subir|engancha|enganchar|se\s+queda\s+arriba)|(?:won\s?t|wont|doesn\s?t|does\s+not)\s+(?:reset|stay\s+(?:up|on)))\b/],
   [
     'danado',
-    /\b(?:no\s+(?:sirve|funciona|prende|enciende|da\s+(?:luz|corriente)|tiene\s+corriente|hace\s+nada)|ya\s+no\s+(?:sirve|funciona|prende)|se\s+(?:me\s+|nos\s+|le\s+)?(?:dano|quemo|fundio|rompio|jodio|fue)|quemad[oa]s?|fundid[oa]s?|danad[oa]s?|rot[oa]s?|broken|broke|burnt?\s+out|burned\s+out|blown|not\s+working|(?:doesn\s?t|does\s+not|won\s?t)\s+(?:work|turn\s+on)|stopped\s+working|dead)\b/,
+    // "la cerradura ta mala", "la puerta no cierra", "the door won't latch": a lock or a door that fails.
+    /\b(?:no\s+(?:sirve|funciona|prende|enciende|da\s+(?:luz|corriente)|tiene\s+corriente|hace\s+nada|(?:me\s+|le\s+)?(?:quiere\s+)?(?:cierra|cierran|cerrar|abre|abren|abrir|agarra|engancha|pasa|gira))|(?:esta|estan|ta|tan|is|are)\s+(?:mal[oa]s?|malisim[oa]s?|bad|stuck)|se\s+(?:me\s+|nos\s+|le\s+)?(?:traba|trabo|tranca|tranco|atasca|atasco)|(?:salio|salieron|zafo|safo|cayo|desprendio)\s+de\s+(?:la\s+|las\s+|sus\s+)?bisagras?|arrastra|descuadrad[oa]|(?:won\s?t|wont|doesn\s?t|does\s+not|will\s+not)\s+(?:close|shut|open|lock|latch)|ya\s+no\s+(?:sirve|funciona|prende)|se\s+(?:me\s+|nos\s+|le\s+)?(?:dano|quemo|fundio|rompio|jodio|fue)|quemad[oa]s?|fundid[oa]s?|danad[oa]s?|rot[oa]s?|broken|broke|burnt?\s+out|burned\s+out|blown|not\s+working|(?:doesn\s?t|does\s+not|won\s?t)\s+(?:work|turn\s+on)|stopped\s+working|dead)\b/,
   ],
 ];
 
@@ -73,10 +76,12 @@ const SAID: Readonly<Record<Fixture, Partial<Record<Fault, readonly [string, str
   tomacorriente: { danado: ['cambiar un tomacorriente que no sirve', 'replace an outlet that does not work'] },
   interruptor: { danado: ['cambiar un interruptor que no sirve', 'replace a switch that does not work'] },
   bombillo: { danado: ['cambiar un bombillo fundido', 'replace a burnt-out bulb'] },
+  cerradura: { danado: ['cambiar una cerradura dañada', 'replace a broken lock'] },
+  puerta: { danado: ['arreglar la puerta', 'fix the door'] },
 };
 
 /** Which of two fixtures named is the one at fault: the part before the fixture it belongs to. */
-const FAULTY_FIRST: readonly Fixture[] = ['llave', 'tubo', 'ducha', 'inodoro', 'breaker', 'tomacorriente', 'interruptor', 'bombillo', 'fregadero', 'lavamanos'];
+const FAULTY_FIRST: readonly Fixture[] = ['llave', 'tubo', 'ducha', 'inodoro', 'breaker', 'tomacorriente', 'interruptor', 'bombillo', 'cerradura', 'fregadero', 'lavamanos', 'puerta'];
 const CLOGGED_FIRST: readonly Fixture[] = ['inodoro', 'fregadero', 'lavamanos', 'ducha', 'tubo'];
 
 /** The fault said after "con" or as "the … leaks at the base": where, for the catalog's words ("debajo", "base"). */
@@ -115,21 +120,24 @@ export function readHomeFault(text: string): HomeFault | null {
  * stems, looked for in the accent-folded message every reader shares. No fixture, no fault.
  */
 const MAY_NAME_FIXTURE =
-  /llave|pluma|grifo|mezcladora|faucet|tap|fregadero|kitchen|lava|sink|basin|inodoro|toilet|sanitario|taza|cisterna|tanque|water|ducha|regadera|shower|tub|cano|pip|breaker|brequer|breker|disyuntor|enchufe|toma|outlet|receptacle|socket|suich|switch|interruptor|apagador|bombill|foco|bulb/i;
+  /llave|pluma|grifo|mezcladora|faucet|tap|fregadero|kitchen|lava|sink|basin|inodoro|toilet|sanitario|taza|cisterna|tanque|water|ducha|regadera|shower|tub|cano|pip|breaker|brequer|breker|disyuntor|enchufe|toma|outlet|receptacle|socket|suich|switch|interruptor|apagador|bombill|foco|bulb|cerradur|cerrojo|llavin|pestillo|pomo|lock|knob|puerta|porton|door|gate/i;
 
 /** The full reading, behind `MAY_NAME_FIXTURE` (exported for the pre-check test). */
 export function readsHomeFault(text: string): HomeFault | null {
   const t = fold(text).replace(/['’]/g, '');
-  const fault = FAULTS.find(([, re]) => re.test(t))?.[0];
-  if (fault === undefined || BOUGHT_HERE.test(t)) return null;
+  const faults = FAULTS.filter(([, re]) => re.test(t)).map(([name]) => name);
+  if (faults.length === 0 || BOUGHT_HERE.test(t)) return null;
   const named = FIXTURES.filter(([, re]) => re.test(t)).map(([name]) => name);
   if (named.length === 0) return null;
-  // "la llave del fregadero gotea": the faucet drips (the sink says which one); "el tubo de abajo del
-  // lavamanos": the pipe; "se tapó el tubo del fregadero": the sink is what is clogged.
-  const order = fault === 'tapado' ? CLOGGED_FIRST : FAULTY_FIRST;
-  const fixture = order.find((n) => named.includes(n) && SAID[n][fault] !== undefined);
-  if (fixture === undefined) return null;
-  return { fixture, fault, under: UNDER.test(t) };
+  // The first fault a fixture named can have: "la puerta se salió de la bisagra" is no leak ("se salió") but a door off its hinge.
+  for (const fault of faults) {
+    // "la llave del fregadero gotea": the faucet drips (the sink says which one); "el tubo de abajo del
+    // lavamanos": the pipe; "se tapó el tubo del fregadero": the sink is what is clogged.
+    const order = fault === 'tapado' ? CLOGGED_FIRST : FAULTY_FIRST;
+    const fixture = order.find((n) => named.includes(n) && SAID[n][fault] !== undefined);
+    if (fixture !== undefined) return { fixture, fault, under: UNDER.test(t) };
+  }
+  return null;
 }
 
 /**
@@ -139,8 +147,9 @@ export function readsHomeFault(text: string): HomeFault | null {
 export function homeFaultJob(text: string, langSaid?: 'es' | 'en'): FaultJob | null {
   const fault = readHomeFault(text);
   // A burnt-out bulb, a dead outlet, a breaker that trips: the part is the thing itself, asked like
-  // any product (its sizes and prices), not a job.
-  if (fault === null || fault.fault === 'dispara' || fault.fault === 'danado') return null;
+  // any product (its sizes and prices), not a job. A door that will not close or a bad lock is a job
+  // of several parts (the lock, a deadbolt, the hinges), and the door is never the thing asked for.
+  if (fault === null || fault.fault === 'dispara' || (fault.fault === 'danado' && fault.fixture !== 'puerta' && fault.fixture !== 'cerradura')) return null;
   const said = SAID[fault.fixture][fault.fault] as readonly [string, string];
   const t = fold(text);
   // The language only once a fault is read (it was worked out on every call, fault or not).

@@ -153,6 +153,8 @@ function troubleToFix(text: string, t: string): AskedJob | null {
   const ask = put ?? (use && TROUBLE_TOLD.test(t.slice(0, use.index)) ? use : null);
   if (!ask || ask.index === 0) return null;
   const before = t.slice(0, ask.index);
+  // "la puerta del baño no cierra bien, ¿qué le pongo?": a fault at home with no trouble word is that fault's parts (`homeFaultJob`).
+  if (!TROUBLE_TOLD.test(before) && homeFaultJob(text) !== null) return null;
   const told = TOLD.exec(before)?.[0].length ?? 0;
   const toldAs = text.slice(told, ask.index).replace(/[¿?¡!.,;:"()]+/g, ' ').replace(/\s+/g, ' ').trim();
   if (toldAs === '') return null;

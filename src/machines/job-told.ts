@@ -10,7 +10,7 @@ import { foldAccents } from '../kernel/fold.js';
 
 /** The whole message: greetings, who, the plan's lead, one job verb, then the rest of the job. */
 const TOLD =
-  /^(?:(?:ok|okay|si|bueno|pues|entonces|mira|oye|hola|buenas|buenos\s+dias|buenas\s+tardes|klk|saludos|amigo|hi|hello|hey|so|well)\s+)*(?:(?:yo|nosotros)\s+)?(?:voy\s+a|vamos?\s+a|quiero|kiero|queremos|quisiera|necesito|tengo\s+(?:que|q)|tenemos\s+(?:que|q)|pienso|planeo|estoy|estamos|toy|tamos|(?:i\s*m|i\s+am|we\s*re|we\s+are)(?:\s+(?:going\s+to|gonna|planning\s+to|about\s+to))?|gonna|i\s+(?:want|need|have|plan)\s+to|we\s+(?:want|need|have|plan)\s+to)\s+([a-z]+)\s+(.+)$/;
+  /^(?:(?:ok|okay|si|bueno|pues|entonces|mira|oye|hola|buenas|buenos\s+dias|buenas\s+tardes|klk|saludos|amigo|mi\s+loco|mi\s+hermano|mi\s+pana|manito|loco|hi|hello|hey|so|well)\s+)*(?:(?:yo|nosotros)\s+)?(?:voy\s+a|vamos?\s+a|quiero|kiero|queremos|quisiera|necesito|tengo\s+(?:que|q)|tenemos\s+(?:que|q)|pienso|planeo|estoy|estamos|toy|tamos|(?:i\s*m|i\s+am|we\s*re|we\s+are)(?:\s+(?:going\s+to|gonna|planning\s+to|about\s+to))?|gonna|i\s+(?:want|need|have|plan)\s+to|we\s+(?:want|need|have|plan)\s+to)\s+([a-z]+)\s+(.+)$/;
 
 /**
  * The verbs of the everyday jobs of a hardware store, as their infinitive (Spanish) or base form
@@ -20,7 +20,7 @@ const TOLD =
 const JOB_VERBS = new Set([
   'levantar', 'hacer', 'construir', 'techar', 'enchapar', 'pegar', 'poner', 'instalar', 'cambiar', 'arreglar', 'reparar', 'vaciar', 'echar',
   'hechar', 'colocar', 'montar', 'impermeabilizar', 'sellar', 'resanar', 'cortar', 'destapar', 'fijar', 'soldar', 'taladrar', 'reemplazar', 'tirar',
-  'colgar', 'guindar', 'hang',
+  'colgar', 'guindar', 'hang', 'cablear', 'alambrar', 'wire', 'rewire',
   'build', 'tile', 'lay', 'install', 'replace', 'change', 'fix', 'repair', 'roof', 'put', 'pour', 'seal', 'waterproof', 'patch', 'cut', 'unclog', 'set',
 ]);
 
@@ -36,6 +36,12 @@ function infinitive(word: string): string {
   const stem = word.slice(0, -3);
   if (/([bdgmnprt])\1$/.test(stem)) return stem.slice(0, -1); // "putting" → "put"
   return JOB_VERBS.has(`${stem}e`) ? `${stem}e` : stem; // "tiling" → "tile", "building" → "build"
+}
+
+/** The everyday job a verb names, as its infinitive ("arreglando" → "arreglar"), or null: painting is not one here (see `JOB_VERBS`). */
+export function jobVerbOf(word: string): string | null {
+  const verb = infinitive(word);
+  return JOB_VERBS.has(verb) ? verb : null;
 }
 
 /**

@@ -52,6 +52,8 @@ function fold(text: string): string {
 }
 
 const HOW_MANY = /\b(?:cuant[oa]s?|how\s+(?:many|much)|que\s+cantidad)\b/;
+/** "¿de cuántos HP tienen?", "¿de cuántas pulgadas es?", "how many amps is it?": a size asked, never how much of it a job takes. */
+const SIZE_ASKED = /\bde\s+cuant[oa]s\s+(?:hp|caballos?|pulgadas?|watts?|vatios?|w|amperios?|amps?|amperes?|voltios?|volts?|v|pies|galones|litros|libras|onzas)\b|\bhow\s+many\s+(?:hp|horsepower|amps?|watts?|volts?)\s+(?:is|are)\b/;
 /**
  * How far a product goes: "¿cuánto rinde un galón?", "¿para cuántos metros alcanza una cubeta?",
  * "¿cuántos metros pinta un galón?", "how much does a gallon cover?", "¿cuántas manos?" (the yield says the coats). The same question as how much
@@ -150,7 +152,7 @@ function readQuestion(text: string): MaterialQuestion | null {
   const t = fold(text);
   if (BARE_PAINT_COUNT.test(t.replace(/[¿?¡!.,]+/g, ' ').replace(/\s+/g, ' ').trim())) return {};
   const yields = YIELDS.test(t);
-  const asked = yields || HOW_MANY.test(t);
+  const asked = yields || (HOW_MANY.test(t) && !SIZE_ASKED.test(t));
   // "pintura para 40 m2", "paint for 40 square meters": paint asked for an area said in square metres is how much it takes
   // (tiles for an area are answered kind by kind elsewhere). "voy a pintar 2 puertas": doors to paint counted are the area
   // asked about. The measurements are read only then (issue 16: cheap regexes first).

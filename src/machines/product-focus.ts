@@ -5,6 +5,7 @@
  * "la satinada blanca cuánto?", "the gallon one").
  */
 
+import { readGaugeCounts } from './gauge-counts.js';
 import { asksDeliveryTime } from './delivery-time.js';
 import { takesTheOrder } from './order-words.js';
 import { plansPickup } from './pickup-words.js';
@@ -64,7 +65,12 @@ const quantities = createLru<Readonly<{ quantity: number; unit?: string; change?
  * want the 5/8"): with an attribute they insist on it; alone ("no, nada más") they end the talk.
  */
 
+/** "is it aluminum?", "is it made of wood?", "are they stainless steel?": what the one shown is made of (`product-confirm.ts` answers). */
+const MATERIAL_CHECK =
+  /^(?:(?:and|so|but|ok)\s+)?(?:is|are)\s+(?:it|they|that|this|these|those|that\s+one|this\s+one)\s+(?:made\s+(?:of|from|out\s+of)\s+)?(?:an?\s+)?(?:aluminum|aluminium|wood|wooden|steel|stainless(?:\s+steel)?|iron|plastic|pvc|copper|brass|bronze|galvanized|galvanised)\W*$/;
+
 function readProductFollowUp(text: string): boolean {
+  if (MATERIAL_CHECK.test(fold(text))) return true;
   // "mándame 50 de 3/8 y 30 de media a Caleta": the order, read without where it goes (`place-tail.ts`).
   const tail = placeTailOf(text);
   if (tail !== null && readProductFollowUp(tail.rest)) return true;
@@ -75,7 +81,7 @@ function readProductFollowUp(text: string): boolean {
   if (ONLY.test(fold(text)) && t.split(' ').every((w) => /^(?:y|e|and|la|el|lo|los|las|the|eso|esto|that|thats|it|s|gracias|thanks)$/.test(w))) return false;
   // "¿cuánto sale la cubeta?", "how much is the 5 gallon one?": the price of the one in focus in another pack or size.
   const priced = t.replace(PRICE_LEAD, '');
-  return QUANTITY_ONLY.test(t) || ATTRIBUTE_ONLY.test(t) || (priced !== t && ATTRIBUTE_ONLY.test(priced)) || CONTINUATION.test(t) || CONTINUATION.test(fold(text)) || readFollowUpQuantity(text) !== undefined || pickedExtreme(text) !== null || readFocusQuestion(text) !== null || asksYield(text) || asksThinning(text) || HOW_MANY_IN_STOCK.test(fold(text)) || IN_STOCK.test(fold(text)) || asksDeliveryTime(text) || takesTheOrder(text) || plansPickup(text) || SAME_ONE.test(fold(text)) || pickedOther(text) || countedPick(text, 3) !== null || countedPicks(text) !== null || specAsked(text) !== null;
+  return QUANTITY_ONLY.test(t) || ATTRIBUTE_ONLY.test(t) || (priced !== t && ATTRIBUTE_ONLY.test(priced)) || CONTINUATION.test(t) || CONTINUATION.test(fold(text)) || readFollowUpQuantity(text) !== undefined || pickedExtreme(text) !== null || readFocusQuestion(text) !== null || asksYield(text) || asksThinning(text) || HOW_MANY_IN_STOCK.test(fold(text)) || IN_STOCK.test(fold(text)) || asksDeliveryTime(text) || takesTheOrder(text) || plansPickup(text) || SAME_ONE.test(fold(text)) || pickedOther(text) || countedPick(text, 3) !== null || countedPicks(text) !== null || specAsked(text) !== null || readGaugeCounts(text) !== null; // "un rollo de 12 y uno de 14": wire by gauge
 }
 
 /** A price question's lead, before what it asks the price of. */

@@ -14,6 +14,11 @@ const LOAD = /\b(?:cuanto (?:peso )?(?:aguanta|soporta|resiste)|cuanto peso (?:c
 const CAPACITY = /\b(?:que capacidad|la capacidad|cuanto (?:carga|le cabe|cabe|caben)|cuantos? (?:galones|litros|pies cubicos) (?:le caben|caben|tiene|trae|lleva)|capacity|how much (?:can|does|will) (?:it|that|this|they|this one|that one) (?:hold|carry|take|support|fit)|how much (?:does|will) it hold|max(?:imum)? (?:load|weight)|weight (?:limit|capacity|rating))\b/;
 const POWER = /\b(?:(?:de )?cuantos (?:watts|watt|vatios|voltios|volts|hp|caballos)|que (?:potencia|voltaje|wattage)|(?:la|su) potencia|how many (?:watts|volts|hp|horsepower)|what(?: s| is)? (?:the )?(?:wattage|voltage|power|horsepower)|how powerful)\b/;
 const SIZE = /\b(?:cuanto (?:mide|miden|tiene de (?:largo|alto|ancho))|que (?:tamano|medida|medidas|largo|alto|altura|ancho|dimensiones)|de que (?:tamano|medida|largo|alto)|(?:el|la|su) (?:tamano|altura)|cuantos (?:peldanos|escalones)|how (?:tall|big|wide|high|long)\b(?! (?:does|do|will|would|is the (?:delivery|warranty)))|what size|what are the (?:dimensions|measurements)|(?:its|the) dimensions|how many (?:steps|rungs))\b/;
+/**
+ * Its length, by the unit it is measured in ("¿cuántos pies trae cada tubo?", "¿de cuántos metros es?", "how many feet is each pipe?");
+ * not "¿cuántos metros son?" (a count said in another unit) nor "¿de cuántos pies es el rollo?" (what a pack holds).
+ */
+const LENGTH = /\b(?:(?:de )?cuant[oa]s (?:pies|metros|pulgadas|yardas) (?:trae|traen|tiene|tienen|mide|miden|viene|vienen|es)(?! (?:el|la|cada) (?:rollo|caja|paquete|bolsa|cubeta|funda|saco|ciento))(?: (?:cada|el|la))?|how many (?:feet|foot|meters|metres|inches|yards) (?:is|does|long is)(?! (?:a|the|each) (?:roll|box|pack|bag|bucket))(?: (?:it|each|one|a|the))?|how long is (?:it|each|one|a|the)\b)/;
 /** Questions of time or service, not of the thing: "how long does delivery take", "¿cuánto tiempo dura?". */
 const NOT_THE_THING = /\b(?:take|takes|tarda|tardan|delivery|deliver|entrega|warranty|garantia|dura|duran|last|lasts|tiempo|time|open|abren|cierran|cuesta|cuestan|price|precio)\b/;
 
@@ -41,6 +46,7 @@ export function specAsked(text: string): SpecAsked | null {
   if (LOAD.test(f)) return 'load';
   if (CAPACITY.test(f)) return 'capacity';
   if (NOT_THE_THING.test(f)) return null;
+  if (LENGTH.test(f)) return 'size';
   if (POWER.test(f)) return 'power';
   if (SIZE.test(f) && !WHICH_SIZES.test(f)) return 'size';
   return null;

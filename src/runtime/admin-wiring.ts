@@ -19,6 +19,8 @@ export function createAdminWiring(options: {
   hasTenant: (tenantId: string) => boolean;
   /** A contact's conversation is being erased: drop its live actor and fence it so nothing writes its state back (in a cluster, on every member). */
   onConversationErased: (tenantId: string, conversationId: string) => void | Promise<void>;
+  /** Refuses a contact's erasure before anything is dropped (a cluster member of an older release is live). */
+  beforeErase?: () => Promise<void>;
   /** Where REST `Idempotency-Key` answers are kept: an erased conversation's answers go too. */
   idempotencyRecords?: IdempotencyRecords;
   auditKey: string | null;
@@ -36,6 +38,7 @@ export function createAdminWiring(options: {
     logger,
     auditKey: options.auditKey,
     onConversationErased: (key) => options.onConversationErased(key.tenantId, key.conversationId),
+    ...(options.beforeErase ? { beforeErase: options.beforeErase } : {}),
     ...(options.idempotencyRecords ? { forgetStoredAnswers: (key) => options.idempotencyRecords!.forgetConversation(key) } : {}),
   });
   return { routes: createAdminRoutes({ governance, audit, apiKeys, hasTenant }), retention: startRetentionJob({ governance, clock, logger, ...(options.retentionRunsHere ? { runsHere: options.retentionRunsHere } : {}) }) };

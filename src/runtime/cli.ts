@@ -44,6 +44,9 @@ async function main(argv: string[]): Promise<void> {
   }
   const config = loadConfig();
   const logger = createLogger({ level: config.logLevel });
+  // A failed promise nobody awaited is a bug, but it belongs to one request or one background job:
+  // it is logged (error level) instead of ending the process and every conversation it serves.
+  process.on('unhandledRejection', (reason) => logger.error({ component: 'process', err: reason }, 'unhandled promise rejection'));
   const demoBackend = await startDemoBackend(process.env, logger);
   // The LLM brain when HILO_LLM_* asks for it, else the rule brain (given here, not to startHilo, so
   // test servers never pick up a developer's LLM variables).

@@ -124,8 +124,20 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
   const log = logger.child({ component: 'hilo' });
   const root = projectRoot();
   const closers: Array<() => Promise<void> | void> = [];
+  // Every closer runs even when one fails (a Redis that went away must not leave PostgreSQL or the
+  // outbox unflushed); the failures are logged as they happen and the first one is rethrown.
   const closeAll = async (): Promise<void> => {
-    for (const close of closers.splice(0).reverse()) await close();
+    const failures: unknown[] = [];
+    for (const close of closers.splice(0).reverse()) {
+      try {
+        await close();
+      } catch (err) {
+        failures.push(err);
+        log.error({ err }, 'a resource failed to close; closing the rest');
+      }
+    }
+    if (failures.length === 1) throw failures[0];
+    if (failures.length > 1) throw new AggregateError(failures, `${failures.length} resources failed to close`);
   };
 
   // Histograms and counters of this instance; the host, gateway, brains, audit chain, webhook
@@ -290,7 +302,7 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
     const dedupe = countWebhookDuplicates(createMemoryDeduplicator({ clock }), telemetry);
     const kick = () => worker.kick();
     const channelRoutes = [
-      ...createWebhookRoutes({ channels, host: service ? { resolveConversation: (t, ch, s) => service.resolveConversation(t, ch, s), handleMessage: (m, r) => service.accept(m, r) } : host, outbox, dedupe, kick, publicUrl: config.publicUrl, maxBodyBytes: config.channelMaxBodyBytes, logger }),
+      ...createWebhookRoutes({ channels, host: service ? { resolveConversation: (t, ch, s) => service.resolveConversation(t, ch, s), handleMessage: (m, r) => service.accept(m, r) } : host, hasTenant: (t) => host.hasTenant(t), outbox, dedupe, kick, publicUrl: config.publicUrl, maxBodyBytes: config.channelMaxBodyBytes, logger }),
       createAgentCommandRoute({ host: service ?? host, tickets: storage.tickets, dedupe, outgoingToken: (tenantId) => destinations.for(tenantId).outgoingToken, audit, kick }),
     ];
     if (Object.keys(channels.enabled).length > 0) log.info({ channels: channels.enabled, publicUrl: config.publicUrl }, 'provider channels enabled');
@@ -326,7 +338,7 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
       demoAgentPassword = config.demoAgentPassword ?? (config.storage === 'durable' ? loadOrCreateDemoAgentPassword(config.dataDir).password : generateAgentPassword());
       for (const id of demoAgentTenants) await consoleApp.auth.ensureDemoAgent(id, demoAgentPassword);
     }
-    const admin = createAdminWiring({ storage, audit, apiKeys, hasTenant: (t) => host.hasTenant(t), onConversationErased: (t, c) => (cluster ? cluster.conversationErased({ tenantId: t, conversationId: c }) : host.evict(t, c, { erased: true })), idempotencyRecords, auditKey: config.auditKey, ...(cluster ? { retentionRunsHere: cluster.retentionRunsHere } : {}), clock, logger });
+    const admin = createAdminWiring({ storage, audit, apiKeys, hasTenant: (t) => host.hasTenant(t), onConversationErased: (t, c) => (cluster ? cluster.conversationErased({ tenantId: t, conversationId: c }) : host.evict(t, c, { erased: true })), ...(cluster ? { beforeErase: () => cluster.assertErasureFenced() } : {}), idempotencyRecords, auditKey: config.auditKey, ...(cluster ? { retentionRunsHere: cluster.retentionRunsHere } : {}), clock, logger });
     if (admin.retention) closers.push(() => admin.retention?.stop());
     // The operator's tenant admin API (HILO_ADMIN_KEY): tenants change without a restart.
     const tenantAdmin = createTenantAdmin({ adminKey: config.adminKey, maxBodyBytes: config.adminMaxBodyBytes, tenantsDir, tenants, build: (data, workflows, classifier) => buildTenantRuntime(tenantWiring, data, workflows, classifier), apiKeys, clustered: cluster !== null, prepareIntegrations: (t) => prepareTenantIntegrations({ channels, destinations, console: consoleApp, demo: { tenants: DEMO_TENANTS, apiKey: demoApiKey ?? null, apiKeys, agentPassword: demoAgentPassword } }, t.data.settings), ...(config.storage === 'durable' ? { keepKey: (t: string, key: string) => keepTenantKeyDigest(config.dataDir, t, hashApiKey(key)) } : {}), clock, logger });
@@ -390,7 +402,8 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
       },
     };
   } catch (err) {
-    await closeAll();
+    // The start-up error is the one to report; closing failures were logged.
+    await closeAll().catch(() => undefined);
     throw err;
   }
 }

@@ -29,6 +29,8 @@ function looseOfBox<T extends { query: string; quantity?: number }>(index: Catal
   if (goods === undefined) return item;
   const own = index.search(goods, { limit: 1 })[0];
   if (!own || own.unmet.length > 0 || /caja|box/.test(foldAccents(own.product.unit).toLowerCase())) return item;
+  // "10 cajas octagonales": the electrical box is the goods themselves (its name starts with the box), counted as said.
+  if (/^(?:caja|box)\b/.test(foldAccents(own.product.name).toLowerCase())) return item;
   const { quantity: _counted, ...rest } = item;
   return { ...rest, query: goods } as T;
 }

@@ -9,6 +9,7 @@ import type { ProductActorInput } from '../../machines/conversation.contract.js'
 import type { TenantData } from '../../domain/tenant.js';
 import { foldAccents } from '../../kernel/fold.js';
 import { soldBy } from './product-said.js';
+import { readGaugeCounts } from '../../machines/gauge-counts.js';
 
 /** The count in feet (bare when the wire in focus is sold by the foot), then "del/de la/of the" and a gauge alone (the number, "calibre 12", "#12", "12 gauge"). */
 const FEET_OF_GAUGE =
@@ -27,7 +28,7 @@ const twoWords = (name: string): string => foldAccents(name).split(/[^a-z0-9]+/)
 export function feetOfGauge(tenant: TenantData, input: ProductActorInput, text: string | undefined): { input: ProductActorInput; text: string } | null {
   if (text === undefined || !input.focus || input.understanding.products.length > 0) return null;
   const m = FEET_OF_GAUGE.exec(foldAccents(text).trim());
-  if (!m) return null;
+  if (!m) return rollsOrPartsOfGauge(tenant, input, text);
   const [, lead = '', feet = '', unit = '', gauge = ''] = m;
   const onCounter = tenant.catalog.find((p) => p.sku === input.focus?.sku);
   // A bare count ("y 50 del 14") is in the unit of what is on the counter: feet only when that is sold by the foot.
@@ -42,4 +43,32 @@ export function feetOfGauge(tenant: TenantData, input: ProductActorInput, text: 
   const query = `${twoWords(wire.name)} ${gauge}`;
   const said = `${lead}${feet} ${unit !== '' ? unit : input.lang === 'en' ? 'feet' : 'pies'} ${input.lang === 'en' ? 'of' : 'de'} ${query}`;
   return { input: { ...input, text: said, understanding: { ...input.understanding, products: [{ query }] } }, text: said };
+}
+
+/**
+ * "dame un rollo de 12 y uno de 14", "2 rollos del 12", "100 pies del 12 y 50 del 14" with a wire on
+ * the counter: each count of the wire of that gauge in the family on the counter, by the roll or the
+ * foot as said (a part with no unit: as the one on the counter is sold), read as "1 rollo de cable
+ * thhn 12 y 1 rollo de cable thhn 14" would be. Null when a gauge has no such wire.
+ */
+function rollsOrPartsOfGauge(tenant: TenantData, input: ProductActorInput, text: string): { input: ProductActorInput; text: string } | null {
+  const parts = readGaugeCounts(text);
+  const onCounter = tenant.catalog.find((p) => p.sku === input.focus?.sku);
+  if (parts === null || !onCounter || !/^(?:pie|rollo)$/.test(soldBy(onCounter))) return null;
+  const head = headOf(onCounter.name);
+  const kind = twoWords(onCounter.name);
+  const products: { query: string; quantity: number }[] = [];
+  const said: string[] = [];
+  for (const part of parts) {
+    const unit = part.unit ?? (soldBy(onCounter) as 'pie' | 'rollo');
+    const byGauge = new RegExp(String.raw`#\s*${part.gauge}(?!\d)`);
+    const wires = tenant.catalog.filter((p) => p.category === onCounter.category && headOf(p.name) === head && soldBy(p) === unit && byGauge.test(p.name));
+    const wire = wires.find((p) => twoWords(p.name) === kind) ?? wires[0];
+    if (!wire) return null;
+    const query = `${unit === 'rollo' ? 'rollo ' : ''}${twoWords(wire.name)} ${part.gauge}`;
+    products.push({ query, quantity: part.quantity });
+    said.push(unit === 'rollo' ? `${part.quantity} ${input.lang === 'en' ? 'roll of' : 'rollo de'} ${twoWords(wire.name)} ${part.gauge}` : `${part.quantity} ${input.lang === 'en' ? 'feet of' : 'pies de'} ${twoWords(wire.name)} ${part.gauge}`);
+  }
+  const joined = said.join(input.lang === 'en' ? ' and ' : ' y ');
+  return { input: { ...input, text: joined, understanding: { ...input.understanding, products } }, text: joined };
 }

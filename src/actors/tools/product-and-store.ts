@@ -17,6 +17,7 @@ import { joinTopicAnswers, withoutClosingQuestion } from './joined-answers.js';
 import { renderReply } from '../render-reply.js';
 import { unservedPlaceAskedIn } from './product-delivery.js';
 import { branchStockNote } from './branch-stock.js';
+import { readHomeFault } from '../../machines/home-faults.js';
 
 /** Store questions plain enough to answer beside a product: hours, where the store is, delivery, paying. */
 const STORE_ASKED =
@@ -24,7 +25,9 @@ const STORE_ASKED =
 
 function storeAsked(text: string): boolean {
   // "no la he abierto" (the can, not the store) asks no hours.
-  const f = fold(text).replace(/[^a-z0-9\s]+/g, ' ').replace(/\s+/g, ' ').replace(/\b(?:he|hemos|ha|han|has) (?:abiert|cerrad)[oa]s?\b/g, ' ');
+  let f = fold(text).replace(/[^a-z0-9\s]+/g, ' ').replace(/\s+/g, ' ').replace(/\b(?:he|hemos|ha|han|has) (?:abiert|cerrad)[oa]s?\b/g, ' ');
+  // "la puerta del cuarto no cierra": the door's fault told, no closing hour asked.
+  if (readHomeFault(text) !== null) f = f.replace(/\bno (?:me |le |nos )?(?:quiere )?(?:cierra|cierran|cerrar|abre|abren|abrir)\b/g, ' ');
   return STORE_ASKED.test(f) || asksOpeningDay(text) || asksDirections(text) || asksPaymentMethod(text);
 }
 
@@ -119,6 +122,12 @@ export function withStoreAsked(product: ProductActorOutput, input: ProductActorI
   // "¿a cómo la escalera, y si la hay en la de Villa Hermosa?": the stock is the store's, that branch's phone confirms it.
   const atBranch = text !== undefined && answered(product) && product.replies.length > 0 ? branchStockNote(tenant, text, input.lang) : null;
   if (atBranch) return { ...product, replies: joinTopicAnswers([{ replies: [atBranch] }, { replies: product.replies }], tenant.templates, input.lang).replies };
+  // "y la instalan?" about the lock on the counter, no goods named: the store's answer (no installations, a trusted
+  // tradesperson), never "No vendemos *instalan*"; the lock stays on the counter.
+  if (text !== undefined && product.outcome === 'not_found' && input.focus && input.understanding.products.length === 0 && serviceOnGoodsAsked(text)) {
+    const info = answerInfo(tenant, { tenantId: input.tenantId, lang: input.lang, topic: 'store_hours_location', text, counter: true, idempotencyKey: `${input.idempotencyKey}:info` }, now);
+    if (info.replies.length > 0) return { outcome: 'answered', replies: info.replies, focus: input.focus };
+  }
   // "¿me pueden llevar unos blocks a Punta Cana?": the goods are priced, and where we do not deliver is said too.
   if (text === undefined || !answered(product) || product.delivery || product.offer || product.replies.length === 0 || !(storeAsked(text) || serviceOnGoodsAsked(text) || unservedPlaceAskedIn(tenant, text) !== undefined)) return product;
   // "how long does delivery take?" about the order on the counter: the product's delivery times are that answer, not said twice in other words (nor the fee and time said with "¿qué cantidad?").

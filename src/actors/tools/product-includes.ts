@@ -74,6 +74,12 @@ export function includesAnswer(tenant: TenantData, index: CatalogIndex, shown: P
 const CONTINUED = /^(?:(?:y|e|and|ok|tambien|also)\s+)+(?:(?:con|with)\s+)?([a-z].*?)(?:\s+(?:tambien|too|also))?$/;
 
 /**
+ * A verb with its object pronoun, not a thing: "y la instalan?", "y lo mandan?", "y se la
+ * cambian?", "y los venden?", "y la puedo pagar?" ("la tapa", "los tornillos" are things).
+ */
+const SAYS_A_VERB = /^(?:(?:me|te|se|nos|le|les)\s+[a-z]+|(?:la|lo)\s+[a-z]*(?:n|s)|lo\s+[a-z]+|(?:los|las)\s+[a-z]*(?:an|en|amos|emos|imos|o|a|e))(?:\s|$)/;
+
+/**
  * The same question about one more thing ("¿trae tanque?" → "¿y asiento?"): a clerk hears it as
  * "¿y trae asiento?" about the same toilet, never "No vendemos asiento". Null unless the answer
  * before was about what a product comes with and the message is one more thing said alone; goods
@@ -83,7 +89,7 @@ export function includesContinued(tenant: TenantData, index: CatalogIndex, focus
   if (focus.includes === undefined) return null;
   const rest = CONTINUED.exec(fold(text).replace(/[¿?¡!.,]+/g, ' ').replace(/\s+/g, ' ').trim())?.[1];
   const shown = tenant.catalog.find((p) => p.sku === focus.includes);
-  if (rest === undefined || !shown) return null;
+  if (rest === undefined || !shown || SAYS_A_VERB.test(rest)) return null;
   // Read as the question said in full, with the same guards ("¿y garantía?" is no part of it).
   const asked = readFocusQuestion(lang === 'en' ? `does it come with ${rest}` : `trae ${rest}`);
   if (asked?.kind !== 'includes') return null;

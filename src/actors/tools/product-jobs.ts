@@ -156,7 +156,8 @@ export function askedJobAnswer(tenant: TenantData, index: CatalogIndex, input: P
   const after = said ? askedJob(`${text.slice(0, said.start)}${lang === 'en' ? 'something' : 'algo'}${text.slice(end)}`) : null;
   // (In English only a verb is a job: "a saw for cutting metal", not "a wax ring for a toilet".)
   if (said && after && (lang !== 'en' || / (?:to \w+|for \w+ing)\b/i.test(text.slice(end)))) return namedForJob(tenant, index, text.slice(said.start, end), after, lang);
-  if (!job || named || input.focus?.options) return null;
+  // A new fault at home told while options are on the counter ("y la puerta no cierra" after the faucets) is answered as any fault.
+  if (!job || named || (input.focus?.options && job.fault !== true)) return null;
   const answer = forJob(tenant, index, job, lang);
   // "I'm fixing a leaky faucet in the bathroom, what do I need": the job's own words find nothing (English, a room said), the fault told in them does.
   const told = answer.output.outcome === 'not_found' && job.fault !== true ? homeFaultJob(text, lang) : null;

@@ -103,6 +103,15 @@ export function noSizeAnswer(tenant: TenantData, index: CatalogIndex, best: Prod
   const sizes = listed(family.sizes.map((s) => s.label), lang);
   // "de 10": a bare number is the inch size the family is sold in.
   const wanted = /^\d+(?:\s+\d+\/\d+|\/\d+)?$/.test(wantedText) ? (unit === 'in' ? `${wantedText}"` : asked ? measureText({ value: asked.value, unit }) : wantedText) : wantedText;
+  // "y de 3?" after the 2" concrete nail, sold in no other size: the common nail is sold in 3" — said as that
+  // other kind in the size asked, never "No tenemos *Clavo Corriente 3"*" above the 3" common nail.
+  const exact = !own && asked ? products.filter((p) => away(p) === 0) : [];
+  if (exact.length > 0 && tenant.templates[lang]?.['product.no_size_other'] !== undefined) {
+    // The one shown is on the counter ("dame 2 libras" takes it), in place of the one asked for before it.
+    const one = exact.length === 1 ? exact[0]! : null;
+    const onCounter: ProductFocus = one ? { sku: one.sku, name: one.name, price: one.price, query: one.name, recent: (focus.recent ?? []).filter((sku) => sku !== one.sku && sku !== focus.sku) } : focus;
+    return listedAnswer({ tenant, lang, focus: onCounter, shown: exact, unit: product.unit, quantity, template: 'product.no_size_other', params: { own: (families[0] as (typeof families)[number]).family.kind, kind: family.kind, wanted } });
+  }
   // A count asked for ("dame 5 blocks de 10"): each size there is, priced for that count.
   return listedAnswer({ tenant, lang, focus, shown: products, unit: product.unit, quantity, template: 'product.no_size', params: { kind: family.kind, wanted, sizes } });
 }

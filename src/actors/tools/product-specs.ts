@@ -3,6 +3,7 @@ import { formatMoney } from '../../domain/money.js';
 import type { Product, TenantData } from '../../domain/tenant.js';
 import type { ProductActorOutput, ProductFocus } from '../../machines/conversation.contract.js';
 import { specAsked, type SpecAsked } from '../../machines/product-spec-question.js';
+import { foldAccents } from '../../kernel/fold.js';
 
 /**
  * "¿Cuánto mide?", "how tall is it?", "¿de cuántos watts es?", "how much can it hold?" about the
@@ -30,15 +31,33 @@ const WHAT: Record<SpecAsked, Record<Lang, string>> = {
   load: { es: 'el peso que aguanta', en: 'the weight it can carry' },
 };
 
+const plain = (s: string): string => foldAccents(s.toLowerCase()).replace(/[^a-z0-9\s]+/g, ' ').replace(/\s+/g, ' ').trim();
+
+/** A length in metres asked in feet ("¿cuántos pies trae?" of the 6 m pipe), or the other way round: both said, as a clerk converts. */
+function withLengthAsked(figure: string, text: string, lang: Lang): string {
+  const asked = plain(text);
+  const m = /^(\d+(?:[.,]\d+)?)\s*m$/.exec(figure);
+  if (m && /\b(?:pies|pie|feet|foot|ft)\b/.test(asked)) return `${figure} (${lang === 'en' ? 'about' : 'unos'} ${Math.round(Number(m[1]!.replace(',', '.')) * 3.281)} ${lang === 'en' ? 'feet' : 'pies'})`;
+  const ft = /^(\d+(?:[.,]\d+)?)\s*(?:pies|ft)$|^(\d+(?:[.,]\d+)?)'$/.exec(figure);
+  const feet = ft ? Number((ft[1] ?? ft[2]!).replace(',', '.')) : NaN;
+  if (Number.isFinite(feet) && /\b(?:metros?|meters?|metres?)\b/.test(asked)) return `${figure} (${lang === 'en' ? 'about' : 'unos'} ${(Math.round(feet * 0.3048 * 10) / 10).toString().replace('.', lang === 'en' ? '.' : ',')} m)`;
+  return figure;
+}
+
 /** The spec answer for the product in focus, or null when the message asks none (or names other goods). */
-export function specAnswer(tenant: TenantData, focus: ProductFocus, text: string, named: boolean, lang: Lang): ProductActorOutput | null {
+export function specAnswer(tenant: TenantData, focus: ProductFocus, text: string, products: readonly { query: string }[], lang: Lang): ProductActorOutput | null {
   const asked = specAsked(text);
-  // "¿es esmalte?" names a kind of paint, not another product: its base is still asked of this one.
-  if (asked === null || (named && asked !== 'base')) return null;
+  // "¿cuántos pies trae cada tubo?" of the pipe shown names that pipe again, not other goods.
+  if (asked === null) return null;
   const product = tenant.catalog.find((p) => p.sku === focus.sku);
+  // ...("how many feet is each pipe?": its aliases say it too).
+  const shownWords = new Set(plain([focus.name, product?.category ?? '', ...(product?.aliases ?? [])].join(' ')).split(' '));
+  const named = products.some((p) => !plain(p.query).split(' ').every((w) => shownWords.has(w) || shownWords.has(w.replace(/e?s$/, ''))));
+  // "¿es esmalte?" names a kind of paint, not another product: its base is still asked of this one.
+  if (named && asked !== 'base') return null;
   if (!product || tenant.templates[lang]?.['product.spec'] === undefined) return null;
   if (asked === 'brand' || asked === 'base') return aboutItsMake(tenant, product, focus, asked, text, lang);
-  const figures = [...new Set([...product.name.matchAll(FIGURES[asked])].map((m) => m[0].trim()))];
+  const figures = [...new Set([...product.name.matchAll(FIGURES[asked])].map((m) => m[0].trim()))].map((f) => (asked === 'size' ? withLengthAsked(f, text, lang) : f));
   if (figures.length === 0) return { outcome: 'answered', replies: [{ template: 'product.spec_unknown', params: { name: product.name, what: WHAT[asked][lang] } }], focus };
   return { outcome: 'answered', replies: [{ template: 'product.spec', params: { name: product.name, figures: figures.join(', ') } }], focus };
 }

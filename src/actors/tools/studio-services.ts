@@ -273,6 +273,9 @@ export function answerServices(data: Pick<TenantData, 'templates' | 'utterances'
   if (goods) return goods;
   // "¿y cuánto dura?" right after a price, "¿cuánto cuesta?" with the service chosen: about that one.
   const focused = named.length === 0 && question.focus && ABOUT_IT.test(folded) && !THE_LIST.test(folded) ? question.focus.flatMap((id) => services.filter((s) => s.id === id)).slice(0, MAX_PRICED) : [];
+  // "¿cuánto sería todo?" while a group is booked (the same service for each person): the price per person and for all.
+  const each = named.length === 0 && question.focus && question.focus.length > 1 && ABOUT_IT.test(folded) && question.focus.every((id) => id === question.focus![0]) ? services.find((s) => s.id === question.focus![0]) : undefined;
+  if (each?.price !== undefined && data.templates[lang]?.['studio.service.price_group']) return { replies: [{ template: 'studio.service.price_group', params: { name: each.name[lang], price: formatMoney(each.price), count: question.focus!.length, total: formatMoney(each.price * question.focus!.length) } }], service: each.id };
   if (focused.length > 1) named.push(...focused);
   if (named.length === 1 || focused.length === 1) {
     const s = focused[0] ?? named[0]!;

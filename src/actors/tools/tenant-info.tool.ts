@@ -11,6 +11,7 @@ import { readBookings, readBusiness, readItemNames, readPackages, readPurchases,
 import { answerServices, namedServices } from './studio-services.js';
 import { asksPrice, asksPriceAndHours } from '../../machines/workflow/price-and-times.js';
 import { serviceOnClosedDay } from './studio-service-day.js';
+import { mayAskStaff, readStaff, staffAnswer } from './studio-staff.js';
 import { asksWhere, asksWhereOnly, dayHoursReply, holidayReply, locationReply, weekdayAsked } from './studio-hours.js';
 import { templateAnswer } from './studio-template-answer.js';
 import { bookingCodeSaid, onlyANumber, asksWhatIsOwed, studioFactAsked } from '../brain/rule/studio-asks.js';
@@ -118,6 +119,14 @@ export function createTenantInfo(options: { data: TenantData; client?: BackendCl
   const services = async (lang: Lang, text: string, now: number, packageWords: readonly string[], focus: readonly string[] | undefined, visit: boolean, pkg?: string): Promise<InfoActorOutput> => {
     if (!client) return packages(lang);
     const [all, packs] = await Promise.all([readServices(client), readPackages(client)]);
+    // "¿Rosanna trabaja el lunes?", "¿quién hace los tintes?": the studio's people (`studio-staff.ts`).
+    // A backend without `/staff` answers as before (the services), logged.
+    const staff = data.templates[lang]?.['studio.staff.one'] && mayAskStaff(text) ? await readStaff(client).catch((err: unknown) => {
+      log.warn({ err }, 'staff not read');
+      return [];
+    }) : [];
+    const people = staff.length > 0 ? staffAnswer(data, text, lang, weekdayAsked(text, now, data.settings.timeZone, lang), staff, all) : null;
+    if (people) return people;
     const answered = answerServices(data, { text, lang, packageWords, focus, visit, package: pkg }, all, packs);
     // "how much is a facial and what are your hours?": the hours said after the price, not dropped.
     if (asksPriceAndHours(text) && answered.service !== undefined) return { ...answered, replies: [...answered.replies, ...(await hours(lang, text, now)).replies] };

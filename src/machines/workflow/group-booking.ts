@@ -25,6 +25,7 @@ const COUNTED = [
   new RegExp(`\\b${N} (?:${PEOPLE_ES})\\b`),
   new RegExp(`\\b(?:we are|we're|were) ${N}\\b(?! (?:am|pm|o ?clock))`),
   new RegExp(`\\b(?:there are|there will be|there'll be) ${N} of us\\b`),
+  new RegExp(`\\b(?:can|could|may) ${N} of us\\b`), // "can 3 of us get manicures tomorrow?"
   new RegExp(`\\b(?:for|book) ${N} (?:${PEOPLE_EN}|of us)\\b`),
   new RegExp(`\\b${N} (?:${PEOPLE_EN})\\b`),
 ];
@@ -36,8 +37,14 @@ const PAIR = [
   new RegExp(`\\bmy ${RELATIVE} and (?:i|me)\\b`),
   new RegExp(`\\b(?:me|myself|i) and my ${RELATIVE}\\b`),
 ];
-/** "para mí y mis 2 amigas", "me and my 3 friends": the customer and that many. */
-const AND_OTHERS = [new RegExp(`\\b(?:yo|para mi|pa mi|mi) y mis ${N} `), new RegExp(`\\b(?:me|myself|i) and my ${N} `)];
+/** "para mí y mis 2 amigas", "me and my 3 friends", "para mí y 3 damas": the customer and that many. */
+const AND_OTHERS = [
+  new RegExp(`\\b(?:yo|para mi|pa mi|mi) y mis ${N} `),
+  new RegExp(`\\b(?:me|myself|i) and my ${N} `),
+  // "maquillaje para mí y 3 damas": the bride and her three bridesmaids, four.
+  new RegExp(`\\b(?:yo|para mi|pa mi) y ${N} (?:${PEOPLE_ES})\\b`),
+  new RegExp(`\\b(?:me|myself|for me) and ${N} (?:${PEOPLE_EN})\\b`),
+];
 
 const count = (word: string): number => NUMBER[word] ?? Number(word);
 

@@ -16,13 +16,15 @@ import { freeRangeLine } from './free-range.js';
 import { closedDayReply, closedOn, localToday, nearestOpenDays } from './closed-days.js';
 import { beyondHorizon, farDayReply, lastBookableDay } from './far-days.js';
 import { offGridReply } from './off-grid.js';
-import { timeFreeNote } from './time-free.js';
+import { timeAskedFree, timeFreeNote } from './time-free.js';
 import { BUILT_IN_TEXTS } from './run-builtin-texts.js';
 import { agreedOption, dayNotListed, withDayNamed } from './day-named.js';
 import { clashReply, dateClash, proposedDay } from './weekday-clash.js';
 import { groupSize, queueGroup } from './group-booking.js';
 import { notDoneOn } from './day-not-offered.js';
 import type { LocalText, WorkflowOperation, WorkflowSlot, WorkflowSpec, WorkflowTextKey } from './workflow-spec.js';
+import { letsRunGo } from './run-let-go.js';
+import { notDoneBeside } from './not-done-beside.js';
 
 /**
  * Running one workflow, as pure functions over plain JSON: the conversation machine keeps a
@@ -171,6 +173,8 @@ export function applyOptions(given0: WorkflowRun, slotName: string, request: Res
     if (several.length) next.later = { ...next.later, [slotName]: several.slice(1).map((i) => i.value) };
     const note = several.length ? laterNote(next, slotName, lang) : null;
     if (note) replies.push(note);
+    const notDone = slot.kind === 'service' ? notDoneBeside(words, items, items.find((i) => i.value === next.values[slotName]), lang) : null; // "y arreglarme la barba"
+    if (notDone) replies.push(notDone);
   }
   if (next.values[slotName] === undefined && slot.kind === 'service' && next.focus !== undefined && !next.narrowed?.[slotName]) {
     const focused = items.find((i) => i.value === next.focus);
@@ -262,7 +266,7 @@ export function answer(given: WorkflowRun, ctx: RunContext, affirmation: 'yes' |
   const decided = run.stage === 'confirming' && !changed ? confirmAnswer(run.spec, ctx.text, affirmation) : null;
   if (decided === 'yes') return { run: { ...base, outcome: 'confirmed' }, replies: [] };
   if (decided === 'no') return { run: { ...base, outcome: 'cancelled', kept: true }, replies: [] };
-  if (CANCEL.test(f) || run.spec.cancelWords.some((w) => fold(w) === f)) return { run: { ...base, outcome: 'cancelled' }, replies: [] };
+  if (CANCEL.test(f) || letsRunGo(run.spec, ctx.text) || run.spec.cancelWords.some((w) => fold(w) === f)) return { run: { ...base, outcome: 'cancelled' }, replies: [] };
   if (HUMAN.test(f)) return { run: { ...base, outcome: 'handoff' }, replies: [] };
   if (run.stage === 'confirming') {
     if (changed) return { run: { ...read, stage: 'collecting' }, replies: [] };
@@ -294,7 +298,7 @@ export function answer(given: WorkflowRun, ctx: RunContext, affirmation: 'yes' |
   const later = Object.keys(read.later ?? {}).filter((slot) => !run.later?.[slot]).flatMap((slot) => laterNote(read, slot, ctx.lang) ?? []);
   // "my daughter and I … our nails", then "classic manicure": the service chosen is queued for each of the group.
   const group = run.spec.slots.filter((s) => s.kind === 'service' && run.values[s.name] === undefined && read.values[s.name] !== undefined).flatMap((s) => queueGroup(read, s.name, ctx.lang) ?? []);
-  return { run: read, replies: [...later, ...group, ...notedReplies(run, read, ctx.lang)] };
+  return { run: read, replies: [...later, ...group, ...timeAskedFree(run, read, ctx.text, ctx.lang), ...notedReplies(run, read, ctx.lang)] }; // "a las 4 hay?": yes first
 }
 
 /** Whether a message gives any value for the run (a slot answered or corrected), before it is applied. */

@@ -1,5 +1,5 @@
 import type { Clock } from '../../kernel/clock.js';
-import type { NewOutboxEntry, OutboxRepository } from '../ports/outbox.js';
+import { deliveryStatusRank, type NewOutboxEntry, type OutboxRepository } from '../ports/outbox.js';
 
 /**
  * The outbox of the all-in-memory mode: the same worker and retries, but rows live in process
@@ -85,7 +85,7 @@ export function createMemoryOutbox(options: { clock: Clock; maxFinishedRows?: nu
     async recordDeliveryStatus(tenantId, providerMessageId, status, error) {
       const r = byProviderId.get(providerKey(tenantId, providerMessageId));
       if (!r) return false;
-      r.deliveryStatus = status;
+      if (deliveryStatusRank(status) >= deliveryStatusRank(r.deliveryStatus)) r.deliveryStatus = status;
       if (error !== null) r.lastError = error;
       return true;
     },

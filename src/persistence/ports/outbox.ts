@@ -66,6 +66,21 @@ export interface OutboxRepository {
   release?(id: string, claimEpoch: number): Promise<void>;
   /** `retryAt` null: final failure. */
   markFailed(id: string, error: string, retryAt: number | null): Promise<void>;
-  /** Records a provider delivery status on the row that sent `providerMessageId`; false when none did. */
+  /**
+   * Records a provider delivery status on the row that sent `providerMessageId`; false when none
+   * did. Providers send statuses out of order (a `sent` after its `read`): a status never replaces
+   * one further along (`deliveryStatusRank`), so the row keeps the furthest.
+   */
   recordDeliveryStatus(tenantId: string, providerMessageId: string, status: string, error: string | null): Promise<boolean>;
+}
+
+/**
+ * How far along a delivery status is: `queued` < `sent` < `failed` < `delivered` < `read`; an
+ * unknown status ranks lowest. `failed` is over `sent` (the provider gave up after sending) and
+ * under `delivered` (a message seen delivered did not fail).
+ */
+export const DELIVERY_STATUS_RANK: Readonly<Record<string, number>> = { queued: 1, sent: 2, failed: 3, delivered: 4, read: 5 };
+
+export function deliveryStatusRank(status: string | null): number {
+  return status === null ? -1 : (DELIVERY_STATUS_RANK[status] ?? 0);
 }

@@ -81,6 +81,11 @@ export interface GovernanceServiceOptions {
    * the REST `Idempotency-Key` answers (Redis or memory). Returns how many went.
    */
   forgetStoredAnswers?: (key: ConversationKey) => Promise<number>;
+  /**
+   * Asked before a contact's erasure drops anything; throwing refuses it whole (a cluster with a
+   * member that would not honour it: `HILO_ERR_CLUSTER_UPGRADE_PENDING`). Retention does not ask.
+   */
+  beforeErase?: () => Promise<void>;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -140,6 +145,7 @@ export function createGovernanceService(options: GovernanceServiceOptions): Gove
     },
 
     async eraseContact(tenantId, contactId, actor) {
+      await options.beforeErase?.();
       const ref = toContactRef(contactId);
       // Snapshots first: a failure here leaves the SQL rows, so a retry still finds the threads.
       const before = await repo.conversationIdsOf(tenantId, contactId);

@@ -1,7 +1,10 @@
 import type { Clock } from '../../kernel/clock.js';
 import type { Database } from './database.js';
 import { sqlSafeJson, sqlSafeText } from './sql-safe.js';
-import type { OutboxClaimScope, OutboxEntry, OutboxRepository } from '../ports/outbox.js';
+import { DELIVERY_STATUS_RANK, type OutboxClaimScope, type OutboxEntry, type OutboxRepository } from '../ports/outbox.js';
+
+/** The stored status's rank (`deliveryStatusRank`) as SQL: -1 when none, 0 when unknown. */
+const RANK_SQL = `(case when delivery_status is null then -1 ${Object.entries(DELIVERY_STATUS_RANK).map(([s, r]) => `when delivery_status = '${s}' then ${r}`).join(' ')} else 0 end)`;
 
 export type { NewOutboxEntry, OutboxClaimScope, OutboxEntry, OutboxRepository } from '../ports/outbox.js';
 
@@ -103,10 +106,12 @@ export function createOutboxRepository(options: {
     },
 
     async recordDeliveryStatus(tenantId, providerMessageId, status, error) {
+      // Out-of-order statuses (a `sent` after its `read`) keep the furthest one: ranks from the port.
       const rows = await db.em().execute<{ id: string }[]>(
-        `update outbox_entries set delivery_status = ?, last_error = coalesce(?, last_error)
+        `update outbox_entries set delivery_status = case when ? >= ${RANK_SQL} then ? else delivery_status end,
+         last_error = coalesce(?, last_error)
          where tenant_id = ? and provider_message_id = ? returning id`,
-        [status, error, tenantId, providerMessageId],
+        [DELIVERY_STATUS_RANK[status] ?? 0, status, error, tenantId, providerMessageId],
       );
       return rows.length > 0;
     },

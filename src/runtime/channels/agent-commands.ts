@@ -3,14 +3,14 @@ import type { ConversationHost } from '../../actors/conversation-host.js';
 import { normalizeEmail, normalizePhone } from '../../actors/identity/handles.js';
 import type { Deduplicator } from '../../channels/index.js';
 import { parseOutgoingWebhook, type AgentCommand, type AgentMessage } from '../../channels/rocketchat/index.js';
-import { HiloError, isHiloError } from '../../kernel/errors.js';
+import { isHiloError } from '../../kernel/errors.js';
 import type { Logger } from '../../kernel/logger.js';
 import type { AuditTrail } from '../../persistence/ports/audit-trail.js';
 import type { TicketStore } from '../../persistence/ports/records.js';
 import type { HttpResponse, Route } from '../gateway/index.js';
 import { AGENT_TEXTS } from './agent-texts.js';
 import { findTicket } from './handoff-notices.js';
-import { json } from './webhook-routes.js';
+import { json, notConfigured } from './webhook-routes.js';
 
 /** An agent in the audit trail: a digest of the tenant and the agent's chat name, never the name. */
 function agentActor(tenantId: string, agentName: string): string {
@@ -28,7 +28,7 @@ export function createAgentCommandRoute(options: {
   host: AgentHost;
   tickets: TicketStore;
   dedupe: Deduplicator;
-  /** The outgoing-webhook token of a tenant (its own, else the environment's); without one the route answers 404. */
+  /** The outgoing-webhook token of a tenant (its own, else the environment's); without one the route answers `404 HILO_ERR_CHANNEL_NOT_CONFIGURED`. */
   outgoingToken: (tenantId: string) => string | null | undefined;
   audit?: Pick<AuditTrail, 'record'>;
   /** Asks the outbox worker to look for due rows now. */
@@ -81,8 +81,9 @@ export function createAgentCommandRoute(options: {
     path: '/webhooks/rocketchat/:tenant',
     handler: async (req, ctx) => {
       const tenantId = ctx.params.tenant ?? '';
-      const token = host.hasTenant(tenantId) ? options.outgoingToken(tenantId) : null;
-      if (!token) return json(404, new HiloError('HILO_ERR_TENANT_NOT_FOUND').toJSON());
+      const known = host.hasTenant(tenantId);
+      const token = known ? options.outgoingToken(tenantId) : null;
+      if (!token) return notConfigured(known, 'rocketchat');
       try {
         const contentType = req.headers['content-type'];
         const event = parseOutgoingWebhook(req.body, { token, ...(contentType !== undefined ? { contentType } : {}) });

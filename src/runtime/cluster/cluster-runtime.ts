@@ -168,8 +168,9 @@ export async function openClusterRuntime(options: ClusterRuntimeOptions) {
       await host?.evict(key.tenantId, key.conversationId, { erased: true });
       if (!(await ownerRuns(protocolOf({ k: 'evict' }), shardOf(key.tenantId, key.conversationId, options.shardCount)))) {
         // An owner of a release before harden20 drops the entry as invalid: the caller would wait the
-        // whole answer timeout for nothing. Its own writes do not check the tombstone either: upgrade
-        // every member before erasing (docs/cluster.md, rolling upgrades).
+        // whole answer timeout for nothing. Its own writes do not check the tombstone either, which
+        // is why `assertErasureFenced` refuses erasures while such a member is live; this is one
+        // that joined after that check (docs/cluster.md, "Cluster protocol versions").
         log.warn({ tenant: key.tenantId, conversationId: key.conversationId }, 'the shard owner runs an older cluster protocol: eviction not sent; its tombstone fences it');
         return;
       }
@@ -178,6 +179,25 @@ export async function openClusterRuntime(options: ClusterRuntimeOptions) {
       } catch (err) {
         if (!isHiloError(err, 'HILO_ERR_CLUSTER_NO_ANSWER') && !isHiloError(err, 'HILO_ERR_SHUTTING_DOWN')) throw err;
         log.warn({ tenant: key.tenantId, conversationId: key.conversationId, code: err.code }, 'the shard owner did not confirm the eviction of an erased conversation; its tombstone fences it');
+      }
+    },
+    /**
+     * Before a contact's erasure drops anything (harden21): refused with
+     * `HILO_ERR_CLUSTER_UPGRADE_PENDING` while a live member advertises a cluster protocol older
+     * than the eviction's. Such a member (a release before harden20, mid rolling upgrade) neither
+     * runs the `evict` entry nor checks the tombstone in its snapshot put, so a turn it runs after
+     * the erasure would write the erased conversation back. Read from Redis at the call, not from
+     * the last reconcile's view; a member that joins during the erasure is not seen (upgrades
+     * replace old members, they do not add them). Retention does not ask (docs/cluster.md).
+     */
+    async assertErasureFenced(): Promise<void> {
+      const live = await view.liveMembers();
+      const info = await redis.hgetall(keys.memberInfo);
+      const needed = protocolOf({ k: 'evict' });
+      const older = live.filter((id) => id !== cluster.memberId && advertisedProtocol(info[id]) < needed).sort();
+      if (older.length > 0) {
+        log.warn({ members: older }, 'erasure refused: a live member runs an older cluster protocol');
+        throw new HiloError('HILO_ERR_CLUSTER_UPGRADE_PENDING', undefined, { details: { members: older } });
       }
     },
     /** The host's update hook: forwards every update to the shard's channel. */

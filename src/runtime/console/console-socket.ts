@@ -10,7 +10,8 @@
  * The session is checked again every `sessionCheckMs` (a minute) without counting as activity:
  * a socket whose session ended since — logout, expiry, a changed password, a deleted agent — gets
  * the same error frame and 4401, instead of streaming the inbox and transcripts on for as long as
- * the page stays open.
+ * the page stays open. A socket that stops reading is closed with 4408 once 1 MiB waits for it
+ * (`CONSOLE_SLOW_CONSUMER_BYTES`), rather than having frames dropped past the transport's cap.
  */
 import { z } from 'zod';
 import type { Logger } from '../../kernel/logger.js';
@@ -37,6 +38,15 @@ interface Client {
   offFeed: () => void;
 }
 
+/** Close code for a socket that stopped reading (as the widget's, `WS_CLOSE.SLOW_CONSUMER`). */
+export const CONSOLE_WS_CLOSE_SLOW = 4408;
+/**
+ * Bytes a console socket may have waiting to be written before it is closed as a slow consumer:
+ * below its 2 MiB backpressure cap, past which the transports drop a frame without a word — the
+ * page would go on showing an inbox with holes in it. Closed, it reconnects and loads it again.
+ */
+export const CONSOLE_SLOW_CONSUMER_BYTES = 1024 * 1024;
+
 /** How often an open console socket's session is checked again. */
 export const CONSOLE_SESSION_CHECK_MS = 60_000;
 
@@ -46,7 +56,17 @@ export function createConsoleSocket(options: { auth: ConsoleAuth; host: ConsoleH
   const clients = new Map<WsConnection, Client>();
   /** Sockets whose session is being looked up, with the frames they sent meanwhile. */
   const pending = new Map<WsConnection, string[]>();
-  const send = (conn: WsConnection, frame: unknown) => conn.send(JSON.stringify(frame));
+  const send = (conn: WsConnection, frame: unknown): void => {
+    if (!conn.send(JSON.stringify(frame))) return;
+    const buffered = conn.bufferedAmount();
+    if (buffered > CONSOLE_SLOW_CONSUMER_BYTES) {
+      log.warn({ conn: conn.id, buffered }, 'console slow consumer closed');
+      // Nothing more is pushed to it, even before the peer answers the close (it may never).
+      pending.delete(conn);
+      drop(conn);
+      conn.close(CONSOLE_WS_CLOSE_SLOW, 'slow consumer');
+    }
+  };
   const error = (conn: WsConnection, code: string, message: string) => send(conn, { type: 'error', code, message });
   const sessionEnded = (conn: WsConnection): void => {
     error(conn, 'HILO_ERR_AUTH_MISSING', 'Log in first: no console session, or it expired.');

@@ -130,7 +130,7 @@ function stateView(state: ConversationStateView): { value: string; tags: string[
   return { value: state.value, tags: state.tags, context: state.context };
 }
 
-/** Longest request target (path and query) a route is handed; the transports' header limit is 16 KiB. */
+/** Longest request target (path and query) a route is handed; a request head up to 64 KiB reaches Hilo on both transports. */
 export const MAX_URL_CHARS = 8 * 1024;
 
 function turnBody(result: TurnResult): unknown {

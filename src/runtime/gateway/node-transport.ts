@@ -12,6 +12,10 @@ import {
   declaredLength,
   declaredOverLimit,
   hasBody,
+  headersOverLimit,
+  headersTooLargeResponse,
+  MAX_HEADER_BYTES,
+  rawErrorResponse,
   TOO_LARGE_DRAIN_BYTES,
   internalErrorResponse,
   clientIp,
@@ -88,8 +92,21 @@ export function createNodeTransport(options: { logger: Logger }): Transport {
 
     listen(opts: TransportListenOptions): Promise<number> {
       if (server !== null) return Promise.reject(new Error('transport already listening'));
-      const current = createServer({ keepAliveTimeout: 5_000 });
+      // The same ceiling as the uWS adapter's: up to it, Hilo's own limits answer (URL 414, header
+      // fields 431, in JSON); past it node:http stops parsing and `clientError` answers.
+      const current = createServer({ keepAliveTimeout: 5_000, maxHeaderSize: 4 * MAX_HEADER_BYTES });
       server = current;
+      current.on('clientError', (err: NodeJS.ErrnoException, socket: Socket) => {
+        // node:http's default wrote a bodiless 400/431; the API's JSON shape instead. Only when no
+        // answer to an earlier request on this connection has begun (that would corrupt it), as
+        // node's own handler does; a timeout or a reset just closes.
+        const inFlight = (socket as Socket & { _httpMessage?: { headersSent?: boolean } })._httpMessage;
+        if (err.code === 'ECONNRESET' || err.code === 'ERR_HTTP_REQUEST_TIMEOUT' || !socket.writable || inFlight?.headersSent === true) {
+          socket.destroy();
+          return;
+        }
+        socket.end(rawErrorResponse(err.code === 'HPE_HEADER_OVERFLOW' ? 'HILO_ERR_HTTP_HEADERS_TOO_LARGE' : 'HILO_ERR_HTTP_MALFORMED'));
+      });
       current.on('connection', (socket: Socket) => {
         sockets.add(socket);
         socket.once('close', () => sockets.delete(socket));
@@ -104,6 +121,12 @@ export function createNodeTransport(options: { logger: Logger }): Transport {
         const headers = copyHeaders(req);
         const method = (req.method ?? 'GET').toUpperCase();
         const ip = clientIp(req.socket.remoteAddress ?? '', headers['x-forwarded-for'], opts.trustProxy === true);
+        if (headersOverLimit(headers)) {
+          req.pause();
+          res.once('finish', () => req.socket.destroy());
+          writeResponse(res, headersTooLargeResponse());
+          return;
+        }
 
         const run = (body: Buffer): void => {
           opts
@@ -199,6 +222,10 @@ export function createNodeTransport(options: { logger: Logger }): Transport {
           }
           const headers = copyHeaders(req);
           const ip = clientIp(req.socket.remoteAddress ?? '', headers['x-forwarded-for'], opts.trustProxy === true);
+          if (headersOverLimit(headers)) {
+            socket.end(rawErrorResponse('HILO_ERR_HTTP_HEADERS_TOO_LARGE'));
+            return;
+          }
           if (!entry.route.upgrade) {
             accept(entry, req, socket, head, ip, url.searchParams, undefined);
             return;

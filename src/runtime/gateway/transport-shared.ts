@@ -42,6 +42,40 @@ export function declaredOverLimit(declared: number | null, maxBodyBytes: number)
   return drainsTooLarge(declared, maxBodyBytes) ? 'drain' : 'refuse';
 }
 
+/** The request header fields Hilo reads, in bytes: node:http's default `maxHeaderSize`, on both transports. */
+export const MAX_HEADER_BYTES = 16 * 1024;
+
+/**
+ * Whether a request's header fields (names, values, separators; the request line not counted —
+ * a long URL is the gateway's `414`) are over `MAX_HEADER_BYTES`. Counted in UTF-16 units, never
+ * more than the bytes received for header values read as latin-1 (uWS) and close for UTF-8 ones.
+ */
+export function headersOverLimit(headers: Record<string, string>): boolean {
+  let bytes = 0;
+  for (const name in headers) bytes += name.length + (headers[name] as string).length + 4;
+  return bytes > MAX_HEADER_BYTES;
+}
+
+/** `431 HILO_ERR_HTTP_HEADERS_TOO_LARGE`, the connection closed after it. */
+export function headersTooLargeResponse(): HttpResponse {
+  return errorResponse(new HiloError('HILO_ERR_HTTP_HEADERS_TOO_LARGE'), { connection: 'close' });
+}
+
+/** `400 HILO_ERR_HTTP_MALFORMED`, the connection closed after it (what follows cannot be framed). */
+export function malformedResponse(): HttpResponse {
+  return errorResponse(new HiloError('HILO_ERR_HTTP_MALFORMED'), { connection: 'close' });
+}
+
+/**
+ * A whole HTTP/1.1 response with a coded JSON error, for a transport that must write it on the
+ * raw socket (node:http's `clientError`: the request could not be parsed, no `ServerResponse`).
+ */
+export function rawErrorResponse(code: HiloErrorCode): string {
+  const error = new HiloError(code);
+  const body = JSON.stringify(error.toJSON());
+  return `HTTP/1.1 ${statusLine(error.status)}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`;
+}
+
 export function internalErrorResponse(): HttpResponse {
   return errorResponse(new HiloError('HILO_ERR_INTERNAL'));
 }

@@ -11,6 +11,10 @@ import {
   declaredLength,
   declaredOverLimit,
   hasBody,
+  headersOverLimit,
+  headersTooLargeResponse,
+  malformedResponse,
+  MAX_HEADER_BYTES,
   TOO_LARGE_DRAIN_BYTES,
   internalErrorResponse,
   clientIp,
@@ -164,16 +168,22 @@ class OpenList {
   }
 }
 
-/** As node:http's default `maxHeaderSize`. */
-const UWS_MAX_HEADER_BYTES = 16 * 1024;
+/**
+ * uWS's own ceiling for a request's whole header block (request line included), four times what
+ * Hilo reads (`MAX_HEADER_BYTES`): requests up to it reach Hilo and are refused in the API's JSON
+ * (`414` for a URL over 8 KiB, `431` for header fields over 16 KiB); only a block larger still gets
+ * uWS's own HTML 431, which no JavaScript can change. The cost: a client may make uWS hold this
+ * much of an unfinished header block per connection, for uWS's 10 s header timeout.
+ */
+export const UWS_MAX_HEADER_BYTES = 4 * MAX_HEADER_BYTES;
 
 async function loadUws(): Promise<UwsModule> {
   // The package is CommonJS with a native binary; `require` surfaces the loader's error as is.
   const require = createRequire(import.meta.url);
   // uWS reads its request-header limit once, when the binary loads, and answers a larger header
   // block with its own HTML 431. Its 4 KiB default refused a 4 KB query before any Hilo route
-  // could answer in JSON; 16 KiB is what node:http (the fallback transport) allows, so a long URL
-  // reaches the gateway, which refuses one over 8 KiB with HILO_ERR_HTTP_URI_TOO_LONG. An operator's
+  // could answer in JSON; at 16 KiB a 20 KB URL still got the HTML page (harden20). Above Hilo's
+  // own limits, the JSON refusals reach every request up to UWS_MAX_HEADER_BYTES. An operator's
   // own UWS_HTTP_MAX_HEADERS_SIZE is kept.
   process.env.UWS_HTTP_MAX_HEADERS_SIZE ??= String(UWS_MAX_HEADER_BYTES);
   return require('uWebSockets.js') as UwsModule;
@@ -246,6 +256,10 @@ export async function createUwsTransport(options: { logger: Logger }): Promise<T
               const data: SocketData = { conn: new UwsConnection(ip, rawQuery, attachment) };
               res.upgrade(data, headers['sec-websocket-key'] ?? '', headers['sec-websocket-protocol'] ?? '', headers['sec-websocket-extensions'] ?? '', context);
             };
+            if (headersOverLimit(headers)) {
+              writeResponse(res, headersTooLargeResponse(), true);
+              return;
+            }
             if (!ws.upgrade) {
               upgrade(undefined);
               return;
@@ -317,6 +331,11 @@ export async function createUwsTransport(options: { logger: Logger }): Promise<T
         const target = rawQuery === '' ? path : `${path}?${rawQuery}`;
         const headers = copyHeaders(req);
         const ip = clientIp(Buffer.from(res.getRemoteAddressAsText()).toString(), headers['x-forwarded-for'], opts.trustProxy === true);
+        // Over Hilo's limit but under uWS's ceiling: the API's JSON, unread body and all (closed after).
+        if (headersOverLimit(headers)) {
+          writeResponse(res, headersTooLargeResponse(), true);
+          return;
+        }
 
         const run = (body: Buffer): void => {
           opts
@@ -340,6 +359,13 @@ export async function createUwsTransport(options: { logger: Logger }): Promise<T
           if (!aborted) writeResponse(res, bodyTooLargeResponse(opts.tooLargeCodeFor?.(method, path)), true);
         };
         // Over the limit: the rest is read and dropped, then answered (see TOO_LARGE_DRAIN_BYTES).
+        // Two different lengths (uWS hands both over, joined) or another unreadable value: not a
+        // body too large but a malformed request, answered as node:http's parser answers it.
+        if (Number.isNaN(length)) {
+          done = true;
+          if (!aborted) writeResponse(res, malformedResponse(), true);
+          return;
+        }
         const over = declaredOverLimit(length, maxBodyBytes);
         if (over === 'refuse') {
           tooLarge();

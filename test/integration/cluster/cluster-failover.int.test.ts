@@ -335,7 +335,7 @@ describe('a three-member cluster under load (child processes, real Redis and Pos
           live.set(name, await set.start(name, Number(name.slice(1)) - 1));
           const takenBackMs = await waitForSpread(names);
           steps.push(`${name}: graceful stop ${stoppedMs} ms (${exit.signal ?? `code ${exit.code}`}), restarted after ${Date.now() - t0 - takenBackMs} ms, shards back ${takenBackMs} ms later`);
-          expect(exit.code, `${name} exited with ${exit.signal ?? exit.code}; its last lines: ${m.problems.slice(-8).join(' | ')}`).toBe(0);
+          expect(exit.code, `${name} exited with ${exit.signal ?? exit.code} ${stoppedMs} ms after SIGTERM; its warnings: ${m.problems.slice(-8).join(' | ')}; its last lines: ${m.recent.slice(-12).join(' | ')}`).toBe(0);
         }
       },
       true,

@@ -46,6 +46,8 @@ export interface Member {
   child: ChildProcess;
   /** Log lines at warn and above (pino JSON), for the test's report. */
   problems: string[];
+  /** The member's last 40 output lines, whatever their level (a failed exit's context). */
+  recent: string[];
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
@@ -98,8 +100,9 @@ export function createMemberSet(options: { databaseUrl: string; leaseMs: number;
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       const problems: string[] = [];
+      const recent: string[] = [];
       const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
-      const member: Member = { name, port, child, problems, exited };
+      const member: Member = { name, port, child, problems, recent, exited };
       members.set(name, member);
       return new Promise((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`${name} did not start in 60 s`)), 60_000);
@@ -108,12 +111,17 @@ export function createMemberSet(options: { databaseUrl: string; leaseMs: number;
             if (line.includes('Hilo is listening')) {
               clearTimeout(timer);
               resolve(member);
-            } else if (problems.length < 200) problems.push(line.slice(0, 400));
+            } else {
+              recent.push(line.slice(0, 400));
+              if (recent.length > 40) recent.shift();
+              // Routine info lines (turns) would fill the list before a late warning or crash.
+              if (!/^\{"level":(10|20|30),/.test(line) && problems.length < 200) problems.push(line.slice(0, 400));
+            }
           });
         }
         void exited.then((e) => {
           clearTimeout(timer);
-          reject(new Error(`${name} exited before listening (${e.signal ?? e.code}): ${problems.slice(-5).join('\n')}`));
+          reject(new Error(`${name} exited before listening (${e.signal ?? e.code}): ${recent.slice(-8).join('\n')}`));
         });
       });
     },

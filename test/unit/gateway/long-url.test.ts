@@ -54,9 +54,10 @@ describe.each(['uws', 'node'] as const)('long request URLs on %s', (transport) =
     }
   });
 
-  it('should still answer a header block over 16 KiB with the transport’s own 431, and keep serving', async () => {
+  it('should answer header fields over 16 KiB with the JSON 431 (the transport’s own page before harden21), and keep serving', async () => {
     const res = await http(gateway.port, 'GET', '/health', { headers: { 'x-filler': 'f'.repeat(20_000) } });
     expect(res.status).toBe(431);
+    expect(res.json()).toMatchObject({ error: { code: 'HILO_ERR_HTTP_HEADERS_TOO_LARGE' } });
     expect((await http(gateway.port, 'GET', '/health')).status).toBe(200);
   });
 });

@@ -27,6 +27,7 @@ const ALLOWED_PARAMS: Record<string, string[]> = {
   'quote.reserved': ['number', 'line'],
   'quote.reserved_held': ['number', 'line'],
   'quote.reserved_pickup': ['number', 'line'],
+  'quote.reserved.whose_name': ['number', 'line'],
   'quote.ticket_pickup': ['number'],
   'quote.backorder': ['number', 'line'],
   'quote.reserve_nudge': ['line'],

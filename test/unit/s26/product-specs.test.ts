@@ -36,7 +36,7 @@ describe('the answer from the product itself', () => {
     return { sku, name: p.name, price: p.price, query: p.name };
   };
   const said = (sku: string, text: string, lang: 'es' | 'en' = 'es') => {
-    const out = specAnswer(tenant, focusOn(sku), text, false, lang);
+    const out = specAnswer(tenant, focusOn(sku), text, [], lang);
     return out ? out.replies.map((r) => renderReply(r, tenant.templates, lang)).join('\n') : null;
   };
 
@@ -46,7 +46,10 @@ describe('the answer from the product itself', () => {
     expect(said(sku(/^Taladro Percutor.*750W/), 'how many watts is it?', 'en')).toMatch(/\*750W\*, as its listing says/);
     expect(said(sku(/^Carretilla/), 'how much weight can it hold?', 'en')).toMatch(/^For \*Carretilla .*\* I don't have the weight it can carry in the system/);
     expect(said(sku(/^Carretilla/), 'dame 3')).toBeNull();
-    expect(specAnswer(tenant, focusOn(sku(/^Escalera/)), '¿cuánto mide?', true, 'es')).toBeNull();
+    expect(specAnswer(tenant, focusOn(sku(/^Escalera/)), '¿cuánto mide?', [{ query: 'cemento' }], 'es')).toBeNull();
+    // The product shown named again ("¿cuánto mide la escalera?", "how many feet is each pipe?") is still this one.
+    expect(specAnswer(tenant, focusOn(sku(/^Escalera/)), '¿cuánto mide la escalera?', [{ query: 'escalera' }], 'es')).not.toBeNull();
+    expect(said(sku(/^Tubo PVC 4" SDR-41/), 'how many feet is each pipe?', 'en')).toMatch(/6 m \(about 20 feet\)/);
   });
 
   it('should answer it in a conversation, never "No vendemos *mide*"', async () => {

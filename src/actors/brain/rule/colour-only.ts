@@ -53,3 +53,19 @@ export function countsAColour(catalog: readonly Product[], said: string): boolea
   if (parsed.content.length > 0 || parsed.attributes.colours.length === 0 || parsed.attributes.measures.length > 0) return false;
   return words.every((w) => /^\d+$/.test(w) || COUNTED.has(w) || !FILLER.has(stem(w)));
 }
+
+/** A colour wished for or taken, first in the message: "quiero el …", "dame la …", "me llevo el …", "I want the …", "give me the …". */
+const PICK_FIRST =
+  /^(?:(?:ok|okay|dale|bueno|pues|entonces|si|so|then|y|and|hola|klk)\s+)*(?:quiero|kiero|quisiera|queria|necesito|nesecito|ocupo|dame|deme|denme|ponme|pongame|mandame|me\s+llevo|llevo|prefiero|mejor|i\s+want|i\s+need|i\s*d\s+like|i\s*ll\s+take|i\s+will\s+take|give\s+me|let\s+me\s+get|i\s+prefer)\s+(?:(?:el|la|los|las|lo|un|una|uno|de|del|en|color|the|a|an|some|in)\s+)*/;
+
+/**
+ * "quiero el rosado claro", "dame el azul", "I want the light pink": a colour of the paint on the
+ * counter wished for or taken, with no word of trouble. The classifier reads "quiero el …" as a sure
+ * complaint (its complaints say "quiero devolver el …"); a clerk hears the colour asked for.
+ */
+export function picksAColour(catalog: readonly Product[], said: string, troubled: (text: string) => boolean): boolean {
+  const text = fold(said).replace(/[^a-z0-9\s]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const pick = PICK_FIRST.exec(text);
+  if (pick === null || text.split(' ').length > MAX_WORDS + 2) return false;
+  return resolverFor(catalog).parse(text.slice(pick[0].length)).attributes.colours.length > 0 && !troubled(said);
+}

@@ -10,7 +10,7 @@ import { fold } from './text.js';
 
 /** "voy a hacer", "vamos a construir", "i'm going to build", "we're gonna pour": a job about to be done. */
 const PLAN =
-  /\b(?:voy|vamos|van|va|estoy|estamos)\s+(?:a\s+)?(?:hacer|hacerle|construir|levantar|vaciar|techar|pintar|pañetar|panetar|enchapar|remodelar|arreglar|reparar|cambiar|poner|instalar|montar|cerrar|tirar|fundir|colgar|guindar|destapar|tapar|sellar|fijar|lijar|soldar|taladrar|perforar|impermeabilizar|haciendo|construyendo|pintando|remodelando|arreglando)\b|\b(?:i m|im|i am|we re|we are|i will|we will|gonna)\s+(?:going to\s+|gonna\s+)?(?:build|make|pour|paint|fix|repair|remodel|redo|tile|roof|install|put up|hang|seal|sand|drill|weld|unclog)\b/;
+  /\b(?:voy|vamos|van|va|estoy|estamos)\s+(?:a\s+)?(?:hacer|hacerle|construir|levantar|vaciar|techar|pintar|pañetar|panetar|enchapar|remodelar|arreglar|reparar|cambiar|poner|instalar|montar|cerrar|tirar|fundir|colgar|guindar|destapar|tapar|sellar|fijar|lijar|soldar|taladrar|perforar|impermeabilizar|cablear|alambrar|haciendo|construyendo|pintando|remodelando|arreglando)\b|\b(?:i m|im|i am|we re|we are|i will|we will|gonna)\s+(?:going to\s+|gonna\s+)?(?:build|make|pour|paint|fix|repair|remodel|redo|tile|roof|install|put up|hang|seal|sand|drill|weld|unclog|wire|rewire)\b/;
 
 /** Goods taken at the counter: "I'll take a bag of cement", "I'll take the white paint", "me llevo un saco" (never "I'll take a look", "take care"). */
 const TAKES_GOODS =

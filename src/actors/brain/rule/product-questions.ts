@@ -11,7 +11,7 @@ import { fold, outsideSpans } from './text.js';
 /** "¿entonces no hay forma?": a way round asked for, read with the product questions (`product-like.ts`). */
 export { asksForAWayRound } from '../../tools/product-like.js';
 /** "¿tienen azul cielo?": a colour alone asks for the paint it comes in (`colour-only.ts`). */
-export { countsAColour, namesOnlyAColour } from './colour-only.js';
+export { countsAColour, namesOnlyAColour, picksAColour } from './colour-only.js';
 /** "herramientas de jardinería?", "garden tools?": a line of the store named with no verb, a product question (its products listed). */
 export { lineAsked } from '../../tools/category-asked.js';
 

@@ -1,6 +1,6 @@
 import type { Entity } from '../../../domain/nlu.js';
 import type { Product } from '../../../domain/tenant.js';
-import { NUMBER_WORDS, resolverFor, type ProductResolver } from '../../catalog/index.js';
+import { isShadeWord, NUMBER_WORDS, resolverFor, type ProductResolver } from '../../catalog/index.js';
 import { GENERIC_PRODUCT_WORDS } from './lexicon.js';
 import { foldWithMap, joinSplitTokens, toOriginalSpan } from './text.js';
 import { createTrailingQuantities } from './trailing-quantities.js';
@@ -214,6 +214,9 @@ export function createProductMatcher(catalog: readonly Product[], resolver: Prod
         const tok = toks[i] as Tok;
         const word = resolve(tok.t);
         if (!isHead(word)) continue;
+        // "light blue paint", "paint it light pink": a shade before a colour is the colour's, never the lamp "light".
+        const shadeOf = (at: number): boolean => isShadeWord(toks[at]?.t ?? '') && toks[at + 1] !== undefined && resolver.parse(toks[at + 1]!.t).attributes.colours.length > 0;
+        if (shadeOf(i)) continue;
         // "can you lock the price?", "could you paint it": an English verb before its object, not a product.
         if (/^(?:can|could|will|would|you|we|i|please|pls)$/.test(toks[i - 1]?.t ?? '') && /^(?:the|my|your|our|it|them|me|us|this|that)$/.test(toks[i + 1]?.t ?? '')) continue;
         // "gracias mi llave", "dale mi llave": Dominican for "buddy" after a courtesy, not a tap.
@@ -239,7 +242,7 @@ export function createProductMatcher(catalog: readonly Product[], resolver: Prod
         const left: string[] = [];
         while (first > 0 && !used.has(first - 1)) {
           const p = toks[first - 1] as Tok;
-          if (/^\d+\/\d+$|^\d+x\d+(?:x\d+)?$/.test(p.t) || p.t === '"' || ATTRIBUTE_WORD.test(p.t) || (/^(?:off|bone)$/.test(p.t) && (left[0] ?? toks[first]?.t) === 'white')) left.unshift(p.t); // "3/8 rebar", "a 2x4x10 pino tratado", "off white paint"
+          if (/^\d+\/\d+$|^\d+x\d+(?:x\d+)?$/.test(p.t) || p.t === '"' || ATTRIBUTE_WORD.test(p.t) || (/^(?:off|bone)$/.test(p.t) && (left[0] ?? toks[first]?.t) === 'white') || (left.length > 0 && shadeOf(first - 1))) left.unshift(p.t); // "3/8 rebar", "a 2x4x10 pino tratado", "off white paint"
           // "2 gallons primer", "1 gallon thinner", "5 galones pintura blanca": plural gallons or pounds of goods sold by them are how many, read below.
           else if ((/^(?:gallons|galones|pounds|libras|lbs)$/.test(p.t) || (/^(?:gallon|galon|pound|libra|lb)$/.test(p.t) && /^(?:1|one|un|una)$/.test(toks[first - 2]?.t ?? ''))) && first >= 2 && /^\d|^(?:one|un|una)$/.test(toks[first - 2]!.t) && soldBy(word, /^ga/.test(p.t) ? 'gal' : 'lib')) break;
           // "a two piece toilet", "2 pole breaker": the English compound says the kind, never how many.

@@ -108,6 +108,10 @@ const WRONG_DELIVERY = new RegExp(
     // "me llegaron 3 sacos menos", "al pedido le faltaron 2 sacos", "faltaron 2 fundas del pedido": an order short.
     String.raw`|\b(?:llegaron|llego|vinieron|vino|mandaron|trajeron|entregaron|despacharon|dieron) (?:\w+ ){0,3}?(?:\d+|un|una|dos|tres|cuatro|cinco|seis|diez) \w+ (?:de )?menos\b` +
     String.raw`|\b(?:pedido|entrega|orden|despacho)\b(?: \w+){0,6}? (?:falto|faltaron|faltan|faltaba|faltaban)\b|\b(?:falto|faltaron|faltaba|faltaban) (?:\w+ ){0,4}?(?:del|en el|de mi|en mi|al) (?:pedido|entrega|orden|despacho)\b` +
+    // "el delivery me trajo 8 fundas y yo pagué 10", "pedí 10 sacos y me llegaron 8", "I paid for 10 bags but got 8": a count short.
+    String.raw`|\b(?:trajo|trajeron|mando|mandaron|llego|llegaron|vino|vinieron|entrego|entregaron|dio|dieron|despacharon) (?:\w+ ){0,3}?\d+(?: \w+){0,4}? (?:y|pero) (?:yo |nosotros )?(?:pague|pagamos|pedi|pedimos|compre|compramos|encargue|encargamos)(?: \w+){0,2}? \d+\b` +
+    String.raw`|\b(?:pague|pagamos|pedi|pedimos|compre|compramos|encargue|encargamos) (?:\w+ ){0,2}?\d+(?: \w+){0,4}? (?:y|pero) (?:solo |nada mas |namas )?(?:me |nos )?(?:trajeron|trajo|mandaron|mando|llegaron|llego|vinieron|vino|entregaron|dieron|despacharon)(?: \w+){0,2}? \d+\b` +
+    String.raw`|\b(?:i|we) (?:paid for|ordered|bought) \d+(?: \w+){0,2}? (?:and|but) (?:only )?(?:got|received|they (?:sent|brought|delivered))(?: \w+)? \d+\b|\b(?:they|you) (?:sent|brought|delivered) (?:me |us )?(?:only )?\d+(?: \w+){0,2}? (?:and|but) (?:i|we) (?:paid for|ordered|bought) \d+\b` +
     // "my order arrived with two bags missing", "the delivery came short", "items missing from my order".
     String.raw`|\b(?:arrived|came|was delivered|were delivered|showed up)\b(?: \w+){0,5}? missing\b|\b(?:arrived|came) (?:incomplete|short)\b|\b(?:order|delivery) (?:was|is|came|arrived) (?:incomplete|short)\b|\bmissing (?:from|in) (?:my|the|our) (?:order|delivery)\b`,
 );

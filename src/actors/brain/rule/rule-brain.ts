@@ -21,7 +21,7 @@ import { needToldOpening, takeOpeningNeed } from './opening-need.js';
 import { asksToResumeRequest, buysToResell } from './form-resume.js';
 import { classifierTrainingOf } from './model-transfer.js';
 import { asksCallForQuote, asksForCallBack, asksForSalesPerson, asksIfBot, asksInvoiceCopy, asksPersonForGoods, saysOnlyUrgent } from './handoff-requests.js';
-import { asksForAWayRound, asksForStaff, asksIfCarried, asksPriceOfCount, asksWhereToBuy, greetsWithAProduct, countsAColour, lineAsked, namesOnlyAColour, namesOnlyAnotherTradesGood, namesOnlyAThing, weighsAKind } from './product-questions.js';
+import { asksForAWayRound, asksForStaff, asksIfCarried, asksPriceOfCount, asksWhereToBuy, greetsWithAProduct, countsAColour, lineAsked, namesOnlyAColour, picksAColour, namesOnlyAnotherTradesGood, namesOnlyAThing, weighsAKind } from './product-questions.js';
 import { createProductMatcher, type ProductMatcher } from './products.js';
 import { goodsBySize, withCountedSizes } from './goods-by-size.js';
 import { withAreasAsUnits, withCountApart } from './count-apart.js';
@@ -45,9 +45,10 @@ import { notAFarewell } from './plan-told.js';
 import { joinEnglishCompounds } from './english-compounds.js';
 import { asksDealForCount, asksDirections, asksIfOpenYet, asksOpeningDay, asksStorePolicy, namesOnlyADay, paymentDiscountAsked } from './store-questions.js';
 import { fold as foldText } from './text.js';
-import { studioReading } from './studio-asks.js';
+import { asksForHelpMenu, endsTheBooking, helpAfterGreeting, studioReading } from './studio-asks.js';
 import { questionAfterGreeting, stripCourtesy } from './courtesy.js';
-import { withoutUnfoundedComplaint } from './unfounded-complaint.js';
+import { voicesTrouble, withoutUnfoundedComplaint } from './unfounded-complaint.js';
+import { wantsAJobDone } from './job-wish.js';
 import {
   asksForJob, asksHowToPay, asksNewAccount, asksToReactivate, asksQuoteAsLead, isStoreysOfBuilding, asksStorePhone, asksToOrder, tellsOrganisationProject,
   saysOnlyNotKnown, buysAThing, buysWithoutTrouble, computePriority, detectAffirmation, detectClosing, detectCritical, isBareAcknowledgment,
@@ -189,7 +190,7 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     const core = stripCourtesy(text);
     let ranking = rank(text);
     // "hola, hacen envíos?": the question after a greeting, however short, is what the greeting came with.
-    const asked = core === text && ranking[0]?.name === 'greeting' ? questionAfterGreeting(text) : null;
+    const asked = core === text && ranking[0]?.name === 'greeting' ? (questionAfterGreeting(text) ?? helpAfterGreeting(intents, text)) : null;
     if (core !== text || asked !== null) {
       // The courtesy is stripped to surface a request it hides; when no request surfaces ("hola buenos días, cómo están"), the courtesy is the message.
       const coreRanking = rank(asked ?? core);
@@ -198,7 +199,7 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     }
     const top = ranking[0] as IntentScore;
     // Greetings and forms of address only ("klk mi hermano", "hola, todo bien?"): a greeting, read by rule.
-    if (isOnlyGreeting(text)) {
+    if (isOnlyGreeting(text) && !asksForHelpMenu(intents, ranking, text)) { // "necesito ayuda": a tenant's help label, when it has one
       const greeting = ranking.find((r) => r.name === 'greeting')?.confidence ?? 0;
       return { intent: intents.scoreBehaviour('greeting', Math.max(greeting, GREETING_RULE_CONFIDENCE)), ranking };
     }
@@ -349,9 +350,8 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     if (has('product_inquiry') && intent.name !== 'store_hours_location' && !(intent.name === 'human_agent' && intent.confidence >= HANDOFF_CONFIDENCE) && asksToOrder(text)) {
       intent = { name: 'product_inquiry', confidence: Math.max(PRODUCT_RULE_CONFIDENCE, intent.name === 'product_inquiry' ? intent.confidence : 0) };
     }
-    // "quiero comprar una nevera" is not a complaint because fridges mostly come up in complaints:
-    // a wish to buy with no word of trouble is a product question (never a ticket and a handoff).
-    if (has('product_inquiry') && intent.name === 'complaint' && buysWithoutTrouble(text)) {
+    // "quiero comprar una nevera" is not a complaint because fridges mostly come up in complaints: a wish to buy with no word of trouble is a product question (never a ticket and a handoff); so is a job wished ("quiero pintar el cuarto rosado claro", `job-wish.ts`).
+    if (has('product_inquiry') && intent.name === 'complaint' && (buysWithoutTrouble(text) || wantsAJobDone(text) || picksAColour(tenant.catalog, text, voicesTrouble))) {
       intent = { name: 'product_inquiry', confidence: PRODUCT_RULE_CONFIDENCE };
     }
     // "¿vendes aire acondicionado?" (a thing the classifier never saw; "got any primer?" unsure read as "got any deals?") and "neveras" alone (met
@@ -424,7 +424,7 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     // "ok" / "dale" while data is awaited (a form's field, the account number): noted, never a goodbye.
     const awaitsData = expecting.kind === 'lead_field' || expecting.kind === 'account_id' || expecting.kind === 'account_verification' || expecting.kind === 'product';
     // "never mind", "olvídalo": let go, "no problem, anything else?" (no complaint; the machine drops a form).
-    const letGo = !onlyLaughter && letsItGo(text);
+    const letGo = !onlyLaughter && letsItGo(text) && !endsTheBooking(intents, nlu.intent, expecting.kind === 'none', text); // "mejor cancélala": the booking
     if (onlyLaughter || letGo) nlu.intent = intents.scoreBehaviour('thanks', BARE_DECLINE_CONFIDENCE);
     else if (open && isBareDecline(text)) nlu.intent = intents.scoreBehaviour('goodbye', BARE_DECLINE_CONFIDENCE);
     // "ok" / "dale" / "perfecto" with nothing pending is an acknowledgment: answered like thanks.

@@ -23,7 +23,7 @@
 import type { IntentScore } from '../../../domain/nlu.js';
 import type { IntentSet } from '../../../domain/intent-set.js';
 import { HANDOFF_CONFIDENCE, MIN_INTENT_CONFIDENCE } from '../../../machines/triage-decision.js';
-import { asksWhatIsOffered } from './signals.js';
+import { asksWhatIsOffered, isOnlyGreeting } from './signals.js';
 import { asksDirections } from './store-questions.js';
 import { asksLanguage, storeFactsAsked } from './store-facts.js';
 import { asksPriceInCurrency } from './currency-questions.js';
@@ -34,7 +34,7 @@ import { groupSize } from '../../../machines/workflow/group-booking.js';
 export const STUDIO_RULE_CONFIDENCE = 0.6;
 
 /** The place's facts a studio may be asked about (the store's fact words), and two of its own. */
-export type StudioFactKey = 'parking' | 'restroom' | 'accessibility' | 'wifi' | 'atm' | 'children' | 'pets' | 'deposit' | 'prep' | 'walkin' | 'languages';
+export type StudioFactKey = 'parking' | 'restroom' | 'accessibility' | 'wifi' | 'atm' | 'children' | 'pets' | 'deposit' | 'prep' | 'walkin' | 'languages' | 'giftcard' | 'tax';
 const PLACE_FACTS: ReadonlySet<string> = new Set(['parking', 'restroom', 'accessibility', 'wifi', 'atm']);
 
 const words = (text: string): string =>
@@ -72,15 +72,26 @@ const PREP_ASKED =
 const WALK_IN =
   /\b(?:walk ?ins?|walk in|drop ins?|without (?:an |a )?(?:appointment|booking|reservation)|(?:just|can i|can we) (?:walk|drop|come|show) (?:in|by|up)|(?:no|don t|dont) (?:need|have) (?:an |a )?(?:appointment|booking)|sin (?:cita|reserva|reservar|reservacion|agendar|turno)|(?:hay|tengo|tiene) que (?:hacer |sacar |pedir |coger )?(?:cita|reserva|turno)|(?:llegar|ir|pasar|caer) (?:directo|asi nomas|de una))\b/;
 
+/** A clock time said: "at 10", "a las 3", "10am", "3:30". */
+const AT_A_TIME = /\b(?:at|a las?|para las?) \d{1,2}\b|\b\d{1,2} ?(?:am|pm)\b|\b\d{1,2}:\d\d\b/;
+
+/** A gift card or a service given as a present: "¿venden tarjetas de regalo?", "do you have gift cards?", "quiero regalarle un masaje a mi mamá". */
+const GIFT_CARD =
+  /\b(?:tarjetas? (?:de )?regalo|gift ?cards?|gift certificates?|gift vouchers?|certificados? (?:de )?regalo|bonos? (?:de )?regalo|vales? (?:de )?regalo|giftcards?|regalar(?:le|les)? (?:un|una) (?:servicio|cita|paquete|masaje|facial|dia de spa|manicure|pedicure)|(?:give|gift) (?:a|an|my \w+ a|my \w+ an) (?:massage|facial|spa day|service|manicure|treatment) as a (?:gift|present))\b/;
+/** Whether prices carry the tax: "¿el precio incluye ITBIS?", "do prices include tax?", "is that plus tax?". */
+const TAX = /\b(?:itbis|impuestos?|iva|tax|taxes|vat)\b/;
+
 /** The place fact a message asks about ("¿tienen parqueo?" → parking), or null. */
 export function studioFactAsked(text: string): StudioFactKey | null {
   const f = words(text);
   if (f === '') return null;
   if (DEPOSIT_ASKED.test(f)) return 'deposit';
+  if (GIFT_CARD.test(f)) return 'giftcard';
+  if (TAX.test(f)) return 'tax';
   if (PREP_ASKED.test(f)) return 'prep';
   // "do you speak English?": the chat's languages, never a person asked for on the word "speak".
   if (asksLanguage(text)) return 'languages';
-  if (WALK_IN.test(f)) return 'walkin';
+  if (WALK_IN.test(f) && !AT_A_TIME.test(f)) return 'walkin'; // "can I come in on monday at 10?" books that time
   if (MAY_COME.test(f) && (!SERVICE_FOR.test(f) || BRING.test(f))) {
     if (CHILDREN.test(f)) return 'children';
     if (PETS.test(f)) return 'pets';
@@ -233,10 +244,91 @@ export function asksCurrency(text: string): boolean {
   return asksPriceInCurrency(text) || TAKES_CURRENCY.test(words(text));
 }
 
+const HELP_WORDS = /\b(?:ayuda|ayudar|ayudame|ayudas|ayudan|help|informacion|info|options|opciones|menu)\b/;
+
+/**
+ * "necesito ayuda", "help", "hola, me puedes ayudar?": greeting words to the hardware store (a
+ * greeting that asks how to help), but a tenant with its own help label (informational, answered by
+ * a template, no data source: the studio's menu of what the chat does) trained on them reads them as
+ * that label when its classifier puts it first — the menu, not "¡Hola! Bienvenida".
+ */
+export function asksForHelpMenu(intents: IntentSet, ranking: readonly IntentScore[], text: string): boolean {
+  const top = ranking[0];
+  // "hola, me pueden atender?" greets and waits to be attended: help must be asked in so many words.
+  if (top === undefined || top.confidence < MIN_INTENT_CONFIDENCE || !HELP_WORDS.test(words(text))) return false;
+  return intents.intents.some((i) => i.label === (top.label ?? top.name) && i.kind === 'informational' && i.answer !== undefined && !('source' in i.answer));
+}
+
+/**
+ * "hola, necesito ayuda", "buenas, me pueden ayudar?": the help asked after the greeting (the words
+ * after it, to be read alone), for a tenant with a help label; null otherwise or when none is asked.
+ */
+export function helpAfterGreeting(intents: IntentSet, text: string): string | null {
+  if (!intents.intents.some((i) => i.kind === 'informational' && i.answer !== undefined && !('source' in i.answer))) return null;
+  const parts = text.trim().split(/\s+/);
+  if (parts.length > 12) return null;
+  for (let cut = 1; cut < parts.length; cut++) {
+    if (!isOnlyGreeting(parts.slice(0, cut).join(' '))) return null;
+    const rest = parts.slice(cut).join(' ');
+    if (isOnlyGreeting(rest) && HELP_WORDS.test(words(rest)) && !HELP_WORDS.test(words(parts.slice(0, cut).join(' ')))) return rest;
+  }
+  return null;
+}
+
+/** A pronoun for the booking on a verb that ends it: "cancélala", "mejor anúlala", "bórramela" (la cita, la reserva). */
+const ENDS_THE_BOOKING = /\b(?:cancel|anul|borr|elimin|quit)[a-z]*?(?:mela|melas|la|las)\b/;
+
+/**
+ * "mejor cancélala" with nothing awaited, read surely as a workflow (the studio's cancellation): the
+ * pronoun stands for the booking just talked about (a move refused, a booking shown), so it is that
+ * workflow asked — not the matter let go ("¡Perfecto! ¿Algo más?"). A form in progress is still
+ * dropped by the machine, which reads the letting go itself.
+ */
+export function endsTheBooking(intents: IntentSet, intent: IntentScore, nothingAwaited: boolean, text: string): boolean {
+  return nothingAwaited && intent.confidence >= HANDOFF_CONFIDENCE && intents.intents.some((i) => i.label === (intent.label ?? intent.name) && i.kind === 'workflow') && ENDS_THE_BOOKING.test(words(text));
+}
+
+/** What the customer paid or spent before: "¿cuánto pagué por la keratina?", "¿cuánto me cobraron la vez pasada?", "how much did I pay last time?". */
+const PAID_BEFORE = /\b(?:cuanto (?:fue lo que )?(?:pague|pagamos|gaste|gastamos|me cobraron|nos cobraron|me costo|me salio)|how much (?:did i|have i|i) (?:pay|paid|spend|spent)|what did i pay)\b/;
+
+/** Whether a message asks what the customer paid before (the history), not a price today. */
+export function asksWhatWasPaid(text: string): boolean {
+  return PAID_BEFORE.test(words(text));
+}
+
+/** Whether the customer is booked: "do I have an appointment on saturday?", "¿tengo cita el sábado?", "am I booked for friday?". */
+const BOOKED_ASKED = /^(?:(?:hola|hi|hello|buenas|hey|oye|disculpa|sorry|y|and|so|entonces|ok)\s+)*(?:do i (?:still )?have (?:an? |any |my )?(?:appointment|booking|reservation)s?|have i got (?:an? )?(?:appointment|booking)|am i (?:booked|scheduled|down)|(?:yo )?(?:tengo|tenia) (?:una |alguna |mi )?(?:cita|reserva|turno)|estoy (?:agendad[oa]|anotad[oa]|reservad[oa]|en (?:la )?agenda))\b/;
+
+/** Whether a message asks if the customer has a booking (their bookings), not for a new one. */
+export function asksIfBooked(text: string): boolean {
+  return BOOKED_ASKED.test(words(text));
+}
+
+/** Sessions left on a package bought: "¿cuántos manicures me quedan del paquete?", "how many sessions do I have left?". */
+const LEFT_OF_PACKAGE = /\b(?:cuant[oa]s? (?:\w+ )?(?:me|nos) quedan?|(?:me|nos) quedan? (?:\w+ )?(?:sesiones|visitas|manicures?|pedicures?|faciales|masajes)|how many (?:\w+ )?(?:do i have |have i got |are |i have )?(?:left|remaining)|(?:sessions|visits) (?:i have )?(?:left|remaining))\b/;
+
+/** Whether a message asks what is left of a package the customer bought (the history). */
+export function asksWhatIsLeft(text: string): boolean {
+  return LEFT_OF_PACKAGE.test(words(text));
+}
+
+/**
+ * One person's days asked: "¿Rosanna trabaja el lunes?", "¿qué días viene Yokasta?", "does Leidy work on
+ * mondays?". Singular, so "¿trabajan los domingos?" stays the studio's hours; the services answer
+ * tells the person named (the backend's staff), or goes on as usual when none is.
+ */
+const ONE_WORKS =
+  /\b(?:(?:que dias?|cuando|hasta que hora|a que hora) (?:trabaja|viene|atiende|esta)|\b(?!(?:estudio|salon|ustedes|uds|usted|quien|alguien|nadie|se|que|tambien)\b)[a-z]+ (?:trabaja|atiende|viene) (?:el|los|hoy|manana|este|esta|mañana)|(?:does|is) (?!(?:the|it|there|this|that)\b)[a-z]+ (?:work|working|in)\b|what days does [a-z]+ work|when does [a-z]+ work)\b/;
+
+/** Whether a message asks when one person of the studio works (the services answer, with the staff). */
+export function asksWhenOneWorks(text: string): boolean {
+  return ONE_WORKS.test(words(text));
+}
+
 /** A request said beside a question ("quiero un corte mañana, ¿tienen parqueo?"). */
 const REQUESTS = /\b(?:quiero|quisiera|necesito|me gustaria|deseo|agendame|reservame|apartame|ponme|i want|i d like|i would like|i need|book me|can i get|can i book)\b/;
 
-type Answered = 'hours' | 'bookings' | 'services';
+type Answered = 'hours' | 'bookings' | 'services' | 'history';
 
 /** The reading a studio's rules give `text`, else the classifier's `intent` unchanged. */
 export function studioReading(intents: IntentSet, ranking: readonly IntentScore[], intent: IntentScore, text: string): IntentScore {
@@ -275,8 +367,17 @@ export function studioReading(intents: IntentSet, ranking: readonly IntentScore[
   if (namesAPlan(text) && !sureWorkflow) return to('services');
   // "quisiera saber qué tienen para la novia": what there is and its prices, not a booking started on "quisiera".
   if (wantsToKnowFirst(text) && (intents.intents.some((i) => i.label === intent.label && i.kind === 'workflow') || intent.confidence < MIN_INTENT_CONFIDENCE) && fact === null && !sureHandoff) return to('services');
+  // "¿Rosanna trabaja el lunes?": that person's days (the services answer reads the staff), never a booking nor the menu.
+  if (asksWhenOneWorks(text) && !sureWorkflow && fact === null) return to('services');
+  // "do I have an appointment on saturday?": the customer's bookings looked up, never a new booking on "saturday".
+  if (asksIfBooked(text) && !REQUESTS.test(words(text))) return to('bookings');
+  // "¿cuántos manicures me quedan del paquete?": what is left of the package bought, never the package list.
+  if (asksWhatIsLeft(text) && !sureWorkflow) return to('history');
+  // "¿cuánto pagué por la keratina?", "how much did I pay for my highlights?": the customer's own past, never today's price.
+  if (asksWhatWasPaid(text) && !sureWorkflow) return to('history');
   // "what nail polish colors do you have?": the goods not listed, said so with that kind's services — never "no te entendí".
-  if (asksGoodsOfService(text) && !sureWorkflow) return to('services');
+  // "¿qué color me pusieron la última vez?" read surely as the history stays the history.
+  if (asksGoodsOfService(text) && !sureWorkflow && !(intent.label === labelOf('history') && intent.confidence >= HANDOFF_CONFIDENCE)) return to('services');
   // "¿cuál es el servicio más barato?": the services answer says which, when the classifier is not sure of a workflow.
   if (asksPriceEnd(text) && !sureWorkflow) return to('services');
   return intent;

@@ -1,0 +1,77 @@
+import { z } from '../../kernel/schema.js';
+import type { Lang } from '../../domain/nlu.js';
+import type { TenantData } from '../../domain/tenant.js';
+import type { InfoActorOutput } from '../../machines/conversation.contract.js';
+import type { BackendClient } from '../connectors/backend-client.js';
+import { asksWhenOneWorks } from '../brain/rule/studio-asks.js';
+import { fold } from '../brain/rule/text.js';
+import { type StudioService, WEEK_DAYS } from './studio-reads.js';
+import { namedServices } from './studio-services.js';
+
+/**
+ * The studio's people, as a receptionist tells them: "¿Rosanna trabaja el lunes?" (the days she
+ * works, that day said yes or no), "¿quién hace los tintes?" (who does that service). Read from the
+ * backend's `/staff` (name, role, the services each does, the weekdays each works); nothing in code
+ * names a person.
+ */
+
+const STAFF = z.object({
+  items: z.array(z.object({ id: z.string(), name: z.string(), role: z.object({ es: z.string(), en: z.string() }), serviceIds: z.array(z.string()), days: z.array(z.enum(WEEK_DAYS)) })),
+});
+export type StudioStaff = z.infer<typeof STAFF>['items'][number];
+
+export const readStaff = async (client: BackendClient): Promise<StudioStaff[]> => (await client.request({ method: 'GET', path: '/staff', schema: STAFF })).items;
+
+const DAY_NAMES: Record<Lang, readonly string[]> = {
+  es: ['lunes', 'martes', 'miércoles', 'jueves', 'viernes', 'sábado', 'domingo'],
+  en: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'],
+};
+
+const listed = (items: readonly string[], lang: Lang): string => (items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${lang === 'es' ? 'y' : 'and'} ${items[items.length - 1]}`);
+
+/** The weekdays someone works, said as a run where they follow one another ("martes a sábado"). */
+function daysSaid(days: readonly string[], lang: Lang): string {
+  const at = WEEK_DAYS.map((d, i) => (days.includes(d) ? i : -1)).filter((i) => i >= 0);
+  const consecutive = at.length > 2 && at.every((d, i) => i === 0 || d === at[i - 1]! + 1);
+  if (consecutive) return lang === 'es' ? `de ${DAY_NAMES.es[at[0]!]} a ${DAY_NAMES.es[at[at.length - 1]!]}` : `${DAY_NAMES.en[at[0]!]} to ${DAY_NAMES.en[at[at.length - 1]!]}`;
+  return listed(at.map((i) => DAY_NAMES[lang][i]!), lang);
+}
+
+/** Who does a service, asked in so many words: "¿quién hace los tintes?", "who does the highlights?". */
+const WHO_ASKED = /\b(?:quien|quienes|who)\s+(?:me\s+|nos\s+)?(?:hace|hacen|does|do|can do|trabaja|works on)\b/;
+
+/** Whether a message may be about the studio's people (only then is `/staff` read): who does a service, one person's days. */
+export function mayAskStaff(text: string): boolean {
+  return WHO_ASKED.test(fold(text)) || asksWhenOneWorks(text);
+}
+
+/** The staff member a message names by first name ("rosanna trabaja el lunes?"), or null. */
+export function staffNamed(text: string, staff: readonly StudioStaff[]): StudioStaff | null {
+  const words = ` ${fold(text).replace(/[^a-z0-9]+/g, ' ')} `;
+  return staff.find((s) => words.includes(` ${fold(s.name.split(/\s+/)[0] ?? '')} `)) ?? null;
+}
+
+/**
+ * A person of the studio asked about, or who does a service: the reply, or null when the message is
+ * about neither (the services answer goes on). `weekday`: the day asked (0 = Monday), if any.
+ */
+export function staffAnswer(data: Pick<TenantData, 'templates'>, text: string, lang: Lang, weekday: number | null, staff: readonly StudioStaff[], services: readonly StudioService[]): InfoActorOutput | null {
+  const has = (key: string): boolean => data.templates[lang]?.[key] !== undefined;
+  const member = staffNamed(text, staff);
+  if (member && has('studio.staff.one')) {
+    const does = listed(member.serviceIds.flatMap((id) => services.filter((s) => s.id === id).map((s) => s.name[lang])), lang);
+    const params = { name: member.name, role: member.role[lang].toLowerCase(), days: daysSaid(member.days, lang), services: does };
+    if (weekday !== null && has('studio.staff.day_yes') && has('studio.staff.day_no')) {
+      const works = member.days.includes(WEEK_DAYS[weekday]!);
+      return { replies: [{ template: works ? 'studio.staff.day_yes' : 'studio.staff.day_no', params: { ...params, day: DAY_NAMES[lang][weekday]! } }], bookingOffer: [] };
+    }
+    return { replies: [{ template: 'studio.staff.one', params }], bookingOffer: [] };
+  }
+  // "¿quién hace los tintes?" asks who; "¿hay alguien que haga cejas?" asks whether it is done (the price), a day asked its day.
+  if (!WHO_ASKED.test(fold(text)) || weekday !== null || !has('studio.staff.who')) return null;
+  const service = namedServices(text, services)[0];
+  if (!service) return null;
+  const who = staff.filter((s) => s.serviceIds.includes(service.id));
+  if (who.length === 0) return null;
+  return { replies: [{ template: 'studio.staff.who', params: { service: service.name[lang], names: listed(who.map((s) => `*${s.name}* (${s.role[lang].toLowerCase()}, ${daysSaid(s.days, lang)})`), lang) } }], service: service.id };
+}

@@ -1,0 +1,40 @@
+/**
+ * A question about goods the store just said it does not sell: "¿tienen planta eléctrica?" →
+ * "No vendemos planta eléctrica" → "¿y de cuántos watts?", "¿cuánto dura con un galón?", "¿y la
+ * marca?", "how many BTU?". A clerk hears it as about that good and says why there is no answer,
+ * never "No vendemos *watts*", "No vendemos *dura de gasolina*" or the extension cords of 25 feet
+ * for "¿de cuántos pies?" after the fridge.
+ */
+import type { ProductActorInput, ProductActorOutput } from '../../machines/conversation.contract.js';
+import type { TenantData } from '../../domain/tenant.js';
+import { plainWords } from '../../kernel/plain-words.js';
+import { asksAboutUnmet, SPEC_WORD } from '../../machines/unmet-question.js';
+
+const TEMPLATE = 'product.not_found.followup';
+/** The answers that say the good is not sold (their `query` is the good as the customer said it). */
+const NOT_SOLD = new Set(['product.not_found', 'product.not_found_related']);
+
+/**
+ * The product answer with the good just said not to be sold taken into account: a question about it
+ * gets `product.not_found.followup`; a `not_found` answer reports its good (`unmet`) for the next
+ * turn. Unchanged when the tenant has no such template.
+ */
+export function withUnmetFollowUp(tenant: TenantData, input: ProductActorInput, out: ProductActorOutput): ProductActorOutput {
+  if (tenant.templates[input.lang]?.[TEMPLATE] === undefined) return out;
+  const before = input.unmetBefore;
+  // Goods the store has, named in the question ("¿y el cemento cuánto cuesta?"), are a new question.
+  if (before !== undefined && asksAboutUnmet(input.text ?? '') && !namesOtherGoods(out, input)) {
+    return { outcome: 'not_found', replies: [{ template: TEMPLATE, params: { query: before } }], unmet: before };
+  }
+  if (out.outcome !== 'not_found') return out;
+  const said = out.replies.find((r) => 'template' in r && NOT_SOLD.has(r.template));
+  const query = said && 'template' in said ? said.params?.query : undefined;
+  return typeof query === 'string' && query !== '' ? { ...out, unmet: query } : out;
+}
+
+/** The answer found goods named in the message itself, not only a size or a unit ("pies" → the 25-foot extension cord). */
+function namesOtherGoods(out: ProductActorOutput, input: ProductActorInput): boolean {
+  if (out.outcome !== 'answered') return false;
+  const spec = new RegExp(String.raw`^(?:${SPEC_WORD}|\d+)$`);
+  return input.understanding.products.some((p) => plainWords(p.query).split(' ').some((w) => w.length > 2 && !spec.test(w) && !/^(?:de|del|la|el|los|las|con|un|una|the|of|a)$/.test(w)));
+}
