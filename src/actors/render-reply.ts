@@ -28,6 +28,7 @@ const OLDER_KEY: Readonly<Record<string, string>> = {
   'handoff.resolved.rating': 'handoff.resolved',
   'quote.reserved_pickup': 'quote.reserved',
   'quote.ticket_pickup': 'quote.ticket',
+  'lead.urgency_missing': 'lead.ask.urgency_again',
 };
 
 function lookup(templates: ReplyTemplates, key: string, lang: Lang): string {

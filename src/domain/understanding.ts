@@ -35,6 +35,8 @@ export type Expectation =
       lines?: { sku: string; quantity: number; price: number }[];
       /** Already asked again after a store question: the next one is answered without it. */
       again?: true;
+      /** Offered in answer to a pickup planned ("me lo pueden tener listo pa las 3?"): a yes sets it aside for that pickup. */
+      pickup?: true;
     }
   | ChoiceExpectation;
 

@@ -119,6 +119,8 @@ import { answerToChoice, clarifyChoice, confirmChoice, offerChoice, decideTriage
 import { foldAccents } from '../kernel/fold.js';
 import { otherColoursSaid } from './colour-said.js';
 import { plansPickup } from './pickup-words.js';
+import { urgencyTakesLeadOffer } from './urgency-to-offer.js';
+import { URGENCY_MISSING, urgencyMissing } from './urgency-missing.js';
 import { plainWords } from '../kernel/plain-words.js';
 import { callsOffHandoff } from './handoff-cancel.js';
 import { focusAskedAgain, pendingQuestionAgain } from './pending-again.js';
@@ -979,7 +981,9 @@ function reserveOfferOf(context: ConversationContext, event: unknown): Partial<C
   const count = (n: number): string => (context.lang === 'es' ? String(n).replace('.', ',') : String(n));
   const text = all ? all.map((l) => `${count(l.quantity)} x ${l.name}`).join(', ') : `${count(line.quantity)} x ${line.name}`;
   const lines = all ? { lines: all.map(({ sku, quantity, price: each }) => ({ sku, quantity, price: each })) } : {};
-  return { expecting: { kind: 'reserve_offer', text, turn: context.turn, ...(line.backorder ? { backorder: true } : {}), ...priced, ...lines } as Expectation };
+  // Offered again under "me lo pueden tener listo pa las 3?": the yes next turn is that pickup's.
+  const pickup = !line.backorder && plansPickup(lastText(context)) ? { pickup: true } : {};
+  return { expecting: { kind: 'reserve_offer', text, turn: context.turn, ...(line.backorder ? { backorder: true } : {}), ...priced, ...lines, ...pickup } as Expectation };
 }
 
 /**
@@ -989,7 +993,9 @@ function reserveOfferOf(context: ConversationContext, event: unknown): Partial<C
  */
 /** A reservation taken with its pickup planned ("me lo pueden tener listo pa las 3?"): the team confirms when and where it is ready. */
 function reservedForPickup(context: ConversationContext): boolean {
-  return (context.expecting.kind === 'reserve_offer' || context.expecting.kind === 'quote_offer') && reservedWithDelivery(context) === null && plansPickup(lastText(context));
+  const offer = context.expecting;
+  const planned = plansPickup(lastText(context)) || (offer.kind === 'reserve_offer' && offer.pickup === true);
+  return (offer.kind === 'reserve_offer' || offer.kind === 'quote_offer') && reservedWithDelivery(context) === null && planned;
 }
 
 function reservedWithDelivery(context: ConversationContext): { text: string; quote: { lines: QuoteLine[]; delivery: DeliveryQuote } } | null {
@@ -1106,7 +1112,10 @@ const lastText = (context: ConversationContext): string => withoutLaughter(conte
 function picksOther(context: ConversationContext): boolean {
   const choice = context.choosing;
   if (!choice) return false;
-  const at = pickOption(lastText(context), choice, u(context)?.affirmation ?? null);
+  // "no rush", "no, it's urgent" to the advisor offer: how soon, a yes (`urgency-to-offer.ts`).
+  const reading = u(context);
+  if (reading && urgencyTakesLeadOffer(lastText(context), choice, reading)) return false;
+  const at = pickOption(lastText(context), choice, reading?.affirmation ?? null);
   // "no, solo quiero el horario" says what it is instead: routed below, not asked again.
   return at !== null && choice.options[at]?.intent === 'out_of_scope' && !saysWhatInstead(u(context), lastText(context));
 }
@@ -2097,8 +2106,12 @@ export const conversationMachine = setup({
       const spec = formOf(context);
       if (!spec) return;
       if (context.lead.notice?.kind === 'updated' && spec.updated) enqueue.emit(formReply(context, spec.updated));
+      // More of the need told at the summary ("son 12 aulas y la fachada"): noted under it, never "lo cambié".
+      if (context.lead.notice?.kind === 'need_noted') enqueue.emit(reply('lead.needNoted'));
       if (context.lead.notice?.kind === 'contact_by_chat') enqueue.emit(reply('lead.contactByChat'));
       if (spec.confirm) enqueue.emit(formReply(context, spec.confirm, formParams(spec, context.lead.draft)));
+      // No urgency after two askings: when it is needed, asked once more under the summary (`urgency-missing.ts`).
+      if (spec.confirm && context.lead.status !== 'confirming' && urgencyMissing(spec, context.lead.draft)) enqueue.emit(reply(URGENCY_MISSING));
       enqueue.assign({
         expecting: { kind: 'lead_confirmation' },
         lead: { ...context.lead, status: 'confirming', asking: null, reask: [], notice: null },

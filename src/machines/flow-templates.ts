@@ -127,6 +127,8 @@ export const FLOW_TEMPLATE_KEYS: readonly string[] = [
   'lead.ask.phone_or_username',
   // A bare "sí" to the urgency question: the three choices again, in a line (`urgency-yes.ts`).
   'lead.ask.urgency_again',
+  // The summary reached with no urgency: when it is needed, asked once more in a line of its own (`urgency-missing.ts`).
+  'lead.urgency_missing',
   'lead.invalidEmail',
   'lead.reminder',
   'lead.confirm',

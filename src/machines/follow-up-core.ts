@@ -40,7 +40,7 @@ export function followUpCore(text: string): string {
     // "¿tienen en gris?", "¿hay de 1/2?", "do you have any in blue?": no kind named, so the one in focus in that colour or size.
     .replace(/^(?:(?:y|and)\s+)?(?:(?:ustedes\s+|uds\s+)?(?:tienen|tienes|tiene|hay|venden|vendes|manejan|traen)|(?:do\s+you\s+have|you\s+have|have\s+you\s+got|got)(?:\s+(?:any|one|some))?)\s+(?=(?:en|in|de)\s)/, '')
     // "dame la de 2", "quiero el de 3/4", "dame 10 de 3/4", "give me the white one": the pick, asked for.
-    .replace(/^(?:dame|deme|ponme|pongame|mandame|me\s+das|me\s+da|me\s+llevo|llevo|quiero|kiero|necesito|ocupo|give\s+me|ill\s+take|i\s+ll\s+take|i\s+will\s+take|let\s+me\s+have|i\s+want|i\s+need)\s+(?=(?:el|la|los|las|lo|ese|esa|esos|esas|the|that|this)(?:\s|$)|\d)/, '')
+    .replace(/^(?:dame|deme|ponme|pongame|mandame|me\s+das|me\s+da|me\s+llevo|llevo|quiero|kiero|necesito|ocupo|give\s+me|send\s+me|ill\s+take|i\s+ll\s+take|i\s+will\s+take|let\s+me\s+have|i\s+want|i\s+need)\s+(?=(?:el|la|los|las|lo|ese|esa|esos|esas|the|that|this)(?:\s|$)|\d)/, '')
     // "la de 2 entonces", "el de 3/4 por favor", "the white one then": the words around a pick.
     // "la de 3/4 también", "the 3/4 one too": the pick added to what is on the counter (order-total.ts keeps both).
     .replace(/(?:\s+(?:entonces|pues|por\s+favor|porfa|porfavor|please|pls|ok|okay|then|mejor|gracias|thanks|tambien|tb|too|also|as\s+well))+$/, '')

@@ -9,6 +9,7 @@ import { readGaugeCounts } from './gauge-counts.js';
 import { asksDeliveryTime } from './delivery-time.js';
 import { takesTheOrder } from './order-words.js';
 import { plansPickup } from './pickup-words.js';
+import { placeTailOf } from './place-tail.js';
 import { createLru, remembered } from '../kernel/lru.js';
 import { readFocusQuestion } from './focus-questions.js';
 import { countedPicks } from './counted-picks.js';
@@ -35,7 +36,7 @@ export const foldFollowUp = (text: string): string => fold(text);
 
 const CONTINUATION = /^(?:y|e|and|also|tambien|what about|how about|and for|and if|y si|y para|y el|y la|y los|y las|y en|y de|y con|entonces)\b/;
 const QUANTITY_ONLY =
-  /^(?:(?:y|and)\s+)?(?:(?:si|if)\s+)?(?:(?:i\s+)?(?:compro|llevo|quiero|necesito|ocupo|dame|me\s+das|ponme|pongame|serian|seria|son|buy|take|get|need|want|give\s+me|ll\s+take|for|para|por)\s+)*(?:unos?\s+|unas?\s+|about\s+)?\d{1,6}(?:\s+(?:unidades|units|piezas|pieces|de\s+(?:esos|esas|ese|esa|este|esta|estos|estas|ellos|ellas|esto|eso|la\s+misma|el\s+mismo)|of\s+(?:them|those|these|that|this|that\s+one|this\s+one)|mas|more))?(?:\s+(?:cuanto|cuanto\s+seria|cuanto\s+sale|cuanto\s+es|how\s+much))?$/;
+  /^(?:(?:y|and)\s+)?(?:(?:si|if)\s+)?(?:(?:i\s+)?(?:compro|llevo|quiero|necesito|ocupo|dame|me\s+das|ponme|pongame|serian|seria|son|buy|take|get|need|want|give\s+me|send\s+me|ll\s+take|for|para|por)\s+)*(?:unos?\s+|unas?\s+|about\s+)?\d{1,6}(?:\s+(?:unidades|units|piezas|pieces|de\s+(?:esos|esas|ese|esa|este|esta|estos|estas|ellos|ellas|esto|eso|la\s+misma|el\s+mismo)|of\s+(?:them|those|these|that|this|that\s+one|this\s+one)|mas|more))?(?:\s+(?:cuanto|cuanto\s+seria|cuanto\s+sale|cuanto\s+es|how\s+much))?$/;
 const ATTRIBUTE_ONLY =
   /^(?:(?:y|and)\s+)?(?:(?:el|la|los|las|the|en|in|de|of|del|one|ones|uno|una)\s+)*(?:(?:\d{1,6}(?:\/\d+)?(?!\d)(?:w|a|v|mm|cm|oz|hp)?|oz|onzas?|hp|media|tres\s+cuartos|tres\s+octavos|pulgadas?|inch(?:es)?|pies|feet|metros?|meters?|mts?|blanc[oa]s?|white|gris|gray|grey|negr[oa]s?|black|azul(?:es)?|asul|blue|roj[oa]s?|red|verdes?|green|amarill[oa]s?|yellow|hueso|bone|ivory|off\s+white|perla|pearl|satinad[oa]|satin|mate|matte|brillante|gloss|galon(?:es)?|gallons?|cubetas?|buckets?|sacos?|fundas?|bags?|rollos?|rolls?|unidades|units|libras?|pounds?|grado\s+\d+(?!\d)|grade\s+\d+(?!\d)|calibre\s+\d+(?!\d)|gauge\s+\d+(?!\d)|(?:\d+|un|uno|dos|doble|double|single)\s+(?:polos?|poles?)|amp(?:s|erios?)?|grande|big|pequen[oa]|small|one|ones|primer[oa]?|segund[oa]|tercer[oa]?|ultim[oa]|first|second|third|last|opcion|option|numero|number|de|del|el|la|los|las|the|en|in|of|cuanto|cuesta|cuestan|sale|salen|vale|valen|es|esta|estan|seria|serian|quintal(?:es)?|qq|how\s+much|is\s+it|are\s+they|costs?|precio|price|y|and)\s*)+$/;
 
@@ -70,6 +71,9 @@ const MATERIAL_CHECK =
 
 function readProductFollowUp(text: string): boolean {
   if (MATERIAL_CHECK.test(fold(text))) return true;
+  // "mándame 50 de 3/8 y 30 de media a Caleta": the order, read without where it goes (`place-tail.ts`).
+  const tail = placeTailOf(text);
+  if (tail !== null && readProductFollowUp(tail.rest)) return true;
   // "no, el blanco", "mejor el de 3/4", "I mean the white one", "sí, pero en cubeta": a correction of the product in focus.
   const t = followUpCore(text);
   if (t === '' || (t.split(' ').length > MAX_WORDS && countedPicks(text) === null)) return false; // "give me 5 of the first and 3 of the other one": long, yet picks
@@ -281,7 +285,7 @@ const QUANTITY_FILLER = new Set([
   'cuanto', 'cuantos', 'a', 'como', 'me', 'te', 'nos', 'salen', 'sale', 'saldrian', 'saldria', 'serian', 'seria', 'son', 'es', 'sera', 'seran',
   'costarian', 'costaria', 'cuestan', 'cuesta', 'valen', 'vale', 'total', 'en', 'el', 'precio', 'por', 'para', 'how', 'much', 'would', 'will',
   'be', 'is', 'are', 'it', 'for', 'the', 'price', 'cost', 'costs', 'compro', 'llevo', 'quiero', 'necesito', 'ocupo', 'dame', 'das', 'ponme',
-  'pongame', 'mandame', 'buy', 'take', 'get', 'need', 'want', 'give', 'i', 'ill', 'please', 'porfa', 'favor', 'unos', 'unas', 'about', 'like',
+  'pongame', 'mandame', 'buy', 'take', 'get', 'need', 'want', 'give', 'send', 'i', 'ill', 'please', 'porfa', 'favor', 'unos', 'unas', 'about', 'like',
   'what', 'make', 'fueran', 'fuera', 'pa', 'mejor', 'llevaria', 'compraria', 'necesitaria', 'ocuparia', 'im', 'taking', 'lo',
   // "si llevo 10, ¿cuánto pago?", "if I take 5, how much do I pay?".
   'pago', 'pagaria', 'pagare', 'pagamos', 'pay', 'do', 'we',

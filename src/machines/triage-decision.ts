@@ -4,6 +4,7 @@ import type { ChoiceExpectation, ChoiceOption, Understanding } from '../domain/u
 import { carriesLeadData } from './lead-draft.js';
 import { foldAccents } from '../kernel/fold.js';
 import { goodsOutweighUnsureLead } from './goods-over-lead.js';
+import { urgencyTakesLeadOffer } from './urgency-to-offer.js';
 
 /**
  * How triage decides on a reading: the whole reading (intent ranking, confidence, entities), not the
@@ -355,6 +356,7 @@ const FAREWELL_CONFIDENCE = 0.9;
 export function answerToChoice(text: string, choice: ChoiceExpectation, u: Understanding): { at: number; implied: boolean; text?: string } | null {
   // "perfecto, gracias, hasta luego" to "¿Te comparto la dirección?": a farewell, not a yes to the offer.
   if (choice.offer && u.nlu.intent.name === 'goodbye' && u.nlu.intent.confidence >= FAREWELL_CONFIDENCE) return null;
+  if (urgencyTakesLeadOffer(text, choice, u)) return { at: 0, implied: true }; // "no rush", "no, es urgente": how soon, not a no
   const at = pickOption(text, choice, u.affirmation);
   if (at !== null) return { at, implied: false };
   const yes = choice.options[0];

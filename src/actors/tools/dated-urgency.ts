@@ -6,6 +6,15 @@
  * (`brain/rule/time-spans.ts`): within a week *Alto*; within about a month *Medio* (the end of the
  * month and Christmas a month ahead have always been *Medio*); later *Bajo*. A date after which
  * something happens ("después de navidad") is no deadline: the brain's reading stands.
+ *
+ * A month said relative to today ("el mes que viene", "next month", "empezamos el mes que viene") is
+ * a span like "en un mes" (`time-spans.ts`), counted by the calendar: the days to its middle (next
+ * month's 15th; "a principios del mes que viene" / "early next month" its 5th, "a finales" / "late
+ * next month" its 25th), levelled as a span is (within a week *Alto*, within three weeks *Medio*,
+ * later *Bajo*). So "next month" is *Bajo* most of a month and *Medio* in its last week or so (said
+ * on 28 December it is days away). "este mes", "this month", "a fin de mes" are a deadline: this
+ * month's last day (*Medio*; *Alto* in its last week). Weeks ("la semana que viene") keep the brain's
+ * level: the calendar would move them by a day or two at most.
  */
 import type { UrgencyLevel } from '../../domain/lead.js';
 import { localParts } from '../../domain/team-hours.js';
@@ -34,9 +43,31 @@ const MONTH_SAID = new RegExp(
   `\\b(?:(${BY}|antes de que [a-z ]{0,50}? (?:en|in)|a principios de|a inicios de|principios de|inicios de|early|at the beginning of|beginning of|the start of)|(en|in|durante|during|a mediados de|mediados de|mid|in the middle of)|(a finales de|finales de|a fines de|fines de|late|at the end of|the end of))(?: (?:del|de|el|la|of))? (${FULL_MONTH})\\b`,
 );
 
+/** Next month, as a deadline or its beginning, in it, or at its end ("a finales del mes que viene", "late next month"). */
+const NEXT_MONTH = /\b(?:(a principios|a inicios|principios|inicios|early|at the beginning of|the beginning of|the start of)|(a mediados|mediados|mid|in the middle of|the middle of)|(a finales|a fines|finales|fines|late|at the end of|the end of|end of))?(?: (?:del|de|of))?(?: (?:el|la|the))? ?(?:mes que viene|proximo mes|mes proximo|mes entrante|next month|following month)\b/;
+/** This month, by its end: "este mes", "this month", "a fin de mes", "by the end of the month", "antes de que termine el mes". */
+const THIS_MONTH = /\b(?:(?:para |pa |en |by |within |in |during )?(?:este|this) mes|this month|(?:a )?(?:fin|final|finales|fines|end) (?:de |del |of )?(?:este |the |this |el )?(?:mes|month)|antes de que (?:se )?(?:termine|acabe) (?:el|este) mes|before the (?:end of the )?month (?:is over|ends)?)\b/;
+/** The Christmas break, when schools and offices do their works. */
+const CHRISTMAS_BREAK = /\b(?:vacaciones (?:escolares )?(?:de |del )?(?:navidad|diciembre|fin de ano)|(?:christmas|xmas|holiday|winter) (?:break|holidays|vacation|recess))\b/;
+/** "a partir del mes que viene", "after next month": no deadline. */
+const AFTER_MONTH = /\b(?:despues del?|after|a partir del?|desde (?:el|este)|from|since|starting) (?:el |this |the )?(?:mes que viene|proximo mes|mes proximo|mes entrante|next month|following month|este mes|this month)\b/;
+/** Words that want it now, whatever date the message also names. */
+const NOW_SAID = /\b(?:urgen\w*|ya mismo|lo necesito ya|necesitamos ya|para ya|hoy|ahora|ahorita|cuanto antes|lo antes posible|asap|as soon as possible|right away|right now|immediately|today|ya)\b/;
+/** "no es para este mes": this month denied, no deadline. */
+const NOT_THIS_MONTH = /\bno (?:es )?(?:para )?(?:este mes|this month)\b|\bnot (?:for )?this month\b/;
+
+/** The month after today's, on its `day`. */
+const nextMonthOn = (today: CalendarDay, day: number): CalendarDay => {
+  const at = new Date(Date.UTC(today.year, today.month, day));
+  return { year: at.getUTCFullYear(), month: at.getUTCMonth() + 1, day: at.getUTCDate() };
+};
+
 /** The deadline a message names, in the tenant's calendar from `today`; null when it names none. */
 function deadlineOf(f: string, today: CalendarDay): CalendarDay | null {
-  if (AFTER.test(f)) return null;
+  if (AFTER.test(f) || AFTER_MONTH.test(f)) return null;
+  // "queremos pintar la escuela en las vacaciones de navidad": the work starts with the break (about the 20th of December).
+  if (CHRISTMAS_BREAK.test(f)) return today.month === 12 && today.day > 20 ? today : nextDate(today, 12, 20);
+  if (THIS_MONTH.test(f) && !NOT_THIS_MONTH.test(f)) return { ...today, day: new Date(Date.UTC(today.year, today.month, 0)).getUTCDate() };
   const holiday = HOLIDAY_BY.exec(f);
   if (holiday) return holidayDate(f.slice(holiday.index), today);
   const dayMonth = DAY_MONTH.exec(f);
@@ -67,6 +98,12 @@ export function urgencyByDate(text: string, now: number, timeZone: string): Urge
   const f = fold(text).replace(/[^a-z0-9\s]+/g, ' ').replace(/\s+/g, ' ').trim();
   const p = localParts(now, timeZone);
   const today: CalendarDay = { year: p.year, month: p.month, day: p.day };
+  // "el mes que viene": a span, levelled by the days to its middle as "en 3 semanas" is.
+  const next = AFTER.test(f) || AFTER_MONTH.test(f) ? null : NEXT_MONTH.exec(f);
+  if (next) {
+    const days = Math.round((utc(nextMonthOn(today, next[1] !== undefined ? 5 : next[3] !== undefined ? 25 : 15)) - utc(today)) / DAY_MS);
+    return days <= 7 ? 'Alto' : days <= 21 ? 'Medio' : 'Bajo';
+  }
   const deadline = deadlineOf(f, today);
   if (deadline === null) return undefined;
   const days = Math.round((utc(deadline) - utc(today)) / DAY_MS);
@@ -79,12 +116,15 @@ export function urgencyByDate(text: string, now: number, timeZone: string): Urge
  * el 15", which the brain cannot level without a date) or tells it at the summary.
  */
 export function readingWithDatedUrgency<T extends Understanding>(reading: T, text: string, expecting: Expectation | undefined, now: number, timeZone: string): T {
-  const said = reading.urgency !== undefined || typeof reading.leadFields.urgency_level === 'string';
+  // A lead's opening that names when ("…en las vacaciones de navidad", "we start next month"): its urgency, as a clerk writes it.
+  const said = reading.urgency !== undefined || typeof reading.leadFields.urgency_level === 'string' || (reading.nlu?.intent.name === 'sales_lead' && expecting?.kind !== 'lead_field');
   const asked = expecting?.kind === 'lead_field' && expecting.field === 'urgency_level';
   // "empezamos a vaciar el 4 de enero" at the summary: when it is needed, told late (a question there is answered, not taken).
   const atSummary = expecting?.kind === 'lead_confirmation' && !text.includes('?');
   if (!said && !asked && !atSummary) return reading;
   const level = urgencyByDate(text, now, timeZone);
   if (level === undefined || (level === reading.urgency && reading.leadFields.urgency_level === level)) return reading;
+  // "empezamos el mes que viene pero el cemento lo necesito ya": the date is the project's, the need is now.
+  if (reading.urgency === 'Alto' && level !== 'Alto' && NOW_SAID.test(fold(text))) return reading;
   return { ...reading, urgency: level, leadFields: { ...reading.leadFields, urgency_level: level } };
 }

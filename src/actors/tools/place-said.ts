@@ -15,6 +15,7 @@ import type { ProductActorInput, ProductActorOutput } from '../../machines/conve
 import { asksTotalWithDelivery } from '../../machines/product-focus.js';
 import { findDeliveryPlace } from './info.tool.js';
 import { deliveryAskedIn } from './product-delivery.js';
+import { answerOrderWithPlace } from './order-place.js';
 import { factQuestionsBesideRequest } from '../brain/rule/store-facts.js';
 import { asksNewAccount } from '../brain/rule/signals.js';
 import { asksRequirements } from '../../machines/credit-requirements.js';
@@ -52,7 +53,7 @@ export function reportingPlaceSaid<T extends object>(tenant: Pick<TenantData, 's
 export function answerWithPlaceSaid(tenant: TenantData, input: ProductActorInput, now: number | undefined, answer: (input: ProductActorInput) => ProductActorOutput): ProductActorOutput {
   const text = input.text;
   const delivery = !input.delivery && input.placeSaid !== undefined && text !== undefined && text.length <= MAX_TEXT && asksTotalWithDelivery(text) ? deliveryAskedIn(tenant, `llevar a ${input.placeSaid}`, now) : undefined;
-  const out = delivery ? answer({ ...input, delivery }) : answer(input);
+  const out = delivery ? answer({ ...input, delivery }) : (answerOrderWithPlace(tenant, input, now, answer) ?? answer(input));
   return reportingPlaceSaid(tenant, delivery && !out.deliveryAsked ? { ...out, deliveryAsked: delivery } : out, text);
 }
 

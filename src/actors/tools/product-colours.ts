@@ -24,6 +24,18 @@ export { COLOUR_EN } from './colour-names.js';
 /** One pack said with an article ("a gallon of blue paint", "un galón de pintura azul"): a count of one. */
 const ONE_PACK = /\b(?:a|an|one|un|una)\s+(?:galon|gallon|cubeta|bucket)\b/;
 
+/**
+ * Colour words the catalog files under another colour ("crema" and "cream" under beige, "celeste"
+ * under blue, "plomo" under grey): a clerk says back the customer's word, never the catalog's.
+ */
+const SAID_BACK = new Set(['crema', 'cream', 'celeste', 'plomo', 'cafe', 'violeta', 'colorado', 'colorao']);
+
+/** The colour as the customer said it when their word is one of `SAID_BACK` for `asked`, else `asked`. */
+function colourAsSaid(index: CatalogIndex, query: string, asked: string): string {
+  const word = query.split(/[^\p{L}]+/u).map((w) => foldAccents(w.toLowerCase())).find((w) => SAID_BACK.has(w) && index.parse(w).phrases.colour === asked);
+  return word ?? asked;
+}
+
 /** Colours listed with a product each, at most. */
 const MAX_COLOURS = 5;
 
@@ -39,8 +51,10 @@ const colourName = (colour: string, lang: Lang): string => {
  */
 export function noColourAnswer(tenant: TenantData, index: CatalogIndex, query: string, lang: Lang, focus: ProductFocus, quantity?: number, text?: string): ProductActorOutput | null {
   const said = index.parse(query);
-  const asked = said.phrases.colour;
-  if (!asked) return null;
+  const canonical = said.phrases.colour;
+  if (!canonical) return null;
+  // "color crema": said back as "crema", though the catalog files it under beige.
+  const asked = colourAsSaid(index, `${query} ${text ?? ''}`, canonical);
   // The query without its colour words and their shades: "galon pintura azul claro" → "galon pintura".
   const base = query.split(/\s+/).filter((word) => word !== '' && index.parse(word).attributes.colours.length === 0 && !isShadeWord(foldAccents(word))).join(' ');
   const byColour = new Map<string, Product>();

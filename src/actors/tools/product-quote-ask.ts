@@ -26,12 +26,14 @@ export function quoteNeedsChoice(tenant: TenantData, index: CatalogIndex, single
   const items = shown.map((p) => describeProduct(tenant, p, lang));
   const first = shown[0]!;
   const units = countUnit(first.unit, 2, lang);
+  // "¿cuántas unidades?", "¿cuántos sacos?": the question agrees with the unit's gender.
+  const many: { many?: string } = lang !== 'es' ? {} : { many: /(?:as|dades|ciones)$/.test(units) ? 'cuántas' : 'cuántos' };
   // Paint comes in colours: "which one" is the type and the colour.
   const colours = new Set(index.search(single.item.query, { limit: 25 }).map((m) => index.parse(m.product.name).phrases.colour).filter((c) => c !== undefined));
   const template = `product.quote_kinds${total > shown.length ? '_more' : ''}${colours.size >= 2 ? '_colour' : ''}`;
   return {
     outcome: 'answered',
-    replies: [{ template, params: { items, count: total, more: total - shown.length, units }, options: optionsFor(shown) }],
+    replies: [{ template, params: { items, count: total, more: total - shown.length, units, ...many }, options: optionsFor(shown) }],
     focus: { ...focusOf(single.match, single.item, index), options: shown.map((p) => p.sku) },
   };
 }

@@ -120,6 +120,9 @@ export function answersSlot(spec: WorkflowSpec, slotName: string, understanding:
   return readingsOf(spec, understanding, slotName, text).some(([s]) => s.name === slotName);
 }
 
+/** The need said again to replace the one written ("no, lo que necesito es…", "actually we need…"). */
+const NEED_CORRECTED = /^(?:no\b|nop|perd[oó]n|mejor|en realidad|corrijo|correcci[oó]n|me equivoqu[eé]|actually|sorry|i mean|rather|correction|change (?:it|that|the need))/;
+
 /**
  * Merges one message's readings into the draft, with the message as provenance. Later values win
  * (the customer corrected themselves). A declined slot is stored as `null`, except a required one;
@@ -159,7 +162,11 @@ export function mergeFormReading(spec: WorkflowSpec, lead: LeadState, understand
     if (slot.entity === 'phone' && value !== null) value = mergedPhone(draft[key], value, text, lead.status === 'confirming');
     // More of the need told at the summary goes after the need written, not in its place.
     const written = draft[key]?.value;
-    if (understanding.addsToNeed && value !== recount && slot.entity === 'problem' && typeof written === 'string' && value !== null && !written.includes(value)) value = `${written.replace(/[.\s]*$/, '.')} ${value.charAt(0).toUpperCase()}${value.slice(1)}`.slice(0, 800);
+    // "son 6 casas de una planta, unos 600 sacos…" where another question is asked, after the opening's need
+    // ("tengo una obra de 6 casas… necesito cotizar cemento"): the details go under it, as "Anotado" says, never in its place.
+    const detailsAfter = lead.status === 'collecting' && lead.asking !== null && lead.asking !== key && slot.entity === 'problem' && typeof written === 'string' && typeof value === 'string' && !value.includes(written) && !NEED_CORRECTED.test(text.trim().toLowerCase());
+    if (detailsAfter && value !== recount && typeof written === 'string' && value !== null && !written.includes(value)) value = `${written.replace(/[.\s]*$/, '.')} ${value.charAt(0).toUpperCase()}${value.slice(1)}`.slice(0, 800);
+    else if (understanding.addsToNeed && value !== recount && slot.entity === 'problem' && typeof written === 'string' && value !== null && !written.includes(value)) value = `${written.replace(/[.\s]*$/, '.')} ${value.charAt(0).toUpperCase()}${value.slice(1)}`.slice(0, 800);
     // A value changed at the summary, or one given before corrected while another is asked
     // ("perdón, mi correo es …"): say so before the next question.
     // (More of the need told after it is written under it, not a change to announce.)
@@ -170,7 +177,7 @@ export function mergeFormReading(spec: WorkflowSpec, lead: LeadState, understand
     const phoneAdded = lead.status === 'collecting' && lead.asking !== null && lead.asking !== key && slotOf(spec, lead.asking)?.or !== slot.name && slot.entity === 'phone' && value !== null && (typeof before !== 'string' || value.startsWith(`${before} / `)) && before !== value;
     if (phoneAdded && notice === null) notice = { kind: 'phone_added' };
     // ...but the need told again while another question is asked is more of it, noted ("son 4 casas de 2 niveles…" is no "lo cambié").
-    if ((lead.status === 'confirming' || corrected) && draft[key]?.value !== value && notice === null) notice = lead.status === 'collecting' && slot.entity === 'problem' ? { kind: 'need_noted' } : { kind: 'updated' };
+    if ((lead.status === 'confirming' || corrected) && draft[key]?.value !== value && notice === null) notice = (lead.status === 'collecting' || appended) && slot.entity === 'problem' ? { kind: 'need_noted' } : { kind: 'updated' };
     draft[key] = { value, sourceMessageId: messageId };
     reask = reask.filter((f) => f !== key);
   }

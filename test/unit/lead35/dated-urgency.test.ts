@@ -27,7 +27,7 @@ describe('urgencyByDate', () => {
     expect(urgencyByDate(text, at(day), ZONE)).toBe(level);
   });
 
-  it.each(['despues de navidad', 'after Christmas', 'next month', 'la semana que viene', 'son 20 aulas', 'the 3 houses', 'para el 15 por ciento', 'tubos de 4 pulgadas'])(
+  it.each(['despues de navidad', 'after Christmas', 'a partir del mes que viene', 'no es para este mes', 'la semana que viene', 'son 20 aulas', 'the 3 houses', 'para el 15 por ciento', 'tubos de 4 pulgadas'])(
     'should name no deadline in "%s"',
     (text) => {
       expect(urgencyByDate(text, at('2026-12-07'), ZONE)).toBeUndefined();

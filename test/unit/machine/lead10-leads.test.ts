@@ -92,7 +92,7 @@ describe('the CRM payload for the salesperson', () => {
   });
 
   it.each([
-    ['necesitamos 200 fundas de cemento y 40 varillas de 3/8 para la próxima semana', [{ quantity: 200, item: 'fundas de cemento' }, { quantity: 40, item: 'varillas' }]],
+    ['necesitamos 200 fundas de cemento y 40 varillas de 3/8 para la próxima semana', [{ quantity: 200, item: 'fundas de cemento' }, { quantity: 40, item: 'varillas de 3/8' }]],
     ['lo necesito en 3 días', []],
     ['RD$ 5000 de presupuesto', []],
     // lead34: the clause ends the goods; a sales manager read "aulas hay" and "metros necesito zinc".

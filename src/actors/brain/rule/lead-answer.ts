@@ -151,6 +151,8 @@ export function readBare(field: LeadField, text: string, context: { tenantName?:
     case 'company_name': {
       // "no, mi correo es …": the "no" corrects another answer, it does not decline the company.
       if (CORRECTS_OTHER_FIELD.test(f)) return undefined;
+      // "no hay prisa", "no urge": the urgency told ahead, never "no company".
+      if (URGENCY_ALONE.test(f)) return undefined;
       const firstClause = (f.split(/[,;]/)[0] ?? f).trim();
       // "es para mi casa nada más": the decline with a closing "nada más" / "only".
       const declined = f.replace(/\s+(?:nada mas|na mas|solamente|solo|nomas|only|just that)$/, '');

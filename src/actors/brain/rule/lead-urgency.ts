@@ -19,7 +19,7 @@ export const URGENCY_WHEN: [UrgencyLevel, RegExp][] = [
 /** A bare day or time ("para el lunes", "el viernes", "by monday", "hoy"): when, never what. */
 export const TIME_ONLY = /^(?:(?:para|antes del?|by|before|on|for)\s+)?(?:el |este |the |this )?(?:lunes|martes|miercoles|jueves|viernes|sabado|domingo|monday|tuesday|wednesday|thursday|friday|saturday|sunday|hoy|manana|today|tomorrow|fin de semana|weekend)(?: que viene| next week| proximo)?$/;
 /** An urgency said alone ("alta", "urgente", "sin prisa", "asap"), which answers nothing else. */
-export const URGENCY_ALONE = /^(?:es |it'?s |muy |very |bastante |super )?(?:alta|alto|media|medio|baja|bajo|urgente|urgentisimo|high|medium|low|urgent|sin prisa|no hay prisa|no urge|no rush|no hurry|lo antes posible|cuanto antes|asap|as soon as possible)$/;
+export const URGENCY_ALONE = /^(?:es |it'?s |muy |very |bastante |super )?(?:alta|alto|media|medio|baja|bajo|urgente|urgentisimo|high|medium|low|urgent|sin prisa|sin apuro|no hay prisa|no hay apuro|no tengo prisa|no tengo apuro|no urge|no rush|no hurry|there s no rush|lo antes posible|cuanto antes|asap|as soon as possible)$/;
 /** Urgency cues strong enough to count inside a question ("¿lo tienen para hoy? es urgente"). */
 export const URGENCY_CUE = /\b(?:urgen\w*|prioridad|priority|para ayer|cuanto antes|lo antes posible|asap|as soon as possible|inmediat\w*|immediately|emergencia|emergency|sin prisa|no hay prisa|no urge|no rush|no hurry|not urgent|cuando puedan|whenever)\b/;
 

@@ -17,7 +17,7 @@ const CONTACT_TYPES = new Set<Entity['type']>(['person_name', 'company', 'email'
 
 /** A clause that asks for something or describes a job: where the need starts. */
 const NEED_CUE =
-  /\b(?:necesit\w*|queremos|quiero|quisiera\w*|buscamos|busco|ocupamos|vamos a|estamos|cotiz\w*|presupuesto|we need|we re|we are|we want|we d like|we would like|i need|i want|i d like|i would like|looking for|looking to|quote|quotation|estimate|building|renovating|remodel\w*|construyendo|remodelando|construir)\b/;
+  /\b(?:necesit\w*|queremos|quiero|quisiera\w*|buscamos|busco|ocupamos|vamos a|estamos|cotiz\w*|presupuesto|we need|we re|we are|we want|we d like|we would like|i need|i want|i d like|i would like|looking for|looking to|quote|quotation|estimate|building|renovating|remodel\w*|construyendo|remodelando|construir|a cargo de(?: la)? (?:construccion|obra|remodelacion)|in charge of)\b/;
 
 /** What makes the clause a need and not a bare request: goods, a job, a count of units or a product. */
 const SUBSTANCE =

@@ -1,5 +1,6 @@
 import type { Entity } from '../../../domain/nlu.js';
 import { fold } from './text.js';
+import { tellsOrganisationProject } from './org-project.js';
 
 /**
  * A quote asked for a project rather than for products: an advisor's sales lead. Read by the rule
@@ -56,10 +57,15 @@ export function asksQuoteForProjectUnits(text: string): boolean {
  * - "I'm David Ortiz from Ortiz Electric, we need a quote for wire and breakers for a new building":
  *   someone who says who they are (a company, or a name with a list of goods) asks a quote of goods
  *   uncounted for a project — the lead starts with the name, the company and the need taken, never
- *   one unit of each priced. One product uncounted without a company is asked which and how many.
+ *   one unit of each priced. One product uncounted without a company is asked which and how many;
+ * - "soy la directora del Colegio Santa Rosa, queremos pintar la escuela": whoever speaks for an
+ *   organisation and tells a job on its building (`org-project.ts`), no quote word said.
  */
 export function asksQuoteAsLead(text: string, entities: readonly Entity[], mentions: readonly { quantity?: unknown }[]): boolean {
   const uncounted = mentions.every((m) => m.quantity === undefined);
+  // "soy la directora del Colegio Santa Rosa, queremos pintar la escuela", "I manage three buildings… repaint the
+  // common areas and replace about 60 door locks": a project for an advisor, no quote word needed, whatever it counts.
+  if (tellsOrganisationProject(text)) return true;
   if (mentions.length === 0) return (entities.some((e) => e.type === 'company' || e.type === 'email') && asksForQuote(text)) || asksProjectQuote(text);
   const introduced = entities.some((e) => e.type === 'company') || (mentions.length >= 2 && entities.some((e) => e.type === 'person_name'));
   return uncounted && ((introduced && asksProjectQuote(text)) || asksQuoteForProjectUnits(text));

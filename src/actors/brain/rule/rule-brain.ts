@@ -50,7 +50,7 @@ import { questionAfterGreeting, stripCourtesy } from './courtesy.js';
 import { voicesTrouble, withoutUnfoundedComplaint } from './unfounded-complaint.js';
 import { wantsAJobDone } from './job-wish.js';
 import {
-  asksForJob, asksHowToPay, asksNewAccount, asksToReactivate, asksQuoteAsLead, isStoreysOfBuilding, asksStorePhone, asksToOrder,
+  asksForJob, asksHowToPay, asksNewAccount, asksToReactivate, asksQuoteAsLead, isStoreysOfBuilding, asksStorePhone, asksToOrder, tellsOrganisationProject,
   saysOnlyNotKnown, buysAThing, buysWithoutTrouble, computePriority, detectAffirmation, detectClosing, detectCritical, isBareAcknowledgment,
   isBareDecline, isGreetingWithIntroduction, isOnlyGreeting, isOnlyIntroduction, isVagueComplaint, mentionsDelivery, countsGoodsToDeliver, saysNotKnown
 } from './signals.js';
@@ -374,7 +374,7 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     // "¿cuántos blocks para una pared de 3 por 2?", "cuántos metros de cable necesito?": how much material a job takes.
     const material = readMaterialQuestion(text);
     const asksMaterial = (material !== null && (mentions.length > 0 || namesAJob(text) || isMeasured(material))) || readJobSizesOnly(text) !== null; // or "piso de 4x5" alone
-    if (has('product_inquiry') && !sureHandoff && ((namesAJob(text) && (asksWhatAJobTakes(text) || toldJob(text) !== null)) || areaToCover(text) !== null || asksMaterial)) {
+    if (has('product_inquiry') && !sureHandoff && !(intent.name === 'sales_lead' && tellsOrganisationProject(text)) && ((namesAJob(text) && (asksWhatAJobTakes(text) || toldJob(text) !== null)) || areaToCover(text) !== null || asksMaterial)) {
       intent = { name: 'product_inquiry', confidence: Math.max(PRODUCT_RULE_CONFIDENCE, intent.name === 'product_inquiry' || intent.name === 'price_quote' ? intent.confidence : 0) };
     }
     // "¿tienen algo para destapar el inodoro?", "something to cut metal": a product question by the job to do.

@@ -174,6 +174,7 @@ export function isVagueComplaint(text: string): boolean {
 }
 
 export { asksForQuote, asksProjectQuote, asksQuoteAsLead, asksQuoteForProjectUnits, isStoreysOfBuilding } from './project-quotes.js';
+export { tellsOrganisationProject } from './org-project.js';
 
 const TO_BUY = String.raw`\b(?:quiero|quisiera|queria|necesito|ocupo|busco|deseo|voy a|i want to|i d like to|i would like to|i need to|looking to)\s+(?:comprar(?:me|le|les)?|adquirir|buy|purchase)`;
 const BUY_VERB = new RegExp(String.raw`${TO_BUY}\s+(?:un|una|unos|unas|el|la|los|las|dos|tres|\d+|a|an|some|the|one|two|three)\s+[a-z]`);
