@@ -1001,7 +1001,7 @@ function reservedForPickup(context: ConversationContext): boolean {
 function reservedWithDelivery(context: ConversationContext): { text: string; quote: { lines: QuoteLine[]; delivery: DeliveryQuote } } | null {
   const offer = context.expecting;
   const delivery = context.delivery;
-  if (offer.kind !== 'reserve_offer' || !offer.line || !delivery || context.turn - delivery.turn > DELIVERY_TURNS) return null;
+  if (offer.kind !== 'reserve_offer' || offer.pickup === true || !offer.line || !delivery || context.turn - delivery.turn > DELIVERY_TURNS) return null;
   const held = offer.lines ?? [offer.line];
   const goods = held.reduce((sum, l) => sum + l.price * l.quantity, 0);
   const fee = delivery.freeFrom !== undefined && goods >= delivery.freeFrom ? 0 : delivery.fee;
@@ -1802,7 +1802,9 @@ export const conversationMachine = setup({
       const quote = params.focus === 'info' && again && !held && pendingQuoteOffer(context) && context.expecting.kind === 'quote_offer' ? { ...context.expecting, turn: context.turn, again: true as const } : null;
       // "dame 5 sacos, ¿me lo llevan a Caleta?": the offer stands for the count said.
       const recount = out && 'reserveCount' in out && out.reserveCount !== undefined && held?.line && !held.lines ? { line: { ...held.line, quantity: out.reserveCount }, text: held.text.replace(/^[\d.,]+ x /, `${out.reserveCount} x `) } : {};
-      const pending = params.focus === 'info' && held && out && (('delivery' in out && out.delivery) || again) ? { ...held, turn: context.turn, ...recount, ...(again ? { again: true as const } : {}) } : quote;
+      // "y si lo paso a buscar?" under the offer: the yes next is that pickup's, without the delivery priced before.
+      const pickup = again && held && !held.backorder && plansPickup(lastText(context)) ? { pickup: true as const } : {};
+      const pending = params.focus === 'info' && held && out && (('delivery' in out && out.delivery) || again) ? { ...held, turn: context.turn, ...recount, ...(again ? { again: true as const } : {}), ...pickup } : quote;
       // "¿tienen varilla? ¿y a qué hora cierran?": the store's answer with the product's "¿Te lo reservo?" — a yes sets it aside.
       const reserving = params.focus === 'info' && out && 'reserve' in out && out.reserve ? (reserveOfferOf(context, event).expecting ?? null) : null;
       const expecting: Expectation = offer ? offerChoice(offer, context.lang) : (reserving ?? pending ?? NO_EXPECTATION);
