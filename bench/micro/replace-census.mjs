@@ -10,7 +10,7 @@
  *   COUNT_TURN_GO=/tmp/census.go node --import ./bench/micro/replace-census.mjs bench/micro/count-turn.mjs DIR /tmp/texts.json unseen 300 300
  *
  * It prints, after the run, the pattern replaces per counted turn by caller (the top 25, then the
- * total). `CENSUS_TURNS` (default 300) is the divisor; it must equal count-turn's last argument.
+ * total); with `CENSUS_LINES=1`, by call site in the built file. `CENSUS_TURNS` (default 300) is the divisor; it must equal count-turn's last argument.
  */
 import { writeFileSync } from 'node:fs';
 
@@ -18,14 +18,16 @@ const go = process.env.COUNT_TURN_GO;
 if (!go) throw new Error('replace-census.mjs: set COUNT_TURN_GO (count-turn.mjs waits for that file after its warm-up)');
 const turns = Number(process.env.CENSUS_TURNS ?? 300);
 const counts = new Map();
+// CENSUS_LINES=1: by call site (the built file's line) rather than by function.
+const byLine = process.env.CENSUS_LINES === '1';
 let counting = false;
 
 /** The first stack frame outside this file: "function (file)". */
 function caller() {
   const stack = new Error().stack?.split('\n') ?? [];
   const frame = stack.slice(2).find((l) => !l.includes('replace-census.mjs')) ?? '?';
-  const m = /at (?:(\S+) )?\(?(?:file:\/\/)?.*?([^/]+\.js):\d+:\d+\)?$/.exec(frame.trim());
-  return m ? `${m[1] ?? '<anonymous>'} (${m[2]})` : frame.trim();
+  const m = /at (?:(\S+) )?\(?(?:file:\/\/)?.*?([^/]+\.js):(\d+):\d+\)?$/.exec(frame.trim());
+  return m ? `${m[1] ?? '<anonymous>'} (${m[2]}${byLine ? `:${m[3]}` : ''})` : frame.trim();
 }
 
 for (const name of ['replace', 'replaceAll']) {
