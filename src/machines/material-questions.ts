@@ -33,23 +33,8 @@ export interface MaterialQuestion {
 import { doorsIn, DOOR_SIDE_M2 } from './doors-area.js';
 import { COLOUR_SAID } from './colour-said.js';
 
-/** A message as these rules read it: lower case, no accents, decimals kept ("2.5", "2,5" → "2.5"). */
-function fold(text: string): string {
-  return text
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/²/g, '2')
-    .replace(/³/g, '3')
-    .replace(/(\d)[,.](\d)/g, '$1.$2')
-    // "kuantos", "qantos", "cuantas": the way it is typed.
-    .replace(/\b(?:kuant|qu?ant)(?=[oa]s?\b)/g, 'cuant')
-    // "cuanto e el cable?": WhatsApp's "es" without its s, a price asked.
-    .replace(/\b(cuant[oa]s?) e\b/g, '$1 es')
-    .replace(/[¿?¡!,;:]+|\.(?!\d)/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
+// A message as these rules read it: lower case, no accents, decimals kept ("2.5", "2,5" → "2.5").
+import { foldMaterialText as fold } from './material-fold.js';
 
 const HOW_MANY = /\b(?:cuant[oa]s?|how\s+(?:many|much)|que\s+cantidad)\b/;
 /** "¿de cuántos HP tienen?", "¿de cuántas pulgadas es?", "how many amps is it?": a size asked, never how much of it a job takes. */
@@ -150,7 +135,8 @@ const PAINTS = /\b(?:pint|paint)/;
 
 function readQuestion(text: string): MaterialQuestion | null {
   const t = fold(text);
-  if (BARE_PAINT_COUNT.test(t.replace(/[¿?¡!.,]+/g, ' ').replace(/\s+/g, ' ').trim())) return {};
+  // The fold leaves none of those marks but a '.' before a digit, and single spaces: only a '.' changes it.
+  if (BARE_PAINT_COUNT.test(t.includes('.') ? t.replace(/[¿?¡!.,]+/g, ' ').replace(/\s+/g, ' ').trim() : t)) return {};
   const yields = YIELDS.test(t);
   const asked = yields || (HOW_MANY.test(t) && !SIZE_ASKED.test(t));
   // "pintura para 40 m2", "paint for 40 square meters": paint asked for an area said in square metres is how much it takes

@@ -22,8 +22,14 @@ const wordsOf = (text: string): string[] =>
     .split(/\s+/)
     .filter((w) => w.length >= 4 && !NOT_NAMES.has(w));
 
-/** A word without its plural or its gender ending: "cajera" and "Cajero/a" meet, "vendedora" and "Vendedor/a". */
-const stem = (w: string): string => w.replace(/(?:es|s)$/, '').replace(/(?<=[a-z]{3})[ao]$/, '');
+/**
+ * A word without its plural or its gender ending: "cajera" and "Cajero/a" meet, "vendedora" and "Vendedor/a".
+ * Each ending's pattern only on a word that ends with its letter (issue 16: run on every word said).
+ */
+export function stem(word: string): string {
+  const w = word.endsWith('s') ? word.replace(/(?:es|s)$/, '') : word;
+  return w.endsWith('a') || w.endsWith('o') ? w.replace(/(?<=[a-z]{3})[ao]$/, '') : w;
+}
 
 /** The one item of a list the customer names ("la del cemento", "la de cajero"), or null (none or several equally). */
 function namedItem<T>(items: readonly T[], text: string, names: (item: T) => string[]): T | null {

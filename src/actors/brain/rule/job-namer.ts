@@ -32,7 +32,8 @@ export function createJobNamer(catalog: readonly Product[]): (text: string) => b
     for (const w of words) {
       said.add(withoutS(w));
       said.add(w.endsWith('ing') ? w.slice(0, -3) : w);
-      said.add(w.replace(GERUND, (g) => GERUND_TO[g] as string));
+      // Every gerund ends in "ndo": no other word is scanned (issue 16).
+      said.add(w.endsWith('ndo') ? w.replace(GERUND, (g) => GERUND_TO[g] as string) : w);
     }
     for (const w of said) for (const phrase of byFirst.get(w) ?? []) if (phrase.every((x) => said.has(x))) return true;
     return false;

@@ -476,7 +476,7 @@ export function detectLang(text: string, fallback: Lang): Lang {
   let es = 0;
   let en = 0;
   if (/[ñ¿¡áéíóú]/i.test(text)) es += 1.5;
-  for (const w of words(text).map((x) => x.replace(/\./g, ''))) {
+  for (const w of words(text).map((x) => (x.includes('.') ? x.replace(/\./g, '') : x))) {
     // Both languages: a Dominican customer says "ok", "bye", "delivery" and "blocks" in Spanish as often as in English.
     if (BOTH_LANGS.has(w)) continue;
     if (ES_WORDS.has(w)) es++;
