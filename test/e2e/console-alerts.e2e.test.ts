@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startHiloForTest, type TestServer } from '../helpers/hilo-server.js';
 import { CONSOLE_TIMEOUT_MS as TIMEOUT, startConsoleRig, type ConsoleRig } from './console-rig.js';
+import { CHIME_GAP_MS } from '../../web-console/src/alerts.js';
 
 const PASSWORD = 'console-alerts-e2e-pass-37';
 const CARLA = { username: 'carla', password: 'carla-alerts-pass-1' };
@@ -138,6 +139,9 @@ describe('agent console, alerts for a new case', () => {
     await lookBack(page);
     const shown = (await notes(page)).length;
     const ringing = await tones(page);
+    // Chimes closer than CHIME_GAP_MS (alerts.ts) ring once: on a fast machine Sofía's chime was
+    // under 150 ms before Tomás arrived, and his case rang nothing the test could count.
+    await page.waitForTimeout(CHIME_GAP_MS + 50);
     await customer('Me llamo Tomás, necesito hablar con alguien del equipo');
     await page.locator('.items button', { hasText: 'Tomás' }).waitFor({ timeout: TIMEOUT });
     await expect.poll(() => tones(page), { timeout: TIMEOUT }).toBeGreaterThan(ringing);

@@ -57,6 +57,22 @@ export function alertFor(before: InboxItem | undefined, after: InboxItem, me: st
   return null;
 }
 
+/**
+ * The customers a refreshed list shows waiting who were not waiting when it was asked for, and whose
+ * live frame has not come since (`items` unchanged: a frame that came rang already). Never a tab's
+ * first load: the caller asks only on a refresh of a tab already listed.
+ */
+export function waitingSinceListed(asked: Readonly<Record<string, InboxItem>>, current: Readonly<Record<string, InboxItem>>, page: readonly InboxItem[], me: string, ownActs: ReadonlySet<string>): Alert[] {
+  const out: Alert[] = [];
+  for (const item of page) {
+    const before = asked[item.conversationId];
+    if (current[item.conversationId] !== before) continue;
+    const alert = alertFor(before, item, me, ownActs);
+    if (alert?.kind === 'waiting') out.push(alert);
+  }
+  return out;
+}
+
 /** Settings as stored, any damage read as the defaults. */
 export function parseAlertSettings(raw: string | null): AlertSettings {
   if (!raw) return { ...DEFAULT_ALERT_SETTINGS };
@@ -86,6 +102,9 @@ export interface AlertOutput {
   requestPermission(): Promise<NotifyPermission>;
 }
 
+/** Chimes asked closer together than this ring once (a burst of frames is one sound). */
+export const CHIME_GAP_MS = 250;
+
 export function createAlertOutput(): AlertOutput {
   let audio: AudioContext | null = null;
   let lastChime = 0;
@@ -108,7 +127,7 @@ export function createAlertOutput(): AlertOutput {
   return {
     chime() {
       const now = Date.now();
-      if (now - lastChime < 250) return;
+      if (now - lastChime < CHIME_GAP_MS) return;
       lastChime = now;
       const ctx = context();
       if (!ctx) return;

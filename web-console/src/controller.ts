@@ -4,7 +4,7 @@ import { backoffDelay } from '../../web-widget/src/backoff.js';
 import type { ConsoleStore } from './store.js';
 import { plainPreview, t, type StringKey } from './strings.js';
 import type { Agent, InboxView, Lang, ServerFrame } from './wire.js';
-import { ALERTS_KEY, alertFor, notifyPermission, parseAlertSettings, type Alert, type AlertOutput, type AlertSettings } from './alerts.js';
+import { ALERTS_KEY, alertFor, waitingSinceListed, notifyPermission, parseAlertSettings, type Alert, type AlertOutput, type AlertSettings } from './alerts.js';
 
 const LANG_KEY = 'hilo:console:lang';
 
@@ -128,10 +128,17 @@ export function createConsoleController(store: ConsoleStore, api: ConsoleApi, ws
   const fail = (err: unknown) => store.trigger.noticed({ notice: { kind: 'error', text: errorText(err) } });
   const info = (text: string) => store.trigger.noticed({ notice: { kind: 'info', text } });
 
-  const loadList = async (): Promise<void> => {
-    const { tab, query, live: seenLive } = ctx();
+  /**
+   * The tab's items again. On the minute's refresh of the same tab, a customer who started waiting
+   * since and whose live frame has not come (the socket was away, or the answer beat the frame)
+   * still rings: never on a tab's first load, whose waiting customers are no news.
+   */
+  const loadList = async (refresh = false): Promise<void> => {
+    const { tab, query, live: seenLive, items: known, agent } = ctx();
     try {
       const page = await api.inbox(tab, query.trim());
+      const now = ctx();
+      if (refresh && agent && now.tab === tab && now.query === query && now.listed.length > 0) for (const alert of waitingSinceListed(known, now.items, page.items, agent.id, ownActs)) fire(alert);
       store.trigger.listed({ tab, query, items: page.items, seenLive });
     } catch (err) {
       if (!(err instanceof ApiError && err.status === 401)) fail(err);
@@ -219,8 +226,8 @@ export function createConsoleController(store: ConsoleStore, api: ConsoleApi, ws
       onFrame,
       onStatus: (status) => store.trigger.connectionChanged({ status }),
       onOpen: () => {
-        // Whatever happened while the socket was away: the list again, and the open conversation's watch.
-        void loadList();
+        // Whatever happened while the socket was away: the list again (a customer who started waiting meanwhile rings), and the open conversation's watch.
+        void loadList(true);
         const selected = ctx().selected;
         if (selected) {
           socket?.send({ type: 'watch', conversationId: selected });
@@ -233,7 +240,7 @@ export function createConsoleController(store: ConsoleStore, api: ConsoleApi, ws
     });
     socket.connect();
     clearInterval(refreshTimer);
-    refreshTimer = setInterval(() => void loadList(), REFRESH_MS);
+    refreshTimer = setInterval(() => void loadList(true), REFRESH_MS);
     // Transfer targets for every role: an agent hands on what they hold, an admin anything.
     // The agent's own conversations and the open quotes too, whatever the tab: their tabs count them,
     // and a customer who writes in one is told apart from a conversation newly handed over.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alertFor, parseAlertSettings } from '../../../web-console/src/alerts.js';
+import { alertFor, parseAlertSettings, waitingSinceListed } from '../../../web-console/src/alerts.js';
 import type { InboxItem } from '../../../web-console/src/wire.js';
 
 const ME = 'a1';
@@ -60,5 +60,19 @@ describe('the console alerts (sound, desktop notification)', () => {
     expect(parseAlertSettings('{"sound":false,"desktop":true}')).toEqual({ sound: false, desktop: true });
     expect(parseAlertSettings('{oops')).toEqual({ sound: true, desktop: false });
     expect(parseAlertSettings('{"sound":"yes"}')).toEqual({ sound: true, desktop: false });
+  });
+
+  it('should ring, on the minute refresh, a customer who started waiting and whose live frame has not come; never twice', () => {
+    const bot = item({ conversationId: 'c2', state: 'triage.idle', ticketId: null, ticketNumber: null, customer: { name: 'Tomás', profileName: null, phoneMasked: null } } as Partial<InboxItem>);
+    const waiting = item({ conversationId: 'c2', customer: { name: 'Tomás', profileName: null, phoneMasked: null } });
+    const known = { c1: item() };
+    // A customer the list did not have, now waiting; one already waiting is no news.
+    expect(waitingSinceListed(known, known, [item(), waiting], ME, none).map((a) => a.name)).toEqual(['Tomás']);
+    // Known in the bot's hands before, waiting now.
+    expect(waitingSinceListed({ ...known, c2: bot }, { ...known, c2: bot }, [waiting], ME, none)).toHaveLength(1);
+    // Its frame came while the list was asked for (it rang then): not again.
+    expect(waitingSinceListed({ ...known, c2: bot }, { ...known, c2: waiting }, [waiting], ME, none)).toEqual([]);
+    // A conversation only in the bot's hands rings nothing.
+    expect(waitingSinceListed(known, known, [bot], ME, none)).toEqual([]);
   });
 });
