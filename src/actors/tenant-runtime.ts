@@ -35,7 +35,7 @@ import { answerAccount, answerAccountLimited, answerInfo, answerProduct, createC
 import { answerInfoWithProducts, withStoreAsked } from './tools/product-and-store.js';
 import { withUnmetFollowUp } from './tools/unmet-followup.js';
 import { withElectricFaultTip } from './tools/electric-fault-tip.js';
-import { withWallColour } from './tools/wall-colour.js';
+import { withRoomColour, withWallColour } from './tools/wall-colour.js';
 import { withQuoteSent } from './tools/quote-sent.js';
 import { cacheProductAnswers } from './tools/answer-cache.js';
 import { readingWithDatedUrgency } from './tools/dated-urgency.js';
@@ -178,7 +178,7 @@ export function createTenantRuntime(deps: TenantRuntimeDeps): TenantRuntime {
   // ...and an estimate soon after the quote ticket offered as a version of that quote (`quote-sent.ts`).
   // ...and what is safe said before the part for a breaker that trips or a dead outlet (`electric-fault-tip.ts`);
   // ...and a question about goods just said not to be sold ("¿y de cuántos watts?") answered as about them (`unmet-followup.ts`).
-  const localProduct = catalogProduct ? (input: ProductActorInput) => withUnmetFollowUp(data, input, withQuoteSent(data, input, withElectricFaultTip(data, input, withStoreAsked(withWallColour(data, input, catalogProduct(input), catalogProduct), input, data, clock.now())))) : null;
+  const localProduct = catalogProduct ? (input: ProductActorInput) => withUnmetFollowUp(data, input, withQuoteSent(data, input, withElectricFaultTip(data, input, withStoreAsked(withRoomColour(data, input, withWallColour(data, input, catalogProduct(input), catalogProduct), catalogProduct), input, data, clock.now())))) : null;
   const localInfo = tenantInfo && intents ? null : (input: InfoActorInput) => reportingPlaceSaid(data, catalogProduct ? answerInfoWithProducts(data, input, clock.now(), catalogProduct) : answerInfo(data, input, clock.now()), input.text);
   const lateChecked = tenantInfo !== null && deps.backend !== undefined && workflows?.openingHours !== undefined;
   const answering = provideAnswerers(reading, { ...(localProduct ? { answerProduct: localProduct } : {}), ...(localInfo ? { answerInfo: localInfo } : {}) });

@@ -20,6 +20,33 @@ const METAL_OR_WOOD = /\b(?:metal|hierro|verjas?|rejas?|portones?|porton|puertas
 /** The colour words a customer says (folded); the catalog reads the rest. */
 const COLOUR = /\b(?:verde|azul|rojo|roja|amarillo|amarilla|negro|negra|gris|marron|cafe|morado|morada|lila|naranja|anaranjado|rosado|rosada|rosa|beige|crema|celeste|turquesa|menta|claro|clara|oscuro|oscura|pastel|green|blue|red|yellow|black|grey|gray|brown|purple|orange|pink|cream|mint|light|dark)\b/g;
 
+/** Rooms said with a colour ("la cocina amarilla", "la sala azul cielo", "el cuarto lila"): the room painted. */
+const ROOM = /\b(?:sala|salita|cuarto|habitacion|dormitorio|recamara|aposento|comedor|cocina|bano|fachada|marquesina|galeria|terraza|living|bedroom|kitchen|bathroom)\b/;
+/** Colours proper (a shade alone, "claro", is no colour). */
+const HUE = /\b(?:verde|azul|rojo|roja|amarillo|amarilla|marron|cafe|morado|morada|lila|naranja|anaranjado|anaranjada|rosado|rosada|rosa|beige|crema|celeste|turquesa|menta|gris|green|blue|red|yellow|brown|purple|lilac|orange|pink|cream|mint|grey|gray|turquoise)\b/;
+/** Words that already say paint, or goods, so the usual answer stands. */
+const PAINT_SAID = /\b(?:pintura|pintar|pinte|pintarla|pintarlo|paint|painting|ceramica|porcelanato|azulejos?|cortinas?|muebles?|tiles?|lampara|bombillos?)\b/;
+
+/**
+ * A room said with a colour and no paint word ("mi esposa quiere la cocina amarilla", "quiero la
+ * sala azul cielo"): the room painted in that colour, answered as "pintura <colour>" (the usual
+ * colour answer, mixed when not ready) — never "No vendemos *sala azul cielo*" nor the kitchen's
+ * plumbing lines.
+ */
+export function withRoomColour(tenant: TenantData, input: ProductActorInput, out: ProductActorOutput, ask: (input: ProductActorInput) => ProductActorOutput): ProductActorOutput {
+  if (input.text === undefined || input.focus !== undefined || tenant.templates[input.lang]?.[NOTE] === undefined) return out;
+  const roomLines = out.replies.some((r) => 'template' in r && r.template === 'product.room');
+  if (out.outcome === 'answered' && !roomLines) return out;
+  const text = plainWords(input.text);
+  if (!ROOM.test(text) || !HUE.test(text) || PAINT_SAID.test(text)) return out;
+  const colour = [...text.matchAll(COLOUR)].map((m) => m[0]).join(' ');
+  const paint = input.lang === 'en' ? `paint ${colour}` : `pintura ${colour}`;
+  const painted = ask({ ...input, text: paint, understanding: { ...input.understanding, products: [{ query: paint }] } });
+  if (painted.outcome !== 'answered' || painted.replies.length === 0) return out;
+  // "la sala verde": the green ready is the oil enamel — the walls' paint mixed instead.
+  return withWallColour(tenant, { ...input, text: `${input.text} ${paint}` }, painted, ask);
+}
+
 export function withWallColour(tenant: TenantData, input: ProductActorInput, out: ProductActorOutput, ask: (input: ProductActorInput) => ProductActorOutput): ProductActorOutput {
   if (out.outcome !== 'answered' || input.text === undefined || input.focus !== undefined || tenant.templates[input.lang]?.[NOTE] === undefined) return out;
   const shown = out.focus ? tenant.catalog.find((p) => p.sku === out.focus!.sku) : undefined;
