@@ -30,6 +30,11 @@ const FOUND_CLOSED = /\b(?:(?:estaba|estaban|estuvo|encontre|encontramos|la|lo) 
 /** A power tool named by its kind, and the warranty line about power tools. */
 const POWER_TOOL = /\b(?:taladros?|esmeriladoras?|pulidoras?|sierras? (?:electricas?|circular(?:es)?)|caladoras?|drills?|grinders?|power tools?)\b/;
 const POWER_LINE = /\b(?:herramientas electricas|power tools)\b/;
+/** Paint that peels or blisters, and advice asked about it ("¿qué uso pa que no pase?", "what should I use?"). */
+const PEELING = /\b(?:pelando|pelo|pelaron|pela|despegando|despego|despega|descascar\w*|ampoll\w*|soplando|soplo|peel\w*|flak\w*|blister\w*)\b/;
+const PAINT = /\b(?:pintura|pinte|pintada|pintado|pintamos|paint\w*)\b/;
+const ASKS_ADVICE = /\b(?:(?:q|que) (?:uso|use|usar|pongo|le pongo|hago|hacemos|puedo hacer|me recomiendan?|recomiendas)|como (?:evito|lo evito|hago|lo arreglo|lo resuelvo)|pa(?:ra)? que no (?:pase|vuelva|se pele|se despegue)|what (?:should|do|can) (?:i|we) (?:use|do)|how (?:do|can|should) (?:i|we) (?:stop|prevent|fix|avoid))\b/;
+
 /** Words too short or too common to tell which warranty line is meant. */
 const STEM = 5;
 
@@ -61,6 +66,8 @@ export function complaintPreface(tenant: TenantData, text: string, lang: Lang, n
   const f = plain(text);
   // "me llegó la pintura con otro color, la quiero devolver": our mistake, so the exchange or return is on us.
   if (ASKS_RETURN.test(f) && tellsWrongDelivery(text) && tenant.templates[lang]?.['info.complaint.our_mistake'] !== undefined) return renderReply({ template: 'info.complaint.our_mistake' }, tenant.templates, lang);
+  // "la pintura que compré se está pelando, ¿qué uso pa que no pase otra vez?": why paint peels and how it is avoided, then the case.
+  if (PEELING.test(f) && PAINT.test(f) && ASKS_ADVICE.test(f) && tenant.templates[lang]?.['info.complaint.paint_peeling'] !== undefined) return renderReply({ template: 'info.complaint.paint_peeling' }, tenant.templates, lang);
   const policy = tenant.store.policies?.warranty?.[lang];
   if (policy && ASKS_WARRANTY.test(f) && tenant.templates[lang]?.['info.complaint.warranty'] !== undefined) {
     return renderReply({ template: 'info.complaint.warranty', params: { policy: warrantyFor(policy, text) } }, tenant.templates, lang);
