@@ -8,6 +8,7 @@ import type { Product, TenantData } from '../../domain/tenant.js';
 import type { ProductActorOutput, ProductFocus } from '../../machines/conversation.contract.js';
 import { fold, parseProductText, stem } from '../catalog/index.js';
 import { describeProduct } from './product-parts.js';
+import { isOfMaterial, materialNamed, materialOfProduct } from './product-materials.js';
 
 const words = (s: string): string[] => fold(s).replace(/["”]/g, ' in ').replace(/[^a-z0-9/\s]+/g, ' ').split(/\s+/).filter((w) => w !== '');
 /** How the check is put, around the detail: "y", "es", "eso es de", "is it", "the", "marca". */
@@ -77,40 +78,21 @@ function otherColourAsked(catalog: readonly Product[], shown: Product, detail: r
   return asked.some((c) => !own.includes(c) && sold!.has(c));
 }
 
-/**
- * What goods are made of, by the word the catalog's (Spanish) names use, with every way a customer
- * says it, and how it is said back (es, en): "is it aluminum?" checks the *Escalera de Aluminio*.
- */
-const MATERIALS: Readonly<Record<string, { said: readonly string[]; es: string; en: string }>> = {
-  aluminio: { said: ['aluminio', 'aluminum', 'aluminium'], es: 'aluminio', en: 'aluminum' },
-  madera: { said: ['madera', 'wood', 'wooden'], es: 'madera', en: 'wood' },
-  acero: { said: ['acero', 'steel'], es: 'acero', en: 'steel' },
-  inoxidable: { said: ['inoxidable', 'stainless'], es: 'acero inoxidable', en: 'stainless steel' },
-  hierro: { said: ['hierro', 'iron'], es: 'hierro', en: 'iron' },
-  plastico: { said: ['plastico', 'plastic'], es: 'plástico', en: 'plastic' },
-  pvc: { said: ['pvc'], es: 'PVC', en: 'PVC' },
-  cobre: { said: ['cobre', 'copper'], es: 'cobre', en: 'copper' },
-  bronce: { said: ['bronce', 'brass', 'bronze'], es: 'bronce', en: 'brass' },
-  galvanizado: { said: ['galvanizado', 'galvanizada', 'galvanized', 'galvanised'], es: 'hierro galvanizado', en: 'galvanized iron' },
-};
-const MATERIAL_OF = new Map(Object.entries(MATERIALS).flatMap(([key, m]) => m.said.map((w) => [w, key] as const)));
-
 /** The product confirmed, or null when the check names something the product shown does not say. */
 export function confirmShown(tenant: TenantData, focus: ProductFocus, text: string, lang: Lang): ProductActorOutput | null {
   if ((focus.options?.length ?? 0) >= 2) return null;
   const shown = tenant.catalog.find((p) => p.sku === focus.sku);
-  const said = detailOf(text);
-  if (!shown || !said || countsInItsUnit(shown, text)) return null;
-  // "is it aluminum?": the material in the catalog's word.
-  const detail = said.map((w) => MATERIAL_OF.get(w) ?? w);
-  const own = productWords(shown);
-  // "¿es de madera?" of the aluminium ladder: no, and what it is made of — never the lumber searched for.
-  const asked = detail.length === 1 && MATERIALS[detail[0]!] !== undefined ? detail[0]! : null;
-  const made = asked !== null && !own.has(asked) ? Object.keys(MATERIALS).find((m) => own.has(m)) : undefined;
-  if (made !== undefined && tenant.templates[lang]?.['product.material_not'] !== undefined) {
-    return { outcome: 'answered', replies: [{ template: 'product.material_not', params: { ...describeProduct(tenant, shown, lang), material: MATERIALS[made]![lang] } }], focus };
+  const detail = detailOf(text);
+  if (!shown || !detail || countsInItsUnit(shown, text)) return null;
+  // "is it aluminum?" / "¿es de madera?": a material checked of the product shown (`product-materials.ts`) —
+  // yes, or no and what it is made of, never the lumber searched for.
+  const material = detail.length === 1 ? materialNamed(detail[0]!) : undefined;
+  const made = material && !isOfMaterial(shown, material) ? materialOfProduct(shown) : undefined;
+  if (made && tenant.templates[lang]?.['product.material_not'] !== undefined) {
+    return { outcome: 'answered', replies: [{ template: 'product.material_not', params: { ...describeProduct(tenant, shown, lang), material: made.name[lang] } }], focus };
   }
-  if (!detail.every((w) => own.has(w) || own.has(stem(w)))) return null;
+  const own = productWords(shown);
+  if (!(material && isOfMaterial(shown, material)) && !detail.every((w) => own.has(w) || own.has(stem(w)))) return null;
   if (otherColourAsked(tenant.catalog, shown, detail)) return null;
   return {
     outcome: 'answered',

@@ -3,7 +3,7 @@ import { formatMoney } from '../../domain/money.js';
 import type { Product, TenantData } from '../../domain/tenant.js';
 import type { ProductActorOutput, ProductFocus } from '../../machines/conversation.contract.js';
 import { specAsked, type SpecAsked } from '../../machines/product-spec-question.js';
-import { foldAccents } from '../../kernel/fold.js';
+import { plainWords as plain } from '../../kernel/plain-words.js';
 
 /**
  * "¿Cuánto mide?", "how tall is it?", "¿de cuántos watts es?", "how much can it hold?" about the
@@ -30,8 +30,6 @@ const WHAT: Record<SpecAsked, Record<Lang, string>> = {
   capacity: { es: 'la capacidad', en: 'the capacity' },
   load: { es: 'el peso que aguanta', en: 'the weight it can carry' },
 };
-
-const plain = (s: string): string => foldAccents(s.toLowerCase()).replace(/[^a-z0-9\s]+/g, ' ').replace(/\s+/g, ' ').trim();
 
 /** A length in metres asked in feet ("¿cuántos pies trae?" of the 6 m pipe), or the other way round: both said, as a clerk converts. */
 function withLengthAsked(figure: string, text: string, lang: Lang): string {
