@@ -6,6 +6,7 @@
 import { foldAccents } from '../../kernel/fold.js';
 import type { Product, TenantData } from '../../domain/tenant.js';
 import type { ProductActorInput } from '../../machines/conversation.contract.js';
+import { containerOfShown } from './container-of-shown.js';
 
 const BUCKET = /\b(?:cubetas?|buckets?)\b/;
 /** A product phrase that is only the bucket asked for ("cubeta", "la cubeta"). */
@@ -15,7 +16,9 @@ const ONLY_BUCKET = /^(?:(?:la|una|el|en|de|the|a|in)\s+)*(?:cubetas?|buckets?)$
 const lineOf = (p: Product): string => foldAccents(p.name).replace(/\s*\((?:galon|cubeta[^)]*)\)\s*$/i, '').trim();
 
 /** The input with the product on the counter that comes in a bucket in focus, when a bucket is asked of one that does not; else the input. */
-export function withPackOnCounter(tenant: TenantData, input: ProductActorInput, text: string | undefined): ProductActorInput {
+export function withPackOnCounter(tenant: TenantData, given: ProductActorInput, text: string | undefined): ProductActorInput {
+  // "¿cuánto sale el tubo?" with the silicone on the counter: the silicone.
+  const input = containerOfShown(tenant, given, text) ?? given;
   const focus = input.focus;
   if (!focus || text === undefined || !(focus.recent?.length ?? 0) || !BUCKET.test(foldAccents(text))) return input;
   if (input.understanding.products.some((p) => !ONLY_BUCKET.test(foldAccents(p.query).trim()))) return input;

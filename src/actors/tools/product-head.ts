@@ -11,7 +11,7 @@ import type { ProductActorOutput } from '../../machines/conversation.contract.js
 import { foldAccents } from '../../kernel/fold.js';
 import { FILLER, stem } from '../catalog/text.js';
 import type { CatalogIndex } from './catalog-search.js';
-import { notCarried } from './product-not-carried.js';
+import { closestFocus, notCarried } from './product-not-carried.js';
 import { headWord } from './product-request.js';
 
 export { firstPick } from './product-picks.js';
@@ -121,7 +121,7 @@ export function purposeNotMet(tenant: TenantData, index: CatalogIndex, text: str
   const query = compound ? whole : `${m[1]} ${lang === 'en' ? 'for' : 'para'} ${m[2]}${whole.slice(said.length)}`;
   // The closest is one of those words whose use says the one asked ("Tirafondo: tornillo grueso para madera"), else the one met.
   const closest = madeForUseSaid(tenant, index, index.parse(m[1]).content, use) ?? product;
-  return { outcome: 'not_found', replies: [{ template: 'product.not_stocked_instead', params: { query, items: [describeProduct(tenant, closest, lang)] }, options: optionsFor([closest]) }] };
+  return { outcome: 'not_found', replies: [{ template: 'product.not_stocked_instead', params: { query, items: [describeProduct(tenant, closest, lang)] }, options: optionsFor([closest]) }], focus: closestFocus([closest], query) };
 }
 
 /**

@@ -45,8 +45,8 @@ export function includesAnswer(tenant: TenantData, index: CatalogIndex, shown: P
   // "do I need to buy the screws separately?": no — the offer gives them, and how (its terms).
   if (offer && asked.apart && has('product.includes.offer_apart')) return { outcome: 'answered', replies: [{ template: 'product.includes.offer_apart', params: { ...base, offer: offer.details[lang] } }], focus, ...reserve };
   if (offer && has('product.includes.offer')) return { outcome: 'answered', replies: [{ template: 'product.includes.offer', params: base }], focus, ...reserve };
-  // Its own data says so: "Kit … con tornillos", its stated use.
-  const data = [shown.name, shown.use?.es ?? '', shown.use?.en ?? ''].join(' ');
+  // Its own data says so: "Kit … con tornillos", its stated use, what its listing says it comes with ("la taza y el tanque").
+  const data = [shown.name, shown.use?.es ?? '', shown.use?.en ?? '', shown.includes?.es ?? '', shown.includes?.en ?? ''].join(' ');
   const yes = asked.apart && has('product.includes.yes_apart') ? 'product.includes.yes_apart' : 'product.includes.yes';
   if (mentions(data, thing) && has(yes)) return { outcome: 'answered', replies: [{ template: yes, params: base }], focus, ...reserve };
   // Silent data; the store sells the thing apart: said so, those shown (a pick takes one).

@@ -6,7 +6,7 @@
  */
 import type { Lang } from '../../domain/nlu.js';
 import type { Product, TenantData, TradeGood } from '../../domain/tenant.js';
-import type { ProductActorOutput } from '../../machines/conversation.contract.js';
+import type { ProductActorOutput, ProductFocus } from '../../machines/conversation.contract.js';
 import { describeProduct, optionsFor } from './product-parts.js';
 import { foldAccents } from '../../kernel/fold.js';
 import type { CatalogIndex } from './catalog-search.js';
@@ -120,6 +120,8 @@ export function notCarried(tenant: TenantData, missing: readonly string[], lang:
     return {
       outcome: 'not_found',
       replies: [{ template: 'product.not_stocked_instead', params: { query, items: instead.map((p) => describeProduct(tenant, p, lang)) }, options: optionsFor(instead) }],
+      // The closest offered is on the counter: "¿cuántos trae la caja?", "y de 3?", "dame 10" are about it.
+      focus: closestFocus(instead, query),
     };
   }
   // Nothing near it on the shelf: a person of the store can see about ordering it (a yes next hands over, with these words).
@@ -255,4 +257,10 @@ function notSoldAsked(tenant: TenantData, index: CatalogIndex, goods: readonly T
   const said = text.split(/[^\p{L}\p{N}-]+/u).filter((w) => w !== '');
   const saidName = said.length === words.length ? said.slice(at, at + own.length).join(' ') : name;
   return notSoldAnswer(tenant, good, saidName, lang);
+}
+
+/** The focus of a "not right now, the closest is…" answer: the first offered, the others as options. */
+export function closestFocus(offered: readonly Product[], query: string): ProductFocus {
+  const first = offered[0] as Product;
+  return { sku: first.sku, name: first.name, price: first.price, query, ...(offered.length > 1 ? { options: offered.map((p) => p.sku) } : {}) };
 }
