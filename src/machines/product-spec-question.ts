@@ -7,7 +7,7 @@ import { foldMessage } from './count-words.js';
  * "No vendemos *mide*" or "didn't get that". Pure; folded text. Weight has its own reader
  * (`tools/product-weight.ts`).
  */
-export type SpecAsked = 'size' | 'power' | 'capacity' | 'load' | 'brand' | 'base';
+export type SpecAsked = 'size' | 'power' | 'capacity' | 'load' | 'brand' | 'base' | 'gauge';
 
 /** The weight it bears ("how much weight can it hold?", "¿cuánto peso aguanta?"), before what it holds. */
 const LOAD = /\b(?:cuanto (?:peso )?(?:aguanta|soporta|resiste)|cuanto peso (?:carga|lleva|le cabe)|how much (?:weight|load) (?:can|does|will)|max(?:imum)? (?:load|weight)|weight (?:limit|capacity|rating)|load (?:capacity|rating))\b/;
@@ -19,6 +19,8 @@ const SIZE = /\b(?:cuanto (?:mide|miden|tiene de (?:largo|alto|ancho))|que (?:ta
  * not "¿cuántos metros son?" (a count said in another unit) nor "¿de cuántos pies es el rollo?" (what a pack holds).
  */
 const LENGTH = /\b(?:(?:de )?cuant[oa]s (?:pies|metros|pulgadas|yardas) (?:trae|traen|tiene|tienen|mide|miden|viene|vienen|es)(?! (?:el|la|cada) (?:rollo|caja|paquete|bolsa|cubeta|funda|saco|ciento))(?: (?:cada|el|la))?|how many (?:feet|foot|meters|metres|inches|yards) (?:is|does|long is)(?! (?:a|the|each) (?:roll|box|pack|bag|bucket))(?: (?:it|each|one|a|the))?|how long is (?:it|each|one|a|the)\b)/;
+/** Its thickness or gauge, of a cord, wire or sheet ("¿es gruesa?", "¿de qué calibre es?", "what gauge is it?", "is it heavy duty?"). */
+const GAUGE = /(?:^|\b(?:es|son|esta|e|y)\s+)(?:(?:bien|muy|medio)\s+)?grues[oa]s?\b|\bque\s+tan\s+grues[oa]|\b(?:de\s+)?(?:que|cual)\s+calibre\b|\bel\s+calibre\b|^calibre$|\bwhat\s+gauge\b|\bhow\s+thick\b|\b(?:is|are)\s+(?:it|that|this|they|the\s+cord)\s+(?:thick|heavy\s+duty)\b|^(?:thick|heavy\s+duty)$/;
 /** Questions of time or service, not of the thing: "how long does delivery take", "¿cuánto tiempo dura?". */
 const NOT_THE_THING = /\b(?:take|takes|tarda|tardan|delivery|deliver|entrega|warranty|garantia|dura|duran|last|lasts|tiempo|time|open|abren|cierran|cuesta|cuestan|price|precio)\b/;
 
@@ -47,6 +49,7 @@ export function specAsked(text: string): SpecAsked | null {
   if (CAPACITY.test(f)) return 'capacity';
   if (NOT_THE_THING.test(f)) return null;
   if (LENGTH.test(f)) return 'size';
+  if (GAUGE.test(f)) return 'gauge';
   if (POWER.test(f)) return 'power';
   if (SIZE.test(f) && !WHICH_SIZES.test(f)) return 'size';
   return null;

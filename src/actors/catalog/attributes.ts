@@ -53,6 +53,8 @@ const COLOURS: Readonly<Record<string, string>> = lookupTable({
   verde: 'verde', green: 'verde',
   azul: 'azul', blue: 'azul',
   amarillo: 'amarillo', amarilla: 'amarillo', yellow: 'amarillo',
+  // A bulb's warm light is the yellow one ("luz cálida", "warm light"); "daylight" the white.
+  calida: 'amarillo', calido: 'amarillo', warm: 'amarillo', daylight: 'blanco',
   beige: 'beige', crema: 'beige', cream: 'beige',
   naranja: 'naranja', anaranjado: 'naranja', anaranjada: 'naranja', orange: 'naranja',
   marron: 'marron', brown: 'marron', cafe: 'marron',
@@ -65,6 +67,7 @@ const COLOUR_PAIRS: readonly [string, string, string][] = [
   ['blanco', 'hueso', 'blanco hueso'],
   ['gris', 'perla', 'gris perla'],
   ['off', 'white', 'blanco hueso'],
+  ['warm', 'white', 'amarillo'], ['cool', 'white', 'blanco'],
   ['bone', 'white', 'blanco hueso'], ['pearl', 'gray', 'gris perla'], ['pearl', 'grey', 'gris perla'], // "bone white", "pearl gray" in English
 ];
 const FINISHES: Readonly<Record<string, Attributes['finish']>> = lookupTable({

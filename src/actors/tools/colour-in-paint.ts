@@ -46,6 +46,8 @@ export function colourInPaint(
   const product = tenant.catalog.find((p) => p.sku === focus.sku);
   const paint = colouredKind(index, tenant.catalog);
   if (!product || !paint || isPaint(product) || fold(product.name).startsWith(paint.es)) return null;
+  // A bulb's "Luz Blanca": the colour asked is the light's ("warm white?"), never paint.
+  if (/\b(?:luz|light)\b/.test(fold(product.name))) return null;
   // The kind on the counter by the customer's words for it, without any colour they gave ("cemento gris" → "cemento").
   const kindWords = focus.query.split(/\s+/).filter((w) => w !== '' && index.parse(w).attributes.colours.length === 0 && !isShadeWord(fold(w)));
   const kindQuery = kindWords.join(' ') || product.name;

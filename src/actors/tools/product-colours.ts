@@ -19,6 +19,7 @@ import { mixable, mixOffer, mixOrder } from './paint-mix-order.js';
 export { mixFollowUp, mixInOtherPack } from './paint-mix-order.js';
 export { colourOnlyQuery } from './product-colour-only.js';
 import { COLOUR_EN } from './colour-names.js';
+import { lightToneAnswer } from './light-tone.js';
 export { COLOUR_EN } from './colour-names.js';
 
 /** One pack said with an article ("a gallon of blue paint", "un galón de pintura azul"): a count of one. */
@@ -65,7 +66,8 @@ export function noColourAnswer(tenant: TenantData, index: CatalogIndex, query: s
     const better = !had || (p.stock > 0 && had.stock <= 0) || ((p.stock > 0) === (had.stock > 0) && (p.default_for?.length ?? 0) > (had.default_for?.length ?? 0));
     if (better) byColour.set(colour, p);
   }
-  if (byColour.size < 2) return null;
+  // "¿de luz cálida?" of bulbs only in white light: the light's tone, not a colour to paint.
+  if (byColour.size < 2) return lightToneAnswer(tenant, index, relatedProducts(index, base), canonical, lang, focus);
   const and = lang === 'en' ? 'and' : 'y';
   const list = (words: readonly string[]): string => (words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} ${and} ${words[words.length - 1]}`);
   const shown = [...byColour.entries()].slice(0, MAX_COLOURS);

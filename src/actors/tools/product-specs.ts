@@ -19,6 +19,7 @@ const FIGURES: Record<FigureAsked, RegExp> = {
   power: /\b\d+(?:[.,]\d+)?\s*(?:w|watts?|hp|v|voltios)\b|\b\d+\/\d+\s*hp\b/gi,
   load: /\b\d+(?:[.,]\d+)?\s*(?:kg|lb|lbs|libras)\b(?=.*\b(?:carga|capacidad|load)\b)/gi,
   capacity: /\b\d+(?:[.,]\d+)?\s*(?:pies³|ft³|pies cúbicos|galones|galón|gal|litros|l)(?![\p{L}\d])/giu,
+  gauge: /#\s*\d+|\b(?:calibre|cal\.?|no\.)\s*\d+|\b\d+\s*awg\b/gi,
   size: /\b\d+\s*(?:peldaños|escalones)\b|\b\d+(?:x\d+(?:[.,]\d+)?){1,2}(?:'|\s*pies)?|(?:\b\d+\s+)?\b\d+(?:\/\d+)?"|\b\d+(?:[.,]\d+)?\s*(?:m|cm|mm|pies|ft|pulgadas)(?![\p{L}\d³])|\b\d+(?:[.,]\d+)?'/giu,
 };
 
@@ -29,7 +30,13 @@ const WHAT: Record<SpecAsked, Record<Lang, string>> = {
   power: { es: 'la potencia', en: 'the power rating' },
   capacity: { es: 'la capacidad', en: 'the capacity' },
   load: { es: 'el peso que aguanta', en: 'the weight it can carry' },
+  gauge: { es: 'el calibre (qué tan grueso es)', en: 'the gauge (how thick it is)' },
 };
+
+/** "es pa una sierra", "for my saw": the power tool a cord is wanted for, named after its "para"/"for". */
+const FOR_A_TOOL = /\b(?:pa|para|pal|for)\s+(?:(?:una|un|el|la|mi|my|a|the)\s+)?(?:sierra|compresor|pulidora|esmeriladora|taladro|rotomartillo|soldadora|planta|aire|nevera|bomba|saw|compressor|grinder|drill|welder|heater|fridge|pump|air\s+conditioner)\b/;
+/** An extension cord, by its name or aliases. */
+const isCord = (p: Product): boolean => /\b(?:extension|extension cord)\b/.test(plain([p.name, ...(p.aliases ?? [])].join(' ')));
 
 /** A length in metres asked in feet ("¿cuántos pies trae?" of the 6 m pipe), or the other way round: both said, as a clerk converts. */
 function withLengthAsked(figure: string, text: string, lang: Lang): string {
@@ -52,11 +59,15 @@ export function specAnswer(tenant: TenantData, focus: ProductFocus, text: string
   const shownWords = new Set(plain([focus.name, product?.category ?? '', ...(product?.aliases ?? [])].join(' ')).split(' '));
   const named = products.some((p) => !plain(p.query).split(' ').every((w) => shownWords.has(w) || shownWords.has(w.replace(/e?s$/, ''))));
   // "¿es esmalte?" names a kind of paint, not another product: its base is still asked of this one.
-  if (named && asked !== 'base') return null;
+  // "¿es gruesa? es pa una sierra": the saw is what the cord is for, not other goods asked.
+  const forTool = asked === 'gauge' && FOR_A_TOOL.test(plain(text));
+  if (named && asked !== 'base' && !forTool) return null;
   if (!product || tenant.templates[lang]?.['product.spec'] === undefined) return null;
   if (asked === 'brand' || asked === 'base') return aboutItsMake(tenant, product, focus, asked, text, lang);
   const figures = [...new Set([...product.name.matchAll(FIGURES[asked])].map((m) => m[0].trim()))].map((f) => (asked === 'size' ? withLengthAsked(f, text, lang) : f));
-  if (figures.length === 0) return { outcome: 'answered', replies: [{ template: 'product.spec_unknown', params: { name: product.name, what: WHAT[asked][lang] } }], focus };
+  // A cord for a power tool: what is safe, whatever the sheet says (a thin one heats up).
+  const cordNote = forTool && isCord(product) && tenant.templates[lang]?.['product.cord_tool_note'] !== undefined ? [{ template: 'product.cord_tool_note' }] : [];
+  if (figures.length === 0) return { outcome: 'answered', replies: [{ template: 'product.spec_unknown', params: { name: product.name, what: WHAT[asked][lang] }, ...(cordNote.length > 0 ? { withoutQuestion: true } : {}) }, ...cordNote], focus };
   return { outcome: 'answered', replies: [{ template: 'product.spec', params: { name: product.name, figures: figures.join(', ') } }], focus };
 }
 
