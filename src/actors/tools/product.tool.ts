@@ -114,7 +114,7 @@ export function answerProduct(
   if (text !== told) options = { ...options, text };
   input = backToRecent(tenant, index, input, text) ?? input; // "dame 3 galones de la azul" after the paint, then the cement: the paint
   // "50 metros de cable" sold by the foot: priced in feet, the conversion said.
-  let converted = inSellingUnits(index, withCountPerThing(index, tenant.catalog, withFocusCountApart(withPackOnCounter(tenant, input, text), text, tenant.catalog), text), text, tenant.catalog); // "cerraduras para 30 puertas": 30 door locks; "¿y en cubeta?" after the paint, then the roller: the paint's
+  let converted = inSellingUnits(index, withCountPerThing(index, tenant.catalog, withFocusCountApart(withPackOnCounter(tenant, input, text), text, tenant.catalog, index), text), text, tenant.catalog); // "cerraduras para 30 puertas": 30 door locks; "¿y en cubeta?" after the paint, then the roller: the paint's
   // "la de 1/2, ¿cuánto es el quintal?" after the sizes: the product the follow-up names, by the quintal.
   if (converted.conversions.length === 0 && text !== undefined && input.understanding.products.length === 0 && input.focus && saysQuintals(text)) {
     const named = tenant.catalog.find((p) => p.sku === answer(tenant, index, input, options).focus?.sku);
