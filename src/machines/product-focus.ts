@@ -67,7 +67,7 @@ const quantities = createLru<Readonly<{ quantity: number; unit?: string; change?
 
 /** "is it aluminum?", "is it made of wood?", "are they stainless steel?": what the one shown is made of (`product-confirm.ts` answers). */
 const MATERIAL_CHECK =
-  /^(?:(?:and|so|but|ok)\s+)?(?:is|are)\s+(?:it|they|that|this|these|those|that\s+one|this\s+one)\s+(?:made\s+(?:of|from|out\s+of)\s+)?(?:an?\s+)?(?:aluminum|aluminium|wood|wooden|steel|stainless(?:\s+steel)?|iron|plastic|pvc|copper|brass|bronze|galvanized|galvanised)\W*$/;
+  /^(?:(?:and|so|but|ok)\s+)?(?:is|are)\s+(?:it|they|that|this|these|those|that\s+one|this\s+one)\s+(?:made\s+(?:of|from|out\s+of)\s+)?(?:an?\s+)?(?:aluminum|aluminium|wood|wooden|steel|stainless(?:\s+steel)?|iron|plastic|pvc|copper|brass|bronze|galvanized|galvanised|leather|rubber)\W*$|^(?:(?:y|e|pero|ok)\s+)?(?:es|son|sera|seran)\s+(?:de\s+)?(?:cuero|piel|goma|caucho|aluminio|madera|acero|hierro|plastico|cobre|bronce)\W*$/;
 
 function readProductFollowUp(text: string): boolean {
   if (MATERIAL_CHECK.test(fold(text))) return true;

@@ -180,6 +180,7 @@ function colouredMeasure(tenant: TenantData, index: CatalogIndex, input: Product
 function productAsked(tenant: TenantData, index: CatalogIndex, input: ProductActorInput, text: string, q: MaterialQuestion): Product | undefined {
   for (const wanted of input.understanding.products) {
     if (isOnlySurface(wanted.query) || (q.doors && DOOR_QUERY.test(nameKey(wanted.query)))) continue; // "2 puertas": the area, not a door's hardware
+    if (input.focus && index.parse(wanted.query).content.length === 0) continue; // "la de cubeta cuánto rinde?" of the putty shown: its pack, not the paint bucket
     const best = index.search(withoutMeasure(wanted.query, text), { limit: 1 })[0];
     if (best) return best.product;
   }
@@ -211,7 +212,7 @@ function withoutMeasure(query: string, text: string): string {
 }
 
 const DOOR_QUERY = /^(?:\d+\s+)?(?:puertas?|doors?)\b/;
-const GALLON_UNIT = /\bgalon\b/;
+const GALLON_UNIT = /\b(?:galon|cubeta|bucket)\b/;
 const PAINT_WORDS = /\b(?:galon(?:es)?|cubetas?|pintura|pintar|gallons?|buckets?|paint|painting)\b/;
 
 /** The area of a wall or floor: said as such, or its two sides. */

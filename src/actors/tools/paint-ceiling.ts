@@ -19,12 +19,15 @@ const CEILING = /\b(?:ceilings?|cielo\s*rasos?|plafon(?:es)?|techos?\s+(?:por\s+
 /** The roof said plainly, or the trouble only a roof has. */
 const ROOF_PLAIN = /\b(?:roofs?|azoteas?|placas?|techos?\s+(?:de\s+afuera|por\s+fuera|de\s+concreto|de\s+cemento|de\s+zinc|de\s+aluzinc)|impermeabiliz\w*|filtra\w*|goteras?|gotea\w*|waterproof\w*|leaks?)\b/;
 
+const METAL = /\b(?:zinc|aluzinc|galvanizad[oa]s?|galvanized|tin|corrugated)\b/;
+
 const fold = (s: string): string => foldAccents(s.toLowerCase()).replace(/[¿?¡!.,;]+/g, ' ').replace(/\s+/g, ' ');
 
 /** The painting kit for a ceiling, or the roof-or-ceiling question; null when the message is neither. */
 export function roofOrCeiling(tenant: TenantData, index: CatalogIndex, text: string, lang: Lang): ProductActorOutput | null {
   const f = fold(text);
-  if (!PAINT.test(f)) return null;
+  // "el techo de mi galería, es de zinc": a metal roof, painted as metal (`paint-surface.ts`), whatever room it covers.
+  if (!PAINT.test(f) || METAL.test(f)) return null;
   if (CEILING.test(f)) return jobKit(tenant, index, lang === 'en' ? 'paint' : 'pintar', lang);
   if (!ROOF_WORD.test(f) || ROOF_PLAIN.test(f) || tenant.templates[lang]?.['product.roof_or_ceiling'] === undefined) return null;
   // The roof: what the sheet says seals roofs; the ceiling: the everyday paint.

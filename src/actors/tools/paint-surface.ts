@@ -27,7 +27,8 @@ interface Surface {
 /** Surfaces wall paint is not for, by what they are made of. Metal first: "puerta de hierro" is metal. */
 const SURFACES: readonly Surface[] = [
   {
-    said: /\b(?:rejas?|hierros?|metal(?:es)?|metalic[oa]s?|porton(?:es)?|barandas?|barandal(?:es)?|pasamanos|iron|metal|steel|gates?|railings?|grilles?|wrought)\b/,
+    // A zinc or galvanized roof or sheet ("el techo de mi galería, es de zinc") is metal too: primer first, never wall paint.
+    said: /\b(?:rejas?|hierros?|metal(?:es)?|metalic[oa]s?|porton(?:es)?|barandas?|barandal(?:es)?|pasamanos|zinc|aluzinc|galvanizad[oa]s?|iron|metal|steel|gates?|railings?|grilles?|wrought|galvanized|tin\s+roof|corrugated)\b/,
     data: /\b(?:metal(?:es)?|hierro|rejas?|iron|railings?)\b/,
     name: { es: 'hierro o metal', en: 'iron or metal' },
   },

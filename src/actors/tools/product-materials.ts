@@ -35,6 +35,9 @@ const MATERIALS: readonly Material[] = [
   { name: { es: 'acero', en: 'steel' }, asked: /\b(?:acero|steel)\b/, has: /\b(?:acero|steel)\b/, checkOnly: true },
   { name: { es: 'hierro', en: 'iron' }, asked: /\b(?:hierro|iron)\b/, has: /\b(?:hierro|iron)\b/, checkOnly: true },
   { name: { es: 'plástico', en: 'plastic' }, asked: /\b(?:plastico|plastic)\b/, has: /\b(?:plastico|plastic)\b/, checkOnly: true },
+  // Work gloves of "vaqueta" are cowhide: "¿son de cuero?" is yes.
+  { name: { es: 'cuero', en: 'leather' }, asked: /\b(?:cuero|piel|leather)\b/, has: /\b(?:cuero|piel|leather|vaqueta|cowhide)\b/, checkOnly: true },
+  { name: { es: 'goma', en: 'rubber' }, asked: /\b(?:goma|caucho|hule|rubber)\b/, has: /\b(?:goma|caucho|hule|rubber|nitrilo|nitrile|latex)\b/, checkOnly: true },
 ];
 /** The materials a search must meet ("tubería de cobre"); the others are only checked of the product shown. */
 const SEARCHED = MATERIALS.filter((m) => m.checkOnly !== true);
