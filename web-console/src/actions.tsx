@@ -13,13 +13,27 @@ export function Actions(props: { state: ConsoleContext; detail: ConversationDeta
   const openQuote = detail.quote?.status === 'open';
   const [target, setTarget] = useState('');
   const [confirmTake, setConfirmTake] = useState(false);
-  useEffect(() => setConfirmTake(false), [detail.conversationId]);
+  const [confirmResolve, setConfirmResolve] = useState(false);
+  useEffect(() => {
+    setConfirmTake(false);
+    setConfirmResolve(false);
+  }, [detail.conversationId]);
   const mine = detail.assignee !== null && detail.assignee.id === agent?.id;
   // Someone else holds it: a take would only be refused ("Carla ya la tomó"); an admin moves it with "Transferir a".
   const heldByOther = detail.assignee !== null && !mine;
   const inHandoff = (detail.state ?? '').startsWith('handoff');
   const canAct = mine || agent?.role === 'admin';
   const targets = state.agents.filter((a) => a.id !== detail.assignee?.id);
+  // An admin may resolve a handoff nobody took: the customer asked for a person and got no answer, so only on purpose.
+  const unanswered = inHandoff && detail.assignee === null;
+  const resolve = async () => {
+    setConfirmResolve(false);
+    if (outcome.trim() && (await controller.resolve(outcome.trim()))) {
+      setOutcome('');
+      // The form goes away with the handoff: focus returns to the conversation's heading.
+      document.getElementById('conversation-title')?.focus();
+    }
+  };
   return (
     <div class="actions" role="group" aria-label={t(lang, 'actions')}>
       {detail.awaitingRating && !inHandoff ? (
@@ -96,13 +110,11 @@ export function Actions(props: { state: ConsoleContext; detail: ConversationDeta
       {canAct && (inHandoff || mine) ? (
         <form
           class="inline"
-          onSubmit={async (e) => {
+          onSubmit={(e) => {
             e.preventDefault();
-            if (outcome.trim() && (await controller.resolve(outcome.trim()))) {
-              setOutcome('');
-              // The form goes away with the handoff: focus returns to the conversation's heading.
-              document.getElementById('conversation-title')?.focus();
-            }
+            if (!outcome.trim()) return;
+            if (unanswered) setConfirmResolve(true);
+            else void resolve();
           }}
         >
           <label for="resolve-outcome">{t(lang, 'outcome')}</label>
@@ -111,6 +123,17 @@ export function Actions(props: { state: ConsoleContext; detail: ConversationDeta
             {t(lang, 'resolve')}
           </button>
         </form>
+      ) : null}
+      {canAct && unanswered && confirmResolve ? (
+        <p class="confirm-take" role="alert" data-status="confirm-resolve">
+          {t(lang, 'resolveUnanswered')}{' '}
+          <button type="button" class="primary" data-action="resolve-confirm" onClick={() => void resolve()}>
+            {t(lang, 'resolveConfirm')}
+          </button>{' '}
+          <button type="button" data-action="resolve-cancel" onClick={() => setConfirmResolve(false)}>
+            {t(lang, 'cancel')}
+          </button>
+        </p>
       ) : null}
       {openQuote ? (
         // Sales follows up the quote the bot promised; whoever did closes it with how it went.

@@ -3,7 +3,7 @@ import { formatMessage } from '../../web-widget/src/format.js';
 import { Actions } from './actions.js';
 import type { ConsoleController } from './controller.js';
 import type { ConsoleContext } from './store.js';
-import { badgeLabel, caseBrief, channelLabel, langLabel, stateLabel, t, ticketReasonLabel, type StringKey } from './strings.js';
+import { badgeLabel, caseBrief, channelLabel, langLabel, leadFieldLabel, stateLabel, t, ticketReasonLabel, type StringKey } from './strings.js';
 import { formatClock, formatFull } from './time.js';
 import type { ConversationDetail, Lang, Note, TranscriptLine } from './wire.js';
 
@@ -147,7 +147,7 @@ function Details(props: { detail: ConversationDetail; lang: Lang; timeZone: stri
       {lead.length ? (
         <dl>
           {lead.map(([key, value]) => (
-            <Field key={key} label={key} value={typeof value === 'object' ? JSON.stringify(value) : value} lang={lang} />
+            <Field key={key} label={leadFieldLabel(lang, key)} value={typeof value === 'object' ? JSON.stringify(value) : value} lang={lang} />
           ))}
         </dl>
       ) : (
