@@ -333,9 +333,10 @@ export interface TenantSettings {
   accountVerification?: AccountVerificationPolicy;
   /**
    * The agent console's service rules: `slaSeconds` 1..86400, default 300; `lang`, the language the
-   * tenant's agents read (ticket summaries), default `defaultLang`.
+   * tenant's agents read (ticket summaries), default `defaultLang`; `quotes`, whether the tenant
+   * files quote tickets (the console's quotes tab), default: it has a catalog.
    */
-  console?: { slaSeconds?: number; lang?: Lang };
+  console?: { slaSeconds?: number; lang?: Lang; quotes?: boolean };
   /** The business's own system, read live by the tools through the connector port (docs/connectors.md); absent: the JSON files. */
   backend?: TenantBackend;
   /** This tenant's own agent chat, alerts and CRM; each one set replaces the environment's default for this tenant. */

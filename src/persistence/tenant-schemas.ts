@@ -118,8 +118,9 @@ export const TENANT_SETTINGS = z.object({
     {
       slaSeconds: number({ min: 1, integer: true }).max(MAX_SLA_SECONDS, { error: (issue) => `expected at most ${MAX_SLA_SECONDS} seconds (a day), got ${String(issue.input)}` }).optional(),
       lang: oneOf(LANG_VALUES).optional(),
+      quotes: z.boolean().optional(),
     },
-    'unknown key (expected slaSeconds, lang)',
+    'unknown key (expected slaSeconds, lang, quotes)',
   ).optional(),
   /** The business's own system, read live through the connector port (docs/connectors.md). */
   backend: closed(

@@ -4,6 +4,24 @@ import type { Clock } from '../kernel/clock.js';
 import { HiloError } from '../kernel/errors.js';
 import type { Logger } from '../kernel/logger.js';
 
+/** Where `npm start` serves the demo business backend unless `HILO_DEMO_BACKEND_PORT` moves it (cli.ts). */
+const DEMO_BACKEND_ORIGIN = 'http://127.0.0.1:4100';
+
+/**
+ * A backend address at the demo backend's default origin follows `HILO_DEMO_BACKEND_PORT`: the
+ * studio's tenant.json names 127.0.0.1:4100, and a demo started on another port (several servers
+ * on one machine) must reach its own backend, not fail or read another server's bookings.
+ *
+ * @example
+ * demoBackendUrl('http://127.0.0.1:4100/estudio', '4138'); // 'http://127.0.0.1:4138/estudio'
+ */
+export function demoBackendUrl(baseUrl: string, portSetting: string | undefined): string {
+  const port = Number(portSetting);
+  if (!portSetting || !Number.isInteger(port) || port <= 0 || port > 65_535) return baseUrl;
+  const rest = baseUrl.slice(DEMO_BACKEND_ORIGIN.length);
+  return baseUrl.startsWith(DEMO_BACKEND_ORIGIN) && (rest === '' || rest.startsWith('/')) ? `http://127.0.0.1:${port}${rest}` : baseUrl;
+}
+
 /**
  * The connector of a tenant whose `tenant.json` names a `backend`, with its credential read from the
  * environment variable the file names; `undefined` when the tenant has none (its tools read the
@@ -26,7 +44,7 @@ export function createTenantBackend(data: TenantData, options: { env: Readonly<R
   return createBackendClient({
     tenantId: data.settings.id,
     backend: 'business',
-    baseUrl: backend.baseUrl,
+    baseUrl: demoBackendUrl(backend.baseUrl, options.env.HILO_DEMO_BACKEND_PORT),
     ...(auth ? { auth } : {}),
     ...(backend.timeoutMs !== undefined ? { timeoutMs: backend.timeoutMs } : {}),
     ...(backend.breaker ? { breaker: backend.breaker } : {}),

@@ -301,9 +301,11 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
     });
     const dedupe = countWebhookDuplicates(createMemoryDeduplicator({ clock }), telemetry);
     const kick = () => worker.kick();
+    // Set once the console exists (below): a Rocket.Chat take shows in it as that agent's.
+    let onOutsideTakeover: ((tenantId: string, conversationId: string, agentName: string) => Promise<void>) | null = null;
     const channelRoutes = [
       ...createWebhookRoutes({ channels, host: service ? { resolveConversation: (t, ch, s) => service.resolveConversation(t, ch, s), handleMessage: (m, r) => service.accept(m, r) } : host, hasTenant: (t) => host.hasTenant(t), outbox, dedupe, kick, publicUrl: config.publicUrl, maxBodyBytes: config.channelMaxBodyBytes, logger }),
-      createAgentCommandRoute({ host: service ?? host, tickets: storage.tickets, dedupe, outgoingToken: (tenantId) => destinations.for(tenantId).outgoingToken, audit, kick }),
+      createAgentCommandRoute({ host: service ?? host, tickets: storage.tickets, dedupe, outgoingToken: (tenantId) => destinations.for(tenantId).outgoingToken, audit, kick, onTakeover: (t, c, name) => onOutsideTakeover?.(t, c, name) ?? Promise.resolve() }),
     ];
     if (Object.keys(channels.enabled).length > 0) log.info({ channels: channels.enabled, publicUrl: config.publicUrl }, 'provider channels enabled');
     const timers = createTimerScheduler({ source: cluster ? cluster.shardTimers(storage.journal) : storage.journal, host: service ?? host, clock, logger, scanEveryMs: config.timerScanMs });
@@ -327,6 +329,7 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
     closers.push(() => idempotencyRecords.close());
     const consoleApp = await createConsole({ host: service ?? host, directory: conversations, tickets: storage.tickets, audit, counters: identityAccess.counters, apiKeys, stores: openConsoleStores({ db, clock }), tenantIds: [...tenants.runtimes.keys()], tenantsDir, publicUrl: config.publicUrl, kick, idempotencyRecords, ...consoleRules(tenants.runtimes), reannounce: (t, c, ticket, period, sla) => handoff.reannounceOverdue({ tenantId: t, conversationId: c }, ticket, period, sla), onTaken: (t, c, ticket, holder) => handoff.onConsoleTake({ tenantId: t, conversationId: c }, ticket, holder), clock, logger });
     turnCommitted.push((key, state, byAgent) => consoleApp.noteTurn(key, state, byAgent));
+    onOutsideTakeover = (t, c, name) => consoleApp.service.outsideTakeover(t, c, name);
     // A remote turn refreshes the inbox row only: the claim for an outside agent (byAgent) is the owner's.
     remoteTurns.push((key, state) => consoleApp.noteTurn(key, state, false));
     closers.push(() => consoleApp.close());

@@ -144,7 +144,8 @@ describe('agent console API, end to end', () => {
     expect(cookie).toMatch(/^hilo_console=[\w-]{43}; Path=\/console; HttpOnly; SameSite=Strict; Max-Age=604800; Secure$/);
     const session = await call('GET', '/console/api/session', { session: { cookie: cookie.split(';')[0]!, csrf: '', agent: res.body.agent } });
     expect(session.status).toBe(200);
-    expect(session.body).toEqual({ agent: res.body.agent, csrfToken: res.body.csrfToken, timeZone: 'America/Santo_Domingo' });
+    // The hardware store files quotes (it sells from a catalog): its agents get the quotes tab.
+    expect(session.body).toEqual({ agent: res.body.agent, csrfToken: res.body.csrfToken, timeZone: 'America/Santo_Domingo', filesQuotes: true });
   });
 
   it('should refuse a wrong password and an unknown user with the same answer, and no session without a cookie', async () => {
@@ -319,6 +320,8 @@ describe('agent console API, end to end', () => {
     expect((await api(`/conversations/${conversationId}/agent-messages`, { agent: 'María', text: 'Hola, soy María.' })).status).toBe(200);
     const item = async () => (await call('GET', `/console/api/tenants/${TENANT}/inbox?view=open&q=${conversationId}`, { session: demo })).body.items[0];
     await expect.poll(async () => (await item())?.assignee, { timeout: 5_000 }).toEqual({ id: 'rocketchat:María', displayName: 'María (Rocket.Chat)' });
+    // The thread says so, as for a take in the console.
+    await expect.poll(async () => (await call('GET', `/console/api/tenants/${TENANT}/conversations/${conversationId}`, { session: demo })).body.activity, { timeout: 5_000 }).toMatchObject([{ kind: 'took', by: 'María (Rocket.Chat)', to: null }]);
     const take = await call('POST', `/console/api/tenants/${TENANT}/conversations/${conversationId}/take`, { session: demo });
     expect(take.status).toBe(409);
     expect(take.body.error.details.assignee.displayName).toBe('María (Rocket.Chat)');

@@ -13,11 +13,13 @@ export class ApiError extends Error {
   }
 }
 
-/** `GET /session` and `POST /login`: the agent, the CSRF token and the tenant's time zone. */
+/** `GET /session` and `POST /login`: the agent, the CSRF token, the tenant's time zone and whether it files quotes. */
 export interface SessionAnswer {
   agent: Agent;
   csrfToken: string;
   timeZone?: string;
+  /** False for a tenant that files no quote tickets (no catalog): the page shows no quotes tab. */
+  filesQuotes?: boolean;
 }
 
 export interface ConsoleApi {

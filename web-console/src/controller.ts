@@ -1,4 +1,4 @@
-import { ApiError, type ConsoleApi } from './api.js';
+import { ApiError, type ConsoleApi, type SessionAnswer } from './api.js';
 import { createConsoleSocket, type ConsoleSocket } from './socket.js';
 import { backoffDelay } from '../../web-widget/src/backoff.js';
 import type { ConsoleStore } from './store.js';
@@ -214,9 +214,9 @@ export function createConsoleController(store: ConsoleStore, api: ConsoleApi, ws
     store.trigger.loggedOut({ error: say('sessionExpired') });
   };
 
-  const enter = async (agent: Agent, timeZone: string | undefined): Promise<void> => {
+  const enter = async ({ agent, timeZone, filesQuotes }: SessionAnswer): Promise<void> => {
     const chosen = storage.get(LANG_KEY);
-    store.trigger.loggedIn({ agent, lang: chosen === 'es' || chosen === 'en' ? chosen : agent.lang, ...(timeZone ? { timeZone } : {}) });
+    store.trigger.loggedIn({ agent, lang: chosen === 'es' || chosen === 'en' ? chosen : agent.lang, ...(timeZone ? { timeZone } : {}), filesQuotes: filesQuotes !== false });
     const permission = notifyPermission();
     const alerts = parseAlertSettings(storage.get(ALERTS_KEY));
     store.trigger.alertsChanged({ alerts: { ...alerts, desktop: alerts.desktop && permission === 'granted' }, permission });
@@ -280,7 +280,7 @@ export function createConsoleController(store: ConsoleStore, api: ConsoleApi, ws
     async boot() {
       try {
         const session = await api.session();
-        if (session) await enter(session.agent, session.timeZone);
+        if (session) await enter(session);
         else store.trigger.loggedOut({});
       } catch (err) {
         store.trigger.loggedOut({ error: errorText(err) });
@@ -288,8 +288,7 @@ export function createConsoleController(store: ConsoleStore, api: ConsoleApi, ws
     },
     async login(tenant, username, password) {
       try {
-        const { agent, timeZone } = await api.login(tenant.trim(), username.trim(), password);
-        await enter(agent, timeZone);
+        await enter(await api.login(tenant.trim(), username.trim(), password));
       } catch (err) {
         let error = errorText(err);
         if (err instanceof ApiError && err.code === 'HILO_ERR_CONSOLE_LOGIN_INVALID') error = say('wrongLogin');

@@ -6,20 +6,23 @@ import { useNow } from './use-store.js';
 import { formatWeekdayTime } from './time.js';
 import type { InboxView } from './wire.js';
 
-const TABS: Array<{ view: InboxView; label: StringKey }> = [
+/** `short`: the label shown, so the tabs keep one line in a 300 px inbox; the full one is the tab's name. */
+const ALL_TABS: Array<{ view: InboxView; label: StringKey; short?: StringKey }> = [
   { view: 'waiting', label: 'tabWaiting' },
   { view: 'mine', label: 'tabMine' },
-  { view: 'open', label: 'tabOpen' },
+  { view: 'open', label: 'tabOpen', short: 'tabOpenShort' },
   { view: 'quotes', label: 'tabQuotes' },
 ];
 
-/** The inbox: three tabs (arrow keys move between them), a search box and the items, urgent first. */
+/** The inbox: its tabs (arrow keys move between them), a search box and the items, urgent first. */
 export function InboxPanel(props: { state: ConsoleContext; controller: ConsoleController }) {
   const { state, controller } = props;
   const { lang } = state;
   const now = useNow(1000);
   const tabRefs = useRef<Array<HTMLButtonElement | null>>([]);
   const items = visibleItems(state);
+  // A tenant that files no quotes (the studio) has no quotes tab, unless one is open anyway.
+  const TABS = ALL_TABS.filter((tab) => tab.view !== 'quotes' || state.filesQuotes || countIn(state, 'quotes') > 0 || state.tab === 'quotes');
 
   const onTabKey = (event: KeyboardEvent, index: number) => {
     const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
@@ -48,6 +51,8 @@ export function InboxPanel(props: { state: ConsoleContext; controller: ConsoleCo
               id={`tab-${tab.view}`}
               aria-selected={selected}
               aria-controls="inbox-panel"
+              aria-label={tab.short ? t(lang, tab.label) : undefined}
+              title={tab.short ? t(lang, tab.label) : undefined}
               tabIndex={selected ? 0 : -1}
               ref={(el) => {
                 tabRefs.current[index] = el;
@@ -55,7 +60,7 @@ export function InboxPanel(props: { state: ConsoleContext; controller: ConsoleCo
               onClick={() => controller.setTab(tab.view)}
               onKeyDown={(e) => onTabKey(e, index)}
             >
-              {t(lang, tab.label)}
+              {t(lang, tab.short ?? tab.label)}
               {tab.view !== 'open' && countIn(state, tab.view) > 0 ? (
                 <>
                   {' '}

@@ -40,6 +40,8 @@ export interface ConsoleContext {
   announcement: string;
   /** The tenant's IANA time zone (tenant.json `timeZone`): every time on the page is shown in it. */
   timeZone: string | null;
+  /** The tenant files quote tickets (the session says so): the quotes tab is shown. */
+  filesQuotes: boolean;
   /**
    * How many live changes (`inbox` frames, removals) each conversation has had on this page. A
    * REST answer carries the counts seen when its request left: an item that changed meanwhile
@@ -70,6 +72,7 @@ const initial: ConsoleContext = {
   agents: [],
   announcement: '',
   timeZone: null,
+  filesQuotes: true,
   live: {},
   alerts: { ...DEFAULT_ALERT_SETTINGS },
   notifyPermission: 'default',
@@ -134,7 +137,7 @@ export function createConsoleStore(start: { lang: Lang }) {
       langChanged: (c, e: { lang: Lang }): ConsoleContext => ({ ...c, lang: e.lang }),
       loggedOut: (c, e: { error?: string | null }): ConsoleContext => ({ ...initial, lang: c.lang, alerts: c.alerts, notifyPermission: c.notifyPermission, screen: 'login', loginError: e.error ?? null }),
       loginFailed: (c, e: { error: string }): ConsoleContext => ({ ...c, loginError: e.error }),
-      loggedIn: (c, e: { agent: Agent; lang?: Lang; timeZone?: string }): ConsoleContext => ({ ...c, screen: 'app', agent: e.agent, lang: e.lang ?? c.lang, loginError: null, timeZone: e.timeZone ?? null }),
+      loggedIn: (c, e: { agent: Agent; lang?: Lang; timeZone?: string; filesQuotes?: boolean }): ConsoleContext => ({ ...c, screen: 'app', agent: e.agent, lang: e.lang ?? c.lang, loginError: null, timeZone: e.timeZone ?? null, filesQuotes: e.filesQuotes ?? true }),
       tabChanged: (c, e: { tab: InboxView }): ConsoleContext => ({ ...c, tab: e.tab, listed: [] }),
       queryChanged: (c, e: { query: string }): ConsoleContext => ({ ...c, query: e.query }),
       listed: (c, e: { tab: InboxView; query: string; items: InboxItem[]; seenLive?: Record<string, number> }): ConsoleContext => {

@@ -24,6 +24,7 @@ const ES = {
   tabWaiting: 'En espera',
   tabMine: 'Míos',
   tabOpen: 'Todas abiertas',
+  tabOpenShort: 'Todas',
   search: 'Buscar (nombre, teléfono, ticket, mensaje)',
   empty: 'Nada por aquí.',
   searchHint: 'Buscar: nombre, teléfono, ticket…',
@@ -65,6 +66,11 @@ const ES = {
   name: 'Nombre',
   phone: 'Teléfono',
   email: 'Correo',
+  lead_phone_or_username: 'Tel\u00e9fono o usuario',
+  lead_company_name: 'Empresa',
+  lead_interest_area: 'Inter\u00e9s',
+  lead_problem_statement: 'Necesidad',
+  lead_urgency_level: 'Urgencia',
   channel: 'Canal',
   state: 'Estado',
   assignee: 'Asignado a',
@@ -80,6 +86,8 @@ const ES = {
   takeFromBot: 'La conversación está con el bot y el cliente no pidió a nadie. ¿Tomarla de todos modos?',
   takeConfirm: 'Sí, tomarla',
   cancel: 'Cancelar',
+  resolveUnanswered: 'Nadie ha atendido a este cliente: espera a una persona. \u00bfResolverla sin responderle? El bot vuelve a atender y le pide una calificaci\u00f3n.',
+  resolveConfirm: 'S\u00ed, resolver',
   alreadyTaken: '{name} ya tomó esta conversación.',
   transfer: 'Transferir',
   transferTo: 'Transferir a',
@@ -187,6 +195,7 @@ const EN: Record<StringKey, string> = {
   tabWaiting: 'Waiting',
   tabMine: 'Mine',
   tabOpen: 'All open',
+  tabOpenShort: 'All',
   search: 'Search (name, phone, ticket, message)',
   empty: 'Nothing here.',
   searchHint: 'Search: name, phone, ticket…',
@@ -228,6 +237,11 @@ const EN: Record<StringKey, string> = {
   name: 'Name',
   phone: 'Phone',
   email: 'E-mail',
+  lead_phone_or_username: 'Phone or username',
+  lead_company_name: 'Company',
+  lead_interest_area: 'Interest',
+  lead_problem_statement: 'Need',
+  lead_urgency_level: 'Urgency',
   channel: 'Channel',
   state: 'State',
   assignee: 'Assigned to',
@@ -243,6 +257,8 @@ const EN: Record<StringKey, string> = {
   takeFromBot: 'The bot has this conversation and the customer asked for no one. Take it anyway?',
   takeConfirm: 'Yes, take it',
   cancel: 'Cancel',
+  resolveUnanswered: 'Nobody has answered this customer: they are waiting for a person. Resolve it without answering? The bot takes over again and asks them for a rating.',
+  resolveConfirm: 'Yes, resolve',
   alreadyTaken: '{name} already took this conversation.',
   transfer: 'Transfer',
   transferTo: 'Transfer to',
@@ -387,6 +403,13 @@ export function reasonLabel(lang: Lang, reason: string): string {
 export function ticketReasonLabel(lang: Lang, reason: string | null, callBack: boolean | undefined): string | null {
   if (!callBack) return reason ? reasonLabel(lang, reason) : null;
   return reason && reason !== 'customer_request' ? `${reasonLabel(lang, reason)} · ${reasonLabel(lang, 'call_back')}` : reasonLabel(lang, 'call_back');
+}
+
+/** A lead field's label in the agent's language ("company_name" -> "Empresa"); an unknown field as the CRM names it. */
+export function leadFieldLabel(lang: Lang, field: string): string {
+  if (field === 'name' || field === 'email') return t(lang, field);
+  const key = `lead_${field}`;
+  return key in TABLES[lang] ? t(lang, key as StringKey) : field;
 }
 
 /** "45 s", "3 min", "2 h 05 min", "3 d 4 h": short enough for an inbox line. */

@@ -23,6 +23,7 @@ import { buildInboxItem, compareInboxItems, customerName, handoffTicketOf, inVie
 import type { InboxFeed } from './inbox-feed.js';
 import { resolveOutcome, standingOutcome, type ResolveOutcome } from '../handoff-resolution.js';
 import { closeQuoteTicket, type QuoteClosed } from './quote-close.js';
+import { createOutsideAgents } from './outside-agents.js';
 
 export { nameSaidIn, phoneWrittenIn } from './customer-facts.js';
 
@@ -113,6 +114,8 @@ export interface ConsoleService {
   /** Closes the conversation's open quote ticket with an outcome (any agent: sales follow-up is the team's); idempotent. */
   closeQuote(actor: ConsoleActor, conversationId: string, outcome: string): Promise<QuoteClosed>;
   cannedReplies(tenantId: string): CannedReply[];
+  /** An agent took the conversation over outside the console (Rocket.Chat `/crear-ticket`): they hold it, with a line in the thread. */
+  outsideTakeover(tenantId: string, conversationId: string, agentName: string): Promise<void>;
   /** The host committed a turn (`onTurnCommitted`): tell the tenant's live consoles. */
   noteTurn(tenantId: string, conversationId: string, state: string, byAgent?: boolean): void;
   /**
@@ -213,20 +216,8 @@ export function createConsoleService(options: ConsoleServiceOptions): ConsoleSer
     return current;
   };
 
-  /**
-   * An agent outside the console (Rocket.Chat, the REST agent route) answered a handoff nobody
-   * holds here: whoever answers first owns it, so the console shows it as taken by them.
-   */
-  const claimForOutsideAgent = async (tenantId: string, conversationId: string): Promise<void> => {
-    if (await assignments.get(tenantId, conversationId)) return;
-    const view = await host.getConversation(tenantId, conversationId);
-    const ticket = view ? handoffTicketOf(await tickets.list(tenantId), conversationId) : null;
-    if (!view || !ticket || ticket.status !== 'open') return;
-    const answered = [...view.transcript].reverse().find((l) => l.author === 'agent' && l.at >= ticket.openedAt && l.agentName);
-    if (!answered?.agentName) return;
-    const name = answered.agentName.slice(0, 60);
-    await assignments.take(tenantId, conversationId, { agentId: `rocketchat:${name}`, displayName: `${name} (Rocket.Chat)` }, iso());
-  };
+  // Rocket.Chat and the REST agent route: whoever answers or takes first holds it, with a line in the thread.
+  const outside = createOutsideAgents({ host, tickets, assignments, recordTook: (t, c, by) => recordActivity(t, c, 'took', by, null), now: iso });
 
   /** Best effort: the take stands even when the notice cannot be queued. */
   const tellOthers = async (tenantId: string, conversationId: string, holder: { id: string; displayName: string }): Promise<void> => {
@@ -419,6 +410,10 @@ export function createConsoleService(options: ConsoleServiceOptions): ConsoleSer
 
     cannedReplies: (tenantId) => options.cannedReplies(tenantId),
 
+    async outsideTakeover(tenantId, conversationId, agentName) {
+      if (await outside.took(tenantId, conversationId, agentName)) later(announce(tenantId, conversationId));
+    },
+
     noteTurn(tenantId, conversationId, state, byAgent = false) {
       const inHandoff = state.startsWith('handoff');
       const k = `${tenantId}\u0000${conversationId}`;
@@ -432,7 +427,7 @@ export function createConsoleService(options: ConsoleServiceOptions): ConsoleSer
       later(
         (async () => {
           if (leftHandoff) await assignments.release(tenantId, conversationId);
-          else if (outsideAnswer) await claimForOutsideAgent(tenantId, conversationId);
+          else if (outsideAnswer) await outside.claimAnswered(tenantId, conversationId);
           await announce(tenantId, conversationId);
         })(),
       );

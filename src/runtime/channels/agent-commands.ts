@@ -33,6 +33,8 @@ export function createAgentCommandRoute(options: {
   audit?: Pick<AuditTrail, 'record'>;
   /** Asks the outbox worker to look for due rows now. */
   kick: () => void;
+  /** The agent took a conversation over (`/crear-ticket`): the agent console records them as its holder. */
+  onTakeover?: (tenantId: string, conversationId: string, agentName: string) => Promise<void>;
 }): Route {
   const { host, tickets, dedupe, kick } = options;
   const texts = AGENT_TEXTS.es;
@@ -54,6 +56,8 @@ export function createAgentCommandRoute(options: {
     reqLog.info({ tenant: tenantId, conversationId, ticket: number ?? null }, 'agent took a conversation over');
     if (!result.state.value.startsWith('handoff') || !number) return json(200, { text: texts.alreadyWithHuman });
     await options.audit?.record(tenantId, { type: 'agent.took_over', conversationId, ticketNumber: number }, agentActor(tenantId, event.agentName));
+    // Best effort: the takeover stands even when the console cannot record it.
+    await options.onTakeover?.(tenantId, conversationId, event.agentName).catch((err: unknown) => reqLog.warn({ err }, 'console holder not recorded'));
     return json(200, { text: texts.ticketOpened(number) });
   }
 

@@ -24,6 +24,8 @@ export interface ConsoleRoutesOptions {
   logger: Logger;
   /** The tenant's IANA time zone (tenant.json `timeZone`), sent with the session; UTC when unknown. */
   timeZone?: (tenantId: string) => string | undefined;
+  /** Whether the tenant files quote tickets (its page shows a quotes tab), sent with the session; true when unknown. */
+  filesQuotes?: (tenantId: string) => boolean;
   /**
    * Kept answers of replies and notes sent with an `Idempotency-Key` (the web console sends one per
    * message it writes): a retry after a lost answer or a double send reaches the customer once.
@@ -56,6 +58,7 @@ export function createConsoleRoutes(options: ConsoleRoutesOptions): Route[] {
   const secure = options.publicUrl?.startsWith('https:') === true;
   const cookieMaxAge = Math.floor(CONSOLE_SESSION_LIMITS.absoluteMs / 1000);
   const timeZoneOf = (tenantId: string) => options.timeZone?.(tenantId) ?? 'UTC';
+  const tenantRules = (tenantId: string) => ({ timeZone: timeZoneOf(tenantId), filesQuotes: options.filesQuotes?.(tenantId) ?? true });
 
   const guarded =
     (run: (req: HttpRequest, ctx: RouteContext) => Promise<HttpResponse>): Route['handler'] =>
@@ -123,7 +126,7 @@ export function createConsoleRoutes(options: ConsoleRoutesOptions): Route[] {
         if (!sameOriginOrNone(req.headers, options.publicUrl)) throw new HiloError('HILO_ERR_CONSOLE_CSRF');
         const body = readBody(req, Login);
         const result = await auth.login({ tenant: body.tenant, username: body.username, password: body.password, ip: req.ip });
-        return json(200, { agent: result.agent, csrfToken: result.csrfToken, timeZone: timeZoneOf(result.agent.tenant) }, { 'set-cookie': setSessionCookie(result.sessionId, secure, cookieMaxAge) });
+        return json(200, { agent: result.agent, csrfToken: result.csrfToken, ...tenantRules(result.agent.tenant) }, { 'set-cookie': setSessionCookie(result.sessionId, secure, cookieMaxAge) });
       }),
     },
     route('POST', '/console/api/logout', async (_req, _ctx, actor) => {
@@ -135,7 +138,7 @@ export function createConsoleRoutes(options: ConsoleRoutesOptions): Route[] {
       path: '/console/api/session',
       handler: guarded(async (req) => {
         const actor = await actorOf(req, undefined);
-        return json(200, { agent: actor.agent, csrfToken: actor.csrfToken, timeZone: timeZoneOf(actor.tenantId) });
+        return json(200, { agent: actor.agent, csrfToken: actor.csrfToken, ...tenantRules(actor.tenantId) });
       }),
     },
     route('GET', `${T}/agents`, async (_req, _ctx, actor) => {

@@ -78,6 +78,8 @@ export interface ConsoleDeps {
   teamHours?: ConsoleServiceOptions['teamHours'];
   /** The tenant's IANA time zone (tenant.json `timeZone`): the page shows every time in it. */
   timeZone?: (tenantId: string) => string | undefined;
+  /** Whether the tenant files quote tickets (`filesQuotes`): without them its page has no quotes tab. */
+  filesQuotes?: (tenantId: string) => boolean;
   publicUrl: string | null;
   /** Asks the outbox worker to deliver now. */
   kick: () => void;
@@ -113,15 +115,28 @@ export interface AgentConsole {
 }
 
 /**
+ * Whether a tenant files quote tickets, so its agents need a quotes queue: tenant.json
+ * `console.quotes` when set, else whether it sells from a catalog (a quote is priced catalog lines;
+ * the beauty studio books services and files none).
+ */
+export function filesQuotes(data: Pick<TenantData, 'settings' | 'catalog'>): boolean {
+  return data.settings.console?.quotes ?? data.catalog.length > 0;
+}
+
+/**
  * The console's service rules read from each tenant's data: `console.slaSeconds` (tenant.json,
- * default 300) and `teamHours` (store.json) with the tenant's time zone.
+ * default 300), `console.quotes` (`filesQuotes`) and `teamHours` (store.json) with the tenant's time zone.
  *
  * @example
  * createConsole({ ...deps, ...consoleRules(tenants.runtimes) });
  */
-export function consoleRules(tenants: ReadonlyMap<string, { data: TenantData }>): Pick<ConsoleDeps, 'slaSeconds' | 'teamHours' | 'timeZone'> {
+export function consoleRules(tenants: ReadonlyMap<string, { data: TenantData }>): Pick<ConsoleDeps, 'slaSeconds' | 'teamHours' | 'timeZone' | 'filesQuotes'> {
   return {
     timeZone: (t) => tenants.get(t)?.data.settings.timeZone,
+    filesQuotes: (t) => {
+      const data = tenants.get(t)?.data;
+      return data ? filesQuotes(data) : true;
+    },
     slaSeconds: (t) => tenants.get(t)?.data.settings.console?.slaSeconds ?? DEFAULT_SLA_SECONDS,
     teamHours: (t) => {
       const data = tenants.get(t)?.data;
@@ -182,7 +197,7 @@ export async function createConsole(deps: ConsoleDeps): Promise<AgentConsole> {
   timer?.unref();
   const socket = createConsoleSocket({ auth, host: deps.host, feed, publicUrl: deps.publicUrl, logger: deps.logger });
   const idempotencyKeys = createIdempotencyKeys({ clock: deps.clock, logger: deps.logger, ...(deps.idempotencyRecords ? { records: deps.idempotencyRecords } : {}) });
-  const routes = createConsoleRoutes({ auth, service, apiKeys: deps.apiKeys, idempotencyKeys, hasTenant: (t) => tenants.has(t), publicUrl: deps.publicUrl, logger: deps.logger, ...(deps.timeZone ? { timeZone: deps.timeZone } : {}) });
+  const routes = createConsoleRoutes({ auth, service, apiKeys: deps.apiKeys, idempotencyKeys, hasTenant: (t) => tenants.has(t), publicUrl: deps.publicUrl, logger: deps.logger, ...(deps.timeZone ? { timeZone: deps.timeZone } : {}), ...(deps.filesQuotes ? { filesQuotes: deps.filesQuotes } : {}) });
   let closing: Promise<void> | null = null;
   return {
     routes,

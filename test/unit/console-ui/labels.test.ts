@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dtCount, funnelStateLabel, statePhase } from '../../../web-console/src/dashboard/strings.js';
-import { badgeLabel, channelLabel, langLabel, plainPreview, reasonLabel, stateLabel, ticketReasonLabel } from '../../../web-console/src/strings.js';
+import { badgeLabel, channelLabel, langLabel, leadFieldLabel, plainPreview, reasonLabel, stateLabel, ticketReasonLabel } from '../../../web-console/src/strings.js';
 
 describe('console labels an agent reads instead of machine words', () => {
   it('should say where a conversation is: waiting, with a person, resolved awaiting the rating, with the bot', () => {
@@ -17,6 +17,14 @@ describe('console labels an agent reads instead of machine words', () => {
     expect(badgeLabel('es', { state: 'handoff.withHuman', priority: 'new', assignee: holder })).toBe('En curso');
     expect(badgeLabel('es', { state: 'handoff.withHuman', priority: 'urgent', assignee: holder })).toBe('Urgente');
     expect(badgeLabel('es', { state: 'triage.idle', priority: 'new', assignee: null })).toBe('Bot');
+  });
+
+  it("should name a lead's fields in the agent's language, not as the CRM's keys, and pass an unknown one through", () => {
+    expect(leadFieldLabel('es', 'company_name')).toBe('Empresa');
+    expect(leadFieldLabel('es', 'urgency_level')).toBe('Urgencia');
+    expect(leadFieldLabel('es', 'name')).toBe('Nombre');
+    expect(leadFieldLabel('en', 'problem_statement')).toBe('Need');
+    expect(leadFieldLabel('en', 'budget')).toBe('budget');
   });
 
   it('should name channels, languages and handoff reasons in words, and pass unknown ones through', () => {
