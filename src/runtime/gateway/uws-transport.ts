@@ -20,7 +20,10 @@ import {
   clientIp,
   statusLine,
   strictUtf8Text,
+  errorResponse,
+  wsHandshakeRefusal,
 } from './transport-shared.js';
+import { HiloError } from '../../kernel/errors.js';
 import { WS_CLOSE_INVALID_UTF8, WS_CLOSE_TOO_BIG, WS_INVALID_UTF8_REASON, wsHardLimitBytes, wsRoutesOf, type HttpResponse, type Transport, type TransportListenOptions, type WsConnection, type WsUpgradeDecision } from './transport.js';
 
 type UwsModule = typeof Uws;
@@ -258,6 +261,11 @@ export async function createUwsTransport(options: { logger: Logger }): Promise<T
             };
             if (headersOverLimit(headers)) {
               writeResponse(res, headersTooLargeResponse(), true);
+              return;
+            }
+            const refusal = wsHandshakeRefusal(headers);
+            if (refusal !== null) {
+              writeResponse(res, errorResponse(new HiloError(refusal.code), refusal.headers), true);
               return;
             }
             if (!ws.upgrade) {
