@@ -59,10 +59,9 @@ describe('router paths that cannot be decoded', () => {
 });
 
 describe('createCountedDeduplicator', () => {
-  it('should claim a key once while its window lasts, and again after a release or the window', async () => {
+  it('should claim a key once while it runs, again after a release, and never after a confirm', async () => {
     const clock = createManualClock();
-    const counters = createMemoryAccessCounters({ clock });
-    const dedupe = createCountedDeduplicator({ counters, ttlMs: 1_000 });
+    const dedupe = createCountedDeduplicator({ counters: createMemoryAccessCounters({ clock }), ttlMs: 10_000, runningTtlMs: 1_000 });
     expect(await dedupe.claim('rocketchat:t:m1')).toBe(true);
     expect(await dedupe.claim('rocketchat:t:m1')).toBe(false);
     expect(await dedupe.claim('rocketchat:t:m2')).toBe(true);
@@ -71,22 +70,37 @@ describe('createCountedDeduplicator', () => {
     expect(await dedupe.claim('rocketchat:t:m1')).toBe(true);
     expect(await dedupe.claim('rocketchat:t:m1')).toBe(false);
     expect(await dedupe.claim('rocketchat:t:m1')).toBe(false);
+    await dedupe.confirm?.('rocketchat:t:m1');
     clock.advance(1_001);
+    expect(await dedupe.claim('rocketchat:t:m1')).toBe(false);
+    clock.advance(9_000);
     expect(await dedupe.claim('rocketchat:t:m1')).toBe(true);
+  });
+
+  it('should let the retry through once a claim that was never confirmed nor released (the process died) runs out', async () => {
+    const clock = createManualClock();
+    const dedupe = createCountedDeduplicator({ counters: createMemoryAccessCounters({ clock }), ttlMs: 10_000, runningTtlMs: 1_000 });
+    expect(await dedupe.claim('k')).toBe(true);
+    clock.advance(999);
+    expect(await dedupe.claim('k')).toBe(false);
+    clock.advance(2);
+    expect(await dedupe.claim('k')).toBe(true);
   });
 
   it('should keep its claims in the counters it is given, so a second instance on the same store sees them', async () => {
     const clock = createManualClock();
     const counters = createMemoryAccessCounters({ clock });
-    expect(await createCountedDeduplicator({ counters }).claim('rocketchat:t:m1')).toBe(true);
+    const first = createCountedDeduplicator({ counters });
+    expect(await first.claim('rocketchat:t:m1')).toBe(true);
+    await first.confirm?.('rocketchat:t:m1');
     expect(await createCountedDeduplicator({ counters }).claim('rocketchat:t:m1')).toBe(false);
     // Under its own prefix: an identity limit's key of the same text is another key.
     expect(await counters.count('rocketchat:t:m1')).toBe(0);
   });
 
-  it('should not shut a message out when its release lands after the window ended', async () => {
+  it('should not shut a message out when its release lands after the running window ended', async () => {
     const clock = createManualClock();
-    const dedupe = createCountedDeduplicator({ counters: createMemoryAccessCounters({ clock }), ttlMs: 1_000 });
+    const dedupe = createCountedDeduplicator({ counters: createMemoryAccessCounters({ clock }), runningTtlMs: 1_000 });
     expect(await dedupe.claim('k')).toBe(true);
     clock.advance(1_001);
     await dedupe.release('k');
