@@ -33,11 +33,10 @@ function json(status: number, body: unknown, headers: Record<string, string> = {
   return { status, headers: { 'content-type': JSON_TYPE, 'cache-control': 'no-store', ...headers }, body: JSON.stringify(body) };
 }
 
-
 function contactIdOf(ctx: RouteContext): string {
   const id = ctx.params.id ?? '';
   if (id.length === 0 || id.length > MAX_CONTACT_ID_CHARS || /[\u0000-\u001f]/.test(id)) {
-    throw new HiloError('HILO_ERR_HTTP_VALIDATION', undefined, { details: [{ path: 'id', problem: `must be a contact id of 1 to ${MAX_CONTACT_ID_CHARS} characters` }] });
+    throw new HiloError('HILO_ERR_HTTP_VALIDATION', 'The contact id in the path failed validation.', { details: [{ path: 'id', problem: `must be a contact id of 1 to ${MAX_CONTACT_ID_CHARS} characters` }] });
   }
   return id;
 }

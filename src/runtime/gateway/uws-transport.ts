@@ -325,6 +325,7 @@ export async function createUwsTransport(options: { logger: Logger }): Promise<T
         });
       }
 
+      const wsPaths = new Set(wsRoutesOf(opts.ws).map((route) => route.path));
       current.any('/*', (res, req) => {
         let aborted = false;
         let done = false;
@@ -342,6 +343,13 @@ export async function createUwsTransport(options: { logger: Logger }): Promise<T
         // Over Hilo's limit but under uWS's ceiling: the API's JSON, unread body and all (closed after).
         if (headersOverLimit(headers)) {
           writeResponse(res, headersTooLargeResponse(), true);
+          return;
+        }
+        // uWS hands an upgrade whose key it cannot use (none, empty, not 24 characters) to HTTP:
+        // answered as node:http's upgrade check answers it, not as an unknown route.
+        if (method === 'GET' && wsPaths.has(path) && (headers.upgrade ?? '').toLowerCase() === 'websocket') {
+          const refusal = wsHandshakeRefusal(headers) ?? { code: 'HILO_ERR_WS_HANDSHAKE_INVALID' as const, headers: {} };
+          writeResponse(res, errorResponse(new HiloError(refusal.code), refusal.headers), true);
           return;
         }
 

@@ -131,13 +131,18 @@ describe.each(['uws', 'node'] as const)('request edges on %s (real sockets)', (t
     const notBase64 = await raw(gateway.port, upgrade(`/ws?tenant=${TENANT}`, { 'Sec-WebSocket-Key': 'not*base64*key*at*all*==' }));
     expect(notBase64.status).toBe(400);
     expect(codeOf(notBase64.body)).toBe('HILO_ERR_WS_HANDSHAKE_INVALID');
-    // Without a key of 24 characters uWS does not see an upgrade: the request is routed as plain
-    // HTTP (no such route, JSON); node:http hands it to the upgrade check.
+    // Without a key of 24 characters uWS does not see an upgrade and routes the request as plain
+    // HTTP, where it is answered the same (was 404 HILO_ERR_HTTP_NOT_FOUND).
     for (const key of [null, '', 'short', 'dGhlIHNhbXBsZSBub25jZQ', 'dGhlIHNhbXBsZSBub25jZQ==x']) {
       const res = await raw(gateway.port, upgrade(`/ws?tenant=${TENANT}`, { 'Sec-WebSocket-Key': key }));
-      expect(res.status, String(key)).toBe(transport === 'uws' ? 404 : 400);
-      expect(codeOf(res.body)).toBe(transport === 'uws' ? 'HILO_ERR_HTTP_NOT_FOUND' : 'HILO_ERR_WS_HANDSHAKE_INVALID');
+      expect(res.status, String(key)).toBe(400);
+      expect(codeOf(res.body)).toBe('HILO_ERR_WS_HANDSHAKE_INVALID');
     }
+    const keylessV8 = await raw(gateway.port, upgrade(`/ws?tenant=${TENANT}`, { 'Sec-WebSocket-Key': null, 'Sec-WebSocket-Version': '8' }));
+    expect(keylessV8.status).toBe(426);
+    // A plain GET of the socket's path (no Upgrade) is still no route.
+    const plain = await raw(gateway.port, get(`/ws?tenant=${TENANT}`));
+    expect(codeOf(plain.body)).toBe('HILO_ERR_HTTP_NOT_FOUND');
     const ok = await raw(gateway.port, upgrade(`/ws?tenant=${TENANT}`, {}));
     expect(ok.status).toBe(101);
     expect(ok.head).toContain('s3pPLMBiTxaQ9kYGzzhZRbK+xOo=');
