@@ -9,6 +9,11 @@ import type { Clock } from '../kernel/clock.js';
 export interface Deduplicator {
   claim(key: string): Promise<boolean>;
   release(key: string): Promise<void>;
+  /**
+   * The claimed key's events were handled: a store that holds a claim only briefly while the work
+   * runs (so a process that died mid-way does not shut the retry out) keeps it now for good.
+   */
+  confirm?(key: string): Promise<void>;
 }
 
 /** In-memory, bounded, TTL on the injected clock (Meta retries for up to 7 days; 24 h covers bursts). */

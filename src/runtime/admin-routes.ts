@@ -10,7 +10,7 @@ import { HiloError } from '../kernel/errors.js';
 import { checkWith, z } from '../kernel/schema.js';
 import { hashApiKey, type ApiKeyRegistry } from './api-keys.js';
 import type { Clock } from '../kernel/clock.js';
-import { parseJsonBody, type Route, type RouteContext } from './gateway/index.js';
+import { bearerKey, parseJsonBody, type Route, type RouteContext } from './gateway/index.js';
 import type { HttpRequest, HttpResponse } from './gateway/index.js';
 import type { Logger } from '../kernel/logger.js';
 
@@ -33,16 +33,10 @@ function json(status: number, body: unknown, headers: Record<string, string> = {
   return { status, headers: { 'content-type': JSON_TYPE, 'cache-control': 'no-store', ...headers }, body: JSON.stringify(body) };
 }
 
-function bearerKey(header: string | undefined): string | null {
-  if (!header) return null;
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-  return match?.[1] ?? null;
-}
-
 function contactIdOf(ctx: RouteContext): string {
   const id = ctx.params.id ?? '';
   if (id.length === 0 || id.length > MAX_CONTACT_ID_CHARS || /[\u0000-\u001f]/.test(id)) {
-    throw new HiloError('HILO_ERR_HTTP_VALIDATION', undefined, { details: [{ path: 'id', problem: `must be a contact id of 1 to ${MAX_CONTACT_ID_CHARS} characters` }] });
+    throw new HiloError('HILO_ERR_HTTP_VALIDATION', 'The contact id in the path failed validation.', { details: [{ path: 'id', problem: `must be a contact id of 1 to ${MAX_CONTACT_ID_CHARS} characters` }] });
   }
   return id;
 }

@@ -24,6 +24,7 @@ import { createApiKeyRegistry, hashApiKey } from './api-keys.js';
 import {
   createAgentCommandRoute,
   createChannelRegistry,
+  createCountedDeduplicator,
   createCrmDelivery,
   createHandoffNotices,
   createIdentityCodeSender,
@@ -305,7 +306,8 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
     let onOutsideTakeover: ((tenantId: string, conversationId: string, agentName: string) => Promise<void>) | null = null;
     const channelRoutes = [
       ...createWebhookRoutes({ channels, host: service ? { resolveConversation: (t, ch, s) => service.resolveConversation(t, ch, s), handleMessage: (m, r) => service.accept(m, r) } : host, hasTenant: (t) => host.hasTenant(t), outbox, dedupe, kick, publicUrl: config.publicUrl, maxBodyBytes: config.channelMaxBodyBytes, logger }),
-      createAgentCommandRoute({ host: service ?? host, tickets: storage.tickets, dedupe, outgoingToken: (tenantId) => destinations.for(tenantId).outgoingToken, audit, kick, onTakeover: (t, c, name) => onOutsideTakeover?.(t, c, name) ?? Promise.resolve() }),
+      // Agent messages have nothing behind this route to de-duplicate them: their claims are kept where the limits are (SQL or Redis), across restarts.
+      createAgentCommandRoute({ host: service ?? host, tickets: storage.tickets, dedupe: countWebhookDuplicates(createCountedDeduplicator({ counters: identityAccess.counters }), telemetry), outgoingToken: (tenantId) => destinations.for(tenantId).outgoingToken, audit, kick, onTakeover: (t, c, name) => onOutsideTakeover?.(t, c, name) ?? Promise.resolve() }),
     ];
     if (Object.keys(channels.enabled).length > 0) log.info({ channels: channels.enabled, publicUrl: config.publicUrl }, 'provider channels enabled');
     const timers = createTimerScheduler({ source: cluster ? cluster.shardTimers(storage.journal) : storage.journal, host: service ?? host, clock, logger, scanEveryMs: config.timerScanMs });

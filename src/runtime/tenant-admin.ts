@@ -16,7 +16,7 @@ import type { Logger } from '../kernel/logger.js';
 import type { WorkflowSet } from '../machines/workflow/workflow-spec.js';
 import type { ApiKeyRegistry } from './api-keys.js';
 import { trainClassifierInWorker, type TrainClassifier } from './classifier-training.js';
-import { parseJsonBody, type HttpRequest, type HttpResponse, type Route } from './gateway/index.js';
+import { bearerKey, parseJsonBody, type HttpRequest, type HttpResponse, type Route } from './gateway/index.js';
 import { checkTenantBody, stageTenantFiles, TENANT_ID, invalidTenant, type StagedTenant } from './tenant-files.js';
 import type { LoadedTenants, TenantBrain } from './tenant-wiring.js';
 
@@ -107,9 +107,9 @@ export function createTenantAdmin(options: TenantAdminOptions): { routes: Route[
 
   const authenticate = (req: HttpRequest): string => {
     if (adminDigest === null) throw new HiloError('HILO_ERR_ADMIN_DISABLED');
-    const match = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '');
-    if (!match) throw new HiloError('HILO_ERR_AUTH_MISSING');
-    if (!timingSafeEqual(createHash('sha256').update(match[1]!).digest(), adminDigest)) throw new HiloError('HILO_ERR_ADMIN_KEY_INVALID');
+    const key = bearerKey(req.headers.authorization);
+    if (key === null) throw new HiloError('HILO_ERR_AUTH_MISSING');
+    if (!timingSafeEqual(createHash('sha256').update(key).digest(), adminDigest)) throw new HiloError('HILO_ERR_ADMIN_KEY_INVALID');
     return 'admin-key';
   };
 

@@ -8,7 +8,7 @@ import { HiloError } from '../../kernel/errors.js';
 import type { Clock } from '../../kernel/clock.js';
 import { checkWith, z } from '../../kernel/schema.js';
 import { hashApiKey, type ApiKeyRegistry } from '../api-keys.js';
-import { parseJsonBody, type HttpRequest, type HttpResponse, type Route, type RouteContext } from '../gateway/index.js';
+import { bearerKey, parseJsonBody, type HttpRequest, type HttpResponse, type Route, type RouteContext } from '../gateway/index.js';
 import type { AnalyticsQueries, DayRange } from './analytics-queries.js';
 import { normalisedTerms, redactText, type KnownValues } from './redact.js';
 import { tenantDay } from './turn-facts-recorder.js';
@@ -59,11 +59,6 @@ const CorrectionBody = z.strictObject({ conversation_id: z.string().min(1).max(2
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 const json = (status: number, body: unknown): HttpResponse => ({ status, headers: { 'content-type': JSON_TYPE, 'cache-control': 'no-store' }, body: JSON.stringify(body) });
-
-function bearerKey(header: string | undefined): string | null {
-  const match = header ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
-  return match?.[1] ?? null;
-}
 
 function check<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
   const checked = checkWith(schema, value);

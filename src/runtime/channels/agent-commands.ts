@@ -95,7 +95,9 @@ export function createAgentCommandRoute(options: {
         const claim = `rocketchat:${tenantId}:${event.messageId}`;
         if (!(await dedupe.claim(claim))) return json(200, {});
         try {
-          return await handleAgentEvent(tenantId, event, ctx.log);
+          const answer = await handleAgentEvent(tenantId, event, ctx.log);
+          await dedupe.confirm?.(claim);
+          return answer;
         } catch (err) {
           // Not handled: let Rocket.Chat's retry (or the agent's resend) through.
           await dedupe.release(claim);

@@ -6,4 +6,5 @@ export { createIdentityCodeSender, type IdentityCode } from './identity-codes.js
 export { registerChannelHandlers, type RecipientLookup } from './outbox-handlers.js';
 export { createWebhookRoutes } from './webhook-routes.js';
 export { createAgentCommandRoute } from './agent-commands.js';
+export { createCountedDeduplicator } from './counted-deduplicator.js';
 export { AGENT_TEXTS, type AgentTexts } from './agent-texts.js';

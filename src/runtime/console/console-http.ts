@@ -32,11 +32,6 @@ export function clearSessionCookie(secure: boolean): string {
   return setSessionCookie('', secure, 0);
 }
 
-export function bearerKey(header: string | undefined): string | null {
-  if (!header) return null;
-  return /^Bearer\s+(\S+)\s*$/i.exec(header)?.[1] ?? null;
-}
-
 /** `api-key:<digest prefix>`: the key in the audit trail, never the key. */
 export function apiKeyActor(key: string): string {
   return `api-key:${createHash('sha256').update(key).digest('hex').slice(0, 12)}`;

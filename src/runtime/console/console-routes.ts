@@ -9,10 +9,10 @@ import { HiloError } from '../../kernel/errors.js';
 import type { Logger } from '../../kernel/logger.js';
 import { CONSOLE_SESSION_LIMITS, sameToken, USERNAME_PATTERN, type ConsoleActor, type ConsoleAuth, type ConsoleService } from '../../actors/console/index.js';
 import type { ApiKeyRegistry } from '../api-keys.js';
-import type { HttpRequest, HttpResponse, Route, RouteContext } from '../gateway/index.js';
+import { bearerKey, type HttpRequest, type HttpResponse, type Route, type RouteContext } from '../gateway/index.js';
 import { fingerprintOf, idempotencyKeyOf, type IdempotencyKeys } from '../gateway/idempotency-keys.js';
 import { RESOLVE_OUTCOME_MAX_CHARS } from '../gateway/validate.js';
-import { apiKeyActor, bearerKey, clearSessionCookie, errorAnswer, json, readBody, sameOriginOrNone, sessionCookie, setSessionCookie } from './console-http.js';
+import { apiKeyActor, clearSessionCookie, errorAnswer, json, readBody, sameOriginOrNone, sessionCookie, setSessionCookie } from './console-http.js';
 
 export interface ConsoleRoutesOptions {
   auth: ConsoleAuth;

@@ -17,6 +17,7 @@ import type { Clock } from '../../kernel/clock.js';
 import type { Logger } from '../../kernel/logger.js';
 import { createRateLimiter } from '../rate-limiter.js';
 import { observedLimiter, observeHttp, type GatewayObserver } from './gateway-observer.js';
+import { bearerKey } from './bearer.js';
 import { createRouter, type Route, type RouteContext } from './router.js';
 import { errorResponse } from './transport-shared.js';
 import { createTransport } from './select-transport.js';
@@ -178,12 +179,6 @@ function requireToken(req: HttpRequest, token: string): void {
   const given = bearerKey(req.headers.authorization);
   if (given === null) throw new HiloError('HILO_ERR_AUTH_MISSING');
   if (!sameSecret(given, token)) throw new HiloError('HILO_ERR_AUTH_INVALID');
-}
-
-function bearerKey(header: string | undefined): string | null {
-  if (!header) return null;
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-  return match?.[1] ?? null;
 }
 
 /**
@@ -425,6 +420,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       if (metricsToken && (req.path === '/metrics' || req.path === '/metrics.json')) requireToken(req, metricsToken);
       const match = route(req.method, req.path);
       if (match.kind === 'not_found') throw new HiloError('HILO_ERR_HTTP_NOT_FOUND');
+      if (match.kind === 'bad_path') throw new HiloError('HILO_ERR_HTTP_PATH_INVALID');
       if (match.kind === 'method_not_allowed') {
         response = errorResponse(new HiloError('HILO_ERR_HTTP_METHOD_NOT_ALLOWED'), { allow: match.allow.join(', ') });
       } else {

@@ -1,5 +1,6 @@
 export { GATEWAY_DEFAULTS, startGateway } from './gateway.js';
 export { acceptsGzip, etagMatches } from './http-caching.js';
+export { bearerKey } from './bearer.js';
 export { parseJsonBody } from './json-body.js';
 export { capProblems } from './validate.js';
 export { createResumeTokens, isStrongVisitorId } from './resume-token.js';

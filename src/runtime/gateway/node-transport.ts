@@ -21,6 +21,7 @@ import {
   clientIp,
   statusLine,
   strictUtf8Text,
+  wsHandshakeRefusal,
 } from './transport-shared.js';
 import { WS_CLOSE_INVALID_UTF8, WS_CLOSE_TOO_BIG, WS_INVALID_UTF8_REASON, wsHardLimitBytes, wsRoutesOf, type HttpResponse, type Transport, type TransportListenOptions, type WsConnection, type WsRoute, type WsUpgradeDecision } from './transport.js';
 
@@ -58,11 +59,19 @@ class NodeConnection implements WsConnection {
   }
 }
 
+/**
+ * Repeated headers joined with `, `, as uWS does (`HttpRequest.headers`). node:http's `headers`
+ * keeps only the first of a repeated `Authorization`, `Host`, `Content-Type`... and drops the rest
+ * unseen: a request with two keys would be read with the first on this transport and refused on
+ * the other. `headersDistinct` has every value. Kept from `headers`: `Cookie` (joined with `; `)
+ * and `Content-Length` (the parser already refused two different ones).
+ */
 function copyHeaders(req: IncomingMessage): Record<string, string> {
   const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (value === undefined) continue;
-    headers[name] = Array.isArray(value) ? value.join(', ') : value;
+  for (const [name, values] of Object.entries(req.headersDistinct)) {
+    if (values === undefined) continue;
+    const kept = name === 'cookie' || name === 'content-length' ? req.headers[name] : undefined;
+    headers[name] = typeof kept === 'string' ? kept : values.join(', ');
   }
   return headers;
 }
@@ -224,6 +233,11 @@ export function createNodeTransport(options: { logger: Logger }): Transport {
           const ip = clientIp(req.socket.remoteAddress ?? '', headers['x-forwarded-for'], opts.trustProxy === true);
           if (headersOverLimit(headers)) {
             socket.end(rawErrorResponse('HILO_ERR_HTTP_HEADERS_TOO_LARGE'));
+            return;
+          }
+          const refusal = wsHandshakeRefusal(headers);
+          if (refusal !== null) {
+            socket.end(rawErrorResponse(refusal.code, refusal.headers));
             return;
           }
           if (!entry.route.upgrade) {

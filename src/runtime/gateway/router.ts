@@ -25,6 +25,8 @@ export interface Route {
 export type RouteMatch =
   | { kind: 'found'; route: Route; params: Record<string, string> }
   | { kind: 'not_found' }
+  /** A segment's percent-escape does not decode, or a route's parameter would hold a control character. */
+  | { kind: 'bad_path' }
   | { kind: 'method_not_allowed'; allow: string[] };
 
 interface CompiledRoute {
@@ -38,22 +40,29 @@ function split(path: string): string[] {
   return path.split('/').filter((segment) => segment.length > 0);
 }
 
-function matchSegments(pattern: string[], actual: string[]): Record<string, string> | null {
+const BAD = Symbol('bad path');
+
+function decodable(segment: string): boolean {
+  if (!segment.includes('%')) return true;
+  try {
+    decodeURIComponent(segment);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function matchSegments(pattern: string[], actual: string[]): Record<string, string> | null | typeof BAD {
   if (pattern.length !== actual.length) return null;
   const params: Record<string, string> = {};
   for (let i = 0; i < pattern.length; i++) {
     const expected = pattern[i] as string;
     const got = actual[i] as string;
     if (expected.startsWith(':')) {
-      let value: string;
-      try {
-        value = decodeURIComponent(got);
-      } catch {
-        return null;
-      }
+      const value = decodeURIComponent(got);
       // No tenant, conversation, contact or agent id holds a control character, and PostgreSQL
-      // refuses NUL in a query parameter (a 500 instead of "not found").
-      if (CONTROL.test(value)) return null;
+      // refuses NUL in a query parameter (a 500 instead of "not found"): the path is refused.
+      if (CONTROL.test(value)) return BAD;
       params[expected.slice(1)] = value;
     } else if (expected !== got) {
       return null;
@@ -66,14 +75,20 @@ export function createRouter(routes: readonly Route[]): (method: string, path: s
   const compiled: CompiledRoute[] = routes.map((route) => ({ route, segments: split(route.path) }));
   return (method, path) => {
     const actual = split(path);
+    // `%ZZ`, a lone `%` or an escape that is not UTF-8 (`%C3%28`) names nothing: a 400 says what
+    // is wrong where a 404 would say the route does not exist (static paths included).
+    if (!actual.every(decodable)) return { kind: 'bad_path' };
     const allow = new Set<string>();
+    let bad = false;
     for (const { route, segments } of compiled) {
       const params = matchSegments(segments, actual);
-      if (params === null) continue;
+      if (params === BAD) bad = true;
+      if (params === null || params === BAD) continue;
       const routeMethod = route.method.toUpperCase();
       if (routeMethod === method || (method === 'HEAD' && routeMethod === 'GET')) return { kind: 'found', route, params };
       allow.add(routeMethod);
     }
-    return allow.size > 0 ? { kind: 'method_not_allowed', allow: [...allow] } : { kind: 'not_found' };
+    if (allow.size > 0) return { kind: 'method_not_allowed', allow: [...allow] };
+    return bad ? { kind: 'bad_path' } : { kind: 'not_found' };
   };
 }

@@ -70,10 +70,24 @@ export function malformedResponse(): HttpResponse {
  * A whole HTTP/1.1 response with a coded JSON error, for a transport that must write it on the
  * raw socket (node:http's `clientError`: the request could not be parsed, no `ServerResponse`).
  */
-export function rawErrorResponse(code: HiloErrorCode): string {
+export function rawErrorResponse(code: HiloErrorCode, headers: Record<string, string> = {}): string {
   const error = new HiloError(code);
   const body = JSON.stringify(error.toJSON());
-  return `HTTP/1.1 ${statusLine(error.status)}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`;
+  const extra = Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`).join('');
+  return `HTTP/1.1 ${statusLine(error.status)}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\n${extra}connection: close\r\n\r\n${body}`;
+}
+
+/**
+ * Why a WebSocket upgrade request cannot be answered with a handshake, before any route check:
+ * RFC 6455 §4.2.2 wants `426` with `Sec-WebSocket-Version: 13` for a version the server does not
+ * speak (uWS completed the handshake with version 8, `ws` accepts 8 too), and a `400` for a
+ * missing or malformed `Sec-WebSocket-Key` (uWS answered an accept hash of whatever was sent).
+ * Null: go on. Both transports answer the same coded JSON and close the connection.
+ */
+export function wsHandshakeRefusal(headers: Record<string, string>): { code: HiloErrorCode; headers: Record<string, string> } | null {
+  if ((headers['sec-websocket-version'] ?? '').trim() !== '13') return { code: 'HILO_ERR_WS_VERSION_UNSUPPORTED', headers: { 'sec-websocket-version': '13' } };
+  if (!/^[A-Za-z0-9+/]{22}==$/.test((headers['sec-websocket-key'] ?? '').trim())) return { code: 'HILO_ERR_WS_HANDSHAKE_INVALID', headers: {} };
+  return null;
 }
 
 export function internalErrorResponse(): HttpResponse {

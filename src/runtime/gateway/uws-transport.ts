@@ -20,7 +20,10 @@ import {
   clientIp,
   statusLine,
   strictUtf8Text,
+  errorResponse,
+  wsHandshakeRefusal,
 } from './transport-shared.js';
+import { HiloError } from '../../kernel/errors.js';
 import { WS_CLOSE_INVALID_UTF8, WS_CLOSE_TOO_BIG, WS_INVALID_UTF8_REASON, wsHardLimitBytes, wsRoutesOf, type HttpResponse, type Transport, type TransportListenOptions, type WsConnection, type WsUpgradeDecision } from './transport.js';
 
 type UwsModule = typeof Uws;
@@ -260,6 +263,11 @@ export async function createUwsTransport(options: { logger: Logger }): Promise<T
               writeResponse(res, headersTooLargeResponse(), true);
               return;
             }
+            const refusal = wsHandshakeRefusal(headers);
+            if (refusal !== null) {
+              writeResponse(res, errorResponse(new HiloError(refusal.code), refusal.headers), true);
+              return;
+            }
             if (!ws.upgrade) {
               upgrade(undefined);
               return;
@@ -317,6 +325,7 @@ export async function createUwsTransport(options: { logger: Logger }): Promise<T
         });
       }
 
+      const wsPaths = new Set(wsRoutesOf(opts.ws).map((route) => route.path));
       current.any('/*', (res, req) => {
         let aborted = false;
         let done = false;
@@ -334,6 +343,13 @@ export async function createUwsTransport(options: { logger: Logger }): Promise<T
         // Over Hilo's limit but under uWS's ceiling: the API's JSON, unread body and all (closed after).
         if (headersOverLimit(headers)) {
           writeResponse(res, headersTooLargeResponse(), true);
+          return;
+        }
+        // uWS hands an upgrade whose key it cannot use (none, empty, not 24 characters) to HTTP:
+        // answered as node:http's upgrade check answers it, not as an unknown route.
+        if (method === 'GET' && wsPaths.has(path) && (headers.upgrade ?? '').toLowerCase() === 'websocket') {
+          const refusal = wsHandshakeRefusal(headers) ?? { code: 'HILO_ERR_WS_HANDSHAKE_INVALID' as const, headers: {} };
+          writeResponse(res, errorResponse(new HiloError(refusal.code), refusal.headers), true);
           return;
         }
 

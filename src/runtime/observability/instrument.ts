@@ -94,6 +94,7 @@ export function countWebhookDuplicates(dedupe: Deduplicator, metrics: RuntimeMet
       return fresh;
     },
     release: (key) => dedupe.release(key),
+    ...(dedupe.confirm ? { confirm: (key: string) => dedupe.confirm!(key) } : {}),
   };
 }
 
