@@ -8,7 +8,7 @@
 import type { ProductActorInput, ProductActorOutput } from '../../machines/conversation.contract.js';
 import type { TenantData } from '../../domain/tenant.js';
 import { plainWords } from '../../kernel/plain-words.js';
-import { asksAboutUnmet, SPEC_WORD } from '../../machines/unmet-question.js';
+import { asksAboutUnmet, FEATURE_WORD, SPEC_WORD } from '../../machines/unmet-question.js';
 
 const TEMPLATE = 'product.not_found.followup';
 /** The answers that say the good is not sold (their `query` is the good as the customer said it). */
@@ -35,6 +35,6 @@ export function withUnmetFollowUp(tenant: TenantData, input: ProductActorInput, 
 /** The answer found goods named in the message itself, not only a size or a unit ("pies" → the 25-foot extension cord). */
 function namesOtherGoods(out: ProductActorOutput, input: ProductActorInput): boolean {
   if (out.outcome !== 'answered') return false;
-  const spec = new RegExp(String.raw`^(?:${SPEC_WORD}|\d+)$`);
+  const spec = new RegExp(String.raw`^(?:${SPEC_WORD}|${FEATURE_WORD}|\d+)$`);
   return input.understanding.products.some((p) => plainWords(p.query).split(' ').some((w) => w.length > 2 && !spec.test(w) && !/^(?:de|del|la|el|los|las|con|un|una|the|of|a)$/.test(w)));
 }
