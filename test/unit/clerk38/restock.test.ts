@@ -59,3 +59,9 @@ describe('the restock answer', () => {
     expect(out?.reserve).toEqual({ sku: 'CEM-001', name: product('CEM-001').name, quantity: 10 });
   });
 });
+
+describe('how many the product comes in, roughly', () => {
+  it.each(['cuantos clavos trae una libra mas o menos', 'cuantos vienen en la caja aproximadamente', 'how many come in a pack more or less?', 'cuantos trae el paquete'])('should read %j as a pack count', (text) => {
+    expect(readFocusQuestion(text)).toEqual({ kind: 'pack_count' });
+  });
+});
