@@ -5,6 +5,7 @@
  */
 
 import { plainWords as fold } from '../kernel/plain-words.js';
+import { asksRestock } from './restock-question.js';
 
 /** A day an order is needed by: "mañana", "el sábado". */
 const NEEDED_DAY = String.raw`(?:hoy|manana|pasado\s+manana|(?:el\s+)?(?:lunes|martes|miercoles|jueves|viernes|sabado|domingo))(?![a-z])`;
@@ -66,7 +67,8 @@ export function asksDeliveryTime(text: string): boolean {
 /** The full reading of `asksDeliveryTime` on the plain words, without the pre-check (kept for the test that proves it). */
 export function readsDeliveryTime(t: string): boolean {
   if (t === '' || t.split(' ').length > 14) return false;
-  return WHEN_ARRIVES.test(t) && !NOT_DELIVERY.test(t);
+  // "¿pa cuándo lo tienen de nuevo?" asks when the store gets it again, not when an order arrives.
+  return WHEN_ARRIVES.test(t) && !NOT_DELIVERY.test(t) && !asksRestock(t);
 }
 
 /**

@@ -7,6 +7,7 @@
 
 import { createLru, remembered } from '../kernel/lru.js';
 import { asksPackCount } from './pack-count-question.js';
+import { asksRestock } from './restock-question.js';
 
 /** What a short question about the product in focus asks. */
 export type FocusQuestion =
@@ -34,6 +35,8 @@ export type FocusQuestion =
   | { kind: 'complete' }
   /** "¿cuántos trae la caja?", "¿de cuántos es el rollo?", "how many come in a box?": how many it comes in. */
   | { kind: 'pack_count' }
+  /** "¿y cuándo les entra?", "¿pa cuándo lo tienen de nuevo?", "when will you have it back in stock?": when the store gets it in again. */
+  | { kind: 'restock' }
   /** "¿sirve pa una columna?", "¿se puede usar para pegar cerámica?", "is it good for a column?": whether it does that job. */
   | { kind: 'suits'; use: string }
   /** "¿cuál es mejor pa un piso?", "which one for a driveway?", "y pa un baño que coge humedad?": which of them (or of their kind) is for that. */
@@ -288,6 +291,7 @@ function focusQuestionOf(text: string): FocusQuestion | null {
   if (COMPARE_DIFFERENCE.test(t)) return { kind: 'compare', recommend: false };
   if (SIZES.test(t) || CAPACITY.test(t)) return { kind: 'sizes' };
   if (asksPackCount(t)) return { kind: 'pack_count' };
+  if (asksRestock(t)) return { kind: 'restock' };
   const place = placeAsked(t);
   if (place) return { kind: 'where', place };
   const which = PURPOSE_WHICH.exec(t)?.[1];

@@ -42,7 +42,10 @@ const PLACED_DELIVERY = new Set(['info.delivery.zone', 'info.delivery.place', 'i
 export function joinTopicAnswers(all: readonly TopicAnswer[], templates: ReplyTemplates, lang: Lang): TopicAnswer {
   // "¿hacen delivery? vivo en Caleta": the place's own delivery answers the first question too; every zone's list would say it twice.
   const placed = all.some((a) => a.replies.some((r) => 'template' in r && PLACED_DELIVERY.has(r.template)));
-  const answers = placed ? all.filter((a) => !a.replies.every((r) => 'template' in r && r.template === 'info.delivery')) : all;
+  const kept = placed ? all.filter((a) => !a.replies.every((r) => 'template' in r && r.template === 'info.delivery')) : all;
+  // "¿hacen llaves? copia de llaves": two topics with one answer say it once (the later one, with its question).
+  const body = (a: TopicAnswer): string => a.replies.map((r) => withoutClosingQuestion(renderReply(r, templates, lang))).join('\n');
+  const answers = kept.length <= 1 ? kept : kept.filter((a, i) => !kept.slice(i + 1).some((later) => body(later) === body(a)));
   if (answers.length <= 1) return answers[0] ?? { replies: [] };
   const last = answers[answers.length - 1] as TopicAnswer;
   const before = answers.slice(0, -1).flatMap((a) => a.replies.map((r): ReplyDirective => ({ text: withoutClosingQuestion(renderReply(r, templates, lang)) })));

@@ -15,6 +15,7 @@ import { findDeliveryPlace } from './info.tool.js';
 import { zoneOf } from './delivery-times.js';
 import { foldAccents } from '../../kernel/fold.js';
 import { asksNeededBy } from '../../machines/delivery-time.js';
+import { restockAnswer } from './restock-answer.js';
 
 export { zoneOf };
 
@@ -103,6 +104,10 @@ export function deliveryTimeAnswer(tenant: TenantData, input: ProductActorInput,
   // No place in the question: the one asked for before, else the one said in passing ("… para mi villa en Casa de Campo").
   const delivery = deliveryAskedIn(tenant, `llevar ${text}`, now) ?? input.delivery ?? (input.placeSaid !== undefined ? deliveryAskedIn(tenant, `llevar a ${input.placeSaid}`, now) : undefined);
   const zone = delivery ? zoneOf(tenant, delivery.place) : undefined;
+  // "¿y cuándo llega?" about a product that is sold out: when the store gets it again, not a delivery of what there is not.
+  const soldOut = !estimate && focus && !delivery ? tenant.catalog.find((p) => p.sku === focus.sku && p.stock <= 0) : undefined;
+  const restock = soldOut && focus ? restockAnswer(tenant, soldOut, focus, lang) : null;
+  if (restock) return restock;
   if (!delivery || !zone) {
     const free = renderReply({ template: 'info.delivery.free' }, tenant.templates, lang);
     const items = tenant.store.deliveryZones.map((z) => ({ zone: z.zone, fee: z.fee === 0 ? free : formatMoney(z.fee), eta: z.eta[lang] }));

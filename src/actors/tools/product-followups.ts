@@ -24,6 +24,7 @@ import { thinningAnswer } from './paint-thinning.js';
 import { completeAnswer, includesAnswer, includesContinued } from './product-includes.js';
 import { durabilityAnswer } from './product-durability.js';
 import { packCountAnswer } from './pack-count.js';
+import { restockAnswer } from './restock-answer.js';
 import { quoteOne } from './product-quote-one.js';
 import { foldAccents } from '../../kernel/fold.js';
 import { mixingNote } from './paint-mixing.js';
@@ -115,6 +116,8 @@ export function answerFocusQuestion(tenant: TenantData, index: CatalogIndex, foc
       return durabilityAnswer(tenant, [...new Set([...(options ?? [shown]), ...talkedOf])], focus, lang);
     case 'pack_count':
       return packCountAnswer(tenant, shown, focus, lang);
+    case 'restock':
+      return restockAnswer(tenant, shown, focus, lang);
     // "¿cuál es mejor pa una piscina?" that no product of the kind says it is for (`purposeAnswer` answers the rest):
     // said so, and the options side by side rather than a guess.
     case 'purpose':

@@ -211,6 +211,8 @@ export function tradeGoodNotCarried(tenant: TenantData, index: CatalogIndex, tex
   if (goods === undefined || goods.length === 0) return null;
   // "¿tienen puertas?", "tanque de gas", "ventanas de aluminio": a good the store does not sell, never the door bolt or the water tank.
   const notSold = notSoldAsked(tenant, index, goods, text, lang);
+  // "cerradura pa puerta de baño", "bisagras pa puerta de madera": the door is what the lock is for, not what is asked.
+  if (notSold === FOR_ANOTHER) return null;
   if (notSold) return notSold;
   // "tubería de cobre", "copper pipe": no copper, then the PVC pipe there is (`product-materials.ts`).
   if (namesMaterial(text)) return null;
@@ -237,8 +239,14 @@ function namedBeforeItsUse(text: string, name: string): boolean {
   return at >= 0 && JOINING.has(words[at + own.length] ?? '') && !/^\d/.test(words[at + own.length + 1] ?? '');
 }
 
-/** The answer when what the message asks for is a good the store does not sell (`sold: false`), in the customer's words; else null. */
-function notSoldAsked(tenant: TenantData, index: CatalogIndex, goods: readonly TradeGood[], text: string, lang: Lang): ProductActorOutput | null {
+/** A good the store does not sell named as what another product asked for is for ("cerradura pa puerta de baño"). */
+const FOR_ANOTHER = 'for_another';
+
+/**
+ * The answer when what the message asks for is a good the store does not sell (`sold: false`), in
+ * the customer's words; `FOR_ANOTHER` when such a good is named after a product asked for it; else null.
+ */
+function notSoldAsked(tenant: TenantData, index: CatalogIndex, goods: readonly TradeGood[], text: string, lang: Lang): ProductActorOutput | typeof FOR_ANOTHER | null {
   // Cheap first: the message names such a good at all.
   const name = goodsNamedIn(goods, text).find((word) => isNotSold(goodNamed(goods, word)));
   const good = name !== undefined ? goodNamed(goods, name) : null;
@@ -252,7 +260,7 @@ function notSoldAsked(tenant: TenantData, index: CatalogIndex, goods: readonly T
   const isProductWord = (w: string): boolean => firstWords.has(SAID_AS[w] ?? singular(w)) || (!JOINING.has(w) && index.correct(w) !== null);
   const asked = askedAs(raw, at, own.length, isProductWord);
   if (asked === 'for') return forGoodAnswer(tenant, good, lang);
-  if (asked === null) return null;
+  if (asked === null) return productAskedFor(raw.slice(0, at), isProductWord) ? FOR_ANOTHER : null;
   // The customer's own words ("puertas de madera"), when the message splits into the same words.
   const said = text.split(/[^\p{L}\p{N}-]+/u).filter((w) => w !== '');
   const saidName = said.length === words.length ? said.slice(at, at + own.length).join(' ') : name;
@@ -263,4 +271,18 @@ function notSoldAsked(tenant: TenantData, index: CatalogIndex, goods: readonly T
 export function closestFocus(offered: readonly Product[], query: string): ProductFocus {
   const first = offered[0] as Product;
   return { sku: first.sku, name: first.name, price: first.price, query, ...(offered.length > 1 ? { options: offered.map((p) => p.sku) } : {}) };
+}
+
+/** Words for what a product is for, between it and the good: "pa", "para", "de", "for", articles. */
+const FOR_WORDS = new Set(['pa', 'para', 'pal', 'for', 'de', 'del', 'of', 'la', 'el', 'las', 'los', 'una', 'un', 'mi', 'the', 'a', 'an', 'my']);
+
+/** The words before the good end with a product and what it is for ("cerradura pa", "bisagras para la", "lock for the"). */
+function productAskedFor(before: readonly string[], isProductWord: (word: string) => boolean): boolean {
+  let i = before.length - 1;
+  let joined = false;
+  while (i >= 0 && FOR_WORDS.has(before[i] as string)) {
+    joined = true;
+    i--;
+  }
+  return joined && i >= 0 && isProductWord(before[i] as string);
 }

@@ -45,6 +45,10 @@ describe('goods the store does not sell', () => {
     ['bisagras de puerta', /Bisagra de Acero/],
     ['door hinges', /Bisagra de Acero/],
     ['tanque de agua', /Tinaco/],
+    // The good named with what it is ("puerta de baño" is a name of the door): the lock or hinge asked, never "No vendemos *puerta de baño*".
+    ['tienen cerradura pa puerta de baño', /Cerradura de Pomo/],
+    ['tienen bisagras pa puerta de madera?', /Bisagra de Acero/],
+    ['candado pa la puerta de hierro', /Candado de Latón/],
   ])('should answer "%s", a product for the good, with that product', async (text, product) => {
     const reply = await ask(text);
     expect(reply).toMatch(product);

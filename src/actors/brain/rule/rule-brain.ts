@@ -24,6 +24,7 @@ import { asksCallForQuote, asksForCallBack, asksForSalesPerson, asksIfBot, asksI
 import { asksForAWayRound, asksForStaff, asksIfCarried, asksPriceOfCount, asksWhereToBuy, greetsWithAProduct, countsAColour, lineAsked, namesOnlyAColour, picksAColour, namesOnlyAnotherTradesGood, namesOnlyAThing, weighsAKind } from './product-questions.js';
 import { createProductMatcher, type ProductMatcher } from './products.js';
 import { goodsBySize, withCountedSizes } from './goods-by-size.js';
+import { withCountedColours } from './counted-colours.js';
 import { withAreasAsUnits, withCountApart } from './count-apart.js';
 import { withoutWholePackWords } from '../../../machines/whole-pack.js';
 import { complaintToldWith } from '../../handoff-complaint.js';
@@ -161,8 +162,7 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     // "me la pueden mandar a Guaymate?": a delivery verb is not a typo of a product ("mandarria"); "una casa de 2 niveles": the storeys, not spirit levels (`project-quotes.ts`).
     const isVerb = (p: { start: number; end: number }): boolean => DELIVERY_VERB.test(foldText(text.slice(p.start, p.end)).trim()) || isStoreysOfBuilding(text, p);
     const joined = joinEnglishCompounds(text, { mentions: raw.mentions.filter((m) => !isVerb(m)), entities: raw.entities.filter((e) => e.type !== 'product' || !isVerb(e)) });
-    // "a dozen 2x4s", "dame 12 2x4": lumber named by its dimensions alone (`goods-by-size.ts`).
-    const found = withCountedSizes(text, tenant.catalog, joined.mentions.length === 0 ? (goodsBySize(text, tenant.catalog) ?? joined) : joined); // "10 2x4 y 4 planchas de plywood": each counted size a line
+    const found = withCountedColours(text, tenant.catalog, withCountedSizes(text, tenant.catalog, joined.mentions.length === 0 ? (goodsBySize(text, tenant.catalog) ?? joined) : joined)); // "a dozen 2x4s", "10 2x4 y 4 planchas de plywood": lumber by its dimensions alone, each counted size a line (`goods-by-size.ts`); "2 galones de blanco y una brocha": the paint by its colour (`counted-colours.ts`)
     // A company made only of product words ("quote for Cemento Gris") is a product, not a company;
     // a product word inside a name or a real company ("Tomás", "Marcos Pinturas") is not a product.
     const productWordsOnly = (c: Entity): boolean => {
