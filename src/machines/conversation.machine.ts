@@ -127,6 +127,8 @@ import { focusAskedAgain, pendingQuestionAgain } from './pending-again.js';
 import { pricesThenLead, withPricedLines } from './priced-lead.js';
 import { URGENCY_AGAIN, yesToUrgency } from './urgency-yes.js';
 import { ASKS_LEAVE, languageAfterPing, onlyPings, STILL_THERE } from './ping-language.js';
+import { orderNameSaid, type OrderName } from './order-name.js';
+import { reservedCount } from './reserve-count.js';
 
 /** Below this classifier confidence a reading is not acted on by itself (calibrated: see triage-decision.ts). */
 export { MIN_INTENT_CONFIDENCE };
@@ -596,6 +598,8 @@ function takesReserveOffer(context: ConversationContext, offer: Expectation = co
   // "me llevo el Truper" with the Truper just priced: taken by its name, never priced again.
   if (!offer.backorder && !offer.lines && !understanding.critical && takesTheNamed(text, offer.text)) return true;
   if (understanding.products.length > 0 || understanding.affirmation === 'no') return false;
+  // "ok a nombre de mi empresa, Construcciones Ramírez", "sí, a nombre de Juan Pérez": the yes, under that name (never a lead form that drops the goods).
+  if (!offer.backorder && !understanding.critical && orderNameOf(context) !== null && !defersTheOrder(text)) return true;
   // "me lo pueden tener listo pa las 3?", "paso a buscarlo mañana": set aside for that pickup (a time's digits are no count).
   if (!offer.backorder && !understanding.critical && plansPickup(text) && !defersTheOrder(text) && otherColoursSaid(text, offer.text).length === 0 && !WHAT_IF.test(foldText(text))) return true;
   // "great, I'll take it" may read as a goodbye: the words that take it win over small talk.
@@ -623,6 +627,24 @@ function takesReserveOffer(context: ConversationContext, offer: Expectation = co
   // "sí, ¿a nombre de quién?", "perfecto, ¿a nombre de quién lo pongo?": the yes, and the name asked back (`sayQuoteTicket`).
   if (!offer.backorder && asksWhoseName(text)) return true;
   return understanding.affirmation === 'yes' || takesTheOrder(text);
+}
+
+/** The name the order is put under in this message ("a nombre de mi empresa, Construcciones Ramírez"), as the brain read it. */
+function orderNameOf(context: ConversationContext): OrderName | null {
+  const fields = u(context)?.leadFields ?? {};
+  return orderNameSaid(lastText(context), { ...(fields.name ? { name: fields.name } : {}), ...(fields.company_name ? { company: fields.company_name } : {}) });
+}
+
+/**
+ * "apártame 20", "set aside 20 for me" to "¿Te lo reservo?" of one product: that many set aside at
+ * once (`recountOffer`), the product named by the offer. Null when the message sets no count aside.
+ */
+function reservesCountOf(context: ConversationContext): number | null {
+  const offer = context.expecting;
+  const understanding = u(context);
+  if (offer.kind !== 'reserve_offer' || offer.backorder || offer.lines || !offer.line || context.turn - offer.turn > 1 || !understanding) return null;
+  if (understanding.products.length > 0 || understanding.critical) return null;
+  return reservedCount(lastText(context));
 }
 
 /**
@@ -1322,6 +1344,15 @@ export const conversationMachine = setup({
       return carriesContact(understanding) && !asksSomethingElse(understanding);
     },
     acceptsReserveOffer: ({ context }) => takesReserveOffer(context),
+    reservesCountOfOffer: ({ context }) => reservesCountOf(context) !== null,
+    // "a nombre de Ferretería del Este SRL" just after the order was set aside: the name it goes under, noted (never "¿qué necesitas?").
+    namesOpenOrder: ({ context }) => {
+      const understanding = u(context);
+      const ticket = context.ticket;
+      if (!ticket || ticket.kind !== 'quote' || ticket.turn === undefined || context.turn - ticket.turn > 2 || !understanding || isLeadInProgress(context.lead)) return false;
+      if (understanding.products.length > 0 || understanding.critical || lastText(context).trim().split(/\s+/).length > 12) return false;
+      return orderNameOf(context) !== null;
+    },
     acceptsMixOffer: ({ context }) => takesMixOffer(context),
     // "no" to "¿Te preparamos el azul o te sirve alguno de esos colores?": neither, "¿algo más?" (never a goodbye).
     declinesMixOffer: ({ context }) => {
@@ -2202,12 +2233,37 @@ export const conversationMachine = setup({
       if (danger) return reply(`handoff.ticket.critical.${danger}`, { number });
       return reply(`handoff.ticket.${reason}`, { number });
     }),
+    // The count set aside ("apártame 20") replaces the one offered: the ticket and the reply carry it.
+    recountOffer: assign(({ context }) => {
+      const offer = context.expecting;
+      const count = reservesCountOf(context);
+      if (offer.kind !== 'reserve_offer' || !offer.line || count === null) return {};
+      const said = context.lang === 'es' ? String(count).replace('.', ',') : String(count);
+      return { expecting: { ...offer, line: { ...offer.line, quantity: count }, text: offer.text.replace(/^[\d.,]+ x /, `${said} x `) } };
+    }),
+    sayOrderNamed: emit(({ context }) => {
+      const named = orderNameOf(context);
+      return reply(named?.company ? 'quote.named.company' : 'quote.named', { number: context.ticket?.number ?? '', name: named?.name ?? '' });
+    }),
     // "sí, ¿a nombre de quién?": set aside under the customer's own name, which is asked for (a name given next is noted on the ticket, `noteContact`).
     sayQuoteTicket: emit(({ context }) =>
       context.expecting.kind === 'reserve_offer'
         ? reply(
-            context.expecting.backorder ? 'quote.backorder' : formInProgress(context) ? 'quote.reserved_held' : reservedForPickup(context) ? 'quote.reserved_pickup' : asksWhoseName(lastText(context)) ? 'quote.reserved.whose_name' : 'quote.reserved',
-            { number: context.ticket?.number ?? '', line: reservedWithDelivery(context)?.text ?? context.expecting.text },
+            context.expecting.backorder
+              ? 'quote.backorder'
+              : formInProgress(context)
+                ? 'quote.reserved_held'
+                : reservedForPickup(context)
+                  ? 'quote.reserved_pickup'
+                  : asksWhoseName(lastText(context))
+                    ? 'quote.reserved.whose_name'
+                    : // "ok a nombre de mi empresa, Construcciones Ramírez": said back under that name (a company's asks who to contact).
+                      orderNameOf(context)
+                      ? orderNameOf(context)!.company
+                        ? 'quote.reserved.company'
+                        : 'quote.reserved.named'
+                      : 'quote.reserved',
+            { number: context.ticket?.number ?? '', line: reservedWithDelivery(context)?.text ?? context.expecting.text, name: orderNameOf(context)?.name ?? '' },
           )
         : reservedForPickup(context)
           ? reply('quote.ticket_pickup', { number: context.ticket?.number ?? '' })
@@ -2406,7 +2462,10 @@ export const conversationMachine = setup({
             { guard: 'waitsOnOffer', target: 'continuing', actions: [{ type: 'route', params: { as: 'product' } }, 'nudgeOffer'] },
             { guard: 'removesEstimateLine', target: '#answering.product', actions: { type: 'route', params: { as: 'product' } } },
             { guard: 'acceptsQuoteOffer', target: '#answering.quoteTicket', actions: [{ type: 'route', params: { as: 'price_quote' } }, 'rememberContact'] },
+            // "apártame 20", "set aside 20 for me": that many of the product offered, set aside at once.
+            { guard: 'reservesCountOfOffer', target: '#answering.quoteTicket', actions: [{ type: 'route', params: { as: 'price_quote' } }, 'recountOffer'] },
             { guard: 'acceptsReserveOffer', target: '#answering.quoteTicket', actions: { type: 'route', params: { as: 'price_quote' } } },
+            { guard: 'namesOpenOrder', target: 'continuing', actions: [{ type: 'route', params: { as: 'decided' } }, 'sayOrderNamed', 'rememberContact'] },
             { guard: 'asksQuoteOfOffer', target: '#answering.quoteTicket', actions: [{ type: 'route', params: { as: 'price_quote' } }, 'offerAsQuote'] },
             { guard: 'acceptsHeldOffer', target: '#answering.quoteTicket', actions: [{ type: 'route', params: { as: 'price_quote' } }, 'takeHeldOffer'] },
             // "sí" to "¿Te preparamos el azul?": the paint mixed in that colour, ordered (the product flow).
