@@ -129,6 +129,7 @@ import { URGENCY_AGAIN, yesToUrgency } from './urgency-yes.js';
 import { ASKS_LEAVE, languageAfterPing, onlyPings, STILL_THERE } from './ping-language.js';
 import { orderNameSaid, type OrderName } from './order-name.js';
 import { reservedCount } from './reserve-count.js';
+import { shortJobSaid, withJobInNeed, type JobSaid } from './opening-job.js';
 
 /** Below this classifier confidence a reading is not acted on by itself (calibrated: see triage-decision.ts). */
 export { MIN_INTENT_CONFIDENCE };
@@ -251,6 +252,8 @@ export interface ConversationContext {
   heldOffer?: Extract<Expectation, { kind: 'reserve_offer' }> | null;
   /** The goods the customer last asked to be priced, in their words: a lead started soon after takes them as its need (absent in older snapshots). */
   goodsAsked?: GoodsAsked | null;
+  /** A short job said outside a form ("necesitamos techar el templo"): it heads the need answered later (`opening-job.ts`). */
+  jobSaid?: JobSaid | null;
   /**
    * Whose bookings this conversation may see, cancel or move (docs/workflows-trust.md): the
    * channel's phone or one proven by a one-time code (all its bookings), or the phone of a booking
@@ -1236,6 +1239,7 @@ function withReading(context: ConversationContext, understanding: Understanding)
   const choosing = context.expecting.kind === 'choice' ? context.expecting : null;
   // "hello??" in a Spanish conversation pings; it does not switch the language (`ping-language.ts`).
   const lang = languageAfterPing(lastText(context), understanding.lang, context.lang, context.turn);
+  const jobSaid = !spec && !understanding.leadFields.problem_statement ? shortJobSaid(lastText(context), understanding.nlu.entities) : null;
   return {
     // Only the entries triage can read are kept (and persisted): see decisiveRanking.
     understanding: withDecisiveRanking(lang === understanding.lang ? understanding : { ...understanding, lang }),
@@ -1247,7 +1251,10 @@ function withReading(context: ConversationContext, understanding: Understanding)
     // Outside one, who the customer says they are ("hola, soy Ana Díaz, quiero…") is kept for a
     // form started later: a clerk does not ask the name just given.
     // A runner workflow's answers are its slots' values (a phone to book under, maybe a relative's), not who the customer is.
-    lead: spec && !declinesOfferHeld(context, understanding) ? mergeFormReading(spec, lead, understanding, messageId(context), lastText(context)) : spec || runOf(context) ? lead : rememberContact(lead, understanding, messageId(context)),
+    lead: spec && !declinesOfferHeld(context, understanding) ? withJobInNeed(lead, mergeFormReading(spec, lead, understanding, messageId(context), lastText(context)), context.jobSaid, messageId(context), context.turn) : spec || runOf(context) ? lead : rememberContact(lead, understanding, messageId(context)),
+    // "necesitamos techar el templo" with no need written: the job, for the need answered next; a
+    // message that says more before a form starts ("quiero cotizar pintura pa la casa") replaces it.
+    ...(jobSaid ? { jobSaid: { text: jobSaid, turn: context.turn } } : !spec && context.jobSaid && lastText(context).trim().split(/\s+/).length >= 4 ? { jobSaid: null } : {}),
   };
 }
 
