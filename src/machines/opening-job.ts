@@ -22,10 +22,13 @@ const JOB_TURNS = 8;
 
 /** The plan's lead in front of the job verb (folded). */
 const PLAN_LEAD =
-  /^(?:y\s+)?(?:necesit\w+|queremos|quiero|quisiera\w*|vamos\s+a|voy\s+a|tenemos\s+que|tengo\s+que|pensamos|planeamos|estamos\s+por|we\s+(?:need|want|have|plan)\s+to|i\s+(?:need|want|have|plan)\s+to|we\s*re\s+(?:going|planning)\s+to|we\s+are\s+(?:going|planning)\s+to)\s+(\S+)\s+(\S.*)$/;
+  /^(?:y\s+)?(?:(?:necesit\w+|queremos|quiero|quisiera\w*|vamos\s+a|voy\s+a|tenemos\s+que|tengo\s+que|pensamos|planeamos|estamos\s+por|we\s+(?:need|want|have|plan)\s+to|i\s+(?:need|want|have|plan)\s+to|we\s*re\s+(?:going|planning)\s+to|we\s+are\s+(?:going|planning)\s+to)(?:\s+(?:una\s+|un\s+|a\s+)?(?:cotizacion|cotizar|presupuesto|quote|quotation|estimate)\s+(?:para|pa|de|for|to))?|(?:(?:we|i)\s*(?:need|want|d\s+like|d|would\s+like)\s+)?(?:una\s+|un\s+|a\s+)?(?:cotizacion|presupuesto|quote|quotation|estimate)\s+(?:para|pa|for|to))\s+(\S+)\s+(\S.*)$/;
+
+/** Works a clerk writes down as the project beside the everyday jobs (`jobVerbOf`): remodelling, painting, extending. */
+const PROJECT_VERBS = new Set(['remodelar', 'renovar', 'ampliar', 'pintar', 'terminar', 'reconstruir', 'remodel', 'renovate', 'paint', 'repaint', 'extend', 'refurbish']);
 
 /** At most this many words after the verb: a longer job is a need the brain writes down itself. */
-const MAX_OBJECT_WORDS = 5;
+const MAX_OBJECT_WORDS = 6;
 
 /**
  * The short job the message says as its last clause, as written ("techar el templo"), or null.
@@ -43,7 +46,7 @@ export function shortJobSaid(text: string, entities: readonly Entity[]): string 
   if (last === undefined) return null;
   const folded = foldAccents(last.toLowerCase()).replace(/['’]/g, '');
   const m = PLAN_LEAD.exec(folded);
-  if (!m || jobVerbOf(m[1] as string) === null) return null;
+  if (!m || (jobVerbOf(m[1] as string) === null && !PROJECT_VERBS.has(m[1] as string))) return null;
   const object = (m[2] as string).split(/\s+/);
   if (object.length > MAX_OBJECT_WORDS) return null;
   // As written (accents kept): the verb and its object are the clause's last words.

@@ -41,3 +41,10 @@ describe('withJobInNeed', () => {
     expect(withJobInNeed(createLeadState(), withNeed('zinc calibre 26', 'm20'), job, 'm20', 20).draft.problem_statement?.value).toBe('zinc calibre 26');
   });
 });
+
+describe('shortJobSaid of a quote asked for a project', () => {
+  it('should read the project after "una cotización para"', () => {
+    expect(shortJobSaid('necesito una cotizacion para remodelar 4 baños del hotel', [])).toBe('remodelar 4 baños del hotel');
+    expect(shortJobSaid('we need a quote to repaint the lobby', [])).toBe('repaint the lobby');
+  });
+});
