@@ -129,6 +129,7 @@ import { URGENCY_AGAIN, yesToUrgency } from './urgency-yes.js';
 import { ASKS_LEAVE, languageAfterPing, onlyPings, STILL_THERE } from './ping-language.js';
 import { orderNameSaid, type OrderName } from './order-name.js';
 import { reservedCount } from './reserve-count.js';
+import { placeTailOf } from './place-tail.js';
 import { shortJobSaid, withJobInNeed, type JobSaid } from './opening-job.js';
 
 /** Below this classifier confidence a reading is not acted on by itself (calibrated: see triage-decision.ts). */
@@ -1178,6 +1179,9 @@ const FOCUS_PICKS: ReadonlySet<string> = new Set(['named', 'compare']);
 /** No count, delivery time, named pick or comparison, pointing at the one shown or count of one named in the text: another subject wins over the product. */
 function namesNoProductFollowUp(text: string): boolean {
   const goods = withoutDeliveryAsked(text); // "40 de la grado 60, ¿me la llevan a Caleta?": the count of the one named, its delivery priced with it
+  // "50 de 3/8 y 30 de media con delivery a Caleta": the order counted, sent there (read as a store question on "delivery").
+  const sent = placeTailOf(text);
+  if (sent !== null && /\d/.test(sent.rest) && isProductFollowUp(sent.rest)) return false;
   // "¿cuál es la diferencia entre los dos?" (read as a store question on "entre los dos"): the ones on the counter compared.
   return [text, goods].every((t) => readFollowUpQuantity(t) === undefined && !asksDeliveryTime(t) && !FOCUS_PICKS.has(readFocusQuestion(t)?.kind ?? '') && !pointsAtTheOneShown(t) && !COUNT_OF_ONE_NAMED.test(plainWords(t)));
 }
