@@ -127,6 +127,10 @@ import { focusAskedAgain, pendingQuestionAgain } from './pending-again.js';
 import { pricesThenLead, withPricedLines } from './priced-lead.js';
 import { URGENCY_AGAIN, yesToUrgency } from './urgency-yes.js';
 import { ASKS_LEAVE, languageAfterPing, onlyPings, STILL_THERE } from './ping-language.js';
+import { orderNameSaid, type OrderName } from './order-name.js';
+import { reservedCount } from './reserve-count.js';
+import { placeTailOf } from './place-tail.js';
+import { shortJobSaid, withJobInNeed, type JobSaid } from './opening-job.js';
 
 /** Below this classifier confidence a reading is not acted on by itself (calibrated: see triage-decision.ts). */
 export { MIN_INTENT_CONFIDENCE };
@@ -249,6 +253,8 @@ export interface ConversationContext {
   heldOffer?: Extract<Expectation, { kind: 'reserve_offer' }> | null;
   /** The goods the customer last asked to be priced, in their words: a lead started soon after takes them as its need (absent in older snapshots). */
   goodsAsked?: GoodsAsked | null;
+  /** A short job said outside a form ("necesitamos techar el templo"): it heads the need answered later (`opening-job.ts`). */
+  jobSaid?: JobSaid | null;
   /**
    * Whose bookings this conversation may see, cancel or move (docs/workflows-trust.md): the
    * channel's phone or one proven by a one-time code (all its bookings), or the phone of a booking
@@ -596,6 +602,8 @@ function takesReserveOffer(context: ConversationContext, offer: Expectation = co
   // "me llevo el Truper" with the Truper just priced: taken by its name, never priced again.
   if (!offer.backorder && !offer.lines && !understanding.critical && takesTheNamed(text, offer.text)) return true;
   if (understanding.products.length > 0 || understanding.affirmation === 'no') return false;
+  // "ok a nombre de mi empresa, Construcciones Ramírez", "sí, a nombre de Juan Pérez": the yes, under that name (never a lead form that drops the goods).
+  if (!offer.backorder && !understanding.critical && orderNameOf(context) !== null && !defersTheOrder(text)) return true;
   // "me lo pueden tener listo pa las 3?", "paso a buscarlo mañana": set aside for that pickup (a time's digits are no count).
   if (!offer.backorder && !understanding.critical && plansPickup(text) && !defersTheOrder(text) && otherColoursSaid(text, offer.text).length === 0 && !WHAT_IF.test(foldText(text))) return true;
   // "great, I'll take it" may read as a goodbye: the words that take it win over small talk.
@@ -623,6 +631,24 @@ function takesReserveOffer(context: ConversationContext, offer: Expectation = co
   // "sí, ¿a nombre de quién?", "perfecto, ¿a nombre de quién lo pongo?": the yes, and the name asked back (`sayQuoteTicket`).
   if (!offer.backorder && asksWhoseName(text)) return true;
   return understanding.affirmation === 'yes' || takesTheOrder(text);
+}
+
+/** The name the order is put under in this message ("a nombre de mi empresa, Construcciones Ramírez"), as the brain read it. */
+function orderNameOf(context: ConversationContext): OrderName | null {
+  const fields = u(context)?.leadFields ?? {};
+  return orderNameSaid(lastText(context), { ...(fields.name ? { name: fields.name } : {}), ...(fields.company_name ? { company: fields.company_name } : {}) });
+}
+
+/**
+ * "apártame 20", "set aside 20 for me" to "¿Te lo reservo?" of one product: that many set aside at
+ * once (`recountOffer`), the product named by the offer. Null when the message sets no count aside.
+ */
+function reservesCountOf(context: ConversationContext): number | null {
+  const offer = context.expecting;
+  const understanding = u(context);
+  if (offer.kind !== 'reserve_offer' || offer.backorder || offer.lines || !offer.line || context.turn - offer.turn > 1 || !understanding) return null;
+  if (understanding.products.length > 0 || understanding.critical) return null;
+  return reservedCount(lastText(context));
 }
 
 /**
@@ -1153,6 +1179,9 @@ const FOCUS_PICKS: ReadonlySet<string> = new Set(['named', 'compare']);
 /** No count, delivery time, named pick or comparison, pointing at the one shown or count of one named in the text: another subject wins over the product. */
 function namesNoProductFollowUp(text: string): boolean {
   const goods = withoutDeliveryAsked(text); // "40 de la grado 60, ¿me la llevan a Caleta?": the count of the one named, its delivery priced with it
+  // "50 de 3/8 y 30 de media con delivery a Caleta": the order counted, sent there (read as a store question on "delivery").
+  const sent = placeTailOf(text);
+  if (sent !== null && /\d/.test(sent.rest) && isProductFollowUp(sent.rest)) return false;
   // "¿cuál es la diferencia entre los dos?" (read as a store question on "entre los dos"): the ones on the counter compared.
   return [text, goods].every((t) => readFollowUpQuantity(t) === undefined && !asksDeliveryTime(t) && !FOCUS_PICKS.has(readFocusQuestion(t)?.kind ?? '') && !pointsAtTheOneShown(t) && !COUNT_OF_ONE_NAMED.test(plainWords(t)));
 }
@@ -1214,6 +1243,7 @@ function withReading(context: ConversationContext, understanding: Understanding)
   const choosing = context.expecting.kind === 'choice' ? context.expecting : null;
   // "hello??" in a Spanish conversation pings; it does not switch the language (`ping-language.ts`).
   const lang = languageAfterPing(lastText(context), understanding.lang, context.lang, context.turn);
+  const jobSaid = !spec && !understanding.leadFields.problem_statement ? shortJobSaid(lastText(context), understanding.nlu.entities) : null;
   return {
     // Only the entries triage can read are kept (and persisted): see decisiveRanking.
     understanding: withDecisiveRanking(lang === understanding.lang ? understanding : { ...understanding, lang }),
@@ -1225,7 +1255,10 @@ function withReading(context: ConversationContext, understanding: Understanding)
     // Outside one, who the customer says they are ("hola, soy Ana Díaz, quiero…") is kept for a
     // form started later: a clerk does not ask the name just given.
     // A runner workflow's answers are its slots' values (a phone to book under, maybe a relative's), not who the customer is.
-    lead: spec && !declinesOfferHeld(context, understanding) ? mergeFormReading(spec, lead, understanding, messageId(context), lastText(context)) : spec || runOf(context) ? lead : rememberContact(lead, understanding, messageId(context)),
+    lead: spec && !declinesOfferHeld(context, understanding) ? withJobInNeed(lead, mergeFormReading(spec, lead, understanding, messageId(context), lastText(context)), context.jobSaid, messageId(context), context.turn) : spec || runOf(context) ? lead : rememberContact(lead, understanding, messageId(context)),
+    // "necesitamos techar el templo" with no need written: the job, for the need answered next; a
+    // message that says more before a form starts ("quiero cotizar pintura pa la casa") replaces it.
+    ...(jobSaid ? { jobSaid: { text: jobSaid, turn: context.turn } } : !spec && context.jobSaid && lastText(context).trim().split(/\s+/).length >= 4 ? { jobSaid: null } : {}),
   };
 }
 
@@ -1322,6 +1355,15 @@ export const conversationMachine = setup({
       return carriesContact(understanding) && !asksSomethingElse(understanding);
     },
     acceptsReserveOffer: ({ context }) => takesReserveOffer(context),
+    reservesCountOfOffer: ({ context }) => reservesCountOf(context) !== null,
+    // "a nombre de Ferretería del Este SRL" just after the order was set aside: the name it goes under, noted (never "¿qué necesitas?").
+    namesOpenOrder: ({ context }) => {
+      const understanding = u(context);
+      const ticket = context.ticket;
+      if (!ticket || ticket.kind !== 'quote' || ticket.turn === undefined || context.turn - ticket.turn > 2 || !understanding || isLeadInProgress(context.lead)) return false;
+      if (understanding.products.length > 0 || understanding.critical || lastText(context).trim().split(/\s+/).length > 12) return false;
+      return orderNameOf(context) !== null;
+    },
     acceptsMixOffer: ({ context }) => takesMixOffer(context),
     // "no" to "¿Te preparamos el azul o te sirve alguno de esos colores?": neither, "¿algo más?" (never a goodbye).
     declinesMixOffer: ({ context }) => {
@@ -2202,12 +2244,37 @@ export const conversationMachine = setup({
       if (danger) return reply(`handoff.ticket.critical.${danger}`, { number });
       return reply(`handoff.ticket.${reason}`, { number });
     }),
+    // The count set aside ("apártame 20") replaces the one offered: the ticket and the reply carry it.
+    recountOffer: assign(({ context }) => {
+      const offer = context.expecting;
+      const count = reservesCountOf(context);
+      if (offer.kind !== 'reserve_offer' || !offer.line || count === null) return {};
+      const said = context.lang === 'es' ? String(count).replace('.', ',') : String(count);
+      return { expecting: { ...offer, line: { ...offer.line, quantity: count }, text: offer.text.replace(/^[\d.,]+ x /, `${said} x `) } };
+    }),
+    sayOrderNamed: emit(({ context }) => {
+      const named = orderNameOf(context);
+      return reply(named?.company ? 'quote.named.company' : 'quote.named', { number: context.ticket?.number ?? '', name: named?.name ?? '' });
+    }),
     // "sí, ¿a nombre de quién?": set aside under the customer's own name, which is asked for (a name given next is noted on the ticket, `noteContact`).
     sayQuoteTicket: emit(({ context }) =>
       context.expecting.kind === 'reserve_offer'
         ? reply(
-            context.expecting.backorder ? 'quote.backorder' : formInProgress(context) ? 'quote.reserved_held' : reservedForPickup(context) ? 'quote.reserved_pickup' : asksWhoseName(lastText(context)) ? 'quote.reserved.whose_name' : 'quote.reserved',
-            { number: context.ticket?.number ?? '', line: reservedWithDelivery(context)?.text ?? context.expecting.text },
+            context.expecting.backorder
+              ? 'quote.backorder'
+              : formInProgress(context)
+                ? 'quote.reserved_held'
+                : reservedForPickup(context)
+                  ? 'quote.reserved_pickup'
+                  : asksWhoseName(lastText(context))
+                    ? 'quote.reserved.whose_name'
+                    : // "ok a nombre de mi empresa, Construcciones Ramírez": said back under that name (a company's asks who to contact).
+                      orderNameOf(context)
+                      ? orderNameOf(context)!.company
+                        ? 'quote.reserved.company'
+                        : 'quote.reserved.named'
+                      : 'quote.reserved',
+            { number: context.ticket?.number ?? '', line: reservedWithDelivery(context)?.text ?? context.expecting.text, name: orderNameOf(context)?.name ?? '' },
           )
         : reservedForPickup(context)
           ? reply('quote.ticket_pickup', { number: context.ticket?.number ?? '' })
@@ -2406,7 +2473,10 @@ export const conversationMachine = setup({
             { guard: 'waitsOnOffer', target: 'continuing', actions: [{ type: 'route', params: { as: 'product' } }, 'nudgeOffer'] },
             { guard: 'removesEstimateLine', target: '#answering.product', actions: { type: 'route', params: { as: 'product' } } },
             { guard: 'acceptsQuoteOffer', target: '#answering.quoteTicket', actions: [{ type: 'route', params: { as: 'price_quote' } }, 'rememberContact'] },
+            // "apártame 20", "set aside 20 for me": that many of the product offered, set aside at once.
+            { guard: 'reservesCountOfOffer', target: '#answering.quoteTicket', actions: [{ type: 'route', params: { as: 'price_quote' } }, 'recountOffer'] },
             { guard: 'acceptsReserveOffer', target: '#answering.quoteTicket', actions: { type: 'route', params: { as: 'price_quote' } } },
+            { guard: 'namesOpenOrder', target: 'continuing', actions: [{ type: 'route', params: { as: 'decided' } }, 'sayOrderNamed', 'rememberContact'] },
             { guard: 'asksQuoteOfOffer', target: '#answering.quoteTicket', actions: [{ type: 'route', params: { as: 'price_quote' } }, 'offerAsQuote'] },
             { guard: 'acceptsHeldOffer', target: '#answering.quoteTicket', actions: [{ type: 'route', params: { as: 'price_quote' } }, 'takeHeldOffer'] },
             // "sí" to "¿Te preparamos el azul?": the paint mixed in that colour, ordered (the product flow).

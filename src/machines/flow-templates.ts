@@ -190,6 +190,10 @@ export const FLOW_TEMPLATE_KEYS: readonly string[] = [
   'quote.reserved', 'quote.reserved_held',
   // "sí, ¿a nombre de quién?" to the reserve offer: under the customer's name, which is asked for.
   'quote.reserved.whose_name',
+  // Set aside under the name said with the yes ("a nombre de mi empresa, Construcciones Ramírez"); a company's asks who to contact.
+  'quote.reserved.named', 'quote.reserved.company',
+  // The name said just after it was set aside ("a nombre de Ferretería del Este SRL"), noted.
+  'quote.named', 'quote.named.company',
   // Set aside for a pickup the customer planned ("me lo pueden tener listo pa las 3?"): the team confirms when and where.
   'quote.reserved_pickup',
   // ...the lines of an estimate, set aside for that pickup.

@@ -33,8 +33,8 @@ export function followUpCore(text: string): string {
     .replace(/^(?:make it|make that|make them|change it to|change that to|cambialo a|cambialo por|cambiamelo a|cambiamelo por)\s+(?=\S)/, '')
     // "ese mismo pero en cubeta", "the same one but in a bucket": the product in focus, changed.
     .replace(/^(?:(?:y|and)\s+)?(?:(?:ese|esa|el|la|lo)\s+mism[oa]|(?:the\s+)?same(?:\s+one)?)(?:\s+(?:pero|but))?\s+(?=\S)/, '')
-    // "la quiero en azul", "lo necesito de 3/4", "I want it in blue": the product in focus, wanted in another colour or size.
-    .replace(/^(?:(?:y|and|pero|but|si|yes|yeah)\s+)?(?:(?:lo|la|los|las)\s+(?:quiero|queria|quisiera|necesito|ocupo|busco|prefiero)|i\s+(?:want|need|d\s+like|would\s+like|prefer)\s+(?:it|them|one)|can\s+i\s+(?:get|have)\s+(?:it|them|one)|si|yes|yeah)\s+(?=(?:en|in|de|of|colou?r)\s)/, '')
+    // "la quiero en azul", "lo necesito de 3/4", "I want it in blue", "I'd like it in cream" ("I'd" spelt "i de"): the product in focus, wanted in another colour or size.
+    .replace(/^(?:(?:y|and|pero|but|si|yes|yeah)\s+)?(?:(?:lo|la|los|las)\s+(?:quiero|queria|quisiera|necesito|ocupo|busco|prefiero)|i\s+(?:want|need|d\s+like|de\s+like|would\s+like|prefer)\s+(?:it|them|one)|can\s+i\s+(?:get|have)\s+(?:it|them|one)|si|yes|yeah)\s+(?=(?:en|in|de|of|colou?r)\s)/, '')
     // "¿la tienen en azul?", "do you have it in blue?": the product in focus, asked in another colour or size.
     .replace(/^(?:(?:y|and)\s+)?(?:(?:lo|la|los|las)\s+(?:tienen|tienes|tiene|venden|vendes|manejan|hay)|(?:do\s+you\s+have|you\s+have|do\s+you\s+sell|have\s+you\s+got|does\s+it\s+come|do\s+they\s+come)\s+(?:it|them|this|that|one))\s+(?=(?:en|in|de|of)\s)/, '')
     // "¿tienen en gris?", "¿hay de 1/2?", "do you have any in blue?": no kind named, so the one in focus in that colour or size.

@@ -12,7 +12,7 @@ const SENDS = /\b(?:manda(?:me|nos)?(?:l[oa]s?)?|mandenme(?:l[oa]s?)?|mandame|en
 /** The place at the very end, after "a", "pa", "para", "hasta", "to": one to three words, no digits. */
 const TAIL = /\s+(?:(?:con\s+(?:el\s+)?(?:delivery|env[ií]o)|with\s+(?:the\s+)?delivery)\s+)?(?:a|al|pa|pa'|pal|para|hasta|to)\s+(\p{L}+(?:\s+\p{L}+){0,2})\s*[?!.]*\s*$/iu;
 /** Tail words that are no place: an article or a possessive ("a la casa", "pa mi obra"), a time, a purpose, a manner. */
-const NO_PLACE = /^(?:la|el|los|las|lo|un|una|mi|mis|tu|tus|su|sus|nuestra|nuestro|the|my|our|your|his|her|their|a|an|this|that|ese|esa|este|esta|casa|obra|domicilio|home|house|trabajo|oficina|negocio|colmado|tienda|local|finca|solar|taller|apartamento|apto|edificio|proyecto|work|office|job|site|shop|store|place|jobsite|hoy|manana|ahora|ahorita|luego|ya|tarde|lunes|martes|miercoles|jueves|viernes|sabado|domingo|today|tomorrow|now|later|monday|tuesday|wednesday|thursday|friday|saturday|sunday|ver|ti|usted|ustedes|mi|me|you|him|them|tiempo|time|cada|each|cuenta|credito|nombre|name|medias|pie|pies|mano|granel|gusto|orden|pagar|entregar|recoger|buscar)$/;
+const NO_PLACE = /^(?:la|el|los|las|lo|un|una|mi|mis|tu|tus|su|sus|nuestra|nuestro|the|my|our|your|his|her|their|a|an|this|that|ese|esa|este|esta|casa|obra|domicilio|home|house|trabajo|oficina|negocio|colmado|tienda|local|finca|solar|taller|apartamento|apto|edificio|proyecto|work|office|job|site|shop|store|place|jobsite|hoy|manana|ahora|ahorita|luego|ya|tarde|lunes|martes|miercoles|jueves|viernes|sabado|domingo|today|tomorrow|now|later|monday|tuesday|wednesday|thursday|friday|saturday|sunday|ver|ti|usted|ustedes|mi|me|you|him|them|tiempo|time|cada|each|cuenta|credito|nombre|name|medias|pie|pies|mano|granel|gusto|orden|pagar|entregar|recoger|buscar|semana|mes|dia|noche|esquina|vuelta|week|month|day|night|corner)$/;
 
 /**
  * The order without the place that ends it, and the place as said; null when the message sends
@@ -28,7 +28,10 @@ export function placeTailOf(text: string): { rest: string; place: string } | nul
   const place = plainWords(m[1]!);
   const first = place.split(' ')[0]!;
   // "mándamelo pa terminar", "para pintar": what for, never where.
-  if (NO_PLACE.test(first) || /(?:ar|er|ir)$/.test(place)) return null;
+  // "a los llanos", "pa las terrenas", "a la caleta": a town's name with its article is a place; "a la casa", "pa la obra" are not.
+  const named = place.split(' ');
+  const withArticle = /^(?:la|el|los|las)$/.test(first) && named.length >= 2 && !NO_PLACE.test(named[1]!);
+  if ((NO_PLACE.test(first) && !withArticle) || /(?:ar|er|ir)$/.test(place)) return null;
   const rest = text.trim().slice(0, m.index).trim();
   return rest === '' || !/\d|\b(?:un|una|uno|dos|tres|cuatro|cinco|diez|veinte|treinta|cincuenta|cien|one|two|three|ten|twenty|fifty)\b/.test(rest) ? null : { rest, place: m[1]!.replace(/\s+/g, ' ') };
 }

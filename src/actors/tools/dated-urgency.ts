@@ -56,6 +56,14 @@ const NOW_SAID = /\b(?:urgen\w*|ya mismo|lo necesito ya|necesitamos ya|para ya|h
 /** "no es para este mes": this month denied, no deadline. */
 const NOT_THIS_MONTH = /\bno (?:es )?(?:para )?(?:este mes|this month)\b|\bnot (?:for )?this month\b/;
 
+/**
+ * A weekday named as when it is wanted ("para entregar el lunes", "pal viernes", "by Monday", "on
+ * Friday"): within the week, whichever day it is said on.
+ */
+const WEEKDAY_BY =
+  /\b(?:para el|pal|pa el|antes del|el|este|el proximo|el otro|by|on|for|before|this|next|until|hasta el)\s+(lunes|martes|miercoles|jueves|viernes|sabado|domingo|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/;
+const WEEKDAYS: Readonly<Record<string, number>> = { domingo: 0, sunday: 0, lunes: 1, monday: 1, martes: 2, tuesday: 2, miercoles: 3, wednesday: 3, jueves: 4, thursday: 4, viernes: 5, friday: 5, sabado: 6, saturday: 6 };
+
 /** The month after today's, on its `day`. */
 const nextMonthOn = (today: CalendarDay, day: number): CalendarDay => {
   const at = new Date(Date.UTC(today.year, today.month, day));
@@ -82,6 +90,13 @@ function deadlineOf(f: string, today: CalendarDay): CalendarDay | null {
       if (at.getUTCDate() === n && at.getTime() >= utc(today)) return { year: at.getUTCFullYear(), month: at.getUTCMonth() + 1, day: n };
     }
     return null;
+  }
+  const weekday = WEEKDAY_BY.exec(f);
+  if (weekday) {
+    // The next such day (a week on when it is today's).
+    const ahead = (WEEKDAYS[weekday[1]!]! - new Date(utc(today)).getUTCDay() + 7) % 7 || 7;
+    const at = new Date(utc(today) + ahead * DAY_MS);
+    return { year: at.getUTCFullYear(), month: at.getUTCMonth() + 1, day: at.getUTCDate() };
   }
   const month = MONTH_SAID.exec(f);
   if (month) {

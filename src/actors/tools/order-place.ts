@@ -8,6 +8,7 @@ import type { Lang } from '../../domain/nlu.js';
 import type { TenantData } from '../../domain/tenant.js';
 import type { ProductActorInput, ProductActorOutput, ReplyDirective } from '../../machines/conversation.contract.js';
 import { placeTailOf } from '../../machines/place-tail.js';
+import { plainWords } from '../../kernel/plain-words.js';
 import { findDeliveryPlace } from './info.tool.js';
 import { deliveryAskedIn } from './product-delivery.js';
 import { formatMoney } from './format.js';
@@ -34,6 +35,13 @@ export function answerOrderWithPlace(tenant: TenantData, input: ProductActorInpu
   if (text === undefined || (!input.focus && input.understanding.products.length === 0)) return null;
   const tail = placeTailOf(text);
   if (tail === null) return null;
+  // "a los llanos": the place's words are no product ("llanos" is not the trowel, *Llana*) — what the brain read in them goes.
+  const where = plainWords(tail.place).split(' ');
+  const goods = plainWords(tail.rest);
+  // (The brain writes its query in the catalog's words, "llana" for "llanos": a shared stem of four letters is the place's word.)
+  const inPlace = (w: string): boolean => w.length >= 4 && where.some((x) => x.length >= 4 && x.slice(0, 4) === w.slice(0, 4));
+  const products = input.understanding.products.filter((p) => goods.includes(plainWords(p.query)) || !plainWords(p.query).split(' ').some(inPlace));
+  if (products.length !== input.understanding.products.length) input = { ...input, understanding: { ...input.understanding, products } };
   const found = findDeliveryPlace(tenant, `a ${tail.place}`);
   if (found.kind === 'zone' || found.kind === 'place') {
     // A served place: the tool reads it itself when the goods alone are short enough to read; else the goods, then that delivery.

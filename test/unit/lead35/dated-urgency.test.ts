@@ -23,11 +23,15 @@ describe('urgencyByDate', () => {
     ['para enero', '2026-12-07', 'Medio'],
     ['empezamos en enero', '2026-11-22', 'Bajo'],
     ['para diciembre', '2026-12-07', 'Medio'],
+    // lead38: a weekday named is within the week, said on that same day too (a week on).
+    ['200 blocks para entregar el lunes', '2026-12-07', 'Alto'],
+    ['lo necesitamos pal viernes', '2026-12-08', 'Alto'],
+    ['we need it by Monday', '2026-12-09', 'Alto'],
   ])('should level "%s" said on %s as %s', (text, day, level) => {
     expect(urgencyByDate(text, at(day), ZONE)).toBe(level);
   });
 
-  it.each(['despues de navidad', 'after Christmas', 'a partir del mes que viene', 'no es para este mes', 'la semana que viene', 'son 20 aulas', 'the 3 houses', 'para el 15 por ciento', 'tubos de 4 pulgadas'])(
+  it.each(['despues de navidad', 'after Christmas', 'a partir del mes que viene', 'no es para este mes', 'la semana que viene', 'son 20 aulas', 'the 3 houses', 'para el 15 por ciento', 'tubos de 4 pulgadas', 'abren los lunes'])(
     'should name no deadline in "%s"',
     (text) => {
       expect(urgencyByDate(text, at('2026-12-07'), ZONE)).toBeUndefined();

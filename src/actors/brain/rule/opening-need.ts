@@ -49,6 +49,25 @@ function materialsForAProject(text: string): boolean {
   return MATERIALS.test(f) && (COUNTED_PROJECT.test(f) || WORKED_BUILDING.test(f));
 }
 
+/** What a customer runs or owns, told as the need's setting ("I manage three buildings", "administro 2 edificios", "tenemos un hotel de 40 habitaciones"). */
+const OWNS = /^(?:(?:hi|hello|hola|buenas)\s+)?(?:i|we|yo|nosotros)?\s*(?:manage|run|own|operate|administro|administramos|manejo|manejamos|tenemos|tengo|operamos|opero)\s+(?:\S+\s+){0,3}?(?:\d+|un|una|two|three|four|five|six|dos|tres|cuatro|cinco|seis|several|varios|varias|a|an)\s+/;
+
+/**
+ * A clause that names a company only to say whose the setting is ("I manage three rental apartment
+ * buildings in La Romana for Caribe Properties"): the clause without the company and the word that
+ * ties it ("for", "de", "para"), or null when the clause says who the customer is ("soy Ana de X").
+ */
+function ownedWithoutCompany(c: { text: string; start: number; end: number }, touching: readonly Entity[]): { text: string; start: number; end: number } | null {
+  if (touching.some((e) => e.type !== 'company')) return null;
+  let text = c.text;
+  for (const e of [...touching].sort((a, b) => b.start - a.start)) {
+    const from = Math.max(0, e.start - c.start);
+    text = `${text.slice(0, from).replace(/\s+(?:for|from|at|with|de|del|para|en|con)\s*$/i, '')}${text.slice(Math.max(from, e.end - c.start))}`;
+  }
+  const f = fold(text).replace(/[^a-z0-9\s]+/g, ' ').replace(/\s+/g, ' ').trim();
+  return OWNS.test(f) && f.split(' ').length >= 4 ? { text: text.trim(), start: c.start, end: c.end } : null;
+}
+
 export function needToldOpening(text: string, entities: readonly Entity[]): string | null {
   const contact = entities.filter((e) => CONTACT_TYPES.has(e.type));
   if (contact.length === 0 && !entities.some((e) => e.type === 'product') && !materialsForAProject(text)) return null;
@@ -59,11 +78,20 @@ export function needToldOpening(text: string, entities: readonly Entity[]): stri
     const start = m.index ?? 0;
     clauses.push({ text: m[0], start, end: start + m[0].length });
   }
-  const free = clauses.filter((c) => !contact.some((e) => e.start < c.end && c.start < e.end));
   const plain = (c: { text: string }): string => fold(c.text).replace(/[^a-z0-9\s]+/g, ' ').replace(/\s+/g, ' ').trim();
+  // "I manage three rental apartment buildings in La Romana for Caribe Properties": what the customer
+  // runs, without the company, is part of the need (the salesperson reads whose buildings they are).
+  const free = clauses.flatMap((c) => {
+    const touching = contact.filter((e) => e.start < c.end && c.start < e.end);
+    if (touching.length === 0) return [c];
+    const own = ownedWithoutCompany(c, touching);
+    return own ? [own] : [];
+  });
   // "estoy haciendo un proyecto de 12 apartamentos, quisiera una cotización": the project told is where the need starts.
-  const first = free.findIndex((c) => NEED_CUE.test(plain(c)) || COUNTED_PROJECT.test(plain(c)) || WORKED_BUILDING.test(plain(c)));
-  if (first < 0) return null;
+  const cue = free.findIndex((c) => NEED_CUE.test(plain(c)) || COUNTED_PROJECT.test(plain(c)) || WORKED_BUILDING.test(plain(c)));
+  if (cue < 0) return null;
+  // ...and what the customer runs, told just before it.
+  const first = cue > 0 && OWNS.test(plain(free[cue - 1]!)) ? cue - 1 : cue;
   const kept = free.slice(first).filter((c) => plain(c) !== '' && !NOT_THE_NEED.test(plain(c)));
   const told = kept.map((c) => c.text.trim()).join(', ');
   const words = fold(told).split(/\s+/).filter((w) => /[a-z0-9]/.test(w));

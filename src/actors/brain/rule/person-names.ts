@@ -33,8 +33,8 @@ const NAME_TRIGGERS: { re: RegExp; needsCapital: boolean }[] = [
   },
 ];
 
-/** Titles before a name: "el ing. Pedro Ramírez", "Dra. Ana Gómez", "Mr. John Smith". */
-const TITLE = /^(?:(?:el|la|the)\s+)?(?:ing|ingeniero|ingeniera|inge|lic|licdo|licda|licenciado|licenciada|dr|dra|doctor|doctora|arq|arquitecto|arquitecta|sr|sra|srta|senor|senora|don|dona|mr|mrs|ms|miss|prof|profesor|profesora|maestro|maestra|eng|engr|engineer)(?:\.\s*|\s+)/;
+/** Titles before a name: "el ing. Pedro Ramírez", "Dra. Ana Gómez", "Mr. John Smith", "el pastor Julio Mercedes", "Pastor Mike Reyes". */
+const TITLE = /^(?:(?:el|la|the)\s+)?(?:ing|ingeniero|ingeniera|inge|lic|licdo|licda|licenciado|licenciada|dr|dra|doctor|doctora|arq|arquitecto|arquitecta|sr|sra|srta|senor|senora|don|dona|mr|mrs|ms|miss|prof|profesor|profesora|maestro|maestra|eng|engr|engineer|pastor|pastora|reverendo|reverenda|rev|reverend|padre|father|obispo|bishop)(?:\.\s*|\s+)/;
 /** A title on its own introduces a name too ("Ing. Pedro Ramírez, de Constructora Ozama"). */
 const anyCase = (words: string): string =>
   words
@@ -42,7 +42,7 @@ const anyCase = (words: string): string =>
     .map((w) => `[${(w[0] as string).toUpperCase()}${w[0]}]${w.slice(1)}`)
     .join('|');
 const TITLE_TRIGGER = new RegExp(
-  `(?<![\\p{L}])(?:(?:${anyCase('ing|lic|licdo|licda|dr|dra|arq|sr|sra|srta|mr|mrs|ms')})\\.\\s*|(?:${anyCase('ingeniero|ingeniera|licenciado|licenciada|doctor|doctora|arquitecto|arquitecta|maestro|maestra')})\\s+)(?=\\p{Lu})`,
+  `(?<![\\p{L}])(?:(?:${anyCase('ing|lic|licdo|licda|dr|dra|arq|sr|sra|srta|mr|mrs|ms|rev')})\\.\\s*|(?:${anyCase('ingeniero|ingeniera|licenciado|licenciada|doctor|doctora|arquitecto|arquitecta|maestro|maestra|pastor|pastora|reverendo|reverenda|reverend')})\\s+)(?=\\p{Lu})`,
   'gu',
 );
 
