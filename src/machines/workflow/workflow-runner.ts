@@ -305,7 +305,7 @@ export function answer(given: WorkflowRun, ctx: RunContext, affirmation: 'yes' |
   const later = Object.keys(read.later ?? {}).filter((slot) => !run.later?.[slot]).flatMap((slot) => laterNote(read, slot, ctx.lang) ?? []);
   // "my daughter and I … our nails", then "classic manicure": the service chosen is queued for each of the group.
   const group = run.spec.slots.filter((s) => s.kind === 'service' && run.values[s.name] === undefined && read.values[s.name] !== undefined).flatMap((s) => queueGroup(read, s.name, ctx.lang) ?? []);
-  return { run: read, replies: [...later, ...group, ...timeAskedFree(run, read, ctx.text, ctx.lang), ...notedReplies(run, read, ctx.lang)] }; // "a las 4 hay?": yes first
+  return { run: read, replies: [...later, ...group, ...timeAskedFree(run, read, ctx.text, ctx.lang, ctx.nowMs), ...notedReplies(run, read, ctx.lang)] }; // "a las 4 hay?": yes first
 }
 
 /** Whether a message gives any value for the run (a slot answered or corrected), before it is applied. */
