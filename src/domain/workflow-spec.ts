@@ -119,12 +119,25 @@ export const WorkflowTexts = z.strictObject({
   unproven: LocalText.optional(),
   timeFree: LocalText.optional(),
   dayTooFar: LocalText.optional(),
+  staffBusy: LocalText.optional(),
 });
 export type WorkflowTexts = z.output<typeof WorkflowTexts>;
 export type WorkflowTextKey = keyof WorkflowTexts;
 
-export const SLOT_KINDS = ['service', 'date', 'time', 'person_name', 'email', 'phone', 'choice', 'free_text'] as const;
+export const SLOT_KINDS = ['service', 'date', 'time', 'person_name', 'email', 'phone', 'choice', 'free_text', 'staff'] as const;
 export type SlotKind = (typeof SLOT_KINDS)[number];
+
+/** The placeholders each of the runner's own texts is given (`staffBusy`: the staff member's first name, the day, the service's label). */
+const TEXT_PLACEHOLDERS: Partial<Record<WorkflowTextKey, readonly string[]>> = {
+  unavailable: ['options'],
+  none: ['options'],
+  dayFull: ['day'],
+  timeTaken: ['time', 'nearest'],
+  dayClosed: ['day', 'hours'],
+  offGrid: ['time', 'step', 'nearest'],
+  timeFree: ['day', 'time'],
+  staffBusy: ['who', 'day', 'service'],
+};
 
 export const WorkflowSlot = z.strictObject({
   name: ID,
@@ -145,7 +158,7 @@ export const WorkflowSlot = z.strictObject({
   or: ID.optional(),
   /** Brain-read forms, `email` slots: said when the address given is not valid, before asking again. */
   invalid: WorkflowText.optional(),
-  /** Brain-read forms: `false` fills the slot only when the customer volunteers it (never asked). */
+  /** `false` fills the slot only when the customer volunteers it (never asked): a brain-read form's extra, a booking's `staff` ("con Yokasta"). */
   ask: z.boolean().default(true),
   /** Brain-read forms: the slot's placeholder name in the summary and templates (`{fullName}`); the slot's name by default. */
   param: z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,39}$/, { error: 'must be an identifier (letters, digits, _)' }).optional(),
@@ -297,7 +310,7 @@ export function checkWorkflowSet(raw: unknown): WorkflowSetCheck {
     for (const [key, local] of Object.entries(texts ?? {})) {
       for (const lang of ['es', 'en'] as const) {
         for (const m of (local?.[lang] ?? '').matchAll(/\{([^{}]+)\}/g)) {
-          if (!(m[1] === 'options' && (key === 'unavailable' || key === 'none')) && !(m[1] === 'day' && key === 'dayFull') && !((m[1] === 'time' || m[1] === 'nearest') && key === 'timeTaken') && !((m[1] === 'day' || m[1] === 'hours') && key === 'dayClosed') && !(['time', 'step', 'nearest'].includes(m[1]!) && key === 'offGrid') && !((m[1] === 'day' || m[1] === 'time') && key === 'timeFree')) problems.push({ path: `${at}.${key}.${lang}`, problem: `placeholder {${m[1]}} is not known in this text` });
+          if (!(TEXT_PLACEHOLDERS[key as WorkflowTextKey] ?? []).includes(m[1]!)) problems.push({ path: `${at}.${key}.${lang}`, problem: `placeholder {${m[1]}} is not known in this text` });
         }
       }
     }
@@ -334,8 +347,8 @@ export function checkWorkflowSet(raw: unknown): WorkflowSetCheck {
     const check = (text: string, path: string, extra: readonly string[] = [], shown = false) => {
       for (const m of text.matchAll(/\{([^{}]+)\}/g)) {
         const [name = '', filter, ...more] = m[1]!.split('|');
-        if (filter !== undefined && (!shown || filter !== 'money' || more.length > 0)) {
-          problems.push({ path, problem: shown ? `placeholder {${m[1]}}: the only filter is "|money"` : `placeholder {${m[1]}}: a connector call takes raw values, no filter` });
+        if (filter !== undefined && (!shown || (filter !== 'money' && filter !== 'with') || more.length > 0)) {
+          problems.push({ path, problem: shown ? `placeholder {${m[1]}}: the filters are "|money" and "|with"` : `placeholder {${m[1]}}: a connector call takes raw values, no filter` });
           continue;
         }
         if (!known.has(name) && !extra.some((e) => name === e || name.startsWith(`${e}.`))) problems.push({ path, problem: `placeholder {${name}} names no earlier slot or kept value` });

@@ -85,6 +85,7 @@ import { withoutDeliveryAsked } from './delivery-at-end.js';
 import { readMaterialQuestion, readMeasureReply, readMeasureWithColour } from './material-questions.js';
 import { routedIntent, routedTrigger, type RoutedIntent } from './routed-intent.js';
 import { ratingFrom } from './ticket-rating.js';
+import { mayNameStaff } from './workflow/staff-named.js';
 import { answer, applyCheck, applyOptions, askConfirmation, askSlot, builtInText, givesValue, nextStep, resultText, retryAfterRefusal, startRun, takeValues, type WorkflowReply, type WorkflowRun, type WorkflowStep } from './workflow/workflow-runner.js';
 import type { KnownPhone } from './workflow/run-types.js';
 import { letsRunGo } from './workflow/run-let-go.js';
@@ -1598,6 +1599,12 @@ export const conversationMachine = setup({
     // "¿eres un robot?", "are you a bot?" with no person asked for: answered honestly, a person offered.
     asksIfBot: ({ context }) => u(context)?.asksIfBot === true && !isLeadInProgress(context.lead),
     asksIfBotInWorkflow: ({ context }) => u(context)?.asksIfBot === true && runOf(context) !== null,
+    // "con Yokasta por favor" in the middle of a booking names who does it, not a person to talk to.
+    namesStaffInWorkflow: ({ context }) => {
+      const run = runOf(context);
+      if (!run || u(context)?.nlu.intent.name !== 'human_agent') return false;
+      return run.spec.slots.some((s) => s.kind === 'staff' && mayNameStaff(context.lastMessage?.text ?? '', run.options[s.name]?.items));
+    },
     decidesToConfirmHandoff: ({ context }) => decideTriage(u(context)).kind === 'confirm' && !isLeadInProgress(context.lead),
     // "ana@gmail.com" with nothing asked and no form open: contact data given ahead, to note.
     givesContactAlone: ({ context }) => {
@@ -2522,6 +2529,7 @@ export const conversationMachine = setup({
             // "¿eres un robot?" in the middle of a booking: the virtual assistant said honestly, then its question again (no person offered over it).
             { guard: 'asksIfBotInWorkflow', target: 'continuing', actions: [{ type: 'route', params: { as: 'workflow' } }, { type: 'sayTemplate', params: { template: 'workflow.bot' } }] },
             { guard: 'asksIfBot', target: 'continuing', actions: [{ type: 'route', params: { as: 'human_agent' } }, 'sayWhoAnswers'] },
+            { guard: 'namesStaffInWorkflow', target: '#workflow.answered', actions: { type: 'route', params: { as: 'workflow' } } },
             // "voy tarde" where the bookings can be looked up: a closed day or no booking today is said, not handed to a person.
             {
               guard: and([{ type: 'decidesHandoff', params: { reason: 'customer_request' as const } }, 'checksLateNotice', 'tellsLate']),

@@ -1,4 +1,6 @@
 import { extractPersonName, fold } from './slot-extractors.js';
+import { clearSlot } from './run-slots.js';
+import type { WorkflowRun } from './run-types.js';
 
 /**
  * "Una cita para mi hija", "book my mom in": the booking is for someone else, so the customer's
@@ -69,4 +71,20 @@ export function nameOfAnother(text: string, options: { bare?: boolean } = {}): s
 /** "Es para mi hija" said with (or without) her name: the booking is someone else's ("mi hermana Ana" too). */
 export function saysAnother(text: string): boolean {
   return forAnother(text) || nameOfAnother(text, { bare: true }) !== null;
+}
+
+/**
+ * "Ah, es para mi hija" said after the booking started: someone else's booking. The customer's own
+ * name, prefilled from what is known of them, is no longer the one to book under (asked again);
+ * a name said with it stays.
+ */
+export function bookForAnother(next: WorkflowRun, run: WorkflowRun): void {
+  const slot = next.spec.slots.find((s) => s.kind === 'person_name');
+  if (!slot) return;
+  next.forAnother = true;
+  const own = run.values['contact.name'];
+  if (own !== undefined && next.values[slot.name] === own && run.values[slot.name] === own) {
+    clearSlot(next, slot.name);
+    if (next.stage === 'confirming') next.stage = 'collecting';
+  }
 }

@@ -51,5 +51,6 @@ export function bookingWorkflow(set: WorkflowSet): WorkflowSpec | null {
 export function needsMoreForTimes(run: WorkflowRun): boolean {
   const at = run.spec.slots.findIndex((s) => s.kind === 'time');
   if (at < 0) return false;
-  return run.spec.slots.slice(0, at).some((s) => run.values[s.name] === undefined && run.pending[s.name] === undefined);
+  // A slot never asked (`ask: false`, the staff member) is not needed for the times.
+  return run.spec.slots.slice(0, at).some((s) => s.ask && run.values[s.name] === undefined && run.pending[s.name] === undefined);
 }

@@ -35,6 +35,11 @@ export function runText(local: WorkflowText, lang: Lang, extra: Record<string, u
   const template = localOf(local)[lang];
   return oneOClock(template.replace(/\{([^{}]+)\}/g, (m, token: string, at: number) => {
     const { name, filter } = placeholder(token);
+    // "{staff|with}": " con Yokasta Mercedes" when someone was named, nothing when not.
+    if (filter === 'with') {
+      const who = lookup(name, run, null, extra, true);
+      return who === '' ? '' : `${lang === 'es' ? ' con' : ' with'} ${who}`;
+    }
     const shown =
       filter === 'money'
         ? money(lookup(name, run, null, extra, false), lookup(siblingCurrency(name), run, null, extra, false) || undefined)
@@ -49,7 +54,8 @@ export function resolveOperation(op: WorkflowOperation, run: WorkflowRun, contac
   const value = (name: string) => lookup(name, run, contact, {}, false);
   const fill = (s: string, encode: boolean) => s.replace(/\{([^{}]+)\}/g, (_m, name: string) => (encode ? encodeURIComponent(value(name)) : value(name)));
   const mapValues = (r: Record<string, string> | undefined) => (r ? Object.fromEntries(Object.entries(r).map(([k, v]) => [k, fill(v, false)])) : undefined);
-  const query = mapValues(op.query);
+  // A query parameter from a slot left empty (a staff member never named) is not sent at all.
+  const query = op.query ? Object.fromEntries(Object.entries(mapValues(op.query)!).filter(([, v]) => v !== '')) : undefined;
   const body = op.body ? nest(mapValues(op.body)!) : undefined;
   return { method: op.method, path: fill(op.path, true), ...(query ? { query } : {}), ...(body ? { body } : {}) };
 }

@@ -1,6 +1,7 @@
 import type { Lang } from '../../domain/nlu.js';
 import { runText as text } from './run-text.js';
 import { spokenValue } from './spoken-dates.js';
+import { localToday } from './closed-days.js';
 import { BUILT_IN_TEXTS } from './run-builtin-texts.js';
 import type { WorkflowReply, WorkflowRun } from './run-types.js';
 
@@ -35,7 +36,7 @@ const ASKED = /\?|^\s*(?:y\s+)?(?:hay|tienen|habra|se puede|puede ser|queda)\b|\
  * time merely given ("a las 4") needs no such word. Only when the asked time slot got its value from
  * this message and something is still to ask (the summary says the time otherwise).
  */
-export function timeAskedFree(before: WorkflowRun, after: WorkflowRun, said: string, lang: Lang): WorkflowReply[] {
+export function timeAskedFree(before: WorkflowRun, after: WorkflowRun, said: string, lang: Lang, nowMs?: number): WorkflowReply[] {
   const asked = before.asking ? before.spec.slots.find((s) => s.name === before.asking) : undefined;
   if (!asked || asked.kind !== 'time' || after.visit || after.values[asked.name] === undefined || after.values[asked.name] === before.values[asked.name] || !ASKED.test(said.trim())) return [];
   const slots = after.spec.slots;
@@ -45,6 +46,9 @@ export function timeAskedFree(before: WorkflowRun, after: WorkflowRun, said: str
   if (!day) return [];
   const time = after.labels[asked.name] ?? spokenValue(after.values[asked.name]!, lang, after.timeZone);
   const dayLabel = after.labels[day.name] ?? spokenValue(after.values[day.name]!, lang, after.timeZone);
-  const free = text(after.spec.texts?.timeFree ?? BUILT_IN_TEXTS.timeFree, lang, { day: dayLabel, time }, after);
+  const spoken = text(after.spec.texts?.timeFree ?? BUILT_IN_TEXTS.timeFree, lang, { day: dayLabel, time }, after);
+  // Today is "hoy" to a receptionist, not its date ("Sí, hay espacio hoy a las 4:00 p. m.").
+  const today = nowMs !== undefined && after.values[day.name] === localToday(nowMs, after.timeZone);
+  const free = today ? spoken.replace(lang === 'es' ? `el ${dayLabel}` : `on ${dayLabel}`, lang === 'es' ? 'hoy' : 'today') : spoken;
   return [{ text: lang === 'es' ? `Sí, ${free.charAt(0).toLowerCase()}${free.slice(1)}` : `Yes, ${free}` }];
 }

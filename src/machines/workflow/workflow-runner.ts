@@ -5,7 +5,7 @@ import { fillFrom, requestKey, resolveOperation, runText as text } from './run-t
 import { confirmAnswer, confirmOptions } from './confirm-answers.js';
 import { choosingByDay, keepUnchanged, movedSlots } from './run-moves.js';
 import { inLang } from './run-lang.js';
-import { forAnother, nameOfAnother, saysAnother } from './for-another.js';
+import { bookForAnother, forAnother, nameOfAnother, saysAnother } from './for-another.js';
 import type { OptionItem, ResolvedOperation, RunContext, WorkflowReply, WorkflowRun, WorkflowStep } from './run-types.js';
 import { laterNote, laterOffer, nextOfVisit, servicesNamed } from './two-services.js';
 import { extractDayPart, pickByWord, nearestTimes } from './option-narrowing.js';
@@ -25,6 +25,7 @@ import { notDoneOn } from './day-not-offered.js';
 import type { LocalText, WorkflowOperation, WorkflowSlot, WorkflowSpec, WorkflowTextKey } from './workflow-spec.js';
 import { letsRunGo } from './run-let-go.js';
 import { notDoneBeside } from './not-done-beside.js';
+import { letBusyStaffGo, readStaff, staffless, takeStaff } from './staff-named.js';
 
 /**
  * Running one workflow, as pure functions over plain JSON: the conversation machine keeps a
@@ -92,6 +93,7 @@ export function startRun(spec: WorkflowSpec, ctx: RunContext & { timeZone: strin
 /** What the run needs next. */
 export function nextStep(run: WorkflowRun, contact?: RunContext['contact']): WorkflowStep {
   for (const slot of run.spec.slots) {
+    if (!slot.ask && run.values[slot.name] === undefined && run.pending[slot.name] === undefined) continue; // never asked: only what was said ("con Yokasta")
     if (slot.options) {
       const request = resolveOperation(slot.options.operation, run, contact);
       if (run.options[slot.name]?.request !== requestKey(request)) return { kind: 'load', slot: slot.name, request };
@@ -141,12 +143,15 @@ export function applyOptions(given0: WorkflowRun, slotName: string, request: Res
   const given = next.values[slotName];
   const words = next.pending[slotName];
   delete next.pending[slotName];
+  if (slot.kind === 'staff') return { run: takeStaff(next, slotName, items, given, words), replies: [] };
   if (items.length === 0) {
     clearSlot(next, slotName);
     // No free time that day (closed, fully booked): a receptionist asks for another day, the booking goes on.
     const day = slot.kind === 'time' ? run.spec.slots.find((s) => s.kind === 'date' && next.values[s.name] !== undefined && JSON.stringify(source.operation).includes(`{${s.name}}`)) : undefined;
     if (day) {
       const said = next.values[day.name]!;
+      const busy = notDoneOn(next, source, answer, said, lang) ? null : letBusyStaffGo(next, slot, given, said, ownText(next, 'staffBusy'), lang); // "con Yokasta" the day she has nothing free
+      if (busy) return { run: next, replies: [busy] };
       clearSlot(next, day.name);
       delete next.options[slotName];
       // Nobody does the service that weekday at all: said so, with the days it is done — not "no free times left".
@@ -262,14 +267,15 @@ export function answer(given: WorkflowRun, ctx: RunContext, affirmation: 'yes' |
   const base = { ...run, outcome: 'continue' as const };
   const read = readMessage(base, ctx, { firstMessage: false });
   const changed = gives(run, read);
+  const staffSaid = !changed && Object.keys(read.pending).length > Object.keys(run.pending).length; // words for the staff list only
   // A summary with its own buttons ("Sí, cancélala / No, la mantengo"): "cancélala" says yes, "mejor no" keeps things as they were.
-  const decided = run.stage === 'confirming' && !changed ? confirmAnswer(run.spec, ctx.text, affirmation) : null;
+  const decided = run.stage === 'confirming' && !changed && !staffSaid ? confirmAnswer(run.spec, ctx.text, affirmation) : null;
   if (decided === 'yes') return { run: { ...base, outcome: 'confirmed' }, replies: [] };
   if (decided === 'no') return { run: { ...base, outcome: 'cancelled', kept: true }, replies: [] };
   if (CANCEL.test(f) || letsRunGo(run.spec, ctx.text) || run.spec.cancelWords.some((w) => fold(w) === f)) return { run: { ...base, outcome: 'cancelled' }, replies: [] };
   if (HUMAN.test(f)) return { run: { ...base, outcome: 'handoff' }, replies: [] };
   if (run.stage === 'confirming') {
-    if (changed) return { run: { ...read, stage: 'collecting' }, replies: [] };
+    if (changed || staffSaid) return { run: { ...read, stage: 'collecting' }, replies: [] };
     if (affirmation === 'yes' || YES.test(f)) return { run: { ...base, outcome: 'confirmed' }, replies: [] };
     return { run: base, replies: [{ text: text(ownText(run, 'whatToChange'), ctx.lang, {}, run) }] };
   }
@@ -279,6 +285,7 @@ export function answer(given: WorkflowRun, ctx: RunContext, affirmation: 'yes' |
     return { run: read, replies: notedReplies(run, read, ctx.lang) };
   }
   if (!changed) {
+    if (staffSaid) return { run: read, replies: [] }; // "con yocasta": her list is loaded, the question asked again
     const asked = run.asking ? slotOf(run, run.asking) : null;
     // "sí" to the nearest free time proposed for a time that was taken: that time; "sí, esa" to the one booking shown: that one.
     const offered = asked && (affirmation === 'yes' || YES.test(f) || ACK.test(f)) ? agreedOption(run, asked) : undefined;
@@ -298,7 +305,7 @@ export function answer(given: WorkflowRun, ctx: RunContext, affirmation: 'yes' |
   const later = Object.keys(read.later ?? {}).filter((slot) => !run.later?.[slot]).flatMap((slot) => laterNote(read, slot, ctx.lang) ?? []);
   // "my daughter and I … our nails", then "classic manicure": the service chosen is queued for each of the group.
   const group = run.spec.slots.filter((s) => s.kind === 'service' && run.values[s.name] === undefined && read.values[s.name] !== undefined).flatMap((s) => queueGroup(read, s.name, ctx.lang) ?? []);
-  return { run: read, replies: [...later, ...group, ...timeAskedFree(run, read, ctx.text, ctx.lang), ...notedReplies(run, read, ctx.lang)] }; // "a las 4 hay?": yes first
+  return { run: read, replies: [...later, ...group, ...timeAskedFree(run, read, ctx.text, ctx.lang, ctx.nowMs), ...notedReplies(run, read, ctx.lang)] }; // "a las 4 hay?": yes first
 }
 
 /** Whether a message gives any value for the run (a slot answered or corrected), before it is applied. */
@@ -319,7 +326,7 @@ export function takeValues(run: WorkflowRun, ctx: RunContext): WorkflowRun {
 function gives(run: WorkflowRun, read: WorkflowRun): boolean {
   return (
     JSON.stringify(read.values) !== JSON.stringify(run.values) ||
-    Object.keys(read.pending).length > Object.keys(run.pending).length ||
+    Object.keys(staffless(read.pending, run)).length > Object.keys(staffless(run.pending, run)).length ||
     JSON.stringify(read.narrowed ?? {}) !== JSON.stringify(run.narrowed ?? {}) ||
     JSON.stringify(read.prefer ?? {}) !== JSON.stringify(run.prefer ?? {}) ||
     JSON.stringify(read.closed ?? {}) !== JSON.stringify(run.closed ?? {}) ||
@@ -365,6 +372,10 @@ function readMessage(run: WorkflowRun, ctx: RunContext, how: { firstMessage: boo
       clearSlot(next, slot.name);
       next.closed = { ...next.closed, [slot.name]: clash };
       if (clash.near.length === 1) next.proposed = { ...next.proposed, [slot.name]: clash.near[0]! };
+      continue;
+    }
+    if (slot.kind === 'staff') {
+      readStaff(next, slot, ctx.text);
       continue;
     }
     const read = extract(slot, ctx, asked);
@@ -433,25 +444,9 @@ function readMessage(run: WorkflowRun, ctx: RunContext, how: { firstMessage: boo
   return next;
 }
 
-/**
- * "Ah, es para mi hija" said after the booking started: someone else's booking. The customer's own
- * name, prefilled from what is known of them, is no longer the one to book under (asked again);
- * a name said with it stays.
- */
-function bookForAnother(next: WorkflowRun, run: WorkflowRun): void {
-  const slot = next.spec.slots.find((s) => s.kind === 'person_name');
-  if (!slot) return;
-  next.forAnother = true;
-  const own = run.values['contact.name'];
-  if (own !== undefined && next.values[slot.name] === own && run.values[slot.name] === own) {
-    clearSlot(next, slot.name);
-    if (next.stage === 'confirming') next.stage = 'collecting';
-  }
-}
-
 function extract(slot: WorkflowSlot, ctx: RunContext, asked: boolean): { value: string; pending?: undefined } | { pending: string } | null {
   const value = (v: string | null) => (v === null ? null : { value: v });
-  if (slot.known) return null;
+  if (slot.known || slot.kind === 'staff') return null;
   switch (slot.kind) {
     case 'date':
       return value(extractDate(ctx.text, ctx.nowMs, ctx.timeZone, ctx.lang));

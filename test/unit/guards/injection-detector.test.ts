@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { detectInjection, normaliseForDetection } from '../../../src/actors/guards/index.js';
 import { shippedInjectionModel, useInjectionModel } from '../../../src/actors/guards/injection-model.js';
+import { heldOutLinesIn } from '../../helpers/held-out-overlap.js';
 
 interface Sample {
   text: string;
@@ -77,7 +78,8 @@ describe('prompt-injection detector', () => {
     // A held-out message must not also sit in the development set.
     const dev = new Set([...attacks, ...benign].map((s) => s.text));
     for (const f of ['heldout-attacks.jsonl', 'heldout-benign.jsonl', 'heldout-v2-attacks.jsonl', 'heldout-v2-benign.jsonl', 'heldout-v3-attacks.jsonl', 'heldout-v3-benign.jsonl', 'heldout-v4-attacks.jsonl', 'heldout-v4-benign.jsonl']) {
-      expect(load(f).filter((s) => dev.has(s.text)), f).toEqual([]);
+      // Line numbers only: a held-out text must not reach the test log.
+      expect(heldOutLinesIn(readFileSync(new URL(`../../fixtures/injection/${f}`, import.meta.url), 'utf8'), (text) => dev.has(text)), `${f} lines`).toEqual([]);
     }
   });
 

@@ -53,7 +53,7 @@ describe('exportMachineJson', () => {
     const tenant = exportMachineJson({ workflows: workflows ?? null }) as Node;
     const flows = tenant.states?.workflow?.states ?? {};
     expect(Object.keys(flows)).toEqual(['stepping', 'loadingOptions', 'checking', 'waiting', 'answered', 'form', 'acting', 'agendar_cita', 'reprogramar', 'cancelar_cita', 'pagar_servicio', 'actualizar_perfil']);
-    expect(Object.keys(flows.agendar_cita?.states ?? {})).toEqual(['service', 'date', 'time', 'name', 'phone', 'confirm', 'action']);
+    expect(Object.keys(flows.agendar_cita?.states ?? {})).toEqual(['service', 'staff', 'date', 'time', 'name', 'phone', 'confirm', 'action']);
     const machine = createMachine(tenant as never);
     expect(machine.getStateNodeById('workflow.agendar_cita.time').id).toBe('workflow.agendar_cita.time');
     // Without a tenant: only the generic states.

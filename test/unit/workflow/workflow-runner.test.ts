@@ -68,7 +68,7 @@ describe('money in workflow texts ({x|money})', () => {
     raw.workflows[0].action.path = '/bookings?x={service|money}';
     const checked = checkWorkflowSet(raw);
     const problems = checked.ok ? [] : checked.problems;
-    expect(problems).toContainEqual({ path: '$.workflows[0].success.en', problem: 'placeholder {result.price|upper}: the only filter is "|money"' });
+    expect(problems).toContainEqual({ path: '$.workflows[0].success.en', problem: 'placeholder {result.price|upper}: the filters are "|money" and "|with"' });
     expect(problems).toContainEqual({ path: '$.workflows[0].action.path', problem: 'placeholder {service|money}: a connector call takes raw values, no filter' });
   });
 });
