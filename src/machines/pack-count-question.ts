@@ -8,7 +8,7 @@ const WHAT = String.raw`(?:\s+(?:unidades|piezas|tornillos|clavos|guantes|hojas|
 /** A rough count is as good an answer ("más o menos", "aproximadamente", "more or less"). */
 const ROUGHLY = String.raw`(?:\s+(?:mas\s+o\s+menos|mas\s+menos|aproximadamente|aprox|mas\s+o\s+menos\s+aproximadamente|more\s+or\s+less|roughly|approximately|approx))?`;
 const ES = new RegExp(
-  String.raw`^(?:y\s+)?(?:de\s+)?(?:cuant[oa]s|que\s+cantidad)${WHAT}\s+(?:(?:trae|traen|viene|vienen|lleva|llevan)(?:\s+(?:en|por|cada))?(?:\s+(?:la|el|una|un|cada))?(?:\s+${PACK})?|(?:hay|son|tiene|tienen|es|trae)\s+(?:en\s+|por\s+)?(?:la|el|una|un|cada)\s+${PACK}|(?:son|es)\s+por\s+${PACK}|por\s+${PACK})${ROUGHLY}$`,
+  String.raw`^(?:y\s+)?(?:de\s+)?(?:cuant[oa]s?|que\s+cantidad)${WHAT}\s+(?:(?:trae|traen|viene|vienen|lleva|llevan)(?:\s+(?:en|por|cada))?(?:\s+(?:la|el|una|un|cada))?(?:\s+${PACK})?|(?:hay|son|tiene|tienen|es|trae)\s+(?:en\s+|por\s+)?(?:la|el|una|un|cada)\s+${PACK}|(?:son|es)\s+por\s+${PACK}|por\s+${PACK})${ROUGHLY}$`,
 );
 const EN = new RegExp(
   String.raw`^(?:and\s+)?how\s+many${WHAT}\s+(?:(?:come|comes|are|do\s+you\s+get|does\s+it\s+have|do\s+they\s+come)(?:\s+(?:in|per|with))?(?:\s+(?:a|the|each|one|it))?(?:\s+${PACK})?|(?:in|per)\s+(?:a\s+|the\s+|each\s+|one\s+)?${PACK})${ROUGHLY}$`,

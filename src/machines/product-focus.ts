@@ -187,7 +187,7 @@ const PICK_FILLER = new Set([
   'pues', 'entonces', 'ok', 'dale', 'de', 'del', 'esos', 'esas', 'estos', 'estas', 'ellos', 'todos', 'todas', 'que', 'tienen', 'tiene', 'hay',
   'uno', 'una', 'por', 'favor', 'porfa', 'pls', 'please', 'the', 'one', 'ones', 'which', 'is', 'give', 'i', 'ill', 'll', 'take', 'want', 'of',
   'them', 'those', 'these', 'all', 'and', 'what', 'about', 'how', 'then', 'ese', 'esa', 'ponme', 'mandame', 'cuanto', 'cuesta', 'sale', 'precio',
-  'price', 'much', 'it', 'opcion', 'option', 'you', 'have', 'got', 'do', 'a', 'mas', 'whats', 'its', 'thats', 'get', 'need', 'necesito',
+  'price', 'much', 'it', 'opcion', 'option', 'you', 'have', 'got', 'do', 'a', 'mas', 'whats', 'its', 'thats', 'get', 'need', 'necesito', 'tengan', 'tenga', 'tienes', 'haya', 'manejan', 'venden', 'carry', 'sell',
 ]);
 
 const ORDINALS: readonly [RegExp, number | 'last'][] = [
