@@ -215,6 +215,7 @@ export const STORE_FACT_KEYS = [
   'taxIncluded',
   'storeTaxId',
   'cardSurcharge',
+  'supplierOffer',
 ] as const;
 export type StoreFactKey = (typeof STORE_FACT_KEYS)[number];
 
