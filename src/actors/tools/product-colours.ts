@@ -33,9 +33,17 @@ const SAID_BACK = new Set(['crema', 'cream', 'celeste', 'plomo', 'cafe', 'violet
 
 /** The colour as the customer said it when their word is one of `SAID_BACK` for `asked`, else `asked`. */
 function colourAsSaid(index: CatalogIndex, query: string, asked: string): string {
-  const word = query.split(/[^\p{L}]+/u).map((w) => foldAccents(w.toLowerCase())).find((w) => SAID_BACK.has(w) && index.parse(w).phrases.colour === asked);
-  return word ?? asked;
+  const words = query.split(/[^\p{L}]+/u).map((w) => foldAccents(w.toLowerCase()));
+  const word = words.find((w) => SAID_BACK.has(w) && index.parse(w).phrases.colour === asked);
+  // "verde menta", "azul cielo": the shade said right after the colour is part of what is mixed.
+  const at = words.findIndex((w) => w !== '' && index.parse(w).phrases.colour === asked);
+  const shade = at >= 0 ? words[at + 1] : undefined;
+  const named = word ?? asked;
+  return shade !== undefined && WALL_SHADES.has(shade) && !named.includes(' ') ? `${named} ${shade}` : named;
 }
+
+/** Shades said after a colour that name another colour to mix ("verde menta", "azul cielo", "rosado pastel"). */
+const WALL_SHADES: ReadonlySet<string> = new Set(['menta', 'cielo', 'pastel', 'bebe', 'marino', 'rey', 'oliva', 'limon', 'turquesa', 'salmon', 'melon']);
 
 /** Colours listed with a product each, at most. */
 const MAX_COLOURS = 5;
