@@ -10,7 +10,7 @@
  *   COUNT_TURN_GO=/tmp/census.go node --import ./bench/micro/replace-census.mjs bench/micro/count-turn.mjs DIR /tmp/texts.json unseen 300 300
  *
  * It prints, after the run, the pattern replaces per counted turn by caller (the top 25, then the
- * total); with `CENSUS_LINES=1`, by call site in the built file. `CENSUS_TURNS` (default 300) is the divisor; it must equal count-turn's last argument.
+ * total; `CENSUS_TOP=N` for more rows); with `CENSUS_LINES=1`, by call site in the built file. `CENSUS_TURNS` (default 300) is the divisor; it must equal count-turn's last argument.
  */
 import { writeFileSync } from 'node:fs';
 
@@ -59,5 +59,5 @@ process.on('exit', () => {
   const rows = [...counts].sort((a, b) => b[1] - a[1]);
   const total = rows.reduce((s, [, n]) => s + n, 0);
   log(`pattern replaces per turn over ${turns} turns: ${(total / turns).toFixed(1)}`);
-  for (const [key, n] of rows.slice(0, 25)) log(`${(n / turns).toFixed(2).padStart(8)}  ${key}`);
+  for (const [key, n] of rows.slice(0, Number(process.env.CENSUS_TOP ?? 25))) log(`${(n / turns).toFixed(2).padStart(8)}  ${key}`);
 });

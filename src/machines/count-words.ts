@@ -63,12 +63,18 @@ const countWord = (n: string | undefined): number => (n === undefined ? 1 : /^\d
  * countsInWords('dame media docena'); // 'dame 6 piezas'
  */
 export function countsInWords(folded: string): string {
-  return folded
-    .replace(COUNT_NOT_COUNT, '$1')
-    .replace(NOT_COUNT_BUT, '$1')
-    .replace(ONE_MORE_SAME, '1 mas')
-    .replace(DOZENS, (_, n: string | undefined, half: string | undefined) => `${half !== undefined ? 6 : 12 * countWord(n)} piezas`)
-    .replace(PAIRS, (_, n: string | undefined, ofPairs: string | undefined) => `${2 * countWord(n) * (ofPairs ? 2 : 1)} pares`);
+  // Each replace only when the text holds a word all its matches contain (issue 16, session 36): "no"
+  // for a correction, "mism"/"mas"/"igual"/"more"/"one" for one more, "docena"/"dozen", "par"/"pair"/"couple".
+  let t = folded;
+  if (t.includes('no')) t = t.replace(COUNT_NOT_COUNT, '$1').replace(NOT_COUNT_BUT, '$1');
+  if (t.includes('mism') || t.includes('mas') || t.includes('igual') || t.includes('more') || t.includes('one')) t = t.replace(ONE_MORE_SAME, '1 mas');
+  if (t.includes('docena') || t.includes('dozen')) {
+    t = t.replace(DOZENS, (_, n: string | undefined, half: string | undefined) => `${half !== undefined ? 6 : 12 * countWord(n)} piezas`);
+  }
+  if (t.includes('par') || t.includes('pair') || t.includes('couple')) {
+    t = t.replace(PAIRS, (_, n: string | undefined, ofPairs: string | undefined) => `${2 * countWord(n) * (ofPairs ? 2 : 1)} pares`);
+  }
+  return t;
 }
 
 /**

@@ -13,13 +13,13 @@ import { placeTailOf } from './place-tail.js';
 import { createLru, remembered } from '../kernel/lru.js';
 import { readFocusQuestion } from './focus-questions.js';
 import { countedPicks } from './counted-picks.js';
-import { countsInWords, foldMessage as fold } from './count-words.js';
+import { foldMessage as fold } from './count-words.js';
+import { quantityWords } from './quantity-words.js';
 import { specAsked } from './product-spec-question.js';
 import { areaToCover, asksThinning, asksWhatAJobTakes, reportsTrouble } from './job-readers.js';
 import { asksYield } from './material-questions.js';
 import { partCount } from './part-amounts.js';
 import { asksBucketPrice } from './pack-asked.js';
-import { addedCount } from './add-words.js';
 import { followUpCore, ONLY } from './follow-up-core.js';
 
 export { followUpCore };
@@ -309,10 +309,6 @@ const QUANTITY_FILLER = new Set([
 /** What may follow the number: a selling unit, or "of them" / "de esos". */
 const QUANTITY_UNIT =
   /^(?:pares|unidades?|units?|piezas?|pieces?|fundas?|sacos?|zacos?|qq|quintal(?:es)?|bags?|galon(?:es|e|s)?|glns?|gallons?|cubetas?|buckets?|pies?|feet|foot|metros?|meters?|rollos?|rolls?|laminas?|hojas?|pliegos?|sheets?|varillas?|tablas?|tablones?|bolsas?|latas?|cans?|rods?|boards?|pares?|pairs?|planchas?|libras?|pounds?|lbs?|cajas?|boxes?|tubos?|cientos?|hundreds?|m2|juegos?|sets?|paquetes?|packs?|mas|more)$/;
-/** Cubic metres said any way ("3 metros cúbicos", "3 cubic meters", "3 m3"): the metre bulk goods are sold by. */
-const CUBIC_METRES = /\b(?:(?:metros?|mts?|meters?|metres?)\s+cubicos?|cubic\s+(?:meters?|metres?)|mts?3|m3)\b|\bm³/g;
-/** Square metres said any way ("35 metros cuadrados", "35 square meters", "35 mts2"): one unit word. */
-const SQUARE_METRES = /\b(?:(?:metros?|mts?|meters?|metres?)\s+cuadrados?|square\s+(?:meters?|metres?)|sq\s*m|mts?2|m²)\b/g;
 
 /**
  * The quantity a follow-up asks for ("y si compro 50?", "ok dame 5", "cuánto me salen 3?",
@@ -329,28 +325,8 @@ function readQuantity(text: string): Readonly<{ quantity: number; unit?: string;
   // "dame uno de esos", "I'll take one of those": one, said as a count.
   // "dame uno", "quiero una", "I'll take one": one of the product shown, taken (a bare "una" is no count).
   const oneOfThem = /\b(?:uno|una|one)\s+(?:de|of)\s+(?:esos|esas|ellos|ellas|them|those|these)\b/.test(fold(text)) || ONE_TAKEN.test(fold(text));
-  const said = addedCount(fold(text).replace(AGREED_LEAD, '')) // "súmale 5": five more; "ta bien, ponme tres": the agreement says nothing of the count
-    // "otro del mismo color", "another one in the same colour": one more of it (`count-words.ts`), before the colour goes.
-    .replace(/\b(?:otr[oa]|un[oa]?)\s+(?:del|de\s+(?:el|la|ese|esa|este|esta))\s+mism[oa]\s+(?:colou?r|tono)\b/g, '1 mas')
-    // "2 más del mismo color", "2 more in the same colour": the colour on the counter, no attribute of its own.
-    .replace(/\b(?:del|de\s+(?:el|la|ese|esa|este|esta))\s+mism[oa]\s+(?:colou?r|tono)\b|\b(?:(?:in|of)\s+)?(?:the\s+)?same\s+(?:colou?r|shade)\b/g, ' ')
-    // "otros 2", "another 2": that many more.
-    .replace(/\b(?:otr[oa]s|another)\s+(\d+)\b/g, '$1 mas')
-    .replace(/\b(?:de|of)\s+(?:(?:el|la|ese|esa|este|esta)\s+mism[oa]s?|del\s+mismo|esos|esas|ese|esa|este|esta|estos|estas|ellos|ellas|esto|eso|them|those|these|(?:that|this)(?:\s+one)?)\b/g, ' ')
-    .replace(/\b(?:(?:the\s+)?same|that|this)\s+one\b/g, ' ')
-    .replace(/\bi'?ll\b/g, ' ')
-    .replace(SQUARE_METRES, 'm2')
-    // "3 metros cúbicos", "3 cubic meters", "3 m3": sand and gravel are sold by the (cubic) metre.
-    .replace(CUBIC_METRES, 'metros')
-    // "dame 15 pa Caleta", "mándame 10 sacos a Villa Hermosa": where it goes, after the count (the product tool reads the place).
-    .replace(/(\d+(?:\s+[a-z]+)?)\s+(?:pa|pal|a|al|hasta|to)\s+(?!(?:el\s+|la\s+)?(?:mism[oa]|precio|same|the\s+same|ese|esa|eso|la\s+orden|cada|each)\b)[a-z]+(?:\s+[a-z]+){0,2}$/, '$1')
-    // "dame 100 pies, mejor no el rollo", "100 feet, not the roll": the one set aside, after the count.
-    .replace(/\s+(?:mejor\s+)?(?:no|not)\s+(?:(?:el|la|los|las|en|the|a|in)\s+)?[a-z]+$/, ' ')
-    .replace(/\s+/g, ' ');
-  // "perdón, 2 no 20", "otra igual", "media docena", "un par": the count as digits (`count-words.ts`).
-  const t = countsInWords(said)
-    .replace(/\s+/g, ' ')
-    .trim();
+  // "otros 2 del mismo color", "perdón, 2 no 20", "dame 15 pa Caleta": the words around the count gone, counts in words as digits.
+  const t = quantityWords(text);
   // "quítale 2", "sácale 3", "2 menos", "take 2 off": that many fewer than the count on the counter.
   const less = LESS.test(t);
   if (less) return readLess(t.replace(LESS, ' ').replace(/\s+/g, ' ').trim());
@@ -370,7 +346,6 @@ function readQuantity(text: string): Readonly<{ quantity: number; unit?: string;
   return Object.freeze({ quantity: n, ...(unit !== undefined && !more ? { unit } : {}), ...(more ? { change: 'more' as const } : {}) });
 }
 
-const AGREED_LEAD = /^(?:(?:ok|okay|si|dale|bueno)\s+)?(?:ta|esta|tá)\s+bien\s+(?=\S)/;
 /** One of the product shown, asked for with a verb of taking: "dame uno", "ok ponme una", "give me one", "I'll take one". */
 const ONE_TAKEN =
   /^(?:(?:ok|okay|dale|si|pues|entonces|bueno|listo|perfecto|y|and|yes|sure|great|then)\s+)*(?:dame|deme|denme|ponme|pongame|mandame|mandeme|vendeme|me\s+das|me\s+da|me\s+llevo|llevo|quiero|quisiera|necesito|ocupo|give\s+me|i\s*'?ll\s+take|i\s+will\s+take|i\s*'?ll\s+get|i\s*'?ll\s+have|i\s+want|i\s+need|let\s+me\s+(?:have|get)|can\s+i\s+(?:have|get))\s+(?:(?:solo|nada\s+mas|just|only)\s+)?(?:un|uno|una|one|a\s+single\s+one)(?:\s+(?:nada\s+mas|nomas|solamente|por\s+favor|porfa|please|pls|entonces|then|for\s+now))*$/;

@@ -35,14 +35,17 @@ const WORD_BEFORE_UNIT = new RegExp(String.raw`\b([a-z]+)\s+(?=${UNIT_WORDS}(?![
 const HALF_BEFORE_UNIT = new RegExp(String.raw`\b(\d+)\s+y\s+medio\s+(${UNIT_WORDS})(?![a-z0-9])`, 'g');
 const HALF_AFTER_UNIT = new RegExp(String.raw`\b(\d+)\s*(${UNIT_WORDS})\s+y\s+medio\b`, 'g');
 /** "3 y medio metros", "3 metros y medio", "metro y medio", "medio metro": the half written as a decimal. */
-const halvesAsDecimals = (t: string): string =>
-  t
-    .replace(WORD_BEFORE_UNIT, (all, word: string) => (NUMBER_WORDS[word] !== undefined ? `${NUMBER_WORDS[word]} ` : all))
+export const halvesAsDecimals = (text: string): string => {
+  const t = text.replace(WORD_BEFORE_UNIT, (all, word: string) => (NUMBER_WORDS[word] !== undefined ? `${NUMBER_WORDS[word]} ` : all));
+  // Every half below says "medio" or "media": without it the five replaces would give the text back (issue 16, session 36).
+  if (!t.includes('medi')) return t;
+  return t
     .replace(HALF_BEFORE_UNIT, '$1.5 $2')
     .replace(HALF_AFTER_UNIT, '$1.5 $2')
     .replace(/\b(?:un\s+)?(metro|kilo|yarda)\s+y\s+medio\b/g, '1.5 $1s')
     .replace(/\bmedio\s+(metro|kilo)\b/g, '0.5 $1s')
     .replace(/\bmedia\s+(yarda)\b/g, '0.5 $1s');
+};
 
 function saidMeasures(text: string): Said[] {
   const out: Said[] = [];

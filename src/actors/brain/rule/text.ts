@@ -233,7 +233,9 @@ const CHAT_SPELLINGS: Record<string, string> = {
  * @example normalizeText('Holaaaa, q precio tiene el cemento???') // 'hola que precio tiene el cemento'
  */
 export function normalizeText(text: string): string {
-  let t = fold(text).replace(/['’`´]/g, '');
+  let t = fold(text);
+  // Only a text with an apostrophe has one to drop (issue 16, session 36: a replace scans the text even when nothing matches).
+  if (t.includes("'") || t.includes('’') || t.includes('`') || t.includes('´')) t = t.replace(/['’`´]/g, '');
   t = t.replace(/\d+(?:[.,/]\d+)*/g, ` ${NUMBER_TOKEN} `);
   t = t.replace(/[^a-z0\s]+/g, ' ');
   t = t.replace(/([a-z])\1{2,}/g, '$1');
