@@ -18,7 +18,7 @@ import { renderReply } from '../render-reply.js';
 import { mixable, mixOffer, mixOrder } from './paint-mix-order.js';
 export { mixFollowUp, mixInOtherPack } from './paint-mix-order.js';
 export { colourOnlyQuery } from './product-colour-only.js';
-import { COLOUR_EN } from './colour-names.js';
+import { COLOUR_EN, MIXED_SHADES } from './colour-names.js';
 import { lightToneAnswer } from './light-tone.js';
 export { COLOUR_EN } from './colour-names.js';
 
@@ -39,11 +39,9 @@ function colourAsSaid(index: CatalogIndex, query: string, asked: string): string
   const at = words.findIndex((w) => w !== '' && index.parse(w).phrases.colour === asked);
   const shade = at >= 0 ? words[at + 1] : undefined;
   const named = word ?? asked;
-  return shade !== undefined && WALL_SHADES.has(shade) && !named.includes(' ') ? `${named} ${shade}` : named;
+  return shade !== undefined && MIXED_SHADES.has(shade) && !named.includes(' ') ? `${named} ${shade}` : named;
 }
 
-/** Shades said after a colour that name another colour to mix ("verde menta", "azul cielo", "rosado pastel"). */
-const WALL_SHADES: ReadonlySet<string> = new Set(['menta', 'cielo', 'pastel', 'bebe', 'marino', 'rey', 'oliva', 'limon', 'turquesa', 'salmon', 'melon']);
 
 /** Colours listed with a product each, at most. */
 const MAX_COLOURS = 5;

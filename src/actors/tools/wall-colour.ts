@@ -9,14 +9,13 @@ import type { TenantData } from '../../domain/tenant.js';
 import type { ProductActorInput, ProductActorOutput } from '../../machines/conversation.contract.js';
 import { plainWords } from '../../kernel/plain-words.js';
 import { mixOffer } from './paint-mix-order.js';
+import { WALL_SHADES } from './colour-names.js';
 
 const NOTE = 'product.wall_enamel_note';
 /** An oil enamel by its name. */
 const ENAMEL = /\b(?:esmalte|enamel)\b/i;
 /** Rooms and walls of a home (folded words). */
 const WALLS = /\b(?:sala|salita|cuarto|cuartos|habitacion|habitaciones|dormitorio|recamara|aposento|comedor|cocina|bano|pared|paredes|casa|apartamento|apto|oficina|living|bedroom|living room|kitchen|bathroom|wall|walls|room|rooms|house)\b/;
-/** Shades that are wall colours, never the enamel's plain one ("pintura verde menta", "azul cielo", "mint green"): the walls are meant. */
-const WALL_SHADE = /\b(?:menta|cielo|pastel|bebe|salmon|melon|lavanda|durazno|mint|sky|baby|pastel|peach|lavender)\b/;
 /** Metal and wood, what the enamel is for: then the enamel is right. */
 const METAL_OR_WOOD = /\b(?:metal|hierro|verjas?|rejas?|portones?|porton|puertas?|ventanas?|madera|muebles?|gabinetes?|closets?|tubos?|barandas?|gates?|doors?|windows?|wood|furniture|fence|railings?|steel|iron)\b/;
 /** The colour words a customer says (folded); the catalog reads the rest. */
@@ -54,7 +53,7 @@ export function withWallColour(tenant: TenantData, input: ProductActorInput, out
   const shown = out.focus ? tenant.catalog.find((p) => p.sku === out.focus!.sku) : undefined;
   if (!shown || !ENAMEL.test(shown.name) || (out.focus?.options?.length ?? 0) > 1) return out;
   const text = plainWords(input.text);
-  if (!(WALLS.test(text) || WALL_SHADE.test(text)) || METAL_OR_WOOD.test(text) || /\b(?:esmalte|aceite|enamel|oil)\b/.test(text)) return out;
+  if (!(WALLS.test(text) || text.split(' ').some((w) => WALL_SHADES.has(w))) || METAL_OR_WOOD.test(text) || /\b(?:esmalte|aceite|enamel|oil)\b/.test(text)) return out;
   const colour = [...text.matchAll(COLOUR)].map((m) => m[0]).join(' ');
   if (colour === '') return out;
   const paint = input.lang === 'en' ? `acrylic paint ${colour}` : `pintura acrilica ${colour}`;
