@@ -57,7 +57,7 @@ export function jobAnswer(tenant: TenantData, index: CatalogIndex, input: Produc
   const q = readJobMeasures(text);
   if (q && (q.area !== undefined || q.sides || q.volume !== undefined)) return priced(tenant, index, input, jobEstimate(tenant, index, input, text, job, q));
   // No sizes, or one length: the kit, and the sizes (or the other side) asked.
-  const kit = productsForJob(tenant, job, text);
+  const kit = productsForJob(tenant, job, text, input.lang);
   if (kit.length < 2 || kit.some((p) => p.coverage !== undefined)) return null;
   const named = q?.surface ?? surfaceNamed(job.full);
   const surface = surfaceOf({ ...q, ...(named !== undefined ? { surface: named } : {}) }, kit);
@@ -82,7 +82,7 @@ function priced(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
  * for them, or the job is a paint job. `words`: the message, whose words also name the job.
  */
 export function jobEstimate(tenant: TenantData, index: CatalogIndex, input: ProductActorInput, words: string, job: AskedJob, q: MaterialQuestion): JobEstimate | null {
-  const kit = productsForJob(tenant, job, words);
+  const kit = productsForJob(tenant, job, words, input.lang);
   if (kit.length < 2 || kit.some((p) => p.coverage !== undefined)) return null;
   const named = q.surface ?? surfaceNamed(job.full);
   const surface = surfaceOf({ ...q, ...(named !== undefined ? { surface: named } : {}) }, kit);

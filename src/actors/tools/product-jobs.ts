@@ -9,6 +9,7 @@ import type { Product, TenantData } from '../../domain/tenant.js';
 import type { ProductActorInput, ProductActorOutput, ReplyOption } from '../../machines/conversation.contract.js';
 import type { ChoiceOption } from '../../domain/understanding.js';
 import { fold, stem } from '../catalog/index.js';
+import { PUT_VERBS } from '../catalog/put-verbs.js';
 import type { CatalogIndex } from './catalog-search.js';
 import { askedJob, type AskedJob } from '../../machines/job-questions.js';
 import { toldJob } from '../../machines/job-told.js';
@@ -18,19 +19,61 @@ import { describeProduct, firstWord, focusOf, optionsFor } from './product-parts
 /** Products named for one job, at most (one of each kind). */
 const MAX_FOR_JOB = 5;
 
-const stemmed = (text: string): string[] => fold(text).replace(/[^a-z0-9\s]+/g, ' ').split(/\s+/).filter((w) => w !== '').map(stem);
+/** The verbs of putting a fixture in place (`PUT_VERBS`), one word for the job. */
+const PUT_STEMS = new Set(PUT_VERBS.map(stem));
+const PUT = 'put';
 
-/** How well a product's job phrases fit the job (the words of every phrase fully said, counted), and its phrase for the verb alone. */
-function fit(product: Product, said: Set<string>, verb: string, specific: boolean): { score: number; forVerb?: string } {
+const stemmed = (text: string): string[] =>
+  fold(text)
+    .replace(/[^a-z0-9\s]+/g, ' ')
+    .split(/\s+/)
+    .filter((w) => w !== '')
+    .map((w) => {
+      const s = stem(w);
+      return PUT_STEMS.has(s) ? PUT : s;
+    });
+
+/**
+ * How well a product's job phrases fit the job: its most specific phrase fully said (the number of
+ * its words; "llave fregadero gotea" over "llave gotea", "cambiar llave lavamanos" over "instalar
+ * lavamanos", so the hose that also goes on a whole sink does not outrank the faucet), a phrase
+ * about the thing the job is about (`head`) a little more; and its phrase for the verb alone.
+ */
+function fit(product: Product, said: Set<string>, verb: string, head?: string): { score: number; forVerb?: string } {
   let score = 0;
   let forVerb: string | undefined;
   for (const phrase of product.jobs ?? []) {
     const words = stemmed(phrase);
-    // A fault at home: its most specific phrase ("llave fregadero gotea" over "llave gotea"), so the parts for one fault tie.
-    if (words.length > 0 && words.every((w) => said.has(w))) score = specific ? Math.max(score, words.length) : score + words.length;
+    if (words.length > 0 && words.every((w) => said.has(w))) score = Math.max(score, words.length + (head !== undefined && words.length > 1 && words.includes(head) ? HEAD_BONUS : 0));
     if (words.length > 1 && words[0] === verb) forVerb ??= phrase;
   }
   return { score, ...(forVerb !== undefined ? { forVerb } : {}) };
+}
+
+/** Less than a word: the thing the job is about breaks ties, never outweighs a longer phrase. */
+const HEAD_BONUS = 0.5;
+
+/** Every word of the catalog's job phrases (stemmed), once per catalog. */
+const JOB_WORDS = new WeakMap<readonly Product[], Set<string>>();
+function jobWords(catalog: readonly Product[]): Set<string> {
+  let words = JOB_WORDS.get(catalog);
+  if (!words) {
+    words = new Set(catalog.flatMap((p) => (p.jobs ?? []).flatMap(stemmed)));
+    words.delete(PUT);
+    JOB_WORDS.set(catalog, words);
+  }
+  return words;
+}
+
+/**
+ * The thing a job is about, of the catalog's job words in it: the first after the verb in Spanish
+ * ("cambiar la *llave* del lavamanos"), the last in English ("replace the bathroom sink *faucet*").
+ * A phrase with it wins a tie, so the faucet's kit is not the whole sink's.
+ */
+function jobHead(catalog: readonly Product[], job: AskedJob, lang: Lang): string | undefined {
+  const known = jobWords(catalog);
+  const words = stemmed(job.said).slice(1).filter((w) => known.has(w));
+  return lang === 'en' ? words[words.length - 1] : words[0];
 }
 
 /** One product of each kind, in stock first, the catalog's order kept. */
@@ -52,8 +95,9 @@ function oneOfEachKind(products: readonly Product[]): Product[] {
  */
 export function forJob(tenant: TenantData, index: CatalogIndex, job: AskedJob, lang: Lang): { output: ProductActorOutput; strong: boolean } {
   const said = new Set(stemmed(job.full));
-  const verb = stem(fold(job.verb));
-  const scored = tenant.catalog.map((p) => ({ p, ...fit(p, said, verb, job.fault === true) }));
+  const verb = stemmed(job.verb)[0] ?? '';
+  const head = jobHead(tenant.catalog, job, lang);
+  const scored = tenant.catalog.map((p) => ({ p, ...fit(p, said, verb, head) }));
   const top = Math.max(0, ...scored.map((s) => s.score));
   if (top > 0) {
     const best = scored.filter((s) => s.score === top).map((s) => s.p);
@@ -190,10 +234,11 @@ function namedForJob(tenant: TenantData, index: CatalogIndex, query: string | un
  * Every product whose job phrases fit the job best (the words of the job, and of the whole message:
  * "I'm tiling a floor" keeps "tiling"), in catalog order; empty when none fits.
  */
-export function productsForJob(tenant: TenantData, job: AskedJob, text: string): Product[] {
+export function productsForJob(tenant: TenantData, job: AskedJob, text: string, lang: Lang = 'es'): Product[] {
   const said = new Set([...stemmed(job.full), ...(job.told ? [] : stemmed(text))]);
-  const verb = stem(fold(job.verb));
-  const scored = tenant.catalog.map((p) => ({ p, score: fit(p, said, verb, job.fault === true).score }));
+  const verb = stemmed(job.verb)[0] ?? '';
+  const head = jobHead(tenant.catalog, job, lang);
+  const scored = tenant.catalog.map((p) => ({ p, score: fit(p, said, verb, head).score }));
   const top = Math.max(0, ...scored.map((s) => s.score));
   return top > 0 ? scored.filter((s) => s.score === top).map((s) => s.p) : [];
 }

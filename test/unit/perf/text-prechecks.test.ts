@@ -11,6 +11,7 @@ import { readsVenting, ventsAtTheStore } from '../../../src/actors/brain/rule/pu
 import { readFocusQuestion } from '../../../src/machines/focus-questions.js';
 import { asksToResumeRequest, readsResumeRequest } from '../../../src/actors/brain/rule/form-resume.js';
 import { createJobNamer } from '../../../src/actors/brain/rule/job-namer.js';
+import { PUT_VERBS } from '../../../src/actors/catalog/put-verbs.js';
 import { loadTenant } from '../../../src/persistence/tenant-loader.js';
 import type { Product, TradeGood } from '../../../src/domain/tenant.js';
 import { namesNotSoldGood } from '../../../src/actors/tools/product-not-sold.js';
@@ -260,6 +261,8 @@ describe('text pre-checks give the full reading', () => {
         const words = foldAccents(text).split(/[^a-z0-9]+/);
         if (words.some((w) => single.has(w))) return true;
         const said = new Set(words.flatMap((w) => [w.replace(/s$/, ''), w.replace(/ing$/, ''), w.replace(/ando$/, 'ar').replace(/yendo$/, 'ir').replace(/iendo$/, 'er')]));
+        // Session 37: the verbs of putting a fixture in place are one job ("reemplazar el inodoro" names "instalar inodoro").
+        if (PUT_VERBS.some((v) => said.has(v))) for (const v of PUT_VERBS) said.add(v);
         return longer.some((phrase) => phrase.length > 0 && phrase.every((w) => said.has(w.replace(/s$/, ''))));
       };
     };

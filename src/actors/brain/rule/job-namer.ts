@@ -1,5 +1,6 @@
 import type { Product } from '../../../domain/tenant.js';
 import { fold as foldText } from './text.js';
+import { PUT_VERBS } from '../../catalog/put-verbs.js';
 
 /** Words that join a job phrase ("pared de blocks") and need not be said. */
 const JOINING = new Set(['de', 'del', 'la', 'el', 'una', 'un', 'a', 'of', 'the']);
@@ -35,6 +36,8 @@ export function createJobNamer(catalog: readonly Product[]): (text: string) => b
       // Every gerund ends in "ndo": no other word is scanned (issue 16).
       said.add(w.endsWith('ndo') ? w.replace(GERUND, (g) => GERUND_TO[g] as string) : w);
     }
+    // "reemplazar el inodoro" names the job "instalar inodoro": one verb for putting a fixture in place.
+    if (PUT_VERBS.some((v) => said.has(v))) for (const v of PUT_VERBS) said.add(v);
     for (const w of said) for (const phrase of byFirst.get(w) ?? []) if (phrase.every((x) => said.has(x))) return true;
     return false;
   };
