@@ -16,8 +16,8 @@ const COUNT_FIRST = new RegExp(
 /** The words a count of square metres is said in ("12 metro", "12 mts", "12 m2"). */
 const SQUARE_METRE_WORD = /^(?:metros?|mts?|m2|meters?|metres?)$/;
 
-/** The second count of "dame 10 y 2 del blanco": its count and the words after its "de" ("blanco"). */
-const SECOND = /(?:,|\by\b|\be\b|\band\b|\bmas\b|\bplus\b)\s*(\d{1,5}|un|una|uno|one|a|an)\s+(?:de(?:l|\s+la|\s+los|\s+las)?|of(?:\s+the)?|in)\s+(.+)$/;
+/** The second count of "dame 10 y 2 del blanco", "5 libras y 3 libras de los de 2 1/2": its count, its unit word, and the words after its "de" ("blanco", "2 1/2"). */
+const SECOND = /(?:,|\by\b|\be\b|\band\b|\bmas\b|\bplus\b)\s*(\d{1,5}|un|una|uno|one|a|an)\s+(?:([a-z]+)\s+)??(?:de(?:l|\s+la|\s+los|\s+las)?|of(?:\s+the)?|in)\s+(?:(?:los|las|the\s+ones)\s+(?:de|of)\s+)?(.+)$/;
 const NUMBER_WORDS: Readonly<Record<string, number>> = { un: 1, una: 1, uno: 1, one: 1, a: 1, an: 1 };
 
 /** The kind of the product in focus, without its attributes ("cemento blanco" → "cemento"), or null. */
@@ -46,22 +46,24 @@ export function withFocusCountApart(input: ProductActorInput, text: string | und
   const plainText = foldAccents(text).replace(/['’]/g, ' ').replace(/[¿?¡!.]/g, ' ').replace(/\s+/g, ' ').trim();
   const said = COUNT_FIRST.exec(plainText);
   if (!said) return input;
+  const unit = foldAccents(catalog.find((p) => p.sku === focus.sku)?.unit ?? '').split(/\s+/)[0] ?? '';
+  /** A unit word said with a count is the product's own ("10 sacos", "5 libras"; "12 metro" of a tile sold by the m²), or none. */
+  const ownUnit = (word: string | undefined): boolean =>
+    word === undefined || (unit === 'm²' && SQUARE_METRE_WORD.test(word)) || (unit.length >= 3 && word.startsWith(unit.slice(0, Math.max(3, unit.length - 1))));
   // "dame 10 y 2 del blanco" after the grey cement: the brain found no product; the second count is of the white cement.
   if (products.length === 0) {
     const second = index ? SECOND.exec(plainText) : null;
     const first = Number(said[1]);
     const count = second ? (NUMBER_WORDS[second[1] as string] ?? Number(second[1])) : NaN;
-    if (!index || !second || !(first > 0) || !(count > 0) || said[2] !== undefined) return input;
-    const query = ofTheKind(index, focus, second[2] as string);
-    if (query === second[2]) return input;
+    // "dame 5 libras y 2 de 2 pulgadas" after the 3" nails: counts in the product's own unit.
+    if (!index || !second || !(first > 0) || !(count > 0) || !ownUnit(said[2]) || !ownUnit(second[2])) return input;
+    const query = ofTheKind(index, focus, second[3] as string);
+    if (query === second[3]) return input;
     return { ...input, understanding: { ...input.understanding, products: [{ query: focus.name, quantity: first }, { query, quantity: count }] } };
   }
   // "10 sacos y 2 de arena" after the cement: a unit word must be the product's own ("saco 42.5 kg").
-  const unitWord = said[2];
-  const unit = foldAccents(catalog.find((p) => p.sku === focus.sku)?.unit ?? '').split(/\s+/)[0] ?? '';
   // "dame 12 metro y 2 saco de pegamix" after the wall tile: the tile is sold by the m², said "metro".
-  const squareMetres = unit === 'm²' && unitWord !== undefined && SQUARE_METRE_WORD.test(unitWord);
-  if (unitWord !== undefined && !squareMetres && (unit.length < 3 || !unitWord.startsWith(unit.slice(0, Math.max(3, unit.length - 1))))) return input;
+  if (!ownUnit(said[2])) return input;
   const quantity = Number(said[1]);
   if (!(quantity > 0) || products.some((p) => p.query === focus.name)) return input;
   // "dame 2 y 5 de gris" after the white cement: the grey is grey cement, not grey paint.
