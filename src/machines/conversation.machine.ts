@@ -723,7 +723,9 @@ function followsUpInfo(context: ConversationContext): InfoTopic | null {
   // "y si la compra es de 20 mil es gratis?", "and if I spend 15k?" right after a zone's fee: that delivery for that amount.
   if (!sureCase && focus.topic === 'store_hours_location' && context.delivery && context.turn - context.delivery.turn <= 1 && asksFreeDeliveryFor(text)) return focus.topic;
   // "¿cuánto cobran?", "how much is it?" right after a zone's delivery answer, nothing named: that delivery's fee (with the counter's total when there is one).
-  if (!sureCase && focus.topic === 'store_hours_location' && context.delivery && context.turn - context.delivery.turn <= 1 && (u(context)?.products.length ?? 0) === 0 && asksPriceAlone(text)) return focus.topic;
+  // Also after "no llegamos a Higüey" (a place named, no zone's fee kept): the answer for that place again, with the nearest zones' fees.
+  const deliveryJustTalked = (context.delivery && context.turn - context.delivery.turn <= 1) || (context.deliveryTalked != null && context.turn - context.deliveryTalked <= 1 && placeSaidOf(context).placeSaid !== undefined);
+  if (!sureCase && focus.topic === 'store_hours_location' && deliveryJustTalked && (u(context)?.products.length ?? 0) === 0 && asksPriceAlone(text)) return focus.topic;
   if (intent !== null && intent !== 'out_of_scope' && confidence >= HANDOFF_CONFIDENCE) return null;
   // "y codos de 4?" names a product: that is the product flow's follow-up, not the store's.
   if ((u(context)?.products.length ?? 0) > 0) return null;

@@ -111,7 +111,7 @@ function storeReplies(tenant: TenantData, input: Pick<InfoActorInput, 'text' | '
   const answers: TopicAnswer[] = [];
   for (const part of questionParts(input.text, (t) => storeTopics(tenant, t), input.monthSaid)) {
     text = part;
-    for (const topic of ((input.delivery || input.deliveryTalked) && asksFreeDeliveryFor(text)) || (input.delivery && asksPriceAlone(text)) ? (['delivery'] as const) : storeTopics(tenant, text)) { // "and if I spend 15k?" after a zone's fee: that zone's delivery
+    for (const topic of ((input.delivery || input.deliveryTalked) && asksFreeDeliveryFor(text)) || ((input.delivery || input.placeSaid !== undefined) && asksPriceAlone(text)) ? (['delivery'] as const) : storeTopics(tenant, text)) { // "and if I spend 15k?" after a zone's fee: that zone's delivery
       offer = undefined;
       const said = answerTopic(topic);
       if (said.length > 0) answers.push({ replies: said, ...(offer ? { offer } : {}) });

@@ -62,7 +62,7 @@ export function materialAnswer(tenant: TenantData, index: CatalogIndex, input: P
   if (product.coverage) {
     // "¿cuántos galones de pintura azul para 120 m²?": the gallons mixed in blue on the paint, said so.
     const painted = paint(tenant, product, text, q, lang, ask);
-    const mixed = painted.kind === 'priced' ? inColourAsked(tenant, index, text, painted, lang) : null;
+    const mixed = painted.kind === 'priced' ? inColourAsked(tenant, index, text, painted, lang, input.focus?.sku === product.sku ? input.focus.mix : undefined) : null;
     return mixed ? { kind: 'answer', output: mixed } : painted;
   }
   // "¿cuánto cemento para una pared de 3x2?": the product's rule for that job (the mortar's), not its own (the concrete's).

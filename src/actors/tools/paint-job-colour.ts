@@ -43,11 +43,12 @@ export function jobColour(tenant: TenantData, index: CatalogIndex, focus: Produc
   return { colour, rest, ...(ready ? { product: ready.product } : {}) };
 }
 
-/** The estimate's words, then the gallons of paint mixed in the colour asked, priced (with the store's words on mixing). */
-export function mixedEstimate(tenant: TenantData, index: CatalogIndex, lead: readonly ReplyDirective[], colour: string, base: Product, quantity: number, lang: Lang): ProductActorOutput | null {
+/** The estimate's words, then the gallons of paint mixed in the colour asked, priced (with the store's words on mixing, unless `heard`). */
+export function mixedEstimate(tenant: TenantData, index: CatalogIndex, lead: readonly ReplyDirective[], colour: string, base: Product, quantity: number, lang: Lang, heard = false): ProductActorOutput | null {
   const note = mixingNote(tenant, [base], lang);
   if (note === null) return null;
-  const order = mixOrder(tenant, index, { colour, query: base.name, quantity }, lang, note);
+  // The mixing offered already ("¿Te preparamos el azul?"): not said again.
+  const order = mixOrder(tenant, index, { colour, query: base.name, quantity }, lang, heard ? null : note);
   if (!order) return null;
   // "te hacen falta unos 6 galones de *pintura en azul*, preparada sobre …": the colour asked, never the white base as if it were the paint.
   const named = lead.map((d) => {
@@ -61,15 +62,18 @@ export function mixedEstimate(tenant: TenantData, index: CatalogIndex, lead: rea
 /**
  * The gallons asked in a colour the paint worked out is not ("¿cuántos galones de pintura azul para
  * 120 m²?"): the same gallons mixed in that colour on it, said so (with the store's words on mixing),
- * never the white paint priced as if it were blue. The answer unchanged when no colour is said, the
- * paint is that colour, or the store does not mix.
+ * never the white paint priced as if it were blue; so with the colour offered to mix on that paint
+ * (`mixOnCounter`, the counter's `mix`) and none said. The answer unchanged when no colour is said
+ * or offered, the paint is that colour, or the store does not mix.
  */
-export function inColourAsked(tenant: TenantData, index: CatalogIndex, text: string, answer: PricedLines, lang: Lang): ProductActorOutput | null {
+export function inColourAsked(tenant: TenantData, index: CatalogIndex, text: string, answer: PricedLines, lang: Lang, mixOnCounter?: string): ProductActorOutput | null {
   const line = answer.lines.length === 1 ? answer.lines[0] : undefined;
   if (!line || !isPaint(line.product) || line.product.coverage === undefined) return null;
-  const colour = index.parse(text).attributes.colours[0];
+  // "¿cuántos galones para un cuarto de 3x4?" after "¿Te preparamos el azul?": the blue offered, not its white base.
+  const said = index.parse(text).attributes.colours[0];
+  const colour = said ?? mixOnCounter;
   if (colour === undefined || foldAccents(line.product.name.toLowerCase()).includes(foldAccents(colour.toLowerCase()))) return null;
-  return mixedEstimate(tenant, index, answer.lead, colour, line.product, line.quantity, lang);
+  return mixedEstimate(tenant, index, answer.lead, colour, line.product, line.quantity, lang, said === undefined);
 }
 
 /** The estimate's words and its lines (`MaterialAnswer` priced). */
