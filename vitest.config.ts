@@ -39,6 +39,9 @@ export default defineConfig({
         // shared: 38 s), and on a loaded machine the isolated project did not finish in 15 min.
         // The same rule as for unit tests: restore env vars set, close servers, databases,
         // browsers and sockets opened, remove listeners; never patch a module a later file uses.
+        // Two things are kept on purpose for the next file of the worker: the Chromium process
+        // behind test/e2e/browser.ts (a file closes the profiles it opened, never the process) and
+        // the browser bundles test/e2e/widget-rig.ts built from the sources.
         extends: true,
         test: { name: 'services', include: ['test/**/*.test.ts'], exclude: ['test/unit/**'], isolate: false },
       },

@@ -477,7 +477,9 @@ async function runActivation(ctx: Ctx, child: BenchChild): Promise<BenchResults[
 
 function prepareMemoryServer(ctx: Ctx): Promise<BenchChild> {
   const ids = variantIds(ctx.runId, 90);
-  const server = spawnChild('memory-hilo', { script: 'servers/hilo-server.ts', env: { BENCH_SERVER_OPTS: JSON.stringify({ apiKey: ids.apiKey, mode: 'memory' }) }, nodeFlags: ['--expose-gc'] });
+  // The same start-up allowance as every other server (90 s): in a quick run this one starts with the
+  // engine child, the load generators and the first variant's server, and on a loaded machine 60 s was not enough.
+  const server = spawnChild('memory-hilo', { script: 'servers/hilo-server.ts', env: { BENCH_SERVER_OPTS: JSON.stringify({ apiKey: ids.apiKey, mode: 'memory' }) }, nodeFlags: ['--expose-gc'], readyTimeoutMs: 90_000 });
   server.catch(() => undefined);
   return server;
 }

@@ -7,6 +7,7 @@ import { provideAnswerers, provideReader } from '../../src/machines/conversation
 import type { UnderstandActorInput } from '../../src/machines/index.js';
 import { loadTenant } from '../../src/persistence/tenant-loader.js';
 import { projectRoot } from '../../src/runtime/project-root.js';
+import { withBenchClassifier } from './model-cache.js';
 import { WORKLOAD_TEXTS } from './workload.js';
 
 /**
@@ -18,7 +19,7 @@ import { WORKLOAD_TEXTS } from './workload.js';
  */
 export async function createStubMachine(): Promise<AnyStateMachine> {
   const tenant = await loadTenant(join(projectRoot(), 'tenants', 'ferreteria'));
-  const brain = createRuleBrain({ tenant });
+  const brain = createRuleBrain({ tenant, ...withBenchClassifier(tenant) });
   const readings = new Map<string, Understanding>();
   const understandCached = async (input: UnderstandActorInput): Promise<Understanding> => {
     const key = `${input.text}\u0000${JSON.stringify(input.expecting)}`;

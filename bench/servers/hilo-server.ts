@@ -14,6 +14,7 @@ import { loadConfig } from '../../src/runtime/config.js';
 import { startHilo } from '../../src/runtime/hilo.js';
 import { createSilentLogger } from '../../src/kernel/logger.js';
 import { serveIpc } from '../lib/ipc.js';
+import { BENCH_MODEL_CACHE } from '../lib/model-cache.js';
 
 const opts = JSON.parse(process.env.BENCH_SERVER_OPTS ?? '{}') as {
   apiKey: string;
@@ -32,6 +33,8 @@ const env: Record<string, string> = {
   HILO_TRANSPORT: 'auto',
   HILO_DEMO_API_KEY: opts.apiKey,
   HILO_DATA_DIR: dataDir,
+  // Trained classifiers from the bench's model cache, not trained again in every server (bench/lib/model-cache.ts).
+  HILO_MODEL_CACHE: BENCH_MODEL_CACHE ?? 'off',
   // The load generator is one IP and a few contacts sending far faster than any person; these are
   // the highest values the configuration accepts (≈ 16,700 messages/s per IP).
   HILO_RATE_LIMIT_IP_PER_MINUTE: '1000000',

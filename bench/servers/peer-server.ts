@@ -9,13 +9,14 @@ import { createRuleBrain } from '../../src/actors/brain/index.js';
 import { loadTenant } from '../../src/persistence/tenant-loader.js';
 import { projectRoot } from '../../src/runtime/project-root.js';
 import { serveIpc } from '../lib/ipc.js';
+import { withBenchClassifier } from '../lib/model-cache.js';
 import { createMemoryCheckpointer, createPeerFlow } from '../peer/langgraph-flow.js';
 import { createKeyedQueue, startHttpFront } from './http-front.js';
 
 const opts = JSON.parse(process.env.BENCH_SERVER_OPTS ?? '{}') as { apiKey: string; mode: 'memory' | 'postgres'; pgUrl: string; pgSchema: string };
 
 const tenant = await loadTenant(join(projectRoot(), 'tenants', 'ferreteria'));
-const brain = createRuleBrain({ tenant });
+const brain = createRuleBrain({ tenant, ...withBenchClassifier(tenant) });
 let saver: PostgresSaver | null = null;
 if (opts.mode === 'postgres') {
   saver = PostgresSaver.fromConnString(opts.pgUrl, { schema: opts.pgSchema });

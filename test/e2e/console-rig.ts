@@ -1,5 +1,5 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium } from './browser.js';
+import type { BrowserContext, Page } from 'playwright-core';
+import { launchChromium, type TestBrowser } from './browser.js';
 import { buildBundle } from './widget-rig.js';
 
 /**
@@ -57,7 +57,7 @@ export async function startConsoleRig<S extends ConsoleServer>(options: {
   const server = await options.start();
   let launchError: unknown;
   // A missing Chromium fails each test with the install hint (a failing hook would only skip them).
-  const browser: Browser | undefined = await launchChromium().catch((err: unknown) => {
+  const browser: TestBrowser | undefined = await launchChromium().catch((err: unknown) => {
     launchError = err;
     return undefined;
   });

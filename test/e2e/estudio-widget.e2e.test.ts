@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../../src/kernel/clock.js';
 import { createSilentLogger } from '../../src/kernel/logger.js';
@@ -11,7 +11,7 @@ import { loadSeed } from '../../src/demo-backend/seed.js';
 import { spokenDate } from '../../src/machines/workflow/spoken-dates.js';
 import { startLoopbackServer, type LoopbackServer } from '../fakes/loopback-server.js';
 import { startHiloForTest, type TestServer } from '../helpers/hilo-server.js';
-import { launchChromium } from './browser.js';
+import { launchChromium, type TestBrowser } from './browser.js';
 import { botCount, inWidget, REPLY_TIMEOUT_MS, repliesAfter, ROOT, say } from './widget-rig.js';
 
 const TOKEN_ENV = 'HILO_TEST_ESTUDIO_WIDGET_BACKEND_TOKEN';
@@ -47,7 +47,7 @@ const STUDIO_PAGE = `<!doctype html><html lang="es"><head><meta charset="utf-8">
 describe('estudio in the widget: book, reschedule, pay and cancel in Chromium', () => {
   let backend: DemoBackend;
   let server: TestServer;
-  let browser: Browser | undefined;
+  let browser: TestBrowser | undefined;
   let launchError: unknown;
   let tenantsDir: string;
   let site: LoopbackServer;

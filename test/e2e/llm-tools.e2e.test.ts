@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TenantData } from '../../src/domain/tenant.js';
 import { loadTenant } from '../../src/persistence/tenant-loader.js';
@@ -14,7 +14,7 @@ import { createFakeToolModel, type FakeToolModel } from '../fakes/fake-model.js'
 import { startFakeOpenAi, type ChatBody, type FakeOpenAi } from '../fakes/openai-server.js';
 import { startHiloForTest, type TestServer } from '../helpers/hilo-server.js';
 import { draftValues } from '../helpers/model-understanding.js';
-import { launchChromium } from './browser.js';
+import { launchChromium, type TestBrowser } from './browser.js';
 
 /**
  * The LLM brain driving whole conversations through tool calls: Hilo against the fake tool-using
@@ -37,7 +37,7 @@ let fake: FakeOpenAi;
 let model: FakeToolModel;
 let crm: FakeCrmReceiver;
 let server: TestServer;
-let browser: Browser | undefined;
+let browser: TestBrowser | undefined;
 let launchError: unknown;
 let sender = 0;
 

@@ -4,12 +4,12 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { ClientFrame, ServerFrame, WireMessage } from '../../src/channels/widget/protocol.js';
 import { startHiloForTest } from '../helpers/hilo-server.js';
-import { launchChromium } from './browser.js';
+import { launchChromium, type TestBrowser } from './browser.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const AT = '2026-12-03T12:00:00.000Z';
@@ -75,7 +75,7 @@ const OPTIONS = [
 ];
 
 describe('reply options in the widget (real Chromium, scripted server)', () => {
-  let browser: Browser | undefined;
+  let browser: TestBrowser | undefined;
   let launchError: unknown;
   const contexts: BrowserContext[] = [];
   const servers: Array<{ close: () => Promise<void> }> = [];
@@ -177,7 +177,7 @@ describe('reply options in the widget (real Chromium, scripted server)', () => {
 
 describe('reply options from the real bot (real server, real Chromium)', () => {
   let server: Awaited<ReturnType<typeof startHiloForTest>>;
-  let browser: Browser | undefined;
+  let browser: TestBrowser | undefined;
   let launchError: unknown;
   let context: BrowserContext | undefined;
 

@@ -2,10 +2,10 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHiloForTest } from '../helpers/hilo-server.js';
-import { launchChromium } from './browser.js';
+import { launchChromium, type TestBrowser } from './browser.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 // The README's screenshot is refreshed on purpose (HILO_UPDATE_SCREENSHOT=1); otherwise a run writes
@@ -104,7 +104,7 @@ const LEAD_DONE_RE = /\bL-[A-Z0-9-]+|registr/i;
 
 describe('web widget (real server, real browser)', () => {
   let server: Awaited<ReturnType<typeof startHiloForTest>>;
-  let browser: Browser | undefined;
+  let browser: TestBrowser | undefined;
   let launchError: unknown;
   const contexts: BrowserContext[] = [];
 

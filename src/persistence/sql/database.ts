@@ -7,7 +7,7 @@ import { HiloError } from '../../kernel/errors.js';
 import type { Logger } from '../../kernel/logger.js';
 import { ALL_ENTITIES } from './entities/index.js';
 import { MIGRATIONS } from './migrations/index.js';
-import { initdbTemplate, needsInitdb } from './pglite-template.js';
+import { migratedTemplate, needsInitdb } from './pglite-template.js';
 
 export interface OpenDatabaseOptions {
   /** `postgres://…`: a real PostgreSQL server. Absent: embedded PGlite. */
@@ -18,8 +18,9 @@ export interface OpenDatabaseOptions {
   /** Log every SQL statement at debug level. */
   debug?: boolean;
   /**
-   * PGlite only: a folder holding a tarball of an empty cluster, so a new data directory starts
-   * from it instead of running `initdb` (see `pglite-template.ts`). Absent: `initdb` as usual.
+   * PGlite only: a folder holding tarballs of an empty cluster and of that cluster migrated, so a
+   * new data directory starts from the migrated one instead of running `initdb` and every
+   * migration (see `pglite-template.ts`). Absent: `initdb` and the migrations as usual.
    */
   initdbCacheDir?: string;
 }
@@ -101,21 +102,22 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       if (!dataDir.includes('://')) await mkdir(dataDir, { recursive: true });
       // wal_recycle = off: see `scrubDeleted` — erased data must not survive in a recycled WAL segment.
       const postgresqlconf = ['wal_recycle = off'];
-      const template = options.initdbCacheDir && (await needsInitdb(dataDir)) ? await initdbTemplate(options.initdbCacheDir, postgresqlconf) : undefined;
+      // A new data folder starts from the cached cluster with every migration applied, made once by
+      // this same migrator (pglite-template.ts); the migrator below then finds nothing pending.
+      const migrate = async (fresh: PGlite): Promise<void> => {
+        const served = await servePglite(fresh, base);
+        try {
+          await served.orm.getMigrator().up();
+        } finally {
+          await served.orm.close(true);
+          await served.server.stop();
+        }
+      };
+      const template = options.initdbCacheDir && (await needsInitdb(dataDir)) ? await migratedTemplate(options.initdbCacheDir, postgresqlconf, migrate) : undefined;
       pglite = await PGlite.create(dataDir, { postgresqlconf, ...(template ? { loadDataDir: template } : {}) });
-      // PGlite is single-session: one socket connection, and a pool of one on the ORM side.
-      server = new PGLiteSocketServer({ db: pglite, host: '127.0.0.1', port: 0, maxConnections: 1 });
-      await server.start();
-      const [host, port] = splitHostPort(server.getServerConn());
-      target = `pglite ${dataDir} via ${host}:${port}`;
-      orm = await MikroORM.init({
-        ...base,
-        host,
-        port,
-        user: 'postgres',
-        dbName: 'postgres',
-        pool: { min: 0, max: 1 },
-      });
+      const served = await servePglite(pglite, base);
+      ({ server, orm } = served);
+      target = `pglite ${dataDir} via ${served.address}`;
     }
 
     const check = await orm.checkConnection();
@@ -175,6 +177,20 @@ async function withMigrationLock<T>(orm: MikroORM, fn: () => Promise<T>): Promis
     await trx.raw('select pg_advisory_xact_lock(?::bigint)', [MIGRATION_LOCK_KEY.toString()]);
     return fn();
   });
+}
+
+/** PGlite on an ephemeral loopback port, and the ORM on it (PGlite is single-session: one socket connection, a pool of one). */
+async function servePglite(pglite: PGlite, base: Options): Promise<{ server: PGLiteSocketServer; orm: MikroORM; address: string }> {
+  const server = new PGLiteSocketServer({ db: pglite, host: '127.0.0.1', port: 0, maxConnections: 1 });
+  await server.start();
+  try {
+    const [host, port] = splitHostPort(server.getServerConn());
+    const orm = await MikroORM.init({ ...base, host, port, user: 'postgres', dbName: 'postgres', pool: { min: 0, max: 1 } });
+    return { server, orm, address: `${host}:${port}` };
+  } catch (err) {
+    await server.stop();
+    throw err;
+  }
 }
 
 function splitHostPort(conn: string): [string, number] {

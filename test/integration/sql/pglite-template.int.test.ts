@@ -16,7 +16,7 @@ describe('PGlite initdb cache', () => {
     await rm(root, { recursive: true, force: true });
   });
 
-  it('should make the tarball once, and give every new database its own empty, migrated cluster', async () => {
+  it('should make the tarballs once, and give every new database its own empty, migrated cluster', async () => {
     const cache = join(root, 'cache');
     const logger = createSilentLogger();
     const first = await openDatabase({ dataDir: 'memory://', logger, initdbCacheDir: cache });
@@ -25,9 +25,11 @@ describe('PGlite initdb cache', () => {
     } finally {
       await first.close();
     }
-    const files = await readdir(cache);
-    expect(files).toHaveLength(1);
+    // The empty cluster initdb made, and that cluster with the migrations applied (what a new database starts from).
+    const files = (await readdir(cache)).sort();
+    expect(files).toHaveLength(2);
     expect(files[0]).toMatch(/^pglite-\d+\.\d+\.\d+-initdb\.tar$/);
+    expect(files[1]).toMatch(/^pglite-\d+\.\d+\.\d+-migrated-[0-9a-f]{16}\.tar$/);
 
     const second = await openDatabase({ dataDir: 'memory://', logger, initdbCacheDir: cache });
     try {
@@ -38,7 +40,7 @@ describe('PGlite initdb cache', () => {
     } finally {
       await second.close();
     }
-    expect(await readdir(cache)).toEqual(files);
+    expect((await readdir(cache)).sort()).toEqual(files);
   }, 120_000); // a real initdb, then two databases from the tarball: 5-10 s on an idle machine, far more on a loaded one
 
   it('should start a new data folder from it, and later open that folder as it is (no template over existing data)', async () => {
