@@ -653,6 +653,17 @@ function reservesCountOf(context: ConversationContext): number | null {
 }
 
 /**
+ * "apártame 500" of the cement that has 230 in stock: more than the store has. A clerk says so and
+ * offers the 230 (`offerStockInstead`), never a ticket for 500 the sales team finds short.
+ */
+function reservesBeyondStock(context: ConversationContext): { count: number; stock: number } | null {
+  const count = reservesCountOf(context);
+  const offer = context.expecting;
+  const stock = offer.kind === 'reserve_offer' ? offer.line?.stock : undefined;
+  return count !== null && stock !== undefined && stock > 0 && count > stock ? { count, stock } : null;
+}
+
+/**
  * A plain yes ("sí", "dale", "sí, por favor", "yes please") right after the colour the store offered
  * to mix ("¿Te preparamos el azul o te sirve alguno de esos colores?", `ProductFocus.mix`): the order
  * of that colour, never "¿Qué más necesitas?". A product, a colour or a count said is read as usual.
@@ -1001,7 +1012,7 @@ function reserveOfferOf(context: ConversationContext, event: unknown): Partial<C
   const line = out?.reserve;
   if (!line) return {};
   const price = out.focus?.sku === line.sku ? out.focus.price : undefined;
-  const priced = price !== undefined && !line.backorder ? { line: { sku: line.sku, quantity: line.quantity, price } } : {};
+  const priced = price !== undefined && !line.backorder ? { line: { sku: line.sku, quantity: line.quantity, price, ...(line.stock !== undefined ? { stock: line.stock } : {}) } } : {};
   // Several lines counted one by one: the yes sets aside all of them ("3 x Cemento, 2 x Arena").
   const all = line.lines && line.lines.length >= 2 ? line.lines : null;
   // "0,5 x Clavo Corriente 3\"": a part of a pound written as the answer wrote it.
@@ -1357,6 +1368,7 @@ export const conversationMachine = setup({
     },
     acceptsReserveOffer: ({ context }) => takesReserveOffer(context),
     reservesCountOfOffer: ({ context }) => reservesCountOf(context) !== null,
+    reservesBeyondStock: ({ context }) => reservesBeyondStock(context) !== null,
     // "a nombre de Ferretería del Este SRL" just after the order was set aside: the name it goes under, noted (never "¿qué necesitas?").
     namesOpenOrder: ({ context }) => {
       const understanding = u(context);
@@ -2259,6 +2271,15 @@ export const conversationMachine = setup({
       const said = context.lang === 'es' ? String(count).replace('.', ',') : String(count);
       return { expecting: { ...offer, line: { ...offer.line, quantity: count }, text: offer.text.replace(/^[\d.,]+ x /, `${said} x `) } };
     }),
+    // "apártame 500" of 230: the 230 offered instead, the offer renewed for them (a yes next sets those aside).
+    offerStockInstead: enqueueActions(({ context, enqueue }) => {
+      const offer = context.expecting;
+      const short = reservesBeyondStock(context);
+      if (offer.kind !== 'reserve_offer' || !offer.line || !short) return;
+      const name = offer.text.replace(/^[\d.,]+ x /, '');
+      enqueue.emit(reply('quote.reserve_short', { count: String(short.count), stock: String(short.stock), name }));
+      enqueue.assign({ expecting: { ...offer, turn: context.turn, line: { ...offer.line, quantity: short.stock }, text: `${short.stock} x ${name}` } });
+    }),
     sayOrderNamed: emit(({ context }) => {
       const named = orderNameOf(context);
       return reply(named?.company ? 'quote.named.company' : 'quote.named', { number: context.ticket?.number ?? '', name: named?.name ?? '' });
@@ -2481,6 +2502,8 @@ export const conversationMachine = setup({
             { guard: 'removesEstimateLine', target: '#answering.product', actions: { type: 'route', params: { as: 'product' } } },
             { guard: 'acceptsQuoteOffer', target: '#answering.quoteTicket', actions: [{ type: 'route', params: { as: 'price_quote' } }, 'rememberContact'] },
             // "apártame 20", "set aside 20 for me": that many of the product offered, set aside at once.
+            // ...more than the store has ("apártame 500" of 230): the 230 offered instead.
+            { guard: 'reservesBeyondStock', target: 'continuing', actions: [{ type: 'route', params: { as: 'price_quote' } }, 'offerStockInstead'] },
             { guard: 'reservesCountOfOffer', target: '#answering.quoteTicket', actions: [{ type: 'route', params: { as: 'price_quote' } }, 'recountOffer'] },
             { guard: 'acceptsReserveOffer', target: '#answering.quoteTicket', actions: { type: 'route', params: { as: 'price_quote' } } },
             { guard: 'namesOpenOrder', target: 'continuing', actions: [{ type: 'route', params: { as: 'decided' } }, 'sayOrderNamed', 'rememberContact'] },

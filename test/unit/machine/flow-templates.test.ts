@@ -35,6 +35,7 @@ const ALLOWED_PARAMS: Record<string, string[]> = {
   'quote.ticket_pickup': ['number'],
   'quote.backorder': ['number', 'line'],
   'quote.reserve_nudge': ['line'],
+  'quote.reserve_short': ['count', 'stock', 'name'],
   'quote.backorder_nudge': ['line'],
   'identity.codeSent': ['channel', 'handle'],
   'workflow.proof.sent': ['last4'],
