@@ -1899,9 +1899,17 @@ export const conversationMachine = setup({
     clearChoice: assign({ choosing: null }),
     // Contact data given unasked is kept (`withReading`) and acknowledged, for the advisor of an
     // open quote or a form started later; never a "what do you need?" as if nothing was said.
-    noteContact: emit(({ context }) => {
+    // ...and the question the last answer left open ("¿cuántos metros cuadrados?") asked again, its turn
+    // renewed — "son 3 habitaciones y la sala" next answers it, never "¿en qué te puedo ayudar?" over it.
+    noteContact: enqueueActions(({ context, enqueue }) => {
       const contact = contactSaid(context);
-      return context.ticket ? reply('contact.noted.ticket', { contact, number: context.ticket.number }) : reply('contact.noted', { contact });
+      if (context.ticket) return void enqueue.emit(reply('contact.noted.ticket', { contact, number: context.ticket.number }));
+      const pending = formInProgress(context) === null ? pendingQuestionAgain(context) : null;
+      const renewed = pending ? focusAskedAgain(context) : null;
+      if (!pending || !renewed) return void enqueue.emit(reply('contact.noted', { contact }));
+      enqueue.emit(reply('contact.noted.pending', { contact }));
+      enqueue.emit({ type: 'reply', reply: pending });
+      enqueue.assign({ productFocus: renewed });
     }),
     askClarification: enqueueActions(({ context, enqueue }) => {
       const decision: TriageDecision = decideTriage(u(context));
@@ -2059,9 +2067,12 @@ export const conversationMachine = setup({
       if (event.type !== 'identity.joined' && context.turn > (context.reopenedAtTurn ?? 1) && introduced && helpedBefore(context) && !keptBefore(context, introduced)) {
         const contact = u(context) ? contactGivenAlone(u(context)!, lastText(context)) : null;
         enqueue.emit(contact ? reply('greeting.introduced.contact', { name: introduced, contact }) : reply('greeting.introduced.later', { name: introduced }));
+        // ...the square metres asked again keep their turn, so the e-mail or the rooms said next still answer to them.
+        const renewed = formInProgress(context) === null && open.length === 0 && !offerPending(context) ? focusAskedAgain(context) : null;
         const pending = greetingAgain(context, open).slice(1);
         for (const r of pending.length > 0 ? pending : [reply('greeting.again')]) enqueue.emit(r);
         if (offerPending(context)) enqueue.assign({ expecting: { ...(context.expecting as Extract<Expectation, { kind: 'quote_offer' | 'reserve_offer' }>), turn: context.turn } });
+        if (renewed) enqueue.assign({ productFocus: renewed });
         return;
       }
       if (event.type !== 'identity.joined' && context.turn > (context.reopenedAtTurn ?? 1) && !introduced && !company) {

@@ -218,6 +218,8 @@ export const FLOW_TEMPLATE_KEYS: readonly string[] = [
   'clarify.number',
   // Contact data given unasked: noted (for the open quote's advisor when there is one).
   'contact.noted',
+  // ...with the question the last answer left open asked again after it ({contact}).
+  'contact.noted.pending',
   'contact.noted.ticket',
   'clarify.handoff.complaint',
   'clarify.handoff.human_agent',
