@@ -31,7 +31,7 @@ import type {
   UnderstandActorOutput,
 } from '../machines/conversation.contract.js';
 import { complaintPreface } from './tools/complaint-answers.js';
-import { answerAccount, answerAccountLimited, answerInfo, answerProduct, createCatalogIndex } from './tools/index.js';
+import { answerAccount, answerAccountLimited, answerInfo, answerProduct, createCatalogIndex, withReserveStock } from './tools/index.js';
 import { answerInfoWithProducts, withStoreAsked } from './tools/product-and-store.js';
 import { withUnmetFollowUp } from './tools/unmet-followup.js';
 import { withElectricFaultTip } from './tools/electric-fault-tip.js';
@@ -173,7 +173,7 @@ export function createTenantRuntime(deps: TenantRuntimeDeps): TenantRuntime {
   // The tenant's own catalog and store data answer synchronously: in the routing step (and, should that
   // throw, as the actor); a live backend or an async tenant-info is only ever invoked.
   // Each answer reports the store's place its message named (`place-said.ts`), for the machine to remember.
-  const catalogProduct = live ? null : cacheProductAnswers((input: ProductActorInput) => answerWithPlaceSaid(data, input, clock.now(), (asked) => answerProduct(data, index, asked, { ...(asked.text !== undefined ? { text: asked.text } : {}), now: clock.now() })), today);
+  const catalogProduct = live ? null : cacheProductAnswers((input: ProductActorInput) => answerWithPlaceSaid(data, input, clock.now(), (asked) => withReserveStock(data, answerProduct(data, index, asked, { ...(asked.text !== undefined ? { text: asked.text } : {}), now: clock.now() }))), today);
   // A product and a store question in one message ("¿tienen varilla? ¿y a qué hora cierran?"): both answered, whichever route it took (the tenant's own data only).
   // ...and an estimate soon after the quote ticket offered as a version of that quote (`quote-sent.ts`).
   // ...and what is safe said before the part for a breaker that trips or a dead outlet (`electric-fault-tip.ts`);

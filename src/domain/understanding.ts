@@ -29,8 +29,8 @@ export type Expectation =
       text: string;
       turn: number;
       backorder?: boolean;
-      /** The line offered and its unit price (DOP): with a delivery asked for, the ticket carries both. */
-      line?: { sku: string; quantity: number; price: number };
+      /** The line offered and its unit price (DOP): with a delivery asked for, the ticket carries both. `stock`: what the store has of it, when known. */
+      line?: { sku: string; quantity: number; price: number; stock?: number };
       /** Every line counted on the counter when there are several (the offered one among them): a yes sets all of them aside. */
       lines?: { sku: string; quantity: number; price: number }[];
       /** Already asked again after a store question: the next one is answered without it. */

@@ -264,7 +264,7 @@ export interface ProductActorOutput {
   /** The estimate's lines (`estimate` / `multi_quote`), kept by the machine while the formal quote is offered. */
   lines?: QuoteLine[];
   /** One product answered with "¿Te lo reservo?": what a yes sets aside (the alternative offered, when the one asked for is out; `lines`: the whole counter, when several lines are counted). */
-  reserve?: QuoteLine & { name: string; backorder?: boolean; lines?: (QuoteLine & { name: string; price: number })[] };
+  reserve?: QuoteLine & { name: string; backorder?: boolean; lines?: (QuoteLine & { name: string; price: number })[]; /** What the store has of it now (the tenant's own catalog): "apártame 500" of 230 is offered the 230. */ stock?: number };
   /** What the answer offers next (a room's material: an advisor for the whole remodel); a yes within one turn picks it. */
   offer?: ChoiceOption;
   /** The delivery counted in an estimate's total, at the fee charged (0 when the order reaches free delivery). */

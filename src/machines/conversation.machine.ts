@@ -653,6 +653,17 @@ function reservesCountOf(context: ConversationContext): number | null {
 }
 
 /**
+ * "apártame 500" of the cement that has 230 in stock: more than the store has. A clerk says so and
+ * offers the 230 (`offerStockInstead`), never a ticket for 500 the sales team finds short.
+ */
+function reservesBeyondStock(context: ConversationContext): { count: number; stock: number } | null {
+  const count = reservesCountOf(context);
+  const offer = context.expecting;
+  const stock = offer.kind === 'reserve_offer' ? offer.line?.stock : undefined;
+  return count !== null && stock !== undefined && stock > 0 && count > stock ? { count, stock } : null;
+}
+
+/**
  * A plain yes ("sí", "dale", "sí, por favor", "yes please") right after the colour the store offered
  * to mix ("¿Te preparamos el azul o te sirve alguno de esos colores?", `ProductFocus.mix`): the order
  * of that colour, never "¿Qué más necesitas?". A product, a colour or a count said is read as usual.
@@ -1003,7 +1014,7 @@ function reserveOfferOf(context: ConversationContext, event: unknown): Partial<C
   const line = out?.reserve;
   if (!line) return {};
   const price = out.focus?.sku === line.sku ? out.focus.price : undefined;
-  const priced = price !== undefined && !line.backorder ? { line: { sku: line.sku, quantity: line.quantity, price } } : {};
+  const priced = price !== undefined && !line.backorder ? { line: { sku: line.sku, quantity: line.quantity, price, ...(line.stock !== undefined ? { stock: line.stock } : {}) } } : {};
   // Several lines counted one by one: the yes sets aside all of them ("3 x Cemento, 2 x Arena").
   const all = line.lines && line.lines.length >= 2 ? line.lines : null;
   // "0,5 x Clavo Corriente 3\"": a part of a pound written as the answer wrote it.
@@ -1359,6 +1370,7 @@ export const conversationMachine = setup({
     },
     acceptsReserveOffer: ({ context }) => takesReserveOffer(context),
     reservesCountOfOffer: ({ context }) => reservesCountOf(context) !== null,
+    reservesBeyondStock: ({ context }) => reservesBeyondStock(context) !== null,
     // "a nombre de Ferretería del Este SRL" just after the order was set aside: the name it goes under, noted (never "¿qué necesitas?").
     namesOpenOrder: ({ context }) => {
       const understanding = u(context);
@@ -1889,9 +1901,17 @@ export const conversationMachine = setup({
     clearChoice: assign({ choosing: null }),
     // Contact data given unasked is kept (`withReading`) and acknowledged, for the advisor of an
     // open quote or a form started later; never a "what do you need?" as if nothing was said.
-    noteContact: emit(({ context }) => {
+    // ...and the question the last answer left open ("¿cuántos metros cuadrados?") asked again, its turn
+    // renewed — "son 3 habitaciones y la sala" next answers it, never "¿en qué te puedo ayudar?" over it.
+    noteContact: enqueueActions(({ context, enqueue }) => {
       const contact = contactSaid(context);
-      return context.ticket ? reply('contact.noted.ticket', { contact, number: context.ticket.number }) : reply('contact.noted', { contact });
+      if (context.ticket) return void enqueue.emit(reply('contact.noted.ticket', { contact, number: context.ticket.number }));
+      const pending = formInProgress(context) === null ? pendingQuestionAgain(context) : null;
+      const renewed = pending ? focusAskedAgain(context) : null;
+      if (!pending || !renewed) return void enqueue.emit(reply('contact.noted', { contact }));
+      enqueue.emit(reply('contact.noted.pending', { contact }));
+      enqueue.emit({ type: 'reply', reply: pending });
+      enqueue.assign({ productFocus: renewed });
     }),
     askClarification: enqueueActions(({ context, enqueue }) => {
       const decision: TriageDecision = decideTriage(u(context));
@@ -2049,9 +2069,12 @@ export const conversationMachine = setup({
       if (event.type !== 'identity.joined' && context.turn > (context.reopenedAtTurn ?? 1) && introduced && helpedBefore(context) && !keptBefore(context, introduced)) {
         const contact = u(context) ? contactGivenAlone(u(context)!, lastText(context)) : null;
         enqueue.emit(contact ? reply('greeting.introduced.contact', { name: introduced, contact }) : reply('greeting.introduced.later', { name: introduced }));
+        // ...the square metres asked again keep their turn, so the e-mail or the rooms said next still answer to them.
+        const renewed = formInProgress(context) === null && open.length === 0 && !offerPending(context) ? focusAskedAgain(context) : null;
         const pending = greetingAgain(context, open).slice(1);
         for (const r of pending.length > 0 ? pending : [reply('greeting.again')]) enqueue.emit(r);
         if (offerPending(context)) enqueue.assign({ expecting: { ...(context.expecting as Extract<Expectation, { kind: 'quote_offer' | 'reserve_offer' }>), turn: context.turn } });
+        if (renewed) enqueue.assign({ productFocus: renewed });
         return;
       }
       if (event.type !== 'identity.joined' && context.turn > (context.reopenedAtTurn ?? 1) && !introduced && !company) {
@@ -2260,6 +2283,15 @@ export const conversationMachine = setup({
       if (offer.kind !== 'reserve_offer' || !offer.line || count === null) return {};
       const said = context.lang === 'es' ? String(count).replace('.', ',') : String(count);
       return { expecting: { ...offer, line: { ...offer.line, quantity: count }, text: offer.text.replace(/^[\d.,]+ x /, `${said} x `) } };
+    }),
+    // "apártame 500" of 230: the 230 offered instead, the offer renewed for them (a yes next sets those aside).
+    offerStockInstead: enqueueActions(({ context, enqueue }) => {
+      const offer = context.expecting;
+      const short = reservesBeyondStock(context);
+      if (offer.kind !== 'reserve_offer' || !offer.line || !short) return;
+      const name = offer.text.replace(/^[\d.,]+ x /, '');
+      enqueue.emit(reply('quote.reserve_short', { count: String(short.count), stock: String(short.stock), name }));
+      enqueue.assign({ expecting: { ...offer, turn: context.turn, line: { ...offer.line, quantity: short.stock }, text: `${short.stock} x ${name}` } });
     }),
     sayOrderNamed: emit(({ context }) => {
       const named = orderNameOf(context);
@@ -2483,6 +2515,8 @@ export const conversationMachine = setup({
             { guard: 'removesEstimateLine', target: '#answering.product', actions: { type: 'route', params: { as: 'product' } } },
             { guard: 'acceptsQuoteOffer', target: '#answering.quoteTicket', actions: [{ type: 'route', params: { as: 'price_quote' } }, 'rememberContact'] },
             // "apártame 20", "set aside 20 for me": that many of the product offered, set aside at once.
+            // ...more than the store has ("apártame 500" of 230): the 230 offered instead.
+            { guard: 'reservesBeyondStock', target: 'continuing', actions: [{ type: 'route', params: { as: 'price_quote' } }, 'offerStockInstead'] },
             { guard: 'reservesCountOfOffer', target: '#answering.quoteTicket', actions: [{ type: 'route', params: { as: 'price_quote' } }, 'recountOffer'] },
             { guard: 'acceptsReserveOffer', target: '#answering.quoteTicket', actions: { type: 'route', params: { as: 'price_quote' } } },
             { guard: 'namesOpenOrder', target: 'continuing', actions: [{ type: 'route', params: { as: 'decided' } }, 'sayOrderNamed', 'rememberContact'] },

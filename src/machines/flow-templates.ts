@@ -202,6 +202,8 @@ export const FLOW_TEMPLATE_KEYS: readonly string[] = [
   // "ok, entonces?" to an offer: the offer asked again ({line} for the reserve and the backorder).
   'quote.nudge',
   'quote.reserve_nudge',
+  // "apártame 500" of 230 in stock: only the stock there is, offered instead ({count, stock, name}).
+  'quote.reserve_short',
   'quote.backorder_nudge',
   'identity.codeSent',
   'identity.cannotSend',
@@ -216,6 +218,8 @@ export const FLOW_TEMPLATE_KEYS: readonly string[] = [
   'clarify.number',
   // Contact data given unasked: noted (for the open quote's advisor when there is one).
   'contact.noted',
+  // ...with the question the last answer left open asked again after it ({contact}).
+  'contact.noted.pending',
   'contact.noted.ticket',
   'clarify.handoff.complaint',
   'clarify.handoff.human_agent',

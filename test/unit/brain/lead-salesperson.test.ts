@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Brain } from '../../../src/actors/brain/brain.js';
-import { asksForSalesPerson } from '../../../src/actors/brain/rule/handoff-requests.js';
+import { asksForSalesPerson, asksPutThroughToSales } from '../../../src/actors/brain/rule/handoff-requests.js';
 import { isStoreysOfBuilding } from '../../../src/actors/brain/rule/project-quotes.js';
 import { extractCompanies } from '../../../src/actors/brain/rule/company-names.js';
 import { namesGoods } from '../../../src/actors/tools/product-like.js';
@@ -35,7 +35,7 @@ describe('a business quote for a project opens the lead (leads4)', () => {
 
 describe('a sales advisor asked for by name', () => {
   it('should read the sales side asked for, es and en', () => {
-    for (const text of ['quiero hablar con un asesor de ventas', 'tienen asesores de ventas?', 'me comunica con alguien de ventas', 'can I talk to a sales advisor?', 'I need someone from sales to contact me', 'quiero hablar con el departamento comercial', 'quiero que un asesor me haga la cotización formal', "I'd like a rep to send me a quote", 'necesito hablar con alguien para un pedido grande de cerámica para un hotel']) {
+    for (const text of ['quiero hablar con un asesor de ventas', 'tienen asesores de ventas?', 'quiero que alguien de ventas me contacte', 'can I talk to a sales advisor?', 'I need someone from sales to contact me', 'quiero hablar con el departamento comercial', 'quiero que un asesor me haga la cotización formal', "I'd like a rep to send me a quote", 'necesito hablar con alguien para un pedido grande de cerámica para un hotel']) {
       expect(asksForSalesPerson(text), text).toBe(true);
     }
   });
@@ -49,6 +49,17 @@ describe('a sales advisor asked for by name', () => {
   it('should be a lead, not a person now', async () => {
     expect((await read('quiero hablar con un asesor de ventas')).nlu.intent.name).toBe('sales_lead');
     expect((await read('quiero hablar con un asesor')).nlu.intent.name).toBe('human_agent');
+  });
+
+  // lead39: "me comunica con alguien de ventas" was read as the lead form; a transfer asked is a person now, as "pásame un vendedor".
+  it('should put a transfer to the sales side through to a person now, es and en', async () => {
+    const transfers = ['quiero pasar con alguien de ventas', 'me comunica con un vendedor?', 'me comunica con alguien de ventas', 'pasame con el departamento de ventas porfa', 'transfiereme a ventas', 'can you put me through to a sales rep?'];
+    for (const text of transfers) {
+      expect(asksPutThroughToSales(text), text).toBe(true);
+      expect(asksForSalesPerson(text), text).toBe(false);
+      expect((await read(text)).nlu.intent.name, text).toBe('human_agent');
+    }
+    for (const text of ['quiero hablar con un asesor de ventas', 'quiero pasar con alguien de ventas, busco trabajo', 'pasame con ventas, el taladro que compre no sirve']) expect(asksPutThroughToSales(text), text).toBe(false);
   });
 });
 

@@ -5,6 +5,7 @@ import { FLOW_TEMPLATE_KEYS } from '../../../src/machines/flow-templates.js';
 const flow = JSON.parse(readFileSync(new URL('../../../tenants/ferreteria/templates/flow.json', import.meta.url), 'utf8')) as Record<string, Record<string, string>>;
 const ALLOWED_PARAMS: Record<string, string[]> = {
   'contact.noted': ['contact'],
+  'contact.noted.pending': ['contact'],
   'contact.noted.ticket': ['contact', 'number'],
   'greeting.openLead': ['leadId'],
   'greeting.openTicket': ['number'],
@@ -35,6 +36,7 @@ const ALLOWED_PARAMS: Record<string, string[]> = {
   'quote.ticket_pickup': ['number'],
   'quote.backorder': ['number', 'line'],
   'quote.reserve_nudge': ['line'],
+  'quote.reserve_short': ['count', 'stock', 'name'],
   'quote.backorder_nudge': ['line'],
   'identity.codeSent': ['channel', 'handle'],
   'workflow.proof.sent': ['last4'],

@@ -45,6 +45,15 @@ const BIG_BUY = /\b(?:pedido grande|compra grande|pedidos grandes|al por mayor|p
 const TALK_OR_CONTACT =
   /\b(?:haga|hagan|prepare|preparen|mande|manden|envie|envien|habl\w*|comunic\w*|contact\w*|llam\w*|escrib\w*|atiend\w*|atend\w*|pas\w+ con|quiero|quisiera|necesito|ocupo|busco|tienen|hay|talk|speak|contact|call|reach|get in touch|put me|connect|transfer|need|want|would like|d like|have|is there|are there)\b/;
 
+/**
+ * Put through to that person now: "quiero pasar con alguien de ventas", "¿me comunica con un
+ * vendedor?", "transfiéreme al departamento de ventas", "put me through to sales". A transfer asked
+ * is a person now (the handoff: the team sees the thread at once), as "pásame un vendedor" and "¿hay
+ * algún vendedor disponible?" are — never a form of six questions before anyone answers.
+ */
+const PUT_THROUGH =
+  /\b(?:pas(?:ar(?:me|nos)?|a(?:me|nos)?|e(?:me|nos)?|en(?:me|nos)?|ame|eme)\s+(?:\w+\s+)?con|comunic(?:ar|a|ame|arme|ame|ate|ame|eme|ue|uen|uenme|uese|arnos)\w*\s+(?:\w+\s+)?con|transfi\w+|transfer\w*|conect\w*\s+con|enlaz\w*\s+con|put (?:me|us) through|connect (?:me|us)|transfer (?:me|us)|patch (?:me|us) through)\b/;
+
 /** A job as a salesperson ("busco trabajo de vendedor de ventas", "are you hiring sales reps?") is no lead. */
 const A_JOB = /\b(?:trabajo|trabajar|empleo|vacantes?|puesto|plaza|curriculum|cv|job|jobs|hiring|hire|work as|position|apply|aplicar)\b/;
 
@@ -59,7 +68,19 @@ const TROUBLE = /\b(?:mal|error|errores|equivocad[oa]s?|cobraron|cobrado|wrong|m
 export function asksForSalesPerson(text: string): boolean {
   const f = words(text);
   const forASale = SALES_PERSON.test(f) || (ADVISOR.test(f) && QUOTED.test(f)) || (ANYONE.test(f) && BIG_BUY.test(f));
-  return forASale && TALK_OR_CONTACT.test(f) && !A_JOB.test(f) && !TROUBLE.test(f);
+  return forASale && TALK_OR_CONTACT.test(f) && !PUT_THROUGH.test(f) && !A_JOB.test(f) && !TROUBLE.test(f);
+}
+
+/** The sales side named, a person or the department: "un vendedor", "alguien de ventas", "ventas", "sales". */
+const SALES_SIDE = /\b(?:ventas?|vendedor\w*|comercial|sales\w*)\b/;
+
+/**
+ * "pásame con el departamento de ventas", "¿me comunica con un vendedor?", "put me through to
+ * sales": a transfer to the sales side asked — a person now (`PUT_THROUGH`), not the lead form.
+ */
+export function asksPutThroughToSales(text: string): boolean {
+  const f = words(text);
+  return (SALES_SIDE.test(f) || ADVISOR.test(f)) && PUT_THROUGH.test(f) && !A_JOB.test(f) && !TROUBLE.test(f);
 }
 
 /** Urgency and nothing else: "es urgente", "urgente!!!", "it's urgent, please", "esto urge". */

@@ -50,6 +50,20 @@ export function asksQuoteForProjectUnits(text: string): boolean {
 }
 
 /**
+ * The building of an organisation the goods are for: "para un colegio", "pa la iglesia", "para el
+ * hotel", "for a school", "for our church". A house or "una obra" is not one (a homeowner's paint is
+ * asked which and how many); a school's, a church's or a hotel's quantities are an advisor's to take.
+ */
+const FOR_ORGANISATION =
+  /\b(?:para|pa|pal|for)\s+(?:(?:el|la|los|las|un|una|unos|unas|nuestro|nuestra|nuestros|nuestras|mi|the|a|an|our|my)\s+)?(?:colegios?|escuelas?|liceos?|politecnicos?|universidad(?:es)?|iglesias?|templos?|capillas?|parroquias?|hotel(?:es)?|hospital(?:es)?|clinicas?|condominios?|residencial|ayuntamiento|alcaldia|fundacion|club|school|schools|church|churches|chapel|hotel|hotels|resort|hospital|clinic|condo|condominium|academy|university|college)\b/;
+
+/** "quiero cotizar pintura para un colegio", "a quote for paint for our church": goods quoted for an organisation's building. */
+export function asksQuoteForOrganisation(text: string): boolean {
+  const f = words(text).join(' ');
+  return QUOTE_WORDS.test(f) && FOR_ORGANISATION.test(f);
+}
+
+/**
  * A quote asked the way a sales lead is, not a price list to compute:
  * - "a quote for 40 rooms" names no product: a project for an advisor;
  * - "a quote for roofing materials for 20 villas": a project counted in units, whatever material it names;
@@ -59,7 +73,9 @@ export function asksQuoteForProjectUnits(text: string): boolean {
  *   uncounted for a project — the lead starts with the name, the company and the need taken, never
  *   one unit of each priced. One product uncounted without a company is asked which and how many;
  * - "soy la directora del Colegio Santa Rosa, queremos pintar la escuela": whoever speaks for an
- *   organisation and tells a job on its building (`org-project.ts`), no quote word said.
+ *   organisation and tells a job on its building (`org-project.ts`), no quote word said;
+ * - "quiero cotizar pintura para un colegio": goods uncounted quoted for an organisation's building
+ *   (`asksQuoteForOrganisation`): the school's quantities, an advisor's lead.
  */
 export function asksQuoteAsLead(text: string, entities: readonly Entity[], mentions: readonly { quantity?: unknown }[]): boolean {
   const uncounted = mentions.every((m) => m.quantity === undefined);
@@ -68,7 +84,7 @@ export function asksQuoteAsLead(text: string, entities: readonly Entity[], menti
   if (tellsOrganisationProject(text)) return true;
   if (mentions.length === 0) return (entities.some((e) => e.type === 'company' || e.type === 'email') && asksForQuote(text)) || asksProjectQuote(text);
   const introduced = entities.some((e) => e.type === 'company') || (mentions.length >= 2 && entities.some((e) => e.type === 'person_name'));
-  return uncounted && ((introduced && asksProjectQuote(text)) || asksQuoteForProjectUnits(text));
+  return uncounted && ((introduced && asksProjectQuote(text)) || asksQuoteForProjectUnits(text) || asksQuoteForOrganisation(text));
 }
 
 /** A building's storeys ("una casa de 2 niveles", "edificio de 4 pisos"): the word, and what stands before it. */

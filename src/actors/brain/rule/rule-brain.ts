@@ -20,7 +20,7 @@ import { readLeadFieldsUnlessLeaving } from './leaving-form.js';
 import { needToldOpening, takeOpeningNeed } from './opening-need.js';
 import { asksToResumeRequest, buysToResell } from './form-resume.js';
 import { classifierTrainingOf } from './model-transfer.js';
-import { asksCallForQuote, asksForCallBack, asksForSalesPerson, asksIfBot, asksInvoiceCopy, asksPersonForGoods, saysOnlyUrgent } from './handoff-requests.js';
+import { asksCallForQuote, asksForCallBack, asksForSalesPerson, asksIfBot, asksInvoiceCopy, asksPersonForGoods, asksPutThroughToSales, saysOnlyUrgent } from './handoff-requests.js';
 import { asksForAWayRound, asksForStaff, asksIfCarried, asksPriceOfCount, asksWhereToBuy, greetsWithAProduct, countsAColour, lineAsked, namesOnlyAColour, picksAColour, namesOnlyAnotherTradesGood, namesOnlyAThing, weighsAKind } from './product-questions.js';
 import { createProductMatcher, type ProductMatcher } from './products.js';
 import { goodsBySize, withCountedSizes } from './goods-by-size.js';
@@ -62,7 +62,6 @@ export const OUT_OF_SCOPE_THRESHOLD = 0.15;
 
 /** Confidence given to a bare "no" (a goodbye) or "ok" (an acknowledgment) when nothing is pending (a rule, not a guess). */
 const BARE_DECLINE_CONFIDENCE = 0.9;
-
 /** Confidence given to a message read as a greeting by `isOnlyGreeting` (a rule, not a guess). */
 const GREETING_RULE_CONFIDENCE = 0.9;
 
@@ -294,7 +293,8 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     if (has('human_agent') && !sure('complaint') && !sure('sales_lead') && !entities.some((e) => e.type === 'account_id') && asksInvoiceCopy(text)) intent = asPerson();
     // "¿cuándo llega mi pedido?": only a person can look an order up; a request for one, not a complaint.
     if (has('human_agent') && !sure('sales_lead') && (asksOrderStatus(text) || asksToCancelOrder(text) || asksToChangeOrder(text))) intent = intents.scoreBehaviour('human_agent', Math.max(CALLBACK_RULE_CONFIDENCE, intent.name === 'human_agent' ? intent.confidence : 0));
-    if (has('human_agent') && !sure('complaint') && !sure('sales_lead') && asksPersonForGoods(text)) intent = asPerson(); // "quiero que un vendedor me cotice los blocks": the person, not the goods' price (`person-for-goods.ts`)
+    // "quiero que un vendedor me cotice los blocks": the person, not the goods' price (`person-for-goods.ts`); "¿me comunica con un vendedor?": put through now, as any transfer asked.
+    if (has('human_agent') && !sure('complaint') && !sure('sales_lead') && (asksPersonForGoods(text) || asksPutThroughToSales(text))) intent = asPerson();
     // The call asked for a quote or a big order: a lead for an advisor, never just the product named.
     // "quiero hablar con un asesor de ventas": the sales side asked for by name is the advisor's lead.
     if (has('sales_lead') && !sure('complaint') && ((!sure('human_agent') && asksCallForQuote(text)) || (intent.name !== 'complaint' && asksForSalesPerson(text)))) {
