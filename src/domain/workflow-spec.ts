@@ -85,6 +85,11 @@ export const OptionSource = z.strictObject({
    */
   days: z.string().min(1).optional(),
   /**
+   * Field of a `staff` item listing the ids of the services that person does: one named for a service
+   * she does not do is said so (`staffDoesNot`), with who does it, not as a day with no opening.
+   */
+  does: z.string().min(1).optional(),
+  /**
    * Groups of items the customer may name instead of one ("algo para las uñas"): `field` of an
    * item holds its group's id (a service's `category`), `words` other words per group id. The
    * options shown are then the group's.
@@ -120,6 +125,7 @@ export const WorkflowTexts = z.strictObject({
   timeFree: LocalText.optional(),
   dayTooFar: LocalText.optional(),
   staffBusy: LocalText.optional(),
+  staffDoesNot: LocalText.optional(),
 });
 export type WorkflowTexts = z.output<typeof WorkflowTexts>;
 export type WorkflowTextKey = keyof WorkflowTexts;
@@ -127,7 +133,7 @@ export type WorkflowTextKey = keyof WorkflowTexts;
 export const SLOT_KINDS = ['service', 'date', 'time', 'person_name', 'email', 'phone', 'choice', 'free_text', 'staff'] as const;
 export type SlotKind = (typeof SLOT_KINDS)[number];
 
-/** The placeholders each of the runner's own texts is given (`staffBusy`: the staff member's first name, the day, the service's label). */
+/** The placeholders each of the runner's own texts is given (`staffBusy`: the staff member's first name, the day, the service's label; `staffDoesNot`: who does it instead). */
 const TEXT_PLACEHOLDERS: Partial<Record<WorkflowTextKey, readonly string[]>> = {
   unavailable: ['options'],
   none: ['options'],
@@ -137,6 +143,7 @@ const TEXT_PLACEHOLDERS: Partial<Record<WorkflowTextKey, readonly string[]>> = {
   offGrid: ['time', 'step', 'nearest'],
   timeFree: ['day', 'time'],
   staffBusy: ['who', 'day', 'service'],
+  staffDoesNot: ['who', 'service', 'others'],
 };
 
 export const WorkflowSlot = z.strictObject({

@@ -113,22 +113,42 @@ export const STAFF_BUSY: LocalText = {
   en: "{who} has no opening on {day} for that service; I'll book it with someone else on the team. If you'd rather have {who}, tell me another day.",
 };
 
+export const STAFF_DOES_NOT: LocalText = {
+  es: '{who} no hace {service}; eso lo hace {others}. Te lo busco con el equipo.',
+  en: "{who} doesn't do {service}; {others} does. I'll book it with the team.",
+};
+
+/** First names joined as a list: "Yahaira", "Yokasta y Rosanna". */
+function firstNames(items: readonly OptionItem[], lang: Lang): string {
+  const names = items.map((i) => i.label.split(/\s+/)[0]!);
+  return names.length > 1 ? `${names.slice(0, -1).join(', ')} ${lang === 'es' ? 'y' : 'and'} ${names.at(-1)}` : (names[0] ?? '');
+}
+
 /**
  * No free time that day with the staff member named: she is let go (the times load again for
- * anyone, a time already said is checked again) and the customer is told so, with the way back
- * to her (another day). Null when no staff member named narrowed that list.
+ * anyone, a time already said is checked again) and the customer is told why — she does not do the
+ * service at all (her `does` list: "Carlos no hace faciales; eso lo hace Wendy"), or she has no
+ * opening that day, with the way back to her (another day). A weekday nobody does the service
+ * (`notDoneThatDay`) keeps one who does it. Null when no staff member named narrowed that list.
  */
-export function letBusyStaffGo(next: WorkflowRun, timeSlot: WorkflowSlot, given: string | undefined, day: string, said: LocalText, lang: Lang): WorkflowReply | null {
+export function letBusyStaffGo(next: WorkflowRun, timeSlot: WorkflowSlot, given: string | undefined, day: string, said: { busy: LocalText; doesNot: LocalText }, lang: Lang, notDoneThatDay: boolean): WorkflowReply | null {
   const used = JSON.stringify(timeSlot.options?.operation ?? {});
   const staff = next.spec.slots.find((s) => s.kind === 'staff' && next.values[s.name] !== undefined && used.includes(`{${s.name}}`));
   if (!staff) return null;
+  const service = next.spec.slots.find((s) => s.kind === 'service');
+  const serviceId = service ? next.values[service.name] : undefined;
+  const team = next.options[staff.name]?.items ?? [];
+  const member = team.find((i) => i.value === next.values[staff.name]);
+  const doesNot = serviceId !== undefined && member?.does !== undefined && !member.does.includes(serviceId);
+  if (!doesNot && notDoneThatDay) return null;
   const who = (next.labels[staff.name] ?? next.values[staff.name]!).split(/\s+/)[0]!;
   clearSlot(next, staff.name);
   next.options = { ...next.options };
   delete next.options[timeSlot.name];
   if (given !== undefined) next.values[timeSlot.name] = given;
-  const service = next.spec.slots.find((s) => s.kind === 'service');
-  return { text: runText(said, lang, { who, day, service: (service && next.labels[service.name]) ?? '' }, next) };
+  const others = firstNames(team.filter((i) => serviceId !== undefined && i.does?.includes(serviceId)), lang) || (lang === 'es' ? 'otra persona del equipo' : 'someone else on the team');
+  const label = (service && next.labels[service.name]) ?? '';
+  return { text: runText(doesNot ? said.doesNot : said.busy, lang, { who, day, service: label, others }, next) };
 }
 
 /** Words waiting for options, without a `staff` slot's: "pagar con tarjeta" gives nothing to the booking (a side question stays one). */
