@@ -366,15 +366,21 @@ export function checkWorkflowSet(raw: unknown): WorkflowSetCheck {
       for (const [k, v] of Object.entries(op.query ?? {})) check(v, `${path}.query.${k}`);
       for (const [k, v] of Object.entries(op.body ?? {})) check(v, `${path}.body.${k}`);
     };
+    // A value an earlier slot keeps may fill a later slot of its name (a booking's stylist, the move's `staff`).
+    const keptOnly = new Set<string>();
     w.slots.forEach((s, j) => {
       const sat = `${at}.slots[${j}]`;
-      if (known.has(s.name)) problems.push({ path: `${sat}.name`, problem: `duplicate slot "${s.name}"` });
+      if (known.has(s.name) && !keptOnly.has(s.name)) problems.push({ path: `${sat}.name`, problem: `duplicate slot "${s.name}"` });
+      keptOnly.delete(s.name);
       if (s.kind === 'choice' && !s.options) problems.push({ path: `${sat}.options`, problem: 'a choice slot needs options' });
       if (s.options) checkOp(s.options.operation, `${sat}.options.operation`);
       known.add(s.name);
       // A check reads the value it checks.
       if (s.validate) checkOp(s.validate.operation, `${sat}.validate.operation`);
-      for (const k of Object.keys(s.options?.keep ?? {})) known.add(k);
+      for (const k of Object.keys(s.options?.keep ?? {})) {
+        if (!known.has(k)) keptOnly.add(k);
+        known.add(k);
+      }
     });
     if (w.confirm) {
       const confirm = localOf(w.confirm);

@@ -100,9 +100,13 @@ export function readStaff(next: WorkflowRun, slot: WorkflowSlot, text: string): 
   if (named && named.value !== next.values[slot.name]) setSlot(next, slot.name, named);
 }
 
-/** The staff list loaded: a value given stands only when listed, words given pick the one they name; an empty list names nobody. */
+/**
+ * The staff list loaded: words given pick the one they name, over a value given (a booking's stylist
+ * kept for its move: "cámbiala para el sábado con Rosanna"), which stands only when listed; an empty
+ * list names nobody.
+ */
 export function takeStaff(next: WorkflowRun, slotName: string, items: readonly OptionItem[], given: string | undefined, words: string | undefined): WorkflowRun {
-  const listed = given !== undefined ? items.find((i) => i.value === given) : words !== undefined ? staffNamed(words, items) : undefined;
+  const listed = (words !== undefined ? staffNamed(words, items) : null) ?? (given !== undefined ? items.find((i) => i.value === given) : undefined);
   if (listed) setSlot(next, slotName, listed);
   else clearSlot(next, slotName);
   return next;
