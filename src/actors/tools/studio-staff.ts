@@ -62,11 +62,15 @@ export function staffAnswer(data: Pick<TenantData, 'templates'> & Partial<Pick<T
   if (member && has('studio.staff.one')) {
     const does = listed(member.serviceIds.flatMap((id) => services.filter((s) => s.id === id).map((s) => s.name[lang])), lang);
     const params = { name: member.name, role: member.role[lang].toLowerCase(), days: daysSaid(member.days, lang), services: does };
+    // A yes books with her (her services offered), the day asked too when she works it: "con Yokasta Mercedes el viernes".
+    const withHer = { bookingOffer: [...member.serviceIds], bookingWords: lang === 'es' ? `con ${member.name}` : `with ${member.name}` };
     if (weekday !== null && has('studio.staff.day_yes') && has('studio.staff.day_no')) {
       const works = member.days.includes(WEEK_DAYS[weekday]!);
-      return { replies: [{ template: works ? 'studio.staff.day_yes' : 'studio.staff.day_no', params: { ...params, day: DAY_NAMES[lang][weekday]! } }], bookingOffer: [] };
+      const day = DAY_NAMES[lang][weekday]!;
+      const words = works ? `${withHer.bookingWords} ${lang === 'es' ? 'el' : 'on'} ${day}` : withHer.bookingWords;
+      return { replies: [{ template: works ? 'studio.staff.day_yes' : 'studio.staff.day_no', params: { ...params, day } }], ...withHer, bookingWords: words };
     }
-    return { replies: [{ template: 'studio.staff.one', params }], bookingOffer: [] };
+    return { replies: [{ template: 'studio.staff.one', params }], ...withHer };
   }
   // "¿quién hace los tintes?" asks who; "¿hay alguien que haga cejas?" asks whether it is done (the price), a day asked its day.
   if (!WHO_ASKED.test(fold(text)) || weekday !== null || !has('studio.staff.who')) return null;

@@ -44,3 +44,12 @@ describe('who does a kind of service', () => {
     expect(staffAnswer(bare, 'quien hace las uñas?', 'es', null, STAFF, SERVICES)).toBeNull();
   });
 });
+
+describe('a person of the studio offered', () => {
+  it('should offer her services, and a yes stands for booking with her, the day asked when she works it', () => {
+    expect(staffAnswer(data, 'carlos trabaja el martes?', 'es', 1, STAFF, SERVICES)).toMatchObject({ bookingOffer: ['relajante', 'descontracturante'], bookingWords: 'con Carlos Rijo el martes' });
+    expect(staffAnswer(data, 'does carlos work on tuesdays?', 'en', 1, STAFF, SERVICES)).toMatchObject({ bookingWords: 'with Carlos Rijo on Tuesday' });
+    expect(staffAnswer(data, 'carlos trabaja el miercoles?', 'es', 2, STAFF, SERVICES)).toMatchObject({ replies: [{ template: 'studio.staff.day_no' }], bookingWords: 'con Carlos Rijo' });
+    expect(staffAnswer(data, 'que dias viene yahaira?', 'es', null, STAFF, SERVICES)).toMatchObject({ replies: [{ template: 'studio.staff.one' }], bookingOffer: ['manicure', 'pedicure'], bookingWords: 'con Yahaira Peña' });
+  });
+});
