@@ -89,6 +89,8 @@ export const OptionSource = z.strictObject({
    * she does not do is said so (`staffDoesNot`), with who does it, not as a day with no opening.
    */
   does: z.string().min(1).optional(),
+  /** Field of a `staff` item listing the weekdays (`mon` … `sun`) that person works: a day off is said as such (`staffOff`). */
+  works: z.string().min(1).optional(),
   /**
    * Groups of items the customer may name instead of one ("algo para las uñas"): `field` of an
    * item holds its group's id (a service's `category`), `words` other words per group id. The
@@ -126,6 +128,7 @@ export const WorkflowTexts = z.strictObject({
   dayTooFar: LocalText.optional(),
   staffBusy: LocalText.optional(),
   staffDoesNot: LocalText.optional(),
+  staffOff: LocalText.optional(),
 });
 export type WorkflowTexts = z.output<typeof WorkflowTexts>;
 export type WorkflowTextKey = keyof WorkflowTexts;
@@ -144,6 +147,7 @@ const TEXT_PLACEHOLDERS: Partial<Record<WorkflowTextKey, readonly string[]>> = {
   timeFree: ['day', 'time'],
   staffBusy: ['who', 'day', 'service'],
   staffDoesNot: ['who', 'service', 'others'],
+  staffOff: ['who', 'weekday', 'days'],
 };
 
 export const WorkflowSlot = z.strictObject({

@@ -15,6 +15,8 @@ export interface OptionItem extends MatchItem {
   local?: Partial<Record<Lang, string>>;
   /** A staff member's services (`options.does`): whether she does the one booked. */
   does?: string[];
+  /** The weekdays a staff member works (`options.works`, `mon` … `sun`). */
+  works?: string[];
 }
 
 /** A connector call with every placeholder filled. */

@@ -2,6 +2,7 @@ import type { Lang } from '../../domain/nlu.js';
 import { fold } from './slot-extractors.js';
 import { clearSlot, setSlot } from './run-slots.js';
 import { runText } from './run-text.js';
+import { weekdayOfDate, weekdaysSaid } from './day-not-offered.js';
 import type { OptionItem, WorkflowReply, WorkflowRun } from './run-types.js';
 import type { LocalText, WorkflowSlot } from './workflow-spec.js';
 
@@ -117,6 +118,11 @@ export const STAFF_BUSY: LocalText = {
   en: "{who} has no opening on {day} for that service; I'll book it with someone else on the team. If you'd rather have {who}, tell me another day.",
 };
 
+export const STAFF_OFF: LocalText = {
+  es: '{who} no trabaja los {weekday}; trabaja {days}. Te lo busco con otra persona del equipo; si prefieres que sea con {who}, dime otro día.',
+  en: "{who} doesn't work on {weekday} (working days: {days}). I'll book it with someone else on the team; if you'd rather have {who}, tell me another day.",
+};
+
 export const STAFF_DOES_NOT: LocalText = {
   es: '{who} no hace {service}; eso lo hace {others}. Te lo busco con el equipo.',
   en: "{who} doesn't do {service}; {others} does. I'll book it with the team.",
@@ -135,7 +141,7 @@ function firstNames(items: readonly OptionItem[], lang: Lang): string {
  * opening that day, with the way back to her (another day). A weekday nobody does the service
  * (`notDoneThatDay`) keeps one who does it. Null when no staff member named narrowed that list.
  */
-export function letBusyStaffGo(next: WorkflowRun, timeSlot: WorkflowSlot, given: string | undefined, day: string, said: { busy: LocalText; doesNot: LocalText }, lang: Lang, notDoneThatDay: boolean): WorkflowReply | null {
+export function letBusyStaffGo(next: WorkflowRun, timeSlot: WorkflowSlot, given: string | undefined, day: string, said: { busy: LocalText; doesNot: LocalText; off: LocalText }, lang: Lang, notDoneThatDay: boolean): WorkflowReply | null {
   const used = JSON.stringify(timeSlot.options?.operation ?? {});
   const staff = next.spec.slots.find((s) => s.kind === 'staff' && next.values[s.name] !== undefined && used.includes(`{${s.name}}`));
   if (!staff) return null;
@@ -152,7 +158,11 @@ export function letBusyStaffGo(next: WorkflowRun, timeSlot: WorkflowSlot, given:
   if (given !== undefined) next.values[timeSlot.name] = given;
   const others = firstNames(team.filter((i) => serviceId !== undefined && i.does?.includes(serviceId)), lang) || (lang === 'es' ? 'otra persona del equipo' : 'someone else on the team');
   const label = (service && next.labels[service.name]) ?? '';
-  return { text: runText(doesNot ? said.doesNot : said.busy, lang, { who, day, service: label, others }, next) };
+  // A day she never works ("con Rosanna el lunes") is her day off, not a day with no opening.
+  const weekday = weekdayOfDate(day, lang);
+  const off = !doesNot && weekday !== null && member?.works !== undefined && member.works.length > 0 && !member.works.includes(weekday.key);
+  const chosen = doesNot ? said.doesNot : off ? said.off : said.busy;
+  return { text: runText(chosen, lang, { who, day, service: label, others, weekday: weekday?.habit ?? '', days: off ? weekdaysSaid(member!.works!, lang) : '' }, next) };
 }
 
 /** Words waiting for options, without a `staff` slot's: "pagar con tarjeta" gives nothing to the booking (a side question stays one). */
