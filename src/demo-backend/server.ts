@@ -49,8 +49,9 @@ const DATE = z
   .refine((s) => s >= '1970-01-01' && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'is not a calendar date');
 
 const Bodies = {
-  booking: z.strictObject({ serviceId: ID, slotId: ID, customer: z.strictObject({ phone: PHONE, name: z.string().trim().min(1).max(120).optional() }) }),
-  reschedule: z.strictObject({ slotId: ID }),
+  // `staff`: the staff member the customer asked for ('' or absent: anyone, the slot's is assigned).
+  booking: z.strictObject({ serviceId: ID, slotId: ID, staff: z.union([ID, z.literal('')]).optional(), customer: z.strictObject({ phone: PHONE, name: z.string().trim().min(1).max(120).optional() }) }),
+  reschedule: z.strictObject({ slotId: ID, staff: z.union([ID, z.literal('')]).optional() }),
   payment: z.union([z.strictObject({ bookingId: ID }), z.strictObject({ packageId: ID, customerPhone: PHONE })]),
   customer: z.strictObject({ name: z.string().trim().min(1).max(120).optional(), email: z.string().email().max(200).optional(), preferredLang: z.enum(['es', 'en']).optional() }).refine((b) => Object.keys(b).length > 0, 'nothing to update'),
   stock: z.strictObject({ stock: z.number().int().min(0).max(1_000_000) }),
@@ -102,7 +103,7 @@ export function createDemoBackend(options: DemoBackendOptions): DemoBackend {
       if (a === 'bookings') {
         if (b === undefined && method === 'POST') return once(`booking:${idemKey}`, idemKey, body(), () => ok(studio.createBooking(parse(Bodies.booking, body())), 201));
         if (b !== undefined && c === undefined && method === 'GET') return ok(studio.getBooking(b));
-        if (b !== undefined && c === 'reschedule' && method === 'POST') return ok(studio.rescheduleBooking(b, parse(Bodies.reschedule, body()).slotId));
+        if (b !== undefined && c === 'reschedule' && method === 'POST') return ok(studio.rescheduleBooking(b, parse(Bodies.reschedule, body())));
         if (b !== undefined && c === 'cancel' && method === 'POST') return ok(studio.cancelBooking(b));
       }
       if (a === 'payments') {

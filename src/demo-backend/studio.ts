@@ -20,6 +20,8 @@ export interface Booking {
   id: string;
   serviceId: string;
   staffId: string;
+  /** The staff member the customer asked for (absent: the studio assigned `staffId`); a move keeps her. */
+  chosenStaffId?: string;
   slotId: string;
   date: string;
   time: string;
@@ -127,7 +129,7 @@ export function createStudio(seed: Seed, options: { clock: Clock; payments: Paym
       return DAYS.filter((d) => seed.business.hours[d] !== null && seed.staff.some((s) => s.serviceIds.includes(svc.id) && s.days.includes(d)));
     },
 
-    createBooking(input: { serviceId: string; slotId: string; customer: { phone: string; name?: string | undefined } }): Booking {
+    createBooking(input: { serviceId: string; slotId: string; staff?: string | undefined; customer: { phone: string; name?: string | undefined } }): Booking {
       const svc = service(input.serviceId);
       const { cells, slot } = cellsOf(svc, input.slotId);
       let customer = customers.get(input.customer.phone);
@@ -140,7 +142,7 @@ export function createStudio(seed: Seed, options: { clock: Clock; payments: Paym
         customer = { phone: input.customer.phone, name: input.customer.name!, preferredLang: 'es', createdAt: now().slice(0, 10) };
         customers.set(customer.phone, customer);
       }
-      const b: Booking = { id, serviceId: svc.id, ...slot, customerPhone: customer.phone, status: 'confirmed', paymentStatus: 'unpaid', price: svc.price, currency: biz.currency, createdAt: now(), updatedAt: now() };
+      const b: Booking = { id, serviceId: svc.id, ...slot, ...(input.staff && input.staff === slot.staffId ? { chosenStaffId: input.staff } : {}), customerPhone: customer.phone, status: 'confirmed', paymentStatus: 'unpaid', price: svc.price, currency: biz.currency, createdAt: now(), updatedAt: now() };
       bookings.set(id, b);
       return { ...b };
     },
@@ -151,7 +153,8 @@ export function createStudio(seed: Seed, options: { clock: Clock; payments: Paym
       return [...bookings.values()].filter((b) => b.customerPhone === phone).map((b) => ({ ...b }));
     },
 
-    rescheduleBooking(id: string, slotId: string): Booking {
+    rescheduleBooking(id: string, input: { slotId: string; staff?: string | undefined }): Booking {
+      const { slotId } = input;
       const b = booking(id);
       if (b.status !== 'confirmed') throw new StudioError(409, 'booking_cancelled', 'A cancelled booking cannot be moved.');
       if (b.slotId === slotId) return { ...b };
@@ -160,6 +163,10 @@ export function createStudio(seed: Seed, options: { clock: Clock; payments: Paym
       for (const [c, owner] of taken) if (owner === id) taken.delete(c);
       for (const c of cells) taken.set(c, id);
       Object.assign(b, slot, { updatedAt: now() });
+      // The one asked for stays asked for while the booking is hers; moved to someone else, it is the team's.
+      const chosen = input.staff || b.chosenStaffId;
+      if (chosen && chosen === slot.staffId) b.chosenStaffId = chosen;
+      else delete b.chosenStaffId;
       return { ...b };
     },
 

@@ -85,6 +85,13 @@ export const OptionSource = z.strictObject({
    */
   days: z.string().min(1).optional(),
   /**
+   * Field of a `staff` item listing the ids of the services that person does: one named for a service
+   * she does not do is said so (`staffDoesNot`), with who does it, not as a day with no opening.
+   */
+  does: z.string().min(1).optional(),
+  /** Field of a `staff` item listing the weekdays (`mon` … `sun`) that person works: a day off is said as such (`staffOff`). */
+  works: z.string().min(1).optional(),
+  /**
    * Groups of items the customer may name instead of one ("algo para las uñas"): `field` of an
    * item holds its group's id (a service's `category`), `words` other words per group id. The
    * options shown are then the group's.
@@ -120,6 +127,8 @@ export const WorkflowTexts = z.strictObject({
   timeFree: LocalText.optional(),
   dayTooFar: LocalText.optional(),
   staffBusy: LocalText.optional(),
+  staffDoesNot: LocalText.optional(),
+  staffOff: LocalText.optional(),
 });
 export type WorkflowTexts = z.output<typeof WorkflowTexts>;
 export type WorkflowTextKey = keyof WorkflowTexts;
@@ -127,7 +136,7 @@ export type WorkflowTextKey = keyof WorkflowTexts;
 export const SLOT_KINDS = ['service', 'date', 'time', 'person_name', 'email', 'phone', 'choice', 'free_text', 'staff'] as const;
 export type SlotKind = (typeof SLOT_KINDS)[number];
 
-/** The placeholders each of the runner's own texts is given (`staffBusy`: the staff member's first name, the day, the service's label). */
+/** The placeholders each of the runner's own texts is given (`staffBusy`: the staff member's first name, the day, the service's label; `staffDoesNot`: who does it instead). */
 const TEXT_PLACEHOLDERS: Partial<Record<WorkflowTextKey, readonly string[]>> = {
   unavailable: ['options'],
   none: ['options'],
@@ -137,6 +146,8 @@ const TEXT_PLACEHOLDERS: Partial<Record<WorkflowTextKey, readonly string[]>> = {
   offGrid: ['time', 'step', 'nearest'],
   timeFree: ['day', 'time'],
   staffBusy: ['who', 'day', 'service'],
+  staffDoesNot: ['who', 'service', 'others'],
+  staffOff: ['who', 'weekday', 'days'],
 };
 
 export const WorkflowSlot = z.strictObject({
@@ -359,15 +370,21 @@ export function checkWorkflowSet(raw: unknown): WorkflowSetCheck {
       for (const [k, v] of Object.entries(op.query ?? {})) check(v, `${path}.query.${k}`);
       for (const [k, v] of Object.entries(op.body ?? {})) check(v, `${path}.body.${k}`);
     };
+    // A value an earlier slot keeps may fill a later slot of its name (a booking's stylist, the move's `staff`).
+    const keptOnly = new Set<string>();
     w.slots.forEach((s, j) => {
       const sat = `${at}.slots[${j}]`;
-      if (known.has(s.name)) problems.push({ path: `${sat}.name`, problem: `duplicate slot "${s.name}"` });
+      if (known.has(s.name) && !keptOnly.has(s.name)) problems.push({ path: `${sat}.name`, problem: `duplicate slot "${s.name}"` });
+      keptOnly.delete(s.name);
       if (s.kind === 'choice' && !s.options) problems.push({ path: `${sat}.options`, problem: 'a choice slot needs options' });
       if (s.options) checkOp(s.options.operation, `${sat}.options.operation`);
       known.add(s.name);
       // A check reads the value it checks.
       if (s.validate) checkOp(s.validate.operation, `${sat}.validate.operation`);
-      for (const k of Object.keys(s.options?.keep ?? {})) known.add(k);
+      for (const k of Object.keys(s.options?.keep ?? {})) {
+        if (!known.has(k)) keptOnly.add(k);
+        known.add(k);
+      }
     });
     if (w.confirm) {
       const confirm = localOf(w.confirm);

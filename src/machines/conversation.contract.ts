@@ -399,6 +399,8 @@ export interface InfoActorOutput {
   together?: string[];
   /** The answer offers a booking ("¿Te agendo uno?"): a yes next turn books, the service asked among these (empty: any). */
   bookingOffer?: string[];
+  /** What a yes to that offer stands for, as the customer would write it ("con Yokasta Mercedes el viernes"): the booking reads it first. */
+  bookingWords?: string;
 }
 
 export interface LeadActorInput {

@@ -133,6 +133,9 @@ import { reservedCount } from './reserve-count.js';
 import { placeTailOf } from './place-tail.js';
 import { shortJobSaid, withJobInNeed, type JobSaid } from './opening-job.js';
 
+/** A person just offered, taken in so many words: "con ella", "sí, con él", "with her". */
+const OFFERED_PERSON = /\b(?:con (?:ella|el|esa|ese)|with (?:her|him|them))\b/;
+
 /** Below this classifier confidence a reading is not acted on by itself (calibrated: see triage-decision.ts). */
 export { MIN_INTENT_CONFIDENCE };
 /** Consecutive messages not understood before a human takes over. */
@@ -246,7 +249,7 @@ export interface ConversationContext {
   /** The workflow whose action the backend refused at `turn` (a cancellation too late): "¿y eso cuesta?" next asks its rule (absent in older snapshots). */
   refusedRun?: { workflow: string; turn: number } | null;
   /** A booking offered by the answer of `turn` (`InfoActorOutput.bookingOffer`): a yes next turn books, among `services` (absent in older snapshots). */
-  bookingOffer?: { turn: number; services: string[] } | null;
+  bookingOffer?: { turn: number; services: string[]; words?: string } | null;
   /**
    * "¿Te lo reservo?" said under a product answered in the middle of a form, whose next question
    * took the expectation: a yes next turn still sets the product aside (absent in older snapshots).
@@ -993,7 +996,7 @@ function infoFocusOf(context: ConversationContext, event: unknown, expecting?: E
       : out?.service !== undefined
         ? { serviceFocus: out.service === null ? null : { value: out.service, turn: context.turn, ...(before && before !== out.service ? { before } : {}) } }
         : {};
-  const booking = out?.bookingOffer ? { bookingOffer: { turn: context.turn, services: out.bookingOffer } } : {};
+  const booking = out?.bookingOffer ? { bookingOffer: { turn: context.turn, services: out.bookingOffer, ...(out.bookingWords ? { words: out.bookingWords } : {}) } } : {};
   const pkg = out?.package !== undefined ? { packageFocus: out.package === null ? null : { value: out.package, turn: context.turn } } : {};
   return { ...info, ...(delivery ? { delivery: { ...delivery, turn: context.turn } } : {}), ...focus, ...placeSaidIn(context, out), ...service, ...booking, ...pkg };
 }
@@ -1668,6 +1671,7 @@ export const conversationMachine = setup({
     },
     // Tenant workflows: `startsWorkflow` and `startsForm` are provided per tenant (provideWorkflows); none by default.
     startsWorkflow: (_args) => false,
+    bookingWithOfferedPerson: (_args) => false,
     startsForm: (_args) => false,
     resumesDroppedForm: (_args) => false,
     leadAfterPrice: (_args) => false,
@@ -2566,6 +2570,7 @@ export const conversationMachine = setup({
             { guard: 'asksIfBotInWorkflow', target: 'continuing', actions: [{ type: 'route', params: { as: 'workflow' } }, { type: 'sayTemplate', params: { template: 'workflow.bot' } }] },
             { guard: 'asksIfBot', target: 'continuing', actions: [{ type: 'route', params: { as: 'human_agent' } }, 'sayWhoAnswers'] },
             { guard: 'namesStaffInWorkflow', target: '#workflow.answered', actions: { type: 'route', params: { as: 'workflow' } } },
+            { guard: 'bookingWithOfferedPerson', target: '#workflow', actions: [{ type: 'route', params: { as: 'reading' } }, 'beginWorkflow'] },
             // "voy tarde" where the bookings can be looked up: a closed day or no booking today is said, not handed to a person.
             {
               guard: and([{ type: 'decidesHandoff', params: { reason: 'customer_request' as const } }, 'checksLateNotice', 'tellsLate']),
@@ -3330,7 +3335,10 @@ export function provideWorkflows(machine: ConversationMachine, set: WorkflowSet 
   // "*Corte y secado* cuesta RD$1,500… ¿Te agendo uno?" answered "sí", "dale", "ok, el relajante": the booking, for the service priced;
   // "el descontracturante" alone after the massages priced: that one picked; "ok gracias" closes, books nothing (`offer-choice.ts`).
   const yesToBookingOffer = (context: ConversationContext) =>
-    booking !== null && !runOf(context) && (context.serviceFocus?.turn === context.turn - 1 || context.bookingOffer?.turn === context.turn - 1) && ((u(context)?.affirmation === 'yes' && !thanksNotYes(context.lastMessage?.text ?? '')) || picksOfferedService(context.lastMessage?.text ?? '', u(context)));
+    booking !== null && !runOf(context) && (context.serviceFocus?.turn === context.turn - 1 || context.bookingOffer?.turn === context.turn - 1) && ((u(context)?.affirmation === 'yes' && !thanksNotYes(context.lastMessage?.text ?? '')) || picksOfferedService(context.lastMessage?.text ?? '', u(context)) || takesOfferedPerson(context));
+  // "con ella", "agéndame con él", "with her" right after a person of the studio was offered: her, not a person to talk to.
+  const takesOfferedPerson = (context: ConversationContext) =>
+    !runOf(context) && context.bookingOffer?.turn === context.turn - 1 && context.bookingOffer.words !== undefined && OFFERED_PERSON.test(foldAccents(context.lastMessage?.text ?? '').toLowerCase());
   // A form read by the brain starts where a sure request of its kind is routed (after follow-ups and unsure readings).
   // A tenant's own label (not a built-in intent) starts it when the brain is sure enough of it, as a runner workflow does.
   const formFor = (context: ConversationContext) => {
@@ -3349,6 +3357,7 @@ export function provideWorkflows(machine: ConversationMachine, set: WorkflowSet 
   return machine.provide({
     guards: {
       startsWorkflow: ({ context }) => specFor(context) !== null,
+      bookingWithOfferedPerson: ({ context }) => booking !== null && specFor(context) === booking && takesOfferedPerson(context),
       // "¿cuánto el blower y a qué hora tienen hoy?": the price answered (the services label), then the booking shows the free times.
       pricesThenBooks: ({ context }) => {
         const reading = u(context);
@@ -3416,9 +3425,12 @@ export function provideWorkflows(machine: ConversationMachine, set: WorkflowSet 
         // "¿te los agendo?" after the services were priced together: "sí, el jueves" books them all.
         const also = last ? context.serviceFocus?.also : undefined;
         const focus = both ? { focus: both[0], focusAlso: [both[1]] } : last && also?.length ? { focus: last, focusAlso: also } : last ? { focus: last } : {};
-        const run = startRun(spec, { text, nowMs: messageTime(context), timeZone: set.timeZone, lang: context.lang, contact: context.contact ?? null, known: knownPhoneOf(context), ...focus });
+        // "Sí, Yokasta trabaja el viernes… ¿Te agendo?" answered "sí, con ella": the yes stands for "con Yokasta Mercedes el viernes".
+        const offered = context.bookingOffer?.turn === context.turn - 1 ? context.bookingOffer : null;
+        const words = offered?.words && yesToBookingOffer(context) ? `${offered.words} ${text}` : text;
+        const run = startRun(spec, { text: words, nowMs: messageTime(context), timeZone: set.timeZone, lang: context.lang, contact: context.contact ?? null, known: knownPhoneOf(context), ...focus });
         // "¿Te agendo alguno?" under a few services listed, answered "sí": the service question shows those.
-        const listed = !last && context.bookingOffer?.turn === context.turn - 1 ? context.bookingOffer.services : [];
+        const listed = !last && offered ? offered.services : [];
         const slot = listed.length > 1 ? spec.slots.find((s) => s.kind === 'service') : undefined;
         if (slot && run.values[slot.name] === undefined) run.narrowed = { ...run.narrowed, [slot.name]: listed };
         return { workflow: run, expecting: { kind: 'none' } as Expectation };

@@ -7,6 +7,7 @@ import { asksWhenOneWorks } from '../brain/rule/studio-asks.js';
 import { fold } from '../brain/rule/text.js';
 import { type StudioService, WEEK_DAYS } from './studio-reads.js';
 import { namedServices } from './studio-services.js';
+import { categoryAsked, namedApart, servicesOf } from './studio-category.js';
 
 /**
  * The studio's people, as a receptionist tells them: "¿Rosanna trabaja el lunes?" (the days she
@@ -55,23 +56,45 @@ export function staffNamed(text: string, staff: readonly StudioStaff[]): StudioS
  * A person of the studio asked about, or who does a service: the reply, or null when the message is
  * about neither (the services answer goes on). `weekday`: the day asked (0 = Monday), if any.
  */
-export function staffAnswer(data: Pick<TenantData, 'templates'>, text: string, lang: Lang, weekday: number | null, staff: readonly StudioStaff[], services: readonly StudioService[]): InfoActorOutput | null {
+export function staffAnswer(data: Pick<TenantData, 'templates'> & Partial<Pick<TenantData, 'workflows'>>, text: string, lang: Lang, weekday: number | null, staff: readonly StudioStaff[], services: readonly StudioService[]): InfoActorOutput | null {
   const has = (key: string): boolean => data.templates[lang]?.[key] !== undefined;
   const member = staffNamed(text, staff);
   if (member && has('studio.staff.one')) {
     const does = listed(member.serviceIds.flatMap((id) => services.filter((s) => s.id === id).map((s) => s.name[lang])), lang);
     const params = { name: member.name, role: member.role[lang].toLowerCase(), days: daysSaid(member.days, lang), services: does };
+    // A yes books with her (her services offered), the day asked too when she works it: "con Yokasta Mercedes el viernes".
+    const withHer = { bookingOffer: [...member.serviceIds], bookingWords: lang === 'es' ? `con ${member.name}` : `with ${member.name}` };
     if (weekday !== null && has('studio.staff.day_yes') && has('studio.staff.day_no')) {
       const works = member.days.includes(WEEK_DAYS[weekday]!);
-      return { replies: [{ template: works ? 'studio.staff.day_yes' : 'studio.staff.day_no', params: { ...params, day: DAY_NAMES[lang][weekday]! } }], bookingOffer: [] };
+      const day = DAY_NAMES[lang][weekday]!;
+      const words = works ? `${withHer.bookingWords} ${lang === 'es' ? 'el' : 'on'} ${day}` : withHer.bookingWords;
+      return { replies: [{ template: works ? 'studio.staff.day_yes' : 'studio.staff.day_no', params: { ...params, day } }], ...withHer, bookingWords: words };
     }
-    return { replies: [{ template: 'studio.staff.one', params }], bookingOffer: [] };
+    return { replies: [{ template: 'studio.staff.one', params }], ...withHer };
   }
   // "¿quién hace los tintes?" asks who; "¿hay alguien que haga cejas?" asks whether it is done (the price), a day asked its day.
   if (!WHO_ASKED.test(fold(text)) || weekday !== null || !has('studio.staff.who')) return null;
+  const said = (who: readonly StudioStaff[]) => listed(who.map((s) => `*${s.name}* (${s.role[lang].toLowerCase()}, ${daysSaid(s.days, lang)})`), lang);
   const service = namedServices(text, services)[0];
-  if (!service) return null;
+  // "¿quién hace los masajes?" is the kind, though "masaje" is the relaxing one's word too.
+  const kindOnly = !service || (service.category !== undefined && categoryAsked(data, text, services) === service.category && !namedApart(data, text, service));
+  const ofKind = kindOnly ? whoDoesKind(data, text, lang, staff, services, said) : null;
+  if (ofKind || !service) return ofKind;
   const who = staff.filter((s) => s.serviceIds.includes(service.id));
   if (who.length === 0) return null;
-  return { replies: [{ template: 'studio.staff.who', params: { service: service.name[lang], names: listed(who.map((s) => `*${s.name}* (${s.role[lang].toLowerCase()}, ${daysSaid(s.days, lang)})`), lang) } }], service: service.id };
+  return { replies: [{ template: 'studio.staff.who', params: { service: service.name[lang], names: said(who) } }], service: service.id };
+}
+
+/**
+ * "¿quién hace las uñas?", "who does eyebrows?": a kind of service (its category) rather than one —
+ * everyone who does any of that kind, a yes booking one of them. Null when no one kind is named.
+ */
+function whoDoesKind(data: Pick<TenantData, 'templates'> & Partial<Pick<TenantData, 'workflows'>>, text: string, lang: Lang, staff: readonly StudioStaff[], services: readonly StudioService[], said: (who: readonly StudioStaff[]) => string): InfoActorOutput | null {
+  const kind = categoryAsked(data, text, services);
+  const name = kind === null ? undefined : data.templates[lang]?.[`studio.category.${kind}`];
+  if (kind === null || name === undefined || data.templates[lang]?.['studio.staff.who_kind'] === undefined) return null;
+  const ids = servicesOf(kind, services).map((s) => s.id);
+  const who = staff.filter((s) => s.serviceIds.some((id) => ids.includes(id)));
+  if (who.length === 0) return null;
+  return { replies: [{ template: 'studio.staff.who_kind', params: { kind: name, names: said(who) } }], bookingOffer: ids };
 }

@@ -75,7 +75,13 @@ export function createTenantInfo(options: { data: TenantData; client?: BackendCl
     if (fact === 'languages' && data.templates[lang]?.['studio.fact.languages']) return one({ template: 'studio.fact.languages' });
     // "do you take walk-ins?": not written, so the safe way is offered — a booking (a yes starts it) or a person.
     if (fact === 'walkin' && data.templates[lang]?.['studio.fact.walkin']) return { ...one({ template: 'studio.fact.walkin' }), bookingOffer: [] };
-    if (fact !== null && data.templates[lang]?.['studio.fact.unknown']) return studioFactReply(data, fact, lang);
+    if (fact !== null && data.templates[lang]?.['studio.fact.unknown']) {
+      const unknown = studioFactReply(data, fact, lang);
+      // "¿dónde están ubicados? ¿tienen parqueo?": where the studio is, said before the fact not written down — never dropped.
+      if (!asksWhere(text) || !data.templates[lang]?.['studio.location']) return unknown;
+      const at = await readBusiness(client);
+      return { ...unknown, replies: [locationReply({ address: at.address || (branch?.address ?? ''), phone: at.phone, mapsUrl: branch?.mapsUrl }), ...unknown.replies] };
+    }
     const business = await readBusiness(client);
     // "¿a qué hora cierran el sábado?": that day's hours.
     // "¿Dónde están ubicados?": the address and the map, not the week's hours.

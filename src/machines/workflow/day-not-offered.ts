@@ -22,6 +22,19 @@ const plural = (name: string): string => (name.endsWith('s') ? name : `${name}s`
 
 const weekdayOf = (date: string): number => new Date(`${date}T12:00:00Z`).getUTCDay();
 
+/** A date's weekday as its key (`mon` … `sun`) and as a habit ("los lunes" → "lunes", plural), or null for no date. */
+export function weekdayOfDate(date: string, lang: Lang): { key: string; habit: string } | null {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return null;
+  const wd = weekdayOf(date);
+  return { key: KEYS[wd]!, habit: lang === 'es' ? plural(NAMES.es[wd]!) : `${NAMES.en[wd]!}s` };
+}
+
+/** Weekday keys said as a list, Monday first: "lunes, miércoles y viernes". */
+export function weekdaysSaid(days: readonly string[], lang: Lang): string {
+  const open = WEEK.filter((d) => days.includes(KEYS[d])).map((d) => NAMES[lang][d]!);
+  return open.length > 1 ? `${open.slice(0, -1).join(', ')} ${lang === 'es' ? 'y' : 'and'} ${open.at(-1)}` : (open[0] ?? '');
+}
+
 /** The reply for an empty list of times on `day` when the thing is not done that weekday at all, else null. */
 export function notDoneOn(run: WorkflowRun, source: OptionSource, answer: unknown, day: string, lang: Lang): WorkflowReply | null {
   if (!source.days || !/^\d{4}-\d{2}-\d{2}$/.test(day)) return null;
@@ -29,8 +42,7 @@ export function notDoneOn(run: WorkflowRun, source: OptionSource, answer: unknow
   if (!Array.isArray(days) || days.length === 0) return null;
   const wd = weekdayOf(day);
   if (days.includes(KEYS[wd])) return null;
-  const open = WEEK.filter((d) => days.includes(KEYS[d])).map((d) => NAMES[lang][d]!);
-  const list = open.length > 1 ? `${open.slice(0, -1).join(', ')} ${lang === 'es' ? 'y' : 'and'} ${open.at(-1)}` : (open[0] ?? '');
+  const list = weekdaysSaid(days as string[], lang);
   const service = run.spec.slots.find((s) => s.kind === 'service');
   const name = service ? run.labels[service.name] : undefined;
   const weekday = NAMES[lang][wd]!;

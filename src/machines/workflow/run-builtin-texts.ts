@@ -2,7 +2,7 @@ import type { LocalText, WorkflowTextKey } from './workflow-spec.js';
 import { DAY_CLOSED } from './closed-days.js';
 import { OFF_GRID } from './off-grid.js';
 import { DAY_TOO_FAR } from './far-days.js';
-import { STAFF_BUSY } from './staff-named.js';
+import { STAFF_BUSY, STAFF_DOES_NOT, STAFF_OFF } from './staff-named.js';
 
 /** The runner's own words where the tenant gave none (workflows.json `texts`, set or workflow level). */
 export const BUILT_IN_TEXTS = {
@@ -21,6 +21,8 @@ export const BUILT_IN_TEXTS = {
   offGrid: OFF_GRID,
   dayTooFar: DAY_TOO_FAR,
   staffBusy: STAFF_BUSY,
+  staffDoesNot: STAFF_DOES_NOT,
+  staffOff: STAFF_OFF,
   unproven: {
     es: 'Para proteger tus citas, solo puedo verlas, cancelarlas o moverlas desde el WhatsApp del número con que reservaste (o aquí mismo si la reservaste en esta conversación). Escríbenos desde ese número, o escribe "hablar con una persona" y te ayudan. 🙏',
     en: 'To protect your bookings, I can only show, cancel or move them from the WhatsApp of the number you booked with (or right here if you booked it in this conversation). Write to us from that number, or write "talk to a person" and someone will help you. 🙏',

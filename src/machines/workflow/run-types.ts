@@ -13,6 +13,10 @@ export interface OptionItem extends MatchItem {
   group?: string;
   /** Its label in each language: what is shown follows the customer's language (`inLang`). */
   local?: Partial<Record<Lang, string>>;
+  /** A staff member's services (`options.does`): whether she does the one booked. */
+  does?: string[];
+  /** The weekdays a staff member works (`options.works`, `mon` … `sun`). */
+  works?: string[];
 }
 
 /** A connector call with every placeholder filled. */

@@ -2,6 +2,7 @@ import type { Lang } from '../../domain/nlu.js';
 import { fold } from './slot-extractors.js';
 import { clearSlot, setSlot } from './run-slots.js';
 import { runText } from './run-text.js';
+import { weekdayOfDate, weekdaysSaid } from './day-not-offered.js';
 import type { OptionItem, WorkflowReply, WorkflowRun } from './run-types.js';
 import type { LocalText, WorkflowSlot } from './workflow-spec.js';
 
@@ -100,9 +101,13 @@ export function readStaff(next: WorkflowRun, slot: WorkflowSlot, text: string): 
   if (named && named.value !== next.values[slot.name]) setSlot(next, slot.name, named);
 }
 
-/** The staff list loaded: a value given stands only when listed, words given pick the one they name; an empty list names nobody. */
+/**
+ * The staff list loaded: words given pick the one they name, over a value given (a booking's stylist
+ * kept for its move: "cámbiala para el sábado con Rosanna"), which stands only when listed; an empty
+ * list names nobody.
+ */
 export function takeStaff(next: WorkflowRun, slotName: string, items: readonly OptionItem[], given: string | undefined, words: string | undefined): WorkflowRun {
-  const listed = given !== undefined ? items.find((i) => i.value === given) : words !== undefined ? staffNamed(words, items) : undefined;
+  const listed = (words !== undefined ? staffNamed(words, items) : null) ?? (given !== undefined ? items.find((i) => i.value === given) : undefined);
   if (listed) setSlot(next, slotName, listed);
   else clearSlot(next, slotName);
   return next;
@@ -113,22 +118,51 @@ export const STAFF_BUSY: LocalText = {
   en: "{who} has no opening on {day} for that service; I'll book it with someone else on the team. If you'd rather have {who}, tell me another day.",
 };
 
+export const STAFF_OFF: LocalText = {
+  es: '{who} no trabaja los {weekday}; trabaja {days}. Te lo busco con otra persona del equipo; si prefieres que sea con {who}, dime otro día.',
+  en: "{who} doesn't work on {weekday} (working days: {days}). I'll book it with someone else on the team; if you'd rather have {who}, tell me another day.",
+};
+
+export const STAFF_DOES_NOT: LocalText = {
+  es: '{who} no hace {service}; eso lo hace {others}. Te lo busco con el equipo.',
+  en: "{who} doesn't do {service}; {others} does. I'll book it with the team.",
+};
+
+/** First names joined as a list: "Yahaira", "Yokasta y Rosanna". */
+function firstNames(items: readonly OptionItem[], lang: Lang): string {
+  const names = items.map((i) => i.label.split(/\s+/)[0]!);
+  return names.length > 1 ? `${names.slice(0, -1).join(', ')} ${lang === 'es' ? 'y' : 'and'} ${names.at(-1)}` : (names[0] ?? '');
+}
+
 /**
  * No free time that day with the staff member named: she is let go (the times load again for
- * anyone, a time already said is checked again) and the customer is told so, with the way back
- * to her (another day). Null when no staff member named narrowed that list.
+ * anyone, a time already said is checked again) and the customer is told why — she does not do the
+ * service at all (her `does` list: "Carlos no hace faciales; eso lo hace Wendy"), or she has no
+ * opening that day, with the way back to her (another day). A weekday nobody does the service
+ * (`notDoneThatDay`) keeps one who does it. Null when no staff member named narrowed that list.
  */
-export function letBusyStaffGo(next: WorkflowRun, timeSlot: WorkflowSlot, given: string | undefined, day: string, said: LocalText, lang: Lang): WorkflowReply | null {
+export function letBusyStaffGo(next: WorkflowRun, timeSlot: WorkflowSlot, given: string | undefined, day: string, said: { busy: LocalText; doesNot: LocalText; off: LocalText }, lang: Lang, notDoneThatDay: boolean): WorkflowReply | null {
   const used = JSON.stringify(timeSlot.options?.operation ?? {});
   const staff = next.spec.slots.find((s) => s.kind === 'staff' && next.values[s.name] !== undefined && used.includes(`{${s.name}}`));
   if (!staff) return null;
+  const service = next.spec.slots.find((s) => s.kind === 'service');
+  const serviceId = service ? next.values[service.name] : undefined;
+  const team = next.options[staff.name]?.items ?? [];
+  const member = team.find((i) => i.value === next.values[staff.name]);
+  const doesNot = serviceId !== undefined && member?.does !== undefined && !member.does.includes(serviceId);
+  if (!doesNot && notDoneThatDay) return null;
   const who = (next.labels[staff.name] ?? next.values[staff.name]!).split(/\s+/)[0]!;
   clearSlot(next, staff.name);
   next.options = { ...next.options };
   delete next.options[timeSlot.name];
   if (given !== undefined) next.values[timeSlot.name] = given;
-  const service = next.spec.slots.find((s) => s.kind === 'service');
-  return { text: runText(said, lang, { who, day, service: (service && next.labels[service.name]) ?? '' }, next) };
+  const others = firstNames(team.filter((i) => serviceId !== undefined && i.does?.includes(serviceId)), lang) || (lang === 'es' ? 'otra persona del equipo' : 'someone else on the team');
+  const label = (service && next.labels[service.name]) ?? '';
+  // A day she never works ("con Rosanna el lunes") is her day off, not a day with no opening.
+  const weekday = weekdayOfDate(day, lang);
+  const off = !doesNot && weekday !== null && member?.works !== undefined && member.works.length > 0 && !member.works.includes(weekday.key);
+  const chosen = doesNot ? said.doesNot : off ? said.off : said.busy;
+  return { text: runText(chosen, lang, { who, day, service: label, others, weekday: weekday?.habit ?? '', days: off ? weekdaysSaid(member!.works!, lang) : '' }, next) };
 }
 
 /** Words waiting for options, without a `staff` slot's: "pagar con tarjeta" gives nothing to the booking (a side question stays one). */

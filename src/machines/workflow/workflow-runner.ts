@@ -134,7 +134,8 @@ export function applyOptions(given0: WorkflowRun, slotName: string, request: Res
       return typeof v === 'string' || typeof v === 'number' ? [[k, String(v)]] : [];
     }));
     const group = source.groups ? pick(item, source.groups.field) : undefined;
-    return [{ value: String(value), label, local, ...(aliases.length ? { aliases } : {}), ...(Object.keys(keep).length ? { keep } : {}), ...(typeof group === 'string' ? { group } : {}) }];
+    const [does, works] = [source.does, source.works].map((field) => (field ? asStrings(pick(item, field)) : undefined));
+    return [{ value: String(value), label, local, ...(aliases.length ? { aliases } : {}), ...(Object.keys(keep).length ? { keep } : {}), ...(typeof group === 'string' ? { group } : {}), ...(does ? { does } : {}), ...(works ? { works } : {}) }];
   })
     // A free time two stylists have is one time to the customer (the first one's slot is booked).
     .filter((item, at, all) => all.findIndex((other) => other.value === item.value) === at);
@@ -150,7 +151,7 @@ export function applyOptions(given0: WorkflowRun, slotName: string, request: Res
     const day = slot.kind === 'time' ? run.spec.slots.find((s) => s.kind === 'date' && next.values[s.name] !== undefined && JSON.stringify(source.operation).includes(`{${s.name}}`)) : undefined;
     if (day) {
       const said = next.values[day.name]!;
-      const busy = notDoneOn(next, source, answer, said, lang) ? null : letBusyStaffGo(next, slot, given, said, ownText(next, 'staffBusy'), lang); // "con Yokasta" the day she has nothing free
+      const busy = letBusyStaffGo(next, slot, given, said, { busy: ownText(next, 'staffBusy'), doesNot: ownText(next, 'staffDoesNot'), off: ownText(next, 'staffOff') }, lang, notDoneOn(next, source, answer, said, lang) !== null); // "con Yokasta" the day she has nothing free, or for what she does not do
       if (busy) return { run: next, replies: [busy] };
       clearSlot(next, day.name);
       delete next.options[slotName];

@@ -117,6 +117,17 @@ describe('demo booking backend', () => {
     expect((await call('POST', '/estudio/bookings', { serviceId: 'corte-secado', slotId: 'yokasta.2026-12-04.11:00', customer: { phone: '+18095559999' } })).body.error.code).toBe('customer_name_required');
   });
 
+  it('should keep the stylist a booking asked for while a move stays with her, and let her go when moved to someone else', async () => {
+    const { call } = await start();
+    const asked = await call('POST', '/estudio/bookings', { serviceId: 'corte-secado', slotId: 'yokasta.2026-12-04.11:00', staff: 'yokasta', customer: { phone: '+18295550102' } });
+    expect(asked.body.chosenStaffId).toBe('yokasta');
+    const team = await call('POST', '/estudio/bookings', { serviceId: 'corte-secado', slotId: 'yokasta.2026-12-04.14:00', staff: '', customer: { phone: '+18295550102' } });
+    expect(team.body.chosenStaffId).toBeUndefined();
+    expect((await call('POST', `/estudio/bookings/${asked.body.id}/reschedule`, { slotId: 'yokasta.2026-12-05.10:00', staff: 'yokasta' })).body.chosenStaffId).toBe('yokasta');
+    expect((await call('POST', `/estudio/bookings/${asked.body.id}/reschedule`, { slotId: 'rosanna.2026-12-05.12:00', staff: '' })).body.chosenStaffId).toBeUndefined();
+    expect((await call('POST', `/estudio/bookings/${team.body.id}/reschedule`, { slotId: 'rosanna.2026-12-05.15:00', staff: 'rosanna' })).body.chosenStaffId).toBe('rosanna');
+  });
+
   it('should create a payment link through the provider port, the same link when asked twice, and record the purchase when paid', async () => {
     const { call, url } = await start();
     const booking = (await call('POST', '/estudio/bookings', { serviceId: 'facial-hidratante', slotId: 'wendy.2026-12-05.09:00', customer: { phone: '+18495550103' } })).body;

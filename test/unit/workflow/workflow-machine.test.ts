@@ -95,7 +95,7 @@ describe('conversation machine: tenant workflows', () => {
     expect(turn.context.workflow).toBeNull();
     expect(backend.bookings).toEqual([{ id: 'BV-1001', serviceId: 'corte-secado', date: '2026-12-04', time: '15:00', status: 'confirmed' }]);
     const action = backend.calls.find((call) => call.purpose === 'action')!;
-    expect(action.request.body).toEqual({ serviceId: 'corte-secado', slotId: 'ana.2026-12-04.15:00', customer: { phone: '+18095550101', name: 'Ana Pérez' } });
+    expect(action.request.body).toEqual({ serviceId: 'corte-secado', slotId: 'ana.2026-12-04.15:00', staff: '', customer: { phone: '+18095550101', name: 'Ana Pérez' } });
     expect(action.idempotencyKey).toBe('c-1:m5:workflow.agendar_cita.action');
   });
 

@@ -41,6 +41,16 @@ describe('checkWorkflowSet', () => {
     expect(problems).toContainEqual({ path: '$.workflows[4].triggers', problem: '"agendar_cita" already starts workflow "agendar_cita"' });
     expect(problems).toContainEqual({ path: '$.workflows[2].confirm.es', problem: 'placeholder {reserva} names no earlier slot or kept value' });
   });
+
+  it('should let a value an earlier slot keeps fill a later slot of its name (the move\'s stylist), and refuse two slots of one name', () => {
+    const raw = JSON.parse(readFileSync(new URL('../../../tenants/estudio/workflows.json', import.meta.url), 'utf8'));
+    expect(raw.workflows[1].slots[1].options.keep.staff).toBe('chosenStaffId');
+    expect(raw.workflows[1].slots[2].name).toBe('staff');
+    raw.workflows[1].slots.push({ ...raw.workflows[1].slots[2] });
+    const checked = checkWorkflowSet(raw);
+    const problems = checked.ok ? [] : checked.problems;
+    expect(problems).toEqual([{ path: '$.workflows[1].slots[5].name', problem: 'duplicate slot "staff"' }]);
+  });
 });
 
 describe('resultText', () => {
@@ -148,7 +158,7 @@ describe('workflow runner: agendar_cita', () => {
     expect(run.outcome).toBe('confirmed');
     expect(nextStep(run)).toEqual({
       kind: 'act',
-      request: { method: 'POST', path: '/bookings', body: { serviceId: 'corte-secado', slotId: 'ana.2026-12-05.11:30', customer: { phone: '+18095550199', name: 'Ana Pérez' } } },
+      request: { method: 'POST', path: '/bookings', body: { serviceId: 'corte-secado', slotId: 'ana.2026-12-05.11:30', staff: '', customer: { phone: '+18095550199', name: 'Ana Pérez' } } },
     });
     expect(resultText(run, 'en', { ok: true, body: { id: 'BV-1001', date: '2026-12-05', time: '11:30', price: 1500, currency: 'DOP' } })).toBe(
       'Done! Your booking BV-1001 is on Saturday, December 5 at 11:30 AM. Total: RD$1,500.00.',

@@ -6,7 +6,7 @@ const spec = () => estudioWorkflows().workflows.find((w) => w.id === 'agendar_ci
 const ctx = (text: string, lang: 'es' | 'en' = 'es'): RunContext => ({ text, nowMs: NOW, timeZone: TZ, lang });
 
 const SERVICES = { items: [{ id: 'lavado-blower', name: { es: 'Lavado y blower', en: 'Wash and blow-dry' }, aliases: ['blower'] }] };
-const STAFF = { items: [{ id: 'yokasta', name: 'Yokasta Mercedes' }, { id: 'rosanna', name: 'Rosanna Almonte' }] };
+const STAFF = { items: [{ id: 'yokasta', name: 'Yokasta Mercedes', serviceIds: ['lavado-blower'] }, { id: 'rosanna', name: 'Rosanna Almonte', serviceIds: ['lavado-blower'] }, { id: 'carlos', name: 'Carlos Rijo', serviceIds: ['masaje'] }, { id: 'leidy', name: 'Leidy Santana', serviceIds: ['lavado-blower'], days: ['wed', 'thu'] }] };
 
 /** The backend: the staff list, and free times that depend on who was asked for (Rosanna has none on Friday). */
 function backend(seen: Record<string, string | undefined>[]) {
@@ -15,7 +15,7 @@ function backend(seen: Record<string, string | undefined>[]) {
     if (path === '/staff') return STAFF;
     if (path === '/slots') {
       seen.push({ staff: query?.staff });
-      const times = query?.staff === 'rosanna' ? [] : ['10:00', '11:00'];
+      const times = ['rosanna', 'carlos', 'leidy'].includes(query?.staff ?? '') ? [] : ['10:00', '11:00'];
       return { items: times.map((time) => ({ slotId: `${query?.staff ?? 'ana'}.${query?.date}.${time}`, time })), days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat'] };
     }
     throw new Error(`unexpected ${path}`);
@@ -81,5 +81,23 @@ describe('a booking\'s staff slot', () => {
     expect(seen).toEqual([{ staff: undefined }]);
     expect(givesValue(run, ctx('¿puedo pagar con tarjeta?'))).toBe(false);
     expect(givesValue(run, ctx('a las 10'))).toBe(true);
+  });
+
+  it('should say a stylist named for a service she does not do does not do it, with who does, and book with the team', () => {
+    const seen: Record<string, string | undefined>[] = [];
+    const { run, said } = settle(startRun(spec(), { ...ctx('quiero un blower con carlos el viernes a las 11'), timeZone: TZ }), backend(seen));
+    expect(said.join(' ')).toMatch(/^Carlos no hace \*Lavado y blower\* 🙏 Eso lo hace Yokasta, Rosanna y Leidy/);
+    expect(said.join(' ')).not.toContain('no tiene espacio');
+    expect(run.values.staff).toBeUndefined();
+    expect(run.values.time).toBe('11:00');
+    expect(seen).toEqual([{ staff: 'carlos' }, { staff: undefined }]);
+  });
+
+  it('should say a day the stylist never works as her day off, with the days she works, and book with the team', () => {
+    const seen: Record<string, string | undefined>[] = [];
+    const { run, said } = settle(startRun(spec(), { ...ctx('quiero un blower con leidy el viernes a las 11'), timeZone: TZ }), backend(seen));
+    expect(said.join(' ')).toMatch(/^Leidy no trabaja los viernes 🙏 \(trabaja miércoles y jueves\)/);
+    expect(run.values.staff).toBeUndefined();
+    expect(run.values.time).toBe('11:00');
   });
 });
