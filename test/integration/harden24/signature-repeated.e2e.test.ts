@@ -13,7 +13,7 @@ const APP_SECRET = 'h24-app-secret';
 const AUTH_TOKEN = 'h24-twilio-token';
 const PUBLIC_URL = 'https://hilo.example';
 
-/** One request on a raw socket (so a header can repeat); the answer read until its body is whole or 3 s. */
+/** One request on a raw socket (so a header can repeat); the answer read until its body is whole or 10 s. */
 function raw(port: number, request: string): Promise<{ status: number; body: string }> {
   return new Promise((resolve) => {
     const socket = connect(port, '127.0.0.1');
@@ -25,7 +25,7 @@ function raw(port: number, request: string): Promise<{ status: number; body: str
       const split = text.indexOf('\r\n\r\n');
       resolve({ status: Number(/^HTTP\/1\.1 (\d{3})/.exec(text)?.[1] ?? 0), body: split === -1 ? '' : text.slice(split + 4) });
     };
-    const timer = setTimeout(finish, 3_000);
+    const timer = setTimeout(finish, 10_000);
     socket.on('data', (d: Buffer) => {
       got = Buffer.concat([got, d]);
       const text = got.toString('latin1');
@@ -82,7 +82,7 @@ describe.each(['uws', 'node'] as const)('a repeated webhook signature header on 
 
   afterAll(async () => {
     await hilo?.close();
-  });
+  }, 30_000);
 
   it('should answer 400 SIGNATURE_REPEATED for two Telegram secret headers, whichever comes first, and accept the same update with one', async () => {
     const body = JSON.stringify({ update_id: 924001, message: { message_id: 1, date: 1_796_000_000, chat: { id: 924001, type: 'private' }, from: { id: 924001, is_bot: false, first_name: 'Ana' }, text: 'hola' } });
@@ -97,7 +97,7 @@ describe.each(['uws', 'node'] as const)('a repeated webhook signature header on 
     // A wrong single secret still says it does not match.
     const wrong = await raw(hilo.port, post(path, 'application/json', body, ['X-Telegram-Bot-Api-Secret-Token: forged']));
     expect(codeOf(wrong.body)).toBe('HILO_ERR_CHANNEL_SIGNATURE_INVALID');
-  });
+  }, 30_000);
 
   it('should answer 400 SIGNATURE_REPEATED for two X-Hub-Signature-256 headers and accept one', async () => {
     const body = JSON.stringify({
@@ -113,7 +113,7 @@ describe.each(['uws', 'node'] as const)('a repeated webhook signature header on 
     }
     const once = await raw(hilo.port, post('/webhooks/whatsapp/ferreteria', 'application/json', body, [`X-Hub-Signature-256: ${good}`]));
     expect(once.status).toBe(200);
-  });
+  }, 30_000);
 
   it('should answer 400 SIGNATURE_REPEATED for two X-Twilio-Signature headers and accept one', async () => {
     const params = { From: 'whatsapp:+18095559241', To: 'whatsapp:+18095550000', Body: 'hola', MessageSid: `SM${transport === 'uws' ? 'a' : 'b'}${'0'.repeat(31)}`, AccountSid: 'AC00000000000000000000000000000024' };
@@ -126,5 +126,5 @@ describe.each(['uws', 'node'] as const)('a repeated webhook signature header on 
     }
     const once = await raw(hilo.port, post('/webhooks/twilio/ferreteria', 'application/x-www-form-urlencoded', body, [`X-Twilio-Signature: ${good}`]));
     expect(once.status, once.body).toBe(200);
-  });
+  }, 30_000);
 });
