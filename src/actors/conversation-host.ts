@@ -182,8 +182,8 @@ export class ConversationHost implements ConversationService {
     });
   }
 
-  async handleAgentMessage(tenantId: string, conversationId: string, agentName: string, text: string): Promise<TurnResult> {
-    return this.#agentTurn(tenantId, conversationId, { type: 'agent.message', agentName, text });
+  async handleAgentMessage(tenantId: string, conversationId: string, agentName: string, text: string, messageId?: string): Promise<TurnResult> {
+    return this.#agentTurn(tenantId, conversationId, { type: 'agent.message', agentName, text, ...(messageId !== undefined ? { messageId } : {}) });
   }
 
   /** The conversation of the customer with this phone or email, when the directory can tell. */

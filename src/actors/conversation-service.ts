@@ -59,8 +59,11 @@ export interface ConversationService {
   resolveConversation(tenantId: string, channel: string, senderId: string): Promise<string>;
   /** Runs one turn; resolves when the conversation awaits input again and the turn is persisted. */
   handleMessage(message: InboundMessage): Promise<TurnResult>;
-  /** Agent side of a handoff (REST admin API in v0; Rocket.Chat later). */
-  handleAgentMessage(tenantId: string, conversationId: string, agentName: string, text: string): Promise<TurnResult>;
+  /**
+   * Agent side of a handoff (REST admin API, console, Rocket.Chat). `messageId`, the message's id
+   * on the agents' channel, makes a redelivery of one already relayed a no-op (kept in the turn's snapshot).
+   */
+  handleAgentMessage(tenantId: string, conversationId: string, agentName: string, text: string, messageId?: string): Promise<TurnResult>;
   resolveHandoff(tenantId: string, conversationId: string, agentName: string, outcome: string): Promise<TurnResult>;
   getConversation(tenantId: string, conversationId: string): Promise<ConversationView | null>;
   history(tenantId: string, conversationId: string, afterSeq: number): Promise<TranscriptEntry[]>;

@@ -139,6 +139,30 @@ export function toInboundMessage(message: ChannelInboundMessage): InboundMessage
   };
 }
 
+/**
+ * A webhook's signature header, read once: 401 when absent or empty, 400
+ * `HILO_ERR_CHANNEL_SIGNATURE_REPEATED` when the request carried it more than once. Both
+ * transports join a repeated header with ", " (RFC 9110), and no provider's signature grammar
+ * (hex, base64, `A-Z a-z 0-9 _ -`) holds a comma, so a comma means a second header: a forged one
+ * beside the real one, or a proxy that added its own. Reading the first would hide that.
+ *
+ * @example
+ * const read = signatureHeader(request.headers, 'x-hub-signature-256');
+ * if (!read.ok) return read; // 401 or 400
+ */
+export function signatureHeader(headers: ChannelHeaders, name: string): { ok: true; value: string } | { ok: false; status: number; code: HiloErrorCode } {
+  const lower = name.toLowerCase();
+  const values: string[] = [];
+  for (const [key, value] of Object.entries(headers)) {
+    if (key.toLowerCase() !== lower || value === undefined) continue;
+    values.push(...(Array.isArray(value) ? value : [value]));
+  }
+  if (values.length > 1 || values.some((v) => v.includes(','))) return { ok: false, status: 400, code: 'HILO_ERR_CHANNEL_SIGNATURE_REPEATED' };
+  const value = values[0];
+  if (value === undefined || value === '') return { ok: false, status: 401, code: 'HILO_ERR_CHANNEL_SIGNATURE_MISSING' };
+  return { ok: true, value };
+}
+
 /** First value of a header, whatever its case in the map. */
 export function headerValue(headers: ChannelHeaders, name: string): string | undefined {
   const lower = name.toLowerCase();

@@ -59,6 +59,7 @@ export const ERROR_CODES = {
   HILO_ERR_LLM_POOL_EXHAUSTED: { status: 503, message: 'Every language model key is at capacity or cooling down.' },
   HILO_ERR_CHANNEL_SIGNATURE_MISSING: { status: 401, message: 'The channel webhook request carries no signature.' },
   HILO_ERR_CHANNEL_SIGNATURE_INVALID: { status: 403, message: 'The channel webhook signature does not match.' },
+  HILO_ERR_CHANNEL_SIGNATURE_REPEATED: { status: 400, message: 'Send exactly one signature header; this webhook request carries several.' },
   HILO_ERR_CHANNEL_VERIFY_FAILED: { status: 403, message: 'The webhook verification request does not match the configured verify token.' },
   HILO_ERR_CHANNEL_NOT_CONFIGURED: { status: 404, message: 'This tenant exists but this channel is not set up for it (no credentials configured); the webhook accepts nothing until it is.' },
   HILO_ERR_CHANNEL_BODY_TOO_LARGE: { status: 413, message: 'The channel webhook body exceeds the size limit.' },

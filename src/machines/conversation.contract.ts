@@ -80,6 +80,8 @@ export interface AgentMessageEvent {
   type: 'agent.message';
   agentName: string;
   text: string;
+  /** The message's id on the agents' channel (`rocketchat:<message_id>`): one already relayed is ignored. */
+  messageId?: string;
 }
 /** An agent takes the conversation over (Rocket.Chat `/crear-ticket`): a handoff ticket opens. */
 export interface AgentTakeoverEvent {

@@ -1,6 +1,6 @@
 import type { Clock } from '../../kernel/clock.js';
 import type { Channel, ChannelHeaders, InboundEvent, WebhookRequest } from '../channel.js';
-import { headerValue } from '../channel.js';
+import { headerValue, signatureHeader } from '../channel.js';
 import { formatChannelText } from '../format.js';
 import { DEFAULT_CHANNEL_MAX_BODY_BYTES } from '../raw-body.js';
 import { constantTimeEqual } from '../signature.js';
@@ -28,9 +28,9 @@ export function createTelegramChannel({ tenantId, secretToken, clock, maxBodyByt
       if (request.rawBody.byteLength > maxBodyBytes) return { ok: false, status: 413, code: 'HILO_ERR_CHANNEL_BODY_TOO_LARGE' };
       const contentType = headerValue(request.headers, 'content-type');
       if (contentType !== undefined && !/^application\/json\b/i.test(contentType)) return { ok: false, status: 415, code: 'HILO_ERR_CHANNEL_UNSUPPORTED_MEDIA_TYPE' };
-      const header = headerValue(request.headers, 'x-telegram-bot-api-secret-token');
-      if (header === undefined || header === '') return { ok: false, status: 401, code: 'HILO_ERR_CHANNEL_SIGNATURE_MISSING' };
-      return constantTimeEqual(header, secretToken) ? { ok: true } : { ok: false, status: 403, code: 'HILO_ERR_CHANNEL_SIGNATURE_INVALID' };
+      const header = signatureHeader(request.headers, 'x-telegram-bot-api-secret-token');
+      if (!header.ok) return header;
+      return constantTimeEqual(header.value, secretToken) ? { ok: true } : { ok: false, status: 403, code: 'HILO_ERR_CHANNEL_SIGNATURE_INVALID' };
     },
     parseInbound(rawBody: Buffer, _headers: ChannelHeaders): InboundEvent[] {
       return normalizeInboundTexts(parseTelegramUpdate(rawBody, { tenantId, now: clock.now() }));

@@ -1,6 +1,6 @@
 import type { Clock } from '../../kernel/clock.js';
 import type { Channel, ChannelHeaders, InboundEvent, VerifyResult, WebhookRequest } from '../channel.js';
-import { headerValue } from '../channel.js';
+import { headerValue, signatureHeader } from '../channel.js';
 import { formatChannelText } from '../format.js';
 import { DEFAULT_CHANNEL_MAX_BODY_BYTES } from '../raw-body.js';
 import { isHiloError } from '../../kernel/errors.js';
@@ -30,11 +30,11 @@ export function createTwilioChannel({ tenantId, authToken, clock, maxBodyBytes =
     ackResponse: { contentType: 'text/xml', body: EMPTY_TWIML },
     verifyRequest(request: WebhookRequest): VerifyResult {
       if (request.rawBody.byteLength > maxBodyBytes) return { ok: false, status: 413, code: 'HILO_ERR_CHANNEL_BODY_TOO_LARGE' };
-      const header = headerValue(request.headers, 'x-twilio-signature');
-      if (header === undefined || header === '') return { ok: false, status: 401, code: 'HILO_ERR_CHANNEL_SIGNATURE_MISSING' };
+      const header = signatureHeader(request.headers, 'x-twilio-signature');
+      if (!header.ok) return header;
       try {
         const body = readTwilioBody(request.rawBody, headerValue(request.headers, 'content-type'));
-        return verifyTwilioSignature(authToken, header, request.url, body);
+        return verifyTwilioSignature(authToken, header.value, request.url, body);
       } catch (err) {
         // The form must be parsed to check its signature; an unreadable body is refused as such.
         if (isHiloError(err)) return { ok: false, status: err.status, code: err.code };

@@ -1,6 +1,6 @@
 import type { Channel, ChannelHeaders, InboundEvent, VerifyResult, WebhookRequest } from '../channel.js';
 import { WHATSAPP_BUTTON_BODY_MAX, whatsAppReplyButtons } from './buttons.js';
-import { headerValue } from '../channel.js';
+import { headerValue, signatureHeader } from '../channel.js';
 import { formatChannelText } from '../format.js';
 import { DEFAULT_CHANNEL_MAX_BODY_BYTES } from '../raw-body.js';
 import { constantTimeEqual, hmacHex } from '../signature.js';
@@ -58,7 +58,9 @@ export function createWhatsAppCloudChannel(options: WhatsAppCloudChannelOptions)
       if (request.rawBody.byteLength > maxBodyBytes) return { ok: false, status: 413, code: 'HILO_ERR_CHANNEL_BODY_TOO_LARGE' };
       const contentType = headerValue(request.headers, 'content-type');
       if (contentType !== undefined && !/^application\/json\b/i.test(contentType)) return { ok: false, status: 415, code: 'HILO_ERR_CHANNEL_UNSUPPORTED_MEDIA_TYPE' };
-      return verifyWhatsAppSignature(appSecret, request.rawBody, headerValue(request.headers, 'x-hub-signature-256'));
+      const header = signatureHeader(request.headers, 'x-hub-signature-256');
+      if (!header.ok && header.code === 'HILO_ERR_CHANNEL_SIGNATURE_REPEATED') return header;
+      return verifyWhatsAppSignature(appSecret, request.rawBody, header.ok ? header.value : undefined);
     },
     parseInbound(rawBody: Buffer, _headers: ChannelHeaders): InboundEvent[] {
       return normalizeInboundTexts(parseWhatsAppWebhook(rawBody, { tenantId, ...(phoneNumberId !== undefined ? { phoneNumberId } : {}) }));

@@ -74,7 +74,8 @@ export function createAgentCommandRoute(options: {
       return json(200, { text: texts.ticketClosed(ticket.number) });
     }
     if (ticket.status !== 'open') return json(200, { text: texts.ticketAlreadyClosed(ticket.number) });
-    await host.handleAgentMessage(tenantId, ticket.conversationId, event.agentName, event.text);
+    // The Rocket.Chat id goes into the turn's snapshot: a redelivery after a crash before `confirm` below is not relayed twice.
+    await host.handleAgentMessage(tenantId, ticket.conversationId, event.agentName, event.text, `rocketchat:${event.messageId}`);
     await options.audit?.record(tenantId, { type: 'agent.message', conversationId: ticket.conversationId, ticketNumber: ticket.number, chars: event.text.length }, agentActor(tenantId, event.agentName));
     kick();
     return json(200, {});

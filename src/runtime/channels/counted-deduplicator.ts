@@ -3,15 +3,17 @@
  * PGlite or PostgreSQL), Redis when `REDIS_URL` is set (shared by every cluster member), memory
  * only in all-in-memory mode. A claim survives a restart.
  *
- * For the Rocket.Chat agent route: nothing behind it de-duplicates an agent's message (agent lines
- * carry no id at the host, `docs/cluster.md`), so with claims in memory Rocket.Chat's retry of a
- * message already relayed before a restart reached the customer a second time. Provider webhooks
- * keep the memory one: the turn journal de-duplicates their messages by id behind it.
+ * For the Rocket.Chat agent route: with claims in memory Rocket.Chat's retry of a message already
+ * relayed before a restart reached the customer a second time. Provider webhooks keep the memory
+ * one: the turn journal de-duplicates their messages by id behind it. (Behind this route the
+ * conversation's snapshot now keeps the message's Rocket.Chat id too, written by the turn that
+ * relays it, which covers the window these claims cannot: a kill between the relay and `confirm`.)
  *
  * Two keys per message: `running` while the work runs (a short window, longer than a turn may
  * take), `done` once it was handled (`confirm`, kept `ttlMs`). A process that dies between the
  * claim and the relay leaves only the short one: the retry after it goes through, as it did with
- * memory claims, instead of being dropped for a day.
+ * memory claims, instead of being dropped for a day (and, had the relay been committed, finds its
+ * id in the snapshot and relays nothing).
  */
 import type { Deduplicator } from '../../channels/index.js';
 import type { AccessCounters } from '../../persistence/ports/access-counters.js';

@@ -78,8 +78,8 @@ export class ClusterService implements ConversationService {
     await this.#append(work, null);
   }
 
-  handleAgentMessage(tenantId: string, conversationId: string, agentName: string, text: string): Promise<TurnResult> {
-    return this.#call({ k: 'agent', op: 'message', tenantId, conversationId, agentName, text }) as Promise<TurnResult>;
+  handleAgentMessage(tenantId: string, conversationId: string, agentName: string, text: string, messageId?: string): Promise<TurnResult> {
+    return this.#call({ k: 'agent', op: 'message', tenantId, conversationId, agentName, text, ...(messageId !== undefined ? { messageId } : {}) }) as Promise<TurnResult>;
   }
 
   resolveHandoff(tenantId: string, conversationId: string, agentName: string, outcome: string): Promise<TurnResult> {
@@ -197,7 +197,7 @@ export class ClusterService implements ConversationService {
         return result;
       }
       case 'agent': {
-        const result = work.op === 'message' ? await host.handleAgentMessage(work.tenantId, work.conversationId, work.agentName, work.text) : work.op === 'resolve' ? await host.resolveHandoff(work.tenantId, work.conversationId, work.agentName, work.text) : await host.takeOver(work.tenantId, work.conversationId, work.agentName);
+        const result = work.op === 'message' ? await host.handleAgentMessage(work.tenantId, work.conversationId, work.agentName, work.text, work.messageId) : work.op === 'resolve' ? await host.resolveHandoff(work.tenantId, work.conversationId, work.agentName, work.text) : await host.takeOver(work.tenantId, work.conversationId, work.agentName);
         this.#kickOutbox();
         return result;
       }

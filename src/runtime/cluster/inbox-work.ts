@@ -18,7 +18,7 @@ const Inbound = z.object({
 /** One unit of work for a shard's owner, as appended to the shard's stream (validated on read). */
 export const InboxWork = z.discriminatedUnion('k', [
   z.object({ k: z.literal('msg'), ...Key, message: Inbound }),
-  z.object({ k: z.literal('agent'), ...Key, op: z.enum(['message', 'resolve', 'takeover']), agentName: z.string().min(1).max(200), text: z.string().max(65_536) }),
+  z.object({ k: z.literal('agent'), ...Key, op: z.enum(['message', 'resolve', 'takeover']), agentName: z.string().min(1).max(200), text: z.string().max(65_536), messageId: z.string().min(1).max(300).optional() }),
   z.object({ k: z.literal('idle'), ...Key, seq: z.number().int().nonnegative() }),
   // A contact's erasure on any member: the owner fences and evicts the conversation after its running turn (harden19).
   z.object({ k: z.literal('evict'), ...Key }),
