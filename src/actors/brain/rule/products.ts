@@ -1,5 +1,5 @@
 import type { Entity } from '../../../domain/nlu.js';
-import type { Product } from '../../../domain/tenant.js';
+import type { Product, TradeGood } from '../../../domain/tenant.js';
 import { isShadeWord, NUMBER_WORDS, resolverFor, type ProductResolver } from '../../catalog/index.js';
 import { GENERIC_PRODUCT_WORDS } from './lexicon.js';
 import { foldWithMap, joinSplitTokens, toOriginalSpan } from './text.js';
@@ -33,8 +33,9 @@ export interface ProductMatcher {
  * Reads product phrases through the one product resolver (`src/actors/catalog`): a word is product
  * vocabulary when the resolver corrects it to a catalog word, so the brain and the catalog tool
  * agree on every typo. By default it is the tenant's shared resolver (`resolverFor`), the very index
- * the product tool searches.
+ * the product tool searches; `storeProductMatcher`'s knows the store's names of goods ("trompo": no typo).
  */
+export const storeProductMatcher = (tenant: { catalog: readonly Product[]; store?: { tradeGoods?: readonly TradeGood[] | undefined } | undefined }): ProductMatcher => createProductMatcher(tenant.catalog, resolverFor(tenant.catalog, tenant.store?.tradeGoods));
 export function createProductMatcher(catalog: readonly Product[], resolver: ProductResolver = resolverFor(catalog)): ProductMatcher {
   const vocab = buildVocabulary(catalog, resolver);
   const { madeInSize, lacksSize } = createInchSizes(catalog, vocab);
