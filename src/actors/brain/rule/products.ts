@@ -297,6 +297,8 @@ export function createProductMatcher(catalog: readonly Product[], resolver: Prod
           // "pa'"/"pal" are how "para"/"para el" are said and typed ("mezcladora pal fregadero"); "del" carries its article too ("la llave del lavamanos").
           const joined = t.t === 'del' && toks[j + 1] ? resolve(toks[j + 1]!.t) : null;
           if (joined !== null && !UNITS.has(joined) && ownedBy(parts, joined)) { parts.push(joined); previous = joined; last = j + 1; j += 2; continue; }
+          // "disco de cortar metal de 7", "cinta de medir": a verb after "de" is the product's use; its words go on naming it.
+          if (t.t === 'de' && /^[a-z]{3,}(?:ar|er|ir)$/.test(toks[j + 1]?.t ?? '') && resolve(toks[j + 1]!.t) === null && !STOP.has(toks[j + 1]!.t)) { j += 2; continue; }
           if ((t.t === 'de' || t.t === 'of' || t.t === 'para' || t.t === 'pa' || t.t === 'pal' || t.t === 'for' || t.t === 'en' || t.t === 'in') && toks[j + 1]) {
             const next = toks[j + 1] as Tok;
             // "block de 6": a bare number right after "de" is a size unless a product follows it ("de 20 varillas");
