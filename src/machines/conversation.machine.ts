@@ -898,7 +898,7 @@ export function infoInput(context: ConversationContext): InfoActorInput {
     ...(topic === 'store_hours_location' && context.infoFocus?.returns && context.turn - context.infoFocus.turn === 1 ? returnConditionOf(context.lastMessage?.text ?? '', !!context.infoFocus.bulk) : {}),
     ...(formInProgress(context) && context.lead.about === 'credit' ? { form: 'credit' as const } : {}),
     ...(topic === 'store_hours_location' && monthAskedOf(context) ? { monthSaid: monthAskedOf(context) } : {}),
-    ...(topic === 'store_hours_location' && context.infoFocus?.warranty && context.turn - context.infoFocus.turn === 1 && asksHowLongIsIt(context.lastMessage?.text ?? '') ? { warrantyAsked: true as const } : {}),
+    ...(topic === 'store_hours_location' && context.infoFocus?.warranty && context.turn - context.infoFocus.turn === 1 && asksHowLongIsIt(context.lastMessage?.text ?? '') ? { warrantyAsked: true as const, ...(context.productFocus && context.turn - (context.productFocus.turn ?? context.turn) <= 2 ? { focusSku: context.productFocus.sku } : {}) } : {}), // "¿cuánto tiempo?" of the drill's warranty: still the drill's
     ...(topic === 'store_hours_location' && context.infoFocus?.trades && context.turn - context.infoFocus.turn === 1 && asksTradePrice(context.lastMessage?.text ?? '') ? { tradePriceAsked: true as const } : {}),
     ...bookingServiceOf(context),
     idempotencyKey: key(context, 'info'),
