@@ -30,7 +30,6 @@ const FOUND_CLOSED = /\b(?:(?:estaba|estaban|estuvo|encontre|encontramos|la|lo) 
 /** A power tool named by its kind, and the warranty line about power tools. */
 const POWER_TOOL = /\b(?:taladros?|esmeriladoras?|pulidoras?|sierras? (?:electricas?|circular(?:es)?)|caladoras?|drills?|grinders?|power tools?)\b/;
 const POWER_LINE = /\b(?:herramientas electricas|power tools)\b/;
-const HAND_LINE = /\b(?:herramientas manuales|hand tools)\b/;
 /** Paint that peels or blisters, and advice asked about it ("¿qué uso pa que no pase?", "what should I use?"). */
 const PEELING = /\b(?:pelando|pelo|pelaron|pela|despegando|despego|despega|descascar\w*|ampoll\w*|soplando|soplo|peel\w*|flak\w*|blister\w*)\b/;
 const PAINT = /\b(?:pintura|pinte|pintada|pintado|pintamos|paint\w*)\b/;
@@ -54,8 +53,7 @@ export function warrantyFor(policy: string, text: string): string {
   const telling = (stem: string): boolean => stems.filter((set) => set.has(stem)).length === 1;
   // "el taladro Truper": a drill is a power tool whatever its brand, so the power tools' line is named too.
   const power = POWER_TOOL.test(f);
-  // ...and never the hand tools' line for its brand ("Taladro Eléctrico Truper" is no hand tool).
-  const named = bullets.filter((b, i) => (power ? POWER_LINE.test(plain(b)) || (!HAND_LINE.test(plain(b)) && [...stems[i]!].some((stem) => said.has(stem) && telling(stem))) : [...stems[i]!].some((stem) => said.has(stem) && telling(stem))));
+  const named = bullets.filter((b, i) => [...stems[i]!].some((stem) => said.has(stem) && telling(stem)) || (power && POWER_LINE.test(plain(b))));
   if (named.length === 0 || named.length === bullets.length) return policy;
   return lines.filter((l) => !l.trimStart().startsWith('•') || named.includes(l)).join('\n');
 }

@@ -13,6 +13,7 @@ import { fold } from '../brain/rule/text.js';
 import { returnsBulkGoods, returnsMadeToOrder } from '../../machines/return-followups.js';
 import { renderReply } from '../render-reply.js';
 import { warrantyFor } from './complaint-answers.js';
+import { resolverFor } from '../catalog/index.js';
 import { asksRequirements } from '../../machines/credit-requirements.js';
 import { asksCreditTerms } from '../../machines/credit-terms.js';
 
@@ -53,10 +54,17 @@ export function policyReply(tenant: TenantData, topic: PolicyTopic, lang: Lang, 
 
 const INSTALMENTS = 'info.policy.credit.instalments';
 
-/** The warranty's lines about what the message names, else about the product on the counter (its name and brand), else the whole policy. */
+/**
+ * The warranty's lines about what the message names ("el taladro DeWalt"), else about the product
+ * it names by the catalog ("y el martillo?": the Truper hammer), else about the product on the
+ * counter (its name and brand), else the whole policy.
+ */
 function warrantyOf(tenant: TenantData, policy: string, text: string, focusSku: string | undefined): string {
   const named = warrantyFor(policy, text);
-  const product = named === policy && focusSku !== undefined ? tenant.catalog.find((p) => p.sku === focusSku) : undefined;
+  if (named !== policy) return named;
+  const resolver = resolverFor(tenant.catalog, tenant.store.tradeGoods);
+  const namesProduct = fold(text).split(/[^a-z0-9]+/).some((w) => w.length > 3 && !/^garant/.test(w) && resolver.correct(w) !== null);
+  const product = (namesProduct ? resolver.search(text, { limit: 1 })[0]?.product : undefined) ?? (focusSku !== undefined ? tenant.catalog.find((p) => p.sku === focusSku) : undefined);
   return product ? warrantyFor(policy, `${product.name} ${product.brand ?? ''}`) : named;
 }
 
