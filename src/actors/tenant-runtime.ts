@@ -126,7 +126,7 @@ export interface TenantRuntimeDeps {
  */
 export function createTenantRuntime(deps: TenantRuntimeDeps): TenantRuntime {
   const { data, brain, clock } = deps;
-  const index = createCatalogIndex(data.catalog);
+  const index = createCatalogIndex(data.catalog, data.store.tradeGoods);
   // The products priced in a conversation, as the lead's payload names them for the salesperson.
   const bySku = new Map(data.catalog.map((p) => [p.sku, p]));
   const productOf = (sku: string) => bySku.get(sku);

@@ -101,6 +101,7 @@ import { saysYesToMore } from './more-help.js';
 import { PICKUP_PATTERN } from './pickup.js';
 import { asksAboutReturns, purchaseAge, returnCondition, returnsBulkGoods, tellsEligibleReturn } from './return-followups.js';
 import { hasLaughter, withoutLaughter } from './laughter.js';
+import { withChatWordsSpelled } from './chat-words.js';
 import { countOnCounter, withSameCountSaid } from './same-count.js';
 import { letsItGo, putsOffForm } from './letting-go.js';
 import { confirmsTheOrder, defersTheOrder, ordersDeliveryTo, removedWords, saysThatsAll, takesCountOff, takesTheOrder, waitsForMore } from './order-words.js';
@@ -923,7 +924,7 @@ export function infoInput(context: ConversationContext): InfoActorInput {
     ...(topic === 'store_hours_location' && context.infoFocus?.returns && context.turn - context.infoFocus.turn === 1 ? returnConditionOf(context.lastMessage?.text ?? '', !!context.infoFocus.bulk) : {}),
     ...(formInProgress(context) && context.lead.about === 'credit' ? { form: 'credit' as const } : {}),
     ...(topic === 'store_hours_location' && monthAskedOf(context) ? { monthSaid: monthAskedOf(context) } : {}),
-    ...(topic === 'store_hours_location' && context.infoFocus?.warranty && context.turn - context.infoFocus.turn === 1 && asksHowLongIsIt(context.lastMessage?.text ?? '') ? { warrantyAsked: true as const } : {}),
+    ...(topic === 'store_hours_location' && context.infoFocus?.warranty && context.turn - context.infoFocus.turn === 1 && asksHowLongIsIt(context.lastMessage?.text ?? '') ? { warrantyAsked: true as const, ...(context.productFocus && context.turn - (context.productFocus.turn ?? context.turn) <= 2 ? { focusSku: context.productFocus.sku } : {}) } : {}), // "¿cuánto tiempo?" of the drill's warranty: still the drill's
     ...(topic === 'store_hours_location' && context.infoFocus?.trades && context.turn - context.infoFocus.turn === 1 && asksTradePrice(context.lastMessage?.text ?? '') ? { tradePriceAsked: true as const } : {}),
     ...bookingServiceOf(context),
     idempotencyKey: key(context, 'info'),
@@ -1090,10 +1091,11 @@ function recordedMessage(context: ConversationContext, received: { type: string 
   const event = received as ConversationEvent;
   if (event.type !== 'user.message' && event.type !== 'identity.code' && event.type !== 'phone.code') return {};
   const identity = noIdentity(context);
-  const read = textAsRead(context, withoutDecorativeEmoji(event.text));
+  const read = textAsRead(context, withChatWordsSpelled(withoutDecorativeEmoji(event.text)));
   return {
     turn: context.turn + 1,
-    // "dame 5 😁": the words as the readers read them, the emoji beside them set aside (`emoji-decoration.ts`);
+    // "dame 5 😁": the words as the readers read them, the emoji beside them set aside (`emoji-decoration.ts`),
+    // "kuanto sale" spelled "cuanto sale" (`chat-words.ts`);
     // the message as written is kept beside them for what people read (the ticket, the agents' notice).
     lastMessage: { id: event.messageId, text: read, ...(read !== event.text ? { written: event.text } : {}), receivedAt: event.receivedAt, ...(event.type === 'user.message' && event.media ? { media: event.media } : {}) },
     ...(event.type === 'user.message' && talksDelivery(event.text) ? { deliveryTalked: context.turn + 1 } : {}),

@@ -63,17 +63,14 @@ interface Entry {
 
 const PACK_OF_UNIT: Readonly<Record<string, string>> = {
   saco: 'saco', bolsa: 'saco', galon: 'galon', cubeta: 'cubeta', rollo: 'rollo', libra: 'libra', ciento: 'ciento',
-  caja: 'caja', paquete: 'paquete', plancha: 'lamina', lamina: 'lamina', par: 'par', juego: 'juego', pie: 'pie',
-  metro: 'metro', unidad: 'unidad',
+  caja: 'caja', paquete: 'paquete', plancha: 'lamina', lamina: 'lamina', par: 'par', juego: 'juego', pie: 'pie', metro: 'metro', unidad: 'unidad',
 };
 
 const nameKey = (text: string): string => fold(text).replace(/[^a-z0-9/#.]+/g, ' ').trim();
 
 const termsOf = (text: string): string[] => words(fold(text)).filter((w) => !/^\d/.test(w) && w.length > 1);
 
-function sameMeasure(a: Measure, b: Measure): boolean {
-  return Math.abs(a.value - b.value) < 1e-6;
-}
+const sameMeasure = (a: Measure, b: Measure): boolean => Math.abs(a.value - b.value) < 1e-6;
 
 /**
  * Scores the attributes the customer gave against a product's. Every attribute the product lacks
@@ -198,7 +195,7 @@ function scoreAttributes(
  * `search` and `parse` results are cached per folded query (`cacheSize` each, 0 for none): the
  * catalog never changes under a resolver, so a repeated question is answered once.
  */
-export function createProductResolver(catalog: readonly Product[], { cacheSize = RESULT_CACHE_SIZE }: { cacheSize?: number } = {}): ProductResolver {
+export function createProductResolver(catalog: readonly Product[], { cacheSize = RESULT_CACHE_SIZE, ownWords = [] }: { cacheSize?: number; ownWords?: readonly string[] } = {}): ProductResolver {
   const brands = [...new Set(catalog.flatMap((p) => (p.brand ? [fold(p.brand).replace(/[^a-z0-9]+/g, ' ').trim()] : [])))];
   const lexicon = new Set<string>();
   for (const p of catalog) for (const text of [p.name, p.category, ...(p.aliases ?? [])]) for (const w of termsOf(text)) if (!FILLER.has(stem(w))) lexicon.add(w);
@@ -213,6 +210,8 @@ export function createProductResolver(catalog: readonly Product[], { cacheSize =
     if (!bySound.has(key)) bySound.set(key, s);
   }
   const isKnown = (word: string): boolean => stems.has(stem(word));
+  // The store's words for goods it does not carry are themselves: "trompo" is no typo of "trampa" (the sink trap).
+  const ownStems = new Set(ownWords.map((w) => stem(fold(w))).filter((w) => !stems.has(w)));
   const fillerAliases = new Set<string>();
   for (const p of catalog) for (const alias of p.aliases ?? []) if (FILLER.has(stem(fold(alias).trim())) && termsOf(alias).length === 1) fillerAliases.add(fold(alias).trim());
   const parse = (text: string): ParsedQuery => ((p) => ({ ...p, content: joinSplitWords(p.content, isKnown) }))(parseProductText(text, { brands, isKnown })); // "sand paper": the sandpaper
@@ -308,7 +307,7 @@ export function createProductResolver(catalog: readonly Product[], { cacheSize =
     const s = stem(word);
     if (stems.has(s)) return s;
     // An everyday word is itself, not a misspelt product: "rebaja" is no rebar, "escribo" no estribo.
-    if (ORDINARY_WORDS.has(word) || ORDINARY_WORDS.has(word.replace(/e?s$/, '')) || ORDINARY_WORDS.has(word.replace(/s$/, ''))) return null;
+    if (ownStems.has(s) || ORDINARY_WORDS.has(word) || ORDINARY_WORDS.has(word.replace(/e?s$/, '')) || ORDINARY_WORDS.has(word.replace(/s$/, ''))) return null;
     const cache = corrections[mode];
     const hit = cache.get(word);
     if (hit !== undefined) return hit;

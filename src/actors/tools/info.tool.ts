@@ -213,7 +213,7 @@ function storeReplies(tenant: TenantData, input: Pick<InfoActorInput, 'text' | '
       case 'returns':
       case 'warranty':
       case 'credit': {
-        const reply = policyReply(tenant, topic, lang, text);
+        const reply = policyReply(tenant, topic, lang, text, input.focusSku); // the warranty of the product on the counter
         // The credit answer offers to apply: a yes next takes the offer.
         if (reply && topic === 'credit') offer ??= creditOffer(lang, reply);
         return reply ? [reply] : [];

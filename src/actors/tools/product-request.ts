@@ -328,6 +328,8 @@ const REQUEST_WORDS = new Set([
   'mija', 'amigo', 'amiga', 'klk', 'oye', 'oiga', 'pasas', 'pasame', 'pasen', 'pasan', 'mandas', 'mandes', 'envias',
   // "do you guys have sunscreen?", "hey, y'all carry…": the store spoken to ("We don't sell *guys sunscreen*").
   'guys', 'yall', 'folks', 'hey', 'hiya', 'buddy', 'man', 'dude',
+  // "buenas, ay trompo?": WhatsApp's "hay" without its h ("No tenemos *ay trompo*").
+  'ay',
   // How something is sent ("mándame la lista por WhatsApp"): a channel, never goods.
   'whatsapp', 'wasap', 'wassap', 'guasap', 'wsp', 'correo', 'email', 'mail', 'chat', 'instagram', 'facebook',
 ]);

@@ -19,6 +19,9 @@ import { describeProduct, focusOf, optionsFor, type Found } from './product-part
 
 /** Words that join a kind to its noun ("alambre de púas", "tubo en cobre"). */
 const JOIN = new Set(['de', 'del', 'en', 'of']);
+/** A Spanish infinitive ("cortar", "soldar", "barrer", "pulir"), and the nouns spelled like one that name a kind or a place. */
+const INFINITIVE = /^[a-z]{2,}(?:ar|er|ir)$/;
+const NOUN_LIKE_VERB = new Set(['hogar', 'lugar', 'taller', 'collar', 'pilar', 'mar', 'solar', 'mujer', 'militar', 'altar', 'azucar', 'billar', 'jaguar', 'palmar', 'par']);
 /** Words after which what follows is a use or a circumstance, not a kind ("alambre para amarrar", "pintura que no huela"). */
 const STOP = new Set([
   'para', 'pa', 'for', 'con', 'with', 'sin', 'without', 'que', 'to', 'y', 'and', 'o', 'or', 'por', 'a', 'al', 'como', 'like', 'hasta',
@@ -103,6 +106,8 @@ export function unknownKind(index: CatalogIndex, query: string, lang: Lang, shor
     // Spanish: the kind follows its noun ("alambre de púas", "tubo galvanizado").
     let j = i + 1;
     if (lang === 'es' && JOIN.has(words[j] ?? '')) j++;
+    // "disco de cortar metal", "máquina de soldar": a verb after "de" is the use ("pa cortar"), not a kind.
+    if (lang === 'es' && j > i + 1 && words[i + 1] === 'de' && INFINITIVE.test(words[j] ?? '') && !NOUN_LIKE_VERB.has(words[j] ?? '')) return null;
     if (lang === 'es' && j < words.length && foreign(j)) return raw.slice(i, j + 1).join(' ');
     // English: it comes before ("barbed wire", "galvanized pipe").
     if (lang === 'en' && i > 0 && foreign(i - 1) && !STOP.has(words[i - 2] ?? '')) return raw.slice(i - 1, i + 1).join(' ');

@@ -13,6 +13,7 @@ import { fold } from '../brain/rule/text.js';
 import { returnsBulkGoods, returnsMadeToOrder } from '../../machines/return-followups.js';
 import { renderReply } from '../render-reply.js';
 import { warrantyFor } from './complaint-answers.js';
+import { resolverFor } from '../catalog/index.js';
 import { asksRequirements } from '../../machines/credit-requirements.js';
 import { asksCreditTerms } from '../../machines/credit-terms.js';
 
@@ -34,7 +35,7 @@ const APPLY_FOR_CREDIT: Record<Lang, string> = { es: 'quiero abrir una cuenta de
  * template). A purchase to give back with no reason told (`text`: "quiero devolver un taladro que
  * compré ayer") gets the returns policy closed by what happened asked, when the tenant has it.
  */
-export function policyReply(tenant: TenantData, topic: PolicyTopic, lang: Lang, text = ''): ReplyDirective | null {
+export function policyReply(tenant: TenantData, topic: PolicyTopic, lang: Lang, text = '', focusSku?: string): ReplyDirective | null {
   const policy = tenant.store.policies?.[topic]?.[lang];
   // "quiero devolver una pintura que me entintaron": such goods never go back, said plainly (not the policy closed by "if it is unused…").
   if (policy && topic === 'returns' && RETURN_ASKED.test(fold(text)) && returnsMadeToOrder(text) && tenant.templates[lang]?.['info.returns.excluded'] !== undefined) return { template: 'info.returns.excluded' };
@@ -43,14 +44,29 @@ export function policyReply(tenant: TenantData, topic: PolicyTopic, lang: Lang, 
   const template = asks ? 'info.policy.returns.ask' : `info.policy.${topic}`;
   if (!policy || tenant.templates[lang]?.[template] === undefined) return null;
   if (topic === 'credit' && asksInstalments(text) && tenant.templates[lang]?.[INSTALMENTS] !== undefined) return instalmentsReply(tenant, policy, lang);
-  // "¿qué garantía tiene el taladro DeWalt?": the line about it, with how to use it; no line named, the whole policy.
-  if (topic === 'warranty') return { template, params: { policy: warrantyFor(policy, text) } };
+  // "¿qué garantía tiene el taladro DeWalt?": the line about it, with how to use it; "¿tiene garantía?" with the drill on
+  // the counter (`focusSku`), the drill's line; no line named, the whole policy.
+  if (topic === 'warranty') return { template, params: { policy: warrantyOf(tenant, policy, text, focusSku) } };
   if (topic !== 'credit') return { template, params: { policy } };
   // Applying is the advisors' form (the sales lead): offered, never started on a question.
   return { template, params: { policy }, options: [{ label: 'info.policy.credit.apply', text: APPLY_FOR_CREDIT[lang], template: true }] };
 }
 
 const INSTALMENTS = 'info.policy.credit.instalments';
+
+/**
+ * The warranty's lines about what the message names ("el taladro DeWalt"), else about the product
+ * it names by the catalog ("y el martillo?": the Truper hammer), else about the product on the
+ * counter (its name and brand), else the whole policy.
+ */
+function warrantyOf(tenant: TenantData, policy: string, text: string, focusSku: string | undefined): string {
+  const named = warrantyFor(policy, text);
+  if (named !== policy) return named;
+  const resolver = resolverFor(tenant.catalog, tenant.store.tradeGoods);
+  const namesProduct = fold(text).split(/[^a-z0-9]+/).some((w) => w.length > 3 && !/^garant/.test(w) && resolver.correct(w) !== null);
+  const product = (namesProduct ? resolver.search(text, { limit: 1 })[0]?.product : undefined) ?? (focusSku !== undefined ? tenant.catalog.find((p) => p.sku === focusSku) : undefined);
+  return product ? warrantyFor(policy, `${product.name} ${product.brand ?? ''}`) : named;
+}
 
 /**
  * "¿lo puedo pagar en cuotas?": the store writes nothing of instalments, so none is promised — what
@@ -216,9 +232,9 @@ export function creditReviewAsked(tenant: TenantData, input: Pick<InfoActorInput
   return input.form === 'credit' && asksHowLong(input.text) ? creditReviewTime(tenant, input.lang) : null;
 }
 
-/** "¿cuánto tiempo?" right after the warranty: the warranty's lengths again; null otherwise. */
-export function warrantyAgain(tenant: TenantData, input: Pick<InfoActorInput, 'warrantyAsked' | 'lang'>): InfoActorOutput | null {
-  const reply = input.warrantyAsked ? policyReply(tenant, 'warranty', input.lang) : null;
+/** "¿cuánto tiempo?" right after the warranty: the warranty's lengths again (of the product on the counter, when one is); null otherwise. */
+export function warrantyAgain(tenant: TenantData, input: Pick<InfoActorInput, 'warrantyAsked' | 'lang' | 'focusSku'>): InfoActorOutput | null {
+  const reply = input.warrantyAsked ? policyReply(tenant, 'warranty', input.lang, '', input.focusSku) : null;
   return reply ? { replies: [reply] } : null;
 }
 

@@ -15,3 +15,17 @@ describe('resolverFor', () => {
     expect(fresh.search('cemento gris', { limit: 1 })[0]?.product.sku).toBe(shared.search('cemento gris', { limit: 1 })[0]?.product.sku);
   });
 });
+
+describe('resolverFor with the store\'s names of goods', () => {
+  it('should read a good the store names as itself, never as a typo of a catalog word', async () => {
+    const { catalog, store } = await demoTenant();
+    const copy = catalog.map((p) => ({ ...p }));
+    expect(resolverFor(copy).correct('trompo')).toBe('trampa');
+    const knowing = resolverFor(copy, store.tradeGoods);
+    expect(knowing.correct('trompo')).toBeNull();
+    expect(knowing.correct('electrodos')).toBeNull();
+    expect(knowing.correct('sement')).toBe(resolverFor(copy).correct('sement'));
+    expect(resolverFor(copy)).toBe(knowing);
+    expect(createCatalogIndex(copy, store.tradeGoods)).toBe(knowing);
+  });
+});

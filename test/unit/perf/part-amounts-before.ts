@@ -65,7 +65,7 @@ const WEIGHED = /^(?:libra|pie)$/;
 const LEAD = String.raw`^(?:(?:y|e|and|ok|okay|dale|bueno|entonces|mejor|pues|si|then|so)\s+)*(?:(?:dame|deme|ponme|quiero|necesito|ocupo|mandame|me\s+das|vendeme|serian|seria|son|give\s+me|i\s*'?ll\s+take|i\s+need|i\s+want|let\s+me\s+have|make\s+it)\s+)?(?:(?:solo|nada\s+mas|just|only)\s+)?`;
 const TRAIL = /^(?:\s*(?:nada\s+mas|nomas|por\s+favor|porfa|please|pls|de\s+(?:esos?|esas?|eso)|of\s+(?:those|them|that|it)))*\s*$/;
 /** "1.5 libras", "2,5 lb": a decimal amount before its unit. */
-const DECIMAL = /^(\d+[.,]\d{1,2})\s*(libras?|lbs?|pounds?|pies|pie|feet|foot|ft)\b/;
+const DECIMAL = /^(\d+[.,]\d{1,2})\s*(libras?|lbs?|pounds?|pies|pie|feet|foot|ft|metros?|meters?|metres?|mts?|galon(?:es)?|gallons?|sacos?|fundas?|bags?|cubetas?|buckets?)\b/;
 
 /**
  * A follow-up that is only a part of a pound or a foot of the product on the counter ("dame media
@@ -81,17 +81,18 @@ export function partCountBefore(text: string): { quantity: number; unit: string 
   if (decimal?.[1] !== undefined && decimal[2] !== undefined && TRAIL.test(rest.slice(decimal[0].length))) {
     const unit = headOf(decimal[2]);
     const quantity = Number(decimal[1].replace(',', '.'));
-    return unit !== undefined && WEIGHED.test(unit) && quantity > 0 ? { quantity, unit: unit === 'libra' ? 'libras' : 'pies' } : undefined;
+    const plural = unit !== undefined ? PLURAL[unit] : undefined; // session 39: a decimal of what is sold whole is the next whole one
+    return plural !== undefined && quantity > 0 ? { quantity: WEIGHED.test(unit as string) ? quantity : Math.ceil(quantity), unit: plural } : undefined;
   }
   const part = partAmountBefore(rest);
   const plural = part ? PLURAL[part.unit] : undefined;
   if (!part || plural === undefined || Number.isInteger(part.value)) return undefined;
   // The amount is the whole message: "media libra de clavos de 3" names a product (the brain reads it).
-  const words = rest.replace(/\b(?:de|of|a|an|y|and|medi[oa]|half|un|cuartos?|quarters?|three|tres|libras?|lbs?|pounds?|pies?|feet|foot|ft|sacos?|fundas?|bags?|galon(?:es)?|gallons?|cubetas?|buckets?|\d+(?:\/\d)?)\b/g, ' ');
+  const words = rest.replace(/\b(?:de|of|a|an|y|and|medi[oa]|half|un|cuartos?|quarters?|three|tres|libras?|lbs?|pounds?|pies?|feet|foot|ft|metros?|meters?|metres?|mts?|sacos?|fundas?|bags?|galon(?:es)?|gallons?|cubetas?|buckets?|\d+(?:\/\d)?)\b/g, ' ');
   if (!TRAIL.test(words.replace(/\s+/g, ' '))) return undefined;
   // "dame medio saco": what is sold whole is the next whole one (the product tool says so).
   return { quantity: WEIGHED.test(part.unit) ? part.value : Math.ceil(part.value), unit: plural };
 }
 
 /** The unit word a follow-up count carries, by the head of the unit said. */
-const PLURAL: Readonly<Record<string, string>> = { libra: 'libras', pie: 'pies', saco: 'sacos', galon: 'galones', cubeta: 'cubetas' };
+const PLURAL: Readonly<Record<string, string>> = { libra: 'libras', pie: 'pies', saco: 'sacos', galon: 'galones', cubeta: 'cubetas', metro: 'metros' };

@@ -134,7 +134,7 @@ export function createToolRunner(options: { data: TenantData; index?: CatalogInd
   const { data } = options;
   // The tenant's tool set: only tools over data it has, and read-only tools over its backend.
   const backendTools = options.backend ? createBackendToolHandlers(options.backend) : null;
-  const index = options.index ?? createCatalogIndex(data.catalog);
+  const index = options.index ?? createCatalogIndex(data.catalog, data.store.tradeGoods);
   const typedDigits = new WeakMap<readonly string[], string>();
   const digitsOf = (texts: readonly string[]): string => {
     let d = typedDigits.get(texts);

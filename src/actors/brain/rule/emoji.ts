@@ -1,6 +1,7 @@
 import { isOnlyLaughter, withoutLaughter } from '../../../machines/laughter.js';
 import { withDimensionsJoined } from '../../catalog/dimensions.js';
 import { linesAsItems } from './line-breaks.js';
+import { withChatWordsSpelled } from '../../../machines/chat-words.js';
 
 /**
  * What an emoji-only message says, in words the readers know: 👍 / 👌 / ✅ is "ok", 🙏 / ❤️ / 😊 is
@@ -44,7 +45,7 @@ const segmenter = new Intl.Segmenter('es', { granularity: 'grapheme' });
 /**
  * The message as the readers read it: emoji-only messages as their words (`emojiAsWords`); laughter
  * set aside ("jaja sí" says "sí"), and laughter alone read as the acknowledgment it is ("jajaja",
- * "lol", "😂": "ok").
+ * "lol", "😂": "ok"); chat spellings of question words spelled out ("kuanto" is "cuanto").
  */
 export function readableText(raw: string): string {
   // "a 2 by 4", "dos por cuatro": a size as the catalog writes it ("2x4").
@@ -54,6 +55,7 @@ export function readableText(raw: string): string {
 /** `readableText` with the customer's own words for sizes ("2 by 4"), same length: what the language is read on. */
 export function readableWords(raw: string): string {
   // A list pasted one item a line is read as items, not one run of words.
-  const text = withoutLaughter(emojiAsWords(linesAsItems(raw)));
+  // "kuanto sale", "ke precio": the question words spelled out (`chat-words.ts`).
+  const text = withChatWordsSpelled(withoutLaughter(emojiAsWords(linesAsItems(raw))));
   return isOnlyLaughter(text) ? 'ok' : text;
 }

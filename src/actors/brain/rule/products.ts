@@ -1,5 +1,5 @@
 import type { Entity } from '../../../domain/nlu.js';
-import type { Product } from '../../../domain/tenant.js';
+import type { Product, TradeGood } from '../../../domain/tenant.js';
 import { isShadeWord, NUMBER_WORDS, resolverFor, type ProductResolver } from '../../catalog/index.js';
 import { GENERIC_PRODUCT_WORDS } from './lexicon.js';
 import { foldWithMap, joinSplitTokens, toOriginalSpan } from './text.js';
@@ -33,8 +33,9 @@ export interface ProductMatcher {
  * Reads product phrases through the one product resolver (`src/actors/catalog`): a word is product
  * vocabulary when the resolver corrects it to a catalog word, so the brain and the catalog tool
  * agree on every typo. By default it is the tenant's shared resolver (`resolverFor`), the very index
- * the product tool searches.
+ * the product tool searches; `storeProductMatcher`'s knows the store's names of goods ("trompo": no typo).
  */
+export const storeProductMatcher = (tenant: { catalog: readonly Product[]; store?: { tradeGoods?: readonly TradeGood[] | undefined } | undefined }): ProductMatcher => createProductMatcher(tenant.catalog, resolverFor(tenant.catalog, tenant.store?.tradeGoods));
 export function createProductMatcher(catalog: readonly Product[], resolver: ProductResolver = resolverFor(catalog)): ProductMatcher {
   const vocab = buildVocabulary(catalog, resolver);
   const { madeInSize, lacksSize } = createInchSizes(catalog, vocab);
@@ -296,6 +297,8 @@ export function createProductMatcher(catalog: readonly Product[], resolver: Prod
           // "pa'"/"pal" are how "para"/"para el" are said and typed ("mezcladora pal fregadero"); "del" carries its article too ("la llave del lavamanos").
           const joined = t.t === 'del' && toks[j + 1] ? resolve(toks[j + 1]!.t) : null;
           if (joined !== null && !UNITS.has(joined) && ownedBy(parts, joined)) { parts.push(joined); previous = joined; last = j + 1; j += 2; continue; }
+          // "disco de cortar metal de 7", "cinta de medir": a verb after "de" is the product's use; its words go on naming it.
+          if (t.t === 'de' && /^[a-z]{3,}(?:ar|er|ir)$/.test(toks[j + 1]?.t ?? '') && resolve(toks[j + 1]!.t) === null && !STOP.has(toks[j + 1]!.t)) { j += 2; continue; }
           if ((t.t === 'de' || t.t === 'of' || t.t === 'para' || t.t === 'pa' || t.t === 'pal' || t.t === 'for' || t.t === 'en' || t.t === 'in') && toks[j + 1]) {
             const next = toks[j + 1] as Tok;
             // "block de 6": a bare number right after "de" is a size unless a product follows it ("de 20 varillas");

@@ -22,7 +22,7 @@ import { asksToResumeRequest, buysToResell } from './form-resume.js';
 import { classifierTrainingOf } from './model-transfer.js';
 import { asksCallForQuote, asksForCallBack, asksForSalesPerson, asksIfBot, asksInvoiceCopy, asksPersonForGoods, asksPutThroughToSales, saysOnlyUrgent } from './handoff-requests.js';
 import { asksForAWayRound, asksForStaff, asksIfCarried, asksPriceOfCount, asksWhereToBuy, greetsWithAProduct, countsAColour, lineAsked, namesOnlyAColour, picksAColour, namesOnlyAnotherTradesGood, namesOnlyAThing, weighsAKind } from './product-questions.js';
-import { createProductMatcher, type ProductMatcher } from './products.js';
+import { storeProductMatcher, type ProductMatcher } from './products.js';
 import { goodsBySize, withCountedSizes } from './goods-by-size.js';
 import { withCountedColours } from './counted-colours.js';
 import { withAreasAsUnits, withCountApart } from './count-apart.js';
@@ -137,7 +137,7 @@ function sureHandoffOrCase(intent: IntentScore): boolean {
 export function createRuleBrain(options: RuleBrainOptions): Brain {
   const { tenant, threshold = OUT_OF_SCOPE_THRESHOLD } = options;
   const readings = createReadingCache(options.readingCacheSize ?? READING_CACHE_SIZE);
-  const products: ProductMatcher = createProductMatcher(tenant.catalog);
+  const products: ProductMatcher = storeProductMatcher(tenant);
   const intents = createIntentSet(tenant.intents);
   // One model per tenant, over that tenant's labels; readings carry the behaviour and the label.
   const classifier: IntentClassifier = createIntentClassifier(modelOf(tenant, products.lexicon, options.classifier));
@@ -361,7 +361,7 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     const unsureOfIt = intent.confidence < HANDOFF_CONFIDENCE || intent.name === 'out_of_scope';
     // "good morning, I'm looking for sandpaper": an unsure reading that names a good of the trade.
     const namesGood = (unsureOfIt && (namesOnlyATradeGood(tenant.store?.tradeGoods, text) || namesOnlyAColour(tenant.catalog, text) || countsAColour(tenant.catalog, text) || lineAsked(tenant, text) !== null)) || (intent.confidence < MIN_INTENT_CONFIDENCE && intent.name !== 'human_agent' && intent.name !== 'complaint' && mentionsATradeGood(tenant.store?.tradeGoods, text));
-    if (has('product_inquiry') && ((((intent.confidence < MIN_INTENT_CONFIDENCE && intent.name !== 'human_agent') || intent.name === 'greeting' || (intent.name === 'offers' && intent.confidence < HANDOFF_CONFIDENCE)) && asksIfCarried(text)) || (intent.name === 'complaint' && namesOnlyAThing(text)) || (unsureOfIt && namesOnlyAnotherTradesGood(text)) || (mentions.length > 0 && !sureHandoffOrCase(intent) && (asksWhereToBuy(text) || weighsAKind(text))) || namesGood || (intent.name === 'greeting' && (greetsWithAProduct(text, mentions) || namesOnlyAColour(tenant.catalog, text))))) {
+    if (has('product_inquiry') && ((((intent.confidence < MIN_INTENT_CONFIDENCE && intent.name !== 'human_agent') || intent.name === 'greeting' || (intent.name === 'offers' && intent.confidence < HANDOFF_CONFIDENCE)) && asksIfCarried(text)) || (intent.name === 'complaint' && namesOnlyAThing(text)) || (unsureOfIt && namesOnlyAnotherTradesGood(text)) || (mentions.length > 0 && !sureHandoffOrCase(intent) && (asksWhereToBuy(text) || weighsAKind(text))) || namesGood || (intent.name === 'greeting' && (greetsWithAProduct(text, mentions) || namesOnlyAColour(tenant.catalog, text) || mentionsATradeGood(tenant.store?.tradeGoods, text))))) { // "buenas, ay trompo?": the store's word for a good
       intent = { name: 'product_inquiry', confidence: PRODUCT_RULE_CONFIDENCE };
     }
     // "voy a pintar la casa, ¿qué me hace falta?" (read as a goodbye on "hace falta"), "¿cuántos

@@ -4,7 +4,7 @@ import { tellsWhatHappened } from '../../../machines/triage-decision.js';
 import type { UrgencyLevel } from '../../../domain/lead.js';
 import type { Lang } from '../../../domain/nlu.js';
 import { namesOneThingOnly } from './narrowed-pick.js';
-import { fold, outsideSpans } from './text.js';
+import { chatSpelling, fold, outsideSpans } from './text.js';
 import { rememberRecent } from '../../../kernel/recent-texts.js';
 import { namesGoodsInEnglish } from './english-words.js';
 import { parseProductText } from '../../catalog/attributes.js';
@@ -444,7 +444,8 @@ const ES_WORDS = new Set(
     'favor pues aqui alla eso esto ese este vendedor tienda cotizacion cotizame sucursal envio quisiera podria puedo ' +
     'pueden hacen venden estoy todo todos ' +
     // Requests a customer opens with, often before an English product word ("dame 10 blocks").
-    'dame deme ponme pongame mandame enviame regalame vendeme busco ocupo llevo compro tienes vendes cuantos cuantas'
+    'dame deme ponme pongame mandame enviame regalame vendeme busco ocupo llevo compro tienes vendes cuantos cuantas ' +
+    'les llega llegan yega yegan'
   ).split(' '),
 );
 const EN_WORDS = new Set(
@@ -476,7 +477,10 @@ export function detectLang(text: string, fallback: Lang): Lang {
   let es = 0;
   let en = 0;
   if (/[ñ¿¡áéíóú]/i.test(text)) es += 1.5;
-  for (const w of words(text).map((x) => (x.includes('.') ? x.replace(/\./g, '') : x))) {
+  // Chat spellings read as the word they stand for ("i kuando les yega": "kuando" is "cuando"); one
+  // letter is too ambiguous ("x", "n", "u") to count.
+  const said = words(text).map((x) => (x.includes('.') ? x.replace(/\./g, '') : x));
+  for (const w of said.flatMap((x) => (x.length > 1 ? chatSpelling(x).split(' ') : [x]))) {
     // Both languages: a Dominican customer says "ok", "bye", "delivery" and "blocks" in Spanish as often as in English.
     if (BOTH_LANGS.has(w)) continue;
     if (ES_WORDS.has(w)) es++;

@@ -226,6 +226,11 @@ const CHAT_SPELLINGS: Record<string, string> = {
   hav: 'have',
 };
 
+/** A chat spelling's full form ("kuando" → "cuando", "ty" → "thank you"), or the token itself. */
+export function chatSpelling(tok: string): string {
+  return Object.hasOwn(CHAT_SPELLINGS, tok) ? (CHAT_SPELLINGS[tok] as string) : tok; // never "constructor"'s function
+}
+
 /**
  * Classifier normalisation: lower-case, strip accents, numbers → placeholder, strip punctuation and
  * emojis, collapse 3+ repeated letters ("holaaaa" → "hola"), expand chat spellings ("xq" → "porque").
@@ -244,7 +249,7 @@ export function normalizeText(text: string): string {
     if (tok.length === 0) continue;
     if (/^(?:ja)+j?a?$/.test(tok) && tok.length >= 4) out.push('jaja');
     else if (/^(?:ha)+h?a?$/.test(tok) && tok.length >= 4) out.push('haha');
-    else out.push(CHAT_SPELLINGS[tok] ?? tok);
+    else out.push(chatSpelling(tok));
   }
   return out.join(' ');
 }
