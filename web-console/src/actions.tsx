@@ -11,6 +11,8 @@ export function Actions(props: { state: ConsoleContext; detail: ConversationDeta
   const [outcome, setOutcome] = useState('');
   const [quoteOutcome, setQuoteOutcome] = useState('');
   const openQuote = detail.quote?.status === 'open';
+  const quoteOwner = detail.quote?.owner ?? null;
+  const [quoteFor, setQuoteFor] = useState('');
   const [target, setTarget] = useState('');
   const [confirmTake, setConfirmTake] = useState(false);
   const [confirmResolve, setConfirmResolve] = useState(false);
@@ -134,6 +136,45 @@ export function Actions(props: { state: ConsoleContext; detail: ConversationDeta
             {t(lang, 'cancel')}
           </button>
         </p>
+      ) : null}
+      {openQuote ? (
+        // Who in sales follows it up: claimed without taking the conversation (the bot keeps answering).
+        <p class="quote-owner" data-status="quote-owner">
+          {quoteOwner ? t(lang, 'quoteOwnedBy', { name: quoteOwner.id === agent?.id ? `${quoteOwner.displayName} (${t(lang, 'you')})` : quoteOwner.displayName }) : null}
+          {quoteOwner?.id !== agent?.id && (!quoteOwner || agent?.role === 'admin') ? (
+            <>
+              {quoteOwner ? ' ' : null}
+              <button type="button" class={quoteOwner ? undefined : 'primary'} data-action="claim-quote" title={t(lang, 'quoteClaimTitle')} onClick={() => void controller.claimQuote()}>
+                {t(lang, 'quoteClaim')}
+              </button>
+            </>
+          ) : null}
+        </p>
+      ) : null}
+      {openQuote && agent?.role === 'admin' && state.agents.some((a) => a.id !== quoteOwner?.id) ? (
+        // An admin hands a quote to a salesperson (or moves it from one on holiday).
+        <form
+          class="inline"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (quoteFor) void controller.claimQuote(quoteFor).then(() => setQuoteFor(''));
+          }}
+        >
+          <label for="quote-for">{t(lang, 'quoteGiveTo')}</label>
+          <select id="quote-for" value={quoteFor} onChange={(e) => setQuoteFor(e.currentTarget.value)}>
+            <option value="">—</option>
+            {state.agents
+              .filter((a) => a.id !== quoteOwner?.id)
+              .map((a) => (
+                <option key={a.id} value={a.id}>
+                  {a.displayName}
+                </option>
+              ))}
+          </select>
+          <button type="submit" data-action="give-quote" disabled={!quoteFor}>
+            {t(lang, 'quoteGive')}
+          </button>
+        </form>
       ) : null}
       {openQuote ? (
         // Sales follows up the quote the bot promised; whoever did closes it with how it went.

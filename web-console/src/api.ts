@@ -42,6 +42,8 @@ export interface ConsoleApi {
   resolve(id: string, outcome: string): Promise<{ state: string; already_resolved?: boolean; resolution?: { agent: string; outcome: string } }>;
   /** Closes the conversation's open quote ticket with how it went; `already_closed` when someone did first. */
   closeQuote(id: string, outcome: string): Promise<{ number: string; already_closed: boolean; resolution: { agent: string | null; outcome: string | null } }>;
+  /** Makes this agent (or, for an admin, `agentId`) the quote's salesperson; the bot keeps the conversation. */
+  claimQuote(id: string, agentId?: string): Promise<{ number: string; owner: { id: string; displayName: string }; changed: boolean; from: string | null }>;
   /** Drops the CSRF token and tenant (after logout or an expired session). */
   forget(): void;
 }
@@ -126,6 +128,7 @@ export function createConsoleApi(options: { base?: string; onUnauthorized: () =>
     note: (id, text, key) => call('POST', c(id, '/notes'), { text }, { idempotencyKey: key }),
     resolve: (id, outcome) => call('POST', c(id, '/resolve'), { outcome }),
     closeQuote: (id, outcome) => call('POST', c(id, '/quote/close'), { outcome }),
+    claimQuote: (id, agentId) => call('POST', c(id, '/quote/claim'), agentId ? { agentId } : {}),
     forget() {
       csrf = null;
       tenant = '';

@@ -23,6 +23,7 @@ import { buildInboxItem, compareInboxItems, customerName, handoffTicketOf, inVie
 import type { InboxFeed } from './inbox-feed.js';
 import { resolveOutcome, standingOutcome, type ResolveOutcome } from '../handoff-resolution.js';
 import { closeQuoteTicket, type QuoteClosed } from './quote-close.js';
+import { claimQuoteTicket, type QuoteClaimed } from './quote-owner.js';
 import { createOutsideAgents } from './outside-agents.js';
 
 export { nameSaidIn, phoneWrittenIn } from './customer-facts.js';
@@ -103,7 +104,7 @@ export function transcriptLine(e: TranscriptEntry): TranscriptLine {
 }
 
 export interface ConsoleService {
-  inbox(actor: ConsoleActor, query: { view: InboxView; q?: string; limit?: number; cursor?: string }): Promise<{ items: InboxItem[]; nextCursor: string | null }>;
+  inbox(actor: ConsoleActor, query: { view: InboxView; q?: string; limit?: number; cursor?: string; ownedByMe?: boolean }): Promise<{ items: InboxItem[]; nextCursor: string | null }>;
   inboxItem(tenantId: string, conversationId: string): Promise<InboxItem | null>;
   take(actor: ConsoleActor, conversationId: string): Promise<{ assignee: { id: string; displayName: string } }>;
   assign(actor: ConsoleActor, conversationId: string, agentId: string, mode: 'assign' | 'transfer'): Promise<{ assignee: { id: string; displayName: string } }>;
@@ -113,6 +114,8 @@ export interface ConsoleService {
   resolve(actor: ConsoleActor, conversationId: string, outcome: string): Promise<{ state: string } & ResolveOutcome>;
   /** Closes the conversation's open quote ticket with an outcome (any agent: sales follow-up is the team's); idempotent. */
   closeQuote(actor: ConsoleActor, conversationId: string, outcome: string): Promise<QuoteClosed>;
+  /** Makes the actor (or, for an admin, `agentId`) the quote's salesperson; the conversation stays with the bot. */
+  claimQuote(actor: ConsoleActor, conversationId: string, agentId?: string): Promise<QuoteClaimed>;
   cannedReplies(tenantId: string): CannedReply[];
   /** An agent took the conversation over outside the console (Rocket.Chat `/crear-ticket`): they hold it, with a line in the thread. */
   outsideTakeover(tenantId: string, conversationId: string, agentName: string): Promise<void>;
@@ -249,6 +252,8 @@ export function createConsoleService(options: ConsoleServiceOptions): ConsoleSer
       for (const conversationId of candidates) {
         const item = await itemFor(actor.tenantId, conversationId, ticketList, byConversation.get(conversationId) ?? null);
         if (!item || !inView(item, query.view, actor.agentId)) continue;
+        // "Mis cotizaciones": the quotes the agent follows up.
+        if (query.ownedByMe && item.openQuote?.owner?.id !== actor.agentId) continue;
         const handle = host.contactHandleOf(actor.tenantId, conversationId);
         if (query.q && !matchesQuery(item, query.q, handle ? handle.replace(/\D/g, '') : null)) continue;
         items.push(item);
@@ -343,7 +348,7 @@ export function createConsoleService(options: ConsoleServiceOptions): ConsoleSer
         leadDraft: Object.fromEntries(Object.entries(draft).map(([k, v]) => [k, v?.value ?? null])),
         ticket: ticket ? { number: ticket.number, reason: ticket.reason, summary: ticket.summary, openedAt: ticket.openedAt, status: ticket.status, closedAt: ticket.closedAt, resolvedBy: ticket.agentName, outcome: ticket.outcome, rating: ticket.rating ?? null, callBack, callTo } : null,
         // The quote sales owes, beside a handoff ticket too (an agent took the quote's conversation to talk).
-        quote: quote ? { number: quote.number, openedAt: quote.openedAt, status: quote.status, closedAt: quote.closedAt, closedBy: quote.agentName, outcome: quote.outcome } : null,
+        quote: quote ? { number: quote.number, openedAt: quote.openedAt, status: quote.status, closedAt: quote.closedAt, closedBy: quote.agentName, outcome: quote.outcome, owner: quote.owner ? { id: quote.owner.id, displayName: quote.owner.displayName, at: quote.owner.at } : null } : null,
         media: view.transcript.flatMap((e) => (e.media ?? []).map((m) => ({ ...m, messageId: e.messageId, at: e.at }))),
         assignee: assignment ? { id: assignment.agentId, displayName: assignment.displayName } : null,
         transcript: transcript.map(transcriptLine),
@@ -405,6 +410,20 @@ export function createConsoleService(options: ConsoleServiceOptions): ConsoleSer
       const answer = await closeQuoteTicket(tickets, actor, conversationId, outcome);
       if (!answer.already_closed) await audit.append(actor.tenantId, 'agent.quote_closed', actor.auditActor, { conversationId, ticketNumber: answer.number });
       later(announce(actor.tenantId, conversationId));
+      return answer;
+    },
+
+    async claimQuote(actor, conversationId, agentId) {
+      await viewOf(actor.tenantId, conversationId);
+      if (agentId !== undefined && agentId !== actor.agentId && actor.role !== 'admin') throw new HiloError('HILO_ERR_CONSOLE_FORBIDDEN');
+      const name = agentId === undefined || agentId === actor.agentId ? actor.displayName : await options.agentName(actor.tenantId, agentId);
+      if (name === null) throw new HiloError('HILO_ERR_CONSOLE_AGENT_NOT_FOUND');
+      const answer = await claimQuoteTicket(tickets, actor, conversationId, { id: agentId ?? actor.agentId, displayName: name });
+      if (answer.changed) {
+        await audit.append(actor.tenantId, 'agent.quote_claimed', actor.auditActor, { conversationId, ticketNumber: answer.number, to: `agent:${answer.owner.id.slice(0, 8)}` });
+        await recordActivity(actor.tenantId, conversationId, 'quote_claimed', actor.displayName, answer.owner.displayName === actor.displayName ? null : answer.owner.displayName);
+        later(announce(actor.tenantId, conversationId));
+      }
       return answer;
     },
 

@@ -6,7 +6,8 @@
  * `test/contract/console-activity.contract.ts`.
  */
 
-export type ActivityKind = 'took' | 'transferred' | 'assigned';
+/** `quote_claimed`: `by` made `to` (null: themselves) the salesperson following the quote up. */
+export type ActivityKind = 'took' | 'transferred' | 'assigned' | 'quote_claimed';
 
 export interface ActivityEntry {
   id: string;
