@@ -91,6 +91,7 @@ export const ERROR_CODES = {
   HILO_ERR_CONSOLE_NO_QUOTE: { status: 404, message: 'This conversation has no quote ticket.' },
   HILO_ERR_CONSOLE_QUOTE_TAKEN: { status: 409, message: 'Another agent follows this quote up.' },
   HILO_ERR_CONSOLE_QUOTE_CLOSED: { status: 409, message: 'This quote is closed already.' },
+  HILO_ERR_CONSOLE_RESOLVE_UNANSWERED: { status: 409, message: 'Nobody has answered this customer: send unanswered: true to resolve it anyway.' },
   HILO_ERR_BACKEND_TIMEOUT: { status: 504, message: 'The business backend did not answer in time.' },
   HILO_ERR_BACKEND_UNAVAILABLE: { status: 503, message: 'The business backend failed or was unreachable after retries.' },
   HILO_ERR_BACKEND_CIRCUIT_OPEN: { status: 503, message: 'The business backend failed repeatedly; calls are paused for a while (circuit open).' },

@@ -80,6 +80,11 @@ describe('agent console, an admin shift', () => {
     await confirm.waitFor({ state: 'detached', timeout: TIMEOUT });
     const stateOf = async () => ((await (await fetch(`${server.baseUrl}/console/api/tenants/ferreteria/conversations/${id}`, { headers: { authorization: `Bearer ${server.apiKey}` } })).json()) as { ticket: { status: string } }).ticket.status;
     expect(await stateOf()).toBe('open');
+    // The API asks too (session 39): without unanswered: true a handoff nobody answered stays open.
+    const direct = await fetch(`${server.baseUrl}/console/api/tenants/ferreteria/conversations/${id}/resolve`, { method: 'POST', headers: { authorization: `Bearer ${server.apiKey}`, 'content-type': 'application/json' }, body: JSON.stringify({ outcome: 'duplicado' }) });
+    expect(direct.status).toBe(409);
+    expect(((await direct.json()) as { error: { code: string } }).error.code).toBe('HILO_ERR_CONSOLE_RESOLVE_UNANSWERED');
+    expect(await stateOf()).toBe('open');
 
     await page.locator('[data-action="resolve"]').click();
     await page.locator('[data-action="resolve-confirm"]').click();

@@ -28,9 +28,9 @@ export function Actions(props: { state: ConsoleContext; detail: ConversationDeta
   const targets = state.agents.filter((a) => a.id !== detail.assignee?.id);
   // An admin may resolve a handoff nobody took: the customer asked for a person and got no answer, so only on purpose.
   const unanswered = inHandoff && detail.assignee === null;
-  const resolve = async () => {
+  const resolve = async (confirmed = false) => {
     setConfirmResolve(false);
-    if (outcome.trim() && (await controller.resolve(outcome.trim()))) {
+    if (outcome.trim() && (await controller.resolve(outcome.trim(), confirmed))) {
       setOutcome('');
       // The form goes away with the handoff: focus returns to the conversation's heading.
       document.getElementById('conversation-title')?.focus();
@@ -72,7 +72,8 @@ export function Actions(props: { state: ConsoleContext; detail: ConversationDeta
       {!mine && !heldByOther && !(detail.awaitingRating && !inHandoff) && !confirmTake ? (
         <button
           type="button"
-          class="primary"
+          // With the bot and a quote to follow up, the claim leads: taking would silence the bot.
+          class={inHandoff || !openQuote ? 'primary' : undefined}
           data-action="take"
           onClick={async () => {
             if (!inHandoff) {
@@ -129,7 +130,7 @@ export function Actions(props: { state: ConsoleContext; detail: ConversationDeta
       {canAct && unanswered && confirmResolve ? (
         <p class="confirm-take" role="alert" data-status="confirm-resolve">
           {t(lang, 'resolveUnanswered')}{' '}
-          <button type="button" class="primary" data-action="resolve-confirm" onClick={() => void resolve()}>
+          <button type="button" class="primary" data-action="resolve-confirm" onClick={() => void resolve(true)}>
             {t(lang, 'resolveConfirm')}
           </button>{' '}
           <button type="button" data-action="resolve-cancel" onClick={() => setConfirmResolve(false)}>

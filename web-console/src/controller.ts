@@ -29,7 +29,8 @@ export interface ConsoleController {
   /** True when the conversation is now held by this agent. */
   take(): Promise<boolean>;
   transfer(agentId: string): Promise<void>;
-  resolve(outcome: string): Promise<boolean>;
+  /** `unanswered`: confirmed resolving a handoff nobody answered. */
+  resolve(outcome: string, unanswered?: boolean): Promise<boolean>;
   /** Closes the open conversation's quote with an outcome; true when it is closed now. */
   closeQuote(outcome: string): Promise<boolean>;
   /** Claims the open conversation's quote for this agent (an admin: for `agentId`), without taking the conversation. */
@@ -107,6 +108,8 @@ export function createConsoleController(store: ConsoleStore, api: ConsoleApi, ws
       }
       case 'HILO_ERR_CONSOLE_QUOTE_TAKEN':
         return say('quoteTaken', { name: (err.details as { owner?: { displayName?: string } } | undefined)?.owner?.displayName ?? '?' });
+      case 'HILO_ERR_CONSOLE_RESOLVE_UNANSWERED':
+        return say('resolveUnansweredRefused');
       case 'HILO_ERR_CONSOLE_QUOTE_CLOSED':
         return say('quoteIsClosed');
       case 'HILO_ERR_CONSOLE_NOT_ASSIGNEE':
@@ -373,8 +376,8 @@ export function createConsoleController(store: ConsoleStore, api: ConsoleApi, ws
       const id = ctx().selected;
       if (id) refreshDetailSoon(id);
     },
-    async resolve(outcome) {
-      const done = await actOnSelected((id) => api.resolve(id, outcome));
+    async resolve(outcome, unanswered) {
+      const done = await actOnSelected((id) => api.resolve(id, outcome, unanswered));
       if (!done) return false;
       info(done.already_resolved && done.resolution ? say('alreadyResolved', { name: done.resolution.agent }) : say('resolved'));
       const id = ctx().selected;

@@ -111,7 +111,8 @@ export interface ConsoleService {
   conversation(actor: ConsoleActor, conversationId: string): Promise<Record<string, unknown>>;
   reply(actor: ConsoleActor, conversationId: string, text: string): Promise<{ messageId: string }>;
   addNote(actor: ConsoleActor, conversationId: string, text: string): Promise<AgentNote>;
-  resolve(actor: ConsoleActor, conversationId: string, outcome: string): Promise<{ state: string } & ResolveOutcome>;
+  /** `unanswered`: the caller knows nobody answered the customer (an admin resolving an unheld handoff) and resolves anyway. */
+  resolve(actor: ConsoleActor, conversationId: string, outcome: string, unanswered?: boolean): Promise<{ state: string } & ResolveOutcome>;
   /** Closes the conversation's open quote ticket with an outcome (any agent: sales follow-up is the team's); idempotent. */
   closeQuote(actor: ConsoleActor, conversationId: string, outcome: string): Promise<QuoteClosed>;
   /** Makes the actor (or, for an admin, `agentId`) the quote's salesperson; the conversation stays with the bot. */
@@ -389,13 +390,15 @@ export function createConsoleService(options: ConsoleServiceOptions): ConsoleSer
       return note;
     },
 
-    async resolve(actor, conversationId, outcome) {
+    async resolve(actor, conversationId, outcome, unanswered = false) {
       const view = await viewOf(actor.tenantId, conversationId);
       // Resolved before (a second click, another agent, Rocket.Chat, the REST API): the resolution
       // that stands, nothing changes; never handed off: 409, as the REST resolve answers.
       if (!view.state?.value.startsWith('handoff')) return { state: view.state?.value ?? 'unknown', ...standingOutcome(view.state) };
-      await requireHolder(actor, conversationId);
+      const holder = await requireHolder(actor, conversationId);
       const ticket = handoffTicketOf(await tickets.list(actor.tenantId), conversationId);
+      // Nobody holds it: the customer asked for a person and got no answer. Only on purpose (the page asks first).
+      if (!holder && !unanswered) throw new HiloError('HILO_ERR_CONSOLE_RESOLVE_UNANSWERED', undefined, { details: { ticketNumber: ticket?.number ?? null } });
       // The machine closes the ticket in the resolve's own turn (`handoff.closingTicket`), as for a REST resolve.
       const result = await host.resolveHandoff(actor.tenantId, conversationId, actor.displayName, outcome);
       // Judged from the resolve's own turn: of two at the same instant, one resolved, the other says so.

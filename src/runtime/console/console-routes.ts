@@ -50,6 +50,8 @@ const AgentRef = z.strictObject({ agentId: z.string().min(1).max(64).refine(isSt
 const QuoteClaim = z.strictObject({ agentId: AgentRef.shape.agentId.optional() });
 const Text = z.strictObject({ text: agentText(4000) });
 const Resolve = z.strictObject({ outcome: agentText(RESOLVE_OUTCOME_MAX_CHARS) });
+/** `unanswered: true`: resolving a handoff nobody answered, on purpose. */
+const ResolveHandoff = Resolve.extend({ unanswered: z.boolean().optional() });
 const VIEWS = ['waiting', 'mine', 'open', 'quotes'] as const;
 
 type Handler = (req: HttpRequest, ctx: RouteContext, actor: ConsoleActor) => Promise<HttpResponse>;
@@ -190,7 +192,10 @@ export function createConsoleRoutes(options: ConsoleRoutesOptions): Route[] {
         return json(201, { id: note.id, author: note.author, text: note.text, at: note.at });
       });
     }),
-    route('POST', `${C}/resolve`, async (req, ctx, actor) => json(200, await service.resolve(actor, id(ctx), readBody(req, Resolve).outcome))),
+    route('POST', `${C}/resolve`, async (req, ctx, actor) => {
+      const body = readBody(req, ResolveHandoff);
+      return json(200, await service.resolve(actor, id(ctx), body.outcome, body.unanswered === true));
+    }),
     route('POST', `${C}/quote/close`, async (req, ctx, actor) => json(200, await service.closeQuote(actor, id(ctx), readBody(req, Resolve).outcome))),
     route('POST', `${C}/quote/claim`, async (req, ctx, actor) => json(200, await service.claimQuote(actor, id(ctx), readBody(req, QuoteClaim).agentId))),
   ];
