@@ -116,6 +116,13 @@ export function runRecordsContract(options: RecordsContractOptions): void {
         expect(moved?.ok).toBe(true);
         expect(moved?.ticket.owner).toEqual({ ...luis, at: new Date(START + 120_000).toISOString() });
         expect((await records.tickets.list(tenantId))[0]?.owner?.displayName).toBe('Luis');
+        // Let go only by whom it is expected from; then anyone may claim it.
+        expect((await records.tickets.release!(tenantId, quote.ticketId, ana.id))?.ok).toBe(false);
+        const released = await records.tickets.release!(tenantId, quote.ticketId, luis.id);
+        expect(released).toEqual({ ok: true, ticket: quote });
+        expect((await records.tickets.list(tenantId))[0]).toEqual(quote);
+        expect((await records.tickets.claim!(tenantId, quote.ticketId, ana, null))?.ok).toBe(true);
+        expect(await records.tickets.release!(tenantId, randomUUID(), ana.id)).toBeNull();
         // Of two claims at once on an unclaimed quote, one wins.
         const other = await records.tickets.open(ticketInput(await thread(), { kind: 'quote', reason: 'quote' }));
         const both = await Promise.all([records.tickets.claim!(tenantId, other.ticketId, ana, null), records.tickets.claim!(tenantId, other.ticketId, luis, null)]);

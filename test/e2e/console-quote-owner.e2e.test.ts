@@ -130,6 +130,11 @@ describe('agent console, quote owners', () => {
     await claim.click();
     await page.locator('[data-status="quote-owner"]', { hasText: 'La sigue Ana Pérez (tú)' }).waitFor({ timeout: TIMEOUT });
     await page.screenshot({ path: '/tmp/agent39/quote-owner-390.png', fullPage: false }).catch(() => undefined);
+    // Claimed the wrong one: she lets it go, and anyone may claim it again.
+    await page.locator('[data-action="release-quote"]').click();
+    await page.locator('.transcript [data-activity="quote_released"]', { hasText: 'Ana Pérez soltó la cotización' }).waitFor({ timeout: TIMEOUT });
+    await page.locator('[data-action="claim-quote"]').waitFor({ timeout: TIMEOUT });
+    expect((await consoleApi('GET', `/conversations/${id}`)).body.quote.owner).toBeNull();
     expect(rig.errors).toEqual([]);
   });
 });

@@ -150,6 +150,14 @@ export function Actions(props: { state: ConsoleContext; detail: ConversationDeta
               </button>
             </>
           ) : null}
+          {quoteOwner && (quoteOwner.id === agent?.id || agent?.role === 'admin') ? (
+            <>
+              {' '}
+              <button type="button" data-action="release-quote" onClick={() => void controller.releaseQuote()}>
+                {t(lang, 'quoteRelease')}
+              </button>
+            </>
+          ) : null}
         </p>
       ) : null}
       {openQuote && agent?.role === 'admin' && state.agents.some((a) => a.id !== quoteOwner?.id) ? (

@@ -45,6 +45,8 @@ export interface ConsoleApi {
   closeQuote(id: string, outcome: string): Promise<{ number: string; already_closed: boolean; resolution: { agent: string | null; outcome: string | null } }>;
   /** Makes this agent (or, for an admin, `agentId`) the quote's salesperson; the bot keeps the conversation. */
   claimQuote(id: string, agentId?: string): Promise<{ number: string; owner: { id: string; displayName: string }; changed: boolean; from: string | null }>;
+  /** The quote's owner (or an admin) lets it go; `released: false` when nobody followed it up. */
+  releaseQuote(id: string): Promise<{ number: string; released: boolean; from: string | null }>;
   /** Drops the CSRF token and tenant (after logout or an expired session). */
   forget(): void;
 }
@@ -129,6 +131,7 @@ export function createConsoleApi(options: { base?: string; onUnauthorized: () =>
     note: (id, text, key) => call('POST', c(id, '/notes'), { text }, { idempotencyKey: key }),
     resolve: (id, outcome, unanswered) => call('POST', c(id, '/resolve'), unanswered ? { outcome, unanswered } : { outcome }),
     closeQuote: (id, outcome) => call('POST', c(id, '/quote/close'), { outcome }),
+    releaseQuote: (id) => call('POST', c(id, '/quote/release'), {}),
     claimQuote: (id, agentId) => call('POST', c(id, '/quote/claim'), agentId ? { agentId } : {}),
     forget() {
       csrf = null;

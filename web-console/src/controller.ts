@@ -35,6 +35,8 @@ export interface ConsoleController {
   closeQuote(outcome: string): Promise<boolean>;
   /** Claims the open conversation's quote for this agent (an admin: for `agentId`), without taking the conversation. */
   claimQuote(agentId?: string): Promise<boolean>;
+  /** Lets the open conversation's quote go (its owner, or an admin). */
+  releaseQuote(): Promise<boolean>;
   /** The quotes tab shows only the quotes this agent follows up ("Mis cotizaciones"), or all. */
   setQuotesMine(mine: boolean): void;
   /** Sends a reply (or saves an internal note); true when it went through. */
@@ -396,6 +398,14 @@ export function createConsoleController(store: ConsoleStore, api: ConsoleApi, ws
       const done = await actOnSelected((id) => api.claimQuote(id, agentId));
       if (!done) return false;
       info(done.owner.id === ctx().agent?.id ? say('quoteClaimed', { number: done.number }) : say('quoteGiven', { number: done.number, name: done.owner.displayName }));
+      const id = ctx().selected;
+      if (id) refreshDetailSoon(id);
+      return true;
+    },
+    async releaseQuote() {
+      const done = await actOnSelected((id) => api.releaseQuote(id));
+      if (!done) return false;
+      info(say('quoteReleased', { number: done.number }));
       const id = ctx().selected;
       if (id) refreshDetailSoon(id);
       return true;

@@ -10,9 +10,9 @@ import type { ConversationDetail, Lang, Note, TranscriptLine } from './wire.js';
 type Resolution = { at: string; by: string | null; outcome: string | null };
 type Act = NonNullable<ConversationDetail['activity']>[number];
 type Entry = { kind: 'line'; line: TranscriptLine } | { kind: 'note'; note: Note } | { kind: 'resolved'; resolution: Resolution } | { kind: 'act'; act: Act };
-const ACT_KEYS: Record<Act['kind'], StringKey> = { took: 'activityTook', transferred: 'activityTransferred', assigned: 'activityAssigned', quote_claimed: 'activityQuoteClaimed' };
+const ACT_KEYS: Record<Act['kind'], StringKey> = { took: 'activityTook', transferred: 'activityTransferred', assigned: 'activityAssigned', quote_claimed: 'activityQuoteClaimed', quote_released: 'activityQuoteReleased' };
 /** The key of an activity line: a quote claimed for someone else reads "Ana le pasó la cotización a Luis". */
-const actKey = (a: Act): StringKey => (a.kind === 'quote_claimed' && a.to ? 'activityQuoteGiven' : ACT_KEYS[a.kind]);
+const actKey = (a: Act): StringKey => (a.kind === 'quote_claimed' && a.to ? 'activityQuoteGiven' : a.kind === 'quote_released' && a.to ? 'activityQuoteTakenFrom' : ACT_KEYS[a.kind]);
 
 const AUTHOR_KEYS: Record<string, StringKey> = { customer: 'customer', bot: 'bot', agent: 'agent' };
 

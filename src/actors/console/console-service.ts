@@ -23,7 +23,7 @@ import { buildInboxItem, compareInboxItems, customerName, handoffTicketOf, inVie
 import type { InboxFeed } from './inbox-feed.js';
 import { resolveOutcome, standingOutcome, type ResolveOutcome } from '../handoff-resolution.js';
 import { closeQuoteTicket, type QuoteClosed } from './quote-close.js';
-import { claimQuoteTicket, type QuoteClaimed } from './quote-owner.js';
+import { createQuoteOwners, type QuoteClaimed, type QuoteReleased } from './quote-owner.js';
 import { createOutsideAgents } from './outside-agents.js';
 
 export { nameSaidIn, phoneWrittenIn } from './customer-facts.js';
@@ -117,6 +117,8 @@ export interface ConsoleService {
   closeQuote(actor: ConsoleActor, conversationId: string, outcome: string): Promise<QuoteClosed>;
   /** Makes the actor (or, for an admin, `agentId`) the quote's salesperson; the conversation stays with the bot. */
   claimQuote(actor: ConsoleActor, conversationId: string, agentId?: string): Promise<QuoteClaimed>;
+  /** The quote's owner (or an admin) lets it go. */
+  releaseQuote(actor: ConsoleActor, conversationId: string): Promise<QuoteReleased>;
   cannedReplies(tenantId: string): CannedReply[];
   /** An agent took the conversation over outside the console (Rocket.Chat `/crear-ticket`): they hold it, with a line in the thread. */
   outsideTakeover(tenantId: string, conversationId: string, agentName: string): Promise<void>;
@@ -236,6 +238,8 @@ export function createConsoleService(options: ConsoleServiceOptions): ConsoleSer
       log.warn({ err, tenant: tenantId, conversationId }, 'take notice not queued');
     }
   };
+
+  const quoteOwners = createQuoteOwners({ tickets, viewOf, agentName: options.agentName, audit: (t, type, by, data) => audit.append(t, type, by, data), recordActivity, announce: (t, c) => later(announce(t, c)) });
 
   const ticketNumberOf = (context: Record<string, unknown>): string | null => {
     const t = context.ticket as { number?: unknown } | null | undefined;
@@ -418,19 +422,8 @@ export function createConsoleService(options: ConsoleServiceOptions): ConsoleSer
       return answer;
     },
 
-    async claimQuote(actor, conversationId, agentId) {
-      await viewOf(actor.tenantId, conversationId);
-      if (agentId !== undefined && agentId !== actor.agentId && actor.role !== 'admin') throw new HiloError('HILO_ERR_CONSOLE_FORBIDDEN');
-      const name = agentId === undefined || agentId === actor.agentId ? actor.displayName : await options.agentName(actor.tenantId, agentId);
-      if (name === null) throw new HiloError('HILO_ERR_CONSOLE_AGENT_NOT_FOUND');
-      const answer = await claimQuoteTicket(tickets, actor, conversationId, { id: agentId ?? actor.agentId, displayName: name });
-      if (answer.changed) {
-        await audit.append(actor.tenantId, 'agent.quote_claimed', actor.auditActor, { conversationId, ticketNumber: answer.number, to: `agent:${answer.owner.id.slice(0, 8)}` });
-        await recordActivity(actor.tenantId, conversationId, 'quote_claimed', actor.displayName, answer.owner.displayName === actor.displayName ? null : answer.owner.displayName);
-        later(announce(actor.tenantId, conversationId));
-      }
-      return answer;
-    },
+    claimQuote: (actor, conversationId, agentId) => quoteOwners.claim(actor, conversationId, agentId),
+    releaseQuote: (actor, conversationId) => quoteOwners.release(actor, conversationId),
 
     cannedReplies: (tenantId) => options.cannedReplies(tenantId),
 

@@ -50,6 +50,8 @@ export interface TicketStore {
    * (another owner, closed); null when the tenant has no such ticket.
    */
   claim?(tenantId: string, ticketId: string, owner: { id: string; displayName: string }, expectedOwnerId: string | null): Promise<{ ok: boolean; ticket: TicketRecord } | null>;
+  /** Lets the open ticket go (no owner) while `expectedOwnerId` still owns it; `ok: false` otherwise; null when the tenant has no such ticket. */
+  release?(tenantId: string, ticketId: string, expectedOwnerId: string): Promise<{ ok: boolean; ticket: TicketRecord } | null>;
 }
 
 export interface LeadRecord {

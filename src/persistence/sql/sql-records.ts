@@ -75,6 +75,10 @@ export function createSqlTicketStore(options: { db: Database; clock: Clock }): T
       const answer = await tickets.claimTicket({ tenantId, ticketId, ownerId: owner.id, ownerName: owner.displayName, expectedOwnerId });
       return answer === null ? null : { ok: answer.ok, ticket: toTicketRecord(answer.ticket) };
     },
+    async release(tenantId, ticketId, expectedOwnerId) {
+      const answer = await tickets.releaseTicket({ tenantId, ticketId, expectedOwnerId });
+      return answer === null ? null : { ok: answer.ok, ticket: toTicketRecord(answer.ticket) };
+    },
   };
 }
 

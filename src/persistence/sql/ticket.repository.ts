@@ -44,6 +44,8 @@ export interface TicketRepository {
   rateTicket(params: { tenantId: string; ticketId: string; rating: number }): Promise<boolean>;
   /** Compare-and-set owner of an open ticket (see `TicketStore.claim`); null when the tenant has no such ticket. */
   claimTicket(params: { tenantId: string; ticketId: string; ownerId: string; ownerName: string; expectedOwnerId: string | null }): Promise<{ ok: boolean; ticket: TicketRecordSql } | null>;
+  /** Clears the owner of an open ticket still owned by `expectedOwnerId`. */
+  releaseTicket(params: { tenantId: string; ticketId: string; expectedOwnerId: string }): Promise<{ ok: boolean; ticket: TicketRecordSql } | null>;
   /** Oldest first. */
   listTickets(tenantId: string, options?: { status?: 'open' | 'closed' }): Promise<TicketRecordSql[]>;
 }
@@ -115,6 +117,16 @@ export function createTicketRepository(options: { db: Database; clock: Clock }):
         `update tickets set owner_id = ?, owner_name = ?, owned_at = case when owner_id = ? then owned_at else ? end
          where tenant_id = ? and id = ? and status = 'open' and (owner_id is null or owner_id = ? or owner_id = ?) returning id`,
         [ownerId, sqlSafeText(ownerName), ownerId, new Date(clock.now()), tenantId, ticketId, ownerId, expectedOwnerId],
+      );
+      const ticket = await this.getTicket(tenantId, ticketId);
+      return ticket === null ? null : { ok: rows.length > 0, ticket };
+    },
+
+    async releaseTicket({ tenantId, ticketId, expectedOwnerId }) {
+      if (!isUuid(ticketId)) return null;
+      const rows = await db.em().execute<{ id: string }[]>(
+        `update tickets set owner_id = null, owner_name = null, owned_at = null where tenant_id = ? and id = ? and status = 'open' and owner_id = ? returning id`,
+        [tenantId, ticketId, expectedOwnerId],
       );
       const ticket = await this.getTicket(tenantId, ticketId);
       return ticket === null ? null : { ok: rows.length > 0, ticket };

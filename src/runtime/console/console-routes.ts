@@ -198,5 +198,9 @@ export function createConsoleRoutes(options: ConsoleRoutesOptions): Route[] {
     }),
     route('POST', `${C}/quote/close`, async (req, ctx, actor) => json(200, await service.closeQuote(actor, id(ctx), readBody(req, Resolve).outcome))),
     route('POST', `${C}/quote/claim`, async (req, ctx, actor) => json(200, await service.claimQuote(actor, id(ctx), readBody(req, QuoteClaim).agentId))),
+    route('POST', `${C}/quote/release`, async (req, ctx, actor) => {
+      readBody(req, z.strictObject({}));
+      return json(200, await service.releaseQuote(actor, id(ctx)));
+    }),
   ];
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ConsoleActor } from '../../../src/actors/console/console-auth.js';
-import { claimQuoteTicket } from '../../../src/actors/console/quote-owner.js';
+import { claimQuoteTicket, releaseQuoteTicket } from '../../../src/actors/console/quote-owner.js';
 import { createManualClock } from '../../../src/kernel/clock.js';
 import { createMemoryTicketStore } from '../../../src/persistence/memory/memory-records.js';
 import { createConsoleStore, visibleItems } from '../../../web-console/src/store.js';
@@ -34,6 +34,17 @@ describe('quote owners (a salesperson claims the quote, the bot keeps the conver
     await claimQuoteTicket(tickets, ana, 'c1', { id: ana.agentId, displayName: 'Ana' });
     await expect(claimQuoteTicket(tickets, luis, 'c1', { id: luis.agentId, displayName: 'Luis' })).rejects.toMatchObject({ code: 'HILO_ERR_CONSOLE_QUOTE_TAKEN', details: { owner: { id: 'a-ana', displayName: 'Ana' } } });
     expect(await claimQuoteTicket(tickets, boss, 'c1', { id: luis.agentId, displayName: 'Luis' })).toMatchObject({ owner: { id: 'a-luis' }, changed: true, from: 'Ana' });
+  });
+
+  it('should let the owner or an admin let a quote go, and refuse a colleague', async () => {
+    const { tickets, quote } = await storeWithQuote();
+    expect(await releaseQuoteTicket(tickets, ana, 'c1')).toEqual({ number: quote.number, released: false, from: null });
+    await claimQuoteTicket(tickets, ana, 'c1', { id: ana.agentId, displayName: 'Ana' });
+    await expect(releaseQuoteTicket(tickets, luis, 'c1')).rejects.toMatchObject({ code: 'HILO_ERR_CONSOLE_QUOTE_TAKEN' });
+    expect(await releaseQuoteTicket(tickets, ana, 'c1')).toEqual({ number: quote.number, released: true, from: 'Ana' });
+    await claimQuoteTicket(tickets, luis, 'c1', { id: luis.agentId, displayName: 'Luis' });
+    expect(await releaseQuoteTicket(tickets, boss, 'c1')).toMatchObject({ released: true, from: 'Luis' });
+    expect((await tickets.list('t'))[1]?.owner).toBeUndefined();
   });
 
   it('should refuse a closed quote and a conversation without one', async () => {
