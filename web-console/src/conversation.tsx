@@ -122,11 +122,12 @@ function Details(props: { detail: ConversationDetail; lang: Lang; timeZone: stri
         <dl>
           <Field label={t(lang, 'ticket')} value={detail.ticket.number} lang={lang} />
           <Field label={t(lang, 'reason')} value={ticketReasonLabel(lang, detail.ticket.reason, detail.ticket.callBack)} lang={lang} />
+          {/* Who follows the quote up, before the long summary (on the first screen at 1366 px). */}
+          {detail.quote?.number === detail.ticket.number && detail.quote.status === 'open' ? <Field label={t(lang, 'quoteOwner')} value={detail.quote.owner?.displayName ?? t(lang, 'quoteNoOwner')} lang={lang} /> : null}
           {detail.ticket.callBack ? <Field label={t(lang, 'callTo')} value={detail.ticket.callTo ?? t(lang, 'callToNone')} lang={lang} /> : null}
           <Field label={t(lang, 'summary')} value={detail.ticket.summary} lang={lang} lines />
           <Field label={t(lang, 'opened')} value={formatFull(detail.ticket.openedAt, lang, timeZone)} lang={lang} />
           <Field label={t(lang, 'status')} value={t(lang, detail.ticket.status === 'open' ? 'ticketOpen' : 'ticketClosed')} lang={lang} />
-          {detail.quote?.number === detail.ticket.number && detail.quote.status === 'open' ? <Field label={t(lang, 'quoteOwner')} value={detail.quote.owner?.displayName ?? t(lang, 'quoteNoOwner')} lang={lang} /> : null}
           {detail.ticket.status !== 'open' && detail.ticket.resolvedBy ? <Field label={t(lang, 'resolvedBy')} value={`${detail.ticket.resolvedBy}${detail.ticket.closedAt ? ` · ${formatFull(detail.ticket.closedAt, lang, timeZone)}` : ''}`} lang={lang} /> : null}
           {detail.ticket.status !== 'open' && detail.ticket.outcome ? <Field label={t(lang, 'outcome')} value={detail.ticket.outcome} lang={lang} /> : null}
           {detail.ticket.status !== 'open' ? <Field label={t(lang, 'rating')} value={detail.ticket.rating === null ? t(lang, detail.awaitingRating ? 'ratingPending' : 'ratingNone') : `${'★'.repeat(detail.ticket.rating)} ${detail.ticket.rating}/5`} lang={lang} /> : null}
