@@ -99,6 +99,42 @@ export function runRecordsContract(options: RecordsContractOptions): void {
         expect(await records.tickets.rate!(`${tenantId}-other`, ticket.ticketId, 4)).toBe(false);
       });
 
+      it('should give an open quote one owner: claimed once, kept against a second claim, moved only from the owner expected', async () => {
+        const quote = await records.tickets.open(ticketInput(await thread(), { kind: 'quote', reason: 'quote' }));
+        const ana = { id: 'agent-ana', displayName: 'Ana Pérez' };
+        const luis = { id: 'agent-luis', displayName: 'Luis' };
+        clock.advance(60_000);
+        const first = await records.tickets.claim!(tenantId, quote.ticketId, ana, null);
+        expect(first).toEqual({ ok: true, ticket: { ...quote, owner: { ...ana, at: new Date(START + 60_000).toISOString() } } });
+        clock.advance(60_000);
+        // Claiming again keeps the time it was first claimed; another agent's claim changes nothing.
+        expect(await records.tickets.claim!(tenantId, quote.ticketId, ana, null)).toEqual(first);
+        expect(await records.tickets.claim!(tenantId, quote.ticketId, luis, null)).toEqual({ ok: false, ticket: first!.ticket });
+        expect(await records.tickets.claim!(tenantId, quote.ticketId, luis, 'agent-someone-else')).toEqual({ ok: false, ticket: first!.ticket });
+        // Moved by someone who saw Ana own it (an admin handing it to Luis).
+        const moved = await records.tickets.claim!(tenantId, quote.ticketId, luis, ana.id);
+        expect(moved?.ok).toBe(true);
+        expect(moved?.ticket.owner).toEqual({ ...luis, at: new Date(START + 120_000).toISOString() });
+        expect((await records.tickets.list(tenantId))[0]?.owner?.displayName).toBe('Luis');
+        // Let go only by whom it is expected from; then anyone may claim it.
+        expect((await records.tickets.release!(tenantId, quote.ticketId, ana.id))?.ok).toBe(false);
+        const released = await records.tickets.release!(tenantId, quote.ticketId, luis.id);
+        expect(released).toEqual({ ok: true, ticket: quote });
+        expect((await records.tickets.list(tenantId))[0]).toEqual(quote);
+        expect((await records.tickets.claim!(tenantId, quote.ticketId, ana, null))?.ok).toBe(true);
+        expect(await records.tickets.release!(tenantId, randomUUID(), ana.id)).toBeNull();
+        // Of two claims at once on an unclaimed quote, one wins.
+        const other = await records.tickets.open(ticketInput(await thread(), { kind: 'quote', reason: 'quote' }));
+        const both = await Promise.all([records.tickets.claim!(tenantId, other.ticketId, ana, null), records.tickets.claim!(tenantId, other.ticketId, luis, null)]);
+        expect(both.filter((b) => b?.ok)).toHaveLength(1);
+        // Closed, another tenant's, unknown: not claimed.
+        await records.tickets.close(tenantId, other.ticketId, 'Ana Pérez', 'vendida');
+        expect((await records.tickets.claim!(tenantId, other.ticketId, { id: 'agent-x', displayName: 'X' }, null))?.ok).toBe(false);
+        expect(await records.tickets.claim!(`${tenantId}-other`, quote.ticketId, ana, null)).toBeNull();
+        expect(await records.tickets.claim!(tenantId, randomUUID(), ana, null)).toBeNull();
+        expect(await records.tickets.claim!(tenantId, 'not-a-ticket-id', ana, null)).toBeNull();
+      });
+
       it('should number tickets in order within a tenant and from 1 in each tenant', async () => {
         const a = await thread();
         const first = await records.tickets.open(ticketInput(a));

@@ -11,6 +11,8 @@ export function Actions(props: { state: ConsoleContext; detail: ConversationDeta
   const [outcome, setOutcome] = useState('');
   const [quoteOutcome, setQuoteOutcome] = useState('');
   const openQuote = detail.quote?.status === 'open';
+  const quoteOwner = detail.quote?.owner ?? null;
+  const [quoteFor, setQuoteFor] = useState('');
   const [target, setTarget] = useState('');
   const [confirmTake, setConfirmTake] = useState(false);
   const [confirmResolve, setConfirmResolve] = useState(false);
@@ -26,9 +28,9 @@ export function Actions(props: { state: ConsoleContext; detail: ConversationDeta
   const targets = state.agents.filter((a) => a.id !== detail.assignee?.id);
   // An admin may resolve a handoff nobody took: the customer asked for a person and got no answer, so only on purpose.
   const unanswered = inHandoff && detail.assignee === null;
-  const resolve = async () => {
+  const resolve = async (confirmed = false) => {
     setConfirmResolve(false);
-    if (outcome.trim() && (await controller.resolve(outcome.trim()))) {
+    if (outcome.trim() && (await controller.resolve(outcome.trim(), confirmed))) {
       setOutcome('');
       // The form goes away with the handoff: focus returns to the conversation's heading.
       document.getElementById('conversation-title')?.focus();
@@ -70,7 +72,8 @@ export function Actions(props: { state: ConsoleContext; detail: ConversationDeta
       {!mine && !heldByOther && !(detail.awaitingRating && !inHandoff) && !confirmTake ? (
         <button
           type="button"
-          class="primary"
+          // With the bot and a quote to follow up, the claim leads: taking would silence the bot.
+          class={inHandoff || !openQuote ? 'primary' : undefined}
           data-action="take"
           onClick={async () => {
             if (!inHandoff) {
@@ -127,13 +130,60 @@ export function Actions(props: { state: ConsoleContext; detail: ConversationDeta
       {canAct && unanswered && confirmResolve ? (
         <p class="confirm-take" role="alert" data-status="confirm-resolve">
           {t(lang, 'resolveUnanswered')}{' '}
-          <button type="button" class="primary" data-action="resolve-confirm" onClick={() => void resolve()}>
+          <button type="button" class="primary" data-action="resolve-confirm" onClick={() => void resolve(true)}>
             {t(lang, 'resolveConfirm')}
           </button>{' '}
           <button type="button" data-action="resolve-cancel" onClick={() => setConfirmResolve(false)}>
             {t(lang, 'cancel')}
           </button>
         </p>
+      ) : null}
+      {openQuote ? (
+        // Who in sales follows it up: claimed without taking the conversation (the bot keeps answering).
+        <p class="quote-owner" data-status="quote-owner">
+          {quoteOwner ? t(lang, 'quoteOwnedBy', { name: quoteOwner.id === agent?.id ? `${quoteOwner.displayName} (${t(lang, 'you')})` : quoteOwner.displayName }) : null}
+          {quoteOwner?.id !== agent?.id && (!quoteOwner || agent?.role === 'admin') ? (
+            <>
+              {quoteOwner ? ' ' : null}
+              <button type="button" class={quoteOwner ? undefined : 'primary'} data-action="claim-quote" title={t(lang, 'quoteClaimTitle')} onClick={() => void controller.claimQuote()}>
+                {t(lang, 'quoteClaim')}
+              </button>
+            </>
+          ) : null}
+          {quoteOwner && (quoteOwner.id === agent?.id || agent?.role === 'admin') ? (
+            <>
+              {' '}
+              <button type="button" data-action="release-quote" onClick={() => void controller.releaseQuote()}>
+                {t(lang, 'quoteRelease')}
+              </button>
+            </>
+          ) : null}
+        </p>
+      ) : null}
+      {openQuote && agent?.role === 'admin' && state.agents.some((a) => a.id !== quoteOwner?.id) ? (
+        // An admin hands a quote to a salesperson (or moves it from one on holiday).
+        <form
+          class="inline"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (quoteFor) void controller.claimQuote(quoteFor).then(() => setQuoteFor(''));
+          }}
+        >
+          <label for="quote-for">{t(lang, 'quoteGiveTo')}</label>
+          <select id="quote-for" value={quoteFor} onChange={(e) => setQuoteFor(e.currentTarget.value)}>
+            <option value="">—</option>
+            {state.agents
+              .filter((a) => a.id !== quoteOwner?.id)
+              .map((a) => (
+                <option key={a.id} value={a.id}>
+                  {a.displayName}
+                </option>
+              ))}
+          </select>
+          <button type="submit" data-action="give-quote" disabled={!quoteFor}>
+            {t(lang, 'quoteGive')}
+          </button>
+        </form>
       ) : null}
       {openQuote ? (
         // Sales follows up the quote the bot promised; whoever did closes it with how it went.

@@ -39,9 +39,14 @@ export interface ConsoleApi {
   reply(id: string, text: string, key?: string): Promise<{ messageId: string }>;
   note(id: string, text: string, key?: string): Promise<Note>;
   /** `already_resolved`: someone resolved it first (a second click, another agent); `resolution` is theirs. */
-  resolve(id: string, outcome: string): Promise<{ state: string; already_resolved?: boolean; resolution?: { agent: string; outcome: string } }>;
+  /** `unanswered`: nobody answered the customer and the agent confirmed resolving anyway. */
+  resolve(id: string, outcome: string, unanswered?: boolean): Promise<{ state: string; already_resolved?: boolean; resolution?: { agent: string; outcome: string } }>;
   /** Closes the conversation's open quote ticket with how it went; `already_closed` when someone did first. */
   closeQuote(id: string, outcome: string): Promise<{ number: string; already_closed: boolean; resolution: { agent: string | null; outcome: string | null } }>;
+  /** Makes this agent (or, for an admin, `agentId`) the quote's salesperson; the bot keeps the conversation. */
+  claimQuote(id: string, agentId?: string): Promise<{ number: string; owner: { id: string; displayName: string }; changed: boolean; from: string | null }>;
+  /** The quote's owner (or an admin) lets it go; `released: false` when nobody followed it up. */
+  releaseQuote(id: string): Promise<{ number: string; released: boolean; from: string | null }>;
   /** Drops the CSRF token and tenant (after logout or an expired session). */
   forget(): void;
 }
@@ -124,8 +129,10 @@ export function createConsoleApi(options: { base?: string; onUnauthorized: () =>
     transfer: (id, agentId) => call('POST', c(id, '/transfer'), { agentId }),
     reply: (id, text, key) => call('POST', c(id, '/messages'), { text }, { idempotencyKey: key }),
     note: (id, text, key) => call('POST', c(id, '/notes'), { text }, { idempotencyKey: key }),
-    resolve: (id, outcome) => call('POST', c(id, '/resolve'), { outcome }),
+    resolve: (id, outcome, unanswered) => call('POST', c(id, '/resolve'), unanswered ? { outcome, unanswered } : { outcome }),
     closeQuote: (id, outcome) => call('POST', c(id, '/quote/close'), { outcome }),
+    releaseQuote: (id) => call('POST', c(id, '/quote/release'), {}),
+    claimQuote: (id, agentId) => call('POST', c(id, '/quote/claim'), agentId ? { agentId } : {}),
     forget() {
       csrf = null;
       tenant = '';

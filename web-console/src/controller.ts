@@ -29,9 +29,16 @@ export interface ConsoleController {
   /** True when the conversation is now held by this agent. */
   take(): Promise<boolean>;
   transfer(agentId: string): Promise<void>;
-  resolve(outcome: string): Promise<boolean>;
+  /** `unanswered`: confirmed resolving a handoff nobody answered. */
+  resolve(outcome: string, unanswered?: boolean): Promise<boolean>;
   /** Closes the open conversation's quote with an outcome; true when it is closed now. */
   closeQuote(outcome: string): Promise<boolean>;
+  /** Claims the open conversation's quote for this agent (an admin: for `agentId`), without taking the conversation. */
+  claimQuote(agentId?: string): Promise<boolean>;
+  /** Lets the open conversation's quote go (its owner, or an admin). */
+  releaseQuote(): Promise<boolean>;
+  /** The quotes tab shows only the quotes this agent follows up ("Mis cotizaciones"), or all. */
+  setQuotesMine(mine: boolean): void;
   /** Sends a reply (or saves an internal note); true when it went through. */
   send(text: string, asNote: boolean): Promise<boolean>;
   lastTenant(): string;
@@ -101,6 +108,12 @@ export function createConsoleController(store: ConsoleStore, api: ConsoleApi, ws
         const name = (err.details as { assignee?: { displayName?: string } } | undefined)?.assignee?.displayName ?? '?';
         return say('alreadyTaken', { name });
       }
+      case 'HILO_ERR_CONSOLE_QUOTE_TAKEN':
+        return say('quoteTaken', { name: (err.details as { owner?: { displayName?: string } } | undefined)?.owner?.displayName ?? '?' });
+      case 'HILO_ERR_CONSOLE_RESOLVE_UNANSWERED':
+        return say('resolveUnansweredRefused');
+      case 'HILO_ERR_CONSOLE_QUOTE_CLOSED':
+        return say('quoteIsClosed');
       case 'HILO_ERR_CONSOLE_NOT_ASSIGNEE':
         return say('notAssignee');
       case 'HILO_ERR_CONSOLE_FORBIDDEN':
@@ -365,8 +378,8 @@ export function createConsoleController(store: ConsoleStore, api: ConsoleApi, ws
       const id = ctx().selected;
       if (id) refreshDetailSoon(id);
     },
-    async resolve(outcome) {
-      const done = await actOnSelected((id) => api.resolve(id, outcome));
+    async resolve(outcome, unanswered) {
+      const done = await actOnSelected((id) => api.resolve(id, outcome, unanswered));
       if (!done) return false;
       info(done.already_resolved && done.resolution ? say('alreadyResolved', { name: done.resolution.agent }) : say('resolved'));
       const id = ctx().selected;
@@ -381,6 +394,23 @@ export function createConsoleController(store: ConsoleStore, api: ConsoleApi, ws
       if (id) refreshDetailSoon(id);
       return true;
     },
+    async claimQuote(agentId) {
+      const done = await actOnSelected((id) => api.claimQuote(id, agentId));
+      if (!done) return false;
+      info(done.owner.id === ctx().agent?.id ? say('quoteClaimed', { number: done.number }) : say('quoteGiven', { number: done.number, name: done.owner.displayName }));
+      const id = ctx().selected;
+      if (id) refreshDetailSoon(id);
+      return true;
+    },
+    async releaseQuote() {
+      const done = await actOnSelected((id) => api.releaseQuote(id));
+      if (!done) return false;
+      info(say('quoteReleased', { number: done.number }));
+      const id = ctx().selected;
+      if (id) refreshDetailSoon(id);
+      return true;
+    },
+    setQuotesMine: (mine) => store.trigger.quotesMineChanged({ mine }),
     async send(text, asNote) {
       const done = await actOnSelected(async (id) => {
         // The same message sent again (its answer was lost, the agent pressed Send once more)

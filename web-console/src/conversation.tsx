@@ -10,7 +10,9 @@ import type { ConversationDetail, Lang, Note, TranscriptLine } from './wire.js';
 type Resolution = { at: string; by: string | null; outcome: string | null };
 type Act = NonNullable<ConversationDetail['activity']>[number];
 type Entry = { kind: 'line'; line: TranscriptLine } | { kind: 'note'; note: Note } | { kind: 'resolved'; resolution: Resolution } | { kind: 'act'; act: Act };
-const ACT_KEYS: Record<Act['kind'], StringKey> = { took: 'activityTook', transferred: 'activityTransferred', assigned: 'activityAssigned' };
+const ACT_KEYS: Record<Act['kind'], StringKey> = { took: 'activityTook', transferred: 'activityTransferred', assigned: 'activityAssigned', quote_claimed: 'activityQuoteClaimed', quote_released: 'activityQuoteReleased' };
+/** The key of an activity line: a quote claimed for someone else reads "Ana le pasó la cotización a Luis". */
+const actKey = (a: Act): StringKey => (a.kind === 'quote_claimed' && a.to ? 'activityQuoteGiven' : a.kind === 'quote_released' && a.to ? 'activityQuoteTakenFrom' : ACT_KEYS[a.kind]);
 
 const AUTHOR_KEYS: Record<string, StringKey> = { customer: 'customer', bot: 'bot', agent: 'agent' };
 
@@ -54,7 +56,7 @@ function Transcript(props: { detail: ConversationDetail; lang: Lang; timeZone: s
           return (
             <li key={`act-${a.id}`} class="msg" data-author="activity" data-activity={a.kind}>
               <span class="text">
-                {t(lang, ACT_KEYS[a.kind], { name: a.by, to: a.to ?? '—' })} · <time dateTime={a.at} title={formatFull(a.at, lang, timeZone)}>{clock(a.at)}</time>
+                {t(lang, actKey(a), { name: a.by, to: a.to ?? '—' })} · <time dateTime={a.at} title={formatFull(a.at, lang, timeZone)}>{clock(a.at)}</time>
               </span>
             </li>
           );
@@ -120,6 +122,8 @@ function Details(props: { detail: ConversationDetail; lang: Lang; timeZone: stri
         <dl>
           <Field label={t(lang, 'ticket')} value={detail.ticket.number} lang={lang} />
           <Field label={t(lang, 'reason')} value={ticketReasonLabel(lang, detail.ticket.reason, detail.ticket.callBack)} lang={lang} />
+          {/* Who follows the quote up, before the long summary (on the first screen at 1366 px). */}
+          {detail.quote?.number === detail.ticket.number && detail.quote.status === 'open' ? <Field label={t(lang, 'quoteOwner')} value={detail.quote.owner?.displayName ?? t(lang, 'quoteNoOwner')} lang={lang} /> : null}
           {detail.ticket.callBack ? <Field label={t(lang, 'callTo')} value={detail.ticket.callTo ?? t(lang, 'callToNone')} lang={lang} /> : null}
           <Field label={t(lang, 'summary')} value={detail.ticket.summary} lang={lang} lines />
           <Field label={t(lang, 'opened')} value={formatFull(detail.ticket.openedAt, lang, timeZone)} lang={lang} />
@@ -138,6 +142,7 @@ function Details(props: { detail: ConversationDetail; lang: Lang; timeZone: stri
             <Field label={t(lang, 'ticket')} value={detail.quote.number} lang={lang} />
             <Field label={t(lang, 'opened')} value={formatFull(detail.quote.openedAt, lang, timeZone)} lang={lang} />
             <Field label={t(lang, 'status')} value={t(lang, detail.quote.status === 'open' ? 'ticketOpen' : 'ticketClosed')} lang={lang} />
+            {detail.quote.status === 'open' ? <Field label={t(lang, 'quoteOwner')} value={detail.quote.owner?.displayName ?? t(lang, 'quoteNoOwner')} lang={lang} /> : null}
             {detail.quote.status !== 'open' && detail.quote.closedBy ? <Field label={t(lang, 'resolvedBy')} value={`${detail.quote.closedBy}${detail.quote.closedAt ? ` · ${formatFull(detail.quote.closedAt, lang, timeZone)}` : ''}`} lang={lang} /> : null}
             {detail.quote.status !== 'open' && detail.quote.outcome ? <Field label={t(lang, 'outcome')} value={detail.quote.outcome} lang={lang} /> : null}
           </dl>

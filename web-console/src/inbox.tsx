@@ -78,15 +78,22 @@ export function InboxPanel(props: { state: ConsoleContext; controller: ConsoleCo
           <span class="visually-hidden">{t(lang, 'search')}</span>
           <input type="search" placeholder={t(lang, 'searchHint')} title={t(lang, 'search')} value={state.query} onInput={(e) => controller.setQuery(e.currentTarget.value)} />
         </label>
+        {state.tab === 'quotes' ? (
+          // A filter inside the tab, not a fifth tab: the tabs keep one line in a 300 px inbox.
+          <button type="button" class="toggle" aria-pressed={state.quotesMine} data-action="quotes-mine" onClick={() => controller.setQuotesMine(!state.quotesMine)}>
+            {t(lang, 'quoteMine')}
+          </button>
+        ) : null}
         {items.length === 0 ? (
           <p class="empty" data-empty={state.tab}>
-            {state.query.trim() ? t(lang, 'emptySearch', { q: state.query.trim() }) : t(lang, state.tab === 'waiting' ? 'emptyWaiting' : state.tab === 'mine' ? 'emptyMine' : state.tab === 'quotes' ? 'emptyQuotes' : 'emptyOpen')}
+            {state.query.trim() ? t(lang, 'emptySearch', { q: state.query.trim() }) : t(lang, state.tab === 'waiting' ? 'emptyWaiting' : state.tab === 'mine' ? 'emptyMine' : state.tab === 'quotes' ? (state.quotesMine ? 'emptyQuotesMine' : 'emptyQuotes') : 'emptyOpen')}
           </p>
         ) : (
           <ul class="items">
             {items.map((item) => {
               const waited = now - Date.parse(item.waitingSince);
               const name = item.customer.name ?? item.customer.profileName ?? t(lang, 'noName');
+              const quoteTab = state.tab === 'quotes' && item.openQuote !== undefined;
               return (
                 <li key={item.conversationId}>
                   <button
@@ -100,12 +107,7 @@ export function InboxPanel(props: { state: ConsoleContext; controller: ConsoleCo
                     <span class="item-top">
                       <span class="badge">{badgeLabel(lang, item)}</span>
                       <strong class="item-name">{name}</strong>
-                      {state.tab === 'quotes' && item.openQuote ? (
-                        // Sales reads how long the customer has waited for the promised quote.
-                        <time class="waited" dateTime={item.openQuote.openedAt}>
-                          {t(lang, 'quoteAgo', { time: formatWaiting(now - Date.parse(item.openQuote.openedAt)) })}
-                        </time>
-                      ) : item.state.startsWith('handoff') && item.lastMessage !== null && item.lastMessage.author !== 'customer' ? (
+                      {quoteTab ? null : item.state.startsWith('handoff') && item.lastMessage !== null && item.lastMessage.author !== 'customer' ? (
                         // The agent wrote last (bot lines are not in lastMessage): nobody is waiting for an answer.
                         <time class="waited" dateTime={item.lastMessage.at}>
                           {t(lang, 'answeredAgo', { time: formatWaiting(now - Date.parse(item.lastMessage.at)) })}
@@ -122,6 +124,16 @@ export function InboxPanel(props: { state: ConsoleContext; controller: ConsoleCo
                     </span>
                     <span class="item-meta">
                       {[item.ticketNumber, channelLabel(lang, item.channel), item.customer.phoneMasked].filter(Boolean).join(' · ')}
+                      {quoteTab ? (
+                        // Sales reads how long the customer has waited for the promised quote (on its own line's
+                        // end, so the name beside the badge is not cut to "Cliente sin ..." at 1366 px).
+                        <>
+                          {' · '}
+                          <time class="waited" dateTime={item.openQuote!.openedAt}>
+                            {t(lang, 'quoteAgo', { time: formatWaiting(now - Date.parse(item.openQuote!.openedAt)) })}
+                          </time>
+                        </>
+                      ) : null}
                     </span>
                     {item.lastMessage ? <span class="item-last">{item.lastMessage.author === 'customer' ? '' : `${item.lastMessage.author === 'bot' ? 'Bot' : item.lastMessage.author}: `}{plainPreview(item.lastMessage.text)}</span> : null}
                     {item.opensAt && Date.parse(item.opensAt) > now ? (
@@ -129,7 +141,9 @@ export function InboxPanel(props: { state: ConsoleContext; controller: ConsoleCo
                         {t(lang, 'waitsForOpening', { time: formatWeekdayTime(item.opensAt, lang, state.timeZone) })}
                       </span>
                     ) : null}
-                    <span class="item-assignee">{item.assignee ? t(lang, 'heldBy', { name: item.assignee.displayName }) : t(lang, 'unassigned')}</span>
+                    <span class="item-assignee">
+                      {quoteTab ? (item.openQuote!.owner ? t(lang, 'quoteOwnedBy', { name: item.openQuote!.owner.displayName }) : t(lang, 'quoteUnowned')) : item.assignee ? t(lang, 'heldBy', { name: item.assignee.displayName }) : t(lang, 'unassigned')}
+                    </span>
                   </button>
                 </li>
               );

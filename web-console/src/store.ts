@@ -42,6 +42,8 @@ export interface ConsoleContext {
   timeZone: string | null;
   /** The tenant files quote tickets (the session says so): the quotes tab is shown. */
   filesQuotes: boolean;
+  /** The quotes tab shows only the quotes this agent follows up ("Mis cotizaciones"). */
+  quotesMine: boolean;
   /**
    * How many live changes (`inbox` frames, removals) each conversation has had on this page. A
    * REST answer carries the counts seen when its request left: an item that changed meanwhile
@@ -73,6 +75,7 @@ const initial: ConsoleContext = {
   announcement: '',
   timeZone: null,
   filesQuotes: true,
+  quotesMine: false,
   live: {},
   alerts: { ...DEFAULT_ALERT_SETTINGS },
   notifyPermission: 'default',
@@ -102,6 +105,7 @@ export function visibleItems(context: ConsoleContext): InboxItem[] {
   const q = context.query.trim();
   return Object.values(context.items)
     .filter((item) => inView(item, context.tab, agentId))
+    .filter((item) => context.tab !== 'quotes' || !context.quotesMine || item.openQuote?.owner?.id === agentId)
     .filter((item) => !q || listed.has(item.conversationId) || matchesQuery(item, q, null))
     .sort(compareInboxItems);
 }
@@ -135,6 +139,7 @@ export function createConsoleStore(start: { lang: Lang }) {
     context: { ...initial, lang: start.lang } as ConsoleContext,
     on: {
       langChanged: (c, e: { lang: Lang }): ConsoleContext => ({ ...c, lang: e.lang }),
+      quotesMineChanged: (c, e: { mine: boolean }): ConsoleContext => ({ ...c, quotesMine: e.mine }),
       loggedOut: (c, e: { error?: string | null }): ConsoleContext => ({ ...initial, lang: c.lang, alerts: c.alerts, notifyPermission: c.notifyPermission, screen: 'login', loginError: e.error ?? null }),
       loginFailed: (c, e: { error: string }): ConsoleContext => ({ ...c, loginError: e.error }),
       loggedIn: (c, e: { agent: Agent; lang?: Lang; timeZone?: string; filesQuotes?: boolean }): ConsoleContext => ({ ...c, screen: 'app', agent: e.agent, lang: e.lang ?? c.lang, loginError: null, timeZone: e.timeZone ?? null, filesQuotes: e.filesQuotes ?? true }),

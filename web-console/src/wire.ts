@@ -61,9 +61,9 @@ export interface ConversationDetail {
   leadDraft: Record<string, unknown>;
   /** `callBack`: the customer asked to be called; `callTo`: the number to call (null: none left yet). */
   /** Takes and hand-overs, for activity lines in the thread ("Demo la transfirió a Carla"). */
-  activity?: Array<{ id: string; kind: 'took' | 'transferred' | 'assigned'; by: string; to: string | null; at: string }>;
-  /** The conversation's newest quote ticket (also while a handoff ticket is shown), or null. */
-  quote?: { number: string; openedAt: string; status: string; closedAt: string | null; closedBy: string | null; outcome: string | null } | null;
+  activity?: Array<{ id: string; kind: 'took' | 'transferred' | 'assigned' | 'quote_claimed' | 'quote_released'; by: string; to: string | null; at: string }>;
+  /** The conversation's newest quote ticket (also while a handoff ticket is shown), or null; `owner`: the salesperson following it up. */
+  quote?: { number: string; openedAt: string; status: string; closedAt: string | null; closedBy: string | null; outcome: string | null; owner?: { id: string; displayName: string; at: string } | null } | null;
   ticket: { number: string; reason: string | null; summary: string | null; openedAt: string; status: string; closedAt?: string | null; resolvedBy?: string | null; outcome?: string | null; rating: number | null; callBack?: boolean; callTo?: string | null } | null;
   media: Array<MediaRef & { messageId: string; at: string }>;
   assignee: { id: string; displayName: string } | null;

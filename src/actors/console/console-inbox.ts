@@ -45,7 +45,7 @@ export interface InboxItem {
    * the bot promised ("te contactan pronto"). The *quotes* view lists these until someone closes
    * the quote with an outcome (sold, not bought, no answer).
    */
-  openQuote?: { ticketId: string; number: string; openedAt: string };
+  openQuote?: { ticketId: string; number: string; openedAt: string; owner: { id: string; displayName: string } | null };
 }
 
 const PRIORITY_RANK: Record<InboxPriority, number> = { urgent: 0, waiting: 1, new: 2 };
@@ -152,7 +152,7 @@ export function buildInboxItem(input: {
     ...(opensAt !== null ? { opensAt: new Date(opensAt).toISOString() } : {}),
     lastMessage: last ? { author: last.author === 'agent' && last.agentName ? last.agentName : last.author, text: last.text, at: last.at } : null,
     ...(awaitingRating ? { awaitingRating: true as const } : {}),
-    ...(input.quote?.status === 'open' ? { openQuote: { ticketId: input.quote.ticketId, number: input.quote.number, openedAt: input.quote.openedAt } } : {}),
+    ...(input.quote?.status === 'open' ? { openQuote: { ticketId: input.quote.ticketId, number: input.quote.number, openedAt: input.quote.openedAt, owner: input.quote.owner ? { id: input.quote.owner.id, displayName: input.quote.owner.displayName } : null } } : {}),
   };
 }
 

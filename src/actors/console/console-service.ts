@@ -23,6 +23,7 @@ import { buildInboxItem, compareInboxItems, customerName, handoffTicketOf, inVie
 import type { InboxFeed } from './inbox-feed.js';
 import { resolveOutcome, standingOutcome, type ResolveOutcome } from '../handoff-resolution.js';
 import { closeQuoteTicket, type QuoteClosed } from './quote-close.js';
+import { createQuoteOwners, type QuoteClaimed, type QuoteReleased } from './quote-owner.js';
 import { createOutsideAgents } from './outside-agents.js';
 
 export { nameSaidIn, phoneWrittenIn } from './customer-facts.js';
@@ -103,19 +104,26 @@ export function transcriptLine(e: TranscriptEntry): TranscriptLine {
 }
 
 export interface ConsoleService {
-  inbox(actor: ConsoleActor, query: { view: InboxView; q?: string; limit?: number; cursor?: string }): Promise<{ items: InboxItem[]; nextCursor: string | null }>;
+  inbox(actor: ConsoleActor, query: { view: InboxView; q?: string; limit?: number; cursor?: string; ownedByMe?: boolean }): Promise<{ items: InboxItem[]; nextCursor: string | null }>;
   inboxItem(tenantId: string, conversationId: string): Promise<InboxItem | null>;
   take(actor: ConsoleActor, conversationId: string): Promise<{ assignee: { id: string; displayName: string } }>;
   assign(actor: ConsoleActor, conversationId: string, agentId: string, mode: 'assign' | 'transfer'): Promise<{ assignee: { id: string; displayName: string } }>;
   conversation(actor: ConsoleActor, conversationId: string): Promise<Record<string, unknown>>;
   reply(actor: ConsoleActor, conversationId: string, text: string): Promise<{ messageId: string }>;
   addNote(actor: ConsoleActor, conversationId: string, text: string): Promise<AgentNote>;
-  resolve(actor: ConsoleActor, conversationId: string, outcome: string): Promise<{ state: string } & ResolveOutcome>;
+  /** `unanswered`: the caller knows nobody answered the customer (an admin resolving an unheld handoff) and resolves anyway. */
+  resolve(actor: ConsoleActor, conversationId: string, outcome: string, unanswered?: boolean): Promise<{ state: string } & ResolveOutcome>;
   /** Closes the conversation's open quote ticket with an outcome (any agent: sales follow-up is the team's); idempotent. */
   closeQuote(actor: ConsoleActor, conversationId: string, outcome: string): Promise<QuoteClosed>;
+  /** Makes the actor (or, for an admin, `agentId`) the quote's salesperson; the conversation stays with the bot. */
+  claimQuote(actor: ConsoleActor, conversationId: string, agentId?: string): Promise<QuoteClaimed>;
+  /** The quote's owner (or an admin) lets it go. */
+  releaseQuote(actor: ConsoleActor, conversationId: string): Promise<QuoteReleased>;
   cannedReplies(tenantId: string): CannedReply[];
   /** An agent took the conversation over outside the console (Rocket.Chat `/crear-ticket`): they hold it, with a line in the thread. */
   outsideTakeover(tenantId: string, conversationId: string, agentName: string): Promise<void>;
+  /** The REST agent route is about to run this agent's line: should it make them the holder, they are "María (API)". */
+  outsideAnswerVia(tenantId: string, conversationId: string, agentName: string, via: 'api'): void;
   /** The host committed a turn (`onTurnCommitted`): tell the tenant's live consoles. */
   noteTurn(tenantId: string, conversationId: string, state: string, byAgent?: boolean): void;
   /**
@@ -231,6 +239,8 @@ export function createConsoleService(options: ConsoleServiceOptions): ConsoleSer
     }
   };
 
+  const quoteOwners = createQuoteOwners({ tickets, viewOf, agentName: options.agentName, audit: (t, type, by, data) => audit.append(t, type, by, data), recordActivity, announce: (t, c) => later(announce(t, c)) });
+
   const ticketNumberOf = (context: Record<string, unknown>): string | null => {
     const t = context.ticket as { number?: unknown } | null | undefined;
     return typeof t?.number === 'string' ? t.number : null;
@@ -249,6 +259,8 @@ export function createConsoleService(options: ConsoleServiceOptions): ConsoleSer
       for (const conversationId of candidates) {
         const item = await itemFor(actor.tenantId, conversationId, ticketList, byConversation.get(conversationId) ?? null);
         if (!item || !inView(item, query.view, actor.agentId)) continue;
+        // "Mis cotizaciones": the quotes the agent follows up.
+        if (query.ownedByMe && item.openQuote?.owner?.id !== actor.agentId) continue;
         const handle = host.contactHandleOf(actor.tenantId, conversationId);
         if (query.q && !matchesQuery(item, query.q, handle ? handle.replace(/\D/g, '') : null)) continue;
         items.push(item);
@@ -343,7 +355,7 @@ export function createConsoleService(options: ConsoleServiceOptions): ConsoleSer
         leadDraft: Object.fromEntries(Object.entries(draft).map(([k, v]) => [k, v?.value ?? null])),
         ticket: ticket ? { number: ticket.number, reason: ticket.reason, summary: ticket.summary, openedAt: ticket.openedAt, status: ticket.status, closedAt: ticket.closedAt, resolvedBy: ticket.agentName, outcome: ticket.outcome, rating: ticket.rating ?? null, callBack, callTo } : null,
         // The quote sales owes, beside a handoff ticket too (an agent took the quote's conversation to talk).
-        quote: quote ? { number: quote.number, openedAt: quote.openedAt, status: quote.status, closedAt: quote.closedAt, closedBy: quote.agentName, outcome: quote.outcome } : null,
+        quote: quote ? { number: quote.number, openedAt: quote.openedAt, status: quote.status, closedAt: quote.closedAt, closedBy: quote.agentName, outcome: quote.outcome, owner: quote.owner ? { id: quote.owner.id, displayName: quote.owner.displayName, at: quote.owner.at } : null } : null,
         media: view.transcript.flatMap((e) => (e.media ?? []).map((m) => ({ ...m, messageId: e.messageId, at: e.at }))),
         assignee: assignment ? { id: assignment.agentId, displayName: assignment.displayName } : null,
         transcript: transcript.map(transcriptLine),
@@ -382,13 +394,15 @@ export function createConsoleService(options: ConsoleServiceOptions): ConsoleSer
       return note;
     },
 
-    async resolve(actor, conversationId, outcome) {
+    async resolve(actor, conversationId, outcome, unanswered = false) {
       const view = await viewOf(actor.tenantId, conversationId);
       // Resolved before (a second click, another agent, Rocket.Chat, the REST API): the resolution
       // that stands, nothing changes; never handed off: 409, as the REST resolve answers.
       if (!view.state?.value.startsWith('handoff')) return { state: view.state?.value ?? 'unknown', ...standingOutcome(view.state) };
-      await requireHolder(actor, conversationId);
+      const holder = await requireHolder(actor, conversationId);
       const ticket = handoffTicketOf(await tickets.list(actor.tenantId), conversationId);
+      // Nobody holds it: the customer asked for a person and got no answer. Only on purpose (the page asks first).
+      if (!holder && !unanswered) throw new HiloError('HILO_ERR_CONSOLE_RESOLVE_UNANSWERED', undefined, { details: { ticketNumber: ticket?.number ?? null } });
       // The machine closes the ticket in the resolve's own turn (`handoff.closingTicket`), as for a REST resolve.
       const result = await host.resolveHandoff(actor.tenantId, conversationId, actor.displayName, outcome);
       // Judged from the resolve's own turn: of two at the same instant, one resolved, the other says so.
@@ -408,11 +422,16 @@ export function createConsoleService(options: ConsoleServiceOptions): ConsoleSer
       return answer;
     },
 
+    claimQuote: (actor, conversationId, agentId) => quoteOwners.claim(actor, conversationId, agentId),
+    releaseQuote: (actor, conversationId) => quoteOwners.release(actor, conversationId),
+
     cannedReplies: (tenantId) => options.cannedReplies(tenantId),
 
     async outsideTakeover(tenantId, conversationId, agentName) {
       if (await outside.took(tenantId, conversationId, agentName)) later(announce(tenantId, conversationId));
     },
+
+    outsideAnswerVia: (tenantId, conversationId, agentName, via) => outside.expectAnswer(tenantId, conversationId, agentName, via),
 
     noteTurn(tenantId, conversationId, state, byAgent = false) {
       const inHandoff = state.startsWith('handoff');

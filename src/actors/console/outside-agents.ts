@@ -8,10 +8,14 @@ import type { TicketStore } from '../../persistence/ports/records.js';
 import type { ConsoleHost } from './console-host-port.js';
 import { handoffTicketOf } from './console-inbox.js';
 
+/** Where an outside agent answers from: Rocket.Chat, or the REST `agent-messages` route (a tenant's own tool). */
+export type OutsideVia = 'rocketchat' | 'api';
+const VIA_LABEL: Record<OutsideVia, string> = { rocketchat: 'Rocket.Chat', api: 'API' };
+
 /** The holder an outside agent becomes: an id and a display name that say where they answer from. */
-export function outsideHolder(agentName: string): { agentId: string; displayName: string } {
+export function outsideHolder(agentName: string, via: OutsideVia = 'rocketchat'): { agentId: string; displayName: string } {
   const name = agentName.trim().slice(0, 60);
-  return { agentId: `rocketchat:${name}`, displayName: `${name} (Rocket.Chat)` };
+  return { agentId: `${via}:${name}`, displayName: `${name} (${VIA_LABEL[via]})` };
 }
 
 export interface OutsideAgents {
@@ -19,6 +23,12 @@ export interface OutsideAgents {
   claimAnswered(tenantId: string, conversationId: string): Promise<boolean>;
   /** An agent took the conversation over outside the console (Rocket.Chat `/crear-ticket`): they hold it, unless someone does. */
   took(tenantId: string, conversationId: string, agentName: string): Promise<boolean>;
+  /**
+   * The REST agent route is about to run `agentName`'s line: if it makes them the holder, they are
+   * "María (API)", not "(Rocket.Chat)". Kept in this process (a line run by another cluster member
+   * is labelled Rocket.Chat, as before).
+   */
+  expectAnswer(tenantId: string, conversationId: string, agentName: string, via: OutsideVia): void;
 }
 
 export function createOutsideAgents(deps: {
@@ -30,9 +40,11 @@ export function createOutsideAgents(deps: {
   now: () => string;
 }): OutsideAgents {
   const { host, tickets, assignments } = deps;
-  const hold = async (tenantId: string, conversationId: string, agentName: string): Promise<boolean> => {
-    const holder = outsideHolder(agentName);
-    if (!holder.agentId.slice('rocketchat:'.length)) return false;
+  /** Per conversation, the REST route's agent line under way (bounded: cleared past 1,000). */
+  const expected = new Map<string, { name: string; via: OutsideVia }>();
+  const hold = async (tenantId: string, conversationId: string, agentName: string, via: OutsideVia = 'rocketchat'): Promise<boolean> => {
+    const holder = outsideHolder(agentName, via);
+    if (!holder.agentId.slice(via.length + 1)) return false;
     const outcome = await assignments.take(tenantId, conversationId, holder, deps.now());
     // Taken by someone else meanwhile (a console take): theirs, and no line.
     if (!outcome.ok) return false;
@@ -41,12 +53,19 @@ export function createOutsideAgents(deps: {
   };
   return {
     async claimAnswered(tenantId, conversationId) {
+      const k = `${tenantId}\u0000${conversationId}`;
+      const hint = expected.get(k);
+      expected.delete(k);
       if (await assignments.get(tenantId, conversationId)) return false;
       const view = await host.getConversation(tenantId, conversationId);
       const ticket = view ? handoffTicketOf(await tickets.list(tenantId), conversationId) : null;
       if (!view || !ticket || ticket.status !== 'open') return false;
       const answered = [...view.transcript].reverse().find((l) => l.author === 'agent' && l.at >= ticket.openedAt && l.agentName);
-      return answered?.agentName ? hold(tenantId, conversationId, answered.agentName) : false;
+      return answered?.agentName ? hold(tenantId, conversationId, answered.agentName, hint?.name === answered.agentName ? hint.via : 'rocketchat') : false;
+    },
+    expectAnswer(tenantId, conversationId, agentName, via) {
+      if (expected.size >= 1000) expected.clear();
+      expected.set(`${tenantId}\u0000${conversationId}`, { name: agentName, via });
     },
     async took(tenantId, conversationId, agentName) {
       if (await assignments.get(tenantId, conversationId)) return false;

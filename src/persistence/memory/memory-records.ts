@@ -64,6 +64,21 @@ export function createMemoryTicketStore(options: { clock: Clock }): TicketStore 
       record.rating = rating;
       return true;
     },
+    async claim(tenantId, ticketId, owner, expectedOwnerId) {
+      const record = byTenant.get(tenantId)?.find((t) => t.ticketId === ticketId);
+      if (!record) return null;
+      const current = record.owner?.id ?? null;
+      const ok = record.status === 'open' && (current === null || current === owner.id || current === expectedOwnerId);
+      if (ok && current !== owner.id) record.owner = { id: owner.id, displayName: owner.displayName, at: new Date(options.clock.now()).toISOString() };
+      return { ok, ticket: structuredClone(record) };
+    },
+    async release(tenantId, ticketId, expectedOwnerId) {
+      const record = byTenant.get(tenantId)?.find((t) => t.ticketId === ticketId);
+      if (!record) return null;
+      const ok = record.status === 'open' && record.owner?.id === expectedOwnerId;
+      if (ok) delete record.owner;
+      return { ok, ticket: structuredClone(record) };
+    },
   };
 }
 

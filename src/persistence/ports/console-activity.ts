@@ -6,7 +6,11 @@
  * `test/contract/console-activity.contract.ts`.
  */
 
-export type ActivityKind = 'took' | 'transferred' | 'assigned';
+/**
+ * `quote_claimed`: `by` made `to` (null: themselves) the salesperson following the quote up;
+ * `quote_released`: `by` let the quote go (`to`: the owner an admin took it from).
+ */
+export type ActivityKind = 'took' | 'transferred' | 'assigned' | 'quote_claimed' | 'quote_released';
 
 export interface ActivityEntry {
   id: string;

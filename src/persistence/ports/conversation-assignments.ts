@@ -7,7 +7,7 @@
  */
 
 export interface AssignmentHolder {
-  /** An agent account id, or `rocketchat:<username>` for a Rocket.Chat agent. */
+  /** An agent account id, or `rocketchat:<username>` / `api:<name>` for an agent answering from Rocket.Chat / the REST agent route. */
   agentId: string;
   displayName: string;
 }

@@ -25,6 +25,15 @@ export interface TicketRecord {
   outcome: string | null;
   /** The customer's 1–5 rating after the handoff was resolved; null or absent when none. */
   rating?: number | null;
+  /** A quote's salesperson (session 39): absent while nobody claimed it. */
+  owner?: TicketOwner;
+}
+
+/** Who follows a quote up: the console agent's id and display name, and since when. */
+export interface TicketOwner {
+  id: string;
+  displayName: string;
+  at: string;
 }
 
 /** Where tickets live. Opening is idempotent by `idempotencyKey`. */
@@ -34,6 +43,15 @@ export interface TicketStore {
   list(tenantId: string): Promise<TicketRecord[]>;
   /** Stores the customer's 1–5 rating (the last one wins); false when the tenant has no such ticket. */
   rate?(tenantId: string, ticketId: string, rating: number): Promise<boolean>;
+  /**
+   * Makes `owner` the open ticket's owner when it has none, is theirs already, or is still
+   * `expectedOwnerId`'s (compare-and-set: of two claims at once one wins, and an admin's move
+   * loses to a claim made since they looked). `ok: false` with the ticket as it stands otherwise
+   * (another owner, closed); null when the tenant has no such ticket.
+   */
+  claim?(tenantId: string, ticketId: string, owner: { id: string; displayName: string }, expectedOwnerId: string | null): Promise<{ ok: boolean; ticket: TicketRecord } | null>;
+  /** Lets the open ticket go (no owner) while `expectedOwnerId` still owns it; `ok: false` otherwise; null when the tenant has no such ticket. */
+  release?(tenantId: string, ticketId: string, expectedOwnerId: string): Promise<{ ok: boolean; ticket: TicketRecord } | null>;
 }
 
 export interface LeadRecord {

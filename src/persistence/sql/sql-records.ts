@@ -71,6 +71,14 @@ export function createSqlTicketStore(options: { db: Database; clock: Clock }): T
       return (await tickets.listTickets(tenantId)).map(toTicketRecord);
     },
     rate: (tenantId, ticketId, rating) => tickets.rateTicket({ tenantId, ticketId, rating }),
+    async claim(tenantId, ticketId, owner, expectedOwnerId) {
+      const answer = await tickets.claimTicket({ tenantId, ticketId, ownerId: owner.id, ownerName: owner.displayName, expectedOwnerId });
+      return answer === null ? null : { ok: answer.ok, ticket: toTicketRecord(answer.ticket) };
+    },
+    async release(tenantId, ticketId, expectedOwnerId) {
+      const answer = await tickets.releaseTicket({ tenantId, ticketId, expectedOwnerId });
+      return answer === null ? null : { ok: answer.ok, ticket: toTicketRecord(answer.ticket) };
+    },
   };
 }
 
@@ -115,6 +123,7 @@ function toTicketRecord(r: TicketRecordSql): TicketRecord {
     agentName: r.agentName,
     outcome: r.outcome,
     rating: r.rating ?? null,
+    ...(r.owner ? { owner: r.owner } : {}),
   };
 }
 

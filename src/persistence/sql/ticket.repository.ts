@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Clock } from '../../kernel/clock.js';
 import type { Database } from './database.js';
 import { TicketSchema, type TicketRow } from './entities/index.js';
+import { sqlSafeText } from './sql-safe.js';
 import { formatNumber, isUniqueViolation, isUuid, nextTenantCounter, toIso, toIsoOrNull } from './sql-helpers.js';
 
 export interface OpenTicketParams {
@@ -29,6 +30,8 @@ export interface TicketRecordSql {
   closedAt: string | null;
   /** The customer's 1–5 rating after the handoff; null when none (absent in governance exports). */
   rating?: number | null;
+  /** A quote's salesperson; absent while nobody claimed it. */
+  owner?: { id: string; displayName: string; at: string };
 }
 
 export interface TicketRepository {
@@ -39,6 +42,10 @@ export interface TicketRepository {
   getTicket(tenantId: string, ticketId: string): Promise<TicketRecordSql | null>;
   /** Stores a 1–5 rating (the last one wins); false when the tenant has no such ticket. */
   rateTicket(params: { tenantId: string; ticketId: string; rating: number }): Promise<boolean>;
+  /** Compare-and-set owner of an open ticket (see `TicketStore.claim`); null when the tenant has no such ticket. */
+  claimTicket(params: { tenantId: string; ticketId: string; ownerId: string; ownerName: string; expectedOwnerId: string | null }): Promise<{ ok: boolean; ticket: TicketRecordSql } | null>;
+  /** Clears the owner of an open ticket still owned by `expectedOwnerId`. */
+  releaseTicket(params: { tenantId: string; ticketId: string; expectedOwnerId: string }): Promise<{ ok: boolean; ticket: TicketRecordSql } | null>;
   /** Oldest first. */
   listTickets(tenantId: string, options?: { status?: 'open' | 'closed' }): Promise<TicketRecordSql[]>;
 }
@@ -103,6 +110,28 @@ export function createTicketRepository(options: { db: Database; clock: Clock }):
       return rows.length > 0;
     },
 
+    async claimTicket({ tenantId, ticketId, ownerId, ownerName, expectedOwnerId }) {
+      if (!isUuid(ticketId)) return null;
+      // One statement: of two claims at once, the second finds the first's owner and changes nothing.
+      const rows = await db.em().execute<{ id: string }[]>(
+        `update tickets set owner_id = ?, owner_name = ?, owned_at = case when owner_id = ? then owned_at else ? end
+         where tenant_id = ? and id = ? and status = 'open' and (owner_id is null or owner_id = ? or owner_id = ?) returning id`,
+        [ownerId, sqlSafeText(ownerName), ownerId, new Date(clock.now()), tenantId, ticketId, ownerId, expectedOwnerId],
+      );
+      const ticket = await this.getTicket(tenantId, ticketId);
+      return ticket === null ? null : { ok: rows.length > 0, ticket };
+    },
+
+    async releaseTicket({ tenantId, ticketId, expectedOwnerId }) {
+      if (!isUuid(ticketId)) return null;
+      const rows = await db.em().execute<{ id: string }[]>(
+        `update tickets set owner_id = null, owner_name = null, owned_at = null where tenant_id = ? and id = ? and status = 'open' and owner_id = ? returning id`,
+        [tenantId, ticketId, expectedOwnerId],
+      );
+      const ticket = await this.getTicket(tenantId, ticketId);
+      return ticket === null ? null : { ok: rows.length > 0, ticket };
+    },
+
     async getTicket(tenantId, ticketId) {
       if (!isUuid(ticketId)) return null;
       const row = await db.em().findOne(TicketSchema, { tenantId, id: ticketId });
@@ -135,5 +164,6 @@ function toTicketRecord(row: TicketRow): TicketRecordSql {
     openedAt: toIso(row.openedAt),
     closedAt: toIsoOrNull(row.closedAt),
     rating: row.rating ?? null,
+    ...(row.ownerId ? { owner: { id: row.ownerId, displayName: row.ownerName ?? '', at: toIso(row.ownedAt ?? row.openedAt) } } : {}),
   };
 }

@@ -46,8 +46,12 @@ const NewAgent = z.strictObject({
 });
 const ChangePassword = z.strictObject({ password: Password });
 const AgentRef = z.strictObject({ agentId: z.string().min(1).max(64).refine(isStableIdentifier, { error: UNSTABLE_IDENTIFIER_PROBLEM }) });
+/** Claiming a quote: for oneself (`{}`), or, an admin, for `agentId`. */
+const QuoteClaim = z.strictObject({ agentId: AgentRef.shape.agentId.optional() });
 const Text = z.strictObject({ text: agentText(4000) });
 const Resolve = z.strictObject({ outcome: agentText(RESOLVE_OUTCOME_MAX_CHARS) });
+/** `unanswered: true`: resolving a handoff nobody answered, on purpose. */
+const ResolveHandoff = Resolve.extend({ unanswered: z.boolean().optional() });
 const VIEWS = ['waiting', 'mine', 'open', 'quotes'] as const;
 
 type Handler = (req: HttpRequest, ctx: RouteContext, actor: ConsoleActor) => Promise<HttpResponse>;
@@ -167,8 +171,10 @@ export function createConsoleRoutes(options: ConsoleRoutesOptions): Route[] {
       if (q !== undefined && q.length > 200) problems.push({ path: 'q', problem: 'must be at most 200 characters' });
       const cursor = req.query.get('cursor') ?? undefined;
       if (cursor !== undefined && !/^[A-Za-z0-9_-]{1,16}$/.test(cursor)) problems.push({ path: 'cursor', problem: 'must be the nextCursor of a previous page' });
+      const owner = req.query.get('owner');
+      if (owner !== null && owner !== 'me') problems.push({ path: 'owner', problem: 'must be me (the quotes I follow up)' });
       if (problems.length > 0) throw new HiloError('HILO_ERR_HTTP_VALIDATION', undefined, { details: problems });
-      return json(200, await service.inbox(actor, { view: view as (typeof VIEWS)[number], limit, ...(q ? { q } : {}), ...(cursor ? { cursor } : {}) }));
+      return json(200, await service.inbox(actor, { view: view as (typeof VIEWS)[number], limit, ...(q ? { q } : {}), ...(cursor ? { cursor } : {}), ...(owner === 'me' ? { ownedByMe: true } : {}) }));
     }),
     route('GET', `${T}/canned-replies`, async (_req, _ctx, actor) => json(200, service.cannedReplies(actor.tenantId))),
     route('GET', C, async (_req, ctx, actor) => json(200, await service.conversation(actor, id(ctx)))),
@@ -186,7 +192,15 @@ export function createConsoleRoutes(options: ConsoleRoutesOptions): Route[] {
         return json(201, { id: note.id, author: note.author, text: note.text, at: note.at });
       });
     }),
-    route('POST', `${C}/resolve`, async (req, ctx, actor) => json(200, await service.resolve(actor, id(ctx), readBody(req, Resolve).outcome))),
+    route('POST', `${C}/resolve`, async (req, ctx, actor) => {
+      const body = readBody(req, ResolveHandoff);
+      return json(200, await service.resolve(actor, id(ctx), body.outcome, body.unanswered === true));
+    }),
     route('POST', `${C}/quote/close`, async (req, ctx, actor) => json(200, await service.closeQuote(actor, id(ctx), readBody(req, Resolve).outcome))),
+    route('POST', `${C}/quote/claim`, async (req, ctx, actor) => json(200, await service.claimQuote(actor, id(ctx), readBody(req, QuoteClaim).agentId))),
+    route('POST', `${C}/quote/release`, async (req, ctx, actor) => {
+      readBody(req, z.strictObject({}));
+      return json(200, await service.releaseQuote(actor, id(ctx)));
+    }),
   ];
 }

@@ -66,6 +66,8 @@ export interface GatewayOptions {
   health?: (query: URLSearchParams) => Record<string, unknown>;
   /** The last open widget of a conversation disconnected. */
   onWidgetDisconnect?: (tenantId: string, conversationId: string) => void;
+  /** The REST agent route is about to run an agent's line (the console labels its author "María (API)"). */
+  onApiAgentMessage?: (tenantId: string, conversationId: string, agentName: string) => void;
   /** A tenant's widget greeting and suggestion chips (its `widget.json`). */
   widgetIntro?: (tenantId: string) => Record<WireLang, WireIntro> | undefined;
   /** Signs widget resume tokens (≥ 32 bytes; see `resume-token.ts`). Default: random per gateway. */
@@ -385,6 +387,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
         const body = validateBody(normalizeInboundFields(raw, ['agent', 'text']), AGENT_MESSAGE_BODY);
         const conversationId = ctx.params.id ?? '';
         await conversationExists(tenantId, conversationId);
+        options.onApiAgentMessage?.(tenantId, conversationId, body.agent);
         const result = await withTimeout(service.handleAgentMessage(tenantId, conversationId, body.agent, body.text), turnTimeoutMs);
         // Outside a handoff the machine drops an agent line: say so instead of a 200 that lost it.
         if (!result.replies.some((r) => r.author === 'agent')) throw new HiloError('HILO_ERR_CONVERSATION_NOT_IN_HANDOFF', undefined, { details: { state: result.state.value } });

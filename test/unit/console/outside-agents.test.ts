@@ -37,6 +37,23 @@ describe('console: agents outside the console', () => {
     expect(lines).toHaveLength(1);
   });
 
+  it('should say "María (API)" when her first answer came through the REST agent route, and only for that line\'s author', async () => {
+    const later = '2026-11-22T12:05:00.000Z';
+    const { outside, assignments, lines } = await setUp([
+      { author: 'customer', at: later },
+      { author: 'agent', at: later, agentName: 'María' },
+    ]);
+    outside.expectAnswer(T, C, 'María', 'api');
+    expect(await outside.claimAnswered(T, C)).toBe(true);
+    expect(await assignments.get(T, C)).toMatchObject({ agentId: 'api:María', displayName: 'María (API)' });
+    expect(lines).toEqual([{ conversationId: C, by: 'María (API)' }]);
+    // A REST line announced for someone else does not relabel a Rocket.Chat answer.
+    const other = await setUp([{ author: 'agent', at: later, agentName: 'Pedro' }]);
+    other.outside.expectAnswer(T, C, 'Lucía', 'api');
+    expect(await other.outside.claimAnswered(T, C)).toBe(true);
+    expect(other.lines).toEqual([{ conversationId: C, by: 'Pedro (Rocket.Chat)' }]);
+  });
+
   it('should record a Rocket.Chat takeover as that agent holding it, and leave a console holder in place', async () => {
     const { outside, assignments, lines } = await setUp([]);
     expect(await outside.took(T, C, '  Pedro  ')).toBe(true);

@@ -19,7 +19,7 @@ const actor: ConsoleActor = { tenantId: 't', agentId: 'a1', displayName: 'Demo',
 describe('the quotes queue (sales follows up the quotes the bot promised)', () => {
   it('should list a conversation whose quote is open under quotes, also while an agent talks to the customer', () => {
     const item = buildInboxItem({ ...base, view: view('c1', 'triage.idle'), ticket: null, quote: quote('c1') });
-    expect(item.openQuote).toEqual({ ticketId: 'q-c1', number: 'T-000002', openedAt: '2026-12-07T15:00:00.000Z' });
+    expect(item.openQuote).toEqual({ ticketId: 'q-c1', number: 'T-000002', openedAt: '2026-12-07T15:00:00.000Z', owner: null });
     expect(inView(item, 'quotes', 'a1')).toBe(true);
     const handoff: TicketRecord = { ...quote('c1'), ticketId: 'h1', number: 'T-000009', kind: 'handoff', reason: 'agent_takeover' };
     const talking = buildInboxItem({ ...base, view: view('c1', 'handoff.withHuman'), ticket: handoff, quote: quote('c1') });

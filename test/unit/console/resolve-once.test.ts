@@ -99,6 +99,15 @@ describe('console resolve', () => {
     expect(new Set(bot.map((l) => l.text)).size).toBe(bot.length);
   });
 
+  it('should resolve a handoff nobody answered only when the admin says so (unanswered: true), as the page asks first', async () => {
+    const { made, service, events, handedOff } = await setUp();
+    const c = await handedOff('console-res-unanswered');
+    await expect(service.resolve(jefa, c, 'duplicado')).rejects.toMatchObject({ code: 'HILO_ERR_CONSOLE_RESOLVE_UNANSWERED', status: 409, details: { ticketNumber: expect.stringMatching(/^T-/) } });
+    expect((await made.host.getConversation(T, c))?.state?.value).toBe('handoff.withHuman');
+    expect(events.filter((e) => e.type === 'agent.resolved')).toHaveLength(0);
+    expect(await service.resolve(jefa, c, 'duplicado', true)).toMatchObject({ already_resolved: false, resolution: { agent: 'Jefa', outcome: 'duplicado' } });
+  });
+
   it('should refuse with 409 HILO_ERR_CONVERSATION_NOT_IN_HANDOFF a conversation never handed off', async () => {
     const { made, service } = await setUp();
     const opened = await made.host.handleMessage({ tenantId: T, channel: 'rest', senderId: 'console-res-3', text: '¿tienen cemento?' });

@@ -18,6 +18,10 @@ export interface TicketRow {
   /** 1–5, the customer's answer to the question asked after a resolved handoff. */
   rating: number | null;
   ratedAt: Date | null;
+  /** The salesperson following a quote up (agent id and display name), null when nobody claimed it. */
+  ownerId: string | null;
+  ownerName: string | null;
+  ownedAt: Date | null;
 }
 
 export const TicketSchema = new EntitySchema<TicketRow>({
@@ -39,5 +43,8 @@ export const TicketSchema = new EntitySchema<TicketRow>({
     closedAt: { type: 'datetime', nullable: true },
     rating: { type: 'smallint', nullable: true },
     ratedAt: { type: 'datetime', nullable: true },
+    ownerId: { type: 'text', nullable: true },
+    ownerName: { type: 'text', nullable: true },
+    ownedAt: { type: 'datetime', nullable: true },
   },
 });
