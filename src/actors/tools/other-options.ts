@@ -11,7 +11,7 @@
  */
 import type { Lang } from '../../domain/nlu.js';
 import type { Product, TenantData } from '../../domain/tenant.js';
-import type { Attributes } from '../catalog/attributes.js';
+import type { AttributesView } from '../catalog/resolver-types.js';
 import { foldAccents } from '../../kernel/fold.js';
 import type { CatalogIndex } from './catalog-search.js';
 import { formatMoney } from './format.js';
@@ -31,7 +31,7 @@ const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.str
 const sortedJson = (xs: readonly string[]): string => JSON.stringify([...xs].sort());
 
 /** The kinds (grade, size, dimensions) another product of the same words, colour, finish and pack differs in from the everyday one. */
-function differsIn(own: Attributes, theirs: Attributes): Kind[] {
+function differsIn(own: AttributesView, theirs: AttributesView): Kind[] {
   const kinds: Kind[] = [];
   if (own.grade !== theirs.grade) kinds.push('grade');
   if (!same(own.measures, theirs.measures)) kinds.push('size');

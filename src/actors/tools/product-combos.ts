@@ -9,6 +9,7 @@ import type { Lang } from '../../domain/nlu.js';
 import type { Product, TenantData } from '../../domain/tenant.js';
 import type { ProductActorOutput, ProductFocus } from '../../machines/conversation.contract.js';
 import { convertMeasure, countText, measureText, parseProductText, type Attributes, type Measure, type MeasureUnit } from '../catalog/index.js';
+import type { AttributesView } from '../catalog/resolver-types.js';
 import type { CatalogIndex } from './catalog-search.js';
 import { familyOf, listedAnswer } from './product-parts.js';
 import { COLOUR_EN } from './product-colours.js';
@@ -63,7 +64,7 @@ function unitForBare(value: number, family: readonly Product[]): MeasureUnit | u
   return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
 }
 
-function dimensionsOf(query: Attributes, family: readonly Product[], lang: Lang): Dimension[] {
+function dimensionsOf(query: AttributesView, family: readonly Product[], lang: Lang): Dimension[] {
   const out: Dimension[] = [];
   for (const q of query.measures) {
     const unit = q.unit === '' ? unitForBare(q.value, family) : q.unit;

@@ -107,7 +107,7 @@ function headOfWanted(query: string): string | null {
  * everyday phrases it is the store's answer to (`default_for`: "tornillo de gypsum" makes "tornillos
  * pa gypsum" the drywall screw).
  */
-export function useWordsOfProduct(index: CatalogIndex, p: Product): string[] {
+export function useWordsOfProduct(index: CatalogIndex, p: Product): readonly string[] {
   return index.parse([p.name, ...(p.jobs ?? []), ...(p.rooms ?? []), p.use?.es ?? '', p.use?.en ?? '', ...(p.default_for ?? [])].join(' ')).content;
 }
 

@@ -97,11 +97,24 @@ describe('product resolver result cache', () => {
     expect(again).toHaveLength(2);
     expect(again[0]?.score).toBe(1);
     expect(again[0]?.unmet).toEqual(['colour']);
-    const parsed: ParsedQuery = cached.parse('tubo de 3/4');
-    parsed.content.push('otro');
-    (parsed.attributes.measures[0] as { value: number }).value = 0;
-    parsed.attributes.colours.push('rojo');
+    // A parse is shared and frozen (issue 16, session 39): a change throws rather than reaching the next caller.
+    const parsed = cached.parse('tubo de 3/4') as ParsedQuery;
+    expect(() => parsed.content.push('otro')).toThrow(TypeError);
+    expect(() => ((parsed.attributes.measures[0] as { value: number }).value = 0)).toThrow(TypeError);
+    expect(() => parsed.attributes.colours.push('rojo')).toThrow(TypeError);
+    expect(() => (parsed.phrases.colour = 'rojo')).toThrow(TypeError);
+    expect(() => (parsed.quantity = 2)).toThrow(TypeError);
+    expect(cached.parse('tubo de 3/4')).toBe(parsed);
     expect(cached.parse('tubo de 3/4')).toEqual({ attributes: { measures: [{ value: 11, unit: '' }], dims: [], colours: [] }, content: ['tubo', 'de', '3/4'], phrases: {} });
+  });
+
+  it('should hand out a miss frozen too, the object it keeps', () => {
+    const inner = countingResolver(product);
+    const cached = withResultCache(inner, 10);
+    const first = cached.parse('varilla 3/8');
+    expect(Object.isFrozen(first) && Object.isFrozen(first.attributes) && Object.isFrozen(first.attributes.measures[0]) && Object.isFrozen(first.content) && Object.isFrozen(first.phrases)).toBe(true);
+    expect(cached.parse('VARILLA 3/8')).toBe(first);
+    expect(inner.calls.parse).toBe(1);
   });
 
   it('should pass long texts (whole messages) through without keeping them', () => {
