@@ -228,6 +228,8 @@ export interface ProductFocus {
   mixes?: Record<string, string>;
   /** The fault at home these products fix, in the catalog's job words ("inodoro gotea debajo", `home-faults.ts`): "¿qué necesito para arreglarlo?" next asks for them again. */
   fault?: string;
+  /** The options are the parts of one job offered together ("¿Te cotizo todo, uno de cada uno?"): "¿cuánto sale todo?" prices one of each, as for a fault's parts. */
+  kit?: true;
   /** The job whose kit was shown and its sizes asked ("levantar una pared"): the measurement said next counts the kit for it. */
   job?: string;
 }

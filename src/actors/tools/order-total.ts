@@ -35,7 +35,8 @@ export function counterTotal(tenant: TenantData, index: CatalogIndex, focus: Pro
   // "¿tienen varilla?" → the sizes, then "¿cuánto sería todo?": which one and how many, with the options again.
   // ...but not the ready colours listed beside a mixed paint already ordered ("un galón de pintura azul"): that order is the total.
   // "¿cuánto cuesta todo eso?" after the parts of one fix ("salidero debajo del fregadero": the trap and the teflon): one of each, priced together.
-  if (shown.length >= 2 && focus.fault !== undefined && focus.quantity === undefined && Object.keys(focus.counts ?? {}).length === 0) {
+  // ...and so after a job's parts offered together ("¿Te cotizo todo, uno de cada uno?", `kit`).
+  if (shown.length >= 2 && (focus.fault !== undefined || focus.kit) && focus.quantity === undefined && Object.keys(focus.counts ?? {}).length === 0) {
     return multiQuote(tenant, estimateLines(tenant, shown.map((p) => ({ sku: p.sku, quantity: 1 }))), [], lang, index, formal);
   }
   if (shown.length >= 2 && !(focus.mix !== undefined && focus.quantity !== undefined)) {

@@ -105,7 +105,8 @@ export function forJob(tenant: TenantData, index: CatalogIndex, job: AskedJob, l
     const shown = oneOfEachKind(job.told ? [...best.filter((p) => said.has(stem(fold(firstWord(p.name))))), ...best.filter((p) => !said.has(stem(fold(firstWord(p.name)))))] : best);
     const first = shown[0] as Product;
     const focus = focusOf({ product: first, score: 1, unmet: [], defaulted: false }, { query: first.name }, index);
-    const kit = job.told === true && shown.length > 1 ? toldKit(tenant, shown, lang) : null;
+    // ...and a fixture to put in place, asked ("¿qué necesito para cambiar el lavamanos?"): its parts go together too.
+    const kit = (job.told === true || verb === PUT) && shown.length > 1 ? toldKit(tenant, shown, lang) : null;
     if (kit) {
       return {
         output: {
@@ -113,7 +114,7 @@ export function forJob(tenant: TenantData, index: CatalogIndex, job: AskedJob, l
           replies: [{ template: kit.template, params: { job: job.said, items: shown.map((p) => describeProduct(tenant, p, lang)) }, options: [kit.option, ...optionsFor(shown)] }],
           offer: kit.offer,
           // The kit's other products stay on the counter: "uno de cada uno", "2 de cada uno" or the yes to the offer price them all.
-          focus: { ...focus, options: shown.map((p) => p.sku), recent: shown.slice(1).map((p) => p.sku).reverse() },
+          focus: { ...focus, options: shown.map((p) => p.sku), recent: shown.slice(1).map((p) => p.sku).reverse(), kit: true },
         },
         strong: top >= 2,
       };
