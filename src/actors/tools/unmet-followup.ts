@@ -12,7 +12,7 @@ import { asksAboutUnmet, FEATURE_WORD, SPEC_WORD } from '../../machines/unmet-qu
 
 const TEMPLATE = 'product.not_found.followup';
 /** The answers that say the good is not sold (their `query` is the good as the customer said it). */
-const NOT_SOLD = new Set(['product.not_found', 'product.not_found_related']);
+const NOT_SOLD = new Set(['product.not_found', 'product.not_found_related', 'product.not_stocked']);
 
 /**
  * The product answer with the good just said not to be sold taken into account: a question about it
