@@ -320,7 +320,7 @@ describe('agent console API, end to end', () => {
     expect((await api(`/conversations/${conversationId}/agent-messages`, { agent: 'María', text: 'Hola, soy María.' })).status).toBe(200);
     const item = async () => (await call('GET', `/console/api/tenants/${TENANT}/inbox?view=open&q=${conversationId}`, { session: demo })).body.items[0];
     await expect.poll(async () => (await item())?.assignee, { timeout: 5_000 }).toEqual({ id: 'api:María', displayName: 'María (API)' });
-    // The thread says so, as for a take in the console (session 39: the REST route's agent is "(API)", was "(Rocket.Chat)").
+    // The thread says so, as for a take in the console (session 37: the REST route's agent is "(API)", was "(Rocket.Chat)").
     await expect.poll(async () => (await call('GET', `/console/api/tenants/${TENANT}/conversations/${conversationId}`, { session: demo })).body.activity, { timeout: 5_000 }).toMatchObject([{ kind: 'took', by: 'María (API)', to: null }]);
     const take = await call('POST', `/console/api/tenants/${TENANT}/conversations/${conversationId}/take`, { session: demo });
     expect(take.status).toBe(409);

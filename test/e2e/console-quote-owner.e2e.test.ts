@@ -6,7 +6,7 @@ const PASSWORD = 'console-quote-owner-e2e-39';
 const AGENT_PASSWORD = 'vendedora-segura-39';
 
 /**
- * Quote owners (session 39), Debian's Chromium and the whole server: the bot passed a quote to
+ * Quote owners (session 37), Debian's Chromium and the whole server: the bot passed a quote to
  * sales; a salesperson claims it ("Me la quedo") without taking the conversation from the bot, finds
  * it under "Mis cotizaciones", a colleague's claim is refused, an admin hands it on, and the thread
  * says who did what.

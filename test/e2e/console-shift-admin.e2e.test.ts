@@ -80,7 +80,7 @@ describe('agent console, an admin shift', () => {
     await confirm.waitFor({ state: 'detached', timeout: TIMEOUT });
     const stateOf = async () => ((await (await fetch(`${server.baseUrl}/console/api/tenants/ferreteria/conversations/${id}`, { headers: { authorization: `Bearer ${server.apiKey}` } })).json()) as { ticket: { status: string } }).ticket.status;
     expect(await stateOf()).toBe('open');
-    // The API asks too (session 39): without unanswered: true a handoff nobody answered stays open.
+    // The API asks too (session 37): without unanswered: true a handoff nobody answered stays open.
     const direct = await fetch(`${server.baseUrl}/console/api/tenants/ferreteria/conversations/${id}/resolve`, { method: 'POST', headers: { authorization: `Bearer ${server.apiKey}`, 'content-type': 'application/json' }, body: JSON.stringify({ outcome: 'duplicado' }) });
     expect(direct.status).toBe(409);
     expect(((await direct.json()) as { error: { code: string } }).error.code).toBe('HILO_ERR_CONSOLE_RESOLVE_UNANSWERED');
@@ -116,7 +116,7 @@ describe('agent console, an admin shift', () => {
     await page.locator(`button[data-conversation="${id}"]`).click();
     const line = page.locator('.transcript [data-author="activity"]', { hasText: 'tomó la conversación' });
     await line.waitFor({ timeout: TIMEOUT });
-    // Session 39: the REST route's agent was labelled Rocket.Chat; the thread says where she answered from.
+    // Session 37: the REST route's agent was labelled Rocket.Chat; the thread says where she answered from.
     expect(await line.innerText()).toContain('María (API) tomó la conversación');
     expect(rig.errors).toEqual([]);
   });

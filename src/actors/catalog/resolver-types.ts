@@ -21,7 +21,7 @@ export type AttributesView = Readonly<Omit<Attributes, 'measures' | 'dims' | 'co
 /**
  * What `ProductResolver.parse` hands out: a `ParsedQuery` to read, never to change. The cached
  * resolver (`withResultCache`) gives every caller of one query the same frozen object (issue 16,
- * session 39: it copied it for each of the ~20 parses of an unseen turn).
+ * session 37: it copied it for each of the ~20 parses of an unseen turn).
  */
 export interface ParsedView {
   readonly quantity?: number;

@@ -51,7 +51,7 @@ export function withResultCache(resolver: ProductResolver, maxEntries: number): 
       if (query.length > LONGEST_CACHED_QUERY) return resolver.parse(query);
       const key = fold(query);
       // One frozen object for every caller of the query (they read it; a change would throw): an unseen
-      // turn parses ~22 times, 20 of them hits on ~4 queries, and copied each hit (issue 16, session 39).
+      // turn parses ~22 times, 20 of them hits on ~4 queries, and copied each hit (issue 16, session 37).
       const parsed = parses.get(key);
       if (parsed !== undefined) return parsed;
       const fresh = deepFreeze(resolver.parse(query));

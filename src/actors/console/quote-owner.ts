@@ -1,5 +1,5 @@
 /**
- * Who in sales follows a quote up (session 39). The bot told the customer "sales will follow up";
+ * Who in sales follows a quote up (session 37). The bot told the customer "sales will follow up";
  * with several salespeople each needs to say "this one is mine" without taking the conversation
  * from the bot (taking it would silence the bot for a customer who only wants the price). Any
  * agent claims an unclaimed quote; an admin may hand it to someone else or take it over.

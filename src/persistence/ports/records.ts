@@ -25,7 +25,7 @@ export interface TicketRecord {
   outcome: string | null;
   /** The customer's 1–5 rating after the handoff was resolved; null or absent when none. */
   rating?: number | null;
-  /** A quote's salesperson (session 39): absent while nobody claimed it. */
+  /** A quote's salesperson (session 37): absent while nobody claimed it. */
   owner?: TicketOwner;
 }
 

@@ -97,7 +97,7 @@ describe('product resolver result cache', () => {
     expect(again).toHaveLength(2);
     expect(again[0]?.score).toBe(1);
     expect(again[0]?.unmet).toEqual(['colour']);
-    // A parse is shared and frozen (issue 16, session 39): a change throws rather than reaching the next caller.
+    // A parse is shared and frozen (issue 16, session 37): a change throws rather than reaching the next caller.
     const parsed = cached.parse('tubo de 3/4') as ParsedQuery;
     expect(() => parsed.content.push('otro')).toThrow(TypeError);
     expect(() => ((parsed.attributes.measures[0] as { value: number }).value = 0)).toThrow(TypeError);

@@ -81,7 +81,7 @@ export function partCountBefore(text: string): { quantity: number; unit: string 
   if (decimal?.[1] !== undefined && decimal[2] !== undefined && TRAIL.test(rest.slice(decimal[0].length))) {
     const unit = headOf(decimal[2]);
     const quantity = Number(decimal[1].replace(',', '.'));
-    const plural = unit !== undefined ? PLURAL[unit] : undefined; // session 39: a decimal of what is sold whole is the next whole one
+    const plural = unit !== undefined ? PLURAL[unit] : undefined; // session 37: a decimal of what is sold whole is the next whole one
     return plural !== undefined && quantity > 0 ? { quantity: WEIGHED.test(unit as string) ? quantity : Math.ceil(quantity), unit: plural } : undefined;
   }
   const part = partAmountBefore(rest);

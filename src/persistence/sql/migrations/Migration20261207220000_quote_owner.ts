@@ -1,7 +1,7 @@
 import { Migration } from '@mikro-orm/migrations';
 
 /**
- * Who in sales follows a quote up (session 39): a salesperson claims an open quote ticket without
+ * Who in sales follows a quote up (session 37): a salesperson claims an open quote ticket without
  * taking the conversation from the bot. Nullable: most tickets (every handoff) have no owner.
  */
 export class Migration20261207220000QuoteOwner extends Migration {
