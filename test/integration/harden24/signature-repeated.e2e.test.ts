@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signWhatsAppBody } from '../../../src/channels/whatsapp-cloud/channel.js';
 import { computeTwilioSignature } from '../../../src/channels/twilio/signature.js';
@@ -7,37 +6,14 @@ import { createManualClock } from '../../../src/kernel/clock.js';
 import { createSilentLogger } from '../../../src/kernel/logger.js';
 import { loadConfig } from '../../../src/runtime/config.js';
 import { startHilo, type Hilo } from '../../../src/runtime/hilo.js';
+import { rawRequest } from '../../helpers/raw-http.js';
 
 const SECRET = 'h24_tg_secret';
 const APP_SECRET = 'h24-app-secret';
 const AUTH_TOKEN = 'h24-twilio-token';
 const PUBLIC_URL = 'https://hilo.example';
 
-/** One request on a raw socket (so a header can repeat); the answer read until its body is whole or 10 s. */
-function raw(port: number, request: string): Promise<{ status: number; body: string }> {
-  return new Promise((resolve) => {
-    const socket = connect(port, '127.0.0.1');
-    let got = Buffer.alloc(0);
-    const finish = () => {
-      clearTimeout(timer);
-      socket.destroy();
-      const text = got.toString('utf8');
-      const split = text.indexOf('\r\n\r\n');
-      resolve({ status: Number(/^HTTP\/1\.1 (\d{3})/.exec(text)?.[1] ?? 0), body: split === -1 ? '' : text.slice(split + 4) });
-    };
-    const timer = setTimeout(finish, 10_000);
-    socket.on('data', (d: Buffer) => {
-      got = Buffer.concat([got, d]);
-      const text = got.toString('latin1');
-      const split = text.indexOf('\r\n\r\n');
-      const length = /\r\ncontent-length: (\d+)/i.exec(text.slice(0, Math.max(split, 0)))?.[1];
-      if (split !== -1 && length !== undefined && got.length >= split + 4 + Number(length)) setTimeout(finish, 20);
-    });
-    socket.on('close', finish);
-    socket.on('error', () => undefined);
-    socket.write(request);
-  });
-}
+const raw = (port: number, request: string) => rawRequest(port, request, 10_000);
 
 const post = (path: string, type: string, body: string, headers: string[]): string =>
   `POST ${path} HTTP/1.1\r\nHost: localhost\r\nContent-Type: ${type}\r\nContent-Length: ${Buffer.byteLength(body)}\r\n${headers.map((h) => `${h}\r\n`).join('')}Connection: close\r\n\r\n${body}`;

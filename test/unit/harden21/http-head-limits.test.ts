@@ -1,44 +1,14 @@
-import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createManualClock } from '../../../src/kernel/clock.js';
 import { createSilentLogger } from '../../../src/kernel/logger.js';
 import { createApiKeyRegistry } from '../../../src/runtime/api-keys.js';
 import { startGateway, type Gateway } from '../../../src/runtime/gateway/index.js';
 import { createAssets, createFakeService, TENANT } from '../gateway/fakes.js';
+import { rawRequest } from '../../helpers/raw-http.js';
 
 const KEY = 'hilo_test_key_acme';
 
-/** One request written on a raw socket; the answer read until the server closes or 3 s pass. */
-function raw(port: number, request: string): Promise<{ status: number; head: string; body: string; closed: boolean }> {
-  return new Promise((resolve) => {
-    const socket = connect(port, '127.0.0.1');
-    let got = Buffer.alloc(0);
-    let closed = false;
-    const finish = () => {
-      clearTimeout(timer);
-      socket.destroy();
-      const text = got.toString('utf8');
-      const split = text.indexOf('\r\n\r\n');
-      const head = split === -1 ? text : text.slice(0, split);
-      resolve({ status: Number(/^HTTP\/1\.1 (\d{3})/.exec(text)?.[1] ?? 0), head, body: split === -1 ? '' : text.slice(split + 4), closed });
-    };
-    const timer = setTimeout(finish, 3_000);
-    socket.on('data', (d: Buffer) => {
-      got = Buffer.concat([got, d]);
-      // A whole answer with a Content-Length: done, without waiting for the close.
-      const text = got.toString('latin1');
-      const split = text.indexOf('\r\n\r\n');
-      const length = /\r\ncontent-length: (\d+)/i.exec(text.slice(0, split))?.[1];
-      if (split !== -1 && length !== undefined && got.length >= split + 4 + Number(length)) setTimeout(finish, 50);
-    });
-    socket.on('close', () => {
-      closed = true;
-      finish();
-    });
-    socket.on('error', () => undefined);
-    socket.write(request);
-  });
-}
+const raw = (port: number, request: string) => rawRequest(port, request);
 
 const errorCode = (body: string): string | undefined => (JSON.parse(body) as { error?: { code?: string } }).error?.code;
 

@@ -1,42 +1,15 @@
-import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createManualClock } from '../../../src/kernel/clock.js';
 import { createSilentLogger } from '../../../src/kernel/logger.js';
 import { createApiKeyRegistry } from '../../../src/runtime/api-keys.js';
 import { startGateway, type Gateway } from '../../../src/runtime/gateway/index.js';
 import { createAssets, createFakeService, TENANT } from '../gateway/fakes.js';
+import { rawRequest } from '../../helpers/raw-http.js';
 
 const KEY = 'hilo_test_key_acme_h23';
 const OTHER_KEY = 'hilo_test_key_acme_h23_b';
 
-/** One request written on a raw socket (so headers can repeat); the answer read until the close or 3 s. */
-function raw(port: number, request: string): Promise<{ status: number; head: string; body: string }> {
-  return new Promise((resolve) => {
-    const socket = connect(port, '127.0.0.1');
-    let got = Buffer.alloc(0);
-    const finish = () => {
-      clearTimeout(timer);
-      socket.destroy();
-      const text = got.toString('utf8');
-      const split = text.indexOf('\r\n\r\n');
-      resolve({ status: Number(/^HTTP\/1\.1 (\d{3})/.exec(text)?.[1] ?? 0), head: split === -1 ? text : text.slice(0, split), body: split === -1 ? '' : text.slice(split + 4) });
-    };
-    const timer = setTimeout(finish, 3_000);
-    socket.on('data', (d: Buffer) => {
-      got = Buffer.concat([got, d]);
-      const text = got.toString('latin1');
-      const split = text.indexOf('\r\n\r\n');
-      if (split === -1) return;
-      const head = text.slice(0, split);
-      const length = /\r\ncontent-length: (\d+)/i.exec(head)?.[1];
-      // A 101 has no body: the head is the whole answer.
-      if (/^HTTP\/1\.1 101/.test(head) || (length !== undefined && got.length >= split + 4 + Number(length))) setTimeout(finish, 30);
-    });
-    socket.on('close', finish);
-    socket.on('error', () => undefined);
-    socket.write(request);
-  });
-}
+const raw = (port: number, request: string) => rawRequest(port, request);
 
 const codeOf = (body: string): string | undefined => (JSON.parse(body) as { error?: { code?: string } }).error?.code;
 
