@@ -191,7 +191,7 @@ export function asksWhatFor(text: string): boolean {
 
 /** "voy a levantar una pared de 3x2, ¿qué necesito?", "I'm building a small wall… what do I need?", "how do I replace a sink? what do I need": the job planned, then what it takes. */
 const PLANNED =
-  /\b(?:voy\s+a|vamos\s+a|estoy|estamos|quiero|queremos|quisiera|pienso|planeo|tengo\s+que|i\s+m|im|i\s+am|we\s+re|we\s+are|going\s+to|planning\s+to|want\s+to|how\s+(?:do|can|should|would)\s+(?:i|we)|how\s+to)\s+([a-z]+)\s+(.*?)\s*(?:(?:y\s+)?(?:que|q)\s+(?:(?:mas\s+)?necesito|(?:mas\s+)?(?:me\s+)?(?:hace|hacen)\s+falta|(?:mas\s+)?(?:me\s+)?falta(?:\s+comprar)?|ocupo|tengo\s+que\s+comprar|debo\s+comprar|compro)|what\s+(?:else\s+)?(?:do|will|would|should)\s+(?:i|we)\s+(?:need|buy|use|get)|what\s+am\s+i\s+missing)\s*$/;
+  /\b(?:voy\s+a|vamos\s+a|estoy|estamos|quiero|queremos|quisiera|pienso|planeo|tengo\s+que|i\s+m|im|i\s+am|we\s+re|we\s+are|going\s+to|planning\s+to|want\s+to|how\s+(?:do|can|should|would)\s+(?:i|we)|how\s+to)\s+([a-z]+)\s+(.*?)\s*(?:(?:y\s+)?(?:que|q|cuales)\s+materiale?s?\s+(?:(?:me\s+)?(?:lleva|llevaria|necesito|ocupo|hacen\s+falta|van|tengo\s+que\s+comprar|compro))|what\s+materials?\s+(?:do|will|would|should)\s+(?:i|we)\s+(?:need|buy|use|get)|(?:(?:y\s+)?(?:que|q)\s+(?:(?:mas\s+)?necesito|(?:mas\s+)?(?:me\s+)?(?:hace|hacen)\s+falta|(?:mas\s+)?(?:me\s+)?falta(?:\s+comprar)?|ocupo|tengo\s+que\s+comprar|debo\s+comprar|compro)|what\s+(?:else\s+)?(?:do|will|would|should)\s+(?:i|we)\s+(?:need|buy|use|get)|what\s+am\s+i\s+missing))\s*$/;
 
 /** An English gerund's stem as its verb: "tiling" → "tile", "putting" → "put", "building" → "build". */
 function englishVerb(stem: string): string {

@@ -8,7 +8,7 @@ import { foldMessage as fold } from './count-words.js';
 
 /** "¿qué necesito?", "¿qué me hace falta?", "¿qué me falta?" (no complaint), "what do I need?": what a job takes, not one product. */
 const WHAT_IT_TAKES =
-  /\b(?:que\s+(?:(?:mas\s+)?necesito|ocupo|(?:mas\s+)?(?:me\s+)?(?:hace|hacen)\s+falta|(?:mas\s+)?me\s+falta(?:\s+comprar)?|debo\s+comprar|tengo\s+que\s+comprar|me\s+recomiendas?|necesitaria|lleva)|what\s+(?:else\s+)?(?:do\s+i|would\s+i|will\s+i|should\s+i)\s+(?:need|buy|get)|what\s+does\s+it\s+take|what\s+am\s+i\s+missing)\b/;
+  /\b(?:(?:que|cuales)\s+materiale?s?\s+(?:(?:me\s+)?(?:lleva|llevaria|necesito|necesita|ocupo|hacen\s+falta|van|uso|se\s+necesitan?|se\s+usan?|tengo\s+que\s+comprar|compro))|what\s+materials?\s+(?:do\s+i|would\s+i|will\s+i|should\s+i|does\s+it|do\s+you)\s+(?:need|buy|get|take|use|recommend)|que\s+(?:(?:mas\s+)?necesito|ocupo|(?:mas\s+)?(?:me\s+)?(?:hace|hacen)\s+falta|(?:mas\s+)?me\s+falta(?:\s+comprar)?|debo\s+comprar|tengo\s+que\s+comprar|me\s+recomiendas?|necesitaria|lleva)|what\s+(?:else\s+)?(?:do\s+i|would\s+i|will\s+i|should\s+i)\s+(?:need|buy|get)|what\s+does\s+it\s+take|what\s+am\s+i\s+missing)\b/;
 
 /** A paint job told with its place and nothing else ("voy a pintar la casa", "quiero pintar mi apartamento por dentro"): no colour, count nor size yet. */
 const PAINT_JOB_ONLY =

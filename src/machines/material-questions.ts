@@ -59,7 +59,8 @@ const BARE_PAINT_COUNT = /^(?:(?:y|e|and|ok|okay|so|bueno|entonces|pero|but)\s+)
 // "how much with the discount?": what it comes to with an offer is a price, whatever is bought.
 const PRICE_ASKED = /\b(?:cuant[oa]s?\s+(?:me\s+|nos\s+|le\s+)?(?:sale|salen|saldria|cuesta|cuestan|costaria|vale|valen|ta|tan|esta|estan|es|son|seria|serian|cobran?)|how\s+much\s+(?:is|are|does|do|would|will|for)\b(?!\s+(?:i|we)\s+need)|\b(?:con|with)\s+(?:(?:el|la|the|that|this|ese|esa|su|its)\s+)?(?:descuento|oferta|rebaja|discount|offer|deal)\b)/;
 /** "necesito 4 galones de pintura, ¿cuánto sería?", "a 2x4, 10 ft, how much?": the price of what was said. */
-const PRICE_AT_END = /(?:cuant[oa]s?|how\s+much)(?:\s+(?:es|seria|serian|sale|salen|cuesta|cuestan|me\s+sale|would\s+it\s+be|is\s+it|is\s+that|are\s+they))?$/;
+// "necesito tubos para 20 metros, ¿cuántos?": a count asked at the end is how many, not a price.
+const PRICE_AT_END = /(?:cuant[oa]|how\s+much)(?:\s+(?:es|seria|serian|sale|salen|cuesta|cuestan|me\s+sale|would\s+it\s+be|is\s+it|is\s+that|are\s+they))?$/;
 // ...and "¿me la llevan a Caleta?", "¿cuánto el metro?": the goods brought, a unit's price ("lleva" there is no amount needed).
 const PRICE_OR_SERVICE = /\b(?:dura|duran|tarda|tardan|demora|demoran|lasts?|debo|debe|owe|cobran?|cuestan?|valen?|precio|cost|costs|charge|delivery|envios?|llevar(?:lo|la|los|las|me)?|traer(?:lo|la|los|las|me)?|cuenta|credito|account|credit|(?:me|nos) (?:lo|la|los|las) (?:pueden |puede |podrian )?(?:llevan?|traen?|mandan?|envian?)|cuant[oa]s? (?:el|la) (?:metro|pie|galon|libra|saco|funda|cubeta|plancha|lamina|unidad|rollo|ciento|caja|paquete|par)s?)\b/;
 /** Packs counted ("3 cubetas", "10 sacos", "3 five-gallon buckets"): how much is already said. */
@@ -201,7 +202,7 @@ function measurementsOf(t: string): Mutable {
     // ("cuántos metros de cable") is no length.
     const rest = t.replace(/\b(?:cuant[oa]s?|how\s+many)\s+(?:metros?|pies?|meters?|feet)\b/g, ' ');
     const length = LENGTH.exec(rest);
-    const run = length?.[1] !== undefined && (q.surface !== undefined || new RegExp(`\\b(?:para|pa|for)\\s+(?:unos\\s+|about\\s+)?${length[1]}\\s*${length[2]}`).test(rest));
+    const run = length?.[1] !== undefined && (q.surface !== undefined || new RegExp(`\\b(?:para|pa|for)\\s+(?:unos\\s+|about\\s+)?${length[1]}\\s*${length[2]}`).test(rest) || isDistance(rest, length[1], length[2] as string));
     if (length?.[1] && run) q.length = round(Number(length[1]) * (isFeet(length[2]) ? FOOT : 1));
     // "un techo de 80 metros": a roof is measured by its area, so its metres are square metres (a clerk reads it so).
     // ...and so is a floor's or a slab's ("voy a hacer un piso de 40 metros"), not a sidewalk's or a driveway's.
@@ -215,6 +216,16 @@ function measurementsOf(t: string): Mutable {
   const doors = q.sides || q.area !== undefined || q.volume !== undefined ? null : doorsIn(t);
   if (doors) Object.assign(q, { doors, area: doors.doors * doors.sides * DOOR_SIDE_M2, length: undefined });
   return q;
+}
+
+/**
+ * "si está a 10 metros del breaker", "queda a unos 15 m", "it's 30 feet from the panel", "20 metros de
+ * distancia": how far a run goes (a cable's, a hose's, a pipe's), so a length to cover. "tubo de a 6
+ * metros" is a piece's size, never a distance.
+ */
+function isDistance(t: string, value: string, unit: string): boolean {
+  const n = `${value.replace('.', '\\.')}\\s*${unit}`;
+  return new RegExp(`(?<!\\bde\\s)\\b(?:a|at)\\s+(?:unos?\\s+|como\\s+|about\\s+|like\\s+|around\\s+)?${n}(?![a-z0-9])|\\b${n}\\s+(?:de\\s+distancia|de\\s+recorrido|de\\s+tirada|lineales|away|from)\\b`).test(t);
 }
 
 /** "2 habitaciones", "tres cuartos", "3 bedroom house": a count of rooms (1 to 9), never a length. */
@@ -263,7 +274,9 @@ const MEASURE_WORDS = new Set(
     'necesito ocupo quiero voy vamos pintar cubrir enchapar hacer pa para need want to paint cover tile do i im going ' +
     'about around approx its it is the my a of and by meters meter metres metre square sq sqm cubic feet foot ft inches inch in long wide high tall length width height thick thickness coat coats one two three ' +
     // "mi casa tiene como 120 metros de pared por fuera": where the surface is.
-    'afuera fuera adentro dentro exterior interior outside inside has have total'
+    'afuera fuera adentro dentro exterior interior outside inside has have total ' +
+    // "3 x 2 y 2 de hondo": a cistern's depth (`box-job.ts`).
+    'hondo honda profundo profunda profundidad deep depth'
   ).split(' '),
 );
 

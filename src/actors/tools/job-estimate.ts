@@ -25,7 +25,7 @@ const JOB_SURFACES: readonly string[] = ['wall', 'floor', 'slab', 'roof'];
 const fmt = (n: number): string => String(Math.round(n * 100) / 100);
 
 /** A product and how many of it (the same shape as `material-estimate.ts`'s lines, which import this module). */
-type MaterialLine = { product: Product; quantity: number };
+type MaterialLine = { product: Product; quantity: number; /** The amount before rounding up, for jobs added together (`box-job.ts`). */ exact?: number };
 
 /** The estimate's words (before the prices) and the lines to price. */
 export interface JobEstimate {
@@ -100,8 +100,9 @@ export function jobEstimate(tenant: TenantData, index: CatalogIndex, input: Prod
       if (product.stock > 0) apart.push(product);
       continue;
     }
-    const quantity = Math.max(1, Math.ceil(measure * rule.amount * (1 + (rule.waste ?? 0)) - 1e-9));
-    lines.push({ product, quantity });
+    const exact = measure * rule.amount * (1 + (rule.waste ?? 0));
+    const quantity = Math.max(1, Math.ceil(exact - 1e-9));
+    lines.push({ product, quantity, exact });
     items.push({ name: product.name, rule: ruleSaid(tenant, product, rule, lang), quantity, units: countUnit(product.unit, quantity, lang) });
   }
   if (lines.length === 0) return null;

@@ -99,9 +99,17 @@ export function materialAnswer(tenant: TenantData, index: CatalogIndex, input: P
   // "tubos de 3/4 para 20 metros": pieces of a length its name gives (6 m, 20 pies), or feet of a product sold by the foot.
   const piece = pieceLength(product);
   if (q.length !== undefined && q.surface === undefined && piece !== null) {
-    const quantity = Math.ceil(q.length / piece - 1e-9);
-    const template = piece === FOOT ? 'product.usage_feet' : 'product.usage_length';
-    return { kind: 'priced', lead: [{ template, params: { length: fmt(q.length), piece: fmt(piece), quantity, units: countUnit(product.unit, quantity, lang), name: product.name } }], lines: [{ product, quantity }] };
+    const run = Math.ceil(q.length / piece - 1e-9);
+    // "a 10 metros del breaker" of single-conductor wire for a circuit: the two conductors and the ground, three runs.
+    const wires = piece === FOOT && SINGLE_WIRE.test(product.name) && CIRCUIT.test(nameKey(`${text} ${input.focus?.query ?? ''}`)) ? CIRCUIT_WIRES : 1;
+    const quantity = run * wires;
+    const template = piece === FOOT ? (wires > 1 ? 'product.usage_feet_circuit' : 'product.usage_feet') : 'product.usage_length';
+    // The run as the customer said it: "30 pies de tirada" stays feet, "10 m" comes with its feet.
+    const feet = FEET_SAID.exec(nameKey(text));
+    const inFeet = feet?.[1] !== undefined && Math.abs(Number(feet[1]) * FOOT - q.length) < 0.01;
+    const said = inFeet ? `${feet?.[1]} ${lang === 'es' ? 'pies' : 'feet'}` : `${fmt(q.length)} m`;
+    const runFeet = inFeet ? '' : lang === 'es' ? ` (unos ${run} pies)` : ` (about ${run} feet)`;
+    return { kind: 'priced', lead: [{ template, params: { length: fmt(q.length), said, runFeet, piece: pieceSaid(product, piece), run, quantity, units: countUnit(product.unit, quantity, lang), name: product.name } }], lines: [{ product, quantity }] };
   }
   const described = describeProduct(tenant, product, lang);
   return ask('product.estimate_depends', { price: described.price, unit: described.unit });
@@ -178,14 +186,18 @@ function colouredMeasure(tenant: TenantData, index: CatalogIndex, input: Product
 
 /** The product the question is about: named (not the surface itself: "pared", "piso"), in focus, or the one its job words or surface point to. */
 function productAsked(tenant: TenantData, index: CatalogIndex, input: ProductActorInput, text: string, q: MaterialQuestion): Product | undefined {
+  const landmarks = q.length !== undefined ? landmarksOf(text) : undefined;
   for (const wanted of input.understanding.products) {
     if (isOnlySurface(wanted.query) || (q.doors && DOOR_QUERY.test(nameKey(wanted.query)))) continue; // "2 puertas": the area, not a door's hardware
+    // "¿cuántos pies si está a 10 metros del breaker?": where the run ends, not what runs there.
+    if (landmarks !== undefined && nameKey(wanted.query).split(' ').some((word) => landmarks.has(word))) continue;
     if (input.focus && index.parse(wanted.query).content.length === 0) continue; // "la de cubeta cuánto rinde?" of the putty shown: its pack, not the paint bucket
     const best = index.search(withoutMeasure(wanted.query, text), { limit: 1 })[0];
     if (best) return best.product;
   }
   const focused = input.focus ? tenant.catalog.find((p) => p.sku === input.focus?.sku) : undefined;
-  if (focused && (focused.coverage || focused.usage)) return focused;
+  // ...and of what is sold by the foot or in pieces of a length ("cuántos pies si está a 10 metros?" after the cable).
+  if (focused && (focused.coverage || focused.usage || (q.length !== undefined && q.surface === undefined && pieceLength(focused) !== null))) return focused;
   // "cuánto para pintar la casa", "para vaciar el concreto de una losa": the job's product with a rule of thumb.
   const words = new Set(nameKey(text).split(' '));
   if (q.surface === 'slab' || q.surface === 'column') words.add('concreto');
@@ -211,6 +223,22 @@ function withoutMeasure(query: string, text: string): string {
   return measured.test(foldAccents(text)) ? (m[1] as string) : query;
 }
 
+/** Wire of one conductor (THHN, TW), run three times for a circuit: two conductors and the ground. */
+const SINGLE_WIRE = /\b(?:THHN|THWN|TW)\b/i;
+const CIRCUIT_WIRES = 3;
+const FEET_SAID = /\b(\d+(?:\.\d+)?)\s*(?:ft|pies?|feet|foot)\b/;
+/** What a circuit feeds or starts from: the breaker, the panel, an outlet, an air conditioner. */
+const CIRCUIT = /\b(?:breakers?|brekers?|breiker|panel|caja\s+de\s+breakers?|circuitos?|circuits?|tomas?|tomacorrientes?|outlets?|aires?|acondicionados?|a\s*c|inversor|inverter|interruptor(?:es)?|switch(?:es)?|calentador|heater|estufa|stove|nevera|fridge)\b/;
+/** "a 10 metros del breaker", "30 feet from the panel": the word naming where a run ends. */
+const LANDMARK_AFTER = /\b\d+(?:\.\d+)?\s*(?:m|mts?|metros?|meters?|metres?|ft|pies?|feet)\s+(?:de\s+distancia\s+|away\s+)?(?:del?|de\s+la|desde\s+(?:el|la)|hasta\s+(?:el|la)|from(?:\s+the)?|to\s+the)\s+([a-z]+)/g;
+/** "si la llave está a 15 metros", "the panel is 30 feet away": the word naming where a run starts. */
+const LANDMARK_BEFORE = /\b(?:el|la|los|las|the|mi|my)\s+([a-z]+)\s+(?:esta|estan|queda|quedan|is|are)\s+(?:a\s+|at\s+)?(?:unos?\s+|about\s+|como\s+)?\d/g;
+
+/** The words naming the ends of a run said ("a 10 metros del breaker"): places, not the goods asked about. */
+function landmarksOf(text: string): Set<string> {
+  const t = nameKey(text);
+  return new Set([...t.matchAll(LANDMARK_AFTER), ...t.matchAll(LANDMARK_BEFORE)].map((m) => m[1] as string));
+}
 const DOOR_QUERY = /^(?:\d+\s+)?(?:puertas?|doors?)\b/;
 const GALLON_UNIT = /\b(?:galon|cubeta|bucket)\b/;
 const PAINT_WORDS = /\b(?:galon(?:es)?|cubetas?|pintura|pintar|gallons?|buckets?|paint|painting)\b/;
@@ -255,9 +283,16 @@ function itemsOf(lines: readonly MaterialLine[], lang: Lang): { units: string; n
 }
 
 /** A piece's length in metres as its name gives it ("(6 m)", "(20 pies)", "(12 pies)"), or a foot for what is sold by the foot. */
+/** A piece's length as its name says it: "6 m", "50 pies". */
+function pieceSaid(product: Product, piece: number): string {
+  const feet = /\b(\d+(?:\.\d+)?)\s*pies\b/i.exec(product.name);
+  return feet?.[1] !== undefined && Math.abs(Number(feet[1]) * FOOT - piece) < 0.01 ? `${feet[1]} pies` : `${fmt(piece)} m`;
+}
+
 function pieceLength(product: Product): number | null {
   if (/^pies?$/i.test(product.unit.trim())) return FOOT;
-  const m = /\((\d+(?:\.\d+)?)\s*(m|pies)\)/i.exec(product.name);
+  // "Tubo PVC 1/2\" (6 m)", "Manguera de Jardín 1/2\" x 50 pies": the piece's length in its name.
+  const m = /(?:\(|\bx\s*)(\d+(?:\.\d+)?)\s*(m|pies)(?:\)|$)/i.exec(product.name);
   if (!m?.[1]) return null;
   return Number(m[1]) * (m[2]?.toLowerCase() === 'pies' ? FOOT : 1);
 }

@@ -159,6 +159,8 @@ function wholeUnits(index: CatalogIndex, input: ProductActorInput, text?: string
 /** The answer with the conversions said first, for the products it prices ("📏 50 m ≈ 165 pies."). */
 export function withConversions(out: ProductActorOutput, conversions: readonly Conversion[], lang: Lang): ProductActorOutput {
   if (conversions.length === 0 || (out.outcome !== 'answered' && out.outcome !== 'estimate' && out.outcome !== 'multi_quote')) return out;
+  // "a 10 metros del breaker": the estimate says the metres in feet itself ("10 m son unos 33 pies").
+  if (out.replies.some((r) => 'template' in r && /^product\.usage_(?:feet|length)/.test(r.template))) return out;
   const priced = new Set([out.focus?.sku, out.reserve?.sku, ...(out.lines ?? []).map((l) => l.sku)]);
   const notes: ReplyDirective[] = conversions
     .filter((c) => priced.has(c.sku))

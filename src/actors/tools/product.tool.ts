@@ -27,7 +27,7 @@ import { alternativeOrBackorder, withAlternative } from './out-of-stock-offers.j
 import { quoteNeedsChoice } from './product-quote-ask.js';
 import { inSellingUnits, saysQuintals, withConversions } from './product-conversions.js';
 import { projectQuote } from './project-quote.js';
-import { jobAnswer } from './job-estimate.js';
+import { boxOrJobAnswer as jobAnswer } from './box-job.js';
 import { withPackOnCounter } from './pack-on-counter.js';
 import { withAreaSaid } from './kit-area-said.js';
 import { countForLine } from './line-count.js';

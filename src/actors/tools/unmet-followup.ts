@@ -8,9 +8,13 @@
 import type { ProductActorInput, ProductActorOutput } from '../../machines/conversation.contract.js';
 import type { TenantData } from '../../domain/tenant.js';
 import { plainWords } from '../../kernel/plain-words.js';
+import { tradeGoodOf } from './product-not-carried.js';
+import { isNotSold } from './product-not-sold.js';
 import { asksAboutUnmet, FEATURE_WORD, SPEC_WORD } from '../../machines/unmet-question.js';
 
 const TEMPLATE = 'product.not_found.followup';
+/** The same question of a good of the trade not in stock now but orderable (`product.not_stocked`). */
+const ORDER_TEMPLATE = 'product.not_stocked.followup';
 /** The answers that say the good is not sold (their `query` is the good as the customer said it). */
 const NOT_SOLD = new Set(['product.not_found', 'product.not_found_related', 'product.not_stocked']);
 
@@ -24,6 +28,13 @@ export function withUnmetFollowUp(tenant: TenantData, input: ProductActorInput, 
   const before = input.unmetBefore;
   // Goods the store has, named in the question ("¿y el cemento cuánto cuesta?"), are a new question.
   if (before !== undefined && asksAboutUnmet(input.text ?? '') && !namesOtherGoods(out, input)) {
+    // "¿de cuántos galones?" of the water heater the store can order: the sales team knows, and the offer stands.
+    const good = tradeGoodOf(tenant, before);
+    if (good !== null && !isNotSold(good) && tenant.templates[input.lang]?.[ORDER_TEMPLATE] !== undefined) {
+      const asks = input.lang === 'en' ? `I'd like to talk to someone about getting ${before}` : `quiero hablar con un asesor para conseguir ${before}`;
+      const label = 'clarify.option.yes_person';
+      return { outcome: 'not_found', replies: [{ template: ORDER_TEMPLATE, params: { query: before }, options: [{ label, text: asks, template: true }] }], offer: { intent: 'human_agent', label, text: asks }, unmet: before };
+    }
     return { outcome: 'not_found', replies: [{ template: TEMPLATE, params: { query: before } }], unmet: before };
   }
   if (out.outcome !== 'not_found') return out;
