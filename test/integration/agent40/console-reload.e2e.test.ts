@@ -1,0 +1,62 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { sayOverRest, startHiloForTest, type TestServer } from '../../helpers/hilo-server.js';
+import { CONSOLE_TIMEOUT_MS as TIMEOUT, startConsoleRig, type ConsoleRig } from '../../e2e/console-rig.js';
+
+const PASSWORD = 'agent40-reload-e2e-pass';
+
+/**
+ * An agent reloads the console mid-shift (F5, a crashed tab the browser restores, a laptop that
+ * slept): they are back on the tab and the conversation they had open, and can answer at once.
+ * Before, the page came back on "En espera" with nothing open. Debian's Chromium, whole server,
+ * REST customers.
+ */
+describe('agent40: the console keeps the agent\'s place across a reload', () => {
+  let rig: ConsoleRig<TestServer>;
+  let server: TestServer;
+
+  beforeAll(async () => {
+    rig = await startConsoleRig({ password: PASSWORD, start: () => startHiloForTest({ env: { HILO_DEMO_AGENT_PASSWORD: PASSWORD } }) });
+    server = rig.server;
+  }, 120_000);
+
+  beforeEach(() => {
+    rig.errors.length = 0;
+  });
+
+  afterAll(async () => {
+    await rig?.close();
+  });
+
+  it('should reopen the tab and the conversation after a reload, and answer from there', async () => {
+    const held = (await sayOverRest(server, `reload-${process.pid}-1`, 'Me llamo Inés, quiero hablar con una persona por una factura cobrada doble')).conversation_id;
+    const other = (await sayOverRest(server, `reload-${process.pid}-2`, 'necesito hablar con alguien del equipo por favor')).conversation_id;
+    const page = await rig.newPage();
+    await rig.logIn(page);
+    await page.locator(`button[data-conversation="${held}"]`).click();
+    await page.locator('[data-action="take"]').click();
+    await page.locator('#tab-mine').click();
+    await page.locator(`#inbox-panel button[data-conversation="${held}"]`).click();
+    await page.locator(`section[data-conversation="${held}"]`).waitFor({ timeout: TIMEOUT });
+    expect(new URL(page.url()).hash).toBe(`#mine/${held}`);
+
+    await page.reload();
+    await page.locator(`section[data-conversation="${held}"]`).waitFor({ timeout: TIMEOUT });
+    expect(await page.locator('#tab-mine').getAttribute('aria-selected')).toBe('true');
+    await page.locator('[data-connection="online"]').waitFor({ timeout: TIMEOUT });
+    const composer = page.locator(`section[data-conversation="${held}"] textarea`).last();
+    await composer.fill('Hola Inés, ya estoy revisando tu factura.');
+    await composer.press('Enter');
+    await expect.poll(async () => (await fetch(`${server.baseUrl}/api/tenants/ferreteria/conversations/${held}`, { headers: { authorization: `Bearer ${server.apiKey}` } }).then((r) => r.json()) as { transcript: { author: string; text: string }[] }).transcript.some((l) => l.author === 'agent' && l.text.includes('revisando tu factura')), { timeout: TIMEOUT }).toBe(true);
+
+    // A colleague's link pasted into the open console goes to that conversation.
+    await page.evaluate((id) => (location.hash = `#waiting/${id}`), other);
+    await page.locator(`section[data-conversation="${other}"]`).waitFor({ timeout: TIMEOUT });
+    expect(await page.locator('#tab-waiting').getAttribute('aria-selected')).toBe('true');
+
+    // Closing the conversation and logging out leave nothing behind for the next person.
+    await page.getByRole('button', { name: /Cerrar sesión|Log out/ }).click();
+    await page.getByLabel(/^(Contraseña|Password)$/).waitFor({ timeout: TIMEOUT });
+    expect(new URL(page.url()).hash).toBe('');
+    expect(rig.errors).toEqual([]);
+  }, 90_000);
+});
