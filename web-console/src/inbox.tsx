@@ -113,8 +113,9 @@ export function InboxPanel(props: { state: ConsoleContext; controller: ConsoleCo
                           {t(lang, 'answeredAgo', { time: formatWaiting(now - Date.parse(item.lastMessage.at)) })}
                         </time>
                       ) : item.state.startsWith('handoff') ? (
-                        <time class="waited" dateTime={item.waitingSince}>
-                          {t(lang, 'waiting', { time: formatWaiting(waited) })}
+                        // The customer wrote after the agent's answer: they wait since then, not since the ticket.
+                        <time class="waited" dateTime={item.replyOwedSince ?? item.waitingSince} data-owed={item.replyOwedSince ? 'true' : undefined}>
+                          {t(lang, 'waiting', { time: formatWaiting(item.replyOwedSince ? now - Date.parse(item.replyOwedSince) : waited) })}
                         </time>
                       ) : (
                         <time class="waited" dateTime={item.lastMessage?.at ?? item.waitingSince}>

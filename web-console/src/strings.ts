@@ -49,7 +49,8 @@ export function langLabel(lang: Lang, code: string | null): string | null {
  */
 export function badgeLabel(lang: Lang, item: { state: string; priority: 'new' | 'waiting' | 'urgent'; assignee: unknown }): string {
   if (!item.state.startsWith('handoff') && item.assignee === null) return t(lang, 'badge_bot');
-  if (item.assignee !== null && item.priority !== 'urgent') return t(lang, 'badge_held');
+  // Held and on time: "En curso"; a held customer waiting past the SLA for the next answer says so.
+  if (item.assignee !== null && item.priority === 'new') return t(lang, 'badge_held');
   return t(lang, `priority_${item.priority}`);
 }
 
