@@ -195,6 +195,10 @@ function Composer(props: { state: ConsoleContext; detail: ConversationDetail; co
   const resolvedOnly = detail.awaitingRating && !(detail.state ?? '').startsWith('handoff');
   const notesOnly = resolvedOnly || heldByOther;
   const asNote = noteChosen || notesOnly;
+  // Nobody holds it (the bot, or a handoff an agent has not taken): the server refuses a reply until
+  // someone takes it, so the reply takes it first ("Tomar y enviar") instead of inviting the agent to
+  // type and then refusing. An admin's reply in a handoff takes it on the server already.
+  const takesFirst = !asNote && detail.assignee === null && !(state.agent?.role === 'admin' && (detail.state ?? '').startsWith('handoff'));
   const [busy, setBusy] = useState(false);
   const area = useRef<HTMLTextAreaElement>(null);
   const customerLang: Lang = detail.customer.lang === 'en' ? 'en' : detail.customer.lang === 'es' ? 'es' : lang;
@@ -203,6 +207,10 @@ function Composer(props: { state: ConsoleContext; detail: ConversationDetail; co
     const value = text.trim();
     if (!value || busy) return;
     setBusy(true);
+    if (takesFirst && !(await controller.take())) {
+      setBusy(false);
+      return;
+    }
     const ok = await controller.send(value, asNote);
     setBusy(false);
     if (ok) setText('');
@@ -270,9 +278,10 @@ function Composer(props: { state: ConsoleContext; detail: ConversationDetail; co
       />
       <span id="reply-hint" class="visually-hidden">
         {t(lang, 'replyHint')}
+        {takesFirst ? ` ${t(lang, 'takeAndSendHint')}` : ''}
       </span>
-      <button type="submit" class="primary" disabled={busy || !text.trim()}>
-        {asNote ? t(lang, 'addNote') : t(lang, 'send')}
+      <button type="submit" class="primary" data-takes-first={takesFirst ? 'true' : undefined} title={takesFirst ? t(lang, 'takeAndSendHint') : undefined} disabled={busy || !text.trim()}>
+        {asNote ? t(lang, 'addNote') : takesFirst ? t(lang, 'takeAndSend') : t(lang, 'send')}
       </button>
     </form>
   );

@@ -101,6 +101,8 @@ export const EN: Record<StringKey, string> = {
   reply: 'Reply',
   replyHint: 'Enter sends, Shift+Enter adds a line',
   send: 'Send',
+  takeAndSend: 'Take and send',
+  takeAndSendHint: 'Nobody holds it: sending takes it and the bot stops answering.',
   addNote: 'Save note',
   internalNote: 'Internal note (the customer does not see it)',
   canned: 'Canned reply',

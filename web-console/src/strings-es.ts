@@ -99,6 +99,8 @@ export const ES = {
   reply: 'Respuesta',
   replyHint: 'Enter envía, Mayús+Enter nueva línea',
   send: 'Enviar',
+  takeAndSend: 'Tomar y enviar',
+  takeAndSendHint: 'Nadie la atiende: al enviar la tomas y el bot deja de responder.',
   addNote: 'Guardar nota',
   internalNote: 'Nota interna (el cliente no la ve)',
   canned: 'Respuesta rápida',

@@ -5,18 +5,24 @@ import { CONSOLE_TIMEOUT_MS as TIMEOUT, startConsoleRig, type ConsoleRig } from 
 const PASSWORD = 'agent40-reload-e2e-pass';
 
 /**
- * An agent reloads the console mid-shift (F5, a crashed tab the browser restores, a laptop that
+ * agent40's shift in the console. An agent reloads the console mid-shift (F5, a crashed tab the browser restores, a laptop that
  * slept): they are back on the tab and the conversation they had open, and can answer at once.
  * Before, the page came back on "En espera" with nothing open. Debian's Chromium, whole server,
  * REST customers.
  */
-describe('agent40: the console keeps the agent\'s place across a reload', () => {
+describe('agent40: an agent\'s shift in the console', () => {
   let rig: ConsoleRig<TestServer>;
   let server: TestServer;
 
   beforeAll(async () => {
     rig = await startConsoleRig({ password: PASSWORD, start: () => startHiloForTest({ env: { HILO_DEMO_AGENT_PASSWORD: PASSWORD } }) });
     server = rig.server;
+    const res = await fetch(`${server.baseUrl}/console/api/tenants/ferreteria/agents`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${server.apiKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'luis', displayName: 'Luis Ventas', role: 'agent', password: 'luis-ventas-pass-1' }),
+    });
+    expect(res.status).toBe(201);
   }, 120_000);
 
   beforeEach(() => {
@@ -57,6 +63,27 @@ describe('agent40: the console keeps the agent\'s place across a reload', () => 
     await page.getByRole('button', { name: /Cerrar sesión|Log out/ }).click();
     await page.getByLabel(/^(Contraseña|Password)$/).waitFor({ timeout: TIMEOUT });
     expect(new URL(page.url()).hash).toBe('');
+    expect(rig.errors).toEqual([]);
+  }, 90_000);
+
+  it('should let a salesperson answer a quote the bot holds in one step ("Tomar y enviar"), not type a reply and be refused', async () => {
+    const sender = `reload-${process.pid}-quote`;
+    const quote = await sayOverRest(server, sender, 'necesito 40 fundas de cemento y 20 varillas de 3/8, me pasan cotizacion?');
+    expect(quote.messages.map((m) => m.text).join(' ')).toMatch(/cotizaci/);
+    const page = await rig.newPage();
+    await rig.logIn(page, { username: 'luis', password: 'luis-ventas-pass-1' });
+    await page.locator('#tab-quotes').click();
+    await page.locator(`#inbox-panel button[data-conversation="${quote.conversation_id}"]`).click();
+    await page.locator(`section[data-conversation="${quote.conversation_id}"]`).waitFor({ timeout: TIMEOUT });
+    const composer = page.locator('#reply-text');
+    await composer.fill('Buenas, soy Luis de ventas: tenemos todo. ¿Se lo llevamos a la obra?');
+    const send = page.locator('form.composer button[type="submit"]');
+    expect(await send.innerText()).toBe('Tomar y enviar');
+    await composer.press('Enter');
+    await expect.poll(async () => (await fetch(`${server.baseUrl}/api/tenants/ferreteria/conversations/${quote.conversation_id}`, { headers: { authorization: `Bearer ${server.apiKey}` } }).then((r) => r.json()) as { transcript: { author: string; text: string }[] }).transcript.some((l) => l.author === 'agent' && l.text.includes('soy Luis de ventas')), { timeout: TIMEOUT }).toBe(true);
+    await expect.poll(() => page.locator('[data-field="assignee"]').textContent(), { timeout: TIMEOUT }).toBe('Con Luis Ventas');
+    expect(await page.locator('[role="alert"]').count()).toBe(0);
+    expect(await send.innerText()).toBe('Enviar');
     expect(rig.errors).toEqual([]);
   }, 90_000);
 });
