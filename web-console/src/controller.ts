@@ -183,9 +183,12 @@ export function createConsoleController(store: ConsoleStore, api: ConsoleApi, ws
         const announce = alert ? say(ANNOUNCE[alert.kind], { name: alertName(alert) }) : undefined;
         store.trigger.itemChanged({ item: frame.item, ...(announce ? { announce } : {}) });
         if (alert) fire(alert);
-        // A new ticket, or a new holder (its activity line): the open conversation's view again.
+        // A new ticket, a new holder (its activity line), a handoff begun or ended elsewhere, or the
+        // rating come in (the ticket box shows it): the open conversation's view again.
         const reheld = (c.detail?.assignee?.id ?? null) !== (frame.item.assignee?.id ?? null);
-        if (c.selected === frame.item.conversationId && c.detail && ((c.detail.ticket?.number ?? null) !== frame.item.ticketNumber || reheld)) refreshDetailSoon(frame.item.conversationId);
+        const phase = (state: string | null | undefined) => (state ?? '').split('.')[0];
+        const turned = c.detail !== null && (phase(c.detail.state) !== phase(frame.item.state) || c.detail.awaitingRating !== (frame.item.awaitingRating === true));
+        if (c.selected === frame.item.conversationId && c.detail && ((c.detail.ticket?.number ?? null) !== frame.item.ticketNumber || reheld || turned)) refreshDetailSoon(frame.item.conversationId);
         return;
       }
       case 'inbox.removed':
