@@ -317,8 +317,31 @@ export function ConversationPanel(props: { state: ConsoleContext; controller: Co
     );
   }
   const item = state.items[detail.conversationId];
+  const close = () => {
+    const id = detail.conversationId;
+    controller.select(null);
+    // Back to the list, on the item just closed (focus scrolls it into view on a phone), or at the
+    // search box when it left the tab (transferred, resolved): a keyboard user goes on from there.
+    const item = document.querySelector<HTMLElement>(`.items [data-conversation="${CSS.escape(id)}"]`);
+    (item ?? document.querySelector<HTMLElement>('.inbox input[type="search"]'))?.focus();
+    if (!item && window.matchMedia?.('(max-width: 900px)').matches) document.querySelector('.inbox')?.scrollIntoView({ block: 'start' });
+  };
   return (
-    <section class="conversation" aria-labelledby="conversation-title" data-conversation={detail.conversationId}>
+    <section
+      class="conversation"
+      aria-labelledby="conversation-title"
+      data-conversation={detail.conversationId}
+      onKeyDown={(e) => {
+        // Escape closes the conversation, as in a help desk's list, unless it would throw away what is
+        // being typed or answer a confirmation question.
+        if (e.key !== 'Escape' || e.defaultPrevented) return;
+        const target = e.target as HTMLInputElement;
+        if (['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) && target.value.trim()) return;
+        if (target.closest?.('[role="alert"]')) return;
+        e.preventDefault();
+        close();
+      }}
+    >
       <header class="conversation-head">
         <h2 id="conversation-title" tabIndex={-1} ref={heading}>
           {detail.customer.name ?? detail.customer.profileName ?? t(lang, 'noName')}
@@ -334,16 +357,7 @@ export function ConversationPanel(props: { state: ConsoleContext; controller: Co
           type="button"
           class="close"
           aria-label={t(lang, 'closeConversation')}
-          onClick={() => {
-            const id = detail.conversationId;
-            controller.select(null);
-            // One column: back to the list, on the item just closed (focus scrolls it into view), or
-            // at the list's top when it left the tab (transferred, resolved).
-            if (!window.matchMedia?.('(max-width: 900px)').matches) return;
-            const item = document.querySelector<HTMLElement>(`.items [data-conversation="${CSS.escape(id)}"]`);
-            if (item) item.focus();
-            else document.querySelector('.inbox')?.scrollIntoView({ block: 'start' });
-          }}
+          onClick={close}
         >
           ×
         </button>

@@ -86,4 +86,43 @@ describe('agent40: an agent\'s shift in the console', () => {
     expect(await send.innerText()).toBe('Enviar');
     expect(rig.errors).toEqual([]);
   }, 90_000);
+
+  it('should move through the waiting list with the arrow keys as one Tab stop, and close a conversation with Escape', async () => {
+    for (let n = 0; n < 3; n++) await sayOverRest(server, `reload-${process.pid}-kb-${n}`, `necesito hablar con una persona, caso ${n}`);
+    const page = await rig.newPage();
+    await rig.logIn(page);
+    await expect.poll(() => page.locator('#inbox-panel .items .item').count(), { timeout: TIMEOUT }).toBeGreaterThanOrEqual(3);
+    const ids = await page.locator('#inbox-panel .items .item').evaluateAll((els) => els.map((e) => e.getAttribute('data-conversation')));
+    const focused = () => page.evaluate(() => document.activeElement?.getAttribute('data-conversation') ?? document.activeElement?.id ?? document.activeElement?.tagName);
+    // One Tab from the search box reaches the list; the next leaves it (not 30 Tabs for 30 customers).
+    await page.locator('.inbox input[type="search"]').focus();
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe(ids[0]);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    expect(await focused()).toBe(ids[2]);
+    await page.keyboard.press('ArrowUp');
+    expect(await focused()).toBe(ids[1]);
+    await page.keyboard.press('End');
+    expect(await focused()).toBe(ids[ids.length - 1]);
+    await page.keyboard.press('Home');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.locator(`section[data-conversation="${ids[1]}"]`).waitFor({ timeout: TIMEOUT });
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('conversation-title');
+    // Escape with a reply half typed keeps it; on the heading it closes, back on the item.
+    await page.locator('#reply-text').fill('Un momento');
+    await page.locator('#reply-text').press('Escape');
+    expect(await page.locator(`section[data-conversation="${ids[1]}"]`).count()).toBe(1);
+    await page.locator('#conversation-title').focus();
+    await page.keyboard.press('Escape');
+    await page.locator('section[data-conversation]').waitFor({ state: 'detached', timeout: TIMEOUT });
+    expect(await focused()).toBe(ids[1]);
+    // The open conversation's item is the list's Tab stop.
+    await page.keyboard.press('Enter');
+    await page.locator(`section[data-conversation="${ids[1]}"]`).waitFor({ timeout: TIMEOUT });
+    expect(await page.locator(`#inbox-panel .items .item[data-conversation="${ids[1]}"]`).getAttribute('tabindex')).toBe('0');
+    expect(await page.locator(`#inbox-panel .items .item[data-conversation="${ids[0]}"]`).getAttribute('tabindex')).toBe('-1');
+    expect(rig.errors).toEqual([]);
+  }, 90_000);
 });
