@@ -43,6 +43,11 @@ export interface TurnReading {
   leadFields: string[];
   /** The SKU a customer message was answered with (newly in focus: a follow-up on it is not counted again). */
   product: string | null;
+  /**
+   * `product` and the other SKUs the same answer newly priced beside it ("40 fundas de cemento y 20
+   * varillas": both; the focus keeps the others in `recent`); empty when `product` is null.
+   */
+  products: string[];
 }
 
 /** Below this the triage asks instead of acting (`MIN_INTENT_CONFIDENCE`, docs/architecture.md §3). */
@@ -56,7 +61,7 @@ interface ContextView {
   understanding?: { nlu?: { intent?: { name?: string; confidence?: number } } } | null;
   routedIntent?: { name: string } | null;
   lead?: { status?: string; draft?: Record<string, unknown> };
-  productFocus?: { sku?: string; query?: string } | null;
+  productFocus?: { sku?: string; query?: string; recent?: string[] } | null;
 }
 
 const view = (context: unknown): ContextView => (context !== null && typeof context === 'object' ? (context as ContextView) : {});
@@ -102,5 +107,9 @@ export function readCommittedTurn(turn: CommittedTurn): TurnReading {
   const focus = after.productFocus;
   const was = before.productFocus;
   const product = customer && unmet === null && typeof focus?.sku === 'string' && (focus.sku !== was?.sku || focus.query !== was?.query) ? focus.sku : null;
-  return { intent, reading, confidence, misunderstood, unmet, phaseFrom, phaseTo, handoffReason, leadFrom: before.lead?.status ?? null, leadTo, leadFields, product };
+  // Answered beside it in the same turn: in the focus's `recent` now and in neither the focus nor its `recent` before.
+  const known = new Set([was?.sku, ...(was?.recent ?? [])]);
+  const beside = product !== null && Array.isArray(focus?.recent) ? focus.recent.filter((sku) => typeof sku === 'string' && sku !== product && !known.has(sku)) : [];
+  const products = product !== null ? [product, ...new Set(beside)] : [];
+  return { intent, reading, confidence, misunderstood, unmet, phaseFrom, phaseTo, handoffReason, leadFrom: before.lead?.status ?? null, leadTo, leadFields, product, products };
 }

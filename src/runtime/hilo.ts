@@ -379,7 +379,6 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
       extraSockets: [consoleApp.socket],
       health: (query) => ({ tenants: [...tenants.runtimes.keys()], activeConversations: host.stats.active, shards: router.shardCount, ...(cluster?.health(query.get('detail') === '1') ?? {}) }),
       onWidgetDisconnect: releaseBrain,
-      onApiAgentMessage: (t, c, name) => consoleApp.service.outsideAnswerVia(t, c, name, 'api'),
       widgetIntro: (tenantId) => tenants.runtimes.get(tenantId)?.data.widget,
     });
     closers.push(() => gateway.close());

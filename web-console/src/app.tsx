@@ -6,6 +6,7 @@ import { DashboardHost } from './dashboard-host.js';
 import { InboxPanel } from './inbox.js';
 import { LangSwitch } from './lang-switch.js';
 import { LoginScreen } from './login.js';
+import { placeHash } from './place.js';
 import { connectionShown, countIn, type ConsoleStore } from './store.js';
 import { t } from './strings.js';
 import { browserTimeZone, zoneLabel } from './time.js';
@@ -35,7 +36,8 @@ export function App(props: { store: ConsoleStore; controller: ConsoleController 
   const shownConnection = connectionShown(state);
   const go = (next: 'inbox' | 'dashboard') => {
     setView(next);
-    history.replaceState(null, '', next === 'dashboard' ? '#dashboard' : location.pathname + location.search);
+    // Back to the inbox: the address names the agent's place again (`place.ts`).
+    history.replaceState(null, '', next === 'dashboard' ? '#dashboard' : placeHash({ tab: state.tab, conversationId: state.selected }) || location.pathname + location.search);
   };
   if (state.screen === 'loading') return <p class="loading">…</p>;
   if (state.screen === 'login') return <LoginScreen lang={lang} error={state.loginError} controller={controller} />;

@@ -4,6 +4,7 @@ import { backoffDelay } from '../../web-widget/src/backoff.js';
 import type { ConsoleStore } from './store.js';
 import { plainPreview, t, type StringKey } from './strings.js';
 import type { Agent, InboxView, Lang, ServerFrame } from './wire.js';
+import { parsePlace, type PlaceAddress } from './place.js';
 import { ALERTS_KEY, alertFor, waitingSinceListed, notifyPermission, parseAlertSettings, type Alert, type AlertOutput, type AlertSettings } from './alerts.js';
 
 const LANG_KEY = 'hilo:console:lang';
@@ -57,7 +58,7 @@ export interface ConsoleController {
 }
 
 /** The page's wiring: REST calls and the live socket turn into store events; nothing else writes state. */
-export function createConsoleController(store: ConsoleStore, api: ConsoleApi, wsUrl: string, output: AlertOutput | null = null): ConsoleController {
+export function createConsoleController(store: ConsoleStore, api: ConsoleApi, wsUrl: string, output: AlertOutput | null = null, address: PlaceAddress | null = null): ConsoleController {
   let socket: ConsoleSocket | null = null;
   let searchTimer: ReturnType<typeof setTimeout> | undefined;
   let detailTimer: ReturnType<typeof setTimeout> | undefined;
@@ -182,9 +183,12 @@ export function createConsoleController(store: ConsoleStore, api: ConsoleApi, ws
         const announce = alert ? say(ANNOUNCE[alert.kind], { name: alertName(alert) }) : undefined;
         store.trigger.itemChanged({ item: frame.item, ...(announce ? { announce } : {}) });
         if (alert) fire(alert);
-        // A new ticket, or a new holder (its activity line): the open conversation's view again.
+        // A new ticket, a new holder (its activity line), a handoff begun or ended elsewhere, or the
+        // rating come in (the ticket box shows it): the open conversation's view again.
         const reheld = (c.detail?.assignee?.id ?? null) !== (frame.item.assignee?.id ?? null);
-        if (c.selected === frame.item.conversationId && c.detail && ((c.detail.ticket?.number ?? null) !== frame.item.ticketNumber || reheld)) refreshDetailSoon(frame.item.conversationId);
+        const phase = (state: string | null | undefined) => (state ?? '').split('.')[0];
+        const turned = c.detail !== null && (phase(c.detail.state) !== phase(frame.item.state) || c.detail.awaitingRating !== (frame.item.awaitingRating === true));
+        if (c.selected === frame.item.conversationId && c.detail && ((c.detail.ticket?.number ?? null) !== frame.item.ticketNumber || reheld || turned)) refreshDetailSoon(frame.item.conversationId);
         return;
       }
       case 'inbox.removed':
@@ -228,11 +232,14 @@ export function createConsoleController(store: ConsoleStore, api: ConsoleApi, ws
   };
 
   const enter = async ({ agent, timeZone, filesQuotes }: SessionAnswer): Promise<void> => {
+    // Where the agent was before a reload (the address, `place.ts`): read before the login resets it.
+    const place = address ? parsePlace(address.read()) : null;
     const chosen = storage.get(LANG_KEY);
     store.trigger.loggedIn({ agent, lang: chosen === 'es' || chosen === 'en' ? chosen : agent.lang, ...(timeZone ? { timeZone } : {}), filesQuotes: filesQuotes !== false });
     const permission = notifyPermission();
     const alerts = parseAlertSettings(storage.get(ALERTS_KEY));
     store.trigger.alertsChanged({ alerts: { ...alerts, desktop: alerts.desktop && permission === 'granted' }, permission });
+    if (place && (place.tab !== 'quotes' || filesQuotes !== false)) store.trigger.tabChanged({ tab: place.tab });
     storage.set(TENANT_KEY, agent.tenant);
     socket = createConsoleSocket({
       url: wsUrl,
@@ -252,6 +259,7 @@ export function createConsoleController(store: ConsoleStore, api: ConsoleApi, ws
       },
     });
     socket.connect();
+    if (place?.conversationId) select(place.conversationId);
     clearInterval(refreshTimer);
     refreshTimer = setInterval(() => void loadList(true), REFRESH_MS);
     // Transfer targets for every role: an agent hands on what they hold, an admin anything.

@@ -195,6 +195,10 @@ function Composer(props: { state: ConsoleContext; detail: ConversationDetail; co
   const resolvedOnly = detail.awaitingRating && !(detail.state ?? '').startsWith('handoff');
   const notesOnly = resolvedOnly || heldByOther;
   const asNote = noteChosen || notesOnly;
+  // Nobody holds it (the bot, or a handoff an agent has not taken): the server refuses a reply until
+  // someone takes it, so the reply takes it first ("Tomar y enviar") instead of inviting the agent to
+  // type and then refusing. An admin's reply in a handoff takes it on the server already.
+  const takesFirst = !asNote && detail.assignee === null && !(state.agent?.role === 'admin' && (detail.state ?? '').startsWith('handoff'));
   const [busy, setBusy] = useState(false);
   const area = useRef<HTMLTextAreaElement>(null);
   const customerLang: Lang = detail.customer.lang === 'en' ? 'en' : detail.customer.lang === 'es' ? 'es' : lang;
@@ -203,6 +207,10 @@ function Composer(props: { state: ConsoleContext; detail: ConversationDetail; co
     const value = text.trim();
     if (!value || busy) return;
     setBusy(true);
+    if (takesFirst && !(await controller.take())) {
+      setBusy(false);
+      return;
+    }
     const ok = await controller.send(value, asNote);
     setBusy(false);
     if (ok) setText('');
@@ -270,9 +278,10 @@ function Composer(props: { state: ConsoleContext; detail: ConversationDetail; co
       />
       <span id="reply-hint" class="visually-hidden">
         {t(lang, 'replyHint')}
+        {takesFirst ? ` ${t(lang, 'takeAndSendHint')}` : ''}
       </span>
-      <button type="submit" class="primary" disabled={busy || !text.trim()}>
-        {asNote ? t(lang, 'addNote') : t(lang, 'send')}
+      <button type="submit" class="primary" data-takes-first={takesFirst ? 'true' : undefined} title={takesFirst ? t(lang, 'takeAndSendHint') : undefined} disabled={busy || !text.trim()}>
+        {asNote ? t(lang, 'addNote') : takesFirst ? t(lang, 'takeAndSend') : t(lang, 'send')}
       </button>
     </form>
   );
@@ -308,8 +317,31 @@ export function ConversationPanel(props: { state: ConsoleContext; controller: Co
     );
   }
   const item = state.items[detail.conversationId];
+  const close = () => {
+    const id = detail.conversationId;
+    controller.select(null);
+    // Back to the list, on the item just closed (focus scrolls it into view on a phone), or at the
+    // search box when it left the tab (transferred, resolved): a keyboard user goes on from there.
+    const item = document.querySelector<HTMLElement>(`.items [data-conversation="${CSS.escape(id)}"]`);
+    (item ?? document.querySelector<HTMLElement>('.inbox input[type="search"]'))?.focus();
+    if (!item && window.matchMedia?.('(max-width: 900px)').matches) document.querySelector('.inbox')?.scrollIntoView({ block: 'start' });
+  };
   return (
-    <section class="conversation" aria-labelledby="conversation-title" data-conversation={detail.conversationId}>
+    <section
+      class="conversation"
+      aria-labelledby="conversation-title"
+      data-conversation={detail.conversationId}
+      onKeyDown={(e) => {
+        // Escape closes the conversation, as in a help desk's list, unless it would throw away what is
+        // being typed or answer a confirmation question.
+        if (e.key !== 'Escape' || e.defaultPrevented) return;
+        const target = e.target as HTMLInputElement;
+        if (['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) && target.value.trim()) return;
+        if (target.closest?.('[role="alert"]')) return;
+        e.preventDefault();
+        close();
+      }}
+    >
       <header class="conversation-head">
         <h2 id="conversation-title" tabIndex={-1} ref={heading}>
           {detail.customer.name ?? detail.customer.profileName ?? t(lang, 'noName')}
@@ -325,16 +357,7 @@ export function ConversationPanel(props: { state: ConsoleContext; controller: Co
           type="button"
           class="close"
           aria-label={t(lang, 'closeConversation')}
-          onClick={() => {
-            const id = detail.conversationId;
-            controller.select(null);
-            // One column: back to the list, on the item just closed (focus scrolls it into view), or
-            // at the list's top when it left the tab (transferred, resolved).
-            if (!window.matchMedia?.('(max-width: 900px)').matches) return;
-            const item = document.querySelector<HTMLElement>(`.items [data-conversation="${CSS.escape(id)}"]`);
-            if (item) item.focus();
-            else document.querySelector('.inbox')?.scrollIntoView({ block: 'start' });
-          }}
+          onClick={close}
         >
           ×
         </button>

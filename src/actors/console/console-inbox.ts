@@ -3,7 +3,7 @@
  * state and transcript (host), its newest handoff ticket (TicketStore), who holds it
  * (assignments). Priority uses the Rocket.Chat notice colours: urgent (red) for critical and
  * high-priority cases, waiting (yellow) once the customer wrote again or waited past the SLA
- * without an agent reply, new (green) otherwise.
+ * without an agent reply, or waited past the SLA for an agent's next answer, new (green) otherwise.
  */
 import type { ConversationView } from '../conversation-service.js';
 import type { TranscriptEntry } from '../../persistence/ports/transcript-store.js';
@@ -33,6 +33,12 @@ export interface InboxItem {
   /** Present while a handoff waits for the team's opening time (`teamHours`): when it opens (ISO). */
   opensAt?: string;
   lastMessage: { author: string; text: string; at: string } | null;
+  /**
+   * Present in a handoff an agent has answered while the customer wrote after the agent's last line:
+   * when the first of those customer lines came (ISO). The customer waits for the agent's next
+   * answer from then (Chatwoot's "next response time"), not from the ticket's opening.
+   */
+  replyOwedSince?: string;
   /**
    * Present (true) once an agent resolved the handoff while the bot waits for the customer's 1–5
    * rating: the conversation is resolved for the team, so it is in no view (as Chatwoot moves a
@@ -129,11 +135,14 @@ export function buildInboxItem(input: {
   const since = openedAt ?? transcript[0]?.at ?? new Date(now).toISOString();
   const agentAnswered = openedAt !== null && transcript.some((l) => l.author === 'agent' && l.at >= openedAt);
   const wroteAgain = openedAt !== null && transcript.some((l) => l.direction === 'in' && l.at > openedAt);
+  const owedSince = inHandoff && agentAnswered ? replyOwedSince(transcript) : null;
   const slaFrom = input.hours ? input.hours.slaStart(Date.parse(since)) : Date.parse(since);
   const opensAt = inHandoff && !assignment && input.hours ? input.hours.opensAt(now) : null;
   let priority: InboxPriority = 'new';
   if (ticket && (ticket.reason === 'critical' || ticket.reason === 'high_priority')) priority = 'urgent';
   else if (inHandoff && !agentAnswered && (wroteAgain || now - slaFrom > input.slaSeconds * 1000)) priority = 'waiting';
+  // Answered once, then the customer wrote and has waited a whole SLA period for the next answer.
+  else if (owedSince !== null && now - (input.hours ? input.hours.slaStart(Date.parse(owedSince)) : Date.parse(owedSince)) > input.slaSeconds * 1000) priority = 'waiting';
   const contact = context.contact as { phone?: unknown } | undefined;
   const awaitingRating = !inHandoff && isAwaitingRating(context);
   const shown = ticket ?? (inHandoff || input.ticket ? null : (input.quote ?? null));
@@ -151,9 +160,21 @@ export function buildInboxItem(input: {
     waitingSince: since,
     ...(opensAt !== null ? { opensAt: new Date(opensAt).toISOString() } : {}),
     lastMessage: last ? { author: last.author === 'agent' && last.agentName ? last.agentName : last.author, text: last.text, at: last.at } : null,
+    ...(owedSince !== null ? { replyOwedSince: owedSince } : {}),
     ...(awaitingRating ? { awaitingRating: true as const } : {}),
     ...(input.quote?.status === 'open' ? { openQuote: { ticketId: input.quote.ticketId, number: input.quote.number, openedAt: input.quote.openedAt, owner: input.quote.owner ? { id: input.quote.owner.id, displayName: input.quote.owner.displayName } : null } } : {}),
   };
+}
+
+/** The first customer line after the last agent line, when the customer wrote since an agent did. */
+function replyOwedSince(transcript: readonly TranscriptEntry[]): string | null {
+  let first: string | null = null;
+  for (let i = transcript.length - 1; i >= 0; i--) {
+    const line = transcript[i]!;
+    if (line.author === 'agent') return first;
+    if (line.direction === 'in') first = line.at;
+  }
+  return null;
 }
 
 /** The machine asked for a rating of a resolved handoff and the customer has not answered yet. */

@@ -122,8 +122,6 @@ export interface ConsoleService {
   cannedReplies(tenantId: string): CannedReply[];
   /** An agent took the conversation over outside the console (Rocket.Chat `/crear-ticket`): they hold it, with a line in the thread. */
   outsideTakeover(tenantId: string, conversationId: string, agentName: string): Promise<void>;
-  /** The REST agent route is about to run this agent's line: should it make them the holder, they are "María (API)". */
-  outsideAnswerVia(tenantId: string, conversationId: string, agentName: string, via: 'api'): void;
   /** The host committed a turn (`onTurnCommitted`): tell the tenant's live consoles. */
   noteTurn(tenantId: string, conversationId: string, state: string, byAgent?: boolean): void;
   /**
@@ -430,8 +428,6 @@ export function createConsoleService(options: ConsoleServiceOptions): ConsoleSer
     async outsideTakeover(tenantId, conversationId, agentName) {
       if (await outside.took(tenantId, conversationId, agentName)) later(announce(tenantId, conversationId));
     },
-
-    outsideAnswerVia: (tenantId, conversationId, agentName, via) => outside.expectAnswer(tenantId, conversationId, agentName, via),
 
     noteTurn(tenantId, conversationId, state, byAgent = false) {
       const inHandoff = state.startsWith('handoff');

@@ -1,6 +1,7 @@
 export { createConsoleAuth, agentAuditActor, agentView, sameToken, CONSOLE_SESSION_LIMITS, USERNAME_PATTERN } from './console-auth.js';
 export type { AgentView, ConsoleActor, ConsoleAuth, ConsoleAuthOptions, LoginResult } from './console-auth.js';
 export { createConsoleService, transcriptLine } from './console-service.js';
+export { API_AGENT_LINE_PREFIX } from './outside-agents.js';
 export type { CannedReply, ConsoleService, ConsoleServiceOptions, TranscriptLine } from './console-service.js';
 export type { ConsoleHost } from './console-host-port.js';
 export { createInboxFeed } from './inbox-feed.js';

@@ -11,6 +11,19 @@ import { handoffTicketOf } from './console-inbox.js';
 /** Where an outside agent answers from: Rocket.Chat, or the REST `agent-messages` route (a tenant's own tool). */
 export type OutsideVia = 'rocketchat' | 'api';
 const VIA_LABEL: Record<OutsideVia, string> = { rocketchat: 'Rocket.Chat', api: 'API' };
+/** The id the REST agent route gives its line (`agent.message` `messageId`; Rocket.Chat's are `rocketchat:<id>`). */
+export const API_AGENT_LINE_PREFIX = 'api:';
+
+/**
+ * Where the conversation's latest relayed agent line came from, read from the machine's own
+ * record of them (`context.agentMessageIds`, persisted with the turn): exact on whichever cluster
+ * member ran the turn, and after a restart. A line with no id came from Rocket.Chat's older path.
+ */
+export function lastAgentLineVia(context: Record<string, unknown>): OutsideVia {
+  const ids = context.agentMessageIds;
+  const last = Array.isArray(ids) ? ids[ids.length - 1] : undefined;
+  return typeof last === 'string' && last.startsWith(API_AGENT_LINE_PREFIX) ? 'api' : 'rocketchat';
+}
 
 /** The holder an outside agent becomes: an id and a display name that say where they answer from. */
 export function outsideHolder(agentName: string, via: OutsideVia = 'rocketchat'): { agentId: string; displayName: string } {
@@ -23,12 +36,6 @@ export interface OutsideAgents {
   claimAnswered(tenantId: string, conversationId: string): Promise<boolean>;
   /** An agent took the conversation over outside the console (Rocket.Chat `/crear-ticket`): they hold it, unless someone does. */
   took(tenantId: string, conversationId: string, agentName: string): Promise<boolean>;
-  /**
-   * The REST agent route is about to run `agentName`'s line: if it makes them the holder, they are
-   * "María (API)", not "(Rocket.Chat)". Kept in this process (a line run by another cluster member
-   * is labelled Rocket.Chat, as before).
-   */
-  expectAnswer(tenantId: string, conversationId: string, agentName: string, via: OutsideVia): void;
 }
 
 export function createOutsideAgents(deps: {
@@ -40,8 +47,6 @@ export function createOutsideAgents(deps: {
   now: () => string;
 }): OutsideAgents {
   const { host, tickets, assignments } = deps;
-  /** Per conversation, the REST route's agent line under way (bounded: cleared past 1,000). */
-  const expected = new Map<string, { name: string; via: OutsideVia }>();
   const hold = async (tenantId: string, conversationId: string, agentName: string, via: OutsideVia = 'rocketchat'): Promise<boolean> => {
     const holder = outsideHolder(agentName, via);
     if (!holder.agentId.slice(via.length + 1)) return false;
@@ -53,19 +58,12 @@ export function createOutsideAgents(deps: {
   };
   return {
     async claimAnswered(tenantId, conversationId) {
-      const k = `${tenantId}\u0000${conversationId}`;
-      const hint = expected.get(k);
-      expected.delete(k);
       if (await assignments.get(tenantId, conversationId)) return false;
       const view = await host.getConversation(tenantId, conversationId);
       const ticket = view ? handoffTicketOf(await tickets.list(tenantId), conversationId) : null;
       if (!view || !ticket || ticket.status !== 'open') return false;
       const answered = [...view.transcript].reverse().find((l) => l.author === 'agent' && l.at >= ticket.openedAt && l.agentName);
-      return answered?.agentName ? hold(tenantId, conversationId, answered.agentName, hint?.name === answered.agentName ? hint.via : 'rocketchat') : false;
-    },
-    expectAnswer(tenantId, conversationId, agentName, via) {
-      if (expected.size >= 1000) expected.clear();
-      expected.set(`${tenantId}\u0000${conversationId}`, { name: agentName, via });
+      return answered?.agentName ? hold(tenantId, conversationId, answered.agentName, lastAgentLineVia(view.state?.context ?? {})) : false;
     },
     async took(tenantId, conversationId, agentName) {
       if (await assignments.get(tenantId, conversationId)) return false;

@@ -58,6 +58,8 @@ export interface TurnFact {
   leadFields: string[];
   /** The catalog SKU a customer message was answered with (a product newly in focus); null otherwise. */
   product: string | null;
+  /** Every SKU the message was newly answered with, `product` first (a quote of several lines); absent: `product` alone. */
+  products?: string[];
 }
 
 /**

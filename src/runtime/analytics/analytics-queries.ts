@@ -169,10 +169,12 @@ export function createAnalyticsQueries(db: Database) {
 
     /** The products customers were answered with most (`turn_facts.product`), with how many conversations asked. */
     async products(tenantId: string, range: DayRange, limit: number) {
+      // Every product a message was answered with (`products`: a quote of several lines), else `product` (rows written before).
       const rows = await run<{ product: string; count: unknown; conversations: unknown }>(
-        `select product, count(*) as count, count(distinct conversation_id) as conversations
-         ${FACTS} and outcome = 'ok' and event = 'user.message' and product is not null
-         group by product order by count(*) desc, count(distinct conversation_id) desc, product limit ?`,
+        `select p as product, count(*) as count, count(distinct conversation_id) as conversations
+         from turn_facts cross join lateral unnest(coalesce(products, array[product])) as p
+         where tenant_id = ? and day between ?::date and ?::date and outcome = 'ok' and event = 'user.message' and product is not null
+         group by p order by count(*) desc, count(distinct conversation_id) desc, p limit ?`,
         [tenantId, range.from, range.to, limit],
       );
       return rows.map((r) => ({ sku: r.product, count: num(r.count), conversations: num(r.conversations) }));

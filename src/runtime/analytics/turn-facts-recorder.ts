@@ -230,6 +230,7 @@ export function createTurnFactsRecorder(options: TurnFactsRecorderOptions): Turn
           leadTo: r.leadTo,
           leadFields: r.leadFields,
           product: r.product,
+          ...(r.products.length > 1 ? { products: r.products } : {}),
         };
         // A customer message's time is arrival to committed reply: the host observer tells it next.
         if (turn.event === 'user.message' && turn.messageId !== null) pending.set(keyOf(turn.key.tenantId, turn.messageId), { fact, since: clock.now() });

@@ -30,6 +30,7 @@ import { createResumeTokens } from './resume-token.js';
 import { resolveAnswer } from './resolve-answer.js';
 import { createIdempotencyKeys, idempotent } from './idempotency-keys.js';
 import { normalizeInboundFields } from '../../channels/normalize-text.js';
+import { API_AGENT_LINE_PREFIX } from '../../actors/console/index.js';
 
 export interface GatewayOptions {
   port: number;
@@ -66,8 +67,6 @@ export interface GatewayOptions {
   health?: (query: URLSearchParams) => Record<string, unknown>;
   /** The last open widget of a conversation disconnected. */
   onWidgetDisconnect?: (tenantId: string, conversationId: string) => void;
-  /** The REST agent route is about to run an agent's line (the console labels its author "María (API)"). */
-  onApiAgentMessage?: (tenantId: string, conversationId: string, agentName: string) => void;
   /** A tenant's widget greeting and suggestion chips (its `widget.json`). */
   widgetIntro?: (tenantId: string) => Record<WireLang, WireIntro> | undefined;
   /** Signs widget resume tokens (≥ 32 bytes; see `resume-token.ts`). Default: random per gateway. */
@@ -387,8 +386,9 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
         const body = validateBody(normalizeInboundFields(raw, ['agent', 'text']), AGENT_MESSAGE_BODY);
         const conversationId = ctx.params.id ?? '';
         await conversationExists(tenantId, conversationId);
-        options.onApiAgentMessage?.(tenantId, conversationId, body.agent);
-        const result = await withTimeout(service.handleAgentMessage(tenantId, conversationId, body.agent, body.text), turnTimeoutMs);
+        // The line's id says where it came from (`api:`, as Rocket.Chat's say `rocketchat:`): it travels
+        // with the turn to whichever member runs it, so the console labels its author "María (API)".
+        const result = await withTimeout(service.handleAgentMessage(tenantId, conversationId, body.agent, body.text, `${API_AGENT_LINE_PREFIX}${randomUUID()}`), turnTimeoutMs);
         // Outside a handoff the machine drops an agent line: say so instead of a 200 that lost it.
         if (!result.replies.some((r) => r.author === 'agent')) throw new HiloError('HILO_ERR_CONVERSATION_NOT_IN_HANDOFF', undefined, { details: { state: result.state.value } });
         return json(200, turnBody(result));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createOutsideAgents, outsideHolder } from '../../../src/actors/console/outside-agents.js';
+import { API_AGENT_LINE_PREFIX, createOutsideAgents, lastAgentLineVia, outsideHolder } from '../../../src/actors/console/outside-agents.js';
 import { createManualClock } from '../../../src/kernel/clock.js';
 import { createMemoryConversationAssignments } from '../../../src/persistence/memory/memory-conversation-assignments.js';
 import { createMemoryTicketStore } from '../../../src/persistence/memory/memory-records.js';
@@ -11,13 +11,13 @@ const C = 'conv-outside-1';
  * A take or a first answer from Rocket.Chat or the REST agent route: that agent holds the
  * conversation, and the console's thread gets the same "took" line a console take writes.
  */
-async function setUp(transcript: Array<{ author: string; at: string; agentName?: string }>) {
+async function setUp(transcript: Array<{ author: string; at: string; agentName?: string }>, context: Record<string, unknown> = {}) {
   const clock = createManualClock();
   const tickets = createMemoryTicketStore({ clock });
   await tickets.open({ tenantId: T, conversationId: C, kind: 'handoff', reason: 'customer_request', summary: 's', idempotencyKey: 'k1' });
   const assignments = createMemoryConversationAssignments();
   const lines: Array<{ conversationId: string; by: string }> = [];
-  const host = { getConversation: async () => ({ tenantId: T, conversationId: C, state: { value: 'handoff.withHuman', context: {} }, transcript }) } as never;
+  const host = { getConversation: async () => ({ tenantId: T, conversationId: C, state: { value: 'handoff.withHuman', context }, transcript }) } as never;
   const outside = createOutsideAgents({ host, tickets, assignments, recordTook: async (_t, conversationId, by) => void lines.push({ conversationId, by }), now: () => new Date(clock.now()).toISOString() });
   return { outside, assignments, lines };
 }
@@ -37,21 +37,25 @@ describe('console: agents outside the console', () => {
     expect(lines).toHaveLength(1);
   });
 
-  it('should say "María (API)" when her first answer came through the REST agent route, and only for that line\'s author', async () => {
+  it('should say "María (API)" when her first answer came through the REST agent route, read from the line ids the machine keeps', async () => {
     const later = '2026-11-22T12:05:00.000Z';
-    const { outside, assignments, lines } = await setUp([
-      { author: 'customer', at: later },
-      { author: 'agent', at: later, agentName: 'María' },
-    ]);
-    outside.expectAnswer(T, C, 'María', 'api');
+    // The REST route's line id (`api:…`) is in the machine's context on whichever member ran the turn.
+    const { outside, assignments, lines } = await setUp(
+      [
+        { author: 'customer', at: later },
+        { author: 'agent', at: later, agentName: 'María' },
+      ],
+      { agentMessageIds: ['rocketchat:old-1', `${API_AGENT_LINE_PREFIX}5f0c`] },
+    );
     expect(await outside.claimAnswered(T, C)).toBe(true);
     expect(await assignments.get(T, C)).toMatchObject({ agentId: 'api:María', displayName: 'María (API)' });
     expect(lines).toEqual([{ conversationId: C, by: 'María (API)' }]);
-    // A REST line announced for someone else does not relabel a Rocket.Chat answer.
-    const other = await setUp([{ author: 'agent', at: later, agentName: 'Pedro' }]);
-    other.outside.expectAnswer(T, C, 'Lucía', 'api');
+    // The newest line from Rocket.Chat (an API line before it) is Rocket.Chat's.
+    const other = await setUp([{ author: 'agent', at: later, agentName: 'Pedro' }], { agentMessageIds: ['api:1', 'rocketchat:2'] });
     expect(await other.outside.claimAnswered(T, C)).toBe(true);
     expect(other.lines).toEqual([{ conversationId: C, by: 'Pedro (Rocket.Chat)' }]);
+    expect(lastAgentLineVia({})).toBe('rocketchat');
+    expect(lastAgentLineVia({ agentMessageIds: 'api:x' })).toBe('rocketchat');
   });
 
   it('should record a Rocket.Chat takeover as that agent holding it, and leave a console holder in place', async () => {

@@ -16,6 +16,7 @@ import { Migration20261206000000LeadAmendments } from './Migration20261206000000
 import { Migration20261207120000TurnFactProduct } from './Migration20261207120000_turn_fact_product.js';
 import { Migration20261207160000ConsoleActivity } from './Migration20261207160000_console_activity.js';
 import { Migration20261207220000QuoteOwner } from './Migration20261207220000_quote_owner.js';
+import { Migration20261208000000TurnFactProducts } from './Migration20261208000000_turn_fact_products.js';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the same list works from `dist/`
@@ -39,4 +40,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261207120000_turn_fact_product', class: Migration20261207120000TurnFactProduct },
   { name: 'Migration20261207160000_console_activity', class: Migration20261207160000ConsoleActivity },
   { name: 'Migration20261207220000_quote_owner', class: Migration20261207220000QuoteOwner },
+  { name: 'Migration20261208000000_turn_fact_products', class: Migration20261208000000TurnFactProducts },
 ];
