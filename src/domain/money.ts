@@ -12,9 +12,12 @@ const PREFIX: Readonly<Record<string, string>> = { DOP: 'RD$', USD: 'US$', EUR: 
  * both languages. Negative amounts get a leading minus: `-RD$50.00`.
  */
 export function formatMoney(amount: number, currency = 'DOP'): string {
+  // A count typed as 25 digits ("dame 99999999999999999999999 sacos") gives an amount past 2^53:
+  // whole cents as a BigInt, so it is written out in digits, never "RD$6.55e+25.80".
   const cents = Math.round(Math.abs(amount) * 100);
-  const whole = Math.floor(cents / 100).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  const fraction = (cents % 100).toString().padStart(2, '0');
+  const exact = Number.isFinite(cents) ? BigInt(cents) : 0n;
+  const whole = (exact / 100n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const fraction = (exact % 100n).toString().padStart(2, '0');
   const sign = amount < 0 && cents > 0 ? '-' : '';
   const code = currency.toUpperCase();
   const prefix = PREFIX[code];

@@ -61,7 +61,16 @@ export function createLeadState(): LeadState {
 const EMAIL_PATTERN = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:".]{2,}$/u;
 
 export function isValidEmail(value: string): boolean {
-  return EMAIL_PATTERN.test(value.trim());
+  const address = value.trim();
+  return EMAIL_PATTERN.test(address) && isDeliverableLength(address);
+}
+
+/**
+ * RFC 5321's limits: a local part of at most 64 characters, an address of at most 254. Past them
+ * no mail server takes it ("aaaa…(300)@x.com" was kept whole in the lead and said back).
+ */
+export function isDeliverableLength(address: string): boolean {
+  return address.length <= 254 && address.indexOf('@') <= 64;
 }
 
 /** Mailbox providers whose misspelt names are common and never anyone's real domain. */

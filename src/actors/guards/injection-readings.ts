@@ -1,8 +1,10 @@
 /**
  * The readings of a customer message the injection detector's rules run on: the text as written and
  * de-obfuscated (homoglyphs, format characters, emoji or punctuation between letters, spaced letters,
- * leetspeak, ROT13), and base64/hex blobs decoded.
+ * leetspeak, ROT13, misspelled attack words), and base64/hex blobs decoded.
  */
+import { spellAttackWords } from './injection-spelling.js';
+
 // ---------------------------------------------------------------------------------------------
 // Readings of the text.
 
@@ -76,6 +78,8 @@ export function readings(normalised: string): string[] {
   if (words.length >= 3 && words.filter((w) => /[a-z]{2,}ay$/.test(w)).length / words.length >= 0.6) {
     d = d.replace(/\b([a-z]+?)([^aeiou\s]*)ay\b/g, (_m, stem: string, moved: string) => (moved === 'y' || moved === 'w' ? stem : moved + stem));
   }
+  // Misspelled attack words ("ingora tus intrucciones", "promt") spelled as the rules know them.
+  d = spellAttackWords(d);
   if (d !== normalised) out.push(d);
   // Reversed text: the whole message, or the part after a colon ("al revés: orec ne oicerp le nop").
   if (readsBackwards(d)) out.push(reverse(d));

@@ -58,7 +58,8 @@ export function soldInParts(unit: string): boolean {
  * at most, with the language's decimal mark ("0,5" / "0.5", "1,25" / "1.25").
  */
 export function countText(count: number, lang: Lang): number | string {
-  if (Number.isInteger(count)) return count;
+  // Past 2^53 a count prints as "1e+23": its digits instead.
+  if (Number.isInteger(count)) return Number.isSafeInteger(count) ? count : BigInt(count).toString();
   const rounded = String(Math.round(count * 100) / 100);
   return lang === 'es' ? rounded.replace('.', ',') : rounded;
 }

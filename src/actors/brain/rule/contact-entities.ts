@@ -2,6 +2,7 @@ import type { Entity } from '../../../domain/nlu.js';
 import { phoneFromText } from '../../../domain/phone.js';
 import { foldWithMap, toOriginalSpan } from './text.js';
 import { allMatches } from '../../../kernel/all-matches.js';
+import { isDeliverableLength } from '../../../machines/lead-draft.js';
 
 /**
  * Extractors for contact data: email, phone, account id here; person names (`person-names.ts`)
@@ -45,12 +46,15 @@ function spokenEmailValue(raw: string): string {
 // Every address, typed or said, has an "@", an "arroba" or an "at" between spaces: most messages have none.
 const MAY_HOLD_EMAIL = /@|\s(?:arroba|at)\s/i;
 
+
+/** An address past RFC 5321's lengths (`isDeliverableLength`) is no address, typed or said. */
 export function extractEmails(text: string): Entity[] {
   if (!MAY_HOLD_EMAIL.test(text)) return [];
   const out: Entity[] = [];
   for (const m of allMatches(text, EMAIL)) {
     const start = m.index ?? 0;
-    out.push({ type: 'email', value: m[0].replace(/ /g, '').toLowerCase(), start, end: start + m[0].length });
+    const value = m[0].replace(/ /g, '').toLowerCase();
+    if (isDeliverableLength(value)) out.push({ type: 'email', value, start, end: start + m[0].length });
   }
   for (const m of allMatches(text, SPOKEN_EMAIL)) {
     const start = m.index ?? 0;
@@ -59,7 +63,8 @@ export function extractEmails(text: string): Entity[] {
     // English "at" is also a preposition: "look at this dot com" names no address.
     const at = /^(\S+)\s+at\s+/i.exec(m[0]);
     if (at && ENGLISH_WORD_BEFORE_AT.test(at[1]!)) continue;
-    out.push({ type: 'email', value: spokenEmailValue(m[0]), start, end });
+    const value = spokenEmailValue(m[0]);
+    if (isDeliverableLength(value)) out.push({ type: 'email', value, start, end });
   }
   return out.sort((a, b) => a.start - b.start);
 }

@@ -70,7 +70,18 @@ const HIDDEN_SETUP = rx(String.raw`\b(?:your|tus|tu)\b (?:(?:hidden|secret|inter
 const UNCHECKED_CREDIT = rx(String.raw`\b(?:issue|give|add|grant|credit|apply|da|dame|agrega|acredita|ponme|aplica)\b${GAP(30)}\b(?:credit|credito|refund|reembolso|saldo a favor|store credit|money|dinero|pesos|dollars)\b[^\n]{0,60}\b(?:no|without|sin) (?:verification|verificacion|verificar|checks?|checking|validacion|validation|questions|preguntas)\b`);
 const ZERO_ON_ITEM = rx(String.raw`\b(?:pon|ponle|ponme|deja|dejale|set|put)\b (?:en |a )?(?:0|cero|zero)\b (?:al|a la|a los|a las|on the|for the|to the|en el|en la) (?:producto|productos|envio|precio|total|pedido|articulo|item|items|product|order|shipping|delivery)\b`);
 
+/**
+ * A product's price set by the customer to any figure: "cambia el precio del cemento a 100 pesos",
+ * "set the price of the grey cement to 450", "el cemento ahora vale 100, actualízalo". The figure
+ * ends the phrase (or a money word does): "ponle precio a 100 sacos" asks the price of 100 bags.
+ */
+const SET_VERB_PRICE = String.raw`(?:cambia(?:le|lo|la)?|pon(?:le|lo|la)?|establece(?:le)?|fija(?:le)?|actualiza(?:le|lo|la)?|modifica(?:le|lo|la)?|ajusta(?:le|lo|la)?|set|change|update|put|adjust|edit)`;
+const FIGURE_ENDS = String.raw`(?:rd\$ ?|\$ ?|us\$ ?)?\d[\d,.]*(?: ?(?:pesos?|dolares?|dollars?|bucks|usd|rd|cheles?|mil|k))?(?=\s*(?:$|[.,!;)]|c\/u\b|(?:y|and|por favor|please|por (?:saco|unidad|galon|pie)|each|cada (?:uno|una|saco))\b))`;
+const SET_PRICE_TO = rx(String.raw`\b${SET_VERB_PRICE} (?:el |the |su |its |ese |this |that )?(?:precio|price|costo|cost)\b(?: (?:del?|of|for|on|de la|de los|al|a la|a los|a las)\b[^.!?\n]{0,40}?)? (?:a|en|to|at|=|:) ?${FIGURE_ENDS}`);
+const NOW_COSTS_UPDATE = /\b(?:ahora|now|ya)\b (?:vale|cuesta|sale|costs?|is)\b[^.!?\n]{0,25}\d[^\n]{0,40}\b(?:actualiza(?:lo|la|los)?|cambia(?:lo|la|los)|corrige(?:lo|la)|update (?:it|that|the price|your (?:catalog|prices))|change (?:it|that))\b/;
+
 export const ACTION_RULES: Rule[] = [
+  { signal: 'price_set_in_chat', category: 'price_tampering', weight: 0.6, test: (t) => SET_PRICE_TO.test(t) || NOW_COSTS_UPDATE.test(t) },
   { signal: 'record_to_writer', category: 'tool_forgery', weight: 0.65, test: (t) => RECORD_TO_WRITER.test(t) && !OWN_RECORD.test(t) },
   { signal: 'order_on_others_account', category: 'tool_forgery', weight: 0.6, test: (t) => ORDER_ON_OTHERS.test(t) && !OWN_RECORD.test(t) },
   { signal: 'contact_on_file', category: 'data_exfiltration', weight: 0.6, test: (t) => CONTACT_ON_FILE.test(t) && !OWN_RECORD.test(t) },
