@@ -36,11 +36,11 @@ const AFTER = new RegExp(`\\b(?:despues de(?:l| la| el)?|after|a partir de(?:l| 
 const HOLIDAY_BY = new RegExp(`\\b${BY} (?:(?:la|el|las|los|the) )?${HOLIDAY_WORDS}\\b`);
 /** "15 de enero", "the 20th of December", "December 20". */
 const DAY_MONTH = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th|ro|ero)? (?:de |of )?(${MONTH_WORDS})\\b|\\b(${FULL_MONTH}) (\\d{1,2})(?:st|nd|rd|th)?\\b`);
-/** "para el 15", "antes del 20", "by the 15th": a day of this month (else the next). */
-const DAY_ALONE = /\b(?:para el|pal|pa el|antes del|el dia|by the|before the|for the|until the|hasta el|no mas tarde del) (\d{1,2})(?:st|nd|rd|th|ro)?\b(?! (?:de |of )?(?:pulgadas?|libras?|galones?|metros?|pies?|sacos?|dias?|semanas?|inch\w*|pounds?|gallons?|feet|foot|bags?|days?|weeks?|unidades?|units?|por ciento|percent))/;
+/** "para el 15", "antes del 20", "by the 15th", "on the 19th", "la boda del sábado 19", "Saturday the 19th": a day of this month (else the next). */
+const DAY_ALONE = /\b(?:para el|pal|pa el|antes del|el dia|by the|before the|for the|until the|hasta el|no mas tarde del|on the(?= \d{1,2}(?:st|nd|rd|th)\b)|(?:para |antes |hasta )?(?:el|del|este|on|by|before|for|this)? ?(?:lunes|martes|miercoles|jueves|viernes|sabado|domingo|monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?: the)?) (\d{1,2})(?:st|nd|rd|th|ro)?\b(?! (?:de |of )?(?:pulgadas?|libras?|galones?|metros?|pies?|sacos?|dias?|semanas?|inch\w*|pounds?|gallons?|feet|foot|bags?|days?|weeks?|unidades?|units?|por ciento|percent))/;
 /** A month named: as a deadline or its beginning (its first day), in it (its middle), at its end. */
 const MONTH_SAID = new RegExp(
-  `\\b(?:(${BY}|antes de que [a-z ]{0,50}? (?:en|in)|a principios de|a inicios de|principios de|inicios de|early|at the beginning of|beginning of|the start of)|(en|in|durante|during|a mediados de|mediados de|mid|in the middle of)|(a finales de|finales de|a fines de|fines de|late|at the end of|the end of))(?: (?:del|de|el|la|of))? (${FULL_MONTH})\\b`,
+  `\\b(?:(${BY}|antes de que [a-z ]{0,50}? (?:en|in)|before [a-z ]{0,50}? in|a principios de|a inicios de|principios de|inicios de|early|at the beginning of|beginning of|the start of)|(en|in|durante|during|a mediados de|mediados de|mid|in the middle of)|(a finales de|finales de|a fines de|fines de|late|at the end of|the end of))(?: (?:del|de|el|la|of))? (${FULL_MONTH})\\b`,
 );
 
 /** Next month, as a deadline or its beginning, in it, or at its end ("a finales del mes que viene", "late next month"). */
@@ -132,7 +132,8 @@ export function urgencyByDate(text: string, now: number, timeZone: string): Urge
  */
 export function readingWithDatedUrgency<T extends Understanding>(reading: T, text: string, expecting: Expectation | undefined, now: number, timeZone: string): T {
   // A lead's opening that names when ("…en las vacaciones de navidad", "we start next month"): its urgency, as a clerk writes it.
-  const said = reading.urgency !== undefined || typeof reading.leadFields.urgency_level === 'string' || (reading.nlu?.intent.name === 'sales_lead' && expecting?.kind !== 'lead_field');
+  // ...or more of the need told where another question is asked ("son 12 aulas, lo necesitamos antes de que empiecen las clases en enero").
+  const said = reading.urgency !== undefined || typeof reading.leadFields.urgency_level === 'string' || (reading.nlu?.intent.name === 'sales_lead' && expecting?.kind !== 'lead_field') || (expecting?.kind === 'lead_field' && reading.addsToNeed === true);
   const asked = expecting?.kind === 'lead_field' && expecting.field === 'urgency_level';
   // "empezamos a vaciar el 4 de enero" at the summary: when it is needed, told late (a question there is answered, not taken).
   const atSummary = expecting?.kind === 'lead_confirmation' && !text.includes('?');
