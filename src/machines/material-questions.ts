@@ -263,7 +263,9 @@ const MEASURE_WORDS = new Set(
     'necesito ocupo quiero voy vamos pintar cubrir enchapar hacer pa para need want to paint cover tile do i im going ' +
     'about around approx its it is the my a of and by meters meter metres metre square sq sqm cubic feet foot ft inches inch in long wide high tall length width height thick thickness coat coats one two three ' +
     // "mi casa tiene como 120 metros de pared por fuera": where the surface is.
-    'afuera fuera adentro dentro exterior interior outside inside has have total'
+    'afuera fuera adentro dentro exterior interior outside inside has have total ' +
+    // "it's 2 bedrooms and the living room": the kind of room, not another question.
+    'living dining family master'
   ).split(' '),
 );
 
