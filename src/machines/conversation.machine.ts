@@ -2836,6 +2836,10 @@ export const conversationMachine = setup({
                 : {}),
               // ...or the lines of the counter set aside together.
               ...(context.expecting.kind === 'reserve_offer' && context.expecting.lines ? { quote: { lines: context.expecting.lines.map((l) => ({ sku: l.sku, quantity: l.quantity })) } } : {}),
+              // ...or the whole count insisted on beyond the stock ("no, necesito los 500"): its line, with what there is and what to order.
+              ...(context.expecting.kind === 'reserve_offer' && context.expecting.wanted !== undefined && context.expecting.line && !context.expecting.lines
+                ? { quote: { lines: [{ sku: context.expecting.line.sku, quantity: context.expecting.line.quantity }] } }
+                : {}),
               ...(reservedWithDelivery(context) ? { quote: reservedWithDelivery(context)!.quote } : {}),
               idempotencyKey: key(context, 'quote-ticket'),
             }),
