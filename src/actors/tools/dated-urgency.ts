@@ -72,8 +72,11 @@ const nextMonthOn = (today: CalendarDay, day: number): CalendarDay => {
   return { year: at.getUTCFullYear(), month: at.getUTCMonth() + 1, day: at.getUTCDate() };
 };
 
+/** A day of the month said bare ("el 19", "para la boda el 19", "the 19th"): a deadline only where when it is needed was asked. */
+const BARE_DAY = /\b(?:el|the) (\d{1,2})(?:st|nd|rd|th|ro)?\b(?! (?:de |of )?(?:pulgadas?|libras?|galones?|metros?|pies?|sacos?|dias?|semanas?|inch\w*|pounds?|gallons?|feet|foot|bags?|days?|weeks?|unidades?|units?|por ciento|percent))/;
+
 /** The deadline a message names, in the tenant's calendar from `today`; null when it names none. */
-function deadlineOf(f: string, today: CalendarDay): CalendarDay | null {
+function deadlineOf(f: string, today: CalendarDay, asked = false): CalendarDay | null {
   if (AFTER.test(f) || AFTER_MONTH.test(f)) return null;
   // "queremos pintar la escuela en las vacaciones de navidad": the work starts with the break (about the 20th of December).
   if (CHRISTMAS_BREAK.test(f)) return today.month === 12 && today.day > 20 ? today : nextDate(today, 12, 20);
@@ -84,7 +87,7 @@ function deadlineOf(f: string, today: CalendarDay): CalendarDay | null {
   if (holiday) return holidayDate(f.slice(holiday.index).replace(/\bnew year\b(?! s)/, 'new years'), today);
   const dayMonth = DAY_MONTH.exec(f);
   if (dayMonth) return dayMonth[1] !== undefined ? nextDate(today, MONTH_NUMBERS[dayMonth[2]!]!, Number(dayMonth[1])) : nextDate(today, MONTH_NUMBERS[dayMonth[3]!]!, Number(dayMonth[4]));
-  const dayAlone = DAY_ALONE.exec(f);
+  const dayAlone = DAY_ALONE.exec(f) ?? (asked ? BARE_DAY.exec(f) : null);
   if (dayAlone) {
     const n = Number(dayAlone[1]);
     if (n < 1 || n > 31) return null;
@@ -112,8 +115,11 @@ function deadlineOf(f: string, today: CalendarDay): CalendarDay | null {
   return null;
 }
 
-/** The urgency of a deadline named in `text`, counted from `now` in `timeZone`; undefined when no date is named. */
-export function urgencyByDate(text: string, now: number, timeZone: string): UrgencyLevel | undefined {
+/**
+ * The urgency of a deadline named in `text`, counted from `now` in `timeZone`; undefined when no date
+ * is named. `asked`: the answer to "¿para cuándo?" / the urgency, where a bare day ("el 19") is one.
+ */
+export function urgencyByDate(text: string, now: number, timeZone: string, asked = false): UrgencyLevel | undefined {
   const f = fold(text).replace(/[^a-z0-9\s]+/g, ' ').replace(/\s+/g, ' ').trim();
   const p = localParts(now, timeZone);
   const today: CalendarDay = { year: p.year, month: p.month, day: p.day };
@@ -123,7 +129,7 @@ export function urgencyByDate(text: string, now: number, timeZone: string): Urge
     const days = Math.round((utc(nextMonthOn(today, next[1] !== undefined ? 5 : next[3] !== undefined ? 25 : 15)) - utc(today)) / DAY_MS);
     return days <= 7 ? 'Alto' : days <= 21 ? 'Medio' : 'Bajo';
   }
-  const deadline = deadlineOf(f, today);
+  const deadline = deadlineOf(f, today, asked);
   if (deadline === null) return undefined;
   const days = Math.round((utc(deadline) - utc(today)) / DAY_MS);
   return days <= 7 ? 'Alto' : days <= 35 ? 'Medio' : 'Bajo';
@@ -142,7 +148,7 @@ export function readingWithDatedUrgency<T extends Understanding>(reading: T, tex
   // "empezamos a vaciar el 4 de enero" at the summary: when it is needed, told late (a question there is answered, not taken).
   const atSummary = expecting?.kind === 'lead_confirmation' && !text.includes('?');
   if (!said && !asked && !atSummary) return reading;
-  const level = urgencyByDate(text, now, timeZone);
+  const level = urgencyByDate(text, now, timeZone, asked);
   if (level === undefined || (level === reading.urgency && reading.leadFields.urgency_level === level)) return reading;
   // "empezamos el mes que viene pero el cemento lo necesito ya": the date is the project's, the need is now.
   if (reading.urgency === 'Alto' && level !== 'Alto' && NOW_SAID.test(fold(text))) return reading;

@@ -30,6 +30,13 @@ describe('lead40: deadlines the calendar levels', () => {
     expect(urgencyByDate(text, at(day), ZONE)).toBe(level);
   });
 
+  it('should read a bare day as the deadline only where when it is needed was asked', () => {
+    expect(urgencyByDate('para la boda el 19', at('2026-12-07'), ZONE, true)).toBe('Medio');
+    expect(urgencyByDate('the 10th', at('2026-12-07'), ZONE, true)).toBe('Alto');
+    expect(urgencyByDate('para la boda el 19', at('2026-12-07'), ZONE)).toBeUndefined();
+    expect(urgencyByDate('el 4 pulgadas', at('2026-12-07'), ZONE, true)).toBeUndefined();
+  });
+
   it.each(['abren los sábados?', 'on the 3 bags', 'happy new year'])('should name no deadline in "%s"', (text) => {
     expect(urgencyByDate(text, at('2026-12-07'), ZONE)).toBeUndefined();
   });
