@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createMemoryHost, loadDemo, replyText, sayTo } from '../../helpers/memory-host.js';
 import { uncarriedItems } from '../../../src/actors/tools/uncarried-items.js';
+import { countedFollowUps } from '../../../src/actors/tools/product-request.js';
+import type { ProductFocus } from '../../../src/machines/conversation.contract.js';
 import type { Brain } from '../../../src/actors/brain/index.js';
 import type { TenantData } from '../../../src/domain/tenant.js';
 import { createCatalogIndex, type CatalogIndex } from '../../../src/actors/tools/catalog-search.js';
@@ -51,5 +53,28 @@ describe('lead40: the whole count insisted on beyond the stock', () => {
   it('should not name a date of the order as goods not carried', () => {
     expect(uncarriedItems('500 blocks de 6 y 200 sacos de cemento, lo necesitamos antes del 20 de diciembre', index)).toEqual([]);
     expect(uncarriedItems('10 sacos de cemento y 2 jacuzzis', index)).toEqual(['jacuzzis']);
+  });
+});
+
+describe('lead40: the counts of the goods listed, in order', () => {
+  let tenant: TenantData;
+  let index: CatalogIndex;
+  beforeAll(async () => {
+    ({ tenant } = await loadDemo());
+    index = createCatalogIndex(tenant.catalog);
+  });
+  const focus = (): ProductFocus => ({ sku: 'CEM-001', name: 'Cemento Gris Cemex Tipo GU (saco 42.5 kg)', price: 655, query: 'cemento', options: ['CEM-001', 'VAR-001'] });
+
+  it('should count each listed good in its order ("50 y 100", "50 bags and 100")', () => {
+    const names = (sku: string) => tenant.catalog.find((p) => p.sku === sku)!.name;
+    const expected = [{ query: names('CEM-001'), quantity: 50 }, { query: names('VAR-001'), quantity: 100 }];
+    expect(countedFollowUps(index, focus(), '50 y 100', tenant.catalog)).toEqual(expected);
+    expect(countedFollowUps(index, focus(), '50 bags and 100', tenant.catalog)).toEqual(expected);
+  });
+
+  it('should read no order from another number of counts, a size or no options', () => {
+    expect(countedFollowUps(index, focus(), '50 y 100 y 3', tenant.catalog)).toBeNull();
+    expect(countedFollowUps(index, focus(), 'de 3/8', tenant.catalog)).toBeNull();
+    expect(countedFollowUps(index, { ...focus(), options: undefined }, '50 y 100', tenant.catalog)).toBeNull();
   });
 });
