@@ -58,7 +58,8 @@ describe('lead40: the size of the job told where the area is asked', () => {
   });
 
   it('should read the rooms of a paint job with the living room, in English too', () => {
-    expect(readMeasureReply("it's 2 bedrooms and the living room", 'area')).toMatchObject({ rooms: 2 });
-    expect(readMeasureReply('son 2 habitaciones y la sala', 'area')).toMatchObject({ rooms: 2 });
+    expect(readMeasureReply("it's 2 bedrooms and the living room", 'area')).toMatchObject({ rooms: 2, living: true });
+    expect(readMeasureReply('son 2 habitaciones y la sala', 'area')).toMatchObject({ rooms: 2, living: true });
+    expect(readMeasureReply('son 3 habitaciones', 'area')).not.toHaveProperty('living');
   });
 });
