@@ -37,6 +37,9 @@ export function continuesNeed(folded: string, entities: readonly Entity[]): bool
 const JOB_PLACES =
   /\b(?:aulas?|salones?|habitaciones|cuartos|dormitorios|banos|apartamentos?|aptos?|casas?|villas?|locales|oficinas|niveles|pisos|plantas|naves?|rooms?|bedrooms?|bathrooms?|classrooms?|apartments?|units|houses|villas|floors|stories|storeys|offices)\b/;
 
+/** A count ending the words before a place, maybe with one word between ("12", "como 8", "40 hotel"). */
+const COUNT_BEFORE_PLACE = new RegExp(`(?:${COUNTED.source})(?: [a-z]+)?$`);
+
 /**
  * The size of the job told, its places counted ("son 12 aulas y el pasillo", "it's 2 bedrooms and the
  * living room", "son 6 casas de dos niveles"): more of the need, never an interest area ("Otro") nor
@@ -52,7 +55,7 @@ export function toldJobSize(folded: string, entities: readonly Entity[]): boolea
   if (!place) return false;
   // The count right before the place ("12 aulas", "tres habitaciones", "40 rooms").
   const before = folded.slice(0, place.index).trim().split(' ').slice(-2).join(' ');
-  return new RegExp(`(?:${COUNTED.source})(?: [a-z]+)?$`).test(before);
+  return COUNT_BEFORE_PLACE.test(before);
 }
 
 /**
