@@ -37,6 +37,8 @@ export type Expectation =
       again?: true;
       /** Offered in answer to a pickup planned ("me lo pueden tener listo pa las 3?"): a yes sets it aside for that pickup. */
       pickup?: true;
+      /** "apártame 500" of 230: the count wanted, the stock offered instead; "no, necesito los 500" orders them all (the rest to be ordered). */
+      wanted?: number;
     }
   | ChoiceExpectation;
 

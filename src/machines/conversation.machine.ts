@@ -677,6 +677,25 @@ function reservesBeyondStock(context: ConversationContext): { count: number; sto
   return count !== null && stock !== undefined && stock > 0 && count > stock ? { count, stock } : null;
 }
 
+/** All of it, said back to "¿Te aparto esos 230?": "los quiero todos", "completos", "I need all of them". */
+const ALL_OF_THEM = /\b(?:todos|todas|completos?|completas?|enteros?|all|whole|every one|full)\b/;
+
+/**
+ * "no, necesito los 500" to "solo tengo 230, no 500. ¿Te aparto esos 230?": the whole count insisted
+ * on (the count wanted said again, or all of it), never a size of the product ("500 kg"). A clerk
+ * takes the order for all of them: the 230 in stock and the rest ordered, one quote ticket for sales.
+ */
+function insistsOnWanted(context: ConversationContext): boolean {
+  const offer = context.expecting;
+  const understanding = u(context);
+  if (offer.kind !== 'reserve_offer' || offer.wanted === undefined || !offer.line || context.turn - offer.turn > 1 || !understanding || understanding.critical) return false;
+  if (understanding.products.length > 0) return false;
+  const text = foldText(lastText(context));
+  if (text.includes('?') || text.split(/\s+/).length > 10 || WHAT_IF.test(text)) return false;
+  const counts = (text.match(/\d+/g) ?? []).map(Number);
+  return counts.length > 0 ? counts.length === 1 && counts[0] === offer.wanted : ALL_OF_THEM.test(text);
+}
+
 /**
  * A plain yes ("sí", "dale", "sí, por favor", "yes please") right after the colour the store offered
  * to mix ("¿Te preparamos el azul o te sirve alguno de esos colores?", `ProductFocus.mix`): the order
@@ -1388,6 +1407,7 @@ export const conversationMachine = setup({
     acceptsReserveOffer: ({ context }) => takesReserveOffer(context),
     reservesCountOfOffer: ({ context }) => reservesCountOf(context) !== null,
     reservesBeyondStock: ({ context }) => reservesBeyondStock(context) !== null,
+    insistsOnWanted: ({ context }) => insistsOnWanted(context),
     // "a nombre de Ferretería del Este SRL" just after the order was set aside: the name it goes under, noted (never "¿qué necesitas?").
     namesOpenOrder: ({ context }) => {
       const understanding = u(context);
@@ -2320,7 +2340,14 @@ export const conversationMachine = setup({
       if (offer.kind !== 'reserve_offer' || !offer.line || !short) return;
       const name = offer.text.replace(/^[\d.,]+ x /, '');
       enqueue.emit(reply('quote.reserve_short', { count: String(short.count), stock: String(short.stock), name }));
-      enqueue.assign({ expecting: { ...offer, turn: context.turn, line: { ...offer.line, quantity: short.stock }, text: `${short.stock} x ${name}` } });
+      enqueue.assign({ expecting: { ...offer, turn: context.turn, line: { ...offer.line, quantity: short.stock }, text: `${short.stock} x ${name}`, wanted: short.count } });
+    }),
+    // "no, necesito los 500": the whole count ordered, the stock set aside and the rest to be ordered (`quote.reserved_partial`).
+    orderWanted: assign(({ context }) => {
+      const offer = context.expecting;
+      if (offer.kind !== 'reserve_offer' || !offer.line || offer.wanted === undefined) return {};
+      const name = offer.text.replace(/^[\d.,]+ x /, '');
+      return { expecting: { ...offer, line: { ...offer.line, quantity: offer.wanted }, text: `${offer.wanted} x ${name}` } };
     }),
     sayOrderNamed: emit(({ context }) => {
       const named = orderNameOf(context);
@@ -2332,7 +2359,9 @@ export const conversationMachine = setup({
         ? reply(
             context.expecting.backorder
               ? 'quote.backorder'
-              : formInProgress(context)
+              : context.expecting.wanted !== undefined && context.expecting.line?.quantity === context.expecting.wanted && context.expecting.line.stock !== undefined
+                ? 'quote.reserved_partial'
+                : formInProgress(context)
                 ? 'quote.reserved_held'
                 : reservedForPickup(context)
                   ? 'quote.reserved_pickup'
@@ -2344,7 +2373,14 @@ export const conversationMachine = setup({
                         ? 'quote.reserved.company'
                         : 'quote.reserved.named'
                       : 'quote.reserved',
-            { number: context.ticket?.number ?? '', line: reservedWithDelivery(context)?.text ?? context.expecting.text, name: orderNameOf(context)?.name ?? '' },
+            {
+              number: context.ticket?.number ?? '',
+              line: reservedWithDelivery(context)?.text ?? context.expecting.text,
+              name: orderNameOf(context)?.name ?? '',
+              ...(context.expecting.wanted !== undefined && context.expecting.line?.stock !== undefined
+                ? { stock: String(context.expecting.line.stock), rest: String(context.expecting.wanted - context.expecting.line.stock) }
+                : {}),
+            },
           )
         : reservedForPickup(context)
           ? reply('quote.ticket_pickup', { number: context.ticket?.number ?? '' })
@@ -2550,6 +2586,8 @@ export const conversationMachine = setup({
             // "apártame 20", "set aside 20 for me": that many of the product offered, set aside at once.
             // ...more than the store has ("apártame 500" of 230): the 230 offered instead.
             { guard: 'reservesBeyondStock', target: 'continuing', actions: [{ type: 'route', params: { as: 'price_quote' } }, 'offerStockInstead'] },
+            // ...and "no, necesito los 500" next: all 500 ordered, the 230 in stock and the rest to be ordered.
+            { guard: 'insistsOnWanted', target: '#answering.quoteTicket', actions: [{ type: 'route', params: { as: 'price_quote' } }, 'orderWanted'] },
             { guard: 'reservesCountOfOffer', target: '#answering.quoteTicket', actions: [{ type: 'route', params: { as: 'price_quote' } }, 'recountOffer'] },
             { guard: 'acceptsReserveOffer', target: '#answering.quoteTicket', actions: { type: 'route', params: { as: 'price_quote' } } },
             { guard: 'namesOpenOrder', target: 'continuing', actions: [{ type: 'route', params: { as: 'decided' } }, 'sayOrderNamed', 'rememberContact'] },
@@ -2811,6 +2849,10 @@ export const conversationMachine = setup({
                 : {}),
               // ...or the lines of the counter set aside together.
               ...(context.expecting.kind === 'reserve_offer' && context.expecting.lines ? { quote: { lines: context.expecting.lines.map((l) => ({ sku: l.sku, quantity: l.quantity })) } } : {}),
+              // ...or the whole count insisted on beyond the stock ("no, necesito los 500"): its line, with what there is and what to order.
+              ...(context.expecting.kind === 'reserve_offer' && context.expecting.wanted !== undefined && context.expecting.line && !context.expecting.lines
+                ? { quote: { lines: [{ sku: context.expecting.line.sku, quantity: context.expecting.line.quantity }] } }
+                : {}),
               ...(reservedWithDelivery(context) ? { quote: reservedWithDelivery(context)!.quote } : {}),
               idempotencyKey: key(context, 'quote-ticket'),
             }),

@@ -212,6 +212,8 @@ export const FLOW_TEMPLATE_KEYS: readonly string[] = [
   'quote.reserve_nudge',
   // "apártame 500" of 230 in stock: only the stock there is, offered instead ({count, stock, name}).
   'quote.reserve_short',
+  // "no, necesito los 500" then: all of them ordered, {stock} set aside and {rest} to be ordered ({line, number, stock, rest}).
+  'quote.reserved_partial',
   'quote.backorder_nudge',
   'identity.codeSent',
   'identity.cannotSend',

@@ -26,6 +26,8 @@ export interface MaterialQuestion {
   coats?: number;
   /** Rooms counted, not measured ("una casa de 2 habitaciones", "a 3 bedroom house"). */
   rooms?: number;
+  /** The living room named with the rooms ("son 2 habitaciones y la sala", "2 bedrooms and the living room"): its walls too. */
+  living?: true;
   /** Doors to paint counted ("son 2 puertas"), with the sides painted: the area is theirs (`doors-area.ts`). */
   doors?: { doors: number; sides: 1 | 2 };
 }
@@ -212,6 +214,7 @@ function measurementsOf(t: string): Mutable {
   if (coats?.[1]) q.coats = WORD_NUMBER[coats[1]] ?? Number(coats[1]);
   const rooms = ROOMS.exec(t);
   if (rooms?.[1]) q.rooms = ROOM_COUNT[rooms[1]] ?? Number(rooms[1]);
+  if (rooms?.[1] && LIVING_ROOM.test(t)) q.living = true;
   // "¿cuántos galones para 2 puertas?": the doors' area (about 2 m² a side).
   const doors = q.sides || q.area !== undefined || q.volume !== undefined ? null : doorsIn(t);
   if (doors) Object.assign(q, { doors, area: doors.doors * doors.sides * DOOR_SIDE_M2, length: undefined });
@@ -230,6 +233,8 @@ function isDistance(t: string, value: string, unit: string): boolean {
 
 /** "2 habitaciones", "tres cuartos", "3 bedroom house": a count of rooms (1 to 9), never a length. */
 const ROOMS = /\b([1-9]|dos|tres|cuatro|cinco|seis|two|three|four|five|six)\s*-?\s*(?:habitacion(?:es)?|cuartos|aposentos|recamaras|dormitorios|bedrooms?|rooms)\b/;
+/** The living room, named beside the rooms counted. */
+const LIVING_ROOM = /\b(?:la sala|sala de estar|salita|living(?: room)?|lounge|family room)\b/;
 const ROOM_COUNT: Readonly<Record<string, number>> = { dos: 2, tres: 3, cuatro: 4, cinco: 5, seis: 6, two: 2, three: 3, four: 4, five: 5, six: 6 };
 
 /**
@@ -276,7 +281,9 @@ const MEASURE_WORDS = new Set(
     // "mi casa tiene como 120 metros de pared por fuera": where the surface is.
     'afuera fuera adentro dentro exterior interior outside inside has have total ' +
     // "3 x 2 y 2 de hondo": a cistern's depth (`box-job.ts`).
-    'hondo honda profundo profunda profundidad deep depth'
+    'hondo honda profundo profunda profundidad deep depth ' +
+    // "it's 2 bedrooms and the living room": the kind of room, not another question.
+    'living dining family master'
   ).split(' '),
 );
 

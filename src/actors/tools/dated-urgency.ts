@@ -36,17 +36,19 @@ const AFTER = new RegExp(`\\b(?:despues de(?:l| la| el)?|after|a partir de(?:l| 
 const HOLIDAY_BY = new RegExp(`\\b${BY} (?:(?:la|el|las|los|the) )?${HOLIDAY_WORDS}\\b`);
 /** "15 de enero", "the 20th of December", "December 20". */
 const DAY_MONTH = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th|ro|ero)? (?:de |of )?(${MONTH_WORDS})\\b|\\b(${FULL_MONTH}) (\\d{1,2})(?:st|nd|rd|th)?\\b`);
-/** "para el 15", "antes del 20", "by the 15th": a day of this month (else the next). */
-const DAY_ALONE = /\b(?:para el|pal|pa el|antes del|el dia|by the|before the|for the|until the|hasta el|no mas tarde del) (\d{1,2})(?:st|nd|rd|th|ro)?\b(?! (?:de |of )?(?:pulgadas?|libras?|galones?|metros?|pies?|sacos?|dias?|semanas?|inch\w*|pounds?|gallons?|feet|foot|bags?|days?|weeks?|unidades?|units?|por ciento|percent))/;
+/** "para el 15", "antes del 20", "by the 15th", "on the 19th", "la boda del sábado 19", "Saturday the 19th": a day of this month (else the next). */
+const DAY_ALONE = /\b(?:para el|pal|pa el|antes del|el dia|by the|before the|for the|until the|hasta el|no mas tarde del|(?:es|sera|seria) el|on the(?= \d{1,2}(?:st|nd|rd|th)\b)|(?:is|it s|it is) on the|(?:para |antes |hasta )?(?:el|del|este|on|by|before|for|this)? ?(?:lunes|martes|miercoles|jueves|viernes|sabado|domingo|monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?: the)?) (\d{1,2})(?:st|nd|rd|th|ro)?\b(?! (?:de |of )?(?:pulgadas?|libras?|galones?|metros?|pies?|sacos?|dias?|semanas?|inch\w*|pounds?|gallons?|feet|foot|bags?|days?|weeks?|unidades?|units?|por ciento|percent))/;
 /** A month named: as a deadline or its beginning (its first day), in it (its middle), at its end. */
 const MONTH_SAID = new RegExp(
-  `\\b(?:(${BY}|antes de que [a-z ]{0,50}? (?:en|in)|a principios de|a inicios de|principios de|inicios de|early|at the beginning of|beginning of|the start of)|(en|in|durante|during|a mediados de|mediados de|mid|in the middle of)|(a finales de|finales de|a fines de|fines de|late|at the end of|the end of))(?: (?:del|de|el|la|of))? (${FULL_MONTH})\\b`,
+  `\\b(?:(${BY}|antes de que [a-z ]{0,50}? (?:en|in)|before [a-z ]{0,50}? in|a principios de|a inicios de|principios de|inicios de|early|at the beginning of|beginning of|the start of)|(en|in|durante|during|a mediados de|mediados de|mid|in the middle of)|(a finales de|finales de|a fines de|fines de|late|at the end of|the end of))(?: (?:del|de|el|la|of))? (${FULL_MONTH})\\b`,
 );
 
 /** Next month, as a deadline or its beginning, in it, or at its end ("a finales del mes que viene", "late next month"). */
 const NEXT_MONTH = /\b(?:(a principios|a inicios|principios|inicios|early|at the beginning of|the beginning of|the start of)|(a mediados|mediados|mid|in the middle of|the middle of)|(a finales|a fines|finales|fines|late|at the end of|the end of|end of))?(?: (?:del|de|of))?(?: (?:el|la|the))? ?(?:mes que viene|proximo mes|mes proximo|mes entrante|next month|following month)\b/;
 /** This month, by its end: "este mes", "this month", "a fin de mes", "by the end of the month", "antes de que termine el mes". */
 const THIS_MONTH = /\b(?:(?:para |pa |en |by |within |in |during )?(?:este|this) mes|this month|(?:a )?(?:fin|final|finales|fines|end) (?:de |del |of )?(?:este |the |this |el )?(?:mes|month)|antes de que (?:se )?(?:termine|acabe) (?:el|este) mes|before the (?:end of the )?month (?:is over|ends)?)\b/;
+/** This year, by its end: "antes de que termine el año", "a finales de año", "by the end of the year". */
+const THIS_YEAR_END = /\b(?:(?:a )?(?:fin|final|finales|fines) (?:de |del )?(?:este )?ano|(?:antes de que )?(?:se )?(?:termine|acabe) (?:el|este) ano|(?:the )?end of (?:the|this) year|(?:this )?year end|before the year (?:is over|ends))\b/;
 /** The Christmas break, when schools and offices do their works. */
 const CHRISTMAS_BREAK = /\b(?:vacaciones (?:escolares )?(?:de |del )?(?:navidad|diciembre|fin de ano)|(?:christmas|xmas|holiday|winter) (?:break|holidays|vacation|recess))\b/;
 /** "a partir del mes que viene", "after next month": no deadline. */
@@ -70,17 +72,22 @@ const nextMonthOn = (today: CalendarDay, day: number): CalendarDay => {
   return { year: at.getUTCFullYear(), month: at.getUTCMonth() + 1, day: at.getUTCDate() };
 };
 
+/** A day of the month said bare ("el 19", "para la boda el 19", "the 19th"): a deadline only where when it is needed was asked. */
+const BARE_DAY = /\b(?:el|the) (\d{1,2})(?:st|nd|rd|th|ro)?\b(?! (?:de |of )?(?:pulgadas?|libras?|galones?|metros?|pies?|sacos?|dias?|semanas?|inch\w*|pounds?|gallons?|feet|foot|bags?|days?|weeks?|unidades?|units?|por ciento|percent))/;
+
 /** The deadline a message names, in the tenant's calendar from `today`; null when it names none. */
-function deadlineOf(f: string, today: CalendarDay): CalendarDay | null {
+function deadlineOf(f: string, today: CalendarDay, asked = false): CalendarDay | null {
   if (AFTER.test(f) || AFTER_MONTH.test(f)) return null;
   // "queremos pintar la escuela en las vacaciones de navidad": the work starts with the break (about the 20th of December).
   if (CHRISTMAS_BREAK.test(f)) return today.month === 12 && today.day > 20 ? today : nextDate(today, 12, 20);
+  if (THIS_YEAR_END.test(f)) return { year: today.year, month: 12, day: 31 };
   if (THIS_MONTH.test(f) && !NOT_THIS_MONTH.test(f)) return { ...today, day: new Date(Date.UTC(today.year, today.month, 0)).getUTCDate() };
   const holiday = HOLIDAY_BY.exec(f);
-  if (holiday) return holidayDate(f.slice(holiday.index), today);
+  // "before New Year": the holiday's own name ("new year's"), said without its "'s".
+  if (holiday) return holidayDate(f.slice(holiday.index).replace(/\bnew year\b(?! s)/, 'new years'), today);
   const dayMonth = DAY_MONTH.exec(f);
   if (dayMonth) return dayMonth[1] !== undefined ? nextDate(today, MONTH_NUMBERS[dayMonth[2]!]!, Number(dayMonth[1])) : nextDate(today, MONTH_NUMBERS[dayMonth[3]!]!, Number(dayMonth[4]));
-  const dayAlone = DAY_ALONE.exec(f);
+  const dayAlone = DAY_ALONE.exec(f) ?? (asked ? BARE_DAY.exec(f) : null);
   if (dayAlone) {
     const n = Number(dayAlone[1]);
     if (n < 1 || n > 31) return null;
@@ -108,8 +115,11 @@ function deadlineOf(f: string, today: CalendarDay): CalendarDay | null {
   return null;
 }
 
-/** The urgency of a deadline named in `text`, counted from `now` in `timeZone`; undefined when no date is named. */
-export function urgencyByDate(text: string, now: number, timeZone: string): UrgencyLevel | undefined {
+/**
+ * The urgency of a deadline named in `text`, counted from `now` in `timeZone`; undefined when no date
+ * is named. `asked`: the answer to "¿para cuándo?" / the urgency, where a bare day ("el 19") is one.
+ */
+export function urgencyByDate(text: string, now: number, timeZone: string, asked = false): UrgencyLevel | undefined {
   const f = fold(text).replace(/[^a-z0-9\s]+/g, ' ').replace(/\s+/g, ' ').trim();
   const p = localParts(now, timeZone);
   const today: CalendarDay = { year: p.year, month: p.month, day: p.day };
@@ -119,7 +129,7 @@ export function urgencyByDate(text: string, now: number, timeZone: string): Urge
     const days = Math.round((utc(nextMonthOn(today, next[1] !== undefined ? 5 : next[3] !== undefined ? 25 : 15)) - utc(today)) / DAY_MS);
     return days <= 7 ? 'Alto' : days <= 21 ? 'Medio' : 'Bajo';
   }
-  const deadline = deadlineOf(f, today);
+  const deadline = deadlineOf(f, today, asked);
   if (deadline === null) return undefined;
   const days = Math.round((utc(deadline) - utc(today)) / DAY_MS);
   return days <= 7 ? 'Alto' : days <= 35 ? 'Medio' : 'Bajo';
@@ -132,12 +142,13 @@ export function urgencyByDate(text: string, now: number, timeZone: string): Urge
  */
 export function readingWithDatedUrgency<T extends Understanding>(reading: T, text: string, expecting: Expectation | undefined, now: number, timeZone: string): T {
   // A lead's opening that names when ("…en las vacaciones de navidad", "we start next month"): its urgency, as a clerk writes it.
-  const said = reading.urgency !== undefined || typeof reading.leadFields.urgency_level === 'string' || (reading.nlu?.intent.name === 'sales_lead' && expecting?.kind !== 'lead_field');
+  // ...or more of the need told where another question is asked ("son 12 aulas, lo necesitamos antes de que empiecen las clases en enero").
+  const said = reading.urgency !== undefined || typeof reading.leadFields.urgency_level === 'string' || (reading.nlu?.intent.name === 'sales_lead' && expecting?.kind !== 'lead_field') || (expecting?.kind === 'lead_field' && reading.addsToNeed === true);
   const asked = expecting?.kind === 'lead_field' && expecting.field === 'urgency_level';
   // "empezamos a vaciar el 4 de enero" at the summary: when it is needed, told late (a question there is answered, not taken).
   const atSummary = expecting?.kind === 'lead_confirmation' && !text.includes('?');
   if (!said && !asked && !atSummary) return reading;
-  const level = urgencyByDate(text, now, timeZone);
+  const level = urgencyByDate(text, now, timeZone, asked);
   if (level === undefined || (level === reading.urgency && reading.leadFields.urgency_level === level)) return reading;
   // "empezamos el mes que viene pero el cemento lo necesito ya": the date is the project's, the need is now.
   if (reading.urgency === 'Alto' && level !== 'Alto' && NOW_SAID.test(fold(text))) return reading;

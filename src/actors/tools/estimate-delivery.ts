@@ -82,7 +82,9 @@ export function quoteSummaryLines(tenant: TenantData, quote: { lines: readonly Q
   for (const line of quote.lines) {
     const product = tenant.catalog.find((p) => p.sku === line.sku);
     if (!product) continue;
-    out.push(`- ${line.quantity} x ${product.name} (${product.sku}) ${es ? 'a' : 'at'} ${formatMoney(product.price)} = ${formatMoney(product.price * line.quantity)}${soldOut(product) ? (es ? ' (agotado: fuera del total)' : ' (out of stock: not in the total)') : ''}`);
+    // "no, necesito los 500" of 230: how many there are and how many to order, for the sales team to order them.
+    const short = !soldOut(product) && product.stock > 0 && line.quantity > product.stock ? (es ? ` (en existencia: ${product.stock}; por pedir: ${line.quantity - product.stock})` : ` (in stock: ${product.stock}; to order: ${line.quantity - product.stock})`) : '';
+    out.push(`- ${line.quantity} x ${product.name} (${product.sku}) ${es ? 'a' : 'at'} ${formatMoney(product.price)} = ${formatMoney(product.price * line.quantity)}${soldOut(product) ? (es ? ' (agotado: fuera del total)' : ' (out of stock: not in the total)') : short}`);
   }
   const fee = quote.delivery?.fee ?? 0;
   if (quote.delivery) out.push(`- Delivery ${es ? 'a' : 'to'} ${quote.delivery.place}: ${fee === 0 ? (es ? 'gratis' : 'free') : formatMoney(fee)}`);

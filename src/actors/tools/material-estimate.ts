@@ -24,6 +24,8 @@ import { ruledEstimate } from './job-estimate.js';
 const ROOM_HEIGHT = 2.5;
 /** The side (m) of an everyday room, for rooms counted without their sizes ("casa de 2 habitaciones"). */
 const TYPICAL_ROOM = 3;
+/** The side (m) of an everyday living room, counted with the rooms when named ("y la sala"). */
+const TYPICAL_LIVING = 4;
 /** A slab or floor of concrete given by its sides only is worked out at this thickness (m), said so. */
 const SLAB_THICKNESS = 0.1;
 const GALLONS_PER_BUCKET = 5;
@@ -312,7 +314,11 @@ function paint(tenant: TenantData, product: Product, text: string, q: MaterialQu
   else if (area === null && q.rooms !== undefined) {
     // "una casa de 2 habitaciones": the walls of that many everyday rooms (3 x 3 m), said so.
     area = q.rooms * 2 * (TYPICAL_ROOM + TYPICAL_ROOM) * ROOM_HEIGHT;
-    lead.push({ template: 'product.rooms_walls', params: { rooms: q.rooms, sides: `${TYPICAL_ROOM} x ${TYPICAL_ROOM} m`, height: fmt(ROOM_HEIGHT), area: fmt(area) } });
+    // "...y la sala": the living room named is counted too (a bigger room), never said left out.
+    const living = q.living === true && tenant.templates[lang]?.['product.rooms_walls_living'] !== undefined;
+    if (living) area += 2 * (TYPICAL_LIVING + TYPICAL_LIVING) * ROOM_HEIGHT;
+    const params = { rooms: q.rooms, sides: `${TYPICAL_ROOM} x ${TYPICAL_ROOM} m`, height: fmt(ROOM_HEIGHT), area: fmt(area) };
+    lead.push({ template: living ? 'product.rooms_walls_living' : 'product.rooms_walls', params: living ? { ...params, livingSides: `${TYPICAL_LIVING} x ${TYPICAL_LIVING} m` } : params });
   }
   // "¿cuántos galones para 100 metros?": metres of wall to paint are square metres.
   if (area === null) area = areaToCover(text) ?? (q.length !== undefined && q.surface === undefined ? q.length : null);

@@ -400,6 +400,8 @@ const COUNTED_PART = /^(?:(?:dame|deme|ponme|quiero|necesito|ocupo|mandame|y|and
  */
 export function countedFollowUps(index: CatalogIndex, focus: ProductFocus, message: string, catalog: readonly Product[]): Wanted[] | null {
   const folded = fold(message).replace(/[¿?¡!.]+/g, ' ').trim();
+  const ordered = countsInOrder(focus, folded, catalog);
+  if (ordered) return ordered;
   const parts = folded.split(/\s*,\s*|\s+(?:y|and)\s+(?=\d)/).map((p) => p.trim()).filter((p) => p !== '');
   if (parts.length < 2 || !parts.every((p) => COUNTED_PART.test(p))) return null;
   const items: Wanted[] = [];
@@ -412,3 +414,26 @@ export function countedFollowUps(index: CatalogIndex, focus: ProductFocus, messa
   return items;
 }
 
+
+/** One bare count of a list answered in order ("50", "100 bags", "unos 20"). */
+const BARE_COUNT = /^(?:(?:unos|unas|como|about|around)\s+)?(\d+)(?:\s+[a-z]+)?$/;
+
+/**
+ * "50 y 100", "50 bags and 100" after "¿Cuántos necesitas de cada uno?" with the goods listed as
+ * options: one count per option, in the order they were listed (never a 50 kg cement). Null unless
+ * the message is exactly that many bare counts.
+ */
+function countsInOrder(focus: ProductFocus, folded: string, catalog: readonly Product[]): Wanted[] | null {
+  const options = focus.options ?? [];
+  if (options.length < 2) return null;
+  const parts = folded.split(/\s*,\s*|\s+(?:y|e|and)\s+/).map((p) => p.trim()).filter((p) => p !== '');
+  if (parts.length !== options.length) return null;
+  const items: Wanted[] = [];
+  for (const [i, part] of parts.entries()) {
+    const count = BARE_COUNT.exec(part);
+    const product = catalog.find((p) => p.sku === options[i]);
+    if (!count || !product || Number(count[1]) <= 0) return null;
+    items.push({ query: product.name, quantity: Number(count[1]) });
+  }
+  return items;
+}

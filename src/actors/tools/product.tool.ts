@@ -376,8 +376,8 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
   if (changed) return multiQuote(tenant, changed, missing, lang, index, formal);
 
   const listed = found.length + missing.length;
-  // "¿cuánto cuesta el cemento y la arena?": each one's price, and how many of each for the total (an estimate of "1 x" each is no answer); "10 de cada uno" or the counts then price the lot.
-  if (input.intent === 'price_quote' && !quantities && !formal && missing.length === 0 && found.length >= 2 && !oneOfEach(found, text, lang) && tenant.templates[lang]?.['product.prices'] !== undefined) {
+  // "¿cuánto cuesta el cemento y la arena?", "a quote for cement and rebar": each one's price, and how many of each for the total (an estimate or a quote ticket of "1 x" each is no answer); "10 de cada uno" or the counts then price the lot.
+  if ((input.intent === 'price_quote' || formal) && !quantities && missing.length === 0 && found.length >= 2 && !oneOfEach(found, text, lang) && tenant.templates[lang]?.['product.prices'] !== undefined) {
     const shown = found.slice(0, MAX_NAMED);
     const first = shown[0] as Found;
     const items = shown.map(({ match }) => describeProduct(tenant, match.product, lang));

@@ -37,6 +37,7 @@ const ALLOWED_PARAMS: Record<string, string[]> = {
   'quote.backorder': ['number', 'line'],
   'quote.reserve_nudge': ['line'],
   'quote.reserve_short': ['count', 'stock', 'name'],
+  'quote.reserved_partial': ['number', 'line', 'stock', 'rest'],
   'quote.backorder_nudge': ['line'],
   'identity.codeSent': ['channel', 'handle'],
   'workflow.proof.sent': ['last4'],

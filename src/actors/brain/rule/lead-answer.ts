@@ -7,6 +7,7 @@ import { fold } from './text.js';
 import { AREA_NAMED, carriesContactData, GOODS_WORDS } from './lead-area.js';
 import { levelOfSpan } from './time-spans.js';
 import { toldVolume } from './volume-told.js';
+import { toldJobSize } from './need-continued.js';
 import { bareOf, leadWords } from './lead-text.js';
 import { readUrgencyAnswer, TIME_ONLY, URGENCY_ALONE, URGENCY_WHEN } from './lead-urgency.js';
 
@@ -191,6 +192,8 @@ export function readBare(field: LeadField, text: string, context: { tenantName?:
       // A question, contact data ("mi nombre completo es …") or a long message is not an answer to
       // this question: the machine takes what it carries and asks again.
       if (/\?\s*$/.test(text.trim()) || carriesContactData(context.entities) || f.split(' ').length > 6) return undefined;
+      // "son 12 aulas y el pasillo": the job's size, more of the need (read by `lead-fields.ts`), not "Otro".
+      if (toldJobSize(f, context.entities)) return undefined;
       // Answered with what they want to buy ("materiales de construcción", "tools"): sales.
       return context.entities.some((e) => e.type === 'product') || GOODS_WORDS.test(f) || BUYING.test(f) ? 'Ventas' : 'Otro';
     }

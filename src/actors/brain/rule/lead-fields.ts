@@ -8,7 +8,7 @@ import { fold } from './text.js';
 import { PROJECT_WORDS } from './project-quotes.js';
 import { AREA_NAMED, carriesContactData, GOODS_WORDS, readNeedAtArea } from './lead-area.js';
 import { levelOfSpan } from './time-spans.js';
-import { continuesNeed, saysOnlyWhen, toldProblem } from './need-continued.js';
+import { continuesNeed, saysOnlyWhen, toldJobSize, toldProblem } from './need-continued.js';
 import { prefersPhoneContact } from './contact-preference.js';
 import { toldVolume } from './volume-told.js';
 import { FORM_WORDS, PRICE_ASKED, readBare, toldBesidesPrice, WRITTEN_AS_A_NAME } from './lead-answer.js';
@@ -190,6 +190,12 @@ export function readLeadFields(input: { text: string; entities: readonly Entity[
       fields.problem_statement = text.trim().replace(/\s+/g, ' ').slice(0, 400);
       addsToNeed = true;
     }
+  }
+  // "son 12 aulas y el pasillo, lo necesitamos antes de que empiecen las clases en enero" where the area is asked:
+  // the job's size is more of the need (written under it, "Anotado"), its deadline the urgency; the area is asked again.
+  if (expected === 'interest_area' && fields.interest_area === undefined && fields.problem_statement === undefined && !question && !asksPrice && !carriesContactData(entities) && toldJobSize(folded, entities)) {
+    fields.problem_statement = text.trim().replace(/\s+/g, ' ').slice(0, 400);
+    addsToNeed = true;
   }
   // "para una casa de 3 habitaciones" where the urgency is asked: the need told in two messages, kept whole ("…necesito blocks…, empezamos en enero": the urgency too).
   if (expected === 'urgency_level' && (fields.urgency_level === undefined || NEED_TOLD.test(folded)) && fields.problem_statement === undefined && fields.interest_area === undefined && !question && !asksPrice && !carriesContactData(entities) && continuesNeed(folded, entities)) {

@@ -33,6 +33,31 @@ export function continuesNeed(folded: string, entities: readonly Entity[]): bool
   return CARRIES_ON.test(folded) || COUNTED.test(folded) || words.length >= 4;
 }
 
+/** The places of a job counted ("12 aulas", "3 habitaciones y la sala", "2 bedrooms", "40 rooms", "6 casas de dos niveles"). */
+const JOB_PLACES =
+  /\b(?:aulas?|salones?|habitaciones|cuartos|dormitorios|banos|apartamentos?|aptos?|casas?|villas?|locales|oficinas|niveles|pisos|plantas|naves?|rooms?|bedrooms?|bathrooms?|classrooms?|apartments?|units|houses|villas|floors|stories|storeys|offices)\b/;
+
+/** A count ending the words before a place, maybe with one word between ("12", "como 8", "40 hotel"). */
+const COUNT_BEFORE_PLACE = new RegExp(`(?:${COUNTED.source})(?: [a-z]+)?$`);
+
+/**
+ * The size of the job told, its places counted ("son 12 aulas y el pasillo", "it's 2 bedrooms and the
+ * living room", "son 6 casas de dos niveles"): more of the need, never an interest area ("Otro") nor
+ * "no te entendí" where the area is asked. A product named is goods (read as such), not this.
+ *
+ * @example
+ * toldJobSize('son 12 aulas y el pasillo', []) // true
+ * toldJobSize('otro', []) // false
+ */
+export function toldJobSize(folded: string, entities: readonly Entity[]): boolean {
+  if (entities.some((e) => e.type === 'product') || NOT_MORE.test(folded)) return false;
+  const place = JOB_PLACES.exec(folded);
+  if (!place) return false;
+  // The count right before the place ("12 aulas", "tres habitaciones", "40 rooms").
+  const before = folded.slice(0, place.index).trim().split(' ').slice(-2).join(' ');
+  return COUNT_BEFORE_PLACE.test(before);
+}
+
 /**
  * The story behind the need, told in so many words after it ("el problema es que el suplidor que
  * tenía me queda mal con las entregas", "the problem is that our supplier keeps failing us"): more

@@ -51,13 +51,14 @@ export function asksQuoteForProjectUnits(text: string): boolean {
 
 /**
  * The building of an organisation the goods are for: "para un colegio", "pa la iglesia", "para el
- * hotel", "for a school", "for our church". A house or "una obra" is not one (a homeowner's paint is
+ * hotel", "for a school", "for our church", or whose part they are for ("las aulas del colegio", "the
+ * lobby of our hotel"). A house or "una obra" is not one (a homeowner's paint is
  * asked which and how many); a school's, a church's or a hotel's quantities are an advisor's to take.
  */
 const FOR_ORGANISATION =
-  /\b(?:para|pa|pal|for)\s+(?:(?:el|la|los|las|un|una|unos|unas|nuestro|nuestra|nuestros|nuestras|mi|the|a|an|our|my)\s+)?(?:colegios?|escuelas?|liceos?|politecnicos?|universidad(?:es)?|iglesias?|templos?|capillas?|parroquias?|hotel(?:es)?|hospital(?:es)?|clinicas?|condominios?|residencial|ayuntamiento|alcaldia|fundacion|club|school|schools|church|churches|chapel|hotel|hotels|resort|hospital|clinic|condo|condominium|academy|university|college)\b/;
+  /\b(?:(?:para|pa|pal|for)\s+(?:(?:el|la|los|las|un|una|unos|unas|nuestro|nuestra|nuestros|nuestras|mi|the|a|an|our|my)\s+)?|(?:del|de la|de nuestr[oa]|of (?:our|the))\s+)(?:colegios?|escuelas?|liceos?|politecnicos?|universidad(?:es)?|iglesias?|templos?|capillas?|parroquias?|hotel(?:es)?|hospital(?:es)?|clinicas?|condominios?|residencial|ayuntamiento|alcaldia|fundacion|club|school|schools|church|churches|chapel|hotel|hotels|resort|hospital|clinic|condo|condominium|academy|university|college)\b/;
 
-/** "quiero cotizar pintura para un colegio", "a quote for paint for our church": goods quoted for an organisation's building. */
+/** "quiero cotizar pintura para un colegio", "a quote for paint for our church", "a quote for tiles to redo the lobby of our hotel": goods quoted for an organisation's building. */
 export function asksQuoteForOrganisation(text: string): boolean {
   const f = words(text).join(' ');
   return QUOTE_WORDS.test(f) && FOR_ORGANISATION.test(f);
