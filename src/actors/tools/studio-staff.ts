@@ -4,6 +4,7 @@ import type { TenantData } from '../../domain/tenant.js';
 import type { InfoActorOutput } from '../../machines/conversation.contract.js';
 import type { BackendClient } from '../connectors/backend-client.js';
 import { asksWhenOneWorks } from '../brain/rule/studio-asks.js';
+import { asksWhoSomeoneIs } from '../brain/rule/studio-requests.js';
 import { fold } from '../brain/rule/text.js';
 import { type StudioService, WEEK_DAYS } from './studio-reads.js';
 import { namedServices } from './studio-services.js';
@@ -38,12 +39,12 @@ function daysSaid(days: readonly string[], lang: Lang): string {
   return listed(at.map((i) => DAY_NAMES[lang][i]!), lang);
 }
 
-/** Who does a service, asked in so many words: "¿quién hace los tintes?", "who does the highlights?". */
-const WHO_ASKED = /\b(?:quien|quienes|who)\s+(?:me\s+|nos\s+)?(?:hace|hacen|does|do|can do|trabaja|works on)\b/;
+/** Who does a service, asked in so many words: "¿quién hace los tintes?", "who does the highlights?", "¿con quién me recomiendas?". */
+const WHO_ASKED = /\b(?:(?:quien|quienes|who)\s+(?:me\s+|nos\s+)?(?:hace|hacen|does|do|can do|trabaja|works on)|con quien (?:me |nos )?(?:recomienda\w*|sugiere\w*|aconseja\w*)|who (?:do you |would you )?(?:recommend|suggest))\b/;
 
 /** Whether a message may be about the studio's people (only then is `/staff` read): who does a service, one person's days. */
 export function mayAskStaff(text: string): boolean {
-  return WHO_ASKED.test(fold(text)) || asksWhenOneWorks(text);
+  return WHO_ASKED.test(fold(text)) || asksWhenOneWorks(text) || asksWhoSomeoneIs(text);
 }
 
 /** The staff member a message names by first name ("rosanna trabaja el lunes?"), or null. */

@@ -29,12 +29,13 @@ import { asksLanguage, storeFactsAsked } from './store-facts.js';
 import { asksPriceInCurrency } from './currency-questions.js';
 import { fold } from './text.js';
 import { groupSize } from '../../../machines/workflow/group-booking.js';
+import { asksServiceOnADay, asksWhoSomeoneIs } from './studio-requests.js';
 
 /** Confidence of a studio question read by rule: sure enough to answer without a clarifying question. */
 export const STUDIO_RULE_CONFIDENCE = 0.6;
 
 /** The place's facts a studio may be asked about (the store's fact words), and two of its own. */
-export type StudioFactKey = 'parking' | 'restroom' | 'accessibility' | 'wifi' | 'atm' | 'children' | 'pets' | 'deposit' | 'prep' | 'walkin' | 'languages' | 'giftcard' | 'tax';
+export type StudioFactKey = 'parking' | 'restroom' | 'accessibility' | 'wifi' | 'atm' | 'children' | 'pets' | 'deposit' | 'prep' | 'walkin' | 'languages' | 'giftcard' | 'tax' | 'homeservice';
 const PLACE_FACTS: ReadonlySet<string> = new Set(['parking', 'restroom', 'accessibility', 'wifi', 'atm']);
 
 const words = (text: string): string =>
@@ -78,6 +79,9 @@ const AT_A_TIME = /\b(?:at|a las?|para las?) \d{1,2}\b|\b\d{1,2} ?(?:am|pm)\b|\b
 /** A gift card or a service given as a present: "¿venden tarjetas de regalo?", "do you have gift cards?", "quiero regalarle un masaje a mi mamá". */
 const GIFT_CARD =
   /\b(?:tarjetas? (?:de )?regalo|gift ?cards?|gift certificates?|gift vouchers?|certificados? (?:de )?regalo|bonos? (?:de )?regalo|vales? (?:de )?regalo|giftcards?|regalar(?:le|les)? (?:un|una) (?:servicio|cita|paquete|masaje|facial|dia de spa|manicure|pedicure)|(?:give|gift) (?:a|an|my \w+ a|my \w+ an) (?:massage|facial|spa day|service|manicure|treatment) as a (?:gift|present))\b/;
+/** The studio coming to the customer: "¿hacen uñas a domicilio?", "¿pueden venir a mi casa?", "do you do house calls?". */
+const HOME_SERVICE =
+  /\b(?:a domicilio|(?:vienen|van|venir|ir|pasan|pasar|llegan|llegar|vayan|vengan|viene|va) (?:hasta )?(?:a |para )?(?:mi|la|tu|su|nuestra) casa|(?:en|desde) (?:mi|la) casa (?:de (?:la )?(?:clienta|cliente))|home (?:service|services|visits?)|house ?calls?|mobile (?:service|nails|makeup)|(?:come|go|travel) to (?:my|the|your|our) (?:home|house|place|hotel)|at (?:my|your) (?:home|house|place)|in[ -]home)\b/;
 /** Whether prices carry the tax: "¿el precio incluye ITBIS?", "do prices include tax?", "is that plus tax?". */
 const TAX = /\b(?:itbis|impuestos?|iva|tax|taxes|vat)\b/;
 
@@ -88,6 +92,7 @@ export function studioFactAsked(text: string): StudioFactKey | null {
   if (DEPOSIT_ASKED.test(f)) return 'deposit';
   if (GIFT_CARD.test(f)) return 'giftcard';
   if (TAX.test(f)) return 'tax';
+  if (HOME_SERVICE.test(f)) return 'homeservice';
   if (PREP_ASKED.test(f)) return 'prep';
   // "do you speak English?": the chat's languages, never a person asked for on the word "speak".
   if (asksLanguage(text)) return 'languages';
@@ -202,7 +207,7 @@ export function namesAPlan(text: string): boolean {
  * person asked to talk to.
  */
 const WHO_DOES =
-  /\b(?:(?:is there|are there|do you have|have you got|you got|hay|tienen|tiene|habra|hay por ahi)\s+(?:someone|somebody|anyone|anybody|a person|people|staff|alguien|una persona|alguna persona|gente|quien|quienes)\s+(?:who|that|to|que|pa|para)\s+(?:\w+\s+)?(?:does|do|did|can do|could do|haga|hagan|hace|hacen|pueda|puedan|sepa|sepan|arregle|arreglen)|(?:does|do|can|could)\s+(?:anyone|anybody|someone|somebody|one of you|any of you)\s+(?:there\s+)?(?:do|does|work on)|(?:alguien|quien)\s+(?:ahi\s+|alla\s+)?(?:que\s+)?(?:haga|hace|hacen|sepa hacer)|who (?:does|do|can do))\b/;
+  /\b(?:(?:is there|are there|do you have|have you got|you got|hay|tienen|tiene|habra|hay por ahi)\s+(?:someone|somebody|anyone|anybody|a person|people|staff|alguien|una persona|alguna persona|gente|quien|quienes)\s+(?:who|that|to|que|pa|para)\s+(?:\w+\s+)?(?:does|do|did|can do|could do|haga|hagan|hace|hacen|pueda|puedan|sepa|sepan|arregle|arreglen)|(?:does|do|can|could)\s+(?:anyone|anybody|someone|somebody|one of you|any of you)\s+(?:there\s+)?(?:do|does|work on)|(?:alguien|quien)\s+(?:ahi\s+|alla\s+)?(?:que\s+)?(?:me\s+|nos\s+|le\s+)?(?:haga|hace|hacen|sepa hacer)|who (?:does|do|can do)|con quien (?:me |nos )?(?:recomienda\w*|sugiere\w*|aconseja\w*)|who (?:do you |would you )?(?:recommend|suggest))\b/;
 
 /** Whether a message asks if someone there does a service (the services answer), not for a person to talk to. */
 export function asksWhoDoesService(text: string): boolean {
@@ -341,7 +346,7 @@ export function studioReading(intents: IntentSet, ranking: readonly IntentScore[
   // "do you do tattoos?", "¿hacen tatuajes?": only when the classifier is unsure (a thing it never saw leaves every label low).
   // "do you do lash extensions?" read as the help menu (an informational label answered by a template, no source) is the same question.
   const helpLabel = intents.intents.some((i) => i.label === intent.label && i.kind === 'informational' && i.answer !== undefined && !('source' in i.answer));
-  if (((ranking[0]?.confidence ?? 0) < MIN_INTENT_CONFIDENCE || helpLabel) && asksWhatIsOffered(text) && studioFactAsked(text) === null) return labelOf('services') === null ? intent : intents.score(labelOf('services')!, STUDIO_RULE_CONFIDENCE);
+  if (((ranking[0]?.confidence ?? 0) < MIN_INTENT_CONFIDENCE || helpLabel) && asksWhatIsOffered(text) && studioFactAsked(text) === null && !asksServiceOnADay(text)) return labelOf('services') === null ? intent : intents.score(labelOf('services')!, STUDIO_RULE_CONFIDENCE);
   // "is there someone who does eyebrows on sunday?": the service (and that day) answered, never a person offered on "someone".
   if (asksWhoDoesService(text) && !tellsServiceTrouble(text) && studioFactAsked(text) === null) return to('services');
   if (sureHandoff) return intent;
@@ -357,6 +362,11 @@ export function studioReading(intents: IntentSet, ranking: readonly IntentScore[
   // for the same time), never the help menu.
   const group = groupSize(text) !== null && intent.confidence < MIN_INTENT_CONFIDENCE && fact === null ? ranking.find((r) => intents.intents.some((i) => i.label === (r.label ?? r.name) && i.kind === 'workflow')) : undefined;
   if (group) return intents.score(group.label ?? group.name, STUDIO_RULE_CONFIDENCE);
+  // "I want a massage on Wednesday", "quiero un masaje el miércoles": a service wanted on a day is the booking the classifier ranks first, never the price list.
+  const booking = asksServiceOnADay(text) && fact === null && !sureWorkflow ? ranking.find((r) => intents.intents.some((i) => i.label === (r.label ?? r.name) && i.kind === 'workflow')) : undefined;
+  if (booking) return intents.score(booking.label ?? booking.name, Math.max(STUDIO_RULE_CONFIDENCE, booking.confidence));
+  // "¿quién es Carlos?", "tell me about Wendy": that person (the services answer reads the staff), never "no te entendí" nor the menu.
+  if (asksWhoSomeoneIs(text) && !sureWorkflow && fact === null) return to('services');
   // "¿cortan pelo de hombre?", "do you cut kids' hair?": the haircut's price and who confirms men are attended — never the help menu.
   if ((asksMensHaircut(text) || asksKidsHaircut(text)) && !sureWorkflow) return to('services');
   // "¿se puede hacer todo el mismo día?" after a package: the package's day answered, never the help menu nor a goodbye.
