@@ -12,6 +12,7 @@ import { namedAsOne } from './studio-compound.js';
 import { goodsAsked, goodsOfServices } from './studio-goods.js';
 import { currencyReply } from './studio-currency.js';
 import { offerOf } from './store-policies.js';
+import { withLastingUnknown } from './studio-lasting.js';
 
 /**
  * The studio's services as its receptionist tells them (`answer.source: "services"` in
@@ -282,7 +283,8 @@ export function answerServices(data: Pick<TenantData, 'templates' | 'utterances'
     const params = { name: s.name[lang], price: s.price === undefined ? '' : formatMoney(s.price), duration: s.durationMin ?? '' };
     const also = focused.length === 0 && s.price !== undefined && others.length > 0 && templateText(data, 'studio.service.price_others', lang, {}) ? othersSaid(others, lang) : null;
     if (also) return { replies: [{ template: 'studio.service.price_others', params: { ...params, others: also }, options: [s, ...others].map(bookOption) }], service: s.id };
-    return { replies: [{ template: s.price === undefined ? 'studio.service.named' : 'studio.service.price', params, options: [bookOption(s)] }], service: s.id };
+    // "¿y cuánto tiempo me dura en el pelo?": the visit's length said, how long the result holds not written.
+    return withLastingUnknown(data, { replies: [{ template: s.price === undefined ? 'studio.service.named' : 'studio.service.price', params, options: [bookOption(s)] }], service: s.id }, s.name[lang], text, lang);
   }
   if (named.length > 1) {
     const items = named.map((s) => ({ name: s.name[lang], price: s.price === undefined ? '—' : formatMoney(s.price), duration: s.durationMin ?? '' }));
