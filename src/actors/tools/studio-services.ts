@@ -13,6 +13,7 @@ import { goodsAsked, goodsOfServices } from './studio-goods.js';
 import { currencyReply } from './studio-currency.js';
 import { offerOf } from './store-policies.js';
 import { withLastingUnknown } from './studio-lasting.js';
+import { comparesServices } from '../brain/rule/studio-requests.js';
 
 /**
  * The studio's services as its receptionist tells them (`answer.source: "services"` in
@@ -263,6 +264,9 @@ export function answerServices(data: Pick<TenantData, 'templates' | 'utterances'
   // "¿cuál es el servicio más barato?", "the cheapest massage": that one, of the kind named or of all.
   if (named.length === 0 && asksPriceEnd(text)) named.push(priceEnd(kind !== null ? servicesOf(kind, services) : services, /\b(?:car[oa]s?|most expensive|priciest)\b/.test(folded) && !/\bmenos car/.test(folded)));
   if (kind !== null && named.length === 0) named.push(...servicesOf(kind, services));
+  // "¿cuál es la diferencia entre el facial hidratante y la limpieza profunda?": the kind's services side by side, not the first alone.
+  const compared = named.length === 1 && named[0]!.category !== undefined && comparesServices(text) ? servicesOf(named[0]!.category, services) : [];
+  if (compared.length > 1) named.splice(0, 1, ...compared.slice(0, MAX_PRICED));
   const others = kind !== null && named.length === 1 && named[0]!.category === kind && !namedApart(data, text, named[0]!) ? servicesOf(kind, services).filter((s) => s !== named[0]) : [];
   const bookOption = (s: StudioService): ReplyOption => ({
     label: templateText(data, 'studio.service.book_label', lang, { name: s.name[lang] }),

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRuleBrain } from '../../../src/actors/brain/rule/rule-brain.js';
 import { loadTenant } from '../../../src/persistence/tenant-loader.js';
-import { asksServiceOnADay, asksWhoSomeoneIs } from '../../../src/actors/brain/rule/studio-requests.js';
+import { asksServiceOnADay, asksWhoSomeoneIs, comparesServices } from '../../../src/actors/brain/rule/studio-requests.js';
+import { asksWhenOneWorks, studioFactAsked } from '../../../src/actors/brain/rule/studio-asks.js';
 import type { Brain } from '../../../src/actors/brain/brain.js';
 
 /**
@@ -31,6 +32,12 @@ describe('the studio reads a service wanted on a day as a booking', () => {
     ['who is wendy?', 'consultar_paquetes'],
     ['quien me hace el pelo?', 'consultar_paquetes'],
     ['quiero hacerme rayitos, con quien me recomiendas?', 'consultar_paquetes'],
+    ['I need my eyebrows done asap', 'agendar_cita'],
+    ['quiero que me arreglen las cejas hoy', 'agendar_cita'],
+    ["what's the difference between the two facials?", 'consultar_paquetes'],
+    ['me caso en enero, que me recomiendan?', 'consultar_paquetes'],
+    ['is Yahaira available on saturday?', 'consultar_paquetes'],
+    ['cuanto tiempo antes tengo que llegar?', 'consultar_horarios'],
   ])('should read "%s" as %s', (text, expected) => {
     expect(label(text)).toBe(expected);
   });
@@ -56,5 +63,29 @@ describe('the studio reads a service wanted on a day as a booking', () => {
     ['who is there?', false],
   ])('should take "%s" as one person asked about: %s', (text, asked) => {
     expect(asksWhoSomeoneIs(text)).toBe(asked);
+  });
+
+  it.each([
+    ['cual es la diferencia entre el facial hidratante y la limpieza profunda?', true],
+    ['which one should I book?', true],
+    ['que me recomiendan para el pelo seco?', true],
+    ['cuanto cuesta el facial?', false],
+  ])('should take "%s" as services compared: %s', (text, asked) => {
+    expect(comparesServices(text)).toBe(asked);
+  });
+
+  it.each([
+    ['is Yahaira available on saturday?', true],
+    ['¿Yokasta está disponible el sábado?', true],
+    ['is the studio available on saturday?', false],
+    ['la cita esta disponible el sabado?', false],
+  ])('should take "%s" as one person\'s day asked: %s', (text, asked) => {
+    expect(asksWhenOneWorks(text)).toBe(asked);
+  });
+
+  it('should read how early to come as its own fact, not what to bring', () => {
+    expect(studioFactAsked('cuanto tiempo antes tengo que llegar?')).toBe('arrival');
+    expect(studioFactAsked('how early should I arrive?')).toBe('arrival');
+    expect(studioFactAsked('que tengo que llevar para la keratina?')).toBe('prep');
   });
 });

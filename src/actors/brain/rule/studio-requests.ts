@@ -20,11 +20,11 @@ const words = (text: string): string =>
  * haircut". "quiero saber…", "quiero cancelar…", "I want to know…" want no service.
  */
 const WANTS_DONE =
-  /\b(?:(?:yo )?(?:quiero|quisiera|queria|necesito|deseo|me gustaria|busco|ocupo|quiero que me hagan|quisiera que me hagan)\s+(?:hacerme\s+|sacar\s+|agendar\s+|reservar\s+|apartar\s+|pedir\s+)?(?:un|una|unas|unos|el|la|las|los)\b|(?:i want|i wanna|i d like|i would like|i need|can i get|could i get|can i have|could i have|may i have|can i book|could i book|i m looking for|looking for|book me|get me)\s+(?:to (?:get|book|have|schedule)\s+)?(?:a|an|some|the|my nails|my hair|my eyebrows|my brows)\b)/;
+  /\b(?:(?:yo )?(?:quiero|quisiera|queria|necesito|deseo|me gustaria|busco|ocupo)\s+(?:hacerme\s+|sacar\s+|agendar\s+|reservar\s+|apartar\s+|pedir\s+|que me (?:hagan|arreglen|pongan|pinten|corten|laven|den|depilen|maquillen|peinen|atiendan)(?: con)?\s+)?(?:un|una|unas|unos|el|la|las|los)\b|(?:i want|i wanna|i d like|i would like|i need|can i get|could i get|can i have|could i have|may i have|can i book|could i book|i m looking for|looking for|book me|get me)\s+(?:to (?:get|book|have|schedule)\s+)?(?:a|an|some|the|my nails|my hair|my eyebrows|my brows)\b)/;
 
-/** A day or a clock time, said to book: "el miércoles", "mañana", "on Wednesday", "at 3", "a las 10". */
+/** A day or a clock time, said to book: "el miércoles", "mañana", "on Wednesday", "at 3", "a las 10", "asap". */
 const DAY_OR_CLOCK =
-  /\b(?:hoy|manana|pasado manana|lunes|martes|miercoles|jueves|viernes|sabado|domingo|today|tomorrow|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|this week|next week|esta semana|la semana que viene|la proxima semana|(?:a|para) las? \d{1,2}|at \d{1,2}|\d{1,2} ?(?:am|pm)|\d{1,2}:\d\d)\b/;
+  /\b(?:asap|as soon as possible|lo antes posible|lo mas pronto posible|hoy|manana|pasado manana|lunes|martes|miercoles|jueves|viernes|sabado|domingo|today|tomorrow|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|this week|next week|esta semana|la semana que viene|la proxima semana|(?:a|para) las? \d{1,2}|at \d{1,2}|\d{1,2} ?(?:am|pm)|\d{1,2}:\d\d)\b/;
 
 /** A price or a thing to know asked beside it: answered first ("¿cuánto cuesta un masaje el miércoles?"). */
 const ASKS_FIRST =
@@ -61,4 +61,18 @@ export function asksWhoSomeoneIs(text: string): boolean {
   const m = WHO_IS.exec(words(text));
   const name = m?.[0].split(' ').pop() ?? '';
   return m !== null && !NOT_NAME.has(name) && !NOBODY_NAMED.has(name);
+}
+
+/**
+ * Services compared or a choice among them asked: "¿cuál es la diferencia entre el facial hidratante y
+ * la limpieza profunda?", "what's the difference between the two facials?", "¿qué me recomiendan?".
+ * The services answer lists them with price and time (all it has of them), never the first one alone
+ * nor the menu.
+ */
+const COMPARES =
+  /\b(?:(?:la |las )?diferencias? (?:entre|de|del)|(?:en )?que se diferencia\w*|cual es mejor|cual (?:me )?conviene|que (?:me )?(?:recomienda\w*|sugiere\w*|aconseja\w*)|(?:the )?differences? between|what s the difference|which (?:one )?(?:is|would be) better|which (?:one )?should i (?:get|choose|pick|book)|what (?:do|would) you (?:recommend|suggest))\b/;
+
+/** Whether a message compares services or asks which to choose. */
+export function comparesServices(text: string): boolean {
+  return COMPARES.test(words(text));
 }
