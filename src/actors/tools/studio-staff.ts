@@ -71,13 +71,22 @@ export function staffAnswer(data: Pick<TenantData, 'templates'> & Partial<Pick<T
       const words = works ? `${withHer.bookingWords} ${lang === 'es' ? 'el' : 'on'} ${day}` : withHer.bookingWords;
       return { replies: [{ template: works ? 'studio.staff.day_yes' : 'studio.staff.day_no', params: { ...params, day } }], ...withHer, bookingWords: words };
     }
+    // "Does Wendy do waxing?", "¿Rosanna hace las mechas?": that service, yes (a booking with her) or who does it.
+    const asked = namedServices(text, services).length === 1 ? namedServices(text, services)[0]! : null;
+    if (asked && has('studio.staff.does_yes') && has('studio.staff.does_not')) {
+      if (member.serviceIds.includes(asked.id)) return { replies: [{ template: 'studio.staff.does_yes', params: { name: member.name, first: member.name.split(/\s+/)[0]!, service: asked.name[lang], days: daysSaid(member.days, lang) } }], bookingOffer: [asked.id], service: asked.id, bookingWords: withHer.bookingWords };
+      const who = staff.filter((s) => s.serviceIds.includes(asked.id));
+      if (who.length > 0) return { replies: [{ template: 'studio.staff.does_not', params: { name: member.name, service: asked.name[lang], others: listed(who.map((s) => `*${s.name}* (${daysSaid(s.days, lang)})`), lang) } }], bookingOffer: [asked.id], service: asked.id, ...(who.length === 1 ? { bookingWords: lang === 'es' ? `con ${who[0]!.name}` : `with ${who[0]!.name}` } : {}) };
+    }
     return { replies: [{ template: 'studio.staff.one', params }], ...withHer };
   }
   // "¿quién hace los tintes?" asks who; "¿hay alguien que haga cejas?" asks whether it is done (the price).
   // "¿quién hace las cejas los miércoles?": who does it among those who work that day.
   if (!WHO_ASKED.test(fold(text)) || !has('studio.staff.who')) return null;
-  // Nobody of them that day: everyone who does it, with their days.
-  const on = weekday === null ? null : whoDoesOn(data, text, lang, staff.filter((s) => s.days.includes(WEEK_DAYS[weekday]!)), services, DAY_NAMES[lang][weekday]!);
+  // Nobody of them that day: everyone who does it, with their days; nobody at all that day (closed): that day's answer.
+  const working = weekday === null ? staff : staff.filter((s) => s.days.includes(WEEK_DAYS[weekday]!));
+  if (working.length === 0) return null;
+  const on = weekday === null ? null : whoDoesOn(data, text, lang, working, services, DAY_NAMES[lang][weekday]!);
   if (on) return on;
   const said = (who: readonly StudioStaff[]) => listed(who.map((s) => `*${s.name}* (${s.role[lang].toLowerCase()}, ${daysSaid(s.days, lang)})`), lang);
   const service = namedServices(text, services)[0];

@@ -15,7 +15,7 @@ import type { LocalText, WorkflowSlot } from './workflow-spec.js';
  */
 
 /** Words that introduce who should do it; the staff member's name follows ("con la señora Yokasta", "que me atienda Rosanna", "prefiero a Wendy", "me puede hacer Rosanna un tinte", "que me lo haga Yokasta"). */
-const CUES = new Set(['con', 'with', 'by', 'atienda', 'atiende', 'atiendan', 'hacer', 'haga', 'hace', 'hacerme', 'hagan']);
+const CUES = new Set(['con', 'with', 'by', 'atienda', 'atiende', 'atiendan', 'hacer', 'haga', 'hacerme', 'hagan']);
 /** Cues only with the personal "a": "prefiero a Wendy", "quiero a Yokasta" (never "quiero agendar"). */
 const CUES_WITH_A = new Set(['prefiero', 'quiero', 'quisiera']);
 /** Words between the cue and the name. */

@@ -33,3 +33,13 @@ describe('who does a service on a day', () => {
     expect(staffAnswer(data, "who's the best for color?", 'en', null, STAFF, SERVICES)?.replies[0]).toMatchObject({ template: 'studio.staff.who', params: { service: 'Full hair colour' } });
   });
 });
+
+describe('whether one person does a service', () => {
+  const templates = { ...data.templates.es, 'studio.staff.does_yes': 'y', 'studio.staff.does_not': 'n' };
+  const with2 = { templates: { es: templates, en: templates } };
+
+  it('should say yes with a booking with her, or no with who does it', () => {
+    expect(staffAnswer(with2, 'Does Wendy do brows?', 'en', null, STAFF, SERVICES)).toMatchObject({ replies: [{ template: 'studio.staff.does_yes', params: { name: 'Wendy Castillo', service: 'Eyebrow shaping' } }], bookingWords: 'with Wendy Castillo' });
+    expect(staffAnswer(with2, 'wendy hace el tinte?', 'es', null, STAFF, SERVICES)).toMatchObject({ replies: [{ template: 'studio.staff.does_not', params: { others: '*Rosanna Almonte* (martes)' } }], bookingWords: 'con Rosanna Almonte' });
+  });
+});
