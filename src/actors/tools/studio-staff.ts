@@ -1,7 +1,7 @@
 import { z } from '../../kernel/schema.js';
 import type { Lang } from '../../domain/nlu.js';
 import type { TenantData } from '../../domain/tenant.js';
-import type { InfoActorOutput } from '../../machines/conversation.contract.js';
+import type { InfoActorOutput, ReplyDirective } from '../../machines/conversation.contract.js';
 import type { BackendClient } from '../connectors/backend-client.js';
 import { asksWhenOneWorks } from '../brain/rule/studio-asks.js';
 import { asksWhoSomeoneIs } from '../brain/rule/studio-requests.js';
@@ -124,6 +124,6 @@ function whoDoesOn(data: Pick<TenantData, 'templates'> & Partial<Pick<TenantData
   const name = ids.length === 1 ? services.find((s) => s.id === ids[0])?.name[lang] : data.templates[lang]?.[`studio.category.${kind}`];
   if (name === undefined) return null;
   // A yes books that day: "el miércoles" stands for it.
-  const reply = ids.length === 1 ? { template: 'studio.staff.who', params: { service: name, names: said(who) } } : { template: 'studio.staff.who_kind', params: { kind: name, names: said(who) } };
+  const reply: ReplyDirective = ids.length === 1 ? { template: 'studio.staff.who', params: { service: name, names: said(who) } } : { template: 'studio.staff.who_kind', params: { kind: name, names: said(who) } };
   return { replies: [reply], bookingOffer: ids, bookingWords: lang === 'es' ? `el ${day}` : `on ${day}`, ...(ids.length === 1 ? { service: ids[0]! } : {}) };
 }

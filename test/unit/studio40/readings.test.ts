@@ -79,6 +79,11 @@ describe('the studio reads a service wanted on a day as a booking', () => {
     ['¿Yokasta está disponible el sábado?', true],
     ['is the studio available on saturday?', false],
     ['la cita esta disponible el sabado?', false],
+    ['cuando estan abiertos?', false],
+    ['Does Wendy do waxing?', true],
+    ['Rosanna hace la keratina?', true],
+    ['hola me hace el favor de decirme el horario', false],
+    ['sabado hace el mismo horario?', false],
   ])('should take "%s" as one person\'s day asked: %s', (text, asked) => {
     expect(asksWhenOneWorks(text)).toBe(asked);
   });

@@ -53,7 +53,10 @@ const WHO_IS =
 
 /** Words after "quién es" / "who is" that name a role or a thing, no one: "¿quién es el dueño?", "who is there?". */
 const NOBODY_NAMED = new Set(
-  'encargado encargada gerente jefe jefa duena administrador administradora responsable mejor estilista masajista manicurista cosmetologa maquilladora there your our manager boss best available next ustedes usted eso esto ese esa este'.split(' '),
+  ('encargado encargada gerente jefe jefa duena administrador administradora responsable mejor estilista masajista manicurista cosmetologa maquilladora there your our manager boss best available next ustedes usted eso esto ese esa este ' +
+    // "cuéntame de los horarios", "tell me about your prices": the place or its list, never a person.
+    'horario horarios hora horas precio precios servicio servicios paquete paquetes promocion promociones oferta ofertas ubicacion direccion local salon estudio lugar cita citas reserva pago pagos ' +
+    'hours prices price services service packages package deals location address place studio salon appointment appointments booking bookings payment you it that this them').split(' '),
 );
 
 /** Whether a message asks who one named person is (the staff answer tells her role, days and services). */
