@@ -115,6 +115,7 @@ import { asksFreeDeliveryFor, talksDelivery } from './free-delivery-asked.js';
 import { askedAboutAccountCheck } from './account-questions.js';
 import { accountAsked } from './account-asks-words.js';
 import { workflowForIntent, type WorkflowSet, type WorkflowSpec } from './workflow/workflow-spec.js';
+import { moveOfJustBooked, type JustBooked } from './workflow/move-just-booked.js';
 import { picksOfferedService, thanksNotYes } from './workflow/offer-choice.js';
 import { perReading } from './reading-memo.js';
 import { answerToChoice, clarifyChoice, confirmChoice, offerChoice, decideTriage, decisiveRanking, describesAskedComplaint, HANDOFF_CONFIDENCE, MIN_INTENT_CONFIDENCE, pickOption, saysWhatInstead, type TriageDecision } from './triage-decision.js';
@@ -254,6 +255,8 @@ export interface ConversationContext {
   serviceFocus?: { value: string; turn: number; before?: string; also?: string[] } | null;
   /** The one package an answer told of (`InfoActorOutput.package`): "¿y cuánto cuesta?" is about it (absent in older snapshots). */
   packageFocus?: { value: string; turn: number } | null;
+  /** The last booking made here (`workflow/move-just-booked.ts`): "mejor el lunes" soon after moves it (absent in older snapshots). */
+  booked?: JustBooked | null;
   /** The workflow whose action the backend refused at `turn` (a cancellation too late): "¿y eso cuesta?" next asks its rule (absent in older snapshots). */
   refusedRun?: { workflow: string; turn: number } | null;
   /** A booking offered by the answer of `turn` (`InfoActorOutput.bookingOffer`): a yes next turn books, among `services` (absent in older snapshots). */
@@ -1812,7 +1815,9 @@ export const conversationMachine = setup({
       const next = output.ok ? nextOfVisit(run, output.body) : null;
       // A booking made here vouches for itself only: the web visitor may see, move or cancel it, not the number's others.
       const trust = output.ok ? trustAfterBooking(context.phoneTrust, run, output.body) : undefined;
-      enqueue.assign({ workflow: next, ...(Object.keys(learned).length > 0 ? { contact: { ...(context.contact ?? {}), ...learned } } : {}), ...(trust !== undefined ? { phoneTrust: trust } : {}), ...(output.ok ? {} : { refusedRun: { workflow: run.spec.id, turn: context.turn } }) });
+      const made = output.ok && output.body && typeof output.body === 'object' ? (output.body as { id?: unknown }).id : undefined;
+      const booked = typeof made === 'string' && made !== '' ? { booked: { workflow: run.spec.id, id: made, turn: context.turn } } : {};
+      enqueue.assign({ workflow: next, ...booked, ...(Object.keys(learned).length > 0 ? { contact: { ...(context.contact ?? {}), ...learned } } : {}), ...(trust !== undefined ? { phoneTrust: trust } : {}), ...(output.ok ? {} : { refusedRun: { workflow: run.spec.id, turn: context.turn } }) });
     }),
     retryWorkflow: enqueueActions(({ context, event, enqueue }) => {
       const run = runOf(context);
@@ -3404,7 +3409,9 @@ export function provideWorkflows(machine: ConversationMachine, set: WorkflowSet 
     if (context === specContext) return specOfContext;
     // "¿qué horas tienen?" with no booking under way: the free times, asked by booking (never the opening hours or the services).
     // Without a booking workflow (ferreteria) the free-times reading could only give null: not read.
-    const spec = workflowForIntent(set, intentLabel(context), context.lastMessage?.text) ?? (booking !== null && (asksFreeTimes(context.lastMessage?.text ?? '') || asksPriceAndTimes(context.lastMessage?.text ?? '') || yesToBookingOffer(context)) ? booking : null);
+    const read = workflowForIntent(set, intentLabel(context), context.lastMessage?.text);
+    // "mejor el lunes, se puede?" right after booking: that booking moved, not a second one begun.
+    const spec = ((read === null || read.id === booking?.id) && !runOf(context) ? moveOfJustBooked(set, booking, context.booked, context.turn, context.lastMessage?.text ?? '', { nowMs: messageTime(context), timeZone: set.timeZone }) : null) ?? read ?? (booking !== null && (asksFreeTimes(context.lastMessage?.text ?? '') || asksPriceAndTimes(context.lastMessage?.text ?? '') || yesToBookingOffer(context)) ? booking : null);
     specContext = context;
     specOfContext = spec && !isBrainForm(spec) ? spec : null;
     return specOfContext;

@@ -12,6 +12,8 @@ import { namedAsOne } from './studio-compound.js';
 import { goodsAsked, goodsOfServices } from './studio-goods.js';
 import { currencyReply } from './studio-currency.js';
 import { offerOf } from './store-policies.js';
+import { withLastingUnknown } from './studio-lasting.js';
+import { comparesServices } from '../brain/rule/studio-requests.js';
 
 /**
  * The studio's services as its receptionist tells them (`answer.source: "services"` in
@@ -262,6 +264,9 @@ export function answerServices(data: Pick<TenantData, 'templates' | 'utterances'
   // "¿cuál es el servicio más barato?", "the cheapest massage": that one, of the kind named or of all.
   if (named.length === 0 && asksPriceEnd(text)) named.push(priceEnd(kind !== null ? servicesOf(kind, services) : services, /\b(?:car[oa]s?|most expensive|priciest)\b/.test(folded) && !/\bmenos car/.test(folded)));
   if (kind !== null && named.length === 0) named.push(...servicesOf(kind, services));
+  // "¿cuál es la diferencia entre el facial hidratante y la limpieza profunda?": the kind's services side by side, not the first alone.
+  const compared = named.length === 1 && named[0]!.category !== undefined && comparesServices(text) ? servicesOf(named[0]!.category, services) : [];
+  if (compared.length > 1) named.splice(0, 1, ...compared.slice(0, MAX_PRICED));
   const others = kind !== null && named.length === 1 && named[0]!.category === kind && !namedApart(data, text, named[0]!) ? servicesOf(kind, services).filter((s) => s !== named[0]) : [];
   const bookOption = (s: StudioService): ReplyOption => ({
     label: templateText(data, 'studio.service.book_label', lang, { name: s.name[lang] }),
@@ -282,7 +287,8 @@ export function answerServices(data: Pick<TenantData, 'templates' | 'utterances'
     const params = { name: s.name[lang], price: s.price === undefined ? '' : formatMoney(s.price), duration: s.durationMin ?? '' };
     const also = focused.length === 0 && s.price !== undefined && others.length > 0 && templateText(data, 'studio.service.price_others', lang, {}) ? othersSaid(others, lang) : null;
     if (also) return { replies: [{ template: 'studio.service.price_others', params: { ...params, others: also }, options: [s, ...others].map(bookOption) }], service: s.id };
-    return { replies: [{ template: s.price === undefined ? 'studio.service.named' : 'studio.service.price', params, options: [bookOption(s)] }], service: s.id };
+    // "¿y cuánto tiempo me dura en el pelo?": the visit's length said, how long the result holds not written.
+    return withLastingUnknown(data, { replies: [{ template: s.price === undefined ? 'studio.service.named' : 'studio.service.price', params, options: [bookOption(s)] }], service: s.id }, s.name[lang], text, lang);
   }
   if (named.length > 1) {
     const items = named.map((s) => ({ name: s.name[lang], price: s.price === undefined ? '—' : formatMoney(s.price), duration: s.durationMin ?? '' }));

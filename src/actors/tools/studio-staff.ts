@@ -1,9 +1,10 @@
 import { z } from '../../kernel/schema.js';
 import type { Lang } from '../../domain/nlu.js';
 import type { TenantData } from '../../domain/tenant.js';
-import type { InfoActorOutput } from '../../machines/conversation.contract.js';
+import type { InfoActorOutput, ReplyDirective } from '../../machines/conversation.contract.js';
 import type { BackendClient } from '../connectors/backend-client.js';
 import { asksWhenOneWorks } from '../brain/rule/studio-asks.js';
+import { asksWhoSomeoneIs } from '../brain/rule/studio-requests.js';
 import { fold } from '../brain/rule/text.js';
 import { type StudioService, WEEK_DAYS } from './studio-reads.js';
 import { namedServices } from './studio-services.js';
@@ -38,12 +39,12 @@ function daysSaid(days: readonly string[], lang: Lang): string {
   return listed(at.map((i) => DAY_NAMES[lang][i]!), lang);
 }
 
-/** Who does a service, asked in so many words: "¿quién hace los tintes?", "who does the highlights?". */
-const WHO_ASKED = /\b(?:quien|quienes|who)\s+(?:me\s+|nos\s+)?(?:hace|hacen|does|do|can do|trabaja|works on)\b/;
+/** Who does a service, asked in so many words: "¿quién hace los tintes?", "who does the highlights?", "¿con quién me recomiendas?". */
+const WHO_ASKED = /\b(?:(?:quien|quienes|who)\s+(?:me\s+|nos\s+)?(?:hace|hacen|does|do|can do|trabaja|works on)|con quien (?:me |nos )?(?:recomienda\w*|sugiere\w*|aconseja\w*)|who (?:do you |would you )?(?:recommend|suggest)|(?:quien es (?:la |el )?mejor|quienes son (?:las |los )?mejores|who(?:'|\u2019| )?s the best|who is the best|who is good) (?:para|en|con|haciendo|for|at|with|doing))\b/;
 
 /** Whether a message may be about the studio's people (only then is `/staff` read): who does a service, one person's days. */
 export function mayAskStaff(text: string): boolean {
-  return WHO_ASKED.test(fold(text)) || asksWhenOneWorks(text);
+  return WHO_ASKED.test(fold(text)) || asksWhenOneWorks(text) || asksWhoSomeoneIs(text);
 }
 
 /** The staff member a message names by first name ("rosanna trabaja el lunes?"), or null. */
@@ -70,10 +71,23 @@ export function staffAnswer(data: Pick<TenantData, 'templates'> & Partial<Pick<T
       const words = works ? `${withHer.bookingWords} ${lang === 'es' ? 'el' : 'on'} ${day}` : withHer.bookingWords;
       return { replies: [{ template: works ? 'studio.staff.day_yes' : 'studio.staff.day_no', params: { ...params, day } }], ...withHer, bookingWords: words };
     }
+    // "Does Wendy do waxing?", "¿Rosanna hace las mechas?": that service, yes (a booking with her) or who does it.
+    const asked = namedServices(text, services).length === 1 ? namedServices(text, services)[0]! : null;
+    if (asked && has('studio.staff.does_yes') && has('studio.staff.does_not')) {
+      if (member.serviceIds.includes(asked.id)) return { replies: [{ template: 'studio.staff.does_yes', params: { name: member.name, first: member.name.split(/\s+/)[0]!, service: asked.name[lang], days: daysSaid(member.days, lang) } }], bookingOffer: [asked.id], service: asked.id, bookingWords: withHer.bookingWords };
+      const who = staff.filter((s) => s.serviceIds.includes(asked.id));
+      if (who.length > 0) return { replies: [{ template: 'studio.staff.does_not', params: { name: member.name, service: asked.name[lang], others: listed(who.map((s) => `*${s.name}* (${daysSaid(s.days, lang)})`), lang) } }], bookingOffer: [asked.id], service: asked.id, ...(who.length === 1 ? { bookingWords: lang === 'es' ? `con ${who[0]!.name}` : `with ${who[0]!.name}` } : {}) };
+    }
     return { replies: [{ template: 'studio.staff.one', params }], ...withHer };
   }
-  // "¿quién hace los tintes?" asks who; "¿hay alguien que haga cejas?" asks whether it is done (the price), a day asked its day.
-  if (!WHO_ASKED.test(fold(text)) || weekday !== null || !has('studio.staff.who')) return null;
+  // "¿quién hace los tintes?" asks who; "¿hay alguien que haga cejas?" asks whether it is done (the price).
+  // "¿quién hace las cejas los miércoles?": who does it among those who work that day.
+  if (!WHO_ASKED.test(fold(text)) || !has('studio.staff.who')) return null;
+  // Nobody of them that day: everyone who does it, with their days; nobody at all that day (closed): that day's answer.
+  const working = weekday === null ? staff : staff.filter((s) => s.days.includes(WEEK_DAYS[weekday]!));
+  if (working.length === 0) return null;
+  const on = weekday === null ? null : whoDoesOn(data, text, lang, working, services, DAY_NAMES[lang][weekday]!);
+  if (on) return on;
   const said = (who: readonly StudioStaff[]) => listed(who.map((s) => `*${s.name}* (${s.role[lang].toLowerCase()}, ${daysSaid(s.days, lang)})`), lang);
   const service = namedServices(text, services)[0];
   // "¿quién hace los masajes?" is the kind, though "masaje" is the relaxing one's word too.
@@ -97,4 +111,19 @@ function whoDoesKind(data: Pick<TenantData, 'templates'> & Partial<Pick<TenantDa
   const who = staff.filter((s) => s.serviceIds.some((id) => ids.includes(id)));
   if (who.length === 0) return null;
   return { replies: [{ template: 'studio.staff.who_kind', params: { kind: name, names: said(who) } }], bookingOffer: ids };
+}
+
+/** Who does the service named among those working the day asked: "¿quién hace las cejas los miércoles?"; null when nobody or no one service is named. */
+function whoDoesOn(data: Pick<TenantData, 'templates'> & Partial<Pick<TenantData, 'workflows'>>, text: string, lang: Lang, working: readonly StudioStaff[], services: readonly StudioService[], day: string): InfoActorOutput | null {
+  const said = (who: readonly StudioStaff[]) => listed(who.map((s) => `*${s.name}* (${s.role[lang].toLowerCase()}, ${daysSaid(s.days, lang)})`), lang);
+  const service = namedServices(text, services)[0];
+  const kind = categoryAsked(data, text, services);
+  const ids = service && !(service.category !== undefined && kind === service.category && !namedApart(data, text, service)) ? [service.id] : kind !== null ? servicesOf(kind, services).map((s) => s.id) : [];
+  const who = working.filter((s) => s.serviceIds.some((id) => ids.includes(id)));
+  if (who.length === 0) return null;
+  const name = ids.length === 1 ? services.find((s) => s.id === ids[0])?.name[lang] : data.templates[lang]?.[`studio.category.${kind}`];
+  if (name === undefined) return null;
+  // A yes books that day: "el miércoles" stands for it.
+  const reply: ReplyDirective = ids.length === 1 ? { template: 'studio.staff.who', params: { service: name, names: said(who) } } : { template: 'studio.staff.who_kind', params: { kind: name, names: said(who) } };
+  return { replies: [reply], bookingOffer: ids, bookingWords: lang === 'es' ? `el ${day}` : `on ${day}`, ...(ids.length === 1 ? { service: ids[0]! } : {}) };
 }

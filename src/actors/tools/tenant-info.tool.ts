@@ -78,7 +78,8 @@ export function createTenantInfo(options: { data: TenantData; client?: BackendCl
     if (fact !== null && data.templates[lang]?.['studio.fact.unknown']) {
       const unknown = studioFactReply(data, fact, lang);
       // "¿dónde están ubicados? ¿tienen parqueo?": where the studio is, said before the fact not written down — never dropped.
-      if (!asksWhere(text) || !data.templates[lang]?.['studio.location']) return unknown;
+      // "¿cuánto tiempo antes tengo que llegar?" asks no way there on "llegar".
+      if (!asksWhere(text) || fact === 'arrival' || !data.templates[lang]?.['studio.location']) return unknown;
       const at = await readBusiness(client);
       return { ...unknown, replies: [locationReply({ address: at.address || (branch?.address ?? ''), phone: at.phone, mapsUrl: branch?.mapsUrl }), ...unknown.replies] };
     }

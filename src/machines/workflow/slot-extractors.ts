@@ -308,6 +308,10 @@ export function matchOption(text: string, items: readonly MatchItem[]): number |
   const whole = items.flatMap((i, at) => (contains(fold(i.label)) || contains(fold(i.value)) || (i.aliases ?? []).some((a) => contains(fold(a))) ? [at] : []));
   if (whole.length === 1) return whole[0]!;
   if (whole.length > 1) {
+    // "depilación de cejas": the method names one item, what it is done on ("de cejas") another — that one.
+    const spaced = ` ${f.replace(/[^a-z0-9ñ]+/g, ' ')} `;
+    const after = whole.filter((at) => [items[at]!.label, items[at]!.value, ...(items[at]!.aliases ?? [])].map(fold).some((n) => n.length >= 3 && AFTER_DE.some((de) => spaced.includes(`${de}${n} `))));
+    if (after.length === 1) return after[0]!;
     // "corte y secado" names one item whole while "corte" is another's alias: the longest name wins.
     const longest = whole.map((at) => {
       const item = items[at]!;
@@ -319,3 +323,6 @@ export function matchOption(text: string, items: readonly MatchItem[]): number |
   }
   return null;
 }
+
+/** "de cejas", "del gel": a name said as what something is done on (plain strings: no pattern built per call). */
+const AFTER_DE = [' de ', ' del ', ' de las ', ' de los ', ' de la ', ' de el '];

@@ -14,8 +14,8 @@ import type { LocalText, WorkflowSlot } from './workflow-spec.js';
  * "manicure con gelish"), leaves the slot empty without a word. Pure.
  */
 
-/** Words that introduce who should do it; the staff member's name follows ("con la señora Yokasta", "que me atienda Rosanna", "prefiero a Wendy"). */
-const CUES = new Set(['con', 'with', 'by', 'atienda', 'atiende', 'atiendan']);
+/** Words that introduce who should do it; the staff member's name follows ("con la señora Yokasta", "que me atienda Rosanna", "prefiero a Wendy", "me puede hacer Rosanna un tinte", "que me lo haga Yokasta"). */
+const CUES = new Set(['con', 'with', 'by', 'atienda', 'atiende', 'atiendan', 'hacer', 'haga', 'hacerme', 'hagan']);
 /** Cues only with the personal "a": "prefiero a Wendy", "quiero a Yokasta" (never "quiero agendar"). */
 const CUES_WITH_A = new Set(['prefiero', 'quiero', 'quisiera']);
 /** Words between the cue and the name. */
@@ -110,6 +110,22 @@ export function takeStaff(next: WorkflowRun, slotName: string, items: readonly O
   const listed = (words !== undefined ? staffNamed(words, items) : null) ?? (given !== undefined ? items.find((i) => i.value === given) : undefined);
   if (listed) setSlot(next, slotName, listed);
   else clearSlot(next, slotName);
+  return next;
+}
+
+/**
+ * The staff member named before the service ("quiero cita con Yokasta"): the service question offers
+ * only what she does (her `does` list), among what was narrowed already; none of them leaves it as it
+ * was (her not doing the service picked is said later, `letBusyStaffGo`).
+ */
+export function narrowToStaff(next: WorkflowRun, staffSlot: string): WorkflowRun {
+  const member = next.options[staffSlot]?.items.find((i) => i.value === next.values[staffSlot]);
+  const service = next.spec.slots.find((s) => s.kind === 'service');
+  const items = service ? next.options[service.name]?.items : undefined;
+  if (!member?.does || !service || !items || next.values[service.name] !== undefined) return next;
+  const among = next.narrowed?.[service.name] ?? items.map((i) => i.value);
+  const hers = among.filter((v) => member.does!.includes(v));
+  if (hers.length > 0) next.narrowed = { ...next.narrowed, [service.name]: hers };
   return next;
 }
 

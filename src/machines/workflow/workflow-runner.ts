@@ -25,7 +25,7 @@ import { notDoneOn } from './day-not-offered.js';
 import type { LocalText, WorkflowOperation, WorkflowSlot, WorkflowSpec, WorkflowTextKey } from './workflow-spec.js';
 import { letsRunGo } from './run-let-go.js';
 import { notDoneBeside } from './not-done-beside.js';
-import { letBusyStaffGo, readStaff, staffless, takeStaff } from './staff-named.js';
+import { letBusyStaffGo, narrowToStaff, readStaff, staffless, takeStaff } from './staff-named.js';
 
 /**
  * Running one workflow, as pure functions over plain JSON: the conversation machine keeps a
@@ -90,6 +90,13 @@ export function startRun(spec: WorkflowSpec, ctx: RunContext & { timeZone: strin
   return withDayNamed(readMessage(run, ctx, { firstMessage: true }), ctx);
 }
 
+/** A `staff` slot whose words wait for its list ("con Yokasta"), to load before the service question; null when none. */
+function staffToLoad(run: WorkflowRun, contact: RunContext['contact']): WorkflowStep | null {
+  const slot = run.spec.slots.find((s) => s.kind === 'staff' && s.options && run.pending[s.name] !== undefined);
+  const request = slot ? resolveOperation(slot.options!.operation, run, contact) : null;
+  return slot && request && run.options[slot.name]?.request !== requestKey(request) ? { kind: 'load', slot: slot.name, request } : null;
+}
+
 /** What the run needs next. */
 export function nextStep(run: WorkflowRun, contact?: RunContext['contact']): WorkflowStep {
   for (const slot of run.spec.slots) {
@@ -98,7 +105,8 @@ export function nextStep(run: WorkflowRun, contact?: RunContext['contact']): Wor
       const request = resolveOperation(slot.options.operation, run, contact);
       if (run.options[slot.name]?.request !== requestKey(request)) return { kind: 'load', slot: slot.name, request };
     }
-    if (run.values[slot.name] === undefined) return { kind: 'ask', slot: slot.name };
+    // "quiero cita con Yokasta": the one named is looked up before the service is asked, so the question offers hers.
+    if (run.values[slot.name] === undefined) return (slot.kind === 'service' ? staffToLoad(run, contact) : null) ?? { kind: 'ask', slot: slot.name };
     if (slot.validate && !run.checked.includes(slot.name)) return { kind: 'check', slot: slot.name, request: resolveOperation(slot.validate.operation, run, contact) };
   }
   if (run.spec.confirm && run.outcome !== 'confirmed') return { kind: 'confirm' };
@@ -144,7 +152,7 @@ export function applyOptions(given0: WorkflowRun, slotName: string, request: Res
   const given = next.values[slotName];
   const words = next.pending[slotName];
   delete next.pending[slotName];
-  if (slot.kind === 'staff') return { run: takeStaff(next, slotName, items, given, words), replies: [] };
+  if (slot.kind === 'staff') return { run: narrowToStaff(takeStaff(next, slotName, items, given, words), slotName), replies: [] };
   if (items.length === 0) {
     clearSlot(next, slotName);
     // No free time that day (closed, fully booked): a receptionist asks for another day, the booking goes on.

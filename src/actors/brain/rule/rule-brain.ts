@@ -316,7 +316,7 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     }
     // A studio's own labels (`studio-asks.ts`): "do you do tattoos?" its services, "¿tienen parqueo?" / "¿cómo llego?" its place,
     // "¿cuánto debo?" / "BV-1001" / a bare number its bookings — never the week's hours, the price list or a new booking.
-    if (servicesLabel !== null) intent = studioReading(intents, ranking, intent, text);
+    if (servicesLabel !== null) intent = studioReading(intents, ranking, intent, text, tenant.workflows);
     // "¿cuánto me cobran si no voy?", "is there a fee if I miss my appointment?": the rule of the workflow asked about (its label answers it: the policy).
     const ruleLabel = ruleAskedOf(tenant.workflows, text);
     if (ruleLabel !== null && intents.labels.includes(ruleLabel)) intent = intents.score(ruleLabel, Math.max(SERVICES_RULE_CONFIDENCE, intent.confidence));

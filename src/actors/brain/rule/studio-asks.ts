@@ -29,12 +29,15 @@ import { asksLanguage, storeFactsAsked } from './store-facts.js';
 import { asksPriceInCurrency } from './currency-questions.js';
 import { fold } from './text.js';
 import { groupSize } from '../../../machines/workflow/group-booking.js';
+import { bookingWorkflow } from '../../../machines/workflow/free-times-asked.js';
+import type { WorkflowSet } from '../../../domain/workflow-spec.js';
+import { asksServiceOnADay, asksWhoSomeoneIs, comparesServices } from './studio-requests.js';
 
 /** Confidence of a studio question read by rule: sure enough to answer without a clarifying question. */
 export const STUDIO_RULE_CONFIDENCE = 0.6;
 
 /** The place's facts a studio may be asked about (the store's fact words), and two of its own. */
-export type StudioFactKey = 'parking' | 'restroom' | 'accessibility' | 'wifi' | 'atm' | 'children' | 'pets' | 'deposit' | 'prep' | 'walkin' | 'languages' | 'giftcard' | 'tax';
+export type StudioFactKey = 'parking' | 'restroom' | 'accessibility' | 'wifi' | 'atm' | 'children' | 'pets' | 'deposit' | 'prep' | 'walkin' | 'languages' | 'giftcard' | 'tax' | 'homeservice' | 'arrival';
 const PLACE_FACTS: ReadonlySet<string> = new Set(['parking', 'restroom', 'accessibility', 'wifi', 'atm']);
 
 const words = (text: string): string =>
@@ -65,6 +68,10 @@ const DEPOSIT_ASKED =
 const PREP_ASKED =
   /\b(?:(?:que|algo) (?:tengo|tiene|tenemos|hay|debo|necesito|se necesita|hace falta) (?:que )?(?:llevar|traer)|(?:tengo|hay|debo|necesito) que (?:llevar|traer) (?:algo|mi|mis|el|la|los|las)|(?:como|de que manera) (?:tengo|debo|hay) que (?:ir|venir|llegar)|(?:voy|vengo|llego|ir|venir|llegar|tengo que ir|tengo que venir|debo ir|debo venir) con el (?:pelo|cabello) (?:lavado|limpio|sucio|seco|mojado|suelto)|(?:me )?(?:lavo|tengo que lavar|debo lavar|hay que lavar) el (?:pelo|cabello) antes|(?:sin|con) (?:maquillaje|esmalte|las unas pintadas) (?:o |puesto|puesta|antes)|preparar(?:me)? (?:para|antes)|what (?:should|do|must) (?:i|we) (?:need to )?bring|(?:should|do|must) (?:i|we) (?:need to )?(?:bring|come with|wash my hair|arrive with|shave)|come with (?:clean|washed|dirty|dry|wet) hair|how (?:should|do) (?:i|we) prepare|anything (?:i|we) (?:need|have|should) to bring|need to bring anything)\b/;
 
+/** How early to come: "¿cuánto tiempo antes tengo que llegar?", "how early should I arrive?". */
+const ARRIVAL_ASKED =
+  /\b(?:(?:cuanto tiempo|cuantos minutos|con cuanto tiempo|con cuanta anticipacion) (?:de anticipacion |antes )?(?:tengo|debo|hay|necesito|tenemos|debemos) que (?:llegar|estar|venir)|(?:tengo|debo|hay|tenemos) que llegar (?:antes|temprano|con tiempo)|llego (?:antes|temprano)|how (?:early|long before|many minutes before) (?:should|do|must|can) (?:i|we) (?:arrive|get there|come|be there)|(?:should|do) (?:i|we) (?:arrive|come|get there) early)\b/;
+
 /**
  * Coming without a booking: "do you take walk-ins?", "can I just walk in?", "¿puedo llegar sin cita?",
  * "¿atienden sin reservar?". Not written by the studio: said so, with today's free times offered.
@@ -78,6 +85,9 @@ const AT_A_TIME = /\b(?:at|a las?|para las?) \d{1,2}\b|\b\d{1,2} ?(?:am|pm)\b|\b
 /** A gift card or a service given as a present: "¿venden tarjetas de regalo?", "do you have gift cards?", "quiero regalarle un masaje a mi mamá". */
 const GIFT_CARD =
   /\b(?:tarjetas? (?:de )?regalo|gift ?cards?|gift certificates?|gift vouchers?|certificados? (?:de )?regalo|bonos? (?:de )?regalo|vales? (?:de )?regalo|giftcards?|regalar(?:le|les)? (?:un|una) (?:servicio|cita|paquete|masaje|facial|dia de spa|manicure|pedicure)|(?:give|gift) (?:a|an|my \w+ a|my \w+ an) (?:massage|facial|spa day|service|manicure|treatment) as a (?:gift|present))\b/;
+/** The studio coming to the customer: "¿hacen uñas a domicilio?", "¿pueden venir a mi casa?", "do you do house calls?". */
+const HOME_SERVICE =
+  /\b(?:a domicilio|(?:vienen|van|venir|ir|pasan|pasar|llegan|llegar|vayan|vengan|viene|va) (?:hasta )?(?:a |para )?(?:mi|la|tu|su|nuestra) casa|(?:en|desde) (?:mi|la) casa (?:de (?:la )?(?:clienta|cliente))|home (?:service|services|visits?)|house ?calls?|mobile (?:service|nails|makeup)|(?:come|go|travel) to (?:my|the|your|our) (?:home|house|place|hotel)|at (?:my|your) (?:home|house|place)|in[ -]home)\b/;
 /** Whether prices carry the tax: "¿el precio incluye ITBIS?", "do prices include tax?", "is that plus tax?". */
 const TAX = /\b(?:itbis|impuestos?|iva|tax|taxes|vat)\b/;
 
@@ -88,6 +98,8 @@ export function studioFactAsked(text: string): StudioFactKey | null {
   if (DEPOSIT_ASKED.test(f)) return 'deposit';
   if (GIFT_CARD.test(f)) return 'giftcard';
   if (TAX.test(f)) return 'tax';
+  if (HOME_SERVICE.test(f)) return 'homeservice';
+  if (ARRIVAL_ASKED.test(f)) return 'arrival';
   if (PREP_ASKED.test(f)) return 'prep';
   // "do you speak English?": the chat's languages, never a person asked for on the word "speak".
   if (asksLanguage(text)) return 'languages';
@@ -202,7 +214,7 @@ export function namesAPlan(text: string): boolean {
  * person asked to talk to.
  */
 const WHO_DOES =
-  /\b(?:(?:is there|are there|do you have|have you got|you got|hay|tienen|tiene|habra|hay por ahi)\s+(?:someone|somebody|anyone|anybody|a person|people|staff|alguien|una persona|alguna persona|gente|quien|quienes)\s+(?:who|that|to|que|pa|para)\s+(?:\w+\s+)?(?:does|do|did|can do|could do|haga|hagan|hace|hacen|pueda|puedan|sepa|sepan|arregle|arreglen)|(?:does|do|can|could)\s+(?:anyone|anybody|someone|somebody|one of you|any of you)\s+(?:there\s+)?(?:do|does|work on)|(?:alguien|quien)\s+(?:ahi\s+|alla\s+)?(?:que\s+)?(?:haga|hace|hacen|sepa hacer)|who (?:does|do|can do))\b/;
+  /\b(?:(?:is there|are there|do you have|have you got|you got|hay|tienen|tiene|habra|hay por ahi)\s+(?:someone|somebody|anyone|anybody|a person|people|staff|alguien|una persona|alguna persona|gente|quien|quienes)\s+(?:who|that|to|que|pa|para)\s+(?:\w+\s+)?(?:does|do|did|can do|could do|haga|hagan|hace|hacen|pueda|puedan|sepa|sepan|arregle|arreglen)|(?:does|do|can|could)\s+(?:anyone|anybody|someone|somebody|one of you|any of you)\s+(?:there\s+)?(?:do|does|work on)|(?:alguien|quien)\s+(?:ahi\s+|alla\s+)?(?:que\s+)?(?:me\s+|nos\s+|le\s+)?(?:haga|hace|hacen|sepa hacer)|who (?:does|do|can do)|con quien (?:me |nos )?(?:recomienda\w*|sugiere\w*|aconseja\w*)|who (?:do you |would you )?(?:recommend|suggest)|(?:quien es (?:la |el )?mejor|quienes son (?:las |los )?mejores|who s the best|who is the best|whos the best|who is good) (?:para|en|con|haciendo|for|at|with|doing))\b/;
 
 /** Whether a message asks if someone there does a service (the services answer), not for a person to talk to. */
 export function asksWhoDoesService(text: string): boolean {
@@ -318,7 +330,7 @@ export function asksWhatIsLeft(text: string): boolean {
  * tells the person named (the backend's staff), or goes on as usual when none is.
  */
 const ONE_WORKS =
-  /\b(?:(?:que dias?|cuando|hasta que hora|a que hora) (?:trabaja|viene|atiende|esta)|\b(?!(?:estudio|salon|ustedes|uds|usted|quien|alguien|nadie|se|que|tambien)\b)[a-z]+ (?:trabaja|atiende|viene) (?:el|los|hoy|manana|este|esta|mañana)|(?:does|is) (?!(?:the|it|there|this|that)\b)[a-z]+ (?:work|working|in)\b|what days does [a-z]+ work|when does [a-z]+ work)\b/;
+  /\b(?:(?:que dias?|cuando|hasta que hora|a que hora) (?:trabaja|viene|atiende|esta)|\b(?!(?:estudio|salon|ustedes|uds|usted|quien|alguien|nadie|se|que|tambien)\b)[a-z]+ (?:trabaja|atiende|viene) (?:el|los|hoy|manana|este|esta|mañana)|(?:does|is) (?!(?:the|it|there|this|that|she|he|anyone|anybody|someone|somebody)\b)[a-z]+ (?:work|working|in|available|free|around)\b|(?:esta|estara) (?!(?:el|la|abierto|abierta|disponible|libre|cerrado|cerrada|hoy|manana|lunes|martes|miercoles|jueves|viernes|sabado|sabados|domingo|domingos|semana|horario|todo|algo|local|sitio|lugar)\b)[a-z]+ (?:disponible|libre) (?:el|los|hoy|manana|este|esta)|\b(?!(?:estudio|salon|ustedes|uds|usted|quien|alguien|nadie|se|que|tambien|el|ella|eso|esa|ese|cita|hora|hoy|manana|lunes|martes|miercoles|jueves|viernes|sabado|sabados|domingo|domingos|semana|horario|todo|algo|local|sitio|lugar)\b)[a-z]+ (?:esta|estara) (?:disponible|libre) (?:el|los|hoy|manana|este|esta)|what days does [a-z]+ work|when does [a-z]+ work|(?:does|can) (?!(?:the|it|there|this|that|she|he|anyone|anybody|someone|somebody|you|your|one|any)\b)[a-z]{3,} (?:do|does)\b|^(?:y |oye |disculpa |hola |buenas |buenos dias |buenas tardes )?(?!(?:quien|que|como|cuanto|donde|cuando|alguien|nadie|eso|esto|ella|usted|ustedes|keratina|tinte|masaje|hola|buenas|buenos|saludos|oiga|mira|disculpe|disculpa|perdon|senora|senor|senorita|joven|amiga|mami|mija|hoy|manana|lunes|martes|miercoles|jueves|viernes|sabado|sabados|domingo|domingos|semana|horario|todo|algo|local|sitio|lugar)\b)[a-z]{4,} (?:hace|sabe hacer|hara) (?:el|la|los|las|un|una|unas|unos) (?!favor\b))\b/;
 
 /** Whether a message asks when one person of the studio works (the services answer, with the staff). */
 export function asksWhenOneWorks(text: string): boolean {
@@ -331,7 +343,7 @@ const REQUESTS = /\b(?:quiero|quisiera|necesito|me gustaria|deseo|agendame|reser
 type Answered = 'hours' | 'bookings' | 'services' | 'history';
 
 /** The reading a studio's rules give `text`, else the classifier's `intent` unchanged. */
-export function studioReading(intents: IntentSet, ranking: readonly IntentScore[], intent: IntentScore, text: string): IntentScore {
+export function studioReading(intents: IntentSet, ranking: readonly IntentScore[], intent: IntentScore, text: string, workflows?: WorkflowSet | null): IntentScore {
   const labelOf = (source: Answered): string | null => intents.intents.find((i) => i.answer !== undefined && 'source' in i.answer && i.answer.source === source)?.label ?? null;
   const to = (source: Answered): IntentScore => {
     const label = labelOf(source);
@@ -341,7 +353,7 @@ export function studioReading(intents: IntentSet, ranking: readonly IntentScore[
   // "do you do tattoos?", "¿hacen tatuajes?": only when the classifier is unsure (a thing it never saw leaves every label low).
   // "do you do lash extensions?" read as the help menu (an informational label answered by a template, no source) is the same question.
   const helpLabel = intents.intents.some((i) => i.label === intent.label && i.kind === 'informational' && i.answer !== undefined && !('source' in i.answer));
-  if (((ranking[0]?.confidence ?? 0) < MIN_INTENT_CONFIDENCE || helpLabel) && asksWhatIsOffered(text) && studioFactAsked(text) === null) return labelOf('services') === null ? intent : intents.score(labelOf('services')!, STUDIO_RULE_CONFIDENCE);
+  if (((ranking[0]?.confidence ?? 0) < MIN_INTENT_CONFIDENCE || helpLabel) && asksWhatIsOffered(text) && studioFactAsked(text) === null && !asksServiceOnADay(text)) return labelOf('services') === null ? intent : intents.score(labelOf('services')!, STUDIO_RULE_CONFIDENCE);
   // "is there someone who does eyebrows on sunday?": the service (and that day) answered, never a person offered on "someone".
   if (asksWhoDoesService(text) && !tellsServiceTrouble(text) && studioFactAsked(text) === null) return to('services');
   if (sureHandoff) return intent;
@@ -357,6 +369,13 @@ export function studioReading(intents: IntentSet, ranking: readonly IntentScore[
   // for the same time), never the help menu.
   const group = groupSize(text) !== null && intent.confidence < MIN_INTENT_CONFIDENCE && fact === null ? ranking.find((r) => intents.intents.some((i) => i.label === (r.label ?? r.name) && i.kind === 'workflow')) : undefined;
   if (group) return intents.score(group.label ?? group.name, STUDIO_RULE_CONFIDENCE);
+  // "I want a massage on Wednesday", "quiero un masaje el miércoles": a service wanted on a day is the tenant's booking (its plain booking workflow's label), never the price list.
+  const bookingLabel = asksServiceOnADay(text) && fact === null && !sureWorkflow ? (workflows ? bookingWorkflow(workflows)?.triggers[0] : undefined) : undefined;
+  if (bookingLabel !== undefined && intents.labels.includes(bookingLabel)) return intents.score(bookingLabel, Math.max(STUDIO_RULE_CONFIDENCE, intent.label === bookingLabel ? intent.confidence : 0));
+  // "¿quién es Carlos?", "tell me about Wendy": that person (the services answer reads the staff), never "no te entendí" nor the menu.
+  if (asksWhoSomeoneIs(text) && !sureWorkflow && fact === null) return to('services');
+  // "¿cuál es la diferencia entre los dos faciales?", "¿qué me recomiendan?": the services compared, never the menu.
+  if (comparesServices(text) && !sureWorkflow && fact === null && !sureHandoff) return to('services');
   // "¿cortan pelo de hombre?", "do you cut kids' hair?": the haircut's price and who confirms men are attended — never the help menu.
   if ((asksMensHaircut(text) || asksKidsHaircut(text)) && !sureWorkflow) return to('services');
   // "¿se puede hacer todo el mismo día?" after a package: the package's day answered, never the help menu nor a goodbye.
