@@ -20,7 +20,7 @@ const TOLD =
 const JOB_VERBS = new Set([
   'levantar', 'hacer', 'construir', 'techar', 'enchapar', 'pegar', 'poner', 'instalar', 'cambiar', 'arreglar', 'reparar', 'vaciar', 'echar',
   'hechar', 'colocar', 'montar', 'impermeabilizar', 'sellar', 'resanar', 'cortar', 'destapar', 'fijar', 'soldar', 'taladrar', 'reemplazar', 'tirar',
-  'colgar', 'guindar', 'hang', 'cablear', 'alambrar', 'wire', 'rewire',
+  'colgar', 'guindar', 'hang', 'cablear', 'alambrar', 'wire', 'rewire', 'panetar', 'empanetar', 'panetear', 'repellar', 'plaster',
   'build', 'tile', 'lay', 'install', 'replace', 'change', 'fix', 'repair', 'roof', 'put', 'pour', 'seal', 'waterproof', 'patch', 'cut', 'unclog', 'set',
 ]);
 
@@ -62,10 +62,12 @@ export function toldJob(text: string): AskedJob | null {
   // Said back as written (accents kept), the customer's "my" as "your": "To tile your bathroom floor…".
   const words = text.replace(/['’]/g, '').replace(/[¡!.,;:"()]/g, ' ').trim().split(/\s+/);
   const own = words.slice(words.length - rest.split(' ').length).map((w) => YOURS[w.toLowerCase()] ?? w).join(' ');
+  const written = words[words.length - rest.split(' ').length - 1]?.toLowerCase();
+  const verbSaid = written !== undefined && verb === m[1] && foldAccents(written) === verb ? written : verb; // "pañetar", not "panetar"
   // "quiero pegar cerámica en el baño" told as a plan is the tiling job (the tiles, their adhesive and
   // grout); "¿algo para pegar cerámica?" asked stays the adhesive (`askedJob`).
   const tiling = verb === 'pegar' && TILES.test(rest);
-  return { said: `${verb} ${own}`, full: `${tiling ? 'enchapar' : verb} ${rest}`, verb: tiling ? 'enchapar' : verb, at: m.index, told: true };
+  return { said: `${verbSaid} ${own}`, full: `${tiling ? 'enchapar' : verb} ${rest}`, verb: tiling ? 'enchapar' : verb, at: m.index, told: true };
 }
 
 const TILES = /^(?:(?:la|las|el|los|una|unas|un|unos)\s+)?(?:ceramicas?|porcelanatos?|azulejos?|losetas?|pisos?)\b/;
