@@ -7,6 +7,7 @@
  * has no rule (the slab's rebar, the ridge cap) he names apart, its amount left to the plan.
  */
 import type { Lang } from '../../domain/nlu.js';
+import { foldAccents } from '../../kernel/fold.js';
 import type { JobSurface, Product, TenantData, Usage } from '../../domain/tenant.js';
 import type { ProductActorInput, ProductActorOutput, ReplyDirective } from '../../machines/conversation.contract.js';
 import type { AskedJob } from '../../machines/job-questions.js';
@@ -21,6 +22,9 @@ import { formatMoney } from './format.js';
 
 /** A slab or a concrete floor given by its sides only is worked out at this thickness (m), said so. */
 const SLAB_THICKNESS = 0.1;
+/** A room's walls are plastered at this height (m) when only its floor's sides are given. */
+const ROOM_HEIGHT = 2.5;
+const ROOM_NAMED = /\b(?:cuartos?|habitacion(?:es)?|aposentos?|salas?|cocinas?|banos?|rooms?|bedrooms?|kitchens?|bathrooms?)\b/;
 const JOB_SURFACES: readonly string[] = ['wall', 'floor', 'slab', 'roof', 'plaster'];
 
 const fmt = (n: number): string => String(Math.round(n * 100) / 100);
@@ -88,7 +92,9 @@ export function jobEstimate(tenant: TenantData, index: CatalogIndex, input: Prod
   const named = q.surface ?? surfaceNamed(job.full);
   const surface = surfaceOf({ ...q, ...(named !== undefined ? { surface: named } : {}) }, kit);
   const chosen = oneOfEachGroup(index, input, kit, surface);
-  const area = q.area ?? (q.sides ? q.sides[0] * q.sides[1] : undefined);
+  // "pañetar un cuarto de 3x4": the floor's sides; what is plastered is its walls (their perimeter at the usual height).
+  const roomWalls = surface === 'plaster' && q.area === undefined && q.sides !== undefined && ROOM_NAMED.test(foldAccents(job.full.toLowerCase()));
+  const area = q.area ?? (q.sides ? (roomWalls ? 2 * (q.sides[0] + q.sides[1]) * ROOM_HEIGHT : q.sides[0] * q.sides[1]) : undefined);
   const volume = q.volume ?? (area !== undefined ? area * (q.thickness ?? SLAB_THICKNESS) : undefined);
   const lang = input.lang;
   const lines: MaterialLine[] = [];
@@ -116,7 +122,7 @@ export function jobEstimate(tenant: TenantData, index: CatalogIndex, input: Prod
   const byVolume = lines.some(({ product }) => ruleFor(product, surface)?.per === 'm3');
   const params = {
     job: withoutMeasures(job.said),
-    measure: q.sides ? `${fmt(q.sides[0])} x ${fmt(q.sides[1])} m (${fmt(area ?? 0)} m²)` : area !== undefined ? `${fmt(area)} m²` : `${fmt(volume ?? 0)} m³`,
+    measure: q.sides && roomWalls ? renderReply({ template: 'product.job_estimate.room_walls', params: { sides: `${fmt(q.sides[0])} x ${fmt(q.sides[1])}`, height: fmt(ROOM_HEIGHT), area: fmt(area ?? 0) } }, tenant.templates, lang) : q.sides ? `${fmt(q.sides[0])} x ${fmt(q.sides[1])} m (${fmt(area ?? 0)} m²)` : area !== undefined ? `${fmt(area)} m²` : `${fmt(volume ?? 0)} m³`,
     depth:
       byVolume && q.volume === undefined
         ? renderReply({ template: q.thickness === undefined ? 'product.job_estimate.assumed' : 'product.job_estimate.depth', params: { thickness: fmt((q.thickness ?? SLAB_THICKNESS) * 100), volume: fmt(volume ?? 0) } }, tenant.templates, lang)

@@ -72,3 +72,20 @@ describe('a decimal of a selling unit', () => {
     expect(decimalAmount('tubo de 1.5 pulgadas')).toBeUndefined();
   });
 });
+
+describe('chat words before a colour and a pack', () => {
+  it('should never read "ta" (está) as a product word', () => {
+    expect(index.parse('cuanto ta el galon de blanco hueso').content).toEqual([]);
+    expect(index.search('cuanto ta el galon de blanco hueso', { limit: 1 })[0]?.product.name).toContain('Blanco Hueso');
+  });
+});
+
+describe('plastering a room', () => {
+  it('should plaster its walls (the perimeter at 2.5 m), not its floor', () => {
+    const text = 'voy a pañetar un cuarto de 3x4, que necesito';
+    const job = askedJob(text);
+    const estimate = job && jobEstimate(tenant, index, inputFor(text), text, job, readJobMeasures(text) ?? {});
+    expect(estimate && Object.fromEntries(estimate.lines.map((l) => [l.product.sku, l.quantity]))).toEqual({ [sku('Cemento Gris Cemex')]: 6, [sku('Arena de Pañete')]: 1 });
+    expect(renderReply(estimate!.lead[0]!, tenant.templates, 'es')).toContain('35 m²');
+  });
+});
