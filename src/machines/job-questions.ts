@@ -4,7 +4,7 @@
  * rule brain routes them to the product tool; the tool answers them from the catalog's `jobs`).
  */
 import { homeFaultJob } from './home-faults.js';
-import { jobVerbOf } from './job-told.js';
+import { jobVerbOf } from './job-verbs.js';
 import { readJobMeasures } from './material-questions.js';
 
 /** "algo para", "qué tienen para", "something to", "what can I use to": a job follows. */
