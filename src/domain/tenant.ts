@@ -37,7 +37,8 @@ export interface Product {
   /**
    * Rules of thumb for a job where the product goes in by another measure than its own `usage`,
    * keyed by the job's surface: the cement of a block wall's mortar per m² of wall (`wall`), not
-   * per m³ of concrete; the sheets of a roof per m² of roof (`roof`). "voy a levantar una pared de
+   * per m³ of concrete; the sheets of a roof per m² of roof (`roof`); the cement and the fine sand
+   * of a coat of plaster per m² of wall (`plaster`). "voy a levantar una pared de
    * 3 x 2, ¿qué necesito?" counts every material of the job's kit by them.
    */
   usage_for?: Partial<Record<JobSurface, Usage>>;
@@ -97,10 +98,15 @@ export interface Usage {
   basis?: string;
   /** The rule as a clerk says it to the customer ("1 saco por cada 40 blocks"), per language; else its amount per m² or m³. */
   said?: { es: string; en?: string };
+  /**
+   * The product does the whole job alone, instead of the kit's other goods (the ready plaster mix
+   * for the cement and the sand): a job's estimate names it as the other way, never counts it with them.
+   */
+  instead?: true;
 }
 
 /** The surfaces a job's own rules of thumb (`usage_for`) are given for. */
-export type JobSurface = 'wall' | 'floor' | 'slab' | 'roof';
+export type JobSurface = 'wall' | 'floor' | 'slab' | 'roof' | 'plaster';
 
 export type AccountStanding = 'al_dia' | 'atrasada' | 'suspendida';
 

@@ -4,6 +4,8 @@
  * rule brain routes them to the product tool; the tool answers them from the catalog's `jobs`).
  */
 import { homeFaultJob } from './home-faults.js';
+import { jobVerbOf } from './job-verbs.js';
+import { readJobMeasures } from './material-questions.js';
 
 /** "algo para", "qué tienen para", "something to", "what can I use to": a job follows. */
 const JOB_LEAD =
@@ -77,7 +79,7 @@ const FOLDED_UNITS = new Map<string, string>();
 export function askedJob(text: string): AskedJob | null {
   const t = fold(text).replace(/[¿?¡!.,;:"()']/g, ' ');
   const lead = JOB_LEAD.exec(t) ?? JOB_FIRST.exec(t);
-  if (!lead) return withWhat(text, t) ?? troubleToFix(text, t) ?? plannedJob(t) ?? homeFaultJob(text);
+  if (!lead) return withWhat(text, t) ?? troubleToFix(text, t) ?? plannedJob(t, text) ?? pricedJob(t, text) ?? homeFaultJob(text);
   const start = lead.index + lead[0].length;
   const verb = /^[a-z]+/.exec(t.slice(start))?.[0] ?? '';
   const english = /\b(?:to|for)\s+$/.test(lead[0]);
@@ -191,7 +193,9 @@ export function asksWhatFor(text: string): boolean {
 
 /** "voy a levantar una pared de 3x2, ¿qué necesito?", "I'm building a small wall… what do I need?", "how do I replace a sink? what do I need": the job planned, then what it takes. */
 const PLANNED =
-  /\b(?:voy\s+a|vamos\s+a|estoy|estamos|quiero|queremos|quisiera|pienso|planeo|tengo\s+que|i\s+m|im|i\s+am|we\s+re|we\s+are|going\s+to|planning\s+to|want\s+to|how\s+(?:do|can|should|would)\s+(?:i|we)|how\s+to)\s+([a-z]+)\s+(.*?)\s*(?:(?:y\s+)?(?:que|q|cuales)\s+materiale?s?\s+(?:(?:me\s+)?(?:lleva|llevaria|necesito|ocupo|hacen\s+falta|van|tengo\s+que\s+comprar|compro))|what\s+materials?\s+(?:do|will|would|should)\s+(?:i|we)\s+(?:need|buy|use|get)|(?:(?:y\s+)?(?:que|q)\s+(?:(?:mas\s+)?necesito|(?:mas\s+)?(?:me\s+)?(?:hace|hacen)\s+falta|(?:mas\s+)?(?:me\s+)?falta(?:\s+comprar)?|ocupo|tengo\s+que\s+comprar|debo\s+comprar|compro)|what\s+(?:else\s+)?(?:do|will|would|should)\s+(?:i|we)\s+(?:need|buy|use|get)|what\s+am\s+i\s+missing))\s*$/;
+  /\b(?:voy\s+a|vamos\s+a|estoy|estamos|quiero|queremos|quisiera|pienso|planeo|tengo\s+que|i\s+m|im|i\s+am|we\s+re|we\s+are|going\s+to|planning\s+to|want\s+to|(?:i|we)\s+(?:need|have)\s+to|how\s+(?:do|can|should|would)\s+(?:i|we)|how\s+to)\s+([a-z]+)\s+(.*?)\s*(?:(?:y\s+)?(?:que|q|cuales)\s+materiale?s?\s+(?:(?:me\s+)?(?:lleva|llevaria|necesito|ocupo|hacen\s+falta|van|tengo\s+que\s+comprar|compro))|what\s+materials?\s+(?:do|will|would|should)\s+(?:i|we)\s+(?:need|buy|use|get)|(?:(?:y\s+)?(?:que|q)\s+(?:(?:mas\s+)?necesito|(?:mas\s+)?(?:me\s+)?(?:hace|hacen)\s+falta|(?:mas\s+)?(?:me\s+)?falta(?:\s+comprar)?|ocupo|tengo\s+que\s+comprar|debo\s+comprar|compro)|what\s+(?:else\s+)?(?:do|will|would|should)\s+(?:i|we)\s+(?:need|buy|use|get)|what\s+am\s+i\s+missing))\s*$/;
+
+const PLANNED_AT = new RegExp(PLANNED.source, 'd');
 
 /** An English gerund's stem as its verb: "tiling" → "tile", "putting" → "put", "building" → "build". */
 function englishVerb(stem: string): string {
@@ -202,15 +206,56 @@ function englishVerb(stem: string): string {
 /** Where the customer is or what they do there, not a job to buy for: "I'm renting a villa…", "estoy viviendo en Caleta…". */
 const NOT_A_JOB = /^(?:rent|stay|live|visit|vacation|holiday|work|come|go|travel|alquilar|vivir|viver|quedar|visitar|trabajar|venir|ir|viajar)$/;
 
-function plannedJob(t: string): AskedJob | null {
-  const m = PLANNED.exec(t.replace(/\s+/g, ' '));
+function plannedJob(t: string, text: string): AskedJob | null {
+  const { spaced, at } = squeezed(t);
+  const m = PLANNED_AT.exec(spaced);
   if (!m) return null;
   const word = m[1]!;
   // Gerunds as the infinitive: "levantando" → levantar, "haciendo" → hacer, "construyendo" → construir, "building" → build.
   const verb = word.endsWith('ing') ? englishVerb(word.slice(0, -3)) : word.replace(/ando$/, 'ar').replace(/yendo$/, 'ir').replace(/iendo$/, 'er');
   if (!(INFINITIVE.test(verb) || /^[a-z]{3,}$/.test(verb)) || /^(?:a|un|una|the|an|my|mi)$/.test(verb) || NOT_A_JOB.test(verb)) return null;
   const rest = m[2]!.trim();
-  // Said back without its measures ("una pared de 3 metros de largo…" → "una pared").
-  const own = rest.replace(/\s*(?:,|\bde\s+\d|\babout\s+\d|\d).*$/, '').trim();
-  return { said: [verb, own].filter((x) => x !== '').join(' '), full: [verb, rest].filter((x) => x !== '').join(' '), verb, at: m.index };
+  // Said back as written ("pañetar la casa", not "panetar la casa") where folding kept every letter in place.
+  const { verb: verbSaid, own } = saidAsWritten(m, at, t, text, verb, rest);
+  return { said: [verbSaid, own].filter((x) => x !== '').join(' '), full: [verb, rest].filter((x) => x !== '').join(' '), verb, at: m.index };
+}
+
+/** "¿cuánto me sale levantar una pared de 3x3?", "how much to plaster a 4x3 wall?": what a job of the store's costs, asked with its size. */
+const PRICED_JOB =
+  /\b(?:cuant[oa]|how\s+much)\s+(?:(?:me|nos|le)\s+)?(?:(?:sale|saldria|cuesta|costaria|seria|va\s+a\s+salir|would\s+it\s+(?:cost|be)|does\s+it\s+cost|is\s+it)\s+)?(?:(?:to|para|pa)\s+)?([a-z]+)\s+(.+)$/d;
+
+function pricedJob(t: string, text: string): AskedJob | null {
+  const { spaced, at } = squeezed(t);
+  const m = PRICED_JOB.exec(spaced);
+  const verb = m ? jobVerbOf(m[1]!) : null;
+  if (!m || verb === null || readJobMeasures(text) === null) return null;
+  const rest = m[2]!.trim();
+  const said = saidAsWritten(m, at, t, text, verb, rest);
+  return { said: [said.verb, said.own].filter((x) => x !== '').join(' '), full: [verb, rest].filter((x) => x !== '').join(' '), verb, at: m.index };
+}
+
+/** Runs of spaces as one, each letter's place in `t` kept (`t` is the message folded letter for letter). */
+function squeezed(t: string): { spaced: string; at: number[] } {
+  let spaced = '';
+  const at: number[] = [];
+  for (let i = 0; i < t.length; i++) {
+    if (/\s/.test(t[i]!) && spaced.endsWith(' ')) continue;
+    spaced += /\s/.test(t[i]!) ? ' ' : t[i];
+    at.push(i);
+  }
+  at.push(t.length);
+  return { spaced, at };
+}
+
+/**
+ * A job's verb (group 1) and its words (group 2) said back as written ("pañetar la casa", not
+ * "panetar la casa") where folding kept every letter in place, without their measures ("una pared
+ * de 3 metros de largo…" → "una pared", "la casa, son como 80 metros" → "la casa").
+ */
+function saidAsWritten(m: RegExpExecArray, at: readonly number[], t: string, text: string, verb: string, rest: string): { verb: string; own: string } {
+  const [[ws, we], [rs, re]] = [m.indices?.[1] ?? [0, 0], m.indices?.[2] ?? [0, 0]];
+  const asWritten = t.length === text.length && m.indices !== undefined;
+  const said = asWritten && verb === m[1] ? text.slice(at[ws], at[we]).toLowerCase() : verb;
+  const words = asWritten ? text.slice(at[rs], at[re]).replace(/[¿?¡!.,;:"()']/g, ' ').replace(/\s+/g, ' ') : rest;
+  return { verb: said, own: words.trim().replace(/\s*(?:\b(?:(?:son|es|serian?|are|is)\s+)?(?:(?:como|unos?|about|around|like)\s+)?(?:de\s+|of\s+)?\d|\d).*$/, '').trim() };
 }

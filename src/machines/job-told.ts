@@ -7,42 +7,16 @@
  */
 import type { AskedJob } from './job-questions.js';
 import { foldAccents } from '../kernel/fold.js';
+import { infinitive, JOB_VERBS } from './job-verbs.js';
+
+export { jobVerbOf } from './job-verbs.js';
 
 /** The whole message: greetings, who, the plan's lead, one job verb, then the rest of the job. */
 const TOLD =
   /^(?:(?:ok|okay|si|bueno|pues|entonces|mira|oye|hola|buenas|buenos\s+dias|buenas\s+tardes|klk|saludos|amigo|mi\s+loco|mi\s+hermano|mi\s+pana|manito|loco|hi|hello|hey|so|well)\s+)*(?:(?:yo|nosotros)\s+)?(?:voy\s+a|vamos?\s+a|quiero|kiero|queremos|quisiera|necesito|tengo\s+(?:que|q)|tenemos\s+(?:que|q)|pienso|planeo|estoy|estamos|toy|tamos|(?:i\s*m|i\s+am|we\s*re|we\s+are)(?:\s+(?:going\s+to|gonna|planning\s+to|about\s+to))?|gonna|i\s+(?:want|need|have|plan)\s+to|we\s+(?:want|need|have|plan)\s+to)\s+([a-z]+)\s+(.+)$/;
 
-/**
- * The verbs of the everyday jobs of a hardware store, as their infinitive (Spanish) or base form
- * (English); gerunds are read to them. Painting is not here: a paint job told has its own answer
- * (`tellsPaintJobOnly`, the colours and the square metres).
- */
-const JOB_VERBS = new Set([
-  'levantar', 'hacer', 'construir', 'techar', 'enchapar', 'pegar', 'poner', 'instalar', 'cambiar', 'arreglar', 'reparar', 'vaciar', 'echar',
-  'hechar', 'colocar', 'montar', 'impermeabilizar', 'sellar', 'resanar', 'cortar', 'destapar', 'fijar', 'soldar', 'taladrar', 'reemplazar', 'tirar',
-  'colgar', 'guindar', 'hang', 'cablear', 'alambrar', 'wire', 'rewire',
-  'build', 'tile', 'lay', 'install', 'replace', 'change', 'fix', 'repair', 'roof', 'put', 'pour', 'seal', 'waterproof', 'patch', 'cut', 'unclog', 'set',
-]);
-
 /** A question in the message ("… cuánto cuesta el zinc?", "… do you have"): asked, not told; the other readers answer it. */
 const ASKS = /\b(?:cuanto|cuantos|cuantas|precio|tienen|tiene|hay|venden|que\s+necesito|how\s+(?:much|many)|do\s+you|what|price)\b/;
-
-/** "levantando" → "levantar", "haciendo" → "hacer", "construyendo" → "construir", "building" → "build", "tiling" → "tile". */
-function infinitive(word: string): string {
-  if (word.endsWith('ando')) return `${word.slice(0, -4)}ar`;
-  if (word.endsWith('yendo')) return `${word.slice(0, -5)}ir`;
-  if (word.endsWith('iendo')) return `${word.slice(0, -5)}er`;
-  if (!word.endsWith('ing') || word.length < 6) return word;
-  const stem = word.slice(0, -3);
-  if (/([bdgmnprt])\1$/.test(stem)) return stem.slice(0, -1); // "putting" → "put"
-  return JOB_VERBS.has(`${stem}e`) ? `${stem}e` : stem; // "tiling" → "tile", "building" → "build"
-}
-
-/** The everyday job a verb names, as its infinitive ("arreglando" → "arreglar"), or null: painting is not one here (see `JOB_VERBS`). */
-export function jobVerbOf(word: string): string | null {
-  const verb = infinitive(word);
-  return JOB_VERBS.has(verb) ? verb : null;
-}
 
 /**
  * The job told as a plan, or null: a question, or a verb that is no job's ("quiero comprar…").
@@ -62,10 +36,12 @@ export function toldJob(text: string): AskedJob | null {
   // Said back as written (accents kept), the customer's "my" as "your": "To tile your bathroom floor…".
   const words = text.replace(/['’]/g, '').replace(/[¡!.,;:"()]/g, ' ').trim().split(/\s+/);
   const own = words.slice(words.length - rest.split(' ').length).map((w) => YOURS[w.toLowerCase()] ?? w).join(' ');
+  const written = words[words.length - rest.split(' ').length - 1]?.toLowerCase();
+  const verbSaid = written !== undefined && verb === m[1] && foldAccents(written) === verb ? written : verb; // "pañetar", not "panetar"
   // "quiero pegar cerámica en el baño" told as a plan is the tiling job (the tiles, their adhesive and
   // grout); "¿algo para pegar cerámica?" asked stays the adhesive (`askedJob`).
   const tiling = verb === 'pegar' && TILES.test(rest);
-  return { said: `${verb} ${own}`, full: `${tiling ? 'enchapar' : verb} ${rest}`, verb: tiling ? 'enchapar' : verb, at: m.index, told: true };
+  return { said: `${verbSaid} ${own}`, full: `${tiling ? 'enchapar' : verb} ${rest}`, verb: tiling ? 'enchapar' : verb, at: m.index, told: true };
 }
 
 const TILES = /^(?:(?:la|las|el|los|una|unas|un|unos)\s+)?(?:ceramicas?|porcelanatos?|azulejos?|losetas?|pisos?)\b/;

@@ -8,7 +8,7 @@
 import { createLru, remembered } from '../kernel/lru.js';
 
 /** What the material is for, as the customer names it. */
-export type Surface = 'wall' | 'floor' | 'slab' | 'roof' | 'room' | 'house' | 'column';
+export type Surface = 'wall' | 'floor' | 'slab' | 'roof' | 'room' | 'house' | 'column' | 'plaster';
 
 export interface MaterialQuestion {
   /** The two lengths said ("3 x 4", "10 m de largo por 2.5 de alto"), in metres. */
@@ -68,6 +68,8 @@ const PRICE_OR_SERVICE = /\b(?:dura|duran|tarda|tardan|demora|demoran|lasts?|deb
 /** Packs counted ("3 cubetas", "10 sacos", "3 five-gallon buckets"): how much is already said. */
 const COUNTED_PACKS = /\b\d+\s+(?:(?:five|5)[\s-]*gallon\s+)?(?:cubetas?|sacos?|fundas?|galones|buckets?|bags?|gallons|laminas?|planchas?|sheets?|rollos?|rolls?|quintales?)\b/;
 const SURFACES: readonly [RegExp, Surface][] = [
+  // "pañetar una pared", "el pañete de la casa", "repellar", "plaster a wall": the coat of mortar on the wall is the job, not the wall's blocks.
+  [/\b(?:(?:em)?panet(?:ar|ear|iar|e|es|o|amos|ando|ado|ada)(?:l[oa]s?)?|repell(?:ar|o|ando|ado)|\bto\s+plaster|plaster(?:ing|ed)?\s+(?:\S+\s+){0,3}(?:walls?|houses?|rooms?|ceilings?)|plastering)\b/, 'plaster'],
   [/\b(?:losas?|plateas?|zapatas?|vaciado|slabs?|footings?)\b/, 'slab'],
   [/\b(?:columnas?|vigas?|columns?|beams?)\b/, 'column'],
   [/\b(?:paredes|pared|muros?|tapias?|verjas?|walls?|fences?)\b/, 'wall'],
@@ -100,6 +102,8 @@ const LENGTH = /(\d+(?:\.\d+)?)\s*(m|mts?|metros?|meters?|metres?|ft|pies?|feet)
 const ROOF_RUN = /\b(?:de\s+(?:largo|ancho|fondo|frente)|lineales|long|wide|canal\w*|gutters?|caballetes?|cumbrera\w*|ridge)\b/;
 /** A floor or a slab named, measured by its area ("un piso de 40 metros" is 40 m²); a sidewalk or a driveway runs long. */
 const AREA_FLOOR = /\b(?:pisos?|suelos?|floors?|losas?|plateas?|slabs?)\b(?!.*\b(?:aceras?|sidewalks?|driveways?)\b)/;
+/** A wall given by its length ("una pared de 10 metros", "a wall 10 m long"). */
+const WALL_LENGTH = /\b(?:paredes|pared|muros?|tapias?|verjas?|walls?)\s+(?:de\s+|of\s+)?\d/;
 const COATS = /\b(\d|una|dos|tres|one|two|three)\s+(?:manos?|capas?|coats?)\b/;
 const WORD_NUMBER: Readonly<Record<string, number>> = { un: 1, una: 1, one: 1, a: 1, medio: 0.5, dos: 2, two: 2, tres: 3, three: 3 };
 
@@ -208,7 +212,9 @@ function measurementsOf(t: string): Mutable {
     if (length?.[1] && run) q.length = round(Number(length[1]) * (isFeet(length[2]) ? FOOT : 1));
     // "un techo de 80 metros": a roof is measured by its area, so its metres are square metres (a clerk reads it so).
     // ...and so is a floor's or a slab's ("voy a hacer un piso de 40 metros"), not a sidewalk's or a driveway's.
-    if (q.length !== undefined && (q.surface === 'roof' || AREA_FLOOR.test(t)) && length?.[1] && !isFeet(length[2]) && !ROOF_RUN.test(t)) [q.area, q.length] = [q.length, undefined];
+    // ...and so is a plaster job's ("empañetar la casa, son como 80 metros"), unless a wall is given by its length ("una pared de 10 metros").
+    const plastered = q.surface === 'plaster' && !WALL_LENGTH.test(t);
+    if (q.length !== undefined && (q.surface === 'roof' || plastered || AREA_FLOOR.test(t)) && length?.[1] && !isFeet(length[2]) && !ROOF_RUN.test(t)) [q.area, q.length] = [q.length, undefined];
   }
   const coats = COATS.exec(t);
   if (coats?.[1]) q.coats = WORD_NUMBER[coats[1]] ?? Number(coats[1]);

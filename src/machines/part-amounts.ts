@@ -53,6 +53,21 @@ export function partAmount(text: string, numberWords: Readonly<Record<string, nu
   return undefined;
 }
 
+/** "2.5 galones", "0,5 metros": a decimal before a unit word. */
+const DECIMAL_OF_UNIT = new RegExp(String.raw`(?:^|[^\d/.,])(\d+[.,]\d{1,2})\s*${UNIT}(?![a-z])`);
+
+/**
+ * A decimal of a unit said with the unit ("2.5 galones" → 2.5 galon, "0,5 metros" → 0.5 metro):
+ * a part of it, as a half is. Undefined when none is said or the number is whole.
+ */
+export function decimalAmount(text: string): { value: number; unit: string } | undefined {
+  const t = foldAccents(text).toLowerCase();
+  const m = /\d[.,]\d/.test(t) ? DECIMAL_OF_UNIT.exec(t) : null;
+  const unit = m?.[2] !== undefined ? headOf(m[2]) : undefined;
+  const value = m?.[1] !== undefined ? Number(m[1].replace(',', '.')) : NaN;
+  return unit !== undefined && value > 0 && !Number.isInteger(value) ? { value, unit } : undefined;
+}
+
 /** What every part of a unit says (`PART_PATTERNS`): a half, a quarter, or a digit fraction's slash. */
 const PART_SAID = /medi[oa]|half|cuarto|quarter|\//;
 const HALF = String.raw`(?:y\s+medi[oa]|and\s+a\s+half)`;

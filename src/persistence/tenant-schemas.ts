@@ -195,6 +195,7 @@ const USAGE = z.object({
   waste: number({ min: 0 }).optional(),
   basis: text().optional(),
   said: z.object({ es: text(), en: text().optional() }).optional(),
+  instead: z.literal(true).optional(),
 });
 
 export const CATALOG = z
@@ -211,7 +212,7 @@ export const CATALOG = z
       default_for: strings.optional(),
       coverage: z.object({ min: number({ min: 0 }), max: number({ min: 0 }), coats: number({ min: 1, integer: true }).optional(), basis: text().optional() }).optional(),
       usage: USAGE.optional(),
-      usage_for: z.strictObject({ wall: USAGE.optional(), floor: USAGE.optional(), slab: USAGE.optional(), roof: USAGE.optional() }).optional(),
+      usage_for: z.strictObject({ wall: USAGE.optional(), floor: USAGE.optional(), slab: USAGE.optional(), roof: USAGE.optional(), plaster: USAGE.optional() }).optional(),
       jobs: strings.optional(),
       rooms: strings.optional(),
       use: z.object({ es: text(), en: text().optional() }).optional(),

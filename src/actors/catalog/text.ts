@@ -86,7 +86,7 @@ export const FILLER: ReadonlySet<string> = new Set(
     'se', 'si', 'su', 'tambien', 'tarde', 'tardes', 'te', 'tendran', 'tiene', 'tienen', 'tienes', 'todavia', 'tu', 'u', 'un',
     'una', 'unas', 'uno', 'unos', 'usted', 'ustedes', 'vale', 'valen', 'venden', 'vende', 'vendes', 'y', 'ya', 'hacer', 'info',
     'informacion', 'necesitamos', 'queremos', 'existencia', 'stock', 'inventario', 'presupuesto', 'compro', 'comprar', 'llevo',
-    'llevar', 'ocupo', 'tan', 'cuantos', 'cuantas', 'sera', 'seria', 'serian', 'ahi', 'aqui', 'alla', 'mismo', 'misma', 'otro',
+    'llevar', 'ocupo', 'tan', 'ta', 'cuantos', 'cuantas', 'sera', 'seria', 'serian', 'ahi', 'aqui', 'alla', 'mismo', 'misma', 'otro',
     'otra', 'entonces', 'ok', 'okey', 'bueno', 'pues', 'digame', 'dimelo', 'favor', 'xfa', 'pls', 'ando', 'tiene',
     // "2x4 de 10 pies de largo", "12 feet long": how long a board is, said with its length, names no product.
     'largo', 'larga', 'long',

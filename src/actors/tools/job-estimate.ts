@@ -7,6 +7,7 @@
  * has no rule (the slab's rebar, the ridge cap) he names apart, its amount left to the plan.
  */
 import type { Lang } from '../../domain/nlu.js';
+import { foldAccents } from '../../kernel/fold.js';
 import type { JobSurface, Product, TenantData, Usage } from '../../domain/tenant.js';
 import type { ProductActorInput, ProductActorOutput, ReplyDirective } from '../../machines/conversation.contract.js';
 import type { AskedJob } from '../../machines/job-questions.js';
@@ -14,13 +15,17 @@ import { readJobMeasures, readMeasureReply, surfaceNamed, type MaterialQuestion 
 import { renderReply } from '../render-reply.js';
 import type { CatalogIndex } from './catalog-search.js';
 import { pricedEstimate } from './product-estimate.js';
-import { describeProduct, focusOf, nameKey, optionsFor } from './product-parts.js';
+import { describeProduct, firstWord, focusOf, nameKey, optionsFor } from './product-parts.js';
 import { productsForJob } from './product-jobs.js';
 import { countUnit } from './units.js';
+import { formatMoney } from './format.js';
 
 /** A slab or a concrete floor given by its sides only is worked out at this thickness (m), said so. */
 const SLAB_THICKNESS = 0.1;
-const JOB_SURFACES: readonly string[] = ['wall', 'floor', 'slab', 'roof'];
+/** A room's walls are plastered at this height (m) when only its floor's sides are given. */
+const ROOM_HEIGHT = 2.5;
+const ROOM_NAMED = /\b(?:cuartos?|habitacion(?:es)?|aposentos?|salas?|cocinas?|banos?|rooms?|bedrooms?|kitchens?|bathrooms?)\b/;
+const JOB_SURFACES: readonly string[] = ['wall', 'floor', 'slab', 'roof', 'plaster'];
 
 const fmt = (n: number): string => String(Math.round(n * 100) / 100);
 
@@ -87,12 +92,15 @@ export function jobEstimate(tenant: TenantData, index: CatalogIndex, input: Prod
   const named = q.surface ?? surfaceNamed(job.full);
   const surface = surfaceOf({ ...q, ...(named !== undefined ? { surface: named } : {}) }, kit);
   const chosen = oneOfEachGroup(index, input, kit, surface);
-  const area = q.area ?? (q.sides ? q.sides[0] * q.sides[1] : undefined);
+  // "pañetar un cuarto de 3x4": the floor's sides; what is plastered is its walls (their perimeter at the usual height).
+  const roomWalls = surface === 'plaster' && q.area === undefined && q.sides !== undefined && ROOM_NAMED.test(foldAccents(job.full.toLowerCase()));
+  const area = q.area ?? (q.sides ? (roomWalls ? 2 * (q.sides[0] + q.sides[1]) * ROOM_HEIGHT : q.sides[0] * q.sides[1]) : undefined);
   const volume = q.volume ?? (area !== undefined ? area * (q.thickness ?? SLAB_THICKNESS) : undefined);
   const lang = input.lang;
   const lines: MaterialLine[] = [];
   const items: Record<string, string | number>[] = [];
   const apart: Product[] = [];
+  const instead: string[] = [];
   for (const product of chosen) {
     const rule = ruleFor(product, surface);
     const measure = rule?.per === 'm3' ? volume : rule?.per === 'job' ? 1 : area;
@@ -102,19 +110,25 @@ export function jobEstimate(tenant: TenantData, index: CatalogIndex, input: Prod
     }
     const exact = measure * rule.amount * (1 + (rule.waste ?? 0));
     const quantity = Math.max(1, Math.ceil(exact - 1e-9));
+    const item = { name: product.name, rule: ruleSaid(tenant, product, rule, lang), quantity, units: countUnit(product.unit, quantity, lang) };
+    // The ready plaster mix beside the cement and the sand: the other way of doing it, priced on its own line, never added to them.
+    if (rule.instead) {
+      if (product.stock > 0) instead.push(renderReply({ template: 'product.job_estimate.instead', params: { ...item, total: formatMoney(product.price * quantity) } }, tenant.templates, lang));
+      continue;
+    }
     lines.push({ product, quantity, exact });
-    items.push({ name: product.name, rule: ruleSaid(tenant, product, rule, lang), quantity, units: countUnit(product.unit, quantity, lang) });
+    items.push(item);
   }
   if (lines.length === 0) return null;
   const byVolume = lines.some(({ product }) => ruleFor(product, surface)?.per === 'm3');
   const params = {
     job: withoutMeasures(job.said),
-    measure: q.sides ? `${fmt(q.sides[0])} x ${fmt(q.sides[1])} m (${fmt(area ?? 0)} m²)` : area !== undefined ? `${fmt(area)} m²` : `${fmt(volume ?? 0)} m³`,
+    measure: q.sides && roomWalls ? renderReply({ template: 'product.job_estimate.room_walls', params: { sides: `${fmt(q.sides[0])} x ${fmt(q.sides[1])}`, height: fmt(ROOM_HEIGHT), area: fmt(area ?? 0) } }, tenant.templates, lang) : q.sides ? `${fmt(q.sides[0])} x ${fmt(q.sides[1])} m (${fmt(area ?? 0)} m²)` : area !== undefined ? `${fmt(area)} m²` : `${fmt(volume ?? 0)} m³`,
     depth:
       byVolume && q.volume === undefined
         ? renderReply({ template: q.thickness === undefined ? 'product.job_estimate.assumed' : 'product.job_estimate.depth', params: { thickness: fmt((q.thickness ?? SLAB_THICKNESS) * 100), volume: fmt(volume ?? 0) } }, tenant.templates, lang)
         : '',
-    apart: apart.length > 0 ? renderReply({ template: 'product.job_estimate.apart', params: { names: apart.map((p) => `*${p.name}*`).join(', ') } }, tenant.templates, lang) : '',
+    apart: `${apart.length > 0 ? renderReply({ template: 'product.job_estimate.apart', params: { names: apart.map((p) => `*${p.name}*`).join(', ') } }, tenant.templates, lang) : ''}${instead.join('')}`,
     items,
   };
   return { lead: [{ template: 'product.job_estimate', params }], lines };
@@ -126,14 +140,54 @@ export function jobEstimate(tenant: TenantData, index: CatalogIndex, input: Prod
  * concrete's), counted by that rule and said so. Null when it has none for that surface or no area is given.
  */
 export function ruledEstimate(tenant: TenantData, product: Product, q: MaterialQuestion, lang: Lang): JobEstimate | null {
+  return ruledEstimateOf(tenant, [product], { ...q, ...soleSurface(product, q) }, lang);
+}
+
+/**
+ * "¿cuánta mezcla lista pa 20 m² de pared?": a good with rules for one job only and none of its own
+ * (the ready plaster mix) is counted by it when no other job's surface is said, or the wall it goes on is.
+ */
+function soleSurface(product: Product, q: MaterialQuestion): { surface?: JobSurface } {
+  const surfaces = Object.keys(product.usage_for ?? {}) as JobSurface[];
+  const only = surfaces.length === 1 && product.usage === undefined ? surfaces[0] : undefined;
+  if (only === undefined || q.surface === only) return {};
+  const onWall = only === 'plaster' && (q.surface === 'wall' || q.surface === 'house' || q.surface === 'room');
+  return q.surface === undefined || onWall ? { surface: only } : {};
+}
+
+/**
+ * "necesito arena y cemento pa pañetar una pared de 3x3": each good named counted by its own rule
+ * for that surface; a good with none there is the one of its kind that has one (the plaster's fine
+ * sand for "arena"). Null unless two or more can be counted so.
+ */
+export function namedRuledEstimate(tenant: TenantData, named: readonly Product[], q: MaterialQuestion, lang: Lang): JobEstimate | null {
+  const surface = surfaceRuled(q);
+  if (surface === undefined || named.length < 2) return null;
+  const ruled = named.map((p) => (p.usage_for?.[surface] ? p : tenant.catalog.find((o) => o.stock > 0 && firstWord(o.name) === firstWord(p.name) && o.usage_for?.[surface] !== undefined && !o.usage_for[surface]?.instead)));
+  const counted = [...new Set(ruled.filter((p) => p !== undefined))];
+  return counted.length >= 2 ? ruledEstimateOf(tenant, counted, q, lang) : null;
+}
+
+const surfaceRuled = (q: MaterialQuestion): JobSurface | undefined => {
   const surface = q.surface === 'column' ? 'slab' : q.surface;
-  const rule = surface !== undefined && JOB_SURFACES.includes(surface) ? product.usage_for?.[surface as JobSurface] : undefined;
+  return surface !== undefined && JOB_SURFACES.includes(surface) ? (surface as JobSurface) : undefined;
+};
+
+function ruledEstimateOf(tenant: TenantData, products: readonly Product[], q: MaterialQuestion, lang: Lang): JobEstimate | null {
+  const surface = surfaceRuled(q);
   const area = q.area ?? (q.sides ? q.sides[0] * q.sides[1] : undefined);
-  if (!rule || rule.per !== 'm2' || area === undefined) return null;
-  const quantity = Math.max(1, Math.ceil(area * rule.amount * (1 + (rule.waste ?? 0)) - 1e-9));
-  const items = [{ name: product.name, rule: ruleSaid(tenant, product, rule, lang), quantity, units: countUnit(product.unit, quantity, lang) }];
+  if (surface === undefined || area === undefined) return null;
+  const lines: MaterialLine[] = [];
+  const items: Record<string, string | number>[] = [];
+  for (const product of products) {
+    const rule = product.usage_for?.[surface];
+    if (!rule || rule.per !== 'm2') return null;
+    const quantity = Math.max(1, Math.ceil(area * rule.amount * (1 + (rule.waste ?? 0)) - 1e-9));
+    lines.push({ product, quantity });
+    items.push({ name: product.name, rule: ruleSaid(tenant, product, rule, lang), quantity, units: countUnit(product.unit, quantity, lang) });
+  }
   const sides = q.sides ? ` (${fmt(q.sides[0])} x ${fmt(q.sides[1])} m)` : '';
-  return { lead: [{ template: 'product.rule_area', params: { area: fmt(area), sides, items } }], lines: [{ product, quantity }] };
+  return { lead: [{ template: lines.length > 1 ? 'product.rule_area_all' : 'product.rule_area', params: { area: fmt(area), sides, items } }], lines };
 }
 
 /** The surface the job's rules are looked up by: the one said, else the only one the kit has rules for ("techar un cuarto": the roof). */
@@ -147,7 +201,7 @@ function surfaceOf(q: MaterialQuestion, kit: readonly Product[]): JobSurface | u
 }
 
 /** A product's own rule fits a surface: by the m² or by the job always; by the m³ (concrete) not for a wall or a roof. */
-const generalFits = (usage: Usage, surface: string | undefined): boolean => usage.per !== 'm3' || (surface !== 'wall' && surface !== 'roof');
+const generalFits = (usage: Usage, surface: string | undefined): boolean => usage.per !== 'm3' || (surface !== 'wall' && surface !== 'roof' && surface !== 'plaster');
 
 function ruleFor(product: Product, surface: JobSurface | undefined): Usage | undefined {
   const own = surface !== undefined ? product.usage_for?.[surface] : undefined;
@@ -200,7 +254,7 @@ function choiceOf(a: Product, b: Product): boolean {
 function withoutMeasures(said: string): string {
   return said
     .replace(/(\d)x(?=\d)/gi, '$1 x ')
-    .replace(/\s*\b(?:de\s+|of\s+|about\s+|unos?\s+)?\d[\d.,]*(?:\s*(?:x|por|by|y|and|m|mts?|m2|m²|metros?|meters?|metres?|pies|feet|ft|de|largo|ancho|alto|long|wide|high|tall|cuadrados?|square|\d[\d.,]*)\b)*/gi, '')
+    .replace(/\s*\b(?:(?:son|es|serian?|are|is|it\s+s)\s+)?(?:(?:como|unos?|about|around|like|aproximadamente)\s+)?(?:de\s+|of\s+)?\d[\d.,]*(?:\s*(?:x|por|by|y|and|m|mts?|m2|m²|metros?|meters?|metres?|pies|feet|ft|de|largo|ancho|alto|long|wide|high|tall|cuadrados?|square|\d[\d.,]*)\b)*/gi, '')
     .replace(/\s+/g, ' ')
     .trim();
 }

@@ -18,7 +18,7 @@ import { describeProduct, firstWord, focusOf, nameKey } from './product-parts.js
 import { countUnit } from './units.js';
 import { renderReply } from '../render-reply.js';
 import { inColourAsked, jobColour, mixedEstimate, type JobColour } from './paint-job-colour.js';
-import { ruledEstimate } from './job-estimate.js';
+import { namedRuledEstimate, ruledEstimate } from './job-estimate.js';
 
 /** A room's walls are worked out at this height (m) when the customer gives only the floor. */
 const ROOM_HEIGHT = 2.5;
@@ -49,6 +49,9 @@ const mid = (p: Product): number => (p.coverage ? (p.coverage.min + p.coverage.m
  */
 export function materialAnswer(tenant: TenantData, index: CatalogIndex, input: ProductActorInput, text: string, q: MaterialQuestion): MaterialAnswer | null {
   const lang = input.lang;
+  // "necesito arena y cemento pa pañetar una pared de 3x3": every good named, each by its rule for that surface.
+  const several = namedRuledEstimate(tenant, namedProducts(index, input, text, q), q, lang);
+  if (several) return { kind: 'priced', ...several };
   const product = productAsked(tenant, index, input, text, q);
   // "¿cuánto rinde?", "¿cuántas manos?" about a product whose sheet gives no yield (the enamel): that, honestly, never a number made up.
   const shown = !product && (asksYield(text) || q.doors !== undefined) && input.focus ? tenant.catalog.find((p) => p.sku === input.focus?.sku) : undefined;
@@ -188,15 +191,8 @@ function colouredMeasure(tenant: TenantData, index: CatalogIndex, input: Product
 
 /** The product the question is about: named (not the surface itself: "pared", "piso"), in focus, or the one its job words or surface point to. */
 function productAsked(tenant: TenantData, index: CatalogIndex, input: ProductActorInput, text: string, q: MaterialQuestion): Product | undefined {
-  const landmarks = q.length !== undefined ? landmarksOf(text) : undefined;
-  for (const wanted of input.understanding.products) {
-    if (isOnlySurface(wanted.query) || (q.doors && DOOR_QUERY.test(nameKey(wanted.query)))) continue; // "2 puertas": the area, not a door's hardware
-    // "¿cuántos pies si está a 10 metros del breaker?": where the run ends, not what runs there.
-    if (landmarks !== undefined && nameKey(wanted.query).split(' ').some((word) => landmarks.has(word))) continue;
-    if (input.focus && index.parse(wanted.query).content.length === 0) continue; // "la de cubeta cuánto rinde?" of the putty shown: its pack, not the paint bucket
-    const best = index.search(withoutMeasure(wanted.query, text), { limit: 1 })[0];
-    if (best) return best.product;
-  }
+  const named = namedProducts(index, input, text, q, 1)[0];
+  if (named) return named;
   const focused = input.focus ? tenant.catalog.find((p) => p.sku === input.focus?.sku) : undefined;
   // ...and of what is sold by the foot or in pieces of a length ("cuántos pies si está a 10 metros?" after the cable).
   if (focused && (focused.coverage || focused.usage || (q.length !== undefined && q.surface === undefined && pieceLength(focused) !== null))) return focused;
@@ -211,6 +207,22 @@ function productAsked(tenant: TenantData, index: CatalogIndex, input: ProductAct
   // "¿cuántos galones para 80 m² a una mano?": gallons are paint's; the everyday paint.
   if (PAINT_WORDS.test(nameKey(text))) return index.search('pintura', { limit: 1 })[0]?.product;
   return undefined;
+}
+
+/** The goods the message names for the job (at most `limit`), its surface and a pack of the one on the counter left out. */
+function namedProducts(index: CatalogIndex, input: ProductActorInput, text: string, q: MaterialQuestion, limit = Infinity): Product[] {
+  const named: Product[] = [];
+  const landmarks = q.length !== undefined ? landmarksOf(text) : undefined;
+  for (const wanted of input.understanding.products) {
+    if (named.length >= limit) break;
+    if (isOnlySurface(wanted.query) || (q.doors && DOOR_QUERY.test(nameKey(wanted.query)))) continue; // "2 puertas": the area, not a door's hardware
+    // "¿cuántos pies si está a 10 metros del breaker?": where the run ends, not what runs there.
+    if (landmarks !== undefined && nameKey(wanted.query).split(' ').some((word) => landmarks.has(word))) continue;
+    if (input.focus && index.parse(wanted.query).content.length === 0) continue; // "la de cubeta cuánto rinde?" of the putty shown: its pack, not the paint bucket
+    const best = index.search(withoutMeasure(wanted.query, text), { limit: 1 })[0];
+    if (best) named.push(best.product);
+  }
+  return named;
 }
 
 /**

@@ -220,6 +220,8 @@ export function askedJobAnswer(tenant: TenantData, index: CatalogIndex, input: P
 function namedForJob(tenant: TenantData, index: CatalogIndex, query: string | undefined, job: AskedJob, lang: Lang): { output: ProductActorOutput; strong: boolean } | null {
   if (query === undefined || stemmed(job.full).length < 2) return null;
   const found = index.search(query, { limit: MAX_FOR_JOB });
+  // "¿tienen disco de 7 pa cortar metal?": a size none of them comes in is the answer ("No lo tengo en 7"", the 4 1/2" offered), not the job's list.
+  if ((found[0]?.unmet.length ?? 0) > 0) return null;
   const best = found[0]?.score ?? 0;
   const kind = found.filter((r) => r.score >= best * 0.9).map((r) => r.product);
   if (kind.length === 0 || !kind.every((p) => (p.jobs?.length ?? 0) > 0)) return null;

@@ -6,7 +6,7 @@
  */
 import type { Product } from '../../domain/tenant.js';
 import { fold, NUMBER_WORDS } from '../catalog/index.js';
-import { partAmount } from '../../machines/part-amounts.js';
+import { decimalAmount, partAmount } from '../../machines/part-amounts.js';
 import { soldBy } from './product-said.js';
 
 /**
@@ -17,9 +17,9 @@ export function halfAmount(text: string): { value: number; unit: string } | unde
   return partAmount(text, NUMBER_WORDS);
 }
 
-/** The amount said with a half, when it is in the unit the product is sold by. */
+/** The amount said with a half or as a decimal ("2.5 galones"), when it is in the unit the product is sold by. */
 export function halfOfProduct(text: string, product: Product): number | undefined {
-  const amount = halfAmount(text);
+  const amount = halfAmount(text) ?? decimalAmount(text);
   return amount && amount.unit === soldBy(product) ? amount.value : undefined;
 }
 
