@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startHiloForTest, type TestServer } from '../helpers/hilo-server.js';
-import { CONSOLE_TIMEOUT_MS as TIMEOUT, startConsoleRig, type ConsoleRig } from './console-rig.js';
+import { CONSOLE_TIMEOUT_MS as TIMEOUT, startConsoleRig, type ConsoleRig, addConsoleAgent } from './console-rig.js';
 import { CHIME_GAP_MS } from '../../web-console/src/alerts.js';
 
 const PASSWORD = 'console-alerts-e2e-pass-37';
@@ -60,12 +60,7 @@ describe('agent console, alerts for a new case', () => {
     mkdirSync(SHOTS, { recursive: true });
     rig = await startConsoleRig({ password: PASSWORD, start: () => startHiloForTest({ env: { HILO_DEMO_AGENT_PASSWORD: PASSWORD } }) });
     server = rig.server;
-    const res = await fetch(`${server.baseUrl}/console/api/tenants/ferreteria/agents`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${server.apiKey}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ ...CARLA, displayName: 'Carla Núñez', role: 'agent' }),
-    });
-    expect(res.status).toBe(201);
+    expect(await addConsoleAgent(server, { ...CARLA, displayName: 'Carla Núñez', role: 'agent' })).toBe(201);
   }, 120_000);
 
   beforeEach(() => {

@@ -105,3 +105,28 @@ export async function startConsoleRig<S extends ConsoleServer>(options: {
     },
   };
 }
+
+/** A console account to create: the tenant's agent or admin. */
+export interface ConsoleAgent {
+  username: string;
+  displayName: string;
+  role: 'agent' | 'admin';
+  password: string;
+}
+
+/**
+ * Creates a console account through the admin API (the server's API key), as a tenant admin would;
+ * the status, 201 when created.
+ *
+ * @example
+ * expect(await addConsoleAgent(server, { username: 'luis', displayName: 'Luis Ventas', role: 'agent', password: 'luis-ventas-pass-1' })).toBe(201);
+ */
+export async function addConsoleAgent(server: ConsoleServer & { apiKey: string }, agent: ConsoleAgent, tenant = 'ferreteria'): Promise<number> {
+  const res = await fetch(`${server.baseUrl}/console/api/tenants/${tenant}/agents`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${server.apiKey}`, 'content-type': 'application/json' },
+    body: JSON.stringify(agent),
+  });
+  await res.body?.cancel();
+  return res.status;
+}

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startHiloForTest, type TestServer } from '../helpers/hilo-server.js';
-import { CONSOLE_TIMEOUT_MS as TIMEOUT, startConsoleRig, type ConsoleRig } from './console-rig.js';
+import { CONSOLE_TIMEOUT_MS as TIMEOUT, startConsoleRig, type ConsoleRig, addConsoleAgent } from './console-rig.js';
 
 const TENANT = 'ferreteria';
 const PASSWORD = 'console-shift-e2e-pass-36';
@@ -19,12 +19,7 @@ describe('agent console, an agent shift', () => {
   beforeAll(async () => {
     rig = await startConsoleRig({ password: PASSWORD, start: () => startHiloForTest({ env: { HILO_DEMO_AGENT_PASSWORD: PASSWORD } }) });
     server = rig.server;
-    const res = await fetch(`${server.baseUrl}/console/api/tenants/${TENANT}/agents`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${server.apiKey}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'carla', displayName: 'Carla Núñez', role: 'agent', password: 'carla-shift-pass-1' }),
-    });
-    expect(res.status).toBe(201);
+    expect(await addConsoleAgent(server, { username: 'carla', displayName: 'Carla Núñez', role: 'agent', password: 'carla-shift-pass-1' }, TENANT)).toBe(201);
   }, 120_000);
 
   beforeEach(() => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { sayOverRest, startHiloForTest, type TestServer } from '../../helpers/hilo-server.js';
-import { CONSOLE_TIMEOUT_MS as TIMEOUT, startConsoleRig, type ConsoleRig } from '../../e2e/console-rig.js';
+import { CONSOLE_TIMEOUT_MS as TIMEOUT, startConsoleRig, type ConsoleRig, addConsoleAgent } from '../../e2e/console-rig.js';
 
 const PASSWORD = 'agent40-reload-e2e-pass';
 
@@ -17,12 +17,7 @@ describe('agent40: an agent\'s shift in the console', () => {
   beforeAll(async () => {
     rig = await startConsoleRig({ password: PASSWORD, start: () => startHiloForTest({ env: { HILO_DEMO_AGENT_PASSWORD: PASSWORD } }) });
     server = rig.server;
-    const res = await fetch(`${server.baseUrl}/console/api/tenants/ferreteria/agents`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${server.apiKey}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'luis', displayName: 'Luis Ventas', role: 'agent', password: 'luis-ventas-pass-1' }),
-    });
-    expect(res.status).toBe(201);
+    expect(await addConsoleAgent(server, { username: 'luis', displayName: 'Luis Ventas', role: 'agent', password: 'luis-ventas-pass-1' })).toBe(201);
   }, 120_000);
 
   beforeEach(() => {
